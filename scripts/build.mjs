@@ -1,0 +1,22 @@
+// Bundles the three entry points into dist/ (committed: the runner executes it as is).
+// CommonJS output with dist/package.json saying so, because the root package is ESM.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { build } from "esbuild";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+rmSync("dist", { recursive: true, force: true });
+mkdirSync("dist");
+writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+
+await build({
+  entryPoints: { main: "src/main.ts", post: "src/post.ts", cli: "src/cli.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+});

@@ -1,0 +1,42 @@
+import * as core from "@actions/core";
+import type { RunResult } from "../pipeline/pipeline.js";
+import { formatDuration } from "../util/time.js";
+
+const OUTCOME: Record<RunResult["outcome"], string> = {
+  passed: "✅ tests passed",
+  failed: "❌ failed",
+  "no-test": "✅ preview ran (no test command)",
+  "start-failed": "❌ could not start",
+  cancelled: "⚪ cancelled",
+};
+
+/** Markdown for the job summary: the preview, the phases with their durations, the result. */
+export function summaryMarkdown(result: RunResult): string {
+  const rows = result.phases.map(
+    (p) =>
+      `| ${p.name} | ${p.status} | ${p.status === "skipped" ? "" : formatDuration(p.ms)} | ${escapeCell(p.detail)} |`,
+  );
+  return [
+    "## preview-tunnel",
+    "",
+    `**Result:** ${OUTCOME[result.outcome]}${result.failure ? `: ${escapeCell(result.failure.split("\n")[0] ?? "")}` : ""}`,
+    "",
+    `**Preview:** ${result.url ? `\`${result.url}\`` : "not exposed"} (provider \`${result.provider}\`)`,
+    "",
+    "| phase | status | time | detail |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+    `App log: \`${result.appLog}\``,
+    "",
+  ].join("\n");
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export async function writeSummary(result: RunResult): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(summaryMarkdown(result)).write();
+}

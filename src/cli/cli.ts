@@ -1,0 +1,132 @@
+/**
+ * The command line: `preview-tunnel run --start ... [--test ...]`, the same pipeline as the
+ * action. Exit codes: 0 passed, 1 test failed, 2 invalid input, 3 app or tunnel could not
+ * start, 130/143 interrupted.
+ */
+import { tmpdir } from "node:os";
+import { parseArgs } from "node:util";
+import { nodeLauncher } from "../app/process.js";
+import { getConfig } from "../config/config.js";
+import { INPUTS, type InputName } from "../config/names.js";
+import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
+import { FOREVER_MS, runPipeline } from "../pipeline/pipeline.js";
+import { abortOnSignals } from "../session/signals.js";
+import { noState } from "../session/state.js";
+import { consoleLogger } from "../util/logger.js";
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+
+export interface CliIo {
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+export function usage(): string {
+  const flags = Object.entries(INPUTS).map(([name, spec]) => {
+    const def = spec.default ? ` (default: ${spec.default})` : "";
+    return `  --${name} ${spec.placeholder}\n      ${spec.description.replace(/`/g, "")}${def}`;
+  });
+  return [
+    `preview-tunnel ${VERSION}: boot an app, wait until it is ready, expose it, test it, tear it all down.`,
+    "",
+    "Usage:",
+    '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
+    "  preview-tunnel --help | --version",
+    "",
+    "Options of run (the same names as the action's inputs):",
+    ...flags,
+    "",
+    "Without --test and --keep-alive the preview stays up until Ctrl-C.",
+    "Exit codes: 0 test passed (or no test), 1 test failed, 2 invalid input,",
+    "3 app or tunnel could not start, 130/143 interrupted by SIGINT/SIGTERM.",
+    "",
+  ].join("\n");
+}
+
+/** Runs the CLI and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const logger = consoleLogger(io.stderr);
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    logger.error(`${errorMessage(error)}\nRun "preview-tunnel --help" for the options.`);
+    return EXIT.invalidInput;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(usage());
+    return EXIT.ok;
+  }
+  if (parsed.values.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (command !== "run" || rest.length > 0) {
+    logger.error(
+      command === undefined
+        ? 'Missing command: use "preview-tunnel run --start <command>" (see --help).'
+        : `Unknown command "${[command, ...rest].join(" ")}": the command is "run" (see --help).`,
+    );
+    return EXIT.invalidInput;
+  }
+
+  const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
+  try {
+    const values = parsed.values as Partial<Record<InputName, string>>;
+    const config = getConfig((name) => values[name], { cwd: io.cwd });
+    // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
+    const holdForever = config.test === undefined && values["keep-alive"] === undefined;
+    const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
+      logger,
+      launcher: nodeLauncher,
+      state: noState,
+      tempDir: tmpdir(),
+      baseEnv: io.env,
+      signal: cancel.signal,
+      reporter: {
+        preview: ({ url }) => {
+          io.stdout.write(`PREVIEW_URL=${url}\n`);
+        },
+        finished: (r) => {
+          logger.info(
+            `Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`,
+          );
+        },
+      },
+    });
+    return result.outcome === "failed" ? EXIT.testFailed : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CancelledError) return error.signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
+    logger.error(errorMessage(error));
+    if (error instanceof ConfigError || error instanceof InputError) return EXIT.invalidInput;
+    if (error instanceof StartError) return EXIT.startFailed;
+    return EXIT.testFailed;
+  } finally {
+    cancel.dispose();
+  }
+}
+
+function parse(argv: readonly string[]) {
+  const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" as const }]));
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      ...options,
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}

@@ -1,0 +1,125 @@
+import { statSync } from "node:fs";
+import path from "node:path";
+import { ConfigError, InputError } from "../errors.js";
+import { INPUTS, type InputName } from "./names.js";
+import {
+  type ProviderName,
+  parseDuration,
+  parseEnvLines,
+  parsePort,
+  parseProvider,
+  parseReady,
+  parseStatusRanges,
+  type ReadySpec,
+  type StatusRange,
+} from "./parse.js";
+
+/** The whole run, as read from action inputs or CLI flags. */
+export interface Config {
+  /** Shell command that starts the app. */
+  readonly start: string;
+  /** Absolute directory the app and the test command run in. */
+  readonly workingDirectory: string;
+  /** Port given to the app as PORT; undefined means "pick a free one at start". */
+  readonly port: number | undefined;
+  /** Added to the app's environment (after PORT, so it can override it). */
+  readonly env: Readonly<Record<string, string>>;
+  /** How to tell that the app is ready. */
+  readonly ready: ReadySpec;
+  readonly readyTimeoutMs: number;
+  readonly readyStatus: readonly StatusRange[];
+  /** Time between SIGTERM and SIGKILL when stopping a process tree. */
+  readonly stopGraceMs: number;
+  readonly provider: ProviderName;
+  /** Shell command run against the preview; its exit code is the run's result. */
+  readonly test: string | undefined;
+  /** How long to hold the preview after the tests, before teardown. */
+  readonly keepAliveMs: number;
+}
+
+/** Raw value of an input by name; undefined or "" means "not given". */
+export type InputSource = (name: InputName) => string | undefined;
+
+export interface ConfigContext {
+  /** Directory relative working directories resolve against. */
+  readonly cwd: string;
+}
+
+/**
+ * Reads and validates every input. Throws one ConfigError listing every invalid input,
+ * so nothing starts on bad input.
+ */
+export function getConfig(source: InputSource, context: ConfigContext): Config {
+  const problems: InputError[] = [];
+  const raw = (name: InputName): string => {
+    const value = source(name);
+    return value === undefined || value.trim() === "" ? INPUTS[name].default : value;
+  };
+  /** Parse one input; on error remember it and return undefined. */
+  function read<T>(name: InputName, parse: (input: string, value: string) => T): T | undefined {
+    try {
+      return parse(name, raw(name));
+    } catch (error) {
+      if (error instanceof InputError) problems.push(error);
+      else throw error;
+      return undefined;
+    }
+  }
+
+  const start = read("start", (input, value) => {
+    if (value.trim() === "")
+      throw new InputError(
+        input,
+        value,
+        'is required: the shell command that starts the app, e.g. "npm start"',
+      );
+    return value.trim();
+  });
+  const workingDirectory = read("working-directory", (input, value) => {
+    const dir = path.resolve(context.cwd, value.trim());
+    const isDir = (() => {
+      try {
+        return statSync(dir).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    if (!isDir) throw new InputError(input, value, `must be an existing directory (${dir} is not one)`);
+    return dir;
+  });
+  const port = read("port", (input, value) => (value.trim() === "" ? undefined : parsePort(input, value)));
+  const env = read("env", parseEnvLines);
+  const ready = read("ready", parseReady);
+  const readyTimeoutMs = read("ready-timeout", positiveDuration);
+  const readyStatus = read("ready-status", parseStatusRanges);
+  const stopGraceMs = read("stop-grace", parseDuration);
+  const provider = read("provider", parseProvider);
+  const test = read("test", (_input, value) => (value.trim() === "" ? undefined : value.trim()));
+  const keepAliveMs = read("keep-alive", parseDuration);
+
+  if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
+    problems.push(new InputError("ready", raw("ready"), "must use http or https"));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  // Every value is defined here: any undefined one pushed a problem above.
+  return {
+    start: start as string,
+    workingDirectory: workingDirectory as string,
+    port,
+    env: env as Record<string, string>,
+    ready: ready as ReadySpec,
+    readyTimeoutMs: readyTimeoutMs as number,
+    readyStatus: readyStatus as StatusRange[],
+    stopGraceMs: stopGraceMs as number,
+    provider: provider as ProviderName,
+    test,
+    keepAliveMs: keepAliveMs as number,
+  };
+}
+
+function positiveDuration(input: string, value: string): number {
+  const ms = parseDuration(input, value);
+  if (ms <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
+  return ms;
+}
