@@ -34,7 +34,11 @@ var import_node_fs2 = require("node:fs");
 // src/util/shell.ts
 function shellCommand(command, platform = process.platform) {
   if (platform === "win32") {
-    return { file: process.env.ComSpec ?? "cmd.exe", args: ["/d", "/s", "/c", `"${command}"`], windowsVerbatimArguments: true };
+    return {
+      file: process.env.ComSpec ?? "cmd.exe",
+      args: ["/d", "/s", "/c", `"${command}"`],
+      windowsVerbatimArguments: true
+    };
   }
   return { file: "bash", args: ["-c", command], windowsVerbatimArguments: false };
 }
@@ -122,7 +126,8 @@ async function stopProcessTree(rootPid, options) {
   const targets = () => {
     const procs = listProcs();
     const pids2 = new Set(processTree(rootPid, procs));
-    if (options.marker) for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
+    if (options.marker)
+      for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
     return pids2;
   };
   let pids = targets();
@@ -214,6 +219,10 @@ async function startProcess(options) {
   };
 }
 
+// src/config/config.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
+
 // src/errors.ts
 var EXIT = {
   ok: 0,
@@ -266,28 +275,6 @@ var CancelledError = class extends Error {
 function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
-
-// src/session/signals.ts
-function abortOnSignals(onSignal) {
-  const controller = new AbortController();
-  const handler = (sig) => {
-    onSignal?.(sig);
-    if (!controller.signal.aborted) controller.abort(new CancelledError(sig));
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      process.off("SIGINT", handler);
-      process.off("SIGTERM", handler);
-    }
-  };
-}
-
-// src/config/config.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
 
 // src/config/names.ts
 var INPUTS = {
@@ -364,7 +351,11 @@ function parseDuration(input, raw) {
   const value = raw.trim().toLowerCase();
   if (!DURATION.test(value)) {
     const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}s"` : "";
-    throw new InputError(input, raw, `is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s"${hint}`);
+    throw new InputError(
+      input,
+      raw,
+      `is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s"${hint}`
+    );
   }
   let total = 0;
   for (const [, amount, unit] of value.matchAll(DURATION_PART)) {
@@ -389,9 +380,10 @@ function parseEnvLines(input, raw) {
     const eq = trimmed.indexOf("=");
     const key = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq === -1 || !ENV_KEY.test(key)) {
+      const shown = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
       throw new InputError(
         input,
-        key,
+        shown,
         `line ${index + 1} is not KEY=VALUE with KEY made of letters, digits and _ (not starting with a digit)`
       );
     }
@@ -429,11 +421,16 @@ function parseReady(input, raw) {
   if (value === "tcp") return { kind: "tcp" };
   if (value.startsWith("log:")) {
     const source = value.slice(4);
-    if (source === "") throw new InputError(input, raw, 'needs a regular expression after "log:", e.g. "log:listening on"');
+    if (source === "")
+      throw new InputError(input, raw, 'needs a regular expression after "log:", e.g. "log:listening on"');
     try {
       return { kind: "log", pattern: new RegExp(source) };
     } catch (error) {
-      throw new InputError(input, raw, `has an invalid regular expression after "log:" (${error.message})`);
+      throw new InputError(
+        input,
+        raw,
+        `has an invalid regular expression after "log:" (${error.message})`
+      );
     }
   }
   if (value.startsWith("/")) return { kind: "path", path: value };
@@ -475,7 +472,12 @@ function getConfig(source, context) {
     }
   }
   const start = read("start", (input, value) => {
-    if (value.trim() === "") throw new InputError(input, value, 'is required: the shell command that starts the app, e.g. "npm start"');
+    if (value.trim() === "")
+      throw new InputError(
+        input,
+        value,
+        'is required: the shell command that starts the app, e.g. "npm start"'
+      );
     return value.trim();
   });
   const workingDirectory = read("working-directory", (input, value) => {
@@ -717,22 +719,26 @@ async function waitForReady(options) {
   for (; ; ) {
     throwIfAborted(options.signal);
     const remaining = deadline - performance.now();
-    if (remaining <= 0) throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
+    if (remaining <= 0)
+      throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
     attempts++;
     last = await probe.attempt(Math.min(ATTEMPT_TIMEOUT_MS, remaining));
-    if (last.ok) return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
+    if (last.ok)
+      return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
     throwIfAborted(options.signal);
     interval = Math.min(last.refused ? REFUSED_INTERVAL_MS : MAX_INTERVAL_MS, interval * 1.5);
     await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
   }
 }
 function throwIfAborted(signal) {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
 }
 async function waitForLine(options, pattern, started) {
   const description = `waited for a line of the app's output matching /${pattern.source}/`;
   const hit = (options.seenLines?.() ?? []).find((line) => pattern.test(line));
-  if (hit !== void 0) return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
+  if (hit !== void 0)
+    return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
   if (!options.onLine) throw new Error("log readiness needs the app's output");
   const subscribe = options.onLine;
   return new Promise((resolve, reject) => {
@@ -749,7 +755,14 @@ async function waitForLine(options, pattern, started) {
       if (pattern.test(line)) finish(void 0, line);
     });
     const timer = setTimeout(
-      () => finish(new ReadyTimeoutError(description, `${lines} lines printed, none matched`, lines, options.timeoutMs)),
+      () => finish(
+        new ReadyTimeoutError(
+          description,
+          `${lines} lines printed, none matched`,
+          lines,
+          options.timeoutMs
+        )
+      ),
       options.timeoutMs
     );
     const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
@@ -808,8 +821,14 @@ function tcpAttempt(host, port, timeoutMs) {
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => done({ ok: false, refused: false, detail: `${host}: timed out` }), timeoutMs);
-    socket.once("connect", () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` }));
+    const timer = setTimeout(
+      () => done({ ok: false, refused: false, detail: `${host}: timed out` }),
+      timeoutMs
+    );
+    socket.once(
+      "connect",
+      () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` })
+    );
     socket.once("error", (error) => done(failure(host, error)));
   });
 }
@@ -896,10 +915,17 @@ function chooseProvider(name) {
     case "local":
       return { provider: localProvider, reason: "provider: local" };
     case "auto":
-      return { provider: localProvider, reason: "provider: auto picked local (no public tunnel in this version)" };
+      return {
+        provider: localProvider,
+        reason: "provider: auto picked local (no public tunnel in this version)"
+      };
     default:
       throw new ConfigError([
-        new InputError("provider", name, 'names a provider this version does not implement yet: use "local" or "auto"')
+        new InputError(
+          "provider",
+          name,
+          'names a provider this version does not implement yet: use "local" or "auto"'
+        )
       ]);
   }
 }
@@ -925,7 +951,7 @@ var PhaseClock = class {
 };
 
 // src/pipeline/pipeline.ts
-var CANCEL_GRACE_MS = 4e3;
+var CANCEL_GRACE_MS = 3e3;
 var LOG_TAIL_LINES = 50;
 var FOREVER_MS = 2 ** 31 - 1;
 async function runPipeline(config, deps) {
@@ -945,13 +971,22 @@ async function runPipeline(config, deps) {
   let outcome = "no-test";
   let failure2;
   const finish = async () => {
-    const result = { outcome, url, provider: provider.name, appLog, testExitCode, phases: clock.records, failure: failure2 };
+    const result = {
+      outcome,
+      url,
+      provider: provider.name,
+      appLog,
+      testExitCode,
+      phases: clock.records,
+      failure: failure2
+    };
     await deps.reporter.finished(result);
     return result;
   };
   teardown.add("stragglers", async () => {
     const swept = await sweepMarked(RUN_ID_ENV, runId, grace());
-    if (swept > 0) logger.warning(`Stopped ${swept} leftover process(es) of this run that had left their process group.`);
+    if (swept > 0)
+      logger.warning(`Stopped ${swept} leftover process(es) of this run that had left their process group.`);
   });
   try {
     throwIfCancelled(signal);
@@ -966,7 +1001,9 @@ async function runPipeline(config, deps) {
       "boot",
       async () => {
         logger.startGroup(`App: ${config.start}`);
-        logger.info(`Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${appLog}`);
+        logger.info(
+          `Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${appLog}`
+        );
         const started = await deps.launcher.start({
           command: config.start,
           cwd: config.workingDirectory,
@@ -1076,12 +1113,20 @@ ${formatTail(tail, appLog)}`);
       outcome = "start-failed";
       failure2 = error instanceof Error ? error.message : String(error);
     }
-    await clock.run("teardown", () => teardown.run(), () => "done");
+    await clock.run(
+      "teardown",
+      () => teardown.run(),
+      () => "done"
+    );
     deps.state.save(STATE.tornDown, "true");
     await finish();
     throw signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error;
   }
-  await clock.run("teardown", () => teardown.run(), () => "done");
+  await clock.run(
+    "teardown",
+    () => teardown.run(),
+    () => "done"
+  );
   deps.state.save(STATE.tornDown, "true");
   return finish();
 }
@@ -1107,8 +1152,10 @@ async function startFailure(error, app, tail, appLog, signal) {
   if (signal.aborted) return signal.reason;
   await tail.flush();
   if (error instanceof AppExitedError) {
-    return new StartError(`The app ${describeExit(error.exit)} before it was ready.
-${formatTail(tail, appLog)}`);
+    return new StartError(
+      `The app ${describeExit(error.exit)} before it was ready.
+${formatTail(tail, appLog)}`
+    );
   }
   if (error instanceof ReadyTimeoutError) {
     const exit = app.exitInfo();
@@ -1146,6 +1193,24 @@ async function runTest(command, url, config, deps, runId, teardown, grace, appGo
   return exit.code ?? 128 + (exit.signal ? import_node_os.constants.signals[exit.signal] ?? 0 : 0);
 }
 
+// src/session/signals.ts
+function abortOnSignals(onSignal) {
+  const controller = new AbortController();
+  const handler = (sig) => {
+    onSignal?.(sig);
+    if (!controller.signal.aborted) controller.abort(new CancelledError(sig));
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", handler);
+      process.off("SIGTERM", handler);
+    }
+  };
+}
+
 // src/session/state.ts
 var noState = { save: () => void 0 };
 
@@ -1168,7 +1233,12 @@ function consoleLogger(stream = process.stderr, verbose = false) {
 
 // src/cli/cli.ts
 var VERSION = true ? "0.1.0" : "dev";
-var defaultIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+var defaultIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env
+};
 function usage() {
   const flags = Object.entries(INPUTS).map(([name, spec]) => {
     const def = spec.default ? ` (default: ${spec.default})` : "";
@@ -1235,7 +1305,9 @@ Run "preview-tunnel --help" for the options.`);
 `);
         },
         finished: (r) => {
-          logger.info(`Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`);
+          logger.info(
+            `Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`
+          );
         }
       }
     });

@@ -19668,7 +19668,11 @@ var import_node_fs2 = require("node:fs");
 // src/util/shell.ts
 function shellCommand(command, platform2 = process.platform) {
   if (platform2 === "win32") {
-    return { file: process.env.ComSpec ?? "cmd.exe", args: ["/d", "/s", "/c", `"${command}"`], windowsVerbatimArguments: true };
+    return {
+      file: process.env.ComSpec ?? "cmd.exe",
+      args: ["/d", "/s", "/c", `"${command}"`],
+      windowsVerbatimArguments: true
+    };
   }
   return { file: "bash", args: ["-c", command], windowsVerbatimArguments: false };
 }
@@ -19756,7 +19760,8 @@ async function stopProcessTree(rootPid, options) {
   const targets = () => {
     const procs = listProcs();
     const pids2 = new Set(processTree(rootPid, procs));
-    if (options.marker) for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
+    if (options.marker)
+      for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
     return pids2;
   };
   let pids = targets();
@@ -19986,7 +19991,11 @@ function parseDuration(input, raw) {
   const value = raw.trim().toLowerCase();
   if (!DURATION.test(value)) {
     const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}s"` : "";
-    throw new InputError(input, raw, `is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s"${hint}`);
+    throw new InputError(
+      input,
+      raw,
+      `is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s"${hint}`
+    );
   }
   let total = 0;
   for (const [, amount, unit] of value.matchAll(DURATION_PART)) {
@@ -20011,9 +20020,10 @@ function parseEnvLines(input, raw) {
     const eq = trimmed.indexOf("=");
     const key = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq === -1 || !ENV_KEY.test(key)) {
+      const shown = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
       throw new InputError(
         input,
-        key,
+        shown,
         `line ${index + 1} is not KEY=VALUE with KEY made of letters, digits and _ (not starting with a digit)`
       );
     }
@@ -20051,11 +20061,16 @@ function parseReady(input, raw) {
   if (value === "tcp") return { kind: "tcp" };
   if (value.startsWith("log:")) {
     const source = value.slice(4);
-    if (source === "") throw new InputError(input, raw, 'needs a regular expression after "log:", e.g. "log:listening on"');
+    if (source === "")
+      throw new InputError(input, raw, 'needs a regular expression after "log:", e.g. "log:listening on"');
     try {
       return { kind: "log", pattern: new RegExp(source) };
     } catch (error2) {
-      throw new InputError(input, raw, `has an invalid regular expression after "log:" (${error2.message})`);
+      throw new InputError(
+        input,
+        raw,
+        `has an invalid regular expression after "log:" (${error2.message})`
+      );
     }
   }
   if (value.startsWith("/")) return { kind: "path", path: value };
@@ -20097,7 +20112,12 @@ function getConfig(source, context) {
     }
   }
   const start = read("start", (input, value) => {
-    if (value.trim() === "") throw new InputError(input, value, 'is required: the shell command that starts the app, e.g. "npm start"');
+    if (value.trim() === "")
+      throw new InputError(
+        input,
+        value,
+        'is required: the shell command that starts the app, e.g. "npm start"'
+      );
     return value.trim();
   });
   const workingDirectory = read("working-directory", (input, value) => {
@@ -20339,22 +20359,26 @@ async function waitForReady(options) {
   for (; ; ) {
     throwIfAborted(options.signal);
     const remaining = deadline - performance.now();
-    if (remaining <= 0) throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
+    if (remaining <= 0)
+      throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
     attempts++;
     last = await probe.attempt(Math.min(ATTEMPT_TIMEOUT_MS, remaining));
-    if (last.ok) return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
+    if (last.ok)
+      return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
     throwIfAborted(options.signal);
     interval = Math.min(last.refused ? REFUSED_INTERVAL_MS : MAX_INTERVAL_MS, interval * 1.5);
     await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
   }
 }
 function throwIfAborted(signal) {
-  if (signal?.aborted) throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
 }
 async function waitForLine(options, pattern, started) {
   const description = `waited for a line of the app's output matching /${pattern.source}/`;
   const hit = (options.seenLines?.() ?? []).find((line) => pattern.test(line));
-  if (hit !== void 0) return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
+  if (hit !== void 0)
+    return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
   if (!options.onLine) throw new Error("log readiness needs the app's output");
   const subscribe = options.onLine;
   return new Promise((resolve, reject) => {
@@ -20371,7 +20395,14 @@ async function waitForLine(options, pattern, started) {
       if (pattern.test(line)) finish(void 0, line);
     });
     const timer = setTimeout(
-      () => finish(new ReadyTimeoutError(description, `${lines} lines printed, none matched`, lines, options.timeoutMs)),
+      () => finish(
+        new ReadyTimeoutError(
+          description,
+          `${lines} lines printed, none matched`,
+          lines,
+          options.timeoutMs
+        )
+      ),
       options.timeoutMs
     );
     const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
@@ -20430,8 +20461,14 @@ function tcpAttempt(host, port, timeoutMs) {
       socket.destroy();
       resolve(result);
     };
-    const timer = setTimeout(() => done({ ok: false, refused: false, detail: `${host}: timed out` }), timeoutMs);
-    socket.once("connect", () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` }));
+    const timer = setTimeout(
+      () => done({ ok: false, refused: false, detail: `${host}: timed out` }),
+      timeoutMs
+    );
+    socket.once(
+      "connect",
+      () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` })
+    );
     socket.once("error", (error2) => done(failure(host, error2)));
   });
 }
@@ -20518,10 +20555,17 @@ function chooseProvider(name) {
     case "local":
       return { provider: localProvider, reason: "provider: local" };
     case "auto":
-      return { provider: localProvider, reason: "provider: auto picked local (no public tunnel in this version)" };
+      return {
+        provider: localProvider,
+        reason: "provider: auto picked local (no public tunnel in this version)"
+      };
     default:
       throw new ConfigError([
-        new InputError("provider", name, 'names a provider this version does not implement yet: use "local" or "auto"')
+        new InputError(
+          "provider",
+          name,
+          'names a provider this version does not implement yet: use "local" or "auto"'
+        )
       ]);
   }
 }
@@ -20547,7 +20591,7 @@ var PhaseClock = class {
 };
 
 // src/pipeline/pipeline.ts
-var CANCEL_GRACE_MS = 4e3;
+var CANCEL_GRACE_MS = 3e3;
 var LOG_TAIL_LINES = 50;
 var FOREVER_MS = 2 ** 31 - 1;
 async function runPipeline(config, deps) {
@@ -20567,13 +20611,22 @@ async function runPipeline(config, deps) {
   let outcome = "no-test";
   let failure2;
   const finish = async () => {
-    const result = { outcome, url, provider: provider.name, appLog, testExitCode, phases: clock.records, failure: failure2 };
+    const result = {
+      outcome,
+      url,
+      provider: provider.name,
+      appLog,
+      testExitCode,
+      phases: clock.records,
+      failure: failure2
+    };
     await deps.reporter.finished(result);
     return result;
   };
   teardown.add("stragglers", async () => {
     const swept = await sweepMarked(RUN_ID_ENV, runId, grace());
-    if (swept > 0) logger.warning(`Stopped ${swept} leftover process(es) of this run that had left their process group.`);
+    if (swept > 0)
+      logger.warning(`Stopped ${swept} leftover process(es) of this run that had left their process group.`);
   });
   try {
     throwIfCancelled(signal);
@@ -20588,7 +20641,9 @@ async function runPipeline(config, deps) {
       "boot",
       async () => {
         logger.startGroup(`App: ${config.start}`);
-        logger.info(`Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${appLog}`);
+        logger.info(
+          `Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${appLog}`
+        );
         const started = await deps.launcher.start({
           command: config.start,
           cwd: config.workingDirectory,
@@ -20698,12 +20753,20 @@ ${formatTail(tail, appLog)}`);
       outcome = "start-failed";
       failure2 = error2 instanceof Error ? error2.message : String(error2);
     }
-    await clock.run("teardown", () => teardown.run(), () => "done");
+    await clock.run(
+      "teardown",
+      () => teardown.run(),
+      () => "done"
+    );
     deps.state.save(STATE.tornDown, "true");
     await finish();
     throw signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error2;
   }
-  await clock.run("teardown", () => teardown.run(), () => "done");
+  await clock.run(
+    "teardown",
+    () => teardown.run(),
+    () => "done"
+  );
   deps.state.save(STATE.tornDown, "true");
   return finish();
 }
@@ -20729,8 +20792,10 @@ async function startFailure(error2, app, tail, appLog, signal) {
   if (signal.aborted) return signal.reason;
   await tail.flush();
   if (error2 instanceof AppExitedError) {
-    return new StartError(`The app ${describeExit(error2.exit)} before it was ready.
-${formatTail(tail, appLog)}`);
+    return new StartError(
+      `The app ${describeExit(error2.exit)} before it was ready.
+${formatTail(tail, appLog)}`
+    );
   }
   if (error2 instanceof ReadyTimeoutError) {
     const exit = app.exitInfo();
@@ -20768,9 +20833,6 @@ async function runTest(command, url, config, deps, runId, teardown, grace, appGo
   return exit.code ?? 128 + (exit.signal ? import_node_os.constants.signals[exit.signal] ?? 0 : 0);
 }
 
-// src/action/state.ts
-var actionState = { save: (key, value) => saveState(key, value) };
-
 // src/session/signals.ts
 function abortOnSignals(onSignal) {
   const controller = new AbortController();
@@ -20799,6 +20861,9 @@ var coreLogger = {
   endGroup: () => endGroup(),
   write: (text) => process.stdout.write(text)
 };
+
+// src/action/state.ts
+var actionState = { save: (key, value) => saveState(key, value) };
 
 // src/action/summary.ts
 var OUTCOME = {
@@ -20861,13 +20926,17 @@ async function runMain() {
         finished: async (result2) => {
           output("app-log", result2.appLog);
           if (result2.testExitCode !== void 0) output("test-exit-code", String(result2.testExitCode));
-          await writeSummary(result2).catch((error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`));
+          await writeSummary(result2).catch(
+            (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+          );
         }
       }
     });
     if (result.outcome === "failed") setFailed(result.failure ?? "The run failed.");
   } catch (error2) {
-    setFailed(error2 instanceof CancelledError ? `${error2.message} The preview was torn down.` : errorMessage(error2));
+    setFailed(
+      error2 instanceof CancelledError ? `${error2.message} The preview was torn down.` : errorMessage(error2)
+    );
   } finally {
     cancel.dispose();
   }

@@ -19669,7 +19669,8 @@ async function stopProcessTree(rootPid, options) {
   const targets = () => {
     const procs = listProcs();
     const pids2 = new Set(processTree(rootPid, procs));
-    if (options.marker) for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
+    if (options.marker)
+      for (const pid of processesWithEnv(options.marker.name, options.marker.value, procs)) pids2.add(pid);
     return pids2;
   };
   let pids = targets();
@@ -19758,7 +19759,8 @@ async function runPost() {
       info("preview-tunnel: the main step started nothing; nothing to clean up.");
       return;
     }
-    if (state.tornDown) info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
+    if (state.tornDown)
+      info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
     for (const [what, pid] of [
       ["test command", state.testPid],
       ["app", state.appPid]

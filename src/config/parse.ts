@@ -48,10 +48,11 @@ export function parseEnvLines(input: string, raw: string): Record<string, string
     const eq = trimmed.indexOf("=");
     const key = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq === -1 || !ENV_KEY.test(key)) {
-      // Show only the key part: values are often secrets.
+      // Show only what would be the key: values are often secrets.
+      const shown = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}…` : key;
       throw new InputError(
         input,
-        key,
+        shown,
         `line ${index + 1} is not KEY=VALUE with KEY made of letters, digits and _ (not starting with a digit)`,
       );
     }

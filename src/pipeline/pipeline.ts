@@ -56,7 +56,7 @@ export interface RunResult {
 }
 
 /** Teardown must finish inside the runner's 7.5 s between SIGINT and SIGTERM. */
-export const CANCEL_GRACE_MS = 4000;
+export const CANCEL_GRACE_MS = 3000;
 export const LOG_TAIL_LINES = 50;
 /** keep-alive meaning "until interrupted" (the longest timer Node allows, ~24.8 days). */
 export const FOREVER_MS = 2 ** 31 - 1;

@@ -1,0 +1,103 @@
+/**
+ * Runs dist/main.js and dist/post.js the way the GitHub runner does: inputs as INPUT_*
+ * variables, file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_STEP_SUMMARY) in files,
+ * and the main step's saved state handed to the post step as STATE_* variables.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface StepRun {
+  readonly child: ChildProcess;
+  /** stdout + stderr so far. */
+  output(): string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export class FakeRunner {
+  readonly dir = mkdtempSync(path.join(tmpdir(), "pt-runner-"));
+  readonly outputFile = path.join(this.dir, "output");
+  readonly stateFile = path.join(this.dir, "state");
+  readonly summaryFile = path.join(this.dir, "summary.md");
+  readonly runnerTemp = mkdtempSync(path.join(this.dir, "temp-"));
+
+  constructor(private readonly baseEnv: Record<string, string>) {
+    for (const file of [this.outputFile, this.stateFile, this.summaryFile]) writeFileSync(file, "");
+  }
+
+  main(inputs: Record<string, string>): StepRun {
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(inputs))
+      env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
+    return this.step("dist/main.js", env);
+  }
+
+  /** The post step gets what main saved as STATE_* (no inputs are needed by it). */
+  post(): StepRun {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(this.state())) env[`STATE_${key}`] = value;
+    return this.step("dist/post.js", env);
+  }
+
+  outputs(): Record<string, string> {
+    return parseFileCommands(readFileSync(this.outputFile, "utf8"));
+  }
+
+  state(): Record<string, string> {
+    return parseFileCommands(readFileSync(this.stateFile, "utf8"));
+  }
+
+  summary(): string {
+    return readFileSync(this.summaryFile, "utf8");
+  }
+
+  private step(script: string, extra: Record<string, string>): StepRun {
+    const child = spawn(process.execPath, [path.resolve(script)], {
+      cwd: process.cwd(),
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? this.dir,
+        GITHUB_ACTIONS: "true",
+        GITHUB_WORKSPACE: process.cwd(),
+        RUNNER_TEMP: this.runnerTemp,
+        GITHUB_OUTPUT: this.outputFile,
+        GITHUB_STATE: this.stateFile,
+        GITHUB_STEP_SUMMARY: this.summaryFile,
+        ...this.baseEnv,
+        ...extra,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    child.stdout?.on("data", (chunk) => {
+      text += chunk;
+    });
+    child.stderr?.on("data", (chunk) => {
+      text += chunk;
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once("close", (code, signal) => resolve({ code, signal })),
+    );
+    return { child, output: () => text, exited };
+  }
+}
+
+/** Parses `name<<delimiter\nvalue\ndelimiter` entries (and legacy `name=value` lines). */
+export function parseFileCommands(text: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, name, delimiter] = heredoc as unknown as [string, string, string];
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i] ?? "");
+      result[name] = value.join("\n");
+    } else if (line.includes("=")) {
+      result[line.slice(0, line.indexOf("="))] = line.slice(line.indexOf("=") + 1);
+    }
+  }
+  return result;
+}

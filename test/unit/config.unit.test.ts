@@ -1,0 +1,158 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { getConfig } from "../../src/config/config.js";
+import type { InputName } from "../../src/config/names.js";
+import { ConfigError } from "../../src/errors.js";
+
+const cwd = mkdtempSync(path.join(tmpdir(), "pt-config-"));
+writeFileSync(path.join(cwd, "a-file"), "");
+
+function config(inputs: Partial<Record<InputName, string>>) {
+  return getConfig((name) => inputs[name], { cwd });
+}
+
+function problems(inputs: Partial<Record<InputName, string>>): string[] {
+  try {
+    config({ start: "npm start", ...inputs });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => p.message);
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("getConfig", () => {
+  it("applies the documented defaults", () => {
+    const c = config({ start: "npm start" });
+    expect(c).toMatchObject({
+      start: "npm start",
+      workingDirectory: cwd,
+      port: undefined,
+      env: {},
+      ready: { kind: "path", path: "/" },
+      readyTimeoutMs: 60_000,
+      readyStatus: [{ min: 200, max: 399 }],
+      stopGraceMs: 5000,
+      provider: "auto",
+      test: undefined,
+      keepAliveMs: 0,
+    });
+  });
+
+  it("reads every input", () => {
+    const c = config({
+      start: "FOO=1 npm start",
+      "working-directory": ".",
+      port: "3000",
+      env: "A=1\n# comment\n\nB=x=y\nEMPTY=",
+      ready: "log:listening on \\d+",
+      "ready-timeout": "1m30s",
+      "ready-status": "200, 204, 3xx",
+      "stop-grace": "500ms",
+      provider: "LOCAL",
+      test: "npm test",
+      "keep-alive": "2m",
+    });
+    expect(c.port).toBe(3000);
+    expect(c.env).toEqual({ A: "1", B: "x=y", EMPTY: "" });
+    expect(c.ready.kind).toBe("log");
+    expect(c.ready.kind === "log" && c.ready.pattern.test("listening on 3000")).toBe(true);
+    expect(c.readyTimeoutMs).toBe(90_000);
+    expect(c.readyStatus).toEqual([
+      { min: 200, max: 200 },
+      { min: 204, max: 204 },
+      { min: 300, max: 399 },
+    ]);
+    expect(c.stopGraceMs).toBe(500);
+    expect(c.provider).toBe("local");
+    expect(c.keepAliveMs).toBe(120_000);
+  });
+
+  it.each([
+    ["http://localhost:3000/health", { kind: "http" }],
+    ["/health", { kind: "path", path: "/health" }],
+    ["tcp", { kind: "tcp" }],
+  ])("reads ready %s", (ready, expected) => {
+    expect(config({ start: "x", ready }).ready).toMatchObject(expected);
+  });
+
+  it.each<[string, Partial<Record<InputName, string>>, RegExp]>([
+    ["missing start", { start: "  " }, /Input "start" is required: the shell command/],
+    ["port 0", { port: "0" }, /Input "port" must be a TCP port number from 1 to 65535 \(got "0"\)/],
+    [
+      "port 65536",
+      { port: "65536" },
+      /Input "port" must be a TCP port number from 1 to 65535 \(got "65536"\)/,
+    ],
+    ["port not a number", { port: "3000abc" }, /Input "port" .*got "3000abc"/],
+    [
+      "duration without unit",
+      { "ready-timeout": "60" },
+      /Input "ready-timeout" is not a duration.*add a unit, e\.g\. "60s".*got "60"/,
+    ],
+    [
+      "unparsable duration",
+      { "stop-grace": "5 seconds" },
+      /Input "stop-grace" is not a duration: use a number with a unit ms, s, m or h.*got "5 seconds"/,
+    ],
+    ["zero ready-timeout", { "ready-timeout": "0s" }, /Input "ready-timeout" must be longer than 0/],
+    ["bad keep-alive", { "keep-alive": "forever" }, /Input "keep-alive" is not a duration.*got "forever"/],
+    ["malformed env line", { env: "A=1\nnot a pair" }, /Input "env" line 2 is not KEY=VALUE/],
+    ["env key with a dash", { env: "MY-KEY=1" }, /Input "env" line 1 is not KEY=VALUE.*got "MY-KEY"/],
+    [
+      "status out of range",
+      { "ready-status": "200-700" },
+      /Input "ready-status" must be HTTP statuses \(100-599\).*got "200-700"/,
+    ],
+    ["status range reversed", { "ready-status": "399-200" }, /Input "ready-status" must be HTTP statuses/],
+    ["status garbage", { "ready-status": "ok" }, /Input "ready-status" must be HTTP statuses.*got "ok"/],
+    [
+      "unknown provider",
+      { provider: "ngrokk" },
+      /Input "provider" must be one of auto, ngrok, cloudflared, ssh, local \(got "ngrokk"\)/,
+    ],
+    [
+      "missing working directory",
+      { "working-directory": "no/such/dir" },
+      /Input "working-directory" must be an existing directory .*got "no\/such\/dir"/,
+    ],
+    [
+      "working directory is a file",
+      { "working-directory": "a-file" },
+      /Input "working-directory" must be an existing directory/,
+    ],
+    [
+      "ready neither URL nor path",
+      { ready: "health" },
+      /Input "ready" must be a URL .*"tcp", or "log:<regex>" \(got "health"\)/,
+    ],
+    [
+      "ready with a bad regex",
+      { ready: "log:([" },
+      /Input "ready" has an invalid regular expression after "log:"/,
+    ],
+    ["ready log without regex", { ready: "log:" }, /Input "ready" needs a regular expression after "log:"/],
+  ])("rejects %s", (_label, inputs, message) => {
+    const found = problems(inputs);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(message);
+  });
+
+  it("reports every invalid input at once", () => {
+    const found = problems({ port: "-1", "ready-timeout": "soon", provider: "tor" });
+    expect(found.map((m) => /Input "([^"]+)"/.exec(m)?.[1])).toEqual(["port", "ready-timeout", "provider"]);
+    try {
+      config({ start: "x", port: "-1", "ready-timeout": "soon" });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/^2 inputs are invalid:\n {2}- Input "port"/);
+    }
+  });
+
+  it("never shows an env value in an error (values are often secrets)", () => {
+    const [message] = problems({ env: "TOKEN=hunter2\nBROKEN LINE hunter3" });
+    expect(message).not.toContain("hunter2");
+    expect(message).not.toContain("hunter3");
+  });
+});
