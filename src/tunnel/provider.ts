@@ -1,20 +1,37 @@
 import type { ProviderName } from "../config/parse.js";
+import type { Logger } from "../util/logger.js";
 
-/** Where the tunnel should send traffic: a port on loopback. */
+/** Where the tunnel should send traffic: a port on loopback (the gate's, later). */
 export interface TunnelTarget {
   readonly host: string;
   readonly port: number;
 }
 
+export interface OpenOptions {
+  readonly logger: Logger;
+  /** Aborted on cancellation: open() stops waiting and cleans up what it started. */
+  readonly signal: AbortSignal;
+  /** Directory for this run's files (keys, known_hosts, configs, logs). */
+  readonly runDir: string;
+}
+
+export interface TunnelEvents {
+  /** The tunnel died and could not be brought back; the preview is unreachable. */
+  lost: [error: Error];
+  /** The tunnel came back after a reconnect with a different public URL. */
+  url: [url: string];
+}
+
 /** An open tunnel. */
 export interface Tunnel {
-  /** Public URL, without a trailing slash. */
+  /** Public URL, without a trailing slash (the current one, after any reconnect). */
   readonly url: string;
-  /** Closes the tunnel; idempotent, never throws. */
+  /** Closes the tunnel and stops its process; idempotent, never throws. */
   close(): Promise<void>;
+  on<E extends keyof TunnelEvents>(event: E, listener: (...args: TunnelEvents[E]) => void): this;
 }
 
 export interface TunnelProvider {
   readonly name: Exclude<ProviderName, "auto">;
-  open(target: TunnelTarget): Promise<Tunnel>;
+  open(target: TunnelTarget, options: OpenOptions): Promise<Tunnel>;
 }
