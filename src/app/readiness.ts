@@ -51,9 +51,12 @@ export const FIRST_INTERVAL_MS = 10;
 export const MAX_INTERVAL_MS = 250;
 /**
  * A refused connection costs microseconds on loopback and means nothing listens yet, so
- * those are re-tried at this short interval: the app is then seen within ~20 ms of listening.
+ * those are re-tried at a short interval: the app is seen within a few ms of listening.
+ * After the first seconds (a slow boot) a little less often, to leave the CPU to the app.
  */
-const REFUSED_INTERVAL_MS = 20;
+const REFUSED_INTERVAL_MS = 5;
+const REFUSED_INTERVAL_LATER_MS = 25;
+const REFUSED_FAST_FOR_MS = 5000;
 /** One probe may take this long (a dev server's first answer can be slow to compile). */
 const ATTEMPT_TIMEOUT_MS = 5000;
 
@@ -62,6 +65,8 @@ interface Attempt {
   readonly detail: string;
   /** Nothing listened at all (ECONNREFUSED everywhere). */
   readonly refused: boolean;
+  /** Some address gave no answer within the attempt's time. */
+  readonly timedOut?: boolean;
   readonly host?: string;
 }
 
@@ -80,11 +85,17 @@ export async function waitForReady(options: ReadinessOptions): Promise<ReadyResu
     if (remaining <= 0)
       throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
     attempts++;
-    last = await probe.attempt(Math.min(ATTEMPT_TIMEOUT_MS, remaining));
-    if (last.ok)
-      return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
+    const budget = Math.min(ATTEMPT_TIMEOUT_MS, remaining);
+    const result = await probe.attempt(budget);
+    if (result.ok)
+      return { attempts, elapsedMs: performance.now() - started, detail: result.detail, host: result.host };
+    // An attempt cut short by the overall deadline (often to a few ms) ends in "no answer",
+    // which would hide what the app really answered before: keep the previous result then.
+    if (!(result.timedOut && budget < ATTEMPT_TIMEOUT_MS && attempts > 1)) last = result;
     throwIfAborted(options.signal);
-    interval = Math.min(last.refused ? REFUSED_INTERVAL_MS : MAX_INTERVAL_MS, interval * 1.5);
+    const refusedCap =
+      performance.now() - started < REFUSED_FAST_FOR_MS ? REFUSED_INTERVAL_MS : REFUSED_INTERVAL_LATER_MS;
+    interval = Math.min(result.refused ? refusedCap : MAX_INTERVAL_MS, interval * 1.5);
     await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
   }
 }
@@ -166,23 +177,32 @@ function makeProbe(options: ReadinessOptions): Probe {
   };
 }
 
-/** Succeeds with the first successful attempt; otherwise reports all failures. */
+/**
+ * Succeeds with the first successful attempt; otherwise reports all failures, in the order
+ * of the addresses (not of arrival, so the message is the same from one run to the next).
+ */
 async function anyOf(attempts: Promise<Attempt>[]): Promise<Attempt> {
   if (attempts.length === 1) return attempts[0] as Promise<Attempt>;
   return new Promise((resolve) => {
     const failures: Attempt[] = [];
-    for (const attempt of attempts) {
+    let failed = 0;
+    attempts.forEach((attempt, index) => {
       void attempt.then((result) => {
-        if (result.ok) resolve(result);
-        else if (failures.push(result) === attempts.length) {
+        if (result.ok) {
+          resolve(result);
+          return;
+        }
+        failures[index] = result;
+        if (++failed === attempts.length) {
           resolve({
             ok: false,
             refused: failures.every((f) => f.refused),
+            timedOut: failures.some((f) => f.timedOut),
             detail: failures.map((f) => f.detail).join("; "),
           });
         }
       });
-    }
+    });
   });
 }
 
@@ -200,7 +220,7 @@ function tcpAttempt(host: string, port: number, timeoutMs: number): Promise<Atte
       resolve(result);
     };
     const timer = setTimeout(
-      () => done({ ok: false, refused: false, detail: `${host}: timed out` }),
+      () => done({ ok: false, refused: false, timedOut: true, detail: `${host}: timed out` }),
       timeoutMs,
     );
     socket.once("connect", () =>
@@ -240,7 +260,12 @@ function httpAttempt(
     };
     const timer = setTimeout(
       () =>
-        done({ ok: false, refused: false, detail: `${host}: no answer within ${formatDuration(timeoutMs)}` }),
+        done({
+          ok: false,
+          refused: false,
+          timedOut: true,
+          detail: `${host}: no answer within ${formatDuration(timeoutMs)}`,
+        }),
       timeoutMs,
     );
     request.once("response", (response) => {

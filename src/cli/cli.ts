@@ -9,10 +9,11 @@ import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
 import { INPUTS, type InputName } from "../config/names.js";
 import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
-import { FOREVER_MS, runPipeline } from "../pipeline/pipeline.js";
+import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
 import { noState } from "../session/state.js";
 import { consoleLogger } from "../util/logger.js";
+import { formatDuration } from "../util/time.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
@@ -99,6 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
           io.stdout.write(`PREVIEW_URL=${url}\n`);
         },
         finished: (r) => {
+          io.stderr.write(phaseTable(r));
           logger.info(
             `Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`,
           );
@@ -115,6 +117,15 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   } finally {
     cancel.dispose();
   }
+}
+
+/** What the run did, one phase a line, for the terminal. */
+function phaseTable(result: RunResult): string {
+  const rows = result.phases.map(
+    (p) =>
+      `  ${p.name.padEnd(9)} ${p.status.padEnd(8)} ${(p.status === "skipped" ? "" : formatDuration(p.ms)).padStart(7)}  ${p.detail}`,
+  );
+  return `${rows.join("\n")}\n`;
 }
 
 function parse(argv: readonly string[]) {
