@@ -2043,8 +2043,8 @@ var require_request = __commonJS({
 var require_dispatcher = __commonJS({
   "node_modules/undici/lib/dispatcher/dispatcher.js"(exports2, module2) {
     "use strict";
-    var EventEmitter = require("node:events");
-    var Dispatcher = class extends EventEmitter {
+    var EventEmitter2 = require("node:events");
+    var Dispatcher = class extends EventEmitter2 {
       dispatch() {
         throw new Error("not implemented");
       }
@@ -20346,7 +20346,9 @@ var ReadyTimeoutError = class extends Error {
 };
 var FIRST_INTERVAL_MS = 10;
 var MAX_INTERVAL_MS = 250;
-var REFUSED_INTERVAL_MS = 20;
+var REFUSED_INTERVAL_MS = 5;
+var REFUSED_INTERVAL_LATER_MS = 25;
+var REFUSED_FAST_FOR_MS = 5e3;
 var ATTEMPT_TIMEOUT_MS = 5e3;
 async function waitForReady(options) {
   const started = performance.now();
@@ -20362,11 +20364,14 @@ async function waitForReady(options) {
     if (remaining <= 0)
       throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
     attempts++;
-    last = await probe.attempt(Math.min(ATTEMPT_TIMEOUT_MS, remaining));
-    if (last.ok)
-      return { attempts, elapsedMs: performance.now() - started, detail: last.detail, host: last.host };
+    const budget = Math.min(ATTEMPT_TIMEOUT_MS, remaining);
+    const result = await probe.attempt(budget);
+    if (result.ok)
+      return { attempts, elapsedMs: performance.now() - started, detail: result.detail, host: result.host };
+    if (!(result.timedOut && budget < ATTEMPT_TIMEOUT_MS && attempts > 1)) last = result;
     throwIfAborted(options.signal);
-    interval = Math.min(last.refused ? REFUSED_INTERVAL_MS : MAX_INTERVAL_MS, interval * 1.5);
+    const refusedCap = performance.now() - started < REFUSED_FAST_FOR_MS ? REFUSED_INTERVAL_MS : REFUSED_INTERVAL_LATER_MS;
+    interval = Math.min(result.refused ? refusedCap : MAX_INTERVAL_MS, interval * 1.5);
     await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
   }
 }
@@ -20435,23 +20440,30 @@ async function anyOf(attempts) {
   if (attempts.length === 1) return attempts[0];
   return new Promise((resolve) => {
     const failures = [];
-    for (const attempt of attempts) {
+    let failed = 0;
+    attempts.forEach((attempt, index) => {
       void attempt.then((result) => {
-        if (result.ok) resolve(result);
-        else if (failures.push(result) === attempts.length) {
+        if (result.ok) {
+          resolve(result);
+          return;
+        }
+        failures[index] = result;
+        if (++failed === attempts.length) {
           resolve({
             ok: false,
             refused: failures.every((f) => f.refused),
+            timedOut: failures.some((f) => f.timedOut),
             detail: failures.map((f) => f.detail).join("; ")
           });
         }
       });
-    }
+    });
   });
 }
+var NOTHING_LISTENS = /* @__PURE__ */ new Set(["ECONNREFUSED", "EADDRNOTAVAIL", "EAFNOSUPPORT", "ENETUNREACH"]);
 function failure(host, error2) {
   const code = error2.code ?? error2.message;
-  return { ok: false, refused: error2.code === "ECONNREFUSED", detail: `${host}: ${code}` };
+  return { ok: false, refused: NOTHING_LISTENS.has(error2.code ?? ""), detail: `${host}: ${code}` };
 }
 function tcpAttempt(host, port, timeoutMs) {
   return new Promise((resolve) => {
@@ -20462,7 +20474,7 @@ function tcpAttempt(host, port, timeoutMs) {
       resolve(result);
     };
     const timer = setTimeout(
-      () => done({ ok: false, refused: false, detail: `${host}: timed out` }),
+      () => done({ ok: false, refused: false, timedOut: true, detail: `${host}: timed out` }),
       timeoutMs
     );
     socket.once(
@@ -20496,7 +20508,12 @@ function httpAttempt(url, host, statuses, timeoutMs) {
       resolve(result);
     };
     const timer = setTimeout(
-      () => done({ ok: false, refused: false, detail: `${host}: no answer within ${formatDuration(timeoutMs)}` }),
+      () => done({
+        ok: false,
+        refused: false,
+        timedOut: true,
+        detail: `${host}: no answer within ${formatDuration(timeoutMs)}`
+      }),
       timeoutMs
     );
     request.once("response", (response) => {
@@ -20541,11 +20558,15 @@ var Teardown = class {
 };
 
 // src/tunnel/local.ts
+var import_node_events = require("node:events");
 var localProvider = {
   name: "local",
   async open(target) {
     const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-    return { url: `http://${host}:${target.port}`, close: async () => void 0 };
+    return Object.assign(new import_node_events.EventEmitter(), {
+      url: `http://${host}:${target.port}`,
+      close: async () => void 0
+    });
   }
 };
 
@@ -20696,7 +20717,10 @@ ${formatTail(tail, appLog)}`);
     const tunnel2 = await clock.run(
       "expose",
       async () => {
-        const opened = await provider.open({ host: ready.host ?? "127.0.0.1", port });
+        const opened = await provider.open(
+          { host: ready.host ?? "127.0.0.1", port },
+          { logger, signal, runDir }
+        );
         teardown.add("tunnel", () => opened.close());
         return opened;
       },

@@ -206,9 +206,12 @@ async function anyOf(attempts: Promise<Attempt>[]): Promise<Attempt> {
   });
 }
 
+/** Errors meaning "nothing listens there (yet)", including a host without IPv6 loopback. */
+const NOTHING_LISTENS = new Set(["ECONNREFUSED", "EADDRNOTAVAIL", "EAFNOSUPPORT", "ENETUNREACH"]);
+
 function failure(host: string, error: NodeJS.ErrnoException): Attempt {
   const code = error.code ?? error.message;
-  return { ok: false, refused: error.code === "ECONNREFUSED", detail: `${host}: ${code}` };
+  return { ok: false, refused: NOTHING_LISTENS.has(error.code ?? ""), detail: `${host}: ${code}` };
 }
 
 function tcpAttempt(host: string, port: number, timeoutMs: number): Promise<Attempt> {

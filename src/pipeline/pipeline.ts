@@ -173,7 +173,10 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     const tunnel: Tunnel = await clock.run(
       "expose",
       async () => {
-        const opened = await provider.open({ host: ready.host ?? "127.0.0.1", port }, { logger, signal, runDir });
+        const opened = await provider.open(
+          { host: ready.host ?? "127.0.0.1", port },
+          { logger, signal, runDir },
+        );
         teardown.add("tunnel", () => opened.close());
         return opened;
       },

@@ -1,0 +1,115 @@
+/**
+ * The CLI in process: `runCli(["run", ...], io)` with real processes. Exit codes 0 (test
+ * passed), 1 (test failed), 2 (invalid input), 3 (the app could not start), and
+ * PREVIEW_URL (no trailing slash) on stdout and in the test command's environment.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/cli.js";
+import { EXIT } from "../../src/errors.js";
+import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
+import { Harness, nodeApp, ROOT } from "./harness.js";
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+});
+afterEach(async () => {
+  await expectNoProcessLeft(h.mark.value);
+  h.dispose();
+});
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(argv, { stdout, stderr, cwd: ROOT, env: h.env });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+describe("preview-tunnel run", () => {
+  it("exits 0 when the test passes; PREVIEW_URL reaches the test command without a trailing slash", async () => {
+    const out = path.join(h.tempDir, "check.json");
+    const { code, stdout, stderr } = await cli(
+      "run",
+      "--start",
+      nodeApp("health-only.mjs"),
+      "--ready",
+      "/health",
+      "--test",
+      `CHECK_OUT='${out}' CHECK_PATH=/health ${nodeApp("check-url.mjs")}`,
+    );
+
+    expect(code).toBe(EXIT.ok);
+    const url = /^PREVIEW_URL=(.*)$/m.exec(stdout)?.[1];
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.previewUrl).toBe(url);
+    expect(report).toMatchObject({ status: 200, body: "ok\n" });
+    expect(stderr).toContain("Done: passed.");
+    expect(processesWithMark(h.mark.value)).toEqual([]);
+  });
+
+  it("exits 1 when the test command fails", async () => {
+    const { code, stderr } = await cli(
+      "run",
+      "--start",
+      nodeApp("health-only.mjs"),
+      "--test",
+      "exit 7",
+      "--ready",
+      "tcp",
+    );
+    expect(code).toBe(EXIT.testFailed);
+    expect(stderr).toContain("The test command exited with code 7.");
+    expect(processesWithMark(h.mark.value)).toEqual([]);
+  });
+
+  it("exits 2 on invalid input, naming the input and the bad value, before starting anything", async () => {
+    const { code, stdout, stderr } = await cli(
+      "run",
+      "--start",
+      nodeApp("ignore-sigterm.mjs"),
+      "--port",
+      "0",
+      "--test",
+      "exit 0",
+    );
+    expect(code).toBe(EXIT.invalidInput);
+    expect(stderr).toContain('Input "port" must be a TCP port number from 1 to 65535 (got "0").');
+    expect(stderr).not.toContain("Starting the app");
+    expect(stdout).toBe("");
+  });
+
+  it("exits 2 on an unknown flag", async () => {
+    const { code, stderr } = await cli("run", "--start", "true", "--no-such-flag", "x");
+    expect(code).toBe(EXIT.invalidInput);
+    expect(stderr).toContain("--no-such-flag");
+  });
+
+  it("exits 3 when the app crashes at boot, with its exit code and output", async () => {
+    const { code, stdout, stderr } = await cli(
+      "run",
+      "--start",
+      nodeApp("crash-at-boot.mjs"),
+      "--ready-timeout",
+      "30s",
+      "--test",
+      "exit 0",
+    );
+    expect(code).toBe(EXIT.startFailed);
+    expect(stderr).toContain("The app exited with code 3 before it was ready.");
+    expect(stderr).toContain("| crash-at-boot: line 80 of 80");
+    expect(stdout).not.toContain("PREVIEW_URL=");
+    expect(processesWithMark(h.mark.value)).toEqual([]);
+  });
+});
