@@ -1,0 +1,112 @@
+/** The boot and ready phases: start the app, follow its output, wait until it answers. */
+import { LogTail } from "../app/log-tail.js";
+import { freePort, portInUse } from "../app/ports.js";
+import { describeExit, type ExitInfo, type ManagedProcess } from "../app/process.js";
+import { type ReadyResult, ReadyTimeoutError, waitForReady } from "../app/readiness.js";
+import { RUN_ID_ENV, STATE } from "../config/names.js";
+import { StartError } from "../errors.js";
+import { formatDuration } from "../util/time.js";
+import type { RunContext } from "./context.js";
+
+export const LOG_TAIL_LINES = 50;
+
+export interface BootedApp {
+  readonly process: ManagedProcess;
+  readonly port: number;
+  readonly tail: LogTail;
+  /** Aborts (with an AppExitedError) when the app exits. */
+  readonly gone: AbortSignal;
+  readonly ready: ReadyResult;
+  /** The last lines of its output, formatted for an error message. */
+  describeTail(): string;
+}
+
+export class AppExitedError extends Error {
+  constructor(readonly exit: ExitInfo) {
+    super(`The app ${describeExit(exit)}`);
+  }
+}
+
+export async function bootApp(ctx: RunContext): Promise<BootedApp> {
+  const { config, logger } = ctx;
+  const port = config.port ?? (await freePort());
+  if (config.port !== undefined && (await portInUse(port))) {
+    throw new StartError(
+      `Port ${port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
+    );
+  }
+  const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
+  const describeTail = () => formatTail(tail, ctx.appLog);
+
+  const app = await ctx.clock.run(
+    "boot",
+    async () => {
+      logger.startGroup(`App: ${config.start}`);
+      logger.info(
+        `Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`,
+      );
+      const started = await ctx.deps.launcher.start({
+        command: config.start,
+        cwd: config.workingDirectory,
+        env: { ...ctx.deps.baseEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
+        output: { file: ctx.appLog },
+      });
+      ctx.deps.state.save(STATE.appPid, String(started.pid));
+      ctx.teardown.add("log", () => tail.close());
+      ctx.teardown.add("app", async () => {
+        logger.info("Stopping the app");
+        await started.stop(ctx.grace());
+      });
+      await tail.start();
+      tail.onLine((line) => logger.write(`${line}\n`));
+      return started;
+    },
+    (p) => `pid ${p.pid}`,
+  );
+  const gone = new AbortController();
+  void app.exited.then((exit) => gone.abort(new AppExitedError(exit)));
+
+  const ready = await ctx.clock.run(
+    "ready",
+    async () => {
+      try {
+        return await waitForReady({
+          spec: config.ready,
+          port,
+          statuses: config.readyStatus,
+          timeoutMs: config.readyTimeoutMs,
+          onLine: (listener) => tail.onLine(listener),
+          seenLines: () => tail.tail(),
+          signal: AbortSignal.any([ctx.signal, gone.signal]),
+        });
+      } catch (error) {
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        await tail.flush();
+        throw startFailure(error, app, describeTail());
+      } finally {
+        logger.endGroup();
+      }
+    },
+    (r) => `${r.detail} after ${formatDuration(r.elapsedMs)}`,
+  );
+  logger.info(`The app is ready (${ready.detail}) after ${formatDuration(ready.elapsedMs)}.`);
+  return { process: app, port, tail, gone: gone.signal, ready, describeTail };
+}
+
+function startFailure(error: unknown, app: ManagedProcess, tail: string): unknown {
+  if (error instanceof AppExitedError) {
+    return new StartError(`The app ${describeExit(error.exit)} before it was ready.\n${tail}`);
+  }
+  if (error instanceof ReadyTimeoutError) {
+    const exit = app.exitInfo();
+    const still = exit ? ` The app ${describeExit(exit)}.` : "";
+    return new StartError(`${error.message}${still}\n${tail}`, { cause: error });
+  }
+  return error;
+}
+
+function formatTail(tail: LogTail, appLog: string): string {
+  const lines = tail.tail();
+  if (lines.length === 0) return `The app printed nothing (log: ${appLog}).`;
+  return `Last ${lines.length} line(s) of its output (full log: ${appLog}):\n${lines.map((l) => `  | ${l}`).join("\n")}`;
+}

@@ -1,0 +1,88 @@
+/** What every phase of one run shares: its id and folder, clock, teardown and stop policy. */
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { ProcessLauncher } from "../app/process.js";
+import type { Config } from "../config/config.js";
+import type { StateStore } from "../session/state.js";
+import { Teardown } from "../session/teardown.js";
+import type { Logger } from "../util/logger.js";
+import { PhaseClock, type PhaseRecord } from "./phases.js";
+
+export interface RunResult {
+  readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";
+  readonly url: string | undefined;
+  readonly provider: string;
+  readonly appLog: string;
+  readonly testExitCode: number | undefined;
+  readonly phases: readonly PhaseRecord[];
+  /** Why the run failed, when it did. */
+  readonly failure: string | undefined;
+}
+
+/** How the outside world learns about the preview (step outputs, the supervisor, the terminal). */
+export interface Reporter {
+  /** The preview is up and probed. */
+  preview(info: { readonly url: string; readonly provider: string }): void | Promise<void>;
+  /** The tests are done and the preview is held (keep-alive, or until told to stop). */
+  holding?(result: RunResult): void | Promise<void>;
+  /** The app exited while the preview was up. */
+  crashed?(message: string): void | Promise<void>;
+  /** The run is over (after teardown). */
+  finished(result: RunResult): void | Promise<void>;
+}
+
+export interface PipelineDeps {
+  readonly logger: Logger;
+  readonly launcher: ProcessLauncher;
+  readonly state: StateStore;
+  readonly reporter: Reporter;
+  /** Directory for this run's files (a run-specific folder is made inside), unless `run` is given. */
+  readonly tempDir: string;
+  /** The run's id and folder, when a parent (the main step) chose them. */
+  readonly run?: { readonly id: string; readonly dir: string };
+  /** Environment the app and the test command inherit. */
+  readonly baseEnv: NodeJS.ProcessEnv;
+  /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
+  readonly signal: AbortSignal;
+  /**
+   * Aborted when the preview should end normally (the post step stopping the supervisor).
+   * When given, the preview is held until then instead of for `keep-alive`.
+   */
+  readonly stop?: AbortSignal;
+}
+
+/** Teardown must finish inside the runner's 7.5 s between SIGINT and SIGTERM. */
+export const CANCEL_GRACE_MS = 3000;
+
+export class RunContext {
+  readonly id: string;
+  readonly dir: string;
+  readonly appLog: string;
+  readonly clock = new PhaseClock();
+  readonly teardown: Teardown;
+
+  constructor(
+    readonly config: Config,
+    readonly deps: PipelineDeps,
+  ) {
+    this.id = deps.run?.id ?? randomUUID();
+    this.dir = deps.run?.dir ?? path.join(deps.tempDir, `preview-tunnel-${this.id.slice(0, 8)}`);
+    mkdirSync(this.dir, { recursive: true });
+    this.appLog = path.join(this.dir, "app.log");
+    this.teardown = new Teardown((m) => deps.logger.warning(m));
+  }
+
+  get logger(): Logger {
+    return this.deps.logger;
+  }
+
+  get signal(): AbortSignal {
+    return this.deps.signal;
+  }
+
+  /** Stop grace, shortened when cancelled so teardown fits the runner's window. */
+  grace(): number {
+    return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
+  }
+}

@@ -1,0 +1,32 @@
+/** The test phase: the user's command against the preview; its exit code is the result. */
+import { constants } from "node:os";
+import { RUN_ID_ENV, STATE } from "../config/names.js";
+import type { RunContext } from "./context.js";
+
+export async function runTestCommand(
+  ctx: RunContext,
+  command: string,
+  url: string,
+  appGone: AbortSignal,
+): Promise<number> {
+  ctx.logger.info(`Running the test command against ${url}: ${command}`);
+  const test = await ctx.deps.launcher.start({
+    command,
+    cwd: ctx.config.workingDirectory,
+    env: { ...ctx.deps.baseEnv, PREVIEW_URL: url, [RUN_ID_ENV]: ctx.id },
+    output: "inherit",
+  });
+  ctx.deps.state.save(STATE.testPid, String(test.pid));
+  const stopTest = ctx.teardown.add("test command", () => test.stop(ctx.grace()));
+  const cancelled = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(ctx.signal.reason);
+    if (ctx.signal.aborted) onAbort();
+    else ctx.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  cancelled.catch(() => undefined);
+  const exit = await Promise.race([test.exited, cancelled]);
+  await stopTest();
+  if (appGone.aborted) ctx.logger.warning("The app exited while the test command ran.");
+  // A test killed by a signal reports 128 + its number, as shells do.
+  return exit.code ?? 128 + (exit.signal ? (constants.signals[exit.signal] ?? 0) : 0);
+}
