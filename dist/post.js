@@ -157,18 +157,18 @@ var require_tunnel = __commonJS({
             res.statusCode
           );
           socket.destroy();
-          var error = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
           self.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error = new Error("got illegal response body from proxy");
-          error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          var error2 = new Error("got illegal response body from proxy");
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
           self.removeSocket(placeholder);
           return;
         }
@@ -183,9 +183,9 @@ var require_tunnel = __commonJS({
           cause.message,
           cause.stack
         );
-        var error = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error.code = "ECONNRESET";
-        options.request.emit("error", error);
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error2.code = "ECONNRESET";
+        options.request.emit("error", error2);
         self.removeSocket(placeholder);
       }
     };
@@ -1068,14 +1068,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path && path[0] !== "/") {
-          path = `/${path}`;
+        if (path2 && path2[0] !== "/") {
+          path2 = `/${path2}`;
         }
-        return new URL(`${origin}${path}`);
+        return new URL(`${origin}${path2}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1514,52 +1514,52 @@ var require_diagnostics = __commonJS({
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
           connectParams: { version, protocol, port, host },
-          error
+          error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
           version,
-          error.message
+          error2.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path);
+        debuglog("sending request to %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path, origin },
+          request: { method, path: path2, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path,
+          path2,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path, origin }
+          request: { method, path: path2, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path);
+        debuglog("trailers received from %s %s/%s", method, origin, path2);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path, origin },
-          error
+          request: { method, path: path2, origin },
+          error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path,
-          error.message
+          path2,
+          error2.message
         );
       });
       isClientSet = true;
@@ -1594,7 +1594,7 @@ var require_diagnostics = __commonJS({
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
             connectParams: { version, protocol, port, host },
-            error
+            error: error2
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
@@ -1602,14 +1602,14 @@ var require_diagnostics = __commonJS({
             port ? `:${port}` : "",
             protocol,
             version,
-            error.message
+            error2.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path, origin }
+            request: { method, path: path2, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path);
+          debuglog("sending request to %s %s/%s", method, origin, path2);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1672,7 +1672,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path,
+        path: path2,
         method,
         body,
         headers,
@@ -1687,11 +1687,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path !== "string") {
+        if (typeof path2 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path[0] !== "/" && !(path.startsWith("http://") || path.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path)) {
+        } else if (invalidPathRegex.test(path2)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1757,7 +1757,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query ? buildURL(path2, query) : path2;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1893,11 +1893,11 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error) {
+      onUpgradeError(error2) {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error });
+          channels.error.publish({ request: this, error: error2 });
         }
       }
       /**
@@ -1928,16 +1928,16 @@ var require_request = __commonJS({
           this.onError(err);
         }
       }
-      onError(error) {
+      onError(error2) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error });
+          channels.error.publish({ request: this, error: error2 });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error);
+        return this[kHandler].onError(error2);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -2374,9 +2374,9 @@ var require_timers = __commonJS({
        * before the specified function or code is executed.
        * @param {*} arg
        */
-      constructor(callback, delay, arg) {
+      constructor(callback, delay2, arg) {
         this._onTimeout = callback;
-        this._idleTimeout = delay;
+        this._idleTimeout = delay2;
         this._timerArg = arg;
         this.refresh();
       }
@@ -2421,8 +2421,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {NodeJS.Timeout|FastTimer}
        */
-      setTimeout(callback, delay, arg) {
-        return delay <= RESOLUTION_MS ? setTimeout(callback, delay, arg) : new FastTimer(callback, delay, arg);
+      setTimeout(callback, delay2, arg) {
+        return delay2 <= RESOLUTION_MS ? setTimeout(callback, delay2, arg) : new FastTimer(callback, delay2, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated Timer previously created
@@ -2448,8 +2448,8 @@ var require_timers = __commonJS({
        * when the timer expires.
        * @returns {FastTimer}
        */
-      setFastTimeout(callback, delay, arg) {
-        return new FastTimer(callback, delay, arg);
+      setFastTimeout(callback, delay2, arg) {
+        return new FastTimer(callback, delay2, arg);
       },
       /**
        * The clearTimeout method cancels an instantiated FastTimer previously
@@ -2475,8 +2475,8 @@ var require_timers = __commonJS({
        * @deprecated
        * @param {number} [delay=0] The delay in milliseconds to add to the now value.
        */
-      tick(delay = 0) {
-        fastNow += delay - RESOLUTION_MS + 1;
+      tick(delay2 = 0) {
+        fastNow += delay2 - RESOLUTION_MS + 1;
         onTick();
         onTick();
       },
@@ -5683,7 +5683,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       throwIfAborted(object[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error) => promise.reject(error);
+      const errorSteps = (error2) => promise.reject(error2);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -5875,21 +5875,21 @@ var require_client_h1 = __commonJS({
         this.connection = "";
         this.maxResponseSize = client[kMaxResponseSize];
       }
-      setTimeout(delay, type) {
-        if (delay !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
+      setTimeout(delay2, type) {
+        if (delay2 !== this.timeoutValue || type & USE_FAST_TIMER ^ this.timeoutType & USE_FAST_TIMER) {
           if (this.timeout) {
             timers.clearTimeout(this.timeout);
             this.timeout = null;
           }
-          if (delay) {
+          if (delay2) {
             if (type & USE_FAST_TIMER) {
-              this.timeout = timers.setFastTimeout(onParserTimeout, delay, new WeakRef(this));
+              this.timeout = timers.setFastTimeout(onParserTimeout, delay2, new WeakRef(this));
             } else {
-              this.timeout = setTimeout(onParserTimeout, delay, new WeakRef(this));
+              this.timeout = setTimeout(onParserTimeout, delay2, new WeakRef(this));
               this.timeout.unref();
             }
           }
-          this.timeoutValue = delay;
+          this.timeoutValue = delay2;
         } else if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
@@ -6090,9 +6090,9 @@ var require_client_h1 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
           request.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error) {
-          util.errorRequest(client, request, error);
-          util.destroy(socket, error);
+        } catch (error2) {
+          util.errorRequest(client, request, error2);
+          util.destroy(socket, error2);
         }
         client[kResume]();
       }
@@ -6450,7 +6450,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path, host, upgrade, blocking, reset } = request;
+      const { method, path: path2, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6494,7 +6494,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error) => {
+      const abort = (error2) => {
         if (request.aborted) {
           return;
         }
@@ -6504,7 +6504,7 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util.errorRequest(client, request, error || new RequestAbortedError());
+        util.errorRequest(client, request, error2 || new RequestAbortedError());
         util.destroy(body);
         util.destroy(socket, new InformationalError("aborted"));
       };
@@ -6531,7 +6531,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path2} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7060,7 +7060,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7086,22 +7086,22 @@ var require_client_h2 = __commonJS({
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error) => {
+      const abort = (error2) => {
         if (request.aborted) {
           return;
         }
         if (request.completed) {
           if (method === "CONNECT" && stream != null) {
-            util.destroy(stream, error || new RequestAbortedError());
+            util.destroy(stream, error2 || new RequestAbortedError());
           }
           return;
         }
-        error = error || new RequestAbortedError();
-        util.errorRequest(client, request, error);
+        error2 = error2 || new RequestAbortedError();
+        util.errorRequest(client, request, error2);
         if (stream != null) {
-          util.destroy(stream, error);
+          util.destroy(stream, error2);
         }
-        util.destroy(body, error);
+        util.destroy(body, error2);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -7122,17 +7122,17 @@ var require_client_h2 = __commonJS({
           stream.off(errorMonitor, onUpgradeError);
           request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error) => {
+        const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream.off("response", onResponse);
-          request.onUpgradeError(error);
+          request.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
             request.onUpgrade(null, null, stream);
-          } catch (error) {
+          } catch (error2) {
             stream.off("response", onResponse);
-            abort(error);
+            abort(error2);
             return;
           }
           if (request.aborted) {
@@ -7157,7 +7157,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path;
+      headers[HTTP2_HEADER_PATH] = path2;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7334,8 +7334,8 @@ var require_client_h2 = __commonJS({
         }
         request.onRequestSent();
         client[kResume]();
-      } catch (error) {
-        abort(error);
+      } catch (error2) {
+        abort(error2);
       }
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
@@ -7490,8 +7490,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error) {
-        this.handler.onError(error);
+      onError(error2) {
+        this.handler.onError(error2);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -7510,9 +7510,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path = search ? `${pathname}${search}` : pathname;
+        const path2 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path;
+        this.opts.path = path2;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8421,7 +8421,7 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error) => {
+        this.on("connectionError", (origin2, targets, error2) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -8751,10 +8751,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path = "/",
+          path: path2 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path;
+        opts.path = origin + path2;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10726,20 +10726,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
-      if (typeof path !== "string") {
-        return path;
+    function safeUrl(path2) {
+      if (typeof path2 !== "string") {
+        return path2;
       }
-      const pathSegments = path.split("?");
+      const pathSegments = path2.split("?");
       if (pathSegments.length !== 2) {
-        return path;
+        return path2;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path2);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10761,7 +10761,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10799,9 +10799,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path: path2, method, body, headers, query } = opts;
       return {
-        path,
+        path: path2,
         method,
         body,
         headers,
@@ -10842,19 +10842,19 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error }, delay, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay2, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error !== null) {
+      if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler.onError(error);
+        handler.onError(error2);
         return true;
       }
-      if (typeof delay === "number" && delay > 0) {
+      if (typeof delay2 === "number" && delay2 > 0) {
         setTimeout(() => {
           handleReply(this[kDispatches]);
-        }, delay);
+        }, delay2);
       } else {
         handleReply(this[kDispatches]);
       }
@@ -10886,19 +10886,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler);
-          } catch (error) {
-            if (error instanceof MockNotMatchedError) {
+          } catch (error2) {
+            if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler);
               } else {
-                throw new MockNotMatchedError(`${error.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error;
+              throw error2;
             }
           }
         } else {
@@ -11063,11 +11063,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error) {
-        if (typeof error === "undefined") {
+      replyWithError(error2) {
+        if (typeof error2 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
-        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error });
+        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
         return new MockScope(newMockDispatch);
       }
       /**
@@ -11264,10 +11264,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path,
+            Path: path2,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -13585,17 +13585,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error) {
+      abort(error2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error) {
-          error = new DOMException("The operation was aborted.", "AbortError");
+        if (!error2) {
+          error2 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error;
-        this.connection?.destroy(error);
-        this.emit("terminated", error);
+        this.serializedAbortReason = error2;
+        this.connection?.destroy(error2);
+        this.emit("terminated", error2);
       }
     };
     function handleFetchDone(response) {
@@ -13691,12 +13691,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error) {
+    function abortFetch(p, request, responseObject, error2) {
       if (p) {
-        p.reject(error);
+        p.reject(error2);
       }
       if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error).catch((err) => {
+        request.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -13708,7 +13708,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error).catch((err) => {
+        response.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -14527,13 +14527,13 @@ var require_fetch = __commonJS({
               fetchParams.controller.ended = true;
               this.body.push(null);
             },
-            onError(error) {
+            onError(error2) {
               if (this.abort) {
                 fetchParams.controller.off("terminated", this.abort);
               }
-              this.body?.destroy(error);
-              fetchParams.controller.terminate(error);
-              reject(error);
+              this.body?.destroy(error2);
+              fetchParams.controller.terminate(error2);
+              reject(error2);
             },
             onUpgrade(status, rawHeaders, socket) {
               if (status !== 101) {
@@ -14996,8 +14996,8 @@ var require_util4 = __commonJS({
                   }
                   fr[kResult] = result;
                   fireAProgressEvent("load", fr);
-                } catch (error) {
-                  fr[kError] = error;
+                } catch (error2) {
+                  fr[kError] = error2;
                   fireAProgressEvent("error", fr);
                 }
                 if (fr[kState] !== "loading") {
@@ -15006,13 +15006,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error) {
+          } catch (error2) {
             if (fr[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr[kState] = "done";
-              fr[kError] = error;
+              fr[kError] = error2;
               fireAProgressEvent("error", fr);
               if (fr[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr);
@@ -16146,9 +16146,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path) {
-      for (let i = 0; i < path.length; ++i) {
-        const code = path.charCodeAt(i);
+    function validateCookiePath(path2) {
+      for (let i = 0; i < path2.length; ++i) {
+        const code = path2.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17318,11 +17318,11 @@ var require_connection = __commonJS({
         });
       }
     }
-    function onSocketError(error) {
+    function onSocketError(error2) {
       const { ws } = this;
       ws[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error);
+        channels.socketError.publish(error2);
       }
       this.destroy();
     }
@@ -17624,10 +17624,10 @@ var require_receiver = __commonJS({
                 this.#extensions.get("permessage-deflate").decompress(
                   body,
                   this.#info.fin,
-                  (error, data) => {
-                    if (error) {
-                      const code = error instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error.message);
+                  (error2, data) => {
+                    if (error2) {
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -18283,7 +18283,7 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay(ms) {
+    function delay2(ms) {
       return new Promise((resolve) => {
         setTimeout(resolve, ms).unref();
       });
@@ -18291,7 +18291,7 @@ var require_util8 = __commonJS({
     module2.exports = {
       isValidLastEventId,
       isASCIINumber,
-      delay
+      delay: delay2
     };
   }
 });
@@ -18347,9 +18347,9 @@ var require_eventsource_stream = __commonJS({
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error = new Error("EventSource message size exceeded");
-      error.aborted = false;
-      return error;
+      const error2 = new Error("EventSource message size exceeded");
+      error2.aborted = false;
+      return error2;
     }
     var EventSourceStream = class extends Transform {
       /**
@@ -18461,8 +18461,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error) {
-              callback(error);
+            } catch (error2) {
+              callback(error2);
               return;
             }
             this.consumeCurrentByte();
@@ -18477,10 +18477,10 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error, callback) {
+      _destroy(error2, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error, callback);
+        super._destroy(error2, callback);
       }
       /**
        * @param {Buffer} line
@@ -18713,7 +18713,7 @@ var require_eventsource = __commonJS({
     var { parseMIMEType } = require_data_url();
     var { createFastMessageEvent } = require_events();
     var { isNetworkError } = require_response();
-    var { delay } = require_util8();
+    var { delay: delay2 } = require_util8();
     var { kEnumerableProperty } = require_util();
     var { environmentSettingsObject } = require_util2();
     var { getGlobalDispatcher } = require_global2();
@@ -18868,8 +18868,8 @@ var require_eventsource = __commonJS({
           pipeline(
             response.body.stream,
             eventSourceStream,
-            (error) => {
-              if (error?.aborted === false) {
+            (error2) => {
+              if (error2?.aborted === false) {
                 this.close();
                 this.dispatchEvent(new Event("error"));
               }
@@ -18886,7 +18886,7 @@ var require_eventsource = __commonJS({
         if (this.#readyState === CLOSED) return;
         this.#readyState = CONNECTING;
         this.dispatchEvent(new Event("error"));
-        await delay(this.#state.reconnectionTime);
+        await delay2(this.#state.reconnectionTime);
         if (this.#readyState !== CONNECTING) return;
         if (this.#state.lastEventId.length) {
           this.#request.headersList.set("last-event-id", this.#state.lastEventId, true);
@@ -19068,11 +19068,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path = opts.path;
+          let path2 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path = `/${path}`;
+            path2 = `/${path2}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path);
+          url = new URL(util.parseOrigin(url).origin + path2);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19555,6 +19555,7 @@ var Summary = class {
   }
 };
 var _summary = new Summary();
+var summary = _summary;
 
 // node_modules/@actions/core/lib/platform.js
 var import_os2 = __toESM(require("os"), 1);
@@ -19578,6 +19579,23 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
@@ -19588,12 +19606,124 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/app/proc-table.ts
+// src/app/log-tail.ts
 var import_node_fs = require("node:fs");
+var import_promises = require("node:fs/promises");
+var CHUNK = 64 * 1024;
+var MAX_LINE = 8 * 1024;
+var POLL_MS = 100;
+var LogTail = class {
+  constructor(path2, keepLines = 50, from = 0) {
+    this.path = path2;
+    this.keepLines = keepLines;
+    this.position = from;
+  }
+  path;
+  keepLines;
+  handle;
+  watcher;
+  timer;
+  position = 0;
+  partial = "";
+  reading;
+  again = false;
+  buffer = Buffer.alloc(CHUNK);
+  last = [];
+  listeners = /* @__PURE__ */ new Set();
+  closed = false;
+  /** Bytes read so far (the offset of the next unread byte). */
+  get offset() {
+    return this.position;
+  }
+  async start() {
+    this.handle = await (0, import_promises.open)(this.path, "r");
+    try {
+      this.watcher = (0, import_node_fs.watch)(this.path, () => this.poke());
+      this.watcher.on("error", () => void 0);
+    } catch {
+    }
+    this.timer = setInterval(() => this.poke(), POLL_MS);
+    this.timer.unref();
+    this.poke();
+  }
+  onLine(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  /** The last lines read so far (at most keepLines). */
+  tail() {
+    return [...this.last];
+  }
+  /** Reads whatever is in the file now. */
+  async flush() {
+    this.poke();
+    while (this.reading) await this.reading;
+  }
+  /** Reads what is left, then stops following; a trailing line without newline is emitted. */
+  async close() {
+    if (this.closed) return;
+    await this.flush().catch(() => void 0);
+    this.closed = true;
+    if (this.partial !== "") this.emit(this.partial);
+    this.partial = "";
+    this.watcher?.close();
+    if (this.timer) clearInterval(this.timer);
+    await this.handle?.close().catch(() => void 0);
+    this.handle = void 0;
+  }
+  poke() {
+    if (this.closed || !this.handle) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.drain().catch(() => void 0).finally(() => {
+      this.reading = void 0;
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    });
+  }
+  async drain() {
+    for (; ; ) {
+      const handle = this.handle;
+      if (!handle || this.closed) return;
+      const { bytesRead } = await handle.read(this.buffer, 0, CHUNK, this.position);
+      if (bytesRead === 0) return;
+      this.position += bytesRead;
+      this.consume(this.buffer.toString("utf8", 0, bytesRead));
+    }
+  }
+  consume(text) {
+    let start = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", start);
+      if (nl === -1) break;
+      this.emit(this.partial + text.slice(start, nl));
+      this.partial = "";
+      start = nl + 1;
+    }
+    this.partial += text.slice(start);
+    if (this.partial.length > MAX_LINE) {
+      this.emit(this.partial);
+      this.partial = "";
+    }
+  }
+  emit(raw) {
+    const line = (raw.endsWith("\r") ? raw.slice(0, -1) : raw).slice(0, MAX_LINE);
+    this.last.push(line);
+    if (this.last.length > this.keepLines) this.last.shift();
+    for (const listener of this.listeners) listener(line);
+  }
+};
+
+// src/app/proc-table.ts
+var import_node_fs2 = require("node:fs");
 var hasProcTable = process.platform === "linux";
 function readProc(pid) {
   try {
-    const stat2 = (0, import_node_fs.readFileSync)(`/proc/${pid}/stat`, "utf8");
+    const stat2 = (0, import_node_fs2.readFileSync)(`/proc/${pid}/stat`, "utf8");
     const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
     return { pid, state: fields[0] ?? "?", ppid: Number(fields[1]), pgid: Number(fields[2]) };
   } catch {
@@ -19603,7 +19733,7 @@ function readProc(pid) {
 function listProcs() {
   if (!hasProcTable) return [];
   const procs = [];
-  for (const name of (0, import_node_fs.readdirSync)("/proc")) {
+  for (const name of (0, import_node_fs2.readdirSync)("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const info2 = readProc(Number(name));
     if (info2) procs.push(info2);
@@ -19635,7 +19765,7 @@ function processesWithEnv(name, value, procs = listProcs()) {
   for (const p of procs) {
     if (p.state === "Z" || p.pid === process.pid) continue;
     try {
-      const environ = (0, import_node_fs.readFileSync)(`/proc/${p.pid}/environ`);
+      const environ = (0, import_node_fs2.readFileSync)(`/proc/${p.pid}/environ`);
       if (environ.indexOf(needle) === 0 || environ.indexOf(Buffer.concat([Buffer.from([0]), needle])) !== -1) {
         pids.push(p.pid);
       }
@@ -19652,14 +19782,14 @@ function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
-  } catch (error) {
-    return error.code === "EPERM";
+  } catch (error2) {
+    return error2.code === "EPERM";
   }
 }
 
 // src/app/stop.ts
 var import_node_child_process = require("node:child_process");
-var POLL_MS = 20;
+var POLL_MS2 = 20;
 var AFTER_KILL_MS = 2e3;
 async function stopProcessTree(rootPid, options) {
   if ((options.platform ?? process.platform) === "win32") {
@@ -19677,7 +19807,7 @@ async function stopProcessTree(rootPid, options) {
   signalAll(rootPid, pids, "SIGTERM");
   const graceEnd = Date.now() + options.graceMs;
   while (Date.now() < graceEnd && anyAlive(rootPid, pids)) {
-    await pause(POLL_MS);
+    await pause(POLL_MS2);
     for (const pid of targets()) pids.add(pid);
   }
   if (!anyAlive(rootPid, pids)) return { killed: 0 };
@@ -19685,7 +19815,7 @@ async function stopProcessTree(rootPid, options) {
   const killed = pids.size;
   signalAll(rootPid, pids, "SIGKILL");
   const killEnd = Date.now() + AFTER_KILL_MS;
-  while (Date.now() < killEnd && anyAlive(rootPid, pids)) await pause(POLL_MS);
+  while (Date.now() < killEnd && anyAlive(rootPid, pids)) await pause(POLL_MS2);
   return { killed };
 }
 function signalAll(groupId, pids, signal) {
@@ -19723,58 +19853,265 @@ var STATE = {
   appPid: "app-pid",
   testPid: "test-pid",
   appLog: "app-log",
-  tornDown: "torn-down"
+  tornDown: "torn-down",
+  runDir: "run-dir",
+  supervisorPid: "supervisor-pid",
+  /** How much of the supervisor's log the main step already showed. */
+  supervisorLogShown: "supervisor-log-shown",
+  /** Written by the supervisor: the app's crash, with its last output. */
+  crash: "crash",
+  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
+  result: "result"
 };
 var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
 
 // src/errors.ts
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
+var InputError = class extends Error {
+  constructor(input, value, problem) {
+    super(`Input "${input}" ${problem} (got ${JSON.stringify(value)}).`);
+    this.input = input;
+    this.value = value;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  input;
+  value;
+  problem;
+};
+var CancelledError = class extends Error {
+  constructor(signal) {
+    super(`Cancelled by ${signal}.`);
+    this.signal = signal;
+    this.name = "CancelledError";
+  }
+  signal;
+};
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+
+// src/config/parse.ts
+var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var DURATION_PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+function parseDuration(input, raw) {
+  const value = raw.trim().toLowerCase();
+  if (!DURATION.test(value)) {
+    const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}s"` : "";
+    throw new InputError(
+      input,
+      raw,
+      `is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s"${hint}`
+    );
+  }
+  let total = 0;
+  for (const [, amount, unit] of value.matchAll(DURATION_PART)) {
+    total += Number(amount) * UNIT_MS[unit];
+  }
+  return Math.round(total);
+}
+var TRUE = ["true", "yes", "1"];
+var FALSE = ["false", "no", "0"];
+function parseBoolean(input, raw) {
+  const value = raw.trim().toLowerCase();
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
+}
+
+// src/session/signals.ts
+function abortOnSignals(onSignal) {
+  const controller = new AbortController();
+  const handler = (sig) => {
+    onSignal?.(sig);
+    if (!controller.signal.aborted) controller.abort(new CancelledError(sig));
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      process.off("SIGINT", handler);
+      process.off("SIGTERM", handler);
+    }
+  };
+}
+
+// src/util/time.ts
+var import_promises2 = require("node:timers/promises");
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)}s`;
+  const m = Math.floor(ms / 6e4);
+  const s = Math.round(ms % 6e4 / 1e3);
+  return s === 0 ? `${m}m` : `${m}m${s}s`;
+}
+async function sleep(ms, signal) {
+  try {
+    await (0, import_promises2.setTimeout)(ms, void 0, { signal });
+  } catch {
+  }
 }
 
 // src/session/state.ts
+var import_node_fs3 = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
+var STATE_FILE = "state.json";
+function readStateFile(runDir) {
+  try {
+    return JSON.parse((0, import_node_fs3.readFileSync)(import_node_path.default.join(runDir, STATE_FILE), "utf8"));
+  } catch {
+    return {};
+  }
+}
 function readSavedState(get) {
+  const runDir = get(STATE.runDir) || void 0;
+  const fromFile = runDir ? readStateFile(runDir) : {};
+  const value = (key) => get(key) || fromFile[key] || "";
   const pid = (key) => {
-    const value = Number(get(key));
-    return Number.isInteger(value) && value > 0 ? value : void 0;
+    const n = Number(value(key));
+    return Number.isInteger(n) && n > 0 ? n : void 0;
   };
   return {
-    runId: get(STATE.runId) || void 0,
+    runId: value(STATE.runId) || void 0,
+    runDir,
     appPid: pid(STATE.appPid),
     testPid: pid(STATE.testPid),
-    appLog: get(STATE.appLog) || void 0,
-    tornDown: get(STATE.tornDown) === "true"
+    supervisorPid: pid(STATE.supervisorPid),
+    supervisorLogShown: Number(value(STATE.supervisorLogShown)) || 0,
+    appLog: value(STATE.appLog) || void 0,
+    tornDown: value(STATE.tornDown) === "true",
+    crash: value(STATE.crash) || void 0,
+    result: value(STATE.result) || void 0
   };
 }
 
 // src/action/state.ts
 var readActionState = () => readSavedState((key) => getState(key));
 
+// src/action/summary.ts
+var OUTCOME = {
+  passed: "\u2705 tests passed",
+  failed: "\u274C failed",
+  "no-test": "\u2705 preview ran (no test command)",
+  "start-failed": "\u274C could not start",
+  cancelled: "\u26AA cancelled"
+};
+function summaryMarkdown(result) {
+  const rows = result.phases.map(
+    (p) => `| ${p.name} | ${p.status} | ${p.status === "skipped" ? "" : formatDuration(p.ms)} | ${escapeCell(p.detail)} |`
+  );
+  return [
+    "## preview-tunnel",
+    "",
+    `**Result:** ${OUTCOME[result.outcome]}${result.failure ? `: ${escapeCell(result.failure.split("\n")[0] ?? "")}` : ""}`,
+    "",
+    `**Preview:** ${result.url ? `\`${result.url}\`` : "not exposed"} (provider \`${result.provider}\`)`,
+    "",
+    "| phase | status | time | detail |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+    `App log: \`${result.appLog}\``,
+    ""
+  ].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+async function writeSummary(result) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await summary.addRaw(summaryMarkdown(result)).write();
+}
+
 // src/action/post.ts
 var POST_GRACE_MS = 3e3;
+var SUPERVISOR_STOP_MS = 2e4;
 async function runPost() {
+  const cancel = abortOnSignals();
   try {
     const state = readActionState();
     if (!state.runId) {
       info("preview-tunnel: the main step started nothing; nothing to clean up.");
       return;
     }
-    if (state.tornDown)
+    if (state.supervisorPid !== void 0 && isAlive(state.supervisorPid) && belongsToRun(state.supervisorPid, state.runId)) {
+      await holdForKeepAlive(cancel.signal);
+      await stopSupervisor(state, state.supervisorPid);
+    } else if (state.tornDown) {
       info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
-    for (const [what, pid] of [
-      ["test command", state.testPid],
-      ["app", state.appPid]
-    ]) {
-      if (pid === void 0 || !belongsToRun(pid, state.runId)) continue;
-      info(`preview-tunnel: stopping the ${what} (pid ${pid}) left by the main step.`);
-      await stopProcessTree(pid, { graceMs: POST_GRACE_MS });
     }
-    const swept = await sweepMarked(RUN_ID_ENV, state.runId, POST_GRACE_MS);
-    if (swept > 0) info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
-    if (state.appLog) info(`preview-tunnel: the app's log is at ${state.appLog}`);
-  } catch (error) {
-    warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
+    await stopLeftovers(state, state.runId);
+    await reportBackgroundRun(readActionState());
+  } catch (error2) {
+    warning(`preview-tunnel cleanup: ${errorMessage(error2)}`);
+  } finally {
+    cancel.dispose();
   }
+}
+async function holdForKeepAlive(signal) {
+  let ms = 0;
+  try {
+    ms = parseDuration("keep-alive", getInput("keep-alive") || "0s");
+  } catch (error2) {
+    warning(errorMessage(error2));
+  }
+  if (ms <= 0) return;
+  info(
+    `preview-tunnel: keeping the preview up for ${formatDuration(ms)} (keep-alive), until ${new Date(Date.now() + ms).toISOString()}.`
+  );
+  await sleep(ms, signal);
+}
+async function stopSupervisor(state, pid) {
+  info("preview-tunnel: stopping the preview.");
+  const log = state.runDir ? new LogTail(`${state.runDir}/supervisor.log`, 50, state.supervisorLogShown) : void 0;
+  log?.onLine((line) => process.stdout.write(`${line}
+`));
+  await log?.start().catch(() => void 0);
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+  }
+  const deadline = Date.now() + SUPERVISOR_STOP_MS;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
+  if (isAlive(pid)) {
+    warning(
+      `preview-tunnel: the supervisor did not stop within ${formatDuration(SUPERVISOR_STOP_MS)}; killing it.`
+    );
+    await stopProcessTree(pid, { graceMs: 0 });
+  }
+  await log?.close();
+}
+async function stopLeftovers(state, runId) {
+  for (const [what, pid] of [
+    ["test command", state.testPid],
+    ["app", state.appPid]
+  ]) {
+    if (pid === void 0 || !isAlive(pid) || !belongsToRun(pid, runId)) continue;
+    info(`preview-tunnel: stopping the ${what} (pid ${pid}) left by the main step.`);
+    await stopProcessTree(pid, { graceMs: POST_GRACE_MS });
+  }
+  const swept = await sweepMarked(RUN_ID_ENV, runId, POST_GRACE_MS);
+  if (swept > 0) info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
+  if (state.appLog) info(`preview-tunnel: the app's log is at ${state.appLog}`);
+}
+async function reportBackgroundRun(state) {
+  if (state.supervisorPid === void 0) return;
+  if (state.result) {
+    const result = JSON.parse(state.result);
+    await writeSummary(result).catch(
+      (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+    );
+  }
+  if (!state.crash) return;
+  let failOnCrash = true;
+  try {
+    failOnCrash = parseBoolean("fail-on-crash", getInput("fail-on-crash") || "true");
+  } catch (error2) {
+    warning(errorMessage(error2));
+  }
+  if (failOnCrash) setFailed(state.crash);
+  else warning(state.crash);
 }
 function belongsToRun(pid, runId) {
   if (process.platform !== "linux") return true;

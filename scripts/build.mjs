@@ -1,4 +1,4 @@
-// Bundles the three entry points into dist/ (committed: the runner executes it as is).
+// Bundles the entry points into dist/ (committed: the runner executes it as is).
 // CommonJS output with dist/package.json saying so, because the root package is ESM.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
@@ -10,7 +10,12 @@ mkdirSync("dist");
 writeFileSync("dist/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
 
 await build({
-  entryPoints: { main: "src/main.ts", post: "src/post.ts", cli: "src/cli.ts" },
+  entryPoints: {
+    main: "src/main.ts",
+    post: "src/post.ts",
+    supervisor: "src/supervisor.ts",
+    cli: "src/cli.ts",
+  },
   outdir: "dist",
   bundle: true,
   platform: "node",

@@ -1,39 +1,124 @@
 /**
- * The action's post step: stops whatever the main step left running (it was killed, or
- * timed out). Never fails the job: problems become warnings.
+ * The action's post step (runs even when the job failed or was cancelled). Stops the
+ * background supervisor after `keep-alive`, cleans up whatever a killed main step left, and
+ * reports an app crash in background mode. Cleanup problems are warnings only.
  */
 import * as core from "@actions/core";
-import { processesWithEnv } from "../app/proc-table.js";
+import { LogTail } from "../app/log-tail.js";
+import { isAlive, processesWithEnv } from "../app/proc-table.js";
 import { stopProcessTree, sweepMarked } from "../app/stop.js";
 import { RUN_ID_ENV } from "../config/names.js";
+import { parseBoolean, parseDuration } from "../config/parse.js";
 import { errorMessage } from "../errors.js";
+import type { RunResult } from "../pipeline/context.js";
+import { abortOnSignals } from "../session/signals.js";
+import type { SavedState } from "../session/state.js";
+import { formatDuration, sleep } from "../util/time.js";
 import { readActionState } from "./state.js";
+import { writeSummary } from "./summary.js";
 
 const POST_GRACE_MS = 3000;
+/** The supervisor's own teardown (publishing the final status included) gets this long. */
+const SUPERVISOR_STOP_MS = 20_000;
 
 export async function runPost(): Promise<void> {
+  const cancel = abortOnSignals();
   try {
     const state = readActionState();
     if (!state.runId) {
       core.info("preview-tunnel: the main step started nothing; nothing to clean up.");
       return;
     }
-    if (state.tornDown)
+    if (
+      state.supervisorPid !== undefined &&
+      isAlive(state.supervisorPid) &&
+      belongsToRun(state.supervisorPid, state.runId)
+    ) {
+      await holdForKeepAlive(cancel.signal);
+      await stopSupervisor(state, state.supervisorPid);
+    } else if (state.tornDown) {
       core.info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
-    for (const [what, pid] of [
-      ["test command", state.testPid],
-      ["app", state.appPid],
-    ] as const) {
-      if (pid === undefined || !belongsToRun(pid, state.runId)) continue;
-      core.info(`preview-tunnel: stopping the ${what} (pid ${pid}) left by the main step.`);
-      await stopProcessTree(pid, { graceMs: POST_GRACE_MS });
     }
-    const swept = await sweepMarked(RUN_ID_ENV, state.runId, POST_GRACE_MS);
-    if (swept > 0) core.info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
-    if (state.appLog) core.info(`preview-tunnel: the app's log is at ${state.appLog}`);
+    await stopLeftovers(state, state.runId);
+    await reportBackgroundRun(readActionState());
   } catch (error) {
     core.warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
+  } finally {
+    cancel.dispose();
   }
+}
+
+/** In background mode, `keep-alive` holds the preview for reviewers before it is stopped. */
+async function holdForKeepAlive(signal: AbortSignal): Promise<void> {
+  let ms = 0;
+  try {
+    ms = parseDuration("keep-alive", core.getInput("keep-alive") || "0s");
+  } catch (error) {
+    core.warning(errorMessage(error));
+  }
+  if (ms <= 0) return;
+  core.info(
+    `preview-tunnel: keeping the preview up for ${formatDuration(ms)} (keep-alive), until ${new Date(Date.now() + ms).toISOString()}.`,
+  );
+  await sleep(ms, signal);
+}
+
+async function stopSupervisor(state: SavedState, pid: number): Promise<void> {
+  core.info("preview-tunnel: stopping the preview.");
+  // Show what the supervisor logs while it tears down (after what the main step showed).
+  const log = state.runDir
+    ? new LogTail(`${state.runDir}/supervisor.log`, 50, state.supervisorLogShown)
+    : undefined;
+  log?.onLine((line) => process.stdout.write(`${line}\n`));
+  await log?.start().catch(() => undefined);
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  const deadline = Date.now() + SUPERVISOR_STOP_MS;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
+  if (isAlive(pid)) {
+    core.warning(
+      `preview-tunnel: the supervisor did not stop within ${formatDuration(SUPERVISOR_STOP_MS)}; killing it.`,
+    );
+    await stopProcessTree(pid, { graceMs: 0 });
+  }
+  await log?.close();
+}
+
+async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
+  for (const [what, pid] of [
+    ["test command", state.testPid],
+    ["app", state.appPid],
+  ] as const) {
+    if (pid === undefined || !isAlive(pid) || !belongsToRun(pid, runId)) continue;
+    core.info(`preview-tunnel: stopping the ${what} (pid ${pid}) left by the main step.`);
+    await stopProcessTree(pid, { graceMs: POST_GRACE_MS });
+  }
+  const swept = await sweepMarked(RUN_ID_ENV, runId, POST_GRACE_MS);
+  if (swept > 0) core.info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
+  if (state.appLog) core.info(`preview-tunnel: the app's log is at ${state.appLog}`);
+}
+
+/** The supervisor's final result goes to the summary; a crash fails the job if asked. */
+async function reportBackgroundRun(state: SavedState): Promise<void> {
+  if (state.supervisorPid === undefined) return;
+  if (state.result) {
+    const result = JSON.parse(state.result) as RunResult;
+    await writeSummary(result).catch((error) =>
+      core.warning(`Could not write the job summary: ${errorMessage(error)}`),
+    );
+  }
+  if (!state.crash) return;
+  let failOnCrash = true;
+  try {
+    failOnCrash = parseBoolean("fail-on-crash", core.getInput("fail-on-crash") || "true");
+  } catch (error) {
+    core.warning(errorMessage(error));
+  }
+  if (failOnCrash) core.setFailed(state.crash);
+  else core.warning(state.crash);
 }
 
 /**

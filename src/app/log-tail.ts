@@ -30,7 +30,16 @@ export class LogTail {
   constructor(
     readonly path: string,
     private readonly keepLines = 50,
-  ) {}
+    /** Byte offset to start reading at (to continue where another reader stopped). */
+    from = 0,
+  ) {
+    this.position = from;
+  }
+
+  /** Bytes read so far (the offset of the next unread byte). */
+  get offset(): number {
+    return this.position;
+  }
 
   async start(): Promise<void> {
     this.handle = await open(this.path, "r");

@@ -4,6 +4,7 @@ import { ConfigError, InputError } from "../errors.js";
 import { INPUTS, type InputName } from "./names.js";
 import {
   type ProviderName,
+  parseBoolean,
   parseDuration,
   parseEnvLines,
   parsePort,
@@ -35,6 +36,15 @@ export interface Config {
   readonly test: string | undefined;
   /** How long to hold the preview after the tests, before teardown. */
   readonly keepAliveMs: number;
+  /** Keep the preview up after the main step (background mode) even when there is a test. */
+  readonly keepRunning: boolean;
+  /** In background mode, fail the post step when the app crashed while the preview was up. */
+  readonly failOnCrash: boolean;
+}
+
+/** The action keeps the preview up beyond its main step when asked, or when there is nothing to test. */
+export function runsInBackground(config: Config): boolean {
+  return config.keepRunning || config.test === undefined;
 }
 
 /** Raw value of an input by name; undefined or "" means "not given". */
@@ -96,6 +106,8 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   const provider = read("provider", parseProvider);
   const test = read("test", (_input, value) => (value.trim() === "" ? undefined : value.trim()));
   const keepAliveMs = read("keep-alive", parseDuration);
+  const keepRunning = read("keep-running", parseBoolean);
+  const failOnCrash = read("fail-on-crash", parseBoolean);
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     problems.push(new InputError("ready", raw("ready"), "must use http or https"));
@@ -115,6 +127,8 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     provider: provider as ProviderName,
     test,
     keepAliveMs: keepAliveMs as number,
+    keepRunning: keepRunning as boolean,
+    failOnCrash: failOnCrash as boolean,
   };
 }
 

@@ -71,9 +71,22 @@ export const INPUTS = {
     placeholder: "<command>",
   },
   "keep-alive": {
-    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`.",
+    description:
+      "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
     default: "0s",
     placeholder: "<duration>",
+  },
+  "keep-running": {
+    description:
+      "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
+    default: "false",
+    placeholder: "<true|false>",
+  },
+  "fail-on-crash": {
+    description:
+      "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
+    default: "true",
+    placeholder: "<true|false>",
   },
 } as const satisfies Record<string, InputSpec>;
 
@@ -95,7 +108,18 @@ export const STATE = {
   testPid: "test-pid",
   appLog: "app-log",
   tornDown: "torn-down",
+  runDir: "run-dir",
+  supervisorPid: "supervisor-pid",
+  /** How much of the supervisor's log the main step already showed. */
+  supervisorLogShown: "supervisor-log-shown",
+  /** Written by the supervisor: the app's crash, with its last output. */
+  crash: "crash",
+  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
+  result: "result",
 } as const;
+
+/** Environment of the supervisor process: the run folder the main step chose. */
+export const RUN_DIR_ENV = "PREVIEW_TUNNEL_RUN_DIR";
 
 /** Put into the environment of every process we start, so stragglers can be found by it. */
 export const RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";

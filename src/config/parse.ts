@@ -146,3 +146,13 @@ export function parseProvider(input: string, raw: string): ProviderName {
   }
   return value as ProviderName;
 }
+
+const TRUE = ["true", "yes", "1"];
+const FALSE = ["false", "no", "0"];
+
+export function parseBoolean(input: string, raw: string): boolean {
+  const value = raw.trim().toLowerCase();
+  if (TRUE.includes(value)) return true;
+  if (FALSE.includes(value)) return false;
+  throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
+}

@@ -137,6 +137,8 @@ function watchForCrash(ctx: RunContext, app: BootedApp): void {
 
 /** Holds the preview: until told to stop (supervisor), for keep-alive, or not at all. */
 async function hold(ctx: RunContext, app: BootedApp, url: string, announce: () => unknown): Promise<void> {
+  // Whoever is told "holding" may stop listening: show the app's output up to now first.
+  await app.tail.flush();
   const stop = ctx.deps.stop;
   const keepAliveMs = stop ? FOREVER_MS : ctx.config.keepAliveMs;
   if (keepAliveMs <= 0 || app.process.exitInfo()) {

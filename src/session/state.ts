@@ -1,8 +1,11 @@
 /**
- * The only owner of saved state: what the main step records for the post step (and, later,
- * for the supervisor). Values are written the moment a resource exists, so a crash at any
- * point still leaves enough behind to tear down.
+ * The only owner of saved state: what one process records for another that cleans up after
+ * it. Values are written the moment a resource exists, so a crash at any point still leaves
+ * enough behind to tear down. The main step saves with core.saveState (see action/state.ts);
+ * the background supervisor, which outlives the main step, saves to a file in the run folder.
  */
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { STATE } from "../config/names.js";
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -14,25 +17,64 @@ export interface StateStore {
 /** In the CLI nothing outlives the process, so nothing is saved. */
 export const noState: StateStore = { save: () => undefined };
 
-export interface SavedState {
-  readonly runId: string | undefined;
-  readonly appPid: number | undefined;
-  readonly testPid: number | undefined;
-  readonly appLog: string | undefined;
-  readonly tornDown: boolean;
+const STATE_FILE = "state.json";
+
+/** A store in `<runDir>/state.json`, rewritten atomically on every save. */
+export function fileState(runDir: string): StateStore {
+  const values: Record<string, string> = readStateFile(runDir);
+  const file = path.join(runDir, STATE_FILE);
+  return {
+    save(key, value) {
+      values[key] = value;
+      writeFileSync(`${file}.tmp`, JSON.stringify(values), { mode: 0o600 });
+      renameSync(`${file}.tmp`, file);
+    },
+  };
 }
 
-/** Reads what the main step saved (in the post step). */
+export function readStateFile(runDir: string): Record<string, string> {
+  try {
+    return JSON.parse(readFileSync(path.join(runDir, STATE_FILE), "utf8")) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+export interface SavedState {
+  readonly runId: string | undefined;
+  readonly runDir: string | undefined;
+  readonly appPid: number | undefined;
+  readonly testPid: number | undefined;
+  readonly supervisorPid: number | undefined;
+  readonly supervisorLogShown: number;
+  readonly appLog: string | undefined;
+  readonly tornDown: boolean;
+  readonly crash: string | undefined;
+  readonly result: string | undefined;
+}
+
+/**
+ * Reads what was saved for the post step: the main step's state, completed by what the
+ * supervisor wrote to the run folder after the main step had exited.
+ */
 export function readSavedState(get: (key: StateKey) => string): SavedState {
+  const runDir = get(STATE.runDir) || undefined;
+  const fromFile = runDir ? readStateFile(runDir) : {};
+  const value = (key: StateKey) => get(key) || fromFile[key] || "";
   const pid = (key: StateKey) => {
-    const value = Number(get(key));
-    return Number.isInteger(value) && value > 0 ? value : undefined;
+    const n = Number(value(key));
+    return Number.isInteger(n) && n > 0 ? n : undefined;
   };
   return {
-    runId: get(STATE.runId) || undefined,
+    runId: value(STATE.runId) || undefined,
+    runDir,
     appPid: pid(STATE.appPid),
     testPid: pid(STATE.testPid),
-    appLog: get(STATE.appLog) || undefined,
-    tornDown: get(STATE.tornDown) === "true",
+    supervisorPid: pid(STATE.supervisorPid),
+    supervisorLogShown: Number(value(STATE.supervisorLogShown)) || 0,
+    appLog: value(STATE.appLog) || undefined,
+    tornDown: value(STATE.tornDown) === "true",
+    crash: value(STATE.crash) || undefined,
+    result: value(STATE.result) || undefined,
   };
 }

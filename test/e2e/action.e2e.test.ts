@@ -10,6 +10,9 @@ const SMOKE = "node examples/hello/smoke-test.js";
 const STUBBORN =
   "node -e \"process.on('SIGTERM',()=>console.log('ignoring SIGTERM'));require('http').createServer((q,s)=>s.end('ok')).listen(process.env.PORT,()=>console.log('up'))\"";
 
+/** A test command that runs until it is stopped. */
+const WAIT_FOREVER = 'node -e "setInterval(() => {}, 1000)"';
+
 let mark = newMark();
 afterEach(async () => {
   await expectNoProcessLeft(mark.value);
@@ -82,9 +85,9 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
     expect(main.output()).toContain("cannot find module x");
   });
 
-  it("the post step stops the app when the main step was killed with SIGKILL", async () => {
+  it("the post step stops the app and the test command when the main step was killed with SIGKILL", async () => {
     const runner = new FakeRunner(mark.env);
-    const main = runner.main({ start: STUBBORN, "keep-alive": "5m", "stop-grace": "1s" });
+    const main = runner.main({ start: STUBBORN, test: WAIT_FOREVER, "stop-grace": "1s" });
     const url = await until("the url output", () => runner.outputs().url, 30_000);
     expect((await fetch(url)).status).toBe(200);
     main.child.kill("SIGKILL");
@@ -94,13 +97,14 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
 
     const post = runner.post();
     expect((await post.exited).code).toBe(0);
+    expect(post.output()).toMatch(/stopping the test command \(pid \d+\) left by the main step/);
     expect(post.output()).toMatch(/stopping the app \(pid \d+\) left by the main step/);
     await expect(fetch(url)).rejects.toThrow();
   });
 
   it("tears down within 5 seconds when cancelled with SIGINT, even with an app that ignores SIGTERM", async () => {
     const runner = new FakeRunner(mark.env);
-    const main = runner.main({ start: STUBBORN, "keep-alive": "5m" });
+    const main = runner.main({ start: STUBBORN, test: WAIT_FOREVER });
     const url = await until("the url output", () => runner.outputs().url, 30_000);
     const sent = Date.now();
     main.child.kill("SIGINT");

@@ -26,16 +26,18 @@ export class FakeRunner {
     for (const file of [this.outputFile, this.stateFile, this.summaryFile]) writeFileSync(file, "");
   }
 
+  private readonly inputs: Record<string, string> = {};
+
   main(inputs: Record<string, string>): StepRun {
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(inputs))
-      env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
-    return this.step("dist/main.js", env);
+    for (const [name, value] of Object.entries(inputs)) {
+      this.inputs[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] = value;
+    }
+    return this.step("dist/main.js", this.inputs);
   }
 
-  /** The post step gets what main saved as STATE_* (no inputs are needed by it). */
+  /** The post step gets the same inputs, and what main saved as STATE_*. */
   post(): StepRun {
-    const env: Record<string, string> = {};
+    const env: Record<string, string> = { ...this.inputs };
     for (const [key, value] of Object.entries(this.state())) env[`STATE_${key}`] = value;
     return this.step("dist/post.js", env);
   }
@@ -46,6 +48,19 @@ export class FakeRunner {
 
   state(): Record<string, string> {
     return parseFileCommands(readFileSync(this.stateFile, "utf8"));
+  }
+
+  /** A value the background supervisor saved in its run folder (undefined until it did). */
+  supervisorState(key: string): string | undefined {
+    const runDir = this.state()["run-dir"];
+    if (!runDir) return undefined;
+    try {
+      return (JSON.parse(readFileSync(path.join(runDir, "state.json"), "utf8")) as Record<string, string>)[
+        key
+      ];
+    } catch {
+      return undefined;
+    }
   }
 
   summary(): string {
@@ -76,8 +91,14 @@ export class FakeRunner {
     child.stderr?.on("data", (chunk) => {
       text += chunk;
     });
+    // A child that inherited the step's stdout (a test command of a killed main step) keeps
+    // the pipe open: settle on exit, then give the output a moment to drain.
+    const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      child.once("close", (code, signal) => resolve({ code, signal })),
+      child.once("exit", (code, signal) => {
+        const drained = new Promise<void>((done) => setTimeout(done, 1000).unref());
+        void Promise.race([closed, drained]).then(() => resolve({ code, signal }));
+      }),
     );
     return { child, output: () => text, exited };
   }

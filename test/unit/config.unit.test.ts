@@ -38,6 +38,8 @@ describe("getConfig", () => {
       provider: "auto",
       test: undefined,
       keepAliveMs: 0,
+      keepRunning: false,
+      failOnCrash: true,
     });
   });
 
@@ -134,6 +136,11 @@ describe("getConfig", () => {
       /Input "ready" has an invalid regular expression after "log:"/,
     ],
     ["ready log without regex", { ready: "log:" }, /Input "ready" needs a regular expression after "log:"/],
+    [
+      "keep-running not a boolean",
+      { "keep-running": "sometimes" },
+      /Input "keep-running" must be true or false .*got "sometimes"/,
+    ],
   ])("rejects %s", (_label, inputs, message) => {
     const found = problems(inputs);
     expect(found).toHaveLength(1);

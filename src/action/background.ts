@@ -1,0 +1,94 @@
+/**
+ * Background mode of the main step: starts the supervisor detached (own process group,
+ * output to a file, IPC channel), relays its output to the step log until the preview is
+ * up and tested, then lets it go and exits. The post step stops it.
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { closeSync, mkdirSync, openSync } from "node:fs";
+import path from "node:path";
+import * as core from "@actions/core";
+import { LogTail } from "../app/log-tail.js";
+import { stopProcessTree } from "../app/stop.js";
+import { OUTPUTS, type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
+import { CancelledError } from "../errors.js";
+import { CANCEL_GRACE_MS, type RunResult } from "../pipeline/context.js";
+import { isSupervisorMessage } from "./supervisor-protocol.js";
+
+export type BackgroundOutcome =
+  | { readonly kind: "holding"; readonly result: RunResult }
+  | { readonly kind: "failed"; readonly message: string };
+
+export interface BackgroundOptions {
+  readonly tempDir: string;
+  readonly signal: AbortSignal;
+  /** Path of the supervisor bundle (dist/supervisor.js beside dist/main.js). */
+  readonly supervisorScript: string;
+}
+
+export async function startInBackground(options: BackgroundOptions): Promise<BackgroundOutcome> {
+  const runId = randomUUID();
+  const runDir = path.join(options.tempDir, `preview-tunnel-${runId.slice(0, 8)}`);
+  mkdirSync(runDir, { recursive: true });
+  core.saveState(STATE.runId, runId);
+  core.saveState(STATE.runDir, runDir);
+
+  const logFile = path.join(runDir, "supervisor.log");
+  const fd = openSync(logFile, "a");
+  const child = spawn(process.execPath, [options.supervisorScript], {
+    detached: true,
+    stdio: ["ignore", fd, fd, "ipc"],
+    env: { ...process.env, [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir },
+    windowsHide: true,
+  });
+  closeSync(fd);
+  if (child.pid !== undefined) core.saveState(STATE.supervisorPid, String(child.pid));
+
+  // The supervisor logs with workflow commands (groups, masks, annotations): relayed as they
+  // are, the runner interprets them as if this step had printed them.
+  const relay = new LogTail(logFile, 50);
+  relay.onLine((line) => process.stdout.write(`${line}\n`));
+  await relay.start();
+
+  let failure: string | undefined;
+  const outcome = await new Promise<BackgroundOutcome>((resolve) => {
+    child.on("message", (message) => {
+      if (!isSupervisorMessage(message)) return;
+      if (message.type === "output" && message.name in OUTPUTS)
+        core.setOutput(message.name as OutputName, message.value);
+      else if (message.type === "holding") resolve({ kind: "holding", result: message.result });
+      else if (message.type === "failed") failure = message.message;
+    });
+    child.once("error", (error) =>
+      resolve({ kind: "failed", message: `Could not start the supervisor: ${error.message}` }),
+    );
+    child.once("exit", (code, signal) => {
+      const exited = `The preview supervisor ${signal ? `was killed by ${signal}` : `exited with code ${code}`}.`;
+      resolve({ kind: "failed", message: cancelled ?? failure ?? exited });
+    });
+    let cancelled: string | undefined;
+    const onAbort = () => {
+      const reason = options.signal.reason;
+      cancelled = `${reason instanceof CancelledError ? reason.message : "Cancelled."} The preview was torn down.`;
+      // The supervisor tears down on SIGTERM; make sure it is gone in time.
+      child.kill("SIGTERM");
+      void stopAfter(child.pid, CANCEL_GRACE_MS + 1000);
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+  });
+
+  await relay.close();
+  core.saveState(STATE.supervisorLogShown, String(relay.offset));
+  if (outcome.kind === "holding") {
+    child.disconnect();
+    child.unref();
+  }
+  return outcome;
+}
+
+/** Waits for the process to exit on its own, then stops its whole tree. */
+async function stopAfter(pid: number | undefined, ms: number): Promise<void> {
+  if (pid === undefined) return;
+  await stopProcessTree(pid, { graceMs: ms });
+}

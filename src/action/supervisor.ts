@@ -1,0 +1,87 @@
+/**
+ * The background supervisor: a detached process started by the main step that runs the
+ * pipeline and keeps the preview up after the main step exits, until the post step sends
+ * SIGTERM. It reports to the main step over IPC while that is attached, and writes what the
+ * post step needs to the run folder.
+ */
+import * as core from "@actions/core";
+import { nodeLauncher } from "../app/process.js";
+import { getConfig } from "../config/config.js";
+import { type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
+import { CancelledError, errorMessage } from "../errors.js";
+import { runPipeline } from "../pipeline/pipeline.js";
+import { fileState } from "../session/state.js";
+import type { Logger } from "../util/logger.js";
+import { coreLogger } from "./logger.js";
+import type { SupervisorMessage } from "./supervisor-protocol.js";
+
+export async function runSupervisor(): Promise<void> {
+  const runId = process.env[RUN_ID_ENV];
+  const runDir = process.env[RUN_DIR_ENV];
+  if (!runId || !runDir) {
+    process.stderr.write(`preview-tunnel supervisor: ${RUN_ID_ENV} and ${RUN_DIR_ENV} must be set\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const send = (message: SupervisorMessage) => {
+    if (process.connected) process.send?.(message);
+  };
+  const output = (name: OutputName, value: string) => send({ type: "output", name, value });
+
+  // Once the main step has left, nobody reads the app's output through us: it stays in app.log.
+  let attached = true;
+  const logger: Logger = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
+  process.on("disconnect", () => {
+    attached = false;
+  });
+
+  // SIGTERM before the preview is held is a cancellation (the main step was cancelled);
+  // while it is held, it is the post step's normal stop.
+  const cancel = new AbortController();
+  const stop = new AbortController();
+  let holding = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (holding && signal === "SIGTERM") stop.abort();
+    else if (!cancel.signal.aborted) cancel.abort(new CancelledError(signal));
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+
+  const state = fileState(runDir);
+  try {
+    const config = getConfig((name) => core.getInput(name), {
+      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    });
+    await runPipeline(config, {
+      logger,
+      launcher: nodeLauncher,
+      state,
+      tempDir: runDir,
+      run: { id: runId, dir: runDir },
+      baseEnv: process.env,
+      signal: cancel.signal,
+      stop: stop.signal,
+      reporter: {
+        preview: ({ url, provider }) => {
+          output("url", url);
+          output("provider", provider);
+        },
+        holding: (result) => {
+          holding = true;
+          output("app-log", result.appLog);
+          if (result.testExitCode !== undefined) output("test-exit-code", String(result.testExitCode));
+          send({ type: "holding", result });
+        },
+        crashed: (message) => state.save(STATE.crash, message),
+        finished: (result) => state.save(STATE.result, JSON.stringify(result)),
+      },
+    });
+  } catch (error) {
+    send({ type: "failed", message: errorMessage(error) });
+    process.exitCode = 1;
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
+    if (process.connected) process.disconnect();
+  }
+}

@@ -1,0 +1,3 @@
+import { runSupervisor } from "./action/supervisor.js";
+
+void runSupervisor();
