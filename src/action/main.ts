@@ -14,6 +14,7 @@ import { runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
 import { startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
+import { createPublisher, publishOutputs } from "./publishing.js";
 import { actionState } from "./state.js";
 import { writeSummary } from "./summary.js";
 
@@ -39,10 +40,20 @@ export async function runMain(): Promise<void> {
 const tempDir = () => process.env.RUNNER_TEMP || tmpdir();
 
 async function foreground(config: Config, signal: AbortSignal): Promise<void> {
+  const publisher = await createPublisher({
+    settings: config.publish,
+    logger: coreLogger,
+    signal,
+    onRecord: (record, snapshot) => {
+      for (const [name, value] of Object.entries(publishOutputs(record))) output(name as OutputName, value);
+      actionState.save(STATE.publisher, JSON.stringify(snapshot));
+    },
+  });
   const result = await runPipeline(config, {
     logger: coreLogger,
     launcher: nodeLauncher,
     state: actionState,
+    publisher,
     tempDir: tempDir(),
     baseEnv: process.env,
     signal,

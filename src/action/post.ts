@@ -7,13 +7,17 @@ import * as core from "@actions/core";
 import { LogTail } from "../app/log-tail.js";
 import { isAlive, processesWithEnv } from "../app/proc-table.js";
 import { stopProcessTree, sweepMarked } from "../app/stop.js";
+import { collectPublishSettings } from "../config/github-parse.js";
 import { RUN_ID_ENV } from "../config/names.js";
 import { parseBoolean, parseDuration } from "../config/parse.js";
 import { errorMessage } from "../errors.js";
+import type { PublisherSnapshot } from "../github/publisher.js";
 import type { RunResult } from "../pipeline/context.js";
 import { abortOnSignals } from "../session/signals.js";
 import type { SavedState } from "../session/state.js";
 import { formatDuration, sleep } from "../util/time.js";
+import { coreLogger } from "./logger.js";
+import { createPublisher } from "./publishing.js";
 import { readActionState } from "./state.js";
 import { writeSummary } from "./summary.js";
 
@@ -40,7 +44,9 @@ export async function runPost(): Promise<void> {
       core.info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
     }
     await stopLeftovers(state, state.runId);
-    await reportBackgroundRun(readActionState());
+    const final = readActionState();
+    if (!final.tornDown) await finishPublishing(final);
+    await reportBackgroundRun(final);
   } catch (error) {
     core.warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
   } finally {
@@ -99,6 +105,22 @@ async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
   const swept = await sweepMarked(RUN_ID_ENV, runId, POST_GRACE_MS);
   if (swept > 0) core.info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
   if (state.appLog) core.info(`preview-tunnel: the app's log is at ${state.appLog}`);
+}
+
+/**
+ * The process that ran the preview died without tearing down (killed, or the runner's
+ * timeout): mark the deployment and the comment as failed and stopped from here.
+ */
+async function finishPublishing(state: SavedState): Promise<void> {
+  if (!state.publisher) return;
+  const settings = collectPublishSettings((name) => core.getInput(name), []);
+  const publisher = await createPublisher({
+    settings,
+    logger: coreLogger,
+    resume: JSON.parse(state.publisher) as PublisherSnapshot,
+  });
+  await publisher.failed("The preview stopped unexpectedly: the process running it was killed.");
+  await publisher.stopped();
 }
 
 /** The supervisor's final result goes to the summary; a crash fails the job if asked. */

@@ -13,6 +13,7 @@ import { runPipeline } from "../pipeline/pipeline.js";
 import { fileState } from "../session/state.js";
 import type { Logger } from "../util/logger.js";
 import { coreLogger } from "./logger.js";
+import { createPublisher, publishOutputs } from "./publishing.js";
 import type { SupervisorMessage } from "./supervisor-protocol.js";
 
 export async function runSupervisor(): Promise<void> {
@@ -52,10 +53,20 @@ export async function runSupervisor(): Promise<void> {
     const config = getConfig((name) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     });
+    const publisher = await createPublisher({
+      settings: config.publish,
+      logger,
+      signal: cancel.signal,
+      onRecord: (record, snapshot) => {
+        for (const [name, value] of Object.entries(publishOutputs(record))) output(name as OutputName, value);
+        state.save(STATE.publisher, JSON.stringify(snapshot));
+      },
+    });
     await runPipeline(config, {
       logger,
       launcher: nodeLauncher,
       state,
+      publisher,
       tempDir: runDir,
       run: { id: runId, dir: runDir },
       baseEnv: process.env,

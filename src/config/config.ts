@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, InputError } from "../errors.js";
+import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
 import { INPUTS, type InputName } from "./names.js";
 import {
   type ProviderName,
@@ -40,6 +41,8 @@ export interface Config {
   readonly keepRunning: boolean;
   /** In background mode, fail the post step when the app crashed while the preview was up. */
   readonly failOnCrash: boolean;
+  /** The PR comment and the deployment. */
+  readonly publish: PublishSettings;
 }
 
 /** The action keeps the preview up beyond its main step when asked, or when there is nothing to test. */
@@ -108,6 +111,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   const keepAliveMs = read("keep-alive", parseDuration);
   const keepRunning = read("keep-running", parseBoolean);
   const failOnCrash = read("fail-on-crash", parseBoolean);
+  const publish = collectPublishSettings((name) => source(name), problems);
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     problems.push(new InputError("ready", raw("ready"), "must use http or https"));
@@ -129,6 +133,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     keepAliveMs: keepAliveMs as number,
     keepRunning: keepRunning as boolean,
     failOnCrash: failOnCrash as boolean,
+    publish,
   };
 }
 

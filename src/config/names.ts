@@ -4,6 +4,8 @@
  * inputs/outputs and the README tables from this file; a test checks they are in step.
  */
 
+import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./github-parse.js";
+
 export interface InputSpec {
   readonly description: string;
   /** Default as a string, exactly as action.yml declares it ("" when there is none). */
@@ -88,6 +90,7 @@ export const INPUTS = {
     default: "true",
     placeholder: "<true|false>",
   },
+  ...PUBLISH_INPUTS,
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;
@@ -97,6 +100,7 @@ export const OUTPUTS = {
   provider: "Tunnel provider that was used.",
   "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
   "test-exit-code": "Exit code of the test command, when one ran.",
+  ...PUBLISH_OUTPUTS,
 } as const satisfies Record<string, string>;
 
 export type OutputName = keyof typeof OUTPUTS;
@@ -116,6 +120,8 @@ export const STATE = {
   crash: "crash",
   /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
   result: "result",
+  /** What was published (comment and deployment ids, phase), to finish it from another process. */
+  publisher: "publisher",
 } as const;
 
 /** Environment of the supervisor process: the run folder the main step chose. */

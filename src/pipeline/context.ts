@@ -32,11 +32,24 @@ export interface Reporter {
   finished(result: RunResult): void | Promise<void>;
 }
 
+/** Keeps the pull request (comment, deployment) in step with the run; never throws. */
+export interface PreviewPublisher {
+  starting(): Promise<void>;
+  live(info: { readonly url: string; readonly provider: string }): Promise<void>;
+  testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
+  failed(reason: string): Promise<void>;
+  stopped(): Promise<void>;
+  /** Resolves when every call so far is done. */
+  settled(): Promise<void>;
+}
+
 export interface PipelineDeps {
   readonly logger: Logger;
   readonly launcher: ProcessLauncher;
   readonly state: StateStore;
   readonly reporter: Reporter;
+  /** Publishes to the pull request; none in the CLI. */
+  readonly publisher?: PreviewPublisher;
   /** Directory for this run's files (a run-specific folder is made inside), unless `run` is given. */
   readonly tempDir: string;
   /** The run's id and folder, when a parent (the main step) chose them. */

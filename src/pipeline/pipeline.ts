@@ -42,6 +42,9 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     failure,
   });
 
+  const publisher = deps.publisher;
+  // Registered first, so it runs last: the PR shows "stopped" once everything is down.
+  if (publisher) ctx.teardown.add("publishing", () => publisher.stopped());
   // Anything the app or test left behind (even outside their process groups) carries the run id.
   ctx.teardown.add("stragglers", async () => {
     const swept = await sweepMarked(RUN_ID_ENV, ctx.id, ctx.grace());
@@ -52,6 +55,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
   let thrown: unknown;
   try {
     throwIfCancelled(signal);
+    void publisher?.starting();
     const app = await bootApp(ctx);
     watchForCrash(ctx, app);
 
@@ -74,6 +78,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
       "publish",
       async () => {
         await deps.reporter.preview({ url: tunnel.url, provider: provider.name });
+        void publisher?.live({ url: tunnel.url, provider: provider.name });
         logger.info(`Preview: ${tunnel.url}`);
       },
       () => tunnel.url,
@@ -87,6 +92,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
         (code) => `exit code ${code}`,
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
+      void publisher?.testsDone({ passed: testExitCode === 0 ? 1 : 0, total: 1 });
       if (outcome === "failed") failure = `The test command exited with code ${testExitCode}.`;
     } else {
       ctx.clock.skip("test", "no test command");
@@ -108,6 +114,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
       outcome = "start-failed";
       failure = errorMessage(error);
     }
+    void publisher?.failed(failure);
   }
   await ctx.clock.run(
     "teardown",
@@ -115,6 +122,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     () => "done",
   );
   deps.state.save(STATE.tornDown, "true");
+  await publisher?.settled();
   await deps.reporter.finished(result());
   if (thrown !== undefined) throw thrown;
   return result();
@@ -131,14 +139,17 @@ function watchForCrash(ctx: RunContext, app: BootedApp): void {
     await app.tail.flush();
     const message = `The app ${describeExit(exit)} while the preview was up.`;
     ctx.logger.error(`${message}\n${app.describeTail()}`);
+    void ctx.deps.publisher?.failed(message);
     await ctx.deps.reporter.crashed?.(`${message}\n${app.describeTail()}`);
   });
 }
 
 /** Holds the preview: until told to stop (supervisor), for keep-alive, or not at all. */
 async function hold(ctx: RunContext, app: BootedApp, url: string, announce: () => unknown): Promise<void> {
-  // Whoever is told "holding" may stop listening: show the app's output up to now first.
+  // Whoever is told "holding" may stop listening (the main step exits in background mode):
+  // show the app's output up to now, and let the PR show the preview as live, first.
   await app.tail.flush();
+  await ctx.deps.publisher?.settled();
   const stop = ctx.deps.stop;
   const keepAliveMs = stop ? FOREVER_MS : ctx.config.keepAliveMs;
   if (keepAliveMs <= 0 || app.process.exitInfo()) {

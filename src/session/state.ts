@@ -51,6 +51,8 @@ export interface SavedState {
   readonly tornDown: boolean;
   readonly crash: string | undefined;
   readonly result: string | undefined;
+  /** The publisher's snapshot (JSON), to finish publishing from another process. */
+  readonly publisher: string | undefined;
 }
 
 /**
@@ -76,5 +78,6 @@ export function readSavedState(get: (key: StateKey) => string): SavedState {
     tornDown: value(STATE.tornDown) === "true",
     crash: value(STATE.crash) || undefined,
     result: value(STATE.result) || undefined,
+    publisher: value(STATE.publisher) || undefined,
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { renderActionYml, renderReadme } from "../../scripts/docs.ts";
+import { renderActionYml, renderReadme } from "../../scripts/docs.js";
 import { INPUTS, OUTPUTS } from "../../src/config/names.js";
 
 describe("action.yml and README", () => {

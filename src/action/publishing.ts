@@ -1,0 +1,48 @@
+/** Builds the Publisher for this run: the GitHub context, an API client if there is a token. */
+import * as core from "@actions/core";
+import type { PublishSettings } from "../config/github-parse.js";
+import { createGitHubApi } from "../github/client.js";
+import { readPublishContext } from "../github/context.js";
+import { Publisher, type PublisherSnapshot, type PublishRecord } from "../github/publisher.js";
+import type { Logger } from "../util/logger.js";
+
+export interface PublishingOptions {
+  readonly settings: PublishSettings;
+  readonly logger: Logger;
+  readonly signal?: AbortSignal;
+  readonly onRecord?: (record: PublishRecord, snapshot: PublisherSnapshot) => void;
+  /** Values never to publish (generated credentials). */
+  readonly secrets?: () => Iterable<string>;
+  readonly resume?: PublisherSnapshot;
+}
+
+export async function createPublisher(options: PublishingOptions): Promise<Publisher> {
+  const { settings, logger } = options;
+  if (settings.token) core.setSecret(settings.token);
+  const context = await readPublishContext(process.env, { logger });
+  const api =
+    settings.token && context
+      ? createGitHubApi({ token: settings.token, apiUrl: context.apiUrl, logger, signal: options.signal })
+      : undefined;
+  const publisher: Publisher = new Publisher({
+    api,
+    context,
+    settings,
+    logger,
+    secrets: options.secrets,
+    resume: options.resume,
+    onRecord: (record) => options.onRecord?.(record, publisher.snapshot()),
+  });
+  return publisher;
+}
+
+/** Step outputs for what was published. */
+export function publishOutputs(
+  record: PublishRecord,
+): Record<"comment-id" | "deployment-id" | "environment", string> {
+  return {
+    "comment-id": record.commentId === undefined ? "" : String(record.commentId),
+    "deployment-id": record.deploymentId === undefined ? "" : String(record.deploymentId),
+    environment: record.environment ?? "",
+  };
+}
