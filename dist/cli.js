@@ -24307,91 +24307,6 @@ function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
-// src/config/names.ts
-var INPUTS = {
-  start: {
-    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required.",
-    default: "",
-    placeholder: "<command>"
-  },
-  "working-directory": {
-    description: "Directory the app and the test command run in, relative to the workspace.",
-    default: ".",
-    placeholder: "<dir>"
-  },
-  port: {
-    description: "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
-    default: "",
-    placeholder: "<1-65535>"
-  },
-  env: {
-    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped).",
-    default: "",
-    placeholder: "<KEY=VALUE lines>"
-  },
-  ready: {
-    description: "How to tell the app is ready: a URL (`http://127.0.0.1:3000/health`), a path on the app's port (`/health`), `tcp` (the port accepts connections) or `log:<regex>` (a line of its output matches). Empty: GET `/` on the app's port.",
-    default: "",
-    placeholder: "<url|/path|tcp|log:regex>"
-  },
-  "ready-timeout": {
-    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m`.",
-    default: "60s",
-    placeholder: "<duration>"
-  },
-  "ready-status": {
-    description: "HTTP statuses that count as ready: codes, ranges or classes, e.g. `200-399`, `200,204`, `2xx`.",
-    default: "200-399",
-    placeholder: "<statuses>"
-  },
-  "stop-grace": {
-    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree.",
-    default: "5s",
-    placeholder: "<duration>"
-  },
-  provider: {
-    description: "Tunnel provider: `auto`, `ngrok`, `cloudflared`, `ssh` or `local` (no tunnel: the preview is on loopback). This version implements `local`; `auto` picks it.",
-    default: "auto",
-    placeholder: "<name>"
-  },
-  test: {
-    description: "Shell command run against the preview once it is up, with `PREVIEW_URL` in its environment. Its exit code is the step's result.",
-    default: "",
-    placeholder: "<command>"
-  },
-  "keep-alive": {
-    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
-    default: "0s",
-    placeholder: "<duration>"
-  },
-  "keep-running": {
-    description: "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
-    default: "false",
-    placeholder: "<true|false>"
-  },
-  "fail-on-crash": {
-    description: "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
-    default: "true",
-    placeholder: "<true|false>"
-  }
-};
-var STATE = {
-  runId: "run-id",
-  appPid: "app-pid",
-  testPid: "test-pid",
-  appLog: "app-log",
-  tornDown: "torn-down",
-  runDir: "run-dir",
-  supervisorPid: "supervisor-pid",
-  /** How much of the supervisor's log the main step already showed. */
-  supervisorLogShown: "supervisor-log-shown",
-  /** Written by the supervisor: the app's crash, with its last output. */
-  crash: "crash",
-  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
-  result: "result"
-};
-var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
-
 // src/config/parse.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -24512,6 +24427,217 @@ function parseBoolean(input, raw) {
   throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
 }
 
+// src/config/github-parse.ts
+var PUBLISH_INPUTS = {
+  "github-token": {
+    description: "Token used to post the pull request comment and the deployment. Needs `pull-requests: write` (comment) and `deployments: write` (deployment) in the job's `permissions`.",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not JS
+    default: "${{ github.token }}",
+    placeholder: "<token>"
+  },
+  comment: {
+    description: "Post a sticky comment on the pull request with the preview's URL, the commit it serves and its status, updated in place as the run goes (`true` or `false`).",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  "comment-key": {
+    description: "Tells this preview's comment apart from others on the same pull request (e.g. one per app in a matrix): letters, digits, `.`, `_` and `-`.",
+    default: "preview",
+    placeholder: "<key>"
+  },
+  "comment-mode": {
+    description: "What to do with this preview's comment from an earlier run: `update` it in place, `recreate` it (delete and post a new one, so it comes last), or `minimize-old` (hide the earlier one as outdated and post a new one).",
+    default: "update",
+    placeholder: "<update|recreate|minimize-old>"
+  },
+  deployment: {
+    description: "Create a GitHub deployment for the preview (shown on the pull request with a link to the URL; marked inactive at teardown) (`true` or `false`).",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  environment: {
+    description: "Deployment environment: `<number>` is replaced by the pull request number and `<ref>` by the branch name. Without a pull request (push, workflow_dispatch) a name containing `<number>` becomes `preview-<ref>`.",
+    default: "pr-<number>",
+    placeholder: "<name>"
+  }
+};
+var PUBLISH_OUTPUTS = {
+  "comment-id": "ID of the pull request comment showing the preview (empty when none was posted).",
+  "deployment-id": "ID of the GitHub deployment of the preview (empty when none was created).",
+  environment: "Deployment environment of the preview (empty when no deployment was created)."
+};
+var COMMENT_MODES = ["update", "recreate", "minimize-old"];
+function parseToken(input, raw) {
+  const value = raw.trim();
+  if (value === "" || value.startsWith("${{")) return void 0;
+  if (/\s/.test(value)) {
+    throw new InputError(input, "***", "must be a single token without spaces or line breaks");
+  }
+  return value;
+}
+var COMMENT_KEY = /^[A-Za-z0-9._-]{1,64}$/;
+function parseCommentKey(input, raw) {
+  const value = raw.trim();
+  if (!COMMENT_KEY.test(value) || value.includes("--")) {
+    throw new InputError(
+      input,
+      raw,
+      'must be 1 to 64 letters, digits, ".", "_" or "-" (without "--"), e.g. "preview" or "docs-site"'
+    );
+  }
+  return value;
+}
+function parseCommentMode(input, raw) {
+  const value = raw.trim().toLowerCase();
+  if (!COMMENT_MODES.includes(value)) {
+    throw new InputError(input, raw, `must be one of ${COMMENT_MODES.join(", ")}`);
+  }
+  return value;
+}
+var ENVIRONMENT_MAX = 255;
+var ENVIRONMENT_PLACEHOLDERS = ["<number>", "<ref>"];
+var NUMBER_ROOM = 12;
+var ENVIRONMENT_TEXT = /^[A-Za-z0-9._ -]*$/;
+function parseEnvironment(input, raw) {
+  const value = raw.trim();
+  const literal = value.replaceAll("<number>", "").replaceAll("<ref>", "");
+  if (literal.includes("<") || literal.includes(">")) {
+    throw new InputError(
+      input,
+      raw,
+      `has an unknown placeholder: only ${ENVIRONMENT_PLACEHOLDERS.join(" and ")} are replaced`
+    );
+  }
+  if (!ENVIRONMENT_TEXT.test(literal) || value === "" || !/^[A-Za-z0-9<]/.test(value)) {
+    throw new InputError(
+      input,
+      raw,
+      'must start with a letter or digit and contain only letters, digits, spaces, ".", "_", "-" and the placeholders <number> and <ref>, e.g. "pr-<number>"'
+    );
+  }
+  const numbers = value.split("<number>").length - 1;
+  if (literal.length + numbers * NUMBER_ROOM > ENVIRONMENT_MAX) {
+    throw new InputError(input, raw, `must be at most ${ENVIRONMENT_MAX} characters long`);
+  }
+  return value;
+}
+function collectPublishSettings(source, problems) {
+  function read(name, parse2) {
+    const given = source(name);
+    const raw = given === void 0 || given.trim() === "" ? PUBLISH_INPUTS[name].default : given;
+    try {
+      return parse2(name, raw);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(error);
+      return parse2(name, PUBLISH_INPUTS[name].default);
+    }
+  }
+  return {
+    token: read("github-token", parseToken),
+    comment: read("comment", parseBoolean),
+    commentKey: read("comment-key", parseCommentKey),
+    commentMode: read("comment-mode", parseCommentMode),
+    deployment: read("deployment", parseBoolean),
+    environment: read("environment", parseEnvironment)
+  };
+}
+
+// src/config/names.ts
+var INPUTS = {
+  start: {
+    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "working-directory": {
+    description: "Directory the app and the test command run in, relative to the workspace.",
+    default: ".",
+    placeholder: "<dir>"
+  },
+  port: {
+    description: "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
+    default: "",
+    placeholder: "<1-65535>"
+  },
+  env: {
+    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped).",
+    default: "",
+    placeholder: "<KEY=VALUE lines>"
+  },
+  ready: {
+    description: "How to tell the app is ready: a URL (`http://127.0.0.1:3000/health`), a path on the app's port (`/health`), `tcp` (the port accepts connections) or `log:<regex>` (a line of its output matches). Empty: GET `/` on the app's port.",
+    default: "",
+    placeholder: "<url|/path|tcp|log:regex>"
+  },
+  "ready-timeout": {
+    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m`.",
+    default: "60s",
+    placeholder: "<duration>"
+  },
+  "ready-status": {
+    description: "HTTP statuses that count as ready: codes, ranges or classes, e.g. `200-399`, `200,204`, `2xx`.",
+    default: "200-399",
+    placeholder: "<statuses>"
+  },
+  "stop-grace": {
+    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree.",
+    default: "5s",
+    placeholder: "<duration>"
+  },
+  provider: {
+    description: "Tunnel provider: `auto`, `ngrok`, `cloudflared`, `ssh` or `local` (no tunnel: the preview is on loopback). This version implements `local`; `auto` picks it.",
+    default: "auto",
+    placeholder: "<name>"
+  },
+  test: {
+    description: "Shell command run against the preview once it is up, with `PREVIEW_URL` in its environment. Its exit code is the step's result.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "keep-alive": {
+    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
+    default: "0s",
+    placeholder: "<duration>"
+  },
+  "keep-running": {
+    description: "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
+    default: "false",
+    placeholder: "<true|false>"
+  },
+  "fail-on-crash": {
+    description: "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  ...PUBLISH_INPUTS
+};
+var OUTPUTS = {
+  url: "URL of the preview (no trailing slash).",
+  provider: "Tunnel provider that was used.",
+  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
+  "test-exit-code": "Exit code of the test command, when one ran.",
+  ...PUBLISH_OUTPUTS
+};
+var STATE = {
+  runId: "run-id",
+  appPid: "app-pid",
+  testPid: "test-pid",
+  appLog: "app-log",
+  tornDown: "torn-down",
+  runDir: "run-dir",
+  supervisorPid: "supervisor-pid",
+  /** How much of the supervisor's log the main step already showed. */
+  supervisorLogShown: "supervisor-log-shown",
+  /** Written by the supervisor: the app's crash, with its last output. */
+  crash: "crash",
+  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
+  result: "result",
+  /** What was published (comment and deployment ids, phase), to finish it from another process. */
+  publisher: "publisher"
+};
+var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
+
 // src/config/config.ts
 function getConfig(source, context) {
   const problems = [];
@@ -24560,6 +24686,7 @@ function getConfig(source, context) {
   const keepAliveMs = read("keep-alive", parseDuration);
   const keepRunning = read("keep-running", parseBoolean);
   const failOnCrash = read("fail-on-crash", parseBoolean);
+  const publish = collectPublishSettings((name) => source(name), problems);
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     problems.push(new InputError("ready", raw("ready"), "must use http or https"));
   }
@@ -24577,7 +24704,8 @@ function getConfig(source, context) {
     test,
     keepAliveMs,
     keepRunning,
-    failOnCrash
+    failOnCrash,
+    publish
   };
 }
 function positiveDuration(input, value) {
@@ -26673,6 +26801,8 @@ async function runPipeline(config, deps) {
     phases: ctx.clock.records,
     failure: failure2
   });
+  const publisher = deps.publisher;
+  if (publisher) ctx.teardown.add("publishing", () => publisher.stopped());
   ctx.teardown.add("stragglers", async () => {
     const swept = await sweepMarked(RUN_ID_ENV, ctx.id, ctx.grace());
     if (swept > 0)
@@ -26681,6 +26811,7 @@ async function runPipeline(config, deps) {
   let thrown;
   try {
     throwIfCancelled(signal);
+    void publisher?.starting();
     const app = await bootApp(ctx);
     watchForCrash(ctx, app);
     logger.info(reason);
@@ -26701,6 +26832,7 @@ async function runPipeline(config, deps) {
       "publish",
       async () => {
         await deps.reporter.preview({ url: tunnel2.url, provider: provider.name });
+        void publisher?.live({ url: tunnel2.url, provider: provider.name });
         logger.info(`Preview: ${tunnel2.url}`);
       },
       () => tunnel2.url
@@ -26713,6 +26845,7 @@ async function runPipeline(config, deps) {
         (code) => `exit code ${code}`
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
+      void publisher?.testsDone({ passed: testExitCode === 0 ? 1 : 0, total: 1 });
       if (outcome === "failed") failure2 = `The test command exited with code ${testExitCode}.`;
     } else {
       ctx.clock.skip("test", "no test command");
@@ -26733,6 +26866,7 @@ async function runPipeline(config, deps) {
       outcome = "start-failed";
       failure2 = errorMessage(error);
     }
+    void publisher?.failed(failure2);
   }
   await ctx.clock.run(
     "teardown",
@@ -26740,6 +26874,7 @@ async function runPipeline(config, deps) {
     () => "done"
   );
   deps.state.save(STATE.tornDown, "true");
+  await publisher?.settled();
   await deps.reporter.finished(result());
   if (thrown !== void 0) throw thrown;
   return result();
@@ -26754,12 +26889,14 @@ function watchForCrash(ctx, app) {
     const message = `The app ${describeExit(exit)} while the preview was up.`;
     ctx.logger.error(`${message}
 ${app.describeTail()}`);
+    void ctx.deps.publisher?.failed(message);
     await ctx.deps.reporter.crashed?.(`${message}
 ${app.describeTail()}`);
   });
 }
 async function hold(ctx, app, url2, announce) {
   await app.tail.flush();
+  await ctx.deps.publisher?.settled();
   const stop = ctx.deps.stop;
   const keepAliveMs = stop ? FOREVER_MS : ctx.config.keepAliveMs;
   if (keepAliveMs <= 0 || app.process.exitInfo()) {

@@ -1,7 +1,11 @@
 import type { ProviderName } from "../config/parse.js";
-import { ConfigError, InputError } from "../errors.js";
+import { parseTunnelSettings, type TunnelSettings } from "../config/tunnel-parse.js";
+import { cloudflaredProvider } from "./cloudflared.js";
+import { cloudflaredInstaller, defaultInstallDeps } from "./cloudflared-install.js";
 import { localProvider } from "./local.js";
+import { ngrokProvider } from "./ngrok.js";
 import type { TunnelProvider } from "./provider.js";
+import { sshProvider } from "./ssh.js";
 
 export interface ProviderChoice {
   readonly provider: TunnelProvider;
@@ -9,26 +13,70 @@ export interface ProviderChoice {
   readonly reason: string;
 }
 
+export interface ProviderContext {
+  /** From parseTunnelSettings (NGROK_AUTHTOKEN is already folded into settings.ngrok). */
+  readonly settings: TunnelSettings;
+  /** GITHUB_ACTIONS=true means a GitHub runner; also the environment for installs. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
 /**
- * Picks the tunnel provider. Called before anything starts, so an unavailable provider
- * fails the run without booting the app.
+ * The provider factory. `auto` picks ngrok when an authtoken is set (input or
+ * NGROK_AUTHTOKEN), otherwise cloudflared on a GitHub runner (no account needed), otherwise
+ * local. Nothing is started or loaded here: the ngrok SDK and cloudflared are fetched in
+ * open(), so an unused provider costs nothing. Without a context (callers not yet passing
+ * settings) every input has its default and `auto` means local.
  */
-export function chooseProvider(name: ProviderName): ProviderChoice {
+export function chooseProvider(name: ProviderName, context?: ProviderContext): ProviderChoice {
+  const settings = context?.settings ?? parseTunnelSettings(() => undefined, {});
+  const env = context?.env ?? {};
   switch (name) {
     case "local":
-      return { provider: localProvider, reason: "provider: local" };
-    case "auto":
       return {
         provider: localProvider,
-        reason: "provider: auto picked local (no public tunnel in this version)",
+        reason: "provider: local (no tunnel: the preview is on this machine)",
       };
-    default:
-      throw new ConfigError([
-        new InputError(
-          "provider",
-          name,
-          'names a provider this version does not implement yet: use "local" or "auto"',
-        ),
-      ]);
+    case "ssh":
+      return {
+        provider: sshProvider({ settings: settings.ssh, timeoutMs: settings.timeoutMs }),
+        reason: `provider: ssh via ${settings.ssh.host}:${settings.ssh.port}`,
+      };
+    case "cloudflared":
+      return { provider: cloudflared(settings, env), reason: "provider: cloudflared (quick tunnel)" };
+    case "ngrok":
+      return { provider: ngrok(settings), reason: "provider: ngrok" };
+    case "auto":
+      if (settings.ngrok.authtoken !== undefined) {
+        return {
+          provider: ngrok(settings),
+          reason: `provider: auto picked ngrok (an authtoken is set in ${settings.ngrok.authtokenFrom})`,
+        };
+      }
+      if (env.GITHUB_ACTIONS === "true") {
+        return {
+          provider: cloudflared(settings, env),
+          reason: "provider: auto picked cloudflared (a GitHub runner without an ngrok authtoken)",
+        };
+      }
+      return {
+        provider: localProvider,
+        reason:
+          "provider: auto picked local (no ngrok authtoken and not on a GitHub runner: the preview stays on this machine)",
+      };
   }
+}
+
+function ngrok(settings: TunnelSettings): TunnelProvider {
+  return ngrokProvider({ settings: settings.ngrok, timeoutMs: settings.timeoutMs });
+}
+
+function cloudflared(
+  settings: TunnelSettings,
+  env: Readonly<Record<string, string | undefined>>,
+): TunnelProvider {
+  return cloudflaredProvider({
+    version: settings.cloudflared.version,
+    timeoutMs: settings.timeoutMs,
+    installer: async () => cloudflaredInstaller(await defaultInstallDeps({ ...env })),
+  });
 }

@@ -13,6 +13,17 @@ export interface OpenOptions {
   readonly signal: AbortSignal;
   /** Directory for this run's files (keys, known_hosts, configs, logs). */
   readonly runDir: string;
+  /**
+   * Environment for the processes the provider starts (ssh, cloudflared). Pass the run's
+   * marker (RUN_ID_ENV) here so a final sweep finds them. Default: process.env.
+   */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * Proves a URL reaches the gate (see probe.ts). When given, providers that reconnect on
+   * their own run it after a reconnect before they announce the tunnel is back, so a
+   * half-working reconnect keeps retrying instead of being reported as up.
+   */
+  readonly probe?: (url: string, signal: AbortSignal) => Promise<void>;
 }
 
 export interface TunnelEvents {
