@@ -21673,9 +21673,6 @@ var ExitCode;
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -21954,6 +21951,15 @@ async function sweepMarked(name, value, graceMs) {
 }
 
 // src/errors.ts
+var EXIT = {
+  ok: 0,
+  testFailed: 1,
+  invalidInput: 2,
+  startFailed: 3,
+  /** 128 + signal number, as shells report a run ended by a signal. */
+  sigint: 130,
+  sigterm: 143
+};
 var InputError = class extends Error {
   constructor(input, value, problem) {
     super(`Input "${input}" ${problem} (got ${JSON.stringify(value)}).`);
@@ -21965,6 +21971,18 @@ var InputError = class extends Error {
   input;
   value;
   problem;
+};
+var ConfigError = class extends Error {
+  constructor(problems) {
+    super(
+      problems.length === 1 ? problems[0]?.message ?? "Invalid input." : `${problems.length} inputs are invalid:
+${problems.map((p) => `  - ${p.message}`).join("\n")}`
+    );
+    this.problems = problems;
+    this.name = "ConfigError";
+  }
+  problems;
+  exitCode = EXIT.invalidInput;
 };
 var CancelledError = class extends Error {
   constructor(signal) {
@@ -22006,6 +22024,42 @@ function parseBoolean(input, raw) {
   if (FALSE.includes(value)) return false;
   throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
 }
+
+// src/config/reader.ts
+var InputReader = class {
+  constructor(source, specs) {
+    this.source = source;
+    this.specs = specs;
+  }
+  source;
+  specs;
+  problems = [];
+  /** The given value, or the default when the input is missing or blank. */
+  raw(name) {
+    const value = this.source(name);
+    return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
+  }
+  /** Parses one input; on an InputError remembers it and returns undefined. */
+  read(name, parse3) {
+    try {
+      return parse3(name, this.raw(name));
+    } catch (error2) {
+      if (!(error2 instanceof InputError)) throw error2;
+      this.problems.push(error2);
+      return void 0;
+    }
+  }
+  /** Like read(), but an invalid value yields its default (its problem is still reported). */
+  readOrDefault(name, parse3) {
+    const before = this.problems.length;
+    const value = this.read(name, parse3);
+    return this.problems.length > before ? parse3(name, this.specs[name].default) : value;
+  }
+  /** Throws one ConfigError listing every invalid input read so far. */
+  throwIfInvalid() {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+};
 
 // src/config/github-parse.ts
 var PUBLISH_INPUTS = {
@@ -22101,27 +22155,81 @@ function parseEnvironment(input, raw) {
   }
   return value;
 }
-function collectPublishSettings(source, problems) {
-  function read(name, parse3) {
-    const given = source(name);
-    const raw = given === void 0 || given.trim() === "" ? PUBLISH_INPUTS[name].default : given;
-    try {
-      return parse3(name, raw);
-    } catch (error2) {
-      if (!(error2 instanceof InputError)) throw error2;
-      problems.push(error2);
-      return parse3(name, PUBLISH_INPUTS[name].default);
-    }
-  }
+function collectPublishSettings(inputs) {
   return {
-    token: read("github-token", parseToken),
-    comment: read("comment", parseBoolean),
-    commentKey: read("comment-key", parseCommentKey),
-    commentMode: read("comment-mode", parseCommentMode),
-    deployment: read("deployment", parseBoolean),
-    environment: read("environment", parseEnvironment)
+    token: inputs.readOrDefault("github-token", parseToken),
+    comment: inputs.readOrDefault("comment", parseBoolean),
+    commentKey: inputs.readOrDefault("comment-key", parseCommentKey),
+    commentMode: inputs.readOrDefault("comment-mode", parseCommentMode),
+    deployment: inputs.readOrDefault("deployment", parseBoolean),
+    environment: inputs.readOrDefault("environment", parseEnvironment)
   };
 }
+
+// src/config/tunnel-parse.ts
+var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
+var TUNNEL_INPUTS = {
+  "tunnel-timeout": {
+    description: "How long the tunnel may take to come up and answer through its public URL (and to come back after a drop), e.g. `60s`, `2m`.",
+    default: "60s",
+    placeholder: "<duration>"
+  },
+  "ssh-host": {
+    description: "SSH tunnel service for `provider: ssh`: `localhost.run`, `a.pinggy.io`, `serveo.net`, a sish server or any OpenSSH server.",
+    default: "localhost.run",
+    placeholder: "<host>"
+  },
+  "ssh-port": {
+    description: "Port of the SSH service. Empty: 443 for pinggy, 22 otherwise.",
+    default: "",
+    placeholder: "<1-65535>"
+  },
+  "ssh-user": {
+    description: "SSH user. Empty: `nokey` for localhost.run, `http` for pinggy (a tunnel-type keyword, not a login), otherwise the runner's user.",
+    default: "",
+    placeholder: "<user>"
+  },
+  "ssh-key": {
+    description: "Private key (its text, from a secret) to log in with; written 0600 under the run's temp dir and deleted at teardown. Empty: anonymous (localhost.run, pinggy, serveo).",
+    default: "",
+    placeholder: "<private key text>"
+  },
+  "ssh-known-hosts": {
+    description: "known_hosts lines pinning the service's host key. Empty: the key is accepted on first use and recorded in a run-local known_hosts file.",
+    default: "",
+    placeholder: "<known_hosts lines>"
+  },
+  "ssh-remote": {
+    description: "Remote side of `ssh -R`: `[bind_address:]port`, or `name:port` for a sish subdomain. Empty: `80` for localhost.run and serveo, `0` (the server picks) otherwise.",
+    default: "",
+    placeholder: "<[address:]port>"
+  },
+  "ssh-url": {
+    description: "Public URL for servers that print only the allocated port (plain sshd): a template such as `https://{port}.example.com` or `http://127.0.0.1:{port}`. Empty: the URL the service prints.",
+    default: "",
+    placeholder: "<url template>"
+  },
+  "cloudflared-version": {
+    description: "cloudflared release to download (checksum-verified, cached with the tool cache) when no `cloudflared` is on PATH.",
+    default: DEFAULT_CLOUDFLARED_VERSION,
+    placeholder: "<version>"
+  },
+  "ngrok-authtoken": {
+    description: "ngrok authtoken (from a secret). Empty: the `NGROK_AUTHTOKEN` environment variable.",
+    default: "",
+    placeholder: "<token>"
+  },
+  "ngrok-domain": {
+    description: "Domain reserved in your ngrok account (e.g. your free dev domain), for a stable URL such as an OAuth redirect. Empty: one ngrok assigns.",
+    default: "",
+    placeholder: "<domain>"
+  },
+  "ngrok-traffic-policy": {
+    description: "ngrok Traffic Policy passed to the endpoint: a file path, or the policy inline as YAML or JSON.",
+    default: "",
+    placeholder: "<file|yaml|json>"
+  }
+};
 
 // src/config/names.ts
 var INPUTS = {
@@ -22166,7 +22274,7 @@ var INPUTS = {
     placeholder: "<duration>"
   },
   provider: {
-    description: "Tunnel provider: `auto`, `ngrok`, `cloudflared`, `ssh` or `local` (no tunnel: the preview is on loopback). This version implements `local`; `auto` picks it.",
+    description: "Tunnel provider: `ngrok`, `cloudflared` (quick tunnel), `ssh` (localhost.run, pinggy, serveo, sish or any sshd), `local` (no tunnel: the preview is on loopback), or `auto`: ngrok when an authtoken is set (`ngrok-authtoken` or `NGROK_AUTHTOKEN`), otherwise cloudflared on a GitHub runner, otherwise local.",
     default: "auto",
     placeholder: "<name>"
   },
@@ -22190,6 +22298,7 @@ var INPUTS = {
     default: "true",
     placeholder: "<true|false>"
   },
+  ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS
 };
 var OUTPUTS = {
@@ -27667,7 +27776,6 @@ function forbiddenMessage(channel, error2) {
 // src/action/publishing.ts
 async function createPublisher(options) {
   const { settings, logger } = options;
-  if (settings.token) setSecret(settings.token);
   const context3 = await readPublishContext(process.env, { logger });
   const api = settings.token && context3 ? createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger, signal: options.signal }) : void 0;
   const publisher = new Publisher({
@@ -27829,7 +27937,7 @@ async function stopLeftovers(state, runId) {
 }
 async function finishPublishing(state) {
   if (!state.publisher) return;
-  const settings = collectPublishSettings((name) => getInput(name), []);
+  const settings = collectPublishSettings(new InputReader((name) => getInput(name), PUBLISH_INPUTS));
   const publisher = await createPublisher({
     settings,
     logger: coreLogger,

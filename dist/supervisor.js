@@ -26381,8 +26381,8 @@ async function startProcess(options) {
 }
 
 // src/config/config.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_fs4 = require("node:fs");
+var import_node_path2 = __toESM(require("node:path"), 1);
 
 // src/errors.ts
 var EXIT = {
@@ -26557,6 +26557,42 @@ function parseBoolean(input, raw) {
   throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
 }
 
+// src/config/reader.ts
+var InputReader = class {
+  constructor(source, specs) {
+    this.source = source;
+    this.specs = specs;
+  }
+  source;
+  specs;
+  problems = [];
+  /** The given value, or the default when the input is missing or blank. */
+  raw(name) {
+    const value = this.source(name);
+    return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
+  }
+  /** Parses one input; on an InputError remembers it and returns undefined. */
+  read(name, parse3) {
+    try {
+      return parse3(name, this.raw(name));
+    } catch (error2) {
+      if (!(error2 instanceof InputError)) throw error2;
+      this.problems.push(error2);
+      return void 0;
+    }
+  }
+  /** Like read(), but an invalid value yields its default (its problem is still reported). */
+  readOrDefault(name, parse3) {
+    const before = this.problems.length;
+    const value = this.read(name, parse3);
+    return this.problems.length > before ? parse3(name, this.specs[name].default) : value;
+  }
+  /** Throws one ConfigError listing every invalid input read so far. */
+  throwIfInvalid() {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+};
+
 // src/config/github-parse.ts
 var PUBLISH_INPUTS = {
   "github-token": {
@@ -26651,203 +26687,20 @@ function parseEnvironment(input, raw) {
   }
   return value;
 }
-function collectPublishSettings(source, problems) {
-  function read(name, parse3) {
-    const given = source(name);
-    const raw = given === void 0 || given.trim() === "" ? PUBLISH_INPUTS[name].default : given;
-    try {
-      return parse3(name, raw);
-    } catch (error2) {
-      if (!(error2 instanceof InputError)) throw error2;
-      problems.push(error2);
-      return parse3(name, PUBLISH_INPUTS[name].default);
-    }
-  }
+function collectPublishSettings(inputs) {
   return {
-    token: read("github-token", parseToken),
-    comment: read("comment", parseBoolean),
-    commentKey: read("comment-key", parseCommentKey),
-    commentMode: read("comment-mode", parseCommentMode),
-    deployment: read("deployment", parseBoolean),
-    environment: read("environment", parseEnvironment)
+    token: inputs.readOrDefault("github-token", parseToken),
+    comment: inputs.readOrDefault("comment", parseBoolean),
+    commentKey: inputs.readOrDefault("comment-key", parseCommentKey),
+    commentMode: inputs.readOrDefault("comment-mode", parseCommentMode),
+    deployment: inputs.readOrDefault("deployment", parseBoolean),
+    environment: inputs.readOrDefault("environment", parseEnvironment)
   };
-}
-
-// src/config/names.ts
-var INPUTS = {
-  start: {
-    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required.",
-    default: "",
-    placeholder: "<command>"
-  },
-  "working-directory": {
-    description: "Directory the app and the test command run in, relative to the workspace.",
-    default: ".",
-    placeholder: "<dir>"
-  },
-  port: {
-    description: "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
-    default: "",
-    placeholder: "<1-65535>"
-  },
-  env: {
-    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped).",
-    default: "",
-    placeholder: "<KEY=VALUE lines>"
-  },
-  ready: {
-    description: "How to tell the app is ready: a URL (`http://127.0.0.1:3000/health`), a path on the app's port (`/health`), `tcp` (the port accepts connections) or `log:<regex>` (a line of its output matches). Empty: GET `/` on the app's port.",
-    default: "",
-    placeholder: "<url|/path|tcp|log:regex>"
-  },
-  "ready-timeout": {
-    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m`.",
-    default: "60s",
-    placeholder: "<duration>"
-  },
-  "ready-status": {
-    description: "HTTP statuses that count as ready: codes, ranges or classes, e.g. `200-399`, `200,204`, `2xx`.",
-    default: "200-399",
-    placeholder: "<statuses>"
-  },
-  "stop-grace": {
-    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree.",
-    default: "5s",
-    placeholder: "<duration>"
-  },
-  provider: {
-    description: "Tunnel provider: `auto`, `ngrok`, `cloudflared`, `ssh` or `local` (no tunnel: the preview is on loopback). This version implements `local`; `auto` picks it.",
-    default: "auto",
-    placeholder: "<name>"
-  },
-  test: {
-    description: "Shell command run against the preview once it is up, with `PREVIEW_URL` in its environment. Its exit code is the step's result.",
-    default: "",
-    placeholder: "<command>"
-  },
-  "keep-alive": {
-    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
-    default: "0s",
-    placeholder: "<duration>"
-  },
-  "keep-running": {
-    description: "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
-    default: "false",
-    placeholder: "<true|false>"
-  },
-  "fail-on-crash": {
-    description: "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
-    default: "true",
-    placeholder: "<true|false>"
-  },
-  ...PUBLISH_INPUTS
-};
-var OUTPUTS = {
-  url: "URL of the preview (no trailing slash).",
-  provider: "Tunnel provider that was used.",
-  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
-  "test-exit-code": "Exit code of the test command, when one ran.",
-  ...PUBLISH_OUTPUTS
-};
-var STATE = {
-  runId: "run-id",
-  appPid: "app-pid",
-  testPid: "test-pid",
-  appLog: "app-log",
-  tornDown: "torn-down",
-  runDir: "run-dir",
-  supervisorPid: "supervisor-pid",
-  /** How much of the supervisor's log the main step already showed. */
-  supervisorLogShown: "supervisor-log-shown",
-  /** Written by the supervisor: the app's crash, with its last output. */
-  crash: "crash",
-  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
-  result: "result",
-  /** What was published (comment and deployment ids, phase), to finish it from another process. */
-  publisher: "publisher"
-};
-var RUN_DIR_ENV = "PREVIEW_TUNNEL_RUN_DIR";
-var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
-
-// src/config/config.ts
-function getConfig(source, context3) {
-  const problems = [];
-  const raw = (name) => {
-    const value = source(name);
-    return value === void 0 || value.trim() === "" ? INPUTS[name].default : value;
-  };
-  function read(name, parse3) {
-    try {
-      return parse3(name, raw(name));
-    } catch (error2) {
-      if (error2 instanceof InputError) problems.push(error2);
-      else throw error2;
-      return void 0;
-    }
-  }
-  const start = read("start", (input, value) => {
-    if (value.trim() === "")
-      throw new InputError(
-        input,
-        value,
-        'is required: the shell command that starts the app, e.g. "npm start"'
-      );
-    return value.trim();
-  });
-  const workingDirectory = read("working-directory", (input, value) => {
-    const dir = import_node_path.default.resolve(context3.cwd, value.trim());
-    const isDir = (() => {
-      try {
-        return (0, import_node_fs3.statSync)(dir).isDirectory();
-      } catch {
-        return false;
-      }
-    })();
-    if (!isDir) throw new InputError(input, value, `must be an existing directory (${dir} is not one)`);
-    return dir;
-  });
-  const port = read("port", (input, value) => value.trim() === "" ? void 0 : parsePort(input, value));
-  const env = read("env", parseEnvLines);
-  const ready = read("ready", parseReady);
-  const readyTimeoutMs = read("ready-timeout", positiveDuration);
-  const readyStatus = read("ready-status", parseStatusRanges);
-  const stopGraceMs = read("stop-grace", parseDuration);
-  const provider = read("provider", parseProvider);
-  const test = read("test", (_input, value) => value.trim() === "" ? void 0 : value.trim());
-  const keepAliveMs = read("keep-alive", parseDuration);
-  const keepRunning = read("keep-running", parseBoolean);
-  const failOnCrash = read("fail-on-crash", parseBoolean);
-  const publish = collectPublishSettings((name) => source(name), problems);
-  if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
-    problems.push(new InputError("ready", raw("ready"), "must use http or https"));
-  }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return {
-    start,
-    workingDirectory,
-    port,
-    env,
-    ready,
-    readyTimeoutMs,
-    readyStatus,
-    stopGraceMs,
-    provider,
-    test,
-    keepAliveMs,
-    keepRunning,
-    failOnCrash,
-    publish
-  };
-}
-function positiveDuration(input, value) {
-  const ms = parseDuration(input, value);
-  if (ms <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
-  return ms;
 }
 
 // src/config/tunnel-parse.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_fs3 = require("node:fs");
+var import_node_path = __toESM(require("node:path"), 1);
 var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
 var TUNNEL_INPUTS = {
   "tunnel-timeout": {
@@ -27102,15 +26955,15 @@ function parseTrafficPolicy(input, raw, cwd) {
   if (value === "") return void 0;
   const inline2 = value.includes("\n") || value.startsWith("{") || POLICY_KEYS.test(value);
   if (!inline2) {
-    const file = import_node_path2.default.resolve(cwd, value);
-    if (!(0, import_node_fs4.existsSync)(file) || !(0, import_node_fs4.statSync)(file).isFile()) {
+    const file = import_node_path.default.resolve(cwd, value);
+    if (!(0, import_node_fs3.existsSync)(file) || !(0, import_node_fs3.statSync)(file).isFile()) {
       throw new InputError(
         input,
         raw,
         `must be a Traffic Policy file (${file} does not exist) or the policy inline as YAML or JSON with on_http_request/on_http_response`
       );
     }
-    return checkPolicy(input, raw, (0, import_node_fs4.readFileSync)(file, "utf8"));
+    return checkPolicy(input, raw, (0, import_node_fs3.readFileSync)(file, "utf8"));
   }
   return checkPolicy(input, raw, value);
 }
@@ -27132,28 +26985,10 @@ function checkPolicy(input, raw, text) {
   }
   return text;
 }
-function collectTunnelSettings(source, env, defaults2 = {}) {
-  const problems = [];
-  const raw = (name) => {
-    const value = source(name);
-    return value === void 0 || value.trim() === "" ? TUNNEL_INPUTS[name].default : value;
-  };
-  function read(name, parse3) {
-    try {
-      return parse3(name, raw(name));
-    } catch (error2) {
-      if (error2 instanceof InputError) problems.push(error2);
-      else throw error2;
-      return void 0;
-    }
-  }
-  let failed = false;
-  function must(name, parse3) {
-    const before = problems.length;
-    const value = read(name, parse3);
-    if (problems.length > before) failed = true;
-    return value;
-  }
+function collectTunnelSettings(inputs, env, defaults2 = {}) {
+  const before = inputs.problems.length;
+  const must = (name, parse3) => inputs.read(name, parse3);
+  const raw = (name) => inputs.raw(name);
   const timeoutMs = must("tunnel-timeout", parsePositiveDuration);
   const host = must("ssh-host", parseSshHost);
   const service = sshService(host ?? "");
@@ -27178,33 +27013,198 @@ function collectTunnelSettings(source, env, defaults2 = {}) {
       fromEnv = parseNgrokAuthtoken("NGROK_AUTHTOKEN", env.NGROK_AUTHTOKEN ?? "");
     } catch (error2) {
       if (!(error2 instanceof InputError)) throw error2;
-      problems.push(error2);
-      failed = true;
+      inputs.problems.push(error2);
     }
   }
   const domain = must("ngrok-domain", parseNgrokDomain);
   const cwd = defaults2.cwd ?? process.cwd();
   const trafficPolicy = must("ngrok-traffic-policy", (input, value) => parseTrafficPolicy(input, value, cwd));
-  if (failed) return { settings: void 0, problems };
+  if (inputs.problems.length > before) return void 0;
   return {
-    settings: {
-      timeoutMs,
-      ssh: { host, port, user, key, knownHosts, remote, urlTemplate, service },
-      cloudflared: { version },
-      ngrok: {
-        authtoken: fromInput ?? fromEnv,
-        authtokenFrom: fromInput !== void 0 ? "ngrok-authtoken" : fromEnv !== void 0 ? "NGROK_AUTHTOKEN" : void 0,
-        domain,
-        trafficPolicy
-      }
-    },
-    problems: []
+    timeoutMs,
+    ssh: { host, port, user, key, knownHosts, remote, urlTemplate, service },
+    cloudflared: { version },
+    ngrok: {
+      authtoken: fromInput ?? fromEnv,
+      authtokenFrom: fromInput !== void 0 ? "ngrok-authtoken" : fromEnv !== void 0 ? "NGROK_AUTHTOKEN" : void 0,
+      domain,
+      trafficPolicy
+    }
   };
 }
 function parseTunnelSettings(source, env, defaults2 = {}) {
-  const result = collectTunnelSettings(source, env, defaults2);
-  if (result.settings === void 0) throw new ConfigError(result.problems);
-  return result.settings;
+  const inputs = new InputReader(source, TUNNEL_INPUTS);
+  const settings = collectTunnelSettings(inputs, env, defaults2);
+  inputs.throwIfInvalid();
+  return settings;
+}
+function tunnelSecrets(settings) {
+  const secrets = [settings.ssh.key, settings.ngrok.authtoken];
+  return secrets.filter((s) => s !== void 0 && s !== "");
+}
+
+// src/config/names.ts
+var INPUTS = {
+  start: {
+    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "working-directory": {
+    description: "Directory the app and the test command run in, relative to the workspace.",
+    default: ".",
+    placeholder: "<dir>"
+  },
+  port: {
+    description: "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
+    default: "",
+    placeholder: "<1-65535>"
+  },
+  env: {
+    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped).",
+    default: "",
+    placeholder: "<KEY=VALUE lines>"
+  },
+  ready: {
+    description: "How to tell the app is ready: a URL (`http://127.0.0.1:3000/health`), a path on the app's port (`/health`), `tcp` (the port accepts connections) or `log:<regex>` (a line of its output matches). Empty: GET `/` on the app's port.",
+    default: "",
+    placeholder: "<url|/path|tcp|log:regex>"
+  },
+  "ready-timeout": {
+    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m`.",
+    default: "60s",
+    placeholder: "<duration>"
+  },
+  "ready-status": {
+    description: "HTTP statuses that count as ready: codes, ranges or classes, e.g. `200-399`, `200,204`, `2xx`.",
+    default: "200-399",
+    placeholder: "<statuses>"
+  },
+  "stop-grace": {
+    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree.",
+    default: "5s",
+    placeholder: "<duration>"
+  },
+  provider: {
+    description: "Tunnel provider: `ngrok`, `cloudflared` (quick tunnel), `ssh` (localhost.run, pinggy, serveo, sish or any sshd), `local` (no tunnel: the preview is on loopback), or `auto`: ngrok when an authtoken is set (`ngrok-authtoken` or `NGROK_AUTHTOKEN`), otherwise cloudflared on a GitHub runner, otherwise local.",
+    default: "auto",
+    placeholder: "<name>"
+  },
+  test: {
+    description: "Shell command run against the preview once it is up, with `PREVIEW_URL` in its environment. Its exit code is the step's result.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "keep-alive": {
+    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
+    default: "0s",
+    placeholder: "<duration>"
+  },
+  "keep-running": {
+    description: "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
+    default: "false",
+    placeholder: "<true|false>"
+  },
+  "fail-on-crash": {
+    description: "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  ...TUNNEL_INPUTS,
+  ...PUBLISH_INPUTS
+};
+var OUTPUTS = {
+  url: "URL of the preview (no trailing slash).",
+  provider: "Tunnel provider that was used.",
+  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
+  "test-exit-code": "Exit code of the test command, when one ran.",
+  ...PUBLISH_OUTPUTS
+};
+var STATE = {
+  runId: "run-id",
+  appPid: "app-pid",
+  testPid: "test-pid",
+  appLog: "app-log",
+  tornDown: "torn-down",
+  runDir: "run-dir",
+  supervisorPid: "supervisor-pid",
+  /** How much of the supervisor's log the main step already showed. */
+  supervisorLogShown: "supervisor-log-shown",
+  /** Written by the supervisor: the app's crash, with its last output. */
+  crash: "crash",
+  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
+  result: "result",
+  /** What was published (comment and deployment ids, phase), to finish it from another process. */
+  publisher: "publisher"
+};
+var RUN_DIR_ENV = "PREVIEW_TUNNEL_RUN_DIR";
+var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
+
+// src/config/config.ts
+function getConfig(source, context3) {
+  const inputs = new InputReader(source, INPUTS);
+  const read = (name, parse3) => inputs.read(name, parse3);
+  const raw = (name) => inputs.raw(name);
+  const start = read("start", (input, value) => {
+    if (value.trim() === "")
+      throw new InputError(
+        input,
+        value,
+        'is required: the shell command that starts the app, e.g. "npm start"'
+      );
+    return value.trim();
+  });
+  const workingDirectory = read("working-directory", (input, value) => {
+    const dir = import_node_path2.default.resolve(context3.cwd, value.trim());
+    const isDir = (() => {
+      try {
+        return (0, import_node_fs4.statSync)(dir).isDirectory();
+      } catch {
+        return false;
+      }
+    })();
+    if (!isDir) throw new InputError(input, value, `must be an existing directory (${dir} is not one)`);
+    return dir;
+  });
+  const port = read("port", (input, value) => value.trim() === "" ? void 0 : parsePort(input, value));
+  const env = read("env", parseEnvLines);
+  const ready = read("ready", parseReady);
+  const readyTimeoutMs = read("ready-timeout", positiveDuration);
+  const readyStatus = read("ready-status", parseStatusRanges);
+  const stopGraceMs = read("stop-grace", parseDuration);
+  const provider = read("provider", parseProvider);
+  const test = read("test", (_input, value) => value.trim() === "" ? void 0 : value.trim());
+  const keepAliveMs = read("keep-alive", parseDuration);
+  const keepRunning = read("keep-running", parseBoolean);
+  const failOnCrash = read("fail-on-crash", parseBoolean);
+  const tunnel2 = collectTunnelSettings(inputs, context3.env, { cwd: context3.cwd });
+  const publish = collectPublishSettings(inputs);
+  if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
+    inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));
+  }
+  inputs.throwIfInvalid();
+  return {
+    start,
+    workingDirectory,
+    port,
+    env,
+    ready,
+    readyTimeoutMs,
+    readyStatus,
+    stopGraceMs,
+    provider,
+    test,
+    keepAliveMs,
+    keepRunning,
+    failOnCrash,
+    tunnel: tunnel2,
+    publish
+  };
+}
+function positiveDuration(input, value) {
+  const ms = parseDuration(input, value);
+  if (ms <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
+  return ms;
 }
 
 // src/tunnel/cloudflared.ts
@@ -29085,9 +29085,6 @@ var coreLogger = {
   endGroup: () => endGroup(),
   write: (text) => process.stdout.write(text)
 };
-
-// src/action/publishing.ts
-init_core();
 
 // node_modules/@actions/github/lib/context.js
 var import_fs2 = require("fs");
@@ -34493,7 +34490,6 @@ function forbiddenMessage(channel, error2) {
 // src/action/publishing.ts
 async function createPublisher(options) {
   const { settings, logger } = options;
-  if (settings.token) setSecret(settings.token);
   const context3 = await readPublishContext(process.env, { logger });
   const api = settings.token && context3 ? createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger, signal: options.signal }) : void 0;
   const publisher = new Publisher({
@@ -34513,6 +34509,14 @@ function publishOutputs(record) {
     "deployment-id": record.deploymentId === void 0 ? "" : String(record.deploymentId),
     environment: record.environment ?? ""
   };
+}
+
+// src/action/secrets.ts
+init_core();
+function maskSecrets(config) {
+  for (const secret of [config.publish.token, ...tunnelSecrets(config.tunnel)]) {
+    if (secret) setSecret(secret);
+  }
 }
 
 // src/action/supervisor.ts
@@ -34546,8 +34550,10 @@ async function runSupervisor() {
   const state = fileState(runDir);
   try {
     const config = getConfig((name) => getInput(name), {
-      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd()
+      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: process.env
     });
+    maskSecrets(config);
     const publisher = await createPublisher({
       settings: config.publish,
       logger,

@@ -15,6 +15,7 @@ import { abortOnSignals } from "../session/signals.js";
 import { startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
 import { createPublisher, publishOutputs } from "./publishing.js";
+import { maskSecrets } from "./secrets.js";
 import { actionState } from "./state.js";
 import { writeSummary } from "./summary.js";
 
@@ -25,7 +26,9 @@ export async function runMain(): Promise<void> {
   try {
     const config = getConfig((name: InputName) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: process.env,
     });
+    maskSecrets(config);
     if (runsInBackground(config)) await background(cancel.signal);
     else await foreground(config, cancel.signal);
   } catch (error) {

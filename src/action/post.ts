@@ -7,9 +7,10 @@ import * as core from "@actions/core";
 import { LogTail } from "../app/log-tail.js";
 import { isAlive, processesWithEnv } from "../app/proc-table.js";
 import { stopProcessTree, sweepMarked } from "../app/stop.js";
-import { collectPublishSettings } from "../config/github-parse.js";
+import { collectPublishSettings, PUBLISH_INPUTS } from "../config/github-parse.js";
 import { RUN_ID_ENV } from "../config/names.js";
 import { parseBoolean, parseDuration } from "../config/parse.js";
+import { InputReader } from "../config/reader.js";
 import { errorMessage } from "../errors.js";
 import type { PublisherSnapshot } from "../github/publisher.js";
 import type { RunResult } from "../pipeline/context.js";
@@ -113,7 +114,8 @@ async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
  */
 async function finishPublishing(state: SavedState): Promise<void> {
   if (!state.publisher) return;
-  const settings = collectPublishSettings((name) => core.getInput(name), []);
+  // Already validated by the main step: an input that is invalid now just gets its default.
+  const settings = collectPublishSettings(new InputReader((name) => core.getInput(name), PUBLISH_INPUTS));
   const publisher = await createPublisher({
     settings,
     logger: coreLogger,

@@ -1,5 +1,4 @@
 /** Builds the Publisher for this run: the GitHub context, an API client if there is a token. */
-import * as core from "@actions/core";
 import type { PublishSettings } from "../config/github-parse.js";
 import { createGitHubApi } from "../github/client.js";
 import { readPublishContext } from "../github/context.js";
@@ -18,7 +17,6 @@ export interface PublishingOptions {
 
 export async function createPublisher(options: PublishingOptions): Promise<Publisher> {
   const { settings, logger } = options;
-  if (settings.token) core.setSecret(settings.token);
   const context = await readPublishContext(process.env, { logger });
   const api =
     settings.token && context

@@ -14,6 +14,7 @@ import { fileState } from "../session/state.js";
 import type { Logger } from "../util/logger.js";
 import { coreLogger } from "./logger.js";
 import { createPublisher, publishOutputs } from "./publishing.js";
+import { maskSecrets } from "./secrets.js";
 import type { SupervisorMessage } from "./supervisor-protocol.js";
 
 export async function runSupervisor(): Promise<void> {
@@ -52,7 +53,9 @@ export async function runSupervisor(): Promise<void> {
   try {
     const config = getConfig((name) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: process.env,
     });
+    maskSecrets(config);
     const publisher = await createPublisher({
       settings: config.publish,
       logger,

@@ -85,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
   try {
     const values = parsed.values as Partial<Record<InputName, string>>;
-    const config = getConfig((name) => values[name], { cwd: io.cwd });
+    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env });
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever = config.test === undefined && values["keep-alive"] === undefined;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, InputError } from "../errors.js";
+import { InputError } from "../errors.js";
 import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
 import { INPUTS, type InputName } from "./names.js";
 import {
@@ -15,6 +15,8 @@ import {
   type ReadySpec,
   type StatusRange,
 } from "./parse.js";
+import { InputReader } from "./reader.js";
+import { collectTunnelSettings, type TunnelSettings } from "./tunnel-parse.js";
 
 /** The whole run, as read from action inputs or CLI flags. */
 export interface Config {
@@ -41,6 +43,8 @@ export interface Config {
   readonly keepRunning: boolean;
   /** In background mode, fail the post step when the app crashed while the preview was up. */
   readonly failOnCrash: boolean;
+  /** The tunnel providers' settings (ssh, cloudflared, ngrok; the probe's deadline). */
+  readonly tunnel: TunnelSettings;
   /** The PR comment and the deployment. */
   readonly publish: PublishSettings;
 }
@@ -54,8 +58,10 @@ export function runsInBackground(config: Config): boolean {
 export type InputSource = (name: InputName) => string | undefined;
 
 export interface ConfigContext {
-  /** Directory relative working directories resolve against. */
+  /** Directory relative paths (working directory, traffic policy file) resolve against. */
   readonly cwd: string;
+  /** Environment some inputs fall back to (NGROK_AUTHTOKEN). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -63,21 +69,9 @@ export interface ConfigContext {
  * so nothing starts on bad input.
  */
 export function getConfig(source: InputSource, context: ConfigContext): Config {
-  const problems: InputError[] = [];
-  const raw = (name: InputName): string => {
-    const value = source(name);
-    return value === undefined || value.trim() === "" ? INPUTS[name].default : value;
-  };
-  /** Parse one input; on error remember it and return undefined. */
-  function read<T>(name: InputName, parse: (input: string, value: string) => T): T | undefined {
-    try {
-      return parse(name, raw(name));
-    } catch (error) {
-      if (error instanceof InputError) problems.push(error);
-      else throw error;
-      return undefined;
-    }
-  }
+  const inputs = new InputReader(source, INPUTS);
+  const read = <T>(name: InputName, parse: (input: string, value: string) => T) => inputs.read(name, parse);
+  const raw = (name: InputName) => inputs.raw(name);
 
   const start = read("start", (input, value) => {
     if (value.trim() === "")
@@ -111,12 +105,13 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   const keepAliveMs = read("keep-alive", parseDuration);
   const keepRunning = read("keep-running", parseBoolean);
   const failOnCrash = read("fail-on-crash", parseBoolean);
-  const publish = collectPublishSettings((name) => source(name), problems);
+  const tunnel = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
+  const publish = collectPublishSettings(inputs);
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
-    problems.push(new InputError("ready", raw("ready"), "must use http or https"));
+    inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  inputs.throwIfInvalid();
 
   // Every value is defined here: any undefined one pushed a problem above.
   return {
@@ -133,6 +128,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     keepAliveMs: keepAliveMs as number,
     keepRunning: keepRunning as boolean,
     failOnCrash: failOnCrash as boolean,
+    tunnel: tunnel as TunnelSettings,
     publish,
   };
 }

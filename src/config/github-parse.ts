@@ -3,9 +3,10 @@
  * parsers. getConfig reads them through `collectPublishSettings`, so every invalid input of
  * the run is reported together with the others.
  */
-import { ConfigError, InputError } from "../errors.js";
+import { InputError } from "../errors.js";
 import type { InputSpec } from "./names.js";
 import { parseBoolean } from "./parse.js";
+import { InputReader } from "./reader.js";
 
 export const PUBLISH_INPUTS = {
   "github-token": {
@@ -140,39 +141,27 @@ export function parseEnvironment(input: string, raw: string): string {
   return value;
 }
 
-/** Raw value of an input; undefined or blank means "not given" (the default applies). */
-export type PublishInputSource = (name: PublishInputName) => string | undefined;
-
 /**
- * Reads every publishing input, pushing each invalid one to `problems` (and using its
- * default in the returned value, so the caller decides when to throw).
+ * Reads every publishing input; an invalid one is reported by the reader and its default
+ * used here (the caller throws once every input has been read).
  */
-export function collectPublishSettings(source: PublishInputSource, problems: InputError[]): PublishSettings {
-  function read<T>(name: PublishInputName, parse: (input: string, value: string) => T): T {
-    const given = source(name);
-    const raw = given === undefined || given.trim() === "" ? PUBLISH_INPUTS[name].default : given;
-    try {
-      return parse(name, raw);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-      return parse(name, PUBLISH_INPUTS[name].default);
-    }
-  }
+export function collectPublishSettings(inputs: InputReader<PublishInputName>): PublishSettings {
   return {
-    token: read("github-token", parseToken),
-    comment: read("comment", parseBoolean),
-    commentKey: read("comment-key", parseCommentKey),
-    commentMode: read("comment-mode", parseCommentMode),
-    deployment: read("deployment", parseBoolean),
-    environment: read("environment", parseEnvironment),
+    token: inputs.readOrDefault("github-token", parseToken),
+    comment: inputs.readOrDefault("comment", parseBoolean),
+    commentKey: inputs.readOrDefault("comment-key", parseCommentKey),
+    commentMode: inputs.readOrDefault("comment-mode", parseCommentMode),
+    deployment: inputs.readOrDefault("deployment", parseBoolean),
+    environment: inputs.readOrDefault("environment", parseEnvironment),
   };
 }
 
 /** Reads every publishing input; throws one ConfigError naming all invalid ones. */
-export function parsePublishSettings(source: PublishInputSource): PublishSettings {
-  const problems: InputError[] = [];
-  const settings = collectPublishSettings(source, problems);
-  if (problems.length > 0) throw new ConfigError(problems);
+export function parsePublishSettings(
+  source: (name: PublishInputName) => string | undefined,
+): PublishSettings {
+  const inputs = new InputReader(source, PUBLISH_INPUTS);
+  const settings = collectPublishSettings(inputs);
+  inputs.throwIfInvalid();
   return settings;
 }

@@ -5,6 +5,7 @@
  */
 
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./github-parse.js";
+import { TUNNEL_INPUTS } from "./tunnel-parse.js";
 
 export interface InputSpec {
   readonly description: string;
@@ -62,7 +63,7 @@ export const INPUTS = {
   },
   provider: {
     description:
-      "Tunnel provider: `auto`, `ngrok`, `cloudflared`, `ssh` or `local` (no tunnel: the preview is on loopback). This version implements `local`; `auto` picks it.",
+      "Tunnel provider: `ngrok`, `cloudflared` (quick tunnel), `ssh` (localhost.run, pinggy, serveo, sish or any sshd), `local` (no tunnel: the preview is on loopback), or `auto`: ngrok when an authtoken is set (`ngrok-authtoken` or `NGROK_AUTHTOKEN`), otherwise cloudflared on a GitHub runner, otherwise local.",
     default: "auto",
     placeholder: "<name>",
   },
@@ -90,6 +91,7 @@ export const INPUTS = {
     default: "true",
     placeholder: "<true|false>",
   },
+  ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
 } as const satisfies Record<string, InputSpec>;
 

@@ -5,9 +5,10 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { ConfigError, InputError } from "../errors.js";
+import { InputError } from "../errors.js";
 import type { InputSpec } from "./names.js";
 import { parseDuration, parsePort } from "./parse.js";
+import { InputReader } from "./reader.js";
 
 /** The cloudflared release used when `cloudflared-version` is empty; see cloudflared-checksums.ts. */
 export const DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
@@ -388,39 +389,19 @@ export interface TunnelDefaults {
   readonly cwd?: string;
 }
 
-/** Raw value of a tunnel input by name; undefined or "" means "not given". */
-export type TunnelInputSource = (name: TunnelInputName) => string | undefined;
-
 /**
- * Reads every tunnel input and returns the settings or every problem found (for callers that
- * merge them with other inputs' problems into one ConfigError).
+ * Reads every tunnel input into the reader (which collects the problems, to be reported with
+ * every other input's); returns the settings, or undefined when any tunnel input is invalid.
  */
 export function collectTunnelSettings(
-  source: TunnelInputSource,
+  inputs: InputReader<TunnelInputName>,
   env: Readonly<Record<string, string | undefined>>,
   defaults: TunnelDefaults = {},
-): { settings: TunnelSettings; problems: [] } | { settings: undefined; problems: InputError[] } {
-  const problems: InputError[] = [];
-  const raw = (name: TunnelInputName): string => {
-    const value = source(name);
-    return value === undefined || value.trim() === "" ? TUNNEL_INPUTS[name].default : value;
-  };
-  function read<T>(name: TunnelInputName, parse: (input: string, value: string) => T): T | undefined {
-    try {
-      return parse(name, raw(name));
-    } catch (error) {
-      if (error instanceof InputError) problems.push(error);
-      else throw error;
-      return undefined;
-    }
-  }
-  let failed = false;
-  function must<T>(name: TunnelInputName, parse: (input: string, value: string) => T): T {
-    const before = problems.length;
-    const value = read(name, parse);
-    if (problems.length > before) failed = true;
-    return value as T;
-  }
+): TunnelSettings | undefined {
+  const before = inputs.problems.length;
+  const must = <T>(name: TunnelInputName, parse: (input: string, value: string) => T): T =>
+    inputs.read(name, parse) as T;
+  const raw = (name: TunnelInputName) => inputs.raw(name);
 
   const timeoutMs = must("tunnel-timeout", parsePositiveDuration);
   const host = must("ssh-host", parseSshHost);
@@ -445,41 +426,38 @@ export function collectTunnelSettings(
       fromEnv = parseNgrokAuthtoken("NGROK_AUTHTOKEN", env.NGROK_AUTHTOKEN ?? "");
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      problems.push(error);
-      failed = true;
+      inputs.problems.push(error);
     }
   }
   const domain = must("ngrok-domain", parseNgrokDomain);
   const cwd = defaults.cwd ?? process.cwd();
   const trafficPolicy = must("ngrok-traffic-policy", (input, value) => parseTrafficPolicy(input, value, cwd));
 
-  if (failed) return { settings: undefined, problems };
+  if (inputs.problems.length > before) return undefined;
   return {
-    settings: {
-      timeoutMs,
-      ssh: { host, port, user, key, knownHosts, remote, urlTemplate, service },
-      cloudflared: { version },
-      ngrok: {
-        authtoken: fromInput ?? fromEnv,
-        authtokenFrom:
-          fromInput !== undefined ? "ngrok-authtoken" : fromEnv !== undefined ? "NGROK_AUTHTOKEN" : undefined,
-        domain,
-        trafficPolicy,
-      },
+    timeoutMs,
+    ssh: { host, port, user, key, knownHosts, remote, urlTemplate, service },
+    cloudflared: { version },
+    ngrok: {
+      authtoken: fromInput ?? fromEnv,
+      authtokenFrom:
+        fromInput !== undefined ? "ngrok-authtoken" : fromEnv !== undefined ? "NGROK_AUTHTOKEN" : undefined,
+      domain,
+      trafficPolicy,
     },
-    problems: [],
   };
 }
 
 /** Reads every tunnel input; throws one ConfigError listing every invalid one. */
 export function parseTunnelSettings(
-  source: TunnelInputSource,
+  source: (name: TunnelInputName) => string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   defaults: TunnelDefaults = {},
 ): TunnelSettings {
-  const result = collectTunnelSettings(source, env, defaults);
-  if (result.settings === undefined) throw new ConfigError(result.problems);
-  return result.settings;
+  const inputs = new InputReader(source, TUNNEL_INPUTS);
+  const settings = collectTunnelSettings(inputs, env, defaults);
+  inputs.throwIfInvalid();
+  return settings as TunnelSettings;
 }
 
 /** Every secret value in the settings: to mask (core.setSecret) before anything is logged. */

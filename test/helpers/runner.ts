@@ -26,7 +26,8 @@ export class FakeRunner {
     for (const file of [this.outputFile, this.stateFile, this.summaryFile]) writeFileSync(file, "");
   }
 
-  private readonly inputs: Record<string, string> = {};
+  /** Tests run offline: no public tunnel unless a test asks for a provider. */
+  private readonly inputs: Record<string, string> = { INPUT_PROVIDER: "local" };
 
   main(inputs: Record<string, string>): StepRun {
     for (const [name, value] of Object.entries(inputs)) {

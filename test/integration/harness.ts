@@ -31,7 +31,7 @@ export function nodeApp(name: string, ...args: string[]): string {
 export type Inputs = Partial<Record<InputName, string>>;
 
 export function makeConfig(inputs: Inputs): Config {
-  return getConfig((name) => inputs[name], { cwd: ROOT });
+  return getConfig((name) => inputs[name], { cwd: ROOT, env: {} });
 }
 
 export interface LogEntry {

@@ -1,0 +1,445 @@
+/**
+ * Inputs of the gate (auth, allow-list, header injection, limits, webhook verification,
+ * recording): parsers in the style of parse.ts, each throwing an InputError that names the
+ * input, shows the value and says what is accepted. Credentials are secrets: their errors
+ * show a masked value, never the value itself.
+ */
+import { randomBytes } from "node:crypto";
+import { validateHeaderValue } from "node:http";
+import { BlockList, isIP } from "node:net";
+import path from "node:path";
+import { ConfigError, InputError } from "../errors.js";
+import type { InputSpec } from "./names.js";
+
+export const GATE_INPUTS = {
+  auth: {
+    description:
+      "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token) or `none`.",
+    default: "basic",
+    placeholder: "<basic|bearer|none>",
+  },
+  credentials: {
+    description:
+      "`user:password` for `basic`, a token for `bearer`; pass it from a secret. Empty: generated (24 random bytes) and masked.",
+    default: "",
+    placeholder: "<user:password|token>",
+  },
+  "allow-cidrs": {
+    description:
+      "Client addresses allowed to reach the preview: IPv4/IPv6 CIDRs or single addresses, separated by commas or newlines. Empty: any address.",
+    default: "",
+    placeholder: "<cidrs>",
+  },
+  "request-headers": {
+    description: "Headers added to every request proxied to the app: one `Name: value` per line.",
+    default: "",
+    placeholder: "<Name: value lines>",
+  },
+  "max-body": {
+    description: "Largest request body the gate lets through (413 beyond it), e.g. `512kb`, `25mb`, `1gb`.",
+    default: "25mb",
+    placeholder: "<size>",
+  },
+  "verify-webhooks": {
+    description:
+      "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab.",
+    default: "",
+    placeholder: "<provider path ENV lines>",
+  },
+  record: {
+    description:
+      "Path of the HAR file recording requests through the gate; `none` turns recording off. Empty: a file under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path|none>",
+  },
+  "record-body-limit": {
+    description:
+      "Bytes of each request and response body kept in the recording, e.g. `64kb`; `0b` keeps none.",
+    default: "64kb",
+    placeholder: "<size>",
+  },
+} as const satisfies Record<string, InputSpec>;
+
+export type GateInputName = keyof typeof GATE_INPUTS;
+
+export const AUTH_MODES = ["basic", "bearer", "none"] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+export const WEBHOOK_PROVIDERS = [
+  "github",
+  "stripe",
+  "slack",
+  "shopify",
+  "twilio",
+  "standard-webhooks",
+  "svix",
+  "pagerduty",
+  "gitlab",
+] as const;
+export type WebhookProvider = (typeof WEBHOOK_PROVIDERS)[number];
+
+export type GateAuth =
+  | { readonly mode: "basic"; readonly username: string; readonly password: string }
+  | { readonly mode: "bearer"; readonly token: string }
+  | { readonly mode: "none" };
+
+export interface AllowList {
+  readonly blockList: BlockList;
+  /** As written, for messages. */
+  readonly entries: readonly string[];
+}
+
+export interface WebhookRule {
+  readonly provider: WebhookProvider;
+  /** Starts with "/"; matches the path itself and everything below it. */
+  readonly pathPrefix: string;
+  /** Name of the environment variable the secret came from, for messages. */
+  readonly secretEnv: string;
+  readonly secret: string;
+}
+
+export interface RecordSettings {
+  /** Absolute path of the HAR file. */
+  readonly path: string;
+  /** Bytes kept of each body. */
+  readonly bodyLimit: number;
+}
+
+/** Everything the gate needs from the inputs. */
+export interface GateSettings {
+  readonly auth: GateAuth;
+  /** True when the credentials were generated (the caller masks and outputs them). */
+  readonly credentialsGenerated: boolean;
+  /** undefined: every client address is allowed. */
+  readonly allowCidrs: AllowList | undefined;
+  readonly requestHeaders: readonly (readonly [name: string, value: string])[];
+  readonly maxBodyBytes: number;
+  readonly webhooks: readonly WebhookRule[];
+  /** undefined: recording is off. */
+  readonly record: RecordSettings | undefined;
+}
+
+export const DEFAULT_USERNAME = "preview";
+const GENERATED_BYTES = 24;
+
+export function parseAuthMode(input: string, raw: string): AuthMode {
+  const value = raw.trim().toLowerCase();
+  if (!(AUTH_MODES as readonly string[]).includes(value)) {
+    throw new InputError(input, raw, `must be one of ${AUTH_MODES.join(", ")}`);
+  }
+  return value as AuthMode;
+}
+
+/** What an InputError shows of a secret: its shape, never its characters. */
+function masked(value: string): string {
+  return `<${value.length} characters, hidden>`;
+}
+
+/** 24+ random bytes, base64url: safe in headers, URLs and shells. */
+export function generateSecret(): string {
+  return randomBytes(GENERATED_BYTES).toString("base64url");
+}
+
+// RFC 9110 token68 (the Bearer token syntax of RFC 6750).
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** Credentials for the mode; empty means "generate". */
+export function parseCredentials(
+  input: string,
+  raw: string,
+  mode: AuthMode,
+): { auth: GateAuth; generated: boolean } {
+  const value = raw.trim();
+  if (mode === "none") return { auth: { mode: "none" }, generated: false };
+  if (mode === "bearer") {
+    if (value === "") return { auth: { mode, token: generateSecret() }, generated: true };
+    if (!TOKEN68.test(value)) {
+      throw new InputError(
+        input,
+        masked(value),
+        "must be a bearer token made of letters, digits and -._~+/ (optionally ending in =) for auth: bearer",
+      );
+    }
+    return { auth: { mode, token: value }, generated: false };
+  }
+  if (value === "") {
+    return { auth: { mode, username: DEFAULT_USERNAME, password: generateSecret() }, generated: true };
+  }
+  const colon = value.indexOf(":");
+  const username = colon === -1 ? "" : value.slice(0, colon);
+  const password = colon === -1 ? "" : value.slice(colon + 1);
+  // RFC 7617: the user-id cannot contain a colon; control characters break the header.
+  if (colon <= 0 || password === "" || /[\p{Cc}]/u.test(value)) {
+    throw new InputError(
+      input,
+      masked(value),
+      'must be "user:password" (a non-empty user without ":" and a non-empty password) for auth: basic',
+    );
+  }
+  return { auth: { mode, username, password }, generated: false };
+}
+
+/** "10.0.0.0/8, 2001:db8::/32\n203.0.113.7" -> a BlockList used as an allow-list. */
+export function parseAllowCidrs(input: string, raw: string): AllowList | undefined {
+  const entries = raw
+    .split(/[\s,]+/)
+    .map((e) => e.trim())
+    .filter((e) => e !== "");
+  if (entries.length === 0) return undefined;
+  const blockList = new BlockList();
+  for (const entry of entries) {
+    const slash = entry.indexOf("/");
+    const address = slash === -1 ? entry : entry.slice(0, slash);
+    const family = isIP(address);
+    const prefixText = slash === -1 ? undefined : entry.slice(slash + 1);
+    const max = family === 6 ? 128 : 32;
+    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
+    if (family === 0 || prefix < 0 || prefix > max) {
+      throw new InputError(
+        input,
+        entry,
+        'must list IPv4 or IPv6 addresses or CIDRs separated by commas or newlines, e.g. "203.0.113.0/24, 2001:db8::/32, 198.51.100.7"',
+      );
+    }
+    const type = family === 6 ? "ipv6" : "ipv4";
+    if (prefix === max) blockList.addAddress(address, type);
+    else blockList.addSubnet(address, prefix, type);
+  }
+  return { blockList, entries };
+}
+
+// RFC 9110 field-name token.
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** Framing and routing headers the gate owns; setting them would break the proxying. */
+const RESERVED_HEADERS = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "content-length",
+  "expect",
+]);
+
+/** Lines "Name: value"; blank lines and lines starting with # are skipped. */
+export function parseRequestHeaders(input: string, raw: string): [string, string][] {
+  const headers: [string, string][] = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const colon = trimmed.indexOf(":");
+    const name = colon === -1 ? trimmed : trimmed.slice(0, colon).trim();
+    const value = colon === -1 ? "" : trimmed.slice(colon + 1).trim();
+    if (colon === -1 || !HEADER_NAME.test(name)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} is not "Name: value" with a header name made of letters, digits and !#$%&'*+-.^_\`|~`,
+      );
+    }
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} sets ${name}, which the gate manages itself; these cannot be set: ${[...RESERVED_HEADERS].join(", ")}`,
+      );
+    }
+    try {
+      validateHeaderValue(name, value);
+    } catch {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} has a value with characters not allowed in a header`,
+      );
+    }
+    headers.push([name, value]);
+  });
+  return headers;
+}
+
+const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/;
+const SIZE_UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 } as const;
+
+/** "512kb", "25mb", "1gb", "100b" -> bytes (1kb = 1024 bytes). */
+export function parseSize(input: string, raw: string, options: { allowZero?: boolean } = {}): number {
+  const value = raw.trim().toLowerCase();
+  const m = SIZE.exec(value);
+  const bytes = m ? Math.floor(Number(m[1]) * SIZE_UNIT[m[2] as keyof typeof SIZE_UNIT]) : Number.NaN;
+  if (!Number.isFinite(bytes) || bytes < 0 || (bytes === 0 && !options.allowZero)) {
+    const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}kb"` : "";
+    throw new InputError(
+      input,
+      raw,
+      `is not a size: use a number with a unit b, kb, mb or gb (1kb = 1024 bytes), e.g. "512kb", "25mb", "1gb"${options.allowZero ? ', or "0b"' : ""}${hint}`,
+    );
+  }
+  return bytes;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Lines "<provider> <path-prefix> <SECRET_ENV_VAR>"; the secret is read from `env`. */
+export function parseVerifyWebhooks(
+  input: string,
+  raw: string,
+  env: Readonly<Record<string, string | undefined>>,
+): WebhookRule[] {
+  const rules: WebhookRule[] = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const where = `line ${index + 1}`;
+    const parts = trimmed.split(/\s+/);
+    const [provider = "", pathPrefix = "", secretEnv = ""] = parts;
+    if (parts.length !== 3) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} must be "<provider> <path-prefix> <SECRET_ENV_VAR>", e.g. "github /webhooks/github GITHUB_WEBHOOK_SECRET"`,
+      );
+    }
+    const name = provider.toLowerCase();
+    if (!(WEBHOOK_PROVIDERS as readonly string[]).includes(name)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} names an unknown provider; use one of ${WEBHOOK_PROVIDERS.join(", ")}`,
+      );
+    }
+    if (!pathPrefix.startsWith("/") || /[?#]/.test(pathPrefix) || pathPrefix.startsWith("/__preview/")) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} needs a path prefix starting with "/" without "?" or "#", outside /__preview/, e.g. "/webhooks/github"`,
+      );
+    }
+    if (!ENV_NAME.test(secretEnv)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} needs the name of an environment variable holding the secret (letters, digits and _), not the secret itself`,
+      );
+    }
+    const secret = env[secretEnv];
+    if (secret === undefined || secret === "") {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`,
+      );
+    }
+    // "/hooks/" and "/hooks" mean the same prefix.
+    const normalized = pathPrefix.length > 1 ? pathPrefix.replace(/\/+$/, "") : pathPrefix;
+    if (rules.some((r) => r.pathPrefix === normalized)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} repeats the path prefix ${normalized}; each prefix may appear once`,
+      );
+    }
+    rules.push({ provider: name as WebhookProvider, pathPrefix: normalized, secretEnv, secret });
+  });
+  return rules;
+}
+
+/** `none` turns recording off; a relative path resolves against `cwd`. */
+export function parseRecordPath(
+  input: string,
+  raw: string,
+  fallback: string | undefined,
+  cwd: string,
+): string | undefined {
+  const value = raw.trim();
+  if (value.toLowerCase() === "none") return undefined;
+  const chosen = value === "" ? fallback : value;
+  if (chosen === undefined || chosen === "") return undefined;
+  if (chosen.includes("\0")) throw new InputError(input, raw, 'must be a file path or "none"');
+  return path.resolve(cwd, chosen);
+}
+
+export interface GateDefaults {
+  /** HAR path used when `record` is empty (e.g. under RUNNER_TEMP); undefined: no recording. */
+  readonly record?: string;
+  /** Directory relative paths resolve against. */
+  readonly cwd?: string;
+}
+
+/** Raw value of a gate input by name; undefined or "" means "not given". */
+export type GateInputSource = (name: GateInputName) => string | undefined;
+
+/**
+ * Reads every gate input and returns the settings or every problem found (for callers that
+ * merge them with other inputs' problems into one ConfigError).
+ */
+export function collectGateSettings(
+  source: GateInputSource,
+  env: Readonly<Record<string, string | undefined>>,
+  defaults: GateDefaults = {},
+): { settings: GateSettings; problems: [] } | { settings: undefined; problems: InputError[] } {
+  const problems: InputError[] = [];
+  const raw = (name: GateInputName): string => {
+    const value = source(name);
+    return value === undefined || value.trim() === "" ? GATE_INPUTS[name].default : value;
+  };
+  function read<T>(name: GateInputName, parse: (input: string, value: string) => T): T | undefined {
+    try {
+      return parse(name, raw(name));
+    } catch (error) {
+      if (error instanceof InputError) problems.push(error);
+      else throw error;
+      return undefined;
+    }
+  }
+
+  const mode = read("auth", parseAuthMode);
+  // Credentials only make sense for a valid mode; a bad mode is already reported.
+  const credentials =
+    mode === undefined
+      ? undefined
+      : read("credentials", (input, value) => parseCredentials(input, value, mode));
+  const allowCidrs = read("allow-cidrs", parseAllowCidrs);
+  const requestHeaders = read("request-headers", parseRequestHeaders);
+  const maxBodyBytes = read("max-body", (input, value) => parseSize(input, value));
+  const webhooks = read("verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env));
+  const cwd = defaults.cwd ?? process.cwd();
+  const recordPath = read("record", (input, value) => parseRecordPath(input, value, defaults.record, cwd));
+  const bodyLimit = read("record-body-limit", (input, value) => parseSize(input, value, { allowZero: true }));
+
+  if (problems.length > 0 || credentials === undefined) return { settings: undefined, problems };
+  return {
+    settings: {
+      auth: credentials.auth,
+      credentialsGenerated: credentials.generated,
+      allowCidrs,
+      requestHeaders: requestHeaders as [string, string][],
+      maxBodyBytes: maxBodyBytes as number,
+      webhooks: webhooks as WebhookRule[],
+      record: recordPath === undefined ? undefined : { path: recordPath, bodyLimit: bodyLimit as number },
+    },
+    problems: [],
+  };
+}
+
+/** Reads every gate input; throws one ConfigError listing every invalid one. */
+export function parseGateSettings(
+  source: GateInputSource,
+  env: Readonly<Record<string, string | undefined>>,
+  defaults: GateDefaults = {},
+): GateSettings {
+  const result = collectGateSettings(source, env, defaults);
+  if (result.settings === undefined) throw new ConfigError(result.problems);
+  return result.settings;
+}
+
+/** Every secret value in the settings: to mask in logs and to keep out of recordings. */
+export function gateSecrets(settings: GateSettings): string[] {
+  const secrets: string[] = [];
+  if (settings.auth.mode === "basic") secrets.push(settings.auth.password);
+  if (settings.auth.mode === "bearer") secrets.push(settings.auth.token);
+  for (const rule of settings.webhooks) secrets.push(rule.secret);
+  return secrets.filter((s) => s !== "");
+}
