@@ -199,7 +199,7 @@ var require_tunnel = __commonJS({
     "use strict";
     var net3 = require("net");
     var tls = require("tls");
-    var http3 = require("http");
+    var http6 = require("http");
     var https3 = require("https");
     var events2 = require("events");
     var assert = require("assert");
@@ -210,12 +210,12 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http6.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http3.request;
+      agent.request = http6.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -236,7 +236,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http3.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http6.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -307,12 +307,12 @@ var require_tunnel = __commonJS({
       function onResponse(res) {
         res.upgrade = true;
       }
-      function onUpgrade(res, socket, head) {
+      function onUpgrade(res, socket, head2) {
         process.nextTick(function() {
-          onConnect(res, socket, head);
+          onConnect(res, socket, head2);
         });
       }
-      function onConnect(res, socket, head) {
+      function onConnect(res, socket, head2) {
         connectReq.removeAllListeners();
         socket.removeAllListeners();
         if (res.statusCode !== 200) {
@@ -327,7 +327,7 @@ var require_tunnel = __commonJS({
           self.removeSocket(placeholder);
           return;
         }
-        if (head.length > 0) {
+        if (head2.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
           var error = new Error("got illegal response body from proxy");
@@ -369,10 +369,10 @@ var require_tunnel = __commonJS({
     function createSecureSocket(options, cb) {
       var self = this;
       TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
-        var hostHeader = options.request.getHeader("host");
+        var hostHeader2 = options.request.getHeader("host");
         var tlsOptions = mergeOptions({}, self.options, {
           socket,
-          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
+          servername: hostHeader2 ? hostHeader2.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
         self.sockets[self.sockets.indexOf(socket)] = secureSocket;
@@ -1232,14 +1232,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path12 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path14 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path12 && path12[0] !== "/") {
-          path12 = `/${path12}`;
+        if (path14 && path14[0] !== "/") {
+          path14 = `/${path14}`;
         }
-        return new URL(`${origin}${path12}`);
+        return new URL(`${origin}${path14}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1690,39 +1690,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path12);
+        debuglog("sending request to %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path12,
+          path14,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin }
+          request: { method, path: path14, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path12);
+        debuglog("trailers received from %s %s/%s", method, origin, path14);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path12, origin },
+          request: { method, path: path14, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path12,
+          path14,
           error.message
         );
       });
@@ -1771,9 +1771,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path12, origin }
+            request: { method, path: path14, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path12);
+          debuglog("sending request to %s %s/%s", method, origin, path14);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1836,7 +1836,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -1851,11 +1851,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path12 !== "string") {
+        if (typeof path14 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path12[0] !== "/" && !(path12.startsWith("http://") || path12.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path14[0] !== "/" && !(path14.startsWith("http://") || path14.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path12)) {
+        } else if (invalidPathRegex.test(path14)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1921,7 +1921,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path12, query) : path12;
+        this.path = query ? buildURL(path14, query) : path14;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4249,7 +4249,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -5490,23 +5490,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -6227,7 +6227,7 @@ var require_client_h1 = __commonJS({
           util2.destroy(this.socket, new HeadersOverflowError());
         }
       }
-      onUpgrade(head) {
+      onUpgrade(head2) {
         const { upgrade, client, socket, headers, statusCode, statusText } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
@@ -6242,7 +6242,7 @@ var require_client_h1 = __commonJS({
         this.shouldKeepAlive = null;
         this.headers = [];
         this.headersSize = 0;
-        socket.unshift(head);
+        socket.unshift(head2);
         socket[kParser].destroy();
         socket[kParser] = null;
         socket[kClient] = null;
@@ -6614,7 +6614,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path12, host, upgrade, blocking, reset } = request;
+      const { method, path: path14, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body)) {
@@ -6695,7 +6695,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path12} HTTP/1.1\r
+      let header = `${method} ${path14} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7224,7 +7224,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path12, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path14, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7321,7 +7321,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path12;
+      headers[HTTP2_HEADER_PATH] = path14;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7674,9 +7674,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path12 = search ? `${pathname}${search}` : pathname;
+        const path14 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path12;
+        this.opts.path = path14;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7780,7 +7780,7 @@ var require_client = __commonJS({
     "use strict";
     var assert = require("node:assert");
     var net3 = require("node:net");
-    var http3 = require("node:http");
+    var http6 = require("node:http");
     var util2 = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7969,7 +7969,7 @@ var require_client = __commonJS({
         this[kUrl] = util2.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http6.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -8915,10 +8915,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path12 = "/",
+          path: path14 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path12;
+        opts.path = origin + path14;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9967,7 +9967,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9992,7 +9992,7 @@ var require_api_request = __commonJS({
           throw err;
         }
         this.method = method;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.res = null;
@@ -10041,15 +10041,15 @@ var require_api_request = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const { callback, opaque, abort, context, responseHeaders: responseHeaders2, highWaterMark } = this;
+        const headers = responseHeaders2 === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders2 === "raw" ? util2.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable2({
@@ -10205,7 +10205,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10229,7 +10229,7 @@ var require_api_stream = __commonJS({
           }
           throw err;
         }
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.factory = factory;
         this.callback = callback;
@@ -10257,8 +10257,8 @@ var require_api_stream = __commonJS({
         this.context = context;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
+        const { factory, opaque, context, callback, responseHeaders: responseHeaders2 } = this;
+        const headers = responseHeaders2 === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
@@ -10268,7 +10268,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders2 === "raw" ? util2.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
@@ -10421,7 +10421,7 @@ var require_api_pipeline = __commonJS({
         if (typeof handler !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
+        const { signal, method, opaque, onInfo, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
@@ -10433,7 +10433,7 @@ var require_api_pipeline = __commonJS({
         }
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.handler = handler;
         this.abort = null;
         this.context = null;
@@ -10579,12 +10579,12 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.abort = null;
@@ -10671,13 +10671,13 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.callback = callback;
         this.abort = null;
         addSignal(this, signal);
@@ -10822,7 +10822,7 @@ var require_mock_utils = __commonJS({
       kGetNetConnect
     } = require_mock_symbols();
     var { buildURL } = require_util();
-    var { STATUS_CODES } = require("node:http");
+    var { STATUS_CODES: STATUS_CODES2 } = require("node:http");
     var {
       types: {
         isPromise
@@ -10842,8 +10842,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10883,27 +10883,27 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
       return true;
     }
-    function safeUrl(path12) {
-      if (typeof path12 !== "string") {
-        return path12;
+    function safeUrl(path14) {
+      if (typeof path14 !== "string") {
+        return path14;
       }
-      const pathSegments = path12.split("?");
+      const pathSegments = path14.split("?");
       if (pathSegments.length !== 2) {
-        return path12;
+        return path14;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path12, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path12);
+    function matchKey(mockDispatch2, { path: path14, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path14);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10925,7 +10925,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path12 }) => matchValue(safeUrl(path12), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path14 }) => matchValue(safeUrl(path14), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10963,9 +10963,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path12, method, body, headers, query } = opts;
+      const { path: path14, method, body, headers, query } = opts;
       return {
-        path: path12,
+        path: path14,
         method,
         body,
         headers,
@@ -10990,7 +10990,7 @@ var require_mock_utils = __commonJS({
       return result;
     }
     function getStatusText(statusCode) {
-      return STATUS_CODES[statusCode] || "unknown";
+      return STATUS_CODES2[statusCode] || "unknown";
     }
     async function getResponse(body) {
       const buffers = [];
@@ -11030,10 +11030,10 @@ var require_mock_utils = __commonJS({
           return;
         }
         const responseData = getResponseData(body);
-        const responseHeaders = generateKeyValues(headers);
+        const responseHeaders2 = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler.onConnect?.((err) => handler.onError(err), null);
-        handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler.onHeaders?.(statusCode, responseHeaders2, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
@@ -11428,10 +11428,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path12, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path14, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path12,
+            Path: path14,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11798,7 +11798,7 @@ var require_dump = __commonJS({
 var require_dns = __commonJS({
   "node_modules/undici/lib/interceptor/dns.js"(exports2, module2) {
     "use strict";
-    var { isIP } = require("node:net");
+    var { isIP: isIP3 } = require("node:net");
     var { lookup } = require("node:dns");
     var DecoratorHandler = require_decorator_handler();
     var { InvalidArgumentError, InformationalError } = require_errors();
@@ -12053,7 +12053,7 @@ var require_dns = __commonJS({
       return (dispatch) => {
         return function dnsInterceptor(origDispatchOpts, handler) {
           const origin = origDispatchOpts.origin.constructor === URL ? origDispatchOpts.origin : new URL(origDispatchOpts.origin);
-          if (isIP(origin.hostname) !== 0) {
+          if (isIP3(origin.hostname) !== 0) {
             return dispatch(origDispatchOpts, handler);
           }
           instance.runLookup(origin, origDispatchOpts, (err, newOrigin) => {
@@ -13728,7 +13728,7 @@ var require_fetch = __commonJS({
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
     var { webidl } = require_webidl();
-    var { STATUS_CODES } = require("node:http");
+    var { STATUS_CODES: STATUS_CODES2 } = require("node:http");
     var GET_OR_HEAD = ["GET", "HEAD"];
     var defaultUserAgent = typeof __UNDICI_IS_NODE__ !== "undefined" || typeof esbuildDetection !== "undefined" ? "node" : "undici";
     var resolveObjectURL;
@@ -14709,7 +14709,7 @@ var require_fetch = __commonJS({
               }
               resolve2({
                 status,
-                statusText: STATUS_CODES[status],
+                statusText: STATUS_CODES2[status],
                 headersList,
                 socket
               });
@@ -16310,9 +16310,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path12) {
-      for (let i = 0; i < path12.length; ++i) {
-        const code = path12.charCodeAt(i);
+    function validateCookiePath(path14) {
+      for (let i = 0; i < path14.length; ++i) {
+        const code = path14.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -17384,8 +17384,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -17666,7 +17666,7 @@ var require_receiver = __commonJS({
             const buffer = this.consume(2);
             const fin = (buffer[0] & 128) !== 0;
             const opcode = buffer[0] & 15;
-            const masked2 = (buffer[1] & 128) === 128;
+            const masked3 = (buffer[1] & 128) === 128;
             const fragmented = !fin && opcode !== opcodes.CONTINUATION;
             const payloadLength = buffer[1] & 127;
             const rsv1 = buffer[0] & 64;
@@ -17676,7 +17676,7 @@ var require_receiver = __commonJS({
               failWebsocketConnection(this.ws, "Invalid opcode received");
               return callback();
             }
-            if (masked2) {
+            if (masked3) {
               failWebsocketConnection(this.ws, "Frame cannot be masked");
               return callback();
             }
@@ -17724,7 +17724,7 @@ var require_receiver = __commonJS({
               this.#info.compressed = rsv1 !== 0;
             }
             this.#info.opcode = opcode;
-            this.#info.masked = masked2;
+            this.#info.masked = masked3;
             this.#info.fin = fin;
             this.#info.fragmented = fragmented;
           } else if (this.#state === parserStates.PAYLOADLENGTH_16) {
@@ -19232,11 +19232,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path12 = opts.path;
+          let path14 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path12 = `/${path12}`;
+            path14 = `/${path14}`;
           }
-          url2 = new URL(util2.parseOrigin(url2).origin + path12);
+          url2 = new URL(util2.parseOrigin(url2).origin + path14);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19750,9 +19750,9 @@ var init_lib = __esm({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          const headerValue2 = lowercaseKeys(this.requestOptions.headers)[header];
+          if (headerValue2) {
+            clientHeader = typeof headerValue2 === "number" ? headerValue2.toString() : headerValue2;
           }
         }
         const additionalValue = additionalHeaders[header];
@@ -19774,14 +19774,14 @@ var init_lib = __esm({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
+          const headerValue2 = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+          if (headerValue2) {
+            if (typeof headerValue2 === "number") {
+              clientHeader = String(headerValue2);
+            } else if (Array.isArray(headerValue2)) {
+              clientHeader = headerValue2.join(", ");
             } else {
-              clientHeader = headerValue;
+              clientHeader = headerValue2;
             }
           }
         }
@@ -20298,7 +20298,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path3.extname(filePath).toUpperCase();
+        const upperExt = path5.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -20322,11 +20322,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path3.dirname(filePath);
-            const upperName = path3.basename(filePath).toUpperCase();
+            const directory = path5.dirname(filePath);
+            const upperName = path5.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path3.join(directory, actualName);
+                filePath = path5.join(directory, actualName);
                 break;
               }
             }
@@ -20355,11 +20355,11 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var fs, path3, __awaiter3, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var fs, path5, __awaiter3, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     fs = __toESM(require("fs"), 1);
-    path3 = __toESM(require("path"), 1);
+    path5 = __toESM(require("path"), 1);
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
@@ -20401,7 +20401,7 @@ function cp(source_1, dest_1) {
     if (destStat && destStat.isFile() && !force) {
       return;
     }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path4.join(dest, path4.basename(source)) : dest;
+    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path6.join(dest, path6.basename(source)) : dest;
     if (!(yield exists(source))) {
       throw new Error(`no such file or directory: ${source}`);
     }
@@ -20413,7 +20413,7 @@ function cp(source_1, dest_1) {
         yield cpDirRecursive(source, newDest, 0, force);
       }
     } else {
-      if (path4.relative(source, newDest) === "") {
+      if (path6.relative(source, newDest) === "") {
         throw new Error(`'${newDest}' and '${source}' are the same file`);
       }
       yield copyFile2(source, newDest, force);
@@ -20475,7 +20475,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path4.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path6.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -20488,12 +20488,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path4.sep)) {
+    if (tool.includes(path6.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path4.delimiter)) {
+      for (const p of process.env.PATH.split(path6.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -20501,7 +20501,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path4.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path6.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -20554,11 +20554,11 @@ function copyFile2(srcFile, destFile, force) {
     }
   });
 }
-var import_assert, path4, __awaiter4;
+var import_assert, path6, __awaiter4;
 var init_io = __esm({
   "node_modules/@actions/io/lib/io.js"() {
     import_assert = require("assert");
-    path4 = __toESM(require("path"), 1);
+    path6 = __toESM(require("path"), 1);
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -20635,13 +20635,13 @@ function argStringToArray(argString) {
   }
   return args;
 }
-var os2, events, child, path5, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
+var os2, events, child, path7, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
 var init_toolrunner = __esm({
   "node_modules/@actions/exec/lib/toolrunner.js"() {
     os2 = __toESM(require("os"), 1);
     events = __toESM(require("events"), 1);
     child = __toESM(require("child_process"), 1);
-    path5 = __toESM(require("path"), 1);
+    path7 = __toESM(require("path"), 1);
     init_io();
     init_io_util();
     import_timers = require("timers");
@@ -20883,7 +20883,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter5(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path5.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path7.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject) => __awaiter5(this, void 0, void 0, function* () {
@@ -23395,9 +23395,9 @@ function _getOsVersion() {
     if (lsbContents) {
       const lines = lsbContents.split("\n");
       for (const line of lines) {
-        const parts = line.split("=");
-        if (parts.length === 2 && (parts[0].trim() === "VERSION_ID" || parts[0].trim() === "DISTRIB_RELEASE")) {
-          version = parts[1].trim().replace(/^"/, "").replace(/"$/, "");
+        const parts2 = line.split("=");
+        if (parts2.length === 2 && (parts2[0].trim() === "VERSION_ID" || parts2[0].trim() === "DISTRIB_RELEASE")) {
+          version = parts2[1].trim().replace(/^"/, "").replace(/"$/, "");
           break;
         }
       }
@@ -23552,8 +23552,8 @@ __export(tool_cache_exports, {
 });
 function downloadTool(url2, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    dest = dest || path6.join(_getTempDirectory(), crypto.randomUUID());
-    yield mkdirP(path6.dirname(dest));
+    dest = dest || path8.join(_getTempDirectory(), crypto.randomUUID());
+    yield mkdirP(path8.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -23577,7 +23577,7 @@ function downloadToolAttempt(url2, dest, auth, headers) {
     if (fs3.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
-    const http3 = new HttpClient(userAgent, [], {
+    const http6 = new HttpClient(userAgent, [], {
       allowRetries: false
     });
     if (auth) {
@@ -23587,7 +23587,7 @@ function downloadToolAttempt(url2, dest, auth, headers) {
       }
       headers.authorization = auth;
     }
-    const response = yield http3.get(url2, headers);
+    const response = yield http6.get(url2, headers);
     if (response.message.statusCode !== 200) {
       const err = new HTTPError(response.message.statusCode);
       debug(`Failed to download from "${url2}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
@@ -23643,7 +23643,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path6.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path8.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -23815,7 +23815,7 @@ function cacheDir(sourceDir, tool, version, arch3) {
     }
     const destPath = yield _createToolPath(tool, version, arch3);
     for (const itemName of fs3.readdirSync(sourceDir)) {
-      const s = path6.join(sourceDir, itemName);
+      const s = path8.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version, arch3);
@@ -23832,7 +23832,7 @@ function cacheFile(sourceFile, targetFile, tool, version, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version, arch3);
-    const destPath = path6.join(destFolder, targetFile);
+    const destPath = path8.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version, arch3);
@@ -23855,7 +23855,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path8.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs3.existsSync(cachePath) && fs3.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -23869,12 +23869,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path6.join(_getCacheDirectory(), toolName);
+  const toolPath = path8.join(_getCacheDirectory(), toolName);
   if (fs3.existsSync(toolPath)) {
     const children = fs3.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path6.join(toolPath, child2, arch3 || "");
+        const fullPath = path8.join(toolPath, child2, arch3 || "");
         if (fs3.existsSync(fullPath) && fs3.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -23887,13 +23887,13 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
   return __awaiter9(this, arguments, void 0, function* (owner, repo, auth, branch = "master") {
     let releases = [];
     const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-    const http3 = new HttpClient("tool-cache");
+    const http6 = new HttpClient("tool-cache");
     const headers = {};
     if (auth) {
       debug("set auth");
       headers.authorization = auth;
     }
-    const response = yield http3.getJson(treeUrl, headers);
+    const response = yield http6.getJson(treeUrl, headers);
     if (!response.result) {
       return releases;
     }
@@ -23905,7 +23905,7 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
       }
     }
     headers["accept"] = "application/vnd.github.VERSION.raw";
-    let versionsRaw = yield (yield http3.get(manifestUrl, headers)).readBody();
+    let versionsRaw = yield (yield http6.get(manifestUrl, headers)).readBody();
     if (versionsRaw) {
       versionsRaw = versionsRaw.replace(/^\uFEFF/, "");
       try {
@@ -23926,7 +23926,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter9(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path6.join(_getTempDirectory(), crypto.randomUUID());
+      dest = path8.join(_getTempDirectory(), crypto.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -23934,7 +23934,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+    const folderPath = path8.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -23944,7 +23944,7 @@ function _createToolPath(tool, version, arch3) {
   });
 }
 function _completeToolPath(tool, version, arch3) {
-  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+  const folderPath = path8.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs3.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -23997,7 +23997,7 @@ function _getGlobal(key, defaultValue) {
 function _unique(values) {
   return Array.from(new Set(values));
 }
-var crypto, fs3, os6, path6, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
+var crypto, fs3, os6, path8, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
 var init_tool_cache = __esm({
   "node_modules/@actions/tool-cache/lib/tool-cache.js"() {
     init_core();
@@ -24006,7 +24006,7 @@ var init_tool_cache = __esm({
     fs3 = __toESM(require("fs"), 1);
     init_manifest();
     os6 = __toESM(require("os"), 1);
-    path6 = __toESM(require("path"), 1);
+    path8 = __toESM(require("path"), 1);
     init_lib();
     semver2 = __toESM(require_semver2(), 1);
     stream = __toESM(require("stream"), 1);
@@ -24252,7 +24252,7 @@ async function startProcess(options) {
 
 // src/config/config.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path2 = __toESM(require("node:path"), 1);
+var import_node_path3 = __toESM(require("node:path"), 1);
 
 // src/errors.ts
 var EXIT = {
@@ -24307,6 +24307,338 @@ function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/config/gate-parse.ts
+var import_node_crypto = require("node:crypto");
+var import_node_http = require("node:http");
+var import_node_net = require("node:net");
+var import_node_path = __toESM(require("node:path"), 1);
+
+// src/config/reader.ts
+var InputReader = class {
+  constructor(source, specs) {
+    this.source = source;
+    this.specs = specs;
+  }
+  source;
+  specs;
+  problems = [];
+  /** The given value, or the default when the input is missing or blank. */
+  raw(name) {
+    const value = this.source(name);
+    return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
+  }
+  /** Parses one input; on an InputError remembers it and returns undefined. */
+  read(name, parse2) {
+    try {
+      return parse2(name, this.raw(name));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.problems.push(error);
+      return void 0;
+    }
+  }
+  /** Like read(), but an invalid value yields its default (its problem is still reported). */
+  readOrDefault(name, parse2) {
+    const before = this.problems.length;
+    const value = this.read(name, parse2);
+    return this.problems.length > before ? parse2(name, this.specs[name].default) : value;
+  }
+  /** Throws one ConfigError listing every invalid input read so far. */
+  throwIfInvalid() {
+    if (this.problems.length > 0) throw new ConfigError(this.problems);
+  }
+};
+
+// src/config/gate-parse.ts
+var GATE_INPUTS = {
+  auth: {
+    description: "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token) or `none`.",
+    default: "basic",
+    placeholder: "<basic|bearer|none>"
+  },
+  credentials: {
+    description: "`user:password` for `basic`, a token for `bearer`; pass it from a secret. Empty: generated (24 random bytes) and masked.",
+    default: "",
+    placeholder: "<user:password|token>"
+  },
+  "allow-cidrs": {
+    description: "Client addresses allowed to reach the preview: IPv4/IPv6 CIDRs or single addresses, separated by commas or newlines. Empty: any address.",
+    default: "",
+    placeholder: "<cidrs>"
+  },
+  "request-headers": {
+    description: "Headers added to every request proxied to the app: one `Name: value` per line.",
+    default: "",
+    placeholder: "<Name: value lines>"
+  },
+  "max-body": {
+    description: "Largest request body the gate lets through (413 beyond it), e.g. `512kb`, `25mb`, `1gb`.",
+    default: "25mb",
+    placeholder: "<size>"
+  },
+  "verify-webhooks": {
+    description: "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab.",
+    default: "",
+    placeholder: "<provider path ENV lines>"
+  },
+  record: {
+    description: "Path of the HAR file recording requests through the gate; `none` turns recording off. Empty: a file under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path|none>"
+  },
+  "record-body-limit": {
+    description: "Bytes of each request and response body kept in the recording, e.g. `64kb`; `0b` keeps none.",
+    default: "64kb",
+    placeholder: "<size>"
+  }
+};
+var AUTH_MODES = ["basic", "bearer", "none"];
+var WEBHOOK_PROVIDERS = [
+  "github",
+  "stripe",
+  "slack",
+  "shopify",
+  "twilio",
+  "standard-webhooks",
+  "svix",
+  "pagerduty",
+  "gitlab"
+];
+var DEFAULT_USERNAME = "preview";
+var GENERATED_BYTES = 24;
+function parseAuthMode(input, raw) {
+  const value = raw.trim().toLowerCase();
+  if (!AUTH_MODES.includes(value)) {
+    throw new InputError(input, raw, `must be one of ${AUTH_MODES.join(", ")}`);
+  }
+  return value;
+}
+function masked(value) {
+  return `<${value.length} characters, hidden>`;
+}
+function generateSecret() {
+  return (0, import_node_crypto.randomBytes)(GENERATED_BYTES).toString("base64url");
+}
+var TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
+function parseCredentials(input, raw, mode) {
+  const value = raw.trim();
+  if (mode === "none") return { auth: { mode: "none" }, generated: false };
+  if (mode === "bearer") {
+    if (value === "") return { auth: { mode, token: generateSecret() }, generated: true };
+    if (!TOKEN68.test(value)) {
+      throw new InputError(
+        input,
+        masked(value),
+        "must be a bearer token made of letters, digits and -._~+/ (optionally ending in =) for auth: bearer"
+      );
+    }
+    return { auth: { mode, token: value }, generated: false };
+  }
+  if (value === "") {
+    return { auth: { mode, username: DEFAULT_USERNAME, password: generateSecret() }, generated: true };
+  }
+  const colon = value.indexOf(":");
+  const username = colon === -1 ? "" : value.slice(0, colon);
+  const password = colon === -1 ? "" : value.slice(colon + 1);
+  if (colon <= 0 || password === "" || /[\p{Cc}]/u.test(value)) {
+    throw new InputError(
+      input,
+      masked(value),
+      'must be "user:password" (a non-empty user without ":" and a non-empty password) for auth: basic'
+    );
+  }
+  return { auth: { mode, username, password }, generated: false };
+}
+function parseAllowCidrs(input, raw) {
+  const entries = raw.split(/[\s,]+/).map((e) => e.trim()).filter((e) => e !== "");
+  if (entries.length === 0) return void 0;
+  const blockList = new import_node_net.BlockList();
+  for (const entry of entries) {
+    const slash = entry.indexOf("/");
+    const address = slash === -1 ? entry : entry.slice(0, slash);
+    const family = (0, import_node_net.isIP)(address);
+    const prefixText = slash === -1 ? void 0 : entry.slice(slash + 1);
+    const max = family === 6 ? 128 : 32;
+    const prefix = prefixText === void 0 ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
+    if (family === 0 || prefix < 0 || prefix > max) {
+      throw new InputError(
+        input,
+        entry,
+        'must list IPv4 or IPv6 addresses or CIDRs separated by commas or newlines, e.g. "203.0.113.0/24, 2001:db8::/32, 198.51.100.7"'
+      );
+    }
+    const type = family === 6 ? "ipv6" : "ipv4";
+    if (prefix === max) blockList.addAddress(address, type);
+    else blockList.addSubnet(address, prefix, type);
+  }
+  return { blockList, entries };
+}
+var HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var RESERVED_HEADERS = /* @__PURE__ */ new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "content-length",
+  "expect"
+]);
+function parseRequestHeaders(input, raw) {
+  const headers = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const colon = trimmed.indexOf(":");
+    const name = colon === -1 ? trimmed : trimmed.slice(0, colon).trim();
+    const value = colon === -1 ? "" : trimmed.slice(colon + 1).trim();
+    if (colon === -1 || !HEADER_NAME.test(name)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} is not "Name: value" with a header name made of letters, digits and !#$%&'*+-.^_\`|~`
+      );
+    }
+    if (RESERVED_HEADERS.has(name.toLowerCase())) {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} sets ${name}, which the gate manages itself; these cannot be set: ${[...RESERVED_HEADERS].join(", ")}`
+      );
+    }
+    try {
+      (0, import_node_http.validateHeaderValue)(name, value);
+    } catch {
+      throw new InputError(
+        input,
+        trimmed,
+        `line ${index + 1} has a value with characters not allowed in a header`
+      );
+    }
+    headers.push([name, value]);
+  });
+  return headers;
+}
+var SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/;
+var SIZE_UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+function parseSize(input, raw, options = {}) {
+  const value = raw.trim().toLowerCase();
+  const m = SIZE.exec(value);
+  const bytes = m ? Math.floor(Number(m[1]) * SIZE_UNIT[m[2]]) : Number.NaN;
+  if (!Number.isFinite(bytes) || bytes < 0 || bytes === 0 && !options.allowZero) {
+    const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}kb"` : "";
+    throw new InputError(
+      input,
+      raw,
+      `is not a size: use a number with a unit b, kb, mb or gb (1kb = 1024 bytes), e.g. "512kb", "25mb", "1gb"${options.allowZero ? ', or "0b"' : ""}${hint}`
+    );
+  }
+  return bytes;
+}
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+function parseVerifyWebhooks(input, raw, env) {
+  const rules = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    const where = `line ${index + 1}`;
+    const parts2 = trimmed.split(/\s+/);
+    const [provider = "", pathPrefix = "", secretEnv = ""] = parts2;
+    if (parts2.length !== 3) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} must be "<provider> <path-prefix> <SECRET_ENV_VAR>", e.g. "github /webhooks/github GITHUB_WEBHOOK_SECRET"`
+      );
+    }
+    const name = provider.toLowerCase();
+    if (!WEBHOOK_PROVIDERS.includes(name)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} names an unknown provider; use one of ${WEBHOOK_PROVIDERS.join(", ")}`
+      );
+    }
+    if (!pathPrefix.startsWith("/") || /[?#]/.test(pathPrefix) || pathPrefix.startsWith("/__preview/")) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} needs a path prefix starting with "/" without "?" or "#", outside /__preview/, e.g. "/webhooks/github"`
+      );
+    }
+    if (!ENV_NAME.test(secretEnv)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} needs the name of an environment variable holding the secret (letters, digits and _), not the secret itself`
+      );
+    }
+    const secret = env[secretEnv];
+    if (secret === void 0 || secret === "") {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
+      );
+    }
+    const normalized = pathPrefix.length > 1 ? pathPrefix.replace(/\/+$/, "") : pathPrefix;
+    if (rules.some((r) => r.pathPrefix === normalized)) {
+      throw new InputError(
+        input,
+        trimmed,
+        `${where} repeats the path prefix ${normalized}; each prefix may appear once`
+      );
+    }
+    rules.push({ provider: name, pathPrefix: normalized, secretEnv, secret });
+  });
+  return rules;
+}
+function parseRecordPath(input, raw, fallback, cwd) {
+  const value = raw.trim();
+  if (value.toLowerCase() === "none") return void 0;
+  const chosen = value === "" ? fallback : value;
+  if (chosen === void 0 || chosen === "") return void 0;
+  if (chosen.includes("\0")) throw new InputError(input, raw, 'must be a file path or "none"');
+  return import_node_path.default.resolve(cwd, chosen);
+}
+function collectGateSettings(inputs, env, defaults = {}) {
+  const before = inputs.problems.length;
+  const mode = inputs.read("auth", parseAuthMode);
+  const credentials = mode === void 0 ? void 0 : inputs.read("credentials", (input, value) => parseCredentials(input, value, mode));
+  const allowCidrs = inputs.read("allow-cidrs", parseAllowCidrs);
+  const requestHeaders2 = inputs.read("request-headers", parseRequestHeaders);
+  const maxBodyBytes = inputs.read("max-body", (input, value) => parseSize(input, value));
+  const webhooks = inputs.read("verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env));
+  const cwd = defaults.cwd ?? process.cwd();
+  const recordPath = inputs.read(
+    "record",
+    (input, value) => parseRecordPath(input, value, defaults.record, cwd)
+  );
+  const bodyLimit = inputs.read(
+    "record-body-limit",
+    (input, value) => parseSize(input, value, { allowZero: true })
+  );
+  if (inputs.problems.length > before || credentials === void 0) return void 0;
+  return {
+    auth: credentials.auth,
+    credentialsGenerated: credentials.generated,
+    allowCidrs,
+    requestHeaders: requestHeaders2,
+    maxBodyBytes,
+    webhooks,
+    record: recordPath === void 0 ? void 0 : { path: recordPath, bodyLimit }
+  };
+}
+function gateSecrets(settings) {
+  const secrets = [];
+  if (settings.auth.mode === "basic") secrets.push(settings.auth.password);
+  if (settings.auth.mode === "bearer") secrets.push(settings.auth.token);
+  for (const rule of settings.webhooks) secrets.push(rule.secret);
+  return secrets.filter((s) => s !== "");
+}
+
 // src/config/parse.ts
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
 var DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -24356,7 +24688,7 @@ function parseEnvLines(input, raw) {
   return env;
 }
 function parseStatusRanges(input, raw) {
-  const parts = raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
+  const parts2 = raw.split(",").map((p) => p.trim()).filter((p) => p !== "");
   const fail = () => {
     throw new InputError(
       input,
@@ -24364,8 +24696,8 @@ function parseStatusRanges(input, raw) {
       'must be HTTP statuses (100-599) as a list of codes, ranges or classes, e.g. "200-399", "200,204", "2xx"'
     );
   };
-  if (parts.length === 0) fail();
-  return parts.map((part) => {
+  if (parts2.length === 0) fail();
+  return parts2.map((part) => {
     const cls = /^([1-5])xx$/i.exec(part);
     if (cls) return { min: Number(cls[1]) * 100, max: Number(cls[1]) * 100 + 99 };
     const m = /^(\d{3})(?:\s*-\s*(\d{3}))?$/.exec(part);
@@ -24426,42 +24758,6 @@ function parseBoolean(input, raw) {
   if (FALSE.includes(value)) return false;
   throw new InputError(input, raw, "must be true or false (also accepted: yes/no, 1/0, in any case)");
 }
-
-// src/config/reader.ts
-var InputReader = class {
-  constructor(source, specs) {
-    this.source = source;
-    this.specs = specs;
-  }
-  source;
-  specs;
-  problems = [];
-  /** The given value, or the default when the input is missing or blank. */
-  raw(name) {
-    const value = this.source(name);
-    return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
-  }
-  /** Parses one input; on an InputError remembers it and returns undefined. */
-  read(name, parse2) {
-    try {
-      return parse2(name, this.raw(name));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      this.problems.push(error);
-      return void 0;
-    }
-  }
-  /** Like read(), but an invalid value yields its default (its problem is still reported). */
-  readOrDefault(name, parse2) {
-    const before = this.problems.length;
-    const value = this.read(name, parse2);
-    return this.problems.length > before ? parse2(name, this.specs[name].default) : value;
-  }
-  /** Throws one ConfigError listing every invalid input read so far. */
-  throwIfInvalid() {
-    if (this.problems.length > 0) throw new ConfigError(this.problems);
-  }
-};
 
 // src/config/github-parse.ts
 var PUBLISH_INPUTS = {
@@ -24570,7 +24866,7 @@ function collectPublishSettings(inputs) {
 
 // src/config/tunnel-parse.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path = __toESM(require("node:path"), 1);
+var import_node_path2 = __toESM(require("node:path"), 1);
 var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
 var TUNNEL_INPUTS = {
   "tunnel-timeout": {
@@ -24650,7 +24946,7 @@ var SSH_DEFAULTS = {
   serveo: { port: 22, user: void 0, remote: "80" },
   other: { port: 22, user: void 0, remote: "0" }
 };
-function masked(value) {
+function masked2(value) {
   return `<${value.length} characters, hidden>`;
 }
 function parsePositiveDuration(input, raw) {
@@ -24728,7 +25024,7 @@ function parseSshKey(input, raw) {
   if (/^(ssh-|ecdsa-|sk-)/.test(value)) {
     throw new InputError(
       input,
-      masked(value),
+      masked2(value),
       "is a public key: give the private key's text (-----BEGIN OPENSSH PRIVATE KEY----- ...) and put the public key on the server"
     );
   }
@@ -24736,14 +25032,14 @@ function parseSshKey(input, raw) {
   if (!pem) {
     throw new InputError(
       input,
-      masked(value),
+      masked2(value),
       `must be a private key's whole text, from "-----BEGIN ... PRIVATE KEY-----" to "-----END ... PRIVATE KEY-----"`
     );
   }
   if (/Proc-Type: 4,ENCRYPTED/.test(value) || pem[1] === "ENCRYPTED " || opensshKeyEncrypted(value)) {
     throw new InputError(
       input,
-      masked(value),
+      masked2(value),
       "is protected by a passphrase, which ssh cannot ask for here: use a key without a passphrase (ssh-keygen -N '')"
     );
   }
@@ -24799,7 +25095,7 @@ function parseNgrokAuthtoken(input, raw) {
   if (!/^[A-Za-z0-9_-]{8,}$/.test(value)) {
     throw new InputError(
       input,
-      masked(value),
+      masked2(value),
       "must be an ngrok authtoken (letters, digits, _ and -, as the ngrok dashboard shows it); check the secret holds only the token"
     );
   }
@@ -24825,7 +25121,7 @@ function parseTrafficPolicy(input, raw, cwd) {
   if (value === "") return void 0;
   const inline = value.includes("\n") || value.startsWith("{") || POLICY_KEYS.test(value);
   if (!inline) {
-    const file = import_node_path.default.resolve(cwd, value);
+    const file = import_node_path2.default.resolve(cwd, value);
     if (!(0, import_node_fs3.existsSync)(file) || !(0, import_node_fs3.statSync)(file).isFile()) {
       throw new InputError(
         input,
@@ -24976,6 +25272,7 @@ var INPUTS = {
     default: "true",
     placeholder: "<true|false>"
   },
+  ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS
 };
@@ -24984,6 +25281,11 @@ var OUTPUTS = {
   provider: "Tunnel provider that was used.",
   "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
   "test-exit-code": "Exit code of the test command, when one ran.",
+  username: "User name for basic auth (when `auth` is `basic`).",
+  password: "Password for basic auth (masked; generated unless `credentials` was given).",
+  token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
+  "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
+  "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
   ...PUBLISH_OUTPUTS
 };
 var STATE = {
@@ -25000,6 +25302,7 @@ var STATE = {
   crash: "crash",
   /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
   result: "result",
+  harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
   publisher: "publisher"
 };
@@ -25020,7 +25323,7 @@ function getConfig(source, context) {
     return value.trim();
   });
   const workingDirectory = read("working-directory", (input, value) => {
-    const dir = import_node_path2.default.resolve(context.cwd, value.trim());
+    const dir = import_node_path3.default.resolve(context.cwd, value.trim());
     const isDir = (() => {
       try {
         return (0, import_node_fs4.statSync)(dir).isDirectory();
@@ -25042,6 +25345,10 @@ function getConfig(source, context) {
   const keepAliveMs = read("keep-alive", parseDuration);
   const keepRunning = read("keep-running", parseBoolean);
   const failOnCrash = read("fail-on-crash", parseBoolean);
+  const gate = collectGateSettings(inputs, context.env, {
+    cwd: context.cwd,
+    record: import_node_path3.default.join(context.runDir, "requests.har")
+  });
   const tunnel2 = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
@@ -25062,6 +25369,7 @@ function getConfig(source, context) {
     keepAliveMs,
     keepRunning,
     failOnCrash,
+    gate,
     tunnel: tunnel2,
     publish
   };
@@ -25072,15 +25380,132 @@ function positiveDuration(input, value) {
   return ms;
 }
 
-// src/tunnel/cloudflared.ts
-var import_node_fs7 = require("node:fs");
+// src/pipeline/access.ts
+function accessEnv(auth) {
+  switch (auth.mode) {
+    case "basic":
+      return {
+        PREVIEW_USERNAME: auth.username,
+        PREVIEW_PASSWORD: auth.password,
+        PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`
+      };
+    case "bearer":
+      return { PREVIEW_TOKEN: auth.token, PREVIEW_AUTH_HEADER: `Bearer ${auth.token}` };
+    case "none":
+      return {};
+  }
+}
+function signInMethod(auth, generated) {
+  const where = generated ? "the credentials were generated for this run: they are in the step's outputs (masked in logs)" : "the credentials come from the workflow's `credentials` input (a secret)";
+  switch (auth.mode) {
+    case "basic":
+      return { method: `HTTP basic auth, user \`${auth.username}\``, where };
+    case "bearer":
+      return { method: "an `Authorization: Bearer` token", where };
+    case "none":
+      return { method: "no sign-in: the preview is open to anyone with the URL", where: void 0 };
+  }
+}
+
+// src/pipeline/context.ts
+var import_node_crypto2 = require("node:crypto");
+var import_node_fs5 = require("node:fs");
 var import_node_path4 = __toESM(require("node:path"), 1);
 
+// src/session/teardown.ts
+var Teardown = class {
+  constructor(warn) {
+    this.warn = warn;
+  }
+  warn;
+  steps = [];
+  running;
+  /** Adds a step; returns a function that runs just that step early (and only once). */
+  add(name, run) {
+    let done;
+    const once = () => {
+      done ??= Promise.resolve().then(run).catch((error) => this.warn(`Teardown of ${name} failed: ${errorMessage(error)}`));
+      return done;
+    };
+    this.steps.push({ name, run: once });
+    return once;
+  }
+  get started() {
+    return this.running !== void 0;
+  }
+  /** Runs every step, last registered first. Idempotent: later calls share the first run. */
+  run() {
+    this.running ??= (async () => {
+      for (const step of [...this.steps].reverse()) await step.run();
+    })();
+    return this.running;
+  }
+};
+
+// src/pipeline/phases.ts
+var PhaseClock = class {
+  records = [];
+  async run(name, body, detail) {
+    const started = performance.now();
+    try {
+      const value = await body();
+      this.records.push({ name, status: "ok", ms: performance.now() - started, detail: detail(value) });
+      return value;
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+      this.records.push({ name, status: "failed", ms: performance.now() - started, detail: message });
+      throw error;
+    }
+  }
+  skip(name, detail) {
+    this.records.push({ name, status: "skipped", ms: 0, detail });
+  }
+};
+
+// src/pipeline/context.ts
+var CANCEL_GRACE_MS = 3e3;
+function newRun(tempDir) {
+  const id = (0, import_node_crypto2.randomUUID)();
+  return { id, dir: import_node_path4.default.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
+}
+var RunContext = class {
+  constructor(config, deps) {
+    this.config = config;
+    this.deps = deps;
+    this.id = deps.run.id;
+    this.dir = deps.run.dir;
+    (0, import_node_fs5.mkdirSync)(this.dir, { recursive: true });
+    this.appLog = import_node_path4.default.join(this.dir, "app.log");
+    this.teardown = new Teardown((m) => deps.logger.warning(m));
+  }
+  config;
+  deps;
+  id;
+  dir;
+  appLog;
+  clock = new PhaseClock();
+  teardown;
+  get logger() {
+    return this.deps.logger;
+  }
+  get signal() {
+    return this.deps.signal;
+  }
+  /** Stop grace, shortened when cancelled so teardown fits the runner's window. */
+  grace() {
+    return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
+  }
+};
+
+// src/tunnel/cloudflared.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+
 // src/app/ports.ts
-var import_node_net = __toESM(require("node:net"), 1);
+var import_node_net2 = __toESM(require("node:net"), 1);
 function freePort() {
   return new Promise((resolve2, reject) => {
-    const server = import_node_net.default.createServer();
+    const server = import_node_net2.default.createServer();
     server.unref();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
@@ -25091,7 +25516,7 @@ function freePort() {
 }
 async function portInUse(port) {
   const tryHost = (host) => new Promise((resolve2) => {
-    const socket = import_node_net.default.connect({ host, port });
+    const socket = import_node_net2.default.connect({ host, port });
     socket.once("connect", () => {
       socket.destroy();
       resolve2(true);
@@ -25126,7 +25551,7 @@ async function sleep(ms, signal) {
 var import_node_child_process3 = require("node:child_process");
 
 // src/tunnel/output.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var ANSI = new RegExp(
   `${String.fromCharCode(27)}(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\\u0007]*(?:\\u0007|${String.fromCharCode(27)}\\\\))`,
   "g"
@@ -25152,13 +25577,13 @@ var OutputLines = class {
     stream2.on("data", (chunk) => {
       if (this.logFile) {
         try {
-          (0, import_node_fs5.appendFileSync)(this.logFile, chunk);
+          (0, import_node_fs6.appendFileSync)(this.logFile, chunk);
         } catch {
         }
       }
-      const parts = (partial + chunk).split(/\r?\n|\r/);
-      partial = parts.pop() ?? "";
-      for (const part of parts) this.push(part);
+      const parts2 = (partial + chunk).split(/\r?\n|\r/);
+      partial = parts2.pop() ?? "";
+      for (const part of parts2) this.push(part);
       for (const flush of this.flushers) flush();
     });
     stream2.on("end", () => {
@@ -25239,10 +25664,10 @@ async function startAgent(options) {
 }
 
 // src/tunnel/cloudflared-install.ts
-var import_node_crypto = require("node:crypto");
-var import_node_fs6 = require("node:fs");
+var import_node_crypto3 = require("node:crypto");
+var import_node_fs7 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
 
@@ -25288,9 +25713,9 @@ function cloudflaredInstaller(deps) {
         );
       }
       const cached = deps.store.find(version, deps.arch);
-      if (cached !== void 0 && (0, import_node_fs6.existsSync)(import_node_path3.default.join(cached, asset.executable))) {
+      if (cached !== void 0 && (0, import_node_fs7.existsSync)(import_node_path5.default.join(cached, asset.executable))) {
         logger.info(`cloudflared ${version} from the tool cache (${cached})`);
-        return import_node_path3.default.join(cached, asset.executable);
+        return import_node_path5.default.join(cached, asset.executable);
       }
       const expected = await deps.checksum(version, asset.name);
       if (expected === void 0) {
@@ -25298,11 +25723,11 @@ function cloudflaredInstaller(deps) {
           `No SHA-256 is known for cloudflared ${version} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
         );
       }
-      (0, import_node_fs6.mkdirSync)(deps.tempDir, { recursive: true });
-      const work = (0, import_node_fs6.mkdtempSync)(import_node_path3.default.join(deps.tempDir, "cloudflared-"));
+      (0, import_node_fs7.mkdirSync)(deps.tempDir, { recursive: true });
+      const work = (0, import_node_fs7.mkdtempSync)(import_node_path5.default.join(deps.tempDir, "cloudflared-"));
       try {
         const url2 = `${deps.downloadBase}/${version}/${asset.name}`;
-        const file = import_node_path3.default.join(work, asset.name);
+        const file = import_node_path5.default.join(work, asset.name);
         logger.info(`Downloading ${url2}`);
         try {
           await deps.download(url2, file);
@@ -25313,41 +25738,41 @@ function cloudflaredInstaller(deps) {
         }
         const actual = await sha256File(file);
         if (actual !== expected.toLowerCase()) {
-          (0, import_node_fs6.rmSync)(file, { force: true });
+          (0, import_node_fs7.rmSync)(file, { force: true });
           throw new StartError(
             `The downloaded ${asset.name} (cloudflared ${version}) has SHA-256 ${actual}, not the expected ${expected}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
           );
         }
         let executable = file;
         if (asset.archive) {
-          const dir2 = import_node_path3.default.join(work, "x");
-          (0, import_node_fs6.mkdirSync)(dir2);
+          const dir2 = import_node_path5.default.join(work, "x");
+          (0, import_node_fs7.mkdirSync)(dir2);
           await deps.extractTgz(file, dir2);
-          executable = import_node_path3.default.join(dir2, asset.executable);
-          if (!(0, import_node_fs6.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
+          executable = import_node_path5.default.join(dir2, asset.executable);
+          if (!(0, import_node_fs7.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
         }
-        if (deps.platform !== "win32") (0, import_node_fs6.chmodSync)(executable, 493);
+        if (deps.platform !== "win32") (0, import_node_fs7.chmodSync)(executable, 493);
         const dir = await deps.store.save(executable, asset.executable, version, deps.arch);
         logger.info(`cloudflared ${version} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
-        return import_node_path3.default.join(dir, asset.executable);
+        return import_node_path5.default.join(dir, asset.executable);
       } finally {
-        (0, import_node_fs6.rmSync)(work, { recursive: true, force: true });
+        (0, import_node_fs7.rmSync)(work, { recursive: true, force: true });
       }
     }
   };
 }
 async function sha256File(file) {
-  const hash = (0, import_node_crypto.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs6.createReadStream)(file)) hash.update(chunk);
-  return hash.digest("hex");
+  const hash2 = (0, import_node_crypto3.createHash)("sha256");
+  for await (const chunk of (0, import_node_fs7.createReadStream)(file)) hash2.update(chunk);
+  return hash2.digest("hex");
 }
 function findOnPath(name, env = process.env, platform3 = process.platform) {
-  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path3.default.delimiter).filter((d) => d !== "");
+  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path5.default.delimiter).filter((d) => d !== "");
   const exts = platform3 === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = import_node_path3.default.join(dir, name + ext);
-      if ((0, import_node_fs6.existsSync)(candidate)) return candidate;
+      const candidate = import_node_path5.default.join(dir, name + ext);
+      if ((0, import_node_fs7.existsSync)(candidate)) return candidate;
     }
   }
   return void 0;
@@ -25362,8 +25787,8 @@ function releaseChecksums(apiUrl, fetchImpl = fetch) {
     }).catch(() => void 0);
     if (!response?.ok) return void 0;
     const release = await response.json();
-    const digest = release.assets?.find((a) => a.name === asset)?.digest;
-    if (typeof digest === "string" && digest.startsWith("sha256:")) return digest.slice(7).toLowerCase();
+    const digest2 = release.assets?.find((a) => a.name === asset)?.digest;
+    if (typeof digest2 === "string" && digest2.startsWith("sha256:")) return digest2.slice(7).toLowerCase();
     return typeof release.body === "string" ? checksumFromReleaseNotes(release.body, asset) : void 0;
   };
 }
@@ -25372,17 +25797,17 @@ async function fetchToFile(url2, dest) {
   if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
   await (0, import_promises2.pipeline)(
     import_node_stream.Readable.fromWeb(response.body),
-    (0, import_node_fs6.createWriteStream)(dest)
+    (0, import_node_fs7.createWriteStream)(dest)
   );
 }
 function directoryStore(root) {
-  const dirFor = (version, arch3) => import_node_path3.default.join(root, TOOL, version, arch3);
+  const dirFor = (version, arch3) => import_node_path5.default.join(root, TOOL, version, arch3);
   return {
-    find: (version, arch3) => (0, import_node_fs6.existsSync)(dirFor(version, arch3)) ? dirFor(version, arch3) : void 0,
+    find: (version, arch3) => (0, import_node_fs7.existsSync)(dirFor(version, arch3)) ? dirFor(version, arch3) : void 0,
     async save(file, executable, version, arch3) {
       const dir = dirFor(version, arch3);
-      (0, import_node_fs6.mkdirSync)(dir, { recursive: true });
-      (0, import_node_fs6.copyFileSync)(file, import_node_path3.default.join(dir, executable));
+      (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
+      (0, import_node_fs7.copyFileSync)(file, import_node_path5.default.join(dir, executable));
       return dir;
     }
   };
@@ -25393,7 +25818,7 @@ async function defaultInstallDeps(env = process.env) {
   const store = onRunner ? {
     find: (version, arch3) => tc.find(TOOL, version, arch3) || void 0,
     save: (file, executable, version, arch3) => tc.cacheFile(file, executable, TOOL, version, arch3)
-  } : directoryStore(import_node_path3.default.join(env.XDG_CACHE_HOME ?? import_node_path3.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
+  } : directoryStore(import_node_path5.default.join(env.XDG_CACHE_HOME ?? import_node_path5.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
   return {
     // Outside a runner tool-cache would print ::debug:: lines on the CLI's stdout.
     download: onRunner ? async (url2, dest) => {
@@ -25516,18 +25941,20 @@ var RATE_LIMITED = /429 Too Many Requests|error code: 1015|failed to unmarshal q
 function cloudflaredProvider(options) {
   return {
     name: "cloudflared",
+    // cloudflared sets it from the edge; X-Forwarded-For could carry a client-supplied value.
+    clientIpHeader: "cf-connecting-ip",
     open: (target, openOptions) => openCloudflared(options, target, openOptions)
   };
 }
-async function openCloudflared(options, target, open3) {
-  const { logger, runDir } = open3;
-  const env = open3.env ?? process.env;
-  (0, import_node_fs7.mkdirSync)(runDir, { recursive: true });
+async function openCloudflared(options, target, open4) {
+  const { logger, runDir } = open4;
+  const env = open4.env ?? process.env;
+  (0, import_node_fs8.mkdirSync)(runDir, { recursive: true });
   let executable = options.executable ?? findOnPath("cloudflared", env);
   if (executable !== void 0) logger.info(`cloudflared: using ${executable}`);
   else executable = await (await options.installer()).install(options.version, logger);
-  const config = import_node_path4.default.join(runDir, "cloudflared.yml");
-  (0, import_node_fs7.writeFileSync)(config, "# isolated from ~/.cloudflared by preview-tunnel\n");
+  const config = import_node_path6.default.join(runDir, "cloudflared.yml");
+  (0, import_node_fs8.writeFileSync)(config, "# isolated from ~/.cloudflared by preview-tunnel\n");
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
   const connect = (signal) => connectOnce({
     options,
@@ -25535,14 +25962,14 @@ async function openCloudflared(options, target, open3) {
     config,
     origin: `http://${host}:${target.port}`,
     env,
-    logFile: import_node_path4.default.join(runDir, "cloudflared.log"),
+    logFile: import_node_path6.default.join(runDir, "cloudflared.log"),
     signal
   });
   let first;
   try {
-    first = await connect(AbortSignal.any([open3.signal, AbortSignal.timeout(options.timeoutMs)]));
+    first = await connect(AbortSignal.any([open4.signal, AbortSignal.timeout(options.timeoutMs)]));
   } catch (error) {
-    if (open3.signal.aborted && open3.signal.reason instanceof Error) throw open3.signal.reason;
+    if (open4.signal.aborted && open4.signal.reason instanceof Error) throw open4.signal.reason;
     throw error;
   }
   logger.info(`cloudflared: quick tunnel up at ${first.url}`);
@@ -25551,7 +25978,7 @@ async function openCloudflared(options, target, open3) {
     connect,
     timeoutMs: options.timeoutMs,
     logger,
-    probe: open3.probe,
+    probe: open4.probe,
     backoff: options.backoff
   });
 }
@@ -25715,17 +26142,17 @@ function ngrokAdvice(code, message, domain) {
 }
 
 // src/tunnel/ngrok-loader.ts
-var import_node_fs8 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function vendoredNgrokDir() {
-  return typeof __dirname === "string" ? import_node_path5.default.join(__dirname, "ngrok") : void 0;
+  return typeof __dirname === "string" ? import_node_path7.default.join(__dirname, "ngrok") : void 0;
 }
 var SDK_PACKAGE = "@ngrok/ngrok";
 async function loadNgrok(vendorDir = vendoredNgrokDir()) {
-  const where = vendorDir !== void 0 && (0, import_node_fs8.existsSync)(import_node_path5.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
+  const where = vendorDir !== void 0 && (0, import_node_fs9.existsSync)(import_node_path7.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
   try {
-    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path5.default.join(where, "index.js"))(import_node_path5.default.join(where, "index.js")) : await import(SDK_PACKAGE);
+    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path7.default.join(where, "index.js"))(import_node_path7.default.join(where, "index.js")) : await import(SDK_PACKAGE);
     const sdk = loaded.default ?? loaded;
     if (typeof sdk.forward !== "function") throw new Error("it has no forward()");
     return sdk;
@@ -25741,12 +26168,14 @@ var KEEP_LOG_LINES = 20;
 function ngrokProvider(options) {
   return {
     name: "ngrok",
+    // ngrok appends the real client address to X-Forwarded-For; the gate takes the right-most.
+    clientIpHeader: "x-forwarded-for",
     open: (target, openOptions) => openNgrok(options, target, openOptions)
   };
 }
-async function openNgrok(options, target, open3) {
+async function openNgrok(options, target, open4) {
   const { settings, timeoutMs } = options;
-  const { logger, signal } = open3;
+  const { logger, signal } = open4;
   const authtoken = settings.authtoken;
   if (authtoken === void 0) {
     throw new StartError(
@@ -25874,8 +26303,8 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
 };
 
 // src/tunnel/ssh.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/tunnel/ssh-args.ts
 function usesTemplate(settings) {
@@ -26079,13 +26508,13 @@ function sshProvider(options) {
     open: (target, openOptions) => openSsh(options, target, openOptions)
   };
 }
-async function openSsh(options, target, open3) {
+async function openSsh(options, target, open4) {
   const { settings, timeoutMs } = options;
-  const { logger, runDir } = open3;
-  (0, import_node_fs9.mkdirSync)(runDir, { recursive: true });
+  const { logger, runDir } = open4;
+  (0, import_node_fs10.mkdirSync)(runDir, { recursive: true });
   const files = writeFiles(settings, runDir);
   const removeKey = () => {
-    if (files.key !== void 0) (0, import_node_fs9.rmSync)(files.key, { force: true });
+    if (files.key !== void 0) (0, import_node_fs10.rmSync)(files.key, { force: true });
   };
   const who = `${settings.user === void 0 ? "" : `${settings.user}@`}${settings.host}:${settings.port}`;
   logger.info(
@@ -26095,16 +26524,16 @@ async function openSsh(options, target, open3) {
     options,
     target,
     files,
-    env: open3.env ?? process.env,
-    logFile: import_node_path6.default.join(runDir, "ssh.log"),
+    env: open4.env ?? process.env,
+    logFile: import_node_path8.default.join(runDir, "ssh.log"),
     signal
   });
   let first;
   try {
-    first = await connect(AbortSignal.any([open3.signal, AbortSignal.timeout(timeoutMs)]));
+    first = await connect(AbortSignal.any([open4.signal, AbortSignal.timeout(timeoutMs)]));
   } catch (error) {
     removeKey();
-    if (open3.signal.aborted && open3.signal.reason instanceof Error) throw open3.signal.reason;
+    if (open4.signal.aborted && open4.signal.reason instanceof Error) throw open4.signal.reason;
     throw error;
   }
   logger.info(`ssh: tunnel up at ${first.url}`);
@@ -26113,19 +26542,19 @@ async function openSsh(options, target, open3) {
     connect,
     timeoutMs,
     logger,
-    probe: open3.probe,
+    probe: open4.probe,
     backoff: options.backoff,
     cleanup: removeKey
   });
 }
 function writeFiles(settings, runDir) {
-  const knownHosts = import_node_path6.default.join(runDir, "ssh_known_hosts");
-  (0, import_node_fs9.writeFileSync)(knownHosts, settings.knownHosts ?? "");
+  const knownHosts = import_node_path8.default.join(runDir, "ssh_known_hosts");
+  (0, import_node_fs10.writeFileSync)(knownHosts, settings.knownHosts ?? "");
   let key;
   if (settings.key !== void 0) {
-    key = import_node_path6.default.join(runDir, "ssh_key");
-    (0, import_node_fs9.writeFileSync)(key, settings.key, { mode: 384 });
-    (0, import_node_fs9.chmodSync)(key, 384);
+    key = import_node_path8.default.join(runDir, "ssh_key");
+    (0, import_node_fs10.writeFileSync)(key, settings.key, { mode: 384 });
+    (0, import_node_fs10.chmodSync)(key, 384);
   }
   return { knownHosts, key };
 }
@@ -26261,14 +26690,14 @@ function cloudflared(settings, env) {
 }
 
 // src/app/log-tail.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs11 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var CHUNK = 64 * 1024;
 var MAX_LINE = 8 * 1024;
 var POLL_MS2 = 100;
 var LogTail = class {
-  constructor(path12, keepLines = 50, from = 0) {
-    this.path = path12;
+  constructor(path14, keepLines = 50, from = 0) {
+    this.path = path14;
     this.keepLines = keepLines;
     this.position = from;
   }
@@ -26292,7 +26721,7 @@ var LogTail = class {
   async start() {
     this.handle = await (0, import_promises3.open)(this.path, "r");
     try {
-      this.watcher = (0, import_node_fs10.watch)(this.path, () => this.poke());
+      this.watcher = (0, import_node_fs11.watch)(this.path, () => this.poke());
       this.watcher.on("error", () => void 0);
     } catch {
     }
@@ -26373,9 +26802,9 @@ var LogTail = class {
 };
 
 // src/app/readiness.ts
-var import_node_http = __toESM(require("node:http"), 1);
+var import_node_http2 = __toESM(require("node:http"), 1);
 var import_node_https = __toESM(require("node:https"), 1);
-var import_node_net2 = __toESM(require("node:net"), 1);
+var import_node_net3 = __toESM(require("node:net"), 1);
 var ReadyTimeoutError = class extends Error {
   constructor(probe, lastResult, attempts, timeoutMs) {
     super(
@@ -26513,7 +26942,7 @@ function failure(host, error) {
 }
 function tcpAttempt(host, port, timeoutMs) {
   return new Promise((resolve2) => {
-    const socket = import_node_net2.default.connect({ host, port });
+    const socket = import_node_net3.default.connect({ host, port });
     const done = (result) => {
       clearTimeout(timer);
       socket.destroy();
@@ -26532,7 +26961,7 @@ function tcpAttempt(host, port, timeoutMs) {
 }
 function httpAttempt(url2, host, statuses, timeoutMs) {
   return new Promise((resolve2) => {
-    const client = url2.protocol === "https:" ? import_node_https.default : import_node_http.default;
+    const client = url2.protocol === "https:" ? import_node_https.default : import_node_http2.default;
     const request = client.request({
       host,
       port: url2.port || (url2.protocol === "https:" ? 443 : 80),
@@ -26546,7 +26975,7 @@ function httpAttempt(url2, host, statuses, timeoutMs) {
       agent: false,
       // The app's own dev certificate is usually self-signed; this only asks "is it up?".
       rejectUnauthorized: false,
-      servername: import_node_net2.default.isIP(url2.hostname) ? void 0 : url2.hostname
+      servername: import_node_net3.default.isIP(url2.hostname) ? void 0 : url2.hostname
     });
     const done = (result) => {
       clearTimeout(timer);
@@ -26582,14 +27011,17 @@ var AppExitedError = class extends Error {
   }
   exit;
 };
-async function bootApp(ctx) {
-  const { config, logger } = ctx;
-  const port = config.port ?? await freePort();
-  if (config.port !== void 0 && await portInUse(port)) {
+async function chooseAppPort(config) {
+  if (config.port === void 0) return freePort();
+  if (await portInUse(config.port)) {
     throw new StartError(
-      `Port ${port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
+      `Port ${config.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
     );
   }
+  return config.port;
+}
+async function bootApp(ctx, port, extraEnv) {
+  const { config, logger } = ctx;
   const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
   const describeTail = () => formatTail(tail, ctx.appLog);
   const app = await ctx.clock.run(
@@ -26602,7 +27034,7 @@ async function bootApp(ctx) {
       const started = await ctx.deps.launcher.start({
         command: config.start,
         cwd: config.workingDirectory,
-        env: { ...ctx.deps.baseEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
+        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
         output: { file: ctx.appLog }
       });
       ctx.deps.state.save(STATE.appPid, String(started.pid));
@@ -26666,100 +27098,1989 @@ function formatTail(tail, appLog) {
 ${lines.map((l) => `  | ${l}`).join("\n")}`;
 }
 
-// src/pipeline/context.ts
-var import_node_crypto2 = require("node:crypto");
-var import_node_fs11 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+// src/pipeline/expose.ts
+var import_node_crypto9 = require("node:crypto");
 
-// src/session/teardown.ts
-var Teardown = class {
-  constructor(warn) {
-    this.warn = warn;
+// src/gate/limits.ts
+var import_node_http3 = __toESM(require("node:http"), 1);
+var DEFAULT_TIMEOUTS = { headersMs: 1e4, requestMs: 3e5, upstreamMs: 6e4 };
+var DEFAULT_MAX_UPSTREAM_CONNECTIONS = 128;
+function serverOptions(timeouts) {
+  return {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // Node checks both timeouts on this interval (30 s by default, far coarser than a short timeout).
+    connectionsCheckingInterval: Math.max(
+      10,
+      Math.min(1e3, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4))
+    ),
+    keepAliveTimeout: 5e3,
+    noDelay: true
+  };
+}
+function upstreamAgent(maxSockets) {
+  return new import_node_http3.default.Agent({
+    keepAlive: true,
+    maxSockets,
+    maxFreeSockets: Math.min(maxSockets, 256),
+    scheduling: "lifo"
+  });
+}
+function declaredLength(req) {
+  const value = req.headers["content-length"];
+  if (value === void 0) return void 0;
+  const length = Number(value);
+  return Number.isSafeInteger(length) && length >= 0 ? length : void 0;
+}
+function tooLargeMessage(max) {
+  return `request body larger than the gate's max-body (${formatSize(max)})`;
+}
+function formatSize(bytes) {
+  for (const [unit, size] of [
+    ["gb", 1024 ** 3],
+    ["mb", 1024 ** 2],
+    ["kb", 1024]
+  ]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
   }
-  warn;
-  steps = [];
-  running;
-  /** Adds a step; returns a function that runs just that step early (and only once). */
-  add(name, run) {
-    let done;
-    const once = () => {
-      done ??= Promise.resolve().then(run).catch((error) => this.warn(`Teardown of ${name} failed: ${errorMessage(error)}`));
-      return done;
-    };
-    this.steps.push({ name, run: once });
-    return once;
+  return `${bytes}b`;
+}
+var BodyTooLargeError = class extends Error {
+  constructor(max) {
+    super(tooLargeMessage(max));
+    this.max = max;
+    this.name = "BodyTooLargeError";
   }
-  get started() {
-    return this.running !== void 0;
-  }
-  /** Runs every step, last registered first. Idempotent: later calls share the first run. */
-  run() {
-    this.running ??= (async () => {
-      for (const step of [...this.steps].reverse()) await step.run();
-    })();
-    return this.running;
-  }
+  max;
 };
+function readBody(req, max) {
+  return new Promise((resolve2, reject) => {
+    const chunks = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
+    };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > max) {
+        cleanup();
+        req.pause();
+        reject(new BodyTooLargeError(max));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve2(Buffer.concat(chunks, size));
+    };
+    const onError = (error) => {
+      cleanup();
+      reject(error);
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new Error("the client closed the connection before sending the whole body"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
+}
+var UpstreamTimeoutError = class extends Error {
+  constructor(ms) {
+    super(`the app did not answer within ${formatDuration(ms)}`);
+    this.ms = ms;
+    this.name = "UpstreamTimeoutError";
+  }
+  ms;
+  code = "UPSTREAM_TIMEOUT";
+};
+function upstreamFailure(error) {
+  if (error instanceof UpstreamTimeoutError)
+    return { status: 504, message: `${error.message} (504 Gateway Timeout)` };
+  const code = error.code;
+  const what = code === "ECONNREFUSED" ? "the app refused the connection (is it still running?)" : code === "ECONNRESET" || error.message === "socket hang up" ? "the app closed the connection without answering" : `the app could not be reached (${code ?? error.message})`;
+  return { status: 502, message: `${what}; its log is in the workflow's step log` };
+}
 
-// src/pipeline/phases.ts
-var PhaseClock = class {
-  records = [];
-  async run(name, body, detail) {
-    const started = performance.now();
-    try {
-      const value = await body();
-      this.records.push({ name, status: "ok", ms: performance.now() - started, detail: detail(value) });
-      return value;
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
-      this.records.push({ name, status: "failed", ms: performance.now() - started, detail: message });
-      throw error;
+// src/gate/auth.ts
+var import_node_crypto5 = require("node:crypto");
+
+// src/gate/digest.ts
+var import_node_crypto4 = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto4.hash === "function" ? (0, import_node_crypto4.hash)("sha256", data, "buffer") : (0, import_node_crypto4.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto4.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/gate/respond.ts
+var import_node_http4 = require("node:http");
+
+// src/gate/exchange.ts
+function createExchange(req, res, socket, head2, expectContinue) {
+  const url2 = req.url ?? "/";
+  const q = url2.indexOf("?");
+  return {
+    req,
+    res,
+    socket,
+    head: head2,
+    pathname: q === -1 ? url2 : url2.slice(0, q),
+    started: performance.now(),
+    startedAt: Date.now(),
+    expectContinue,
+    clientIp: void 0,
+    stripAuthorization: false,
+    stripSessionCookie: false,
+    body: void 0,
+    webhookVerified: false,
+    record: void 0,
+    upstream: void 0,
+    sentAt: void 0,
+    firstByteAt: void 0,
+    status: 0,
+    finished: false
+  };
+}
+function announcesBody(req) {
+  const length = req.headers["content-length"];
+  return length !== void 0 && length !== "0" || req.headers["transfer-encoding"] !== void 0;
+}
+
+// src/gate/respond.ts
+function reply(ex, status, message, extra = {}) {
+  const body = Buffer.from(`preview-tunnel gate: ${message}
+`);
+  const headers = {
+    "content-type": "text/plain; charset=utf-8",
+    "content-length": String(body.length),
+    "cache-control": "no-store",
+    ...extra
+  };
+  if (!ex.res || announcesBody(ex.req) && !ex.req.readableEnded) headers.connection = "close";
+  ex.status = status;
+  ex.record?.note(message);
+  ex.record?.response(status, import_node_http4.STATUS_CODES[status] ?? "", flatten(headers), "1.1");
+  ex.record?.responseBody(body);
+  if (ex.res) {
+    const res = ex.res;
+    if (res.headersSent || res.destroyed) {
+      res.destroy();
+      return;
+    }
+    res.writeHead(status, headers);
+    res.end(body);
+    return;
+  }
+  writeRaw(ex, status, import_node_http4.STATUS_CODES[status] ?? "", flatten(headers), body);
+}
+function writeRaw(ex, status, statusText, rawHeaders, body) {
+  if (ex.socket.destroyed) return;
+  ex.socket.end(Buffer.concat([Buffer.from(head(status, statusText, rawHeaders)), body ?? Buffer.alloc(0)]));
+}
+function head(status, statusText, rawHeaders) {
+  let text = `HTTP/1.1 ${status} ${statusText}\r
+`;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) text += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r
+`;
+  return `${text}\r
+`;
+}
+function flatten(headers) {
+  const raw = [];
+  for (const [name, value] of Object.entries(headers)) raw.push(name, value);
+  return raw;
+}
+
+// src/gate/auth.ts
+var LOGIN_PATH = "/__preview/login";
+var SESSION_COOKIE = "preview_tunnel_session";
+var SESSION_TTL_MS = 24 * 36e5;
+var MAX_SESSIONS = 1e4;
+var MAX_LOGIN_TOKENS = 1e3;
+var digest = sha256;
+function digestKey(value) {
+  return sha256(value).toString("base64");
+}
+var Authenticator = class {
+  #auth;
+  /** Digest of "user:password" (basic) or of the token (bearer). */
+  #expected;
+  #challenge;
+  /** Keyed by the digest of the secret value, so a lookup's timing depends on the hash only. */
+  #sessions = /* @__PURE__ */ new Map();
+  #loginTokens = /* @__PURE__ */ new Set();
+  constructor(auth) {
+    this.#auth = auth;
+    if (auth.mode === "basic") {
+      this.#expected = digest(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
+      this.#challenge = 'Basic realm="preview", charset="UTF-8"';
+    } else if (auth.mode === "bearer") {
+      this.#expected = digest(auth.token);
+      this.#challenge = 'Bearer realm="preview"';
+    } else {
+      this.#expected = void 0;
+      this.#challenge = "";
     }
   }
-  skip(name, detail) {
-    this.records.push({ name, status: "skipped", ms: 0, detail });
+  get mode() {
+    return this.#auth.mode;
+  }
+  /** Checks the session cookie first (a browser after a login link), then Authorization. */
+  check(req) {
+    if (this.#expected === void 0) return { ok: true, via: "none" };
+    const cookie = req.headers.cookie;
+    if (cookie?.includes(SESSION_COOKIE) && this.#hasSession(cookie)) return { ok: true, via: "session" };
+    const header = req.headers.authorization;
+    if (header === void 0) return this.#fail("credentials required");
+    const space = header.indexOf(" ");
+    const scheme = header.slice(0, space).toLowerCase();
+    const value = header.slice(space + 1).trim();
+    if (this.#auth.mode === "basic") {
+      if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
+      const given = digest(Buffer.from(value, "base64"));
+      return (0, import_node_crypto5.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
+    }
+    if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
+    return (0, import_node_crypto5.timingSafeEqual)(digest(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
+  }
+  #fail(reason) {
+    return { ok: false, reason, challenge: this.#challenge };
+  }
+  #hasSession(cookieHeader) {
+    const now = Date.now();
+    for (const value of cookieValues(cookieHeader, SESSION_COOKIE)) {
+      const key = digestKey(value);
+      const expires = this.#sessions.get(key);
+      if (expires === void 0) continue;
+      if (expires > now) return true;
+      this.#sessions.delete(key);
+    }
+    return false;
+  }
+  /** A new single-use login token (for `/__preview/login?token=...`). */
+  createLoginToken() {
+    const token = (0, import_node_crypto5.randomBytes)(32).toString("base64url");
+    if (this.#loginTokens.size >= MAX_LOGIN_TOKENS) {
+      const oldest = this.#loginTokens.values().next().value;
+      if (oldest !== void 0) this.#loginTokens.delete(oldest);
+    }
+    this.#loginTokens.add(digestKey(token));
+    return token;
+  }
+  /** `/__preview/login?token=...`: a valid unused token becomes a session cookie and a 303 to `/`. */
+  login(ex) {
+    const res = ex.res;
+    if (!res) {
+      reply(ex, 400, "the login link cannot be used for a WebSocket");
+      return;
+    }
+    const token = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
+    const redirect = { location: "/", "referrer-policy": "no-referrer" };
+    if (this.#auth.mode === "none") {
+      reply(ex, 303, "no login needed, see /", redirect);
+      return;
+    }
+    const key = digestKey(token);
+    if (token !== "" && this.#loginTokens.delete(key)) {
+      const session = this.#newSession();
+      reply(ex, 303, "logged in, see /", {
+        ...redirect,
+        "set-cookie": `${SESSION_COOKIE}=${session}; Path=/; Max-Age=${SESSION_TTL_MS / 1e3}; Secure; HttpOnly; SameSite=Lax`
+      });
+      return;
+    }
+    if (this.check(ex.req).ok) {
+      reply(ex, 303, "already logged in, see /", redirect);
+      return;
+    }
+    reply(
+      ex,
+      401,
+      "this login link is not valid or was already used; ask for a new one or use the credentials",
+      {
+        "www-authenticate": this.#challenge
+      }
+    );
+  }
+  #newSession() {
+    const id = (0, import_node_crypto5.randomBytes)(32).toString("base64url");
+    if (this.#sessions.size >= MAX_SESSIONS) {
+      const oldest = this.#sessions.keys().next().value;
+      if (oldest !== void 0) this.#sessions.delete(oldest);
+    }
+    this.#sessions.set(digestKey(id), Date.now() + SESSION_TTL_MS);
+    return id;
+  }
+};
+function cookieValues(header, name) {
+  const values = [];
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
+  }
+  return values;
+}
+function withoutSessionCookie(header) {
+  const kept = header.split(";").map((p) => p.trim()).filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== SESSION_COOKIE);
+  return kept.length === 0 ? void 0 : kept.join("; ");
+}
+
+// src/gate/verifiers/compare.ts
+var import_node_crypto6 = require("node:crypto");
+function hmac(algorithm, key, ...data) {
+  const mac = (0, import_node_crypto6.createHmac)(algorithm, key);
+  for (const part of data) mac.update(part);
+  return mac.digest();
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var OK = { ok: true };
+function missing(header) {
+  return { ok: false, status: 401, reason: `missing ${header} header` };
+}
+function bad(reason) {
+  return { ok: false, status: 403, reason };
+}
+var TOLERANCE_SECONDS = 300;
+function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
+  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
+  }
+  return void 0;
+}
+
+// src/gate/verifiers/github.ts
+var HEADER = "x-hub-signature-256";
+function signGithub(body, secret) {
+  return `sha256=${hmac("sha256", secret, body).toString("hex")}`;
+}
+function verifyGithub(request, secret) {
+  const signature = headerValue(request.headers, HEADER);
+  if (signature === void 0) return missing("X-Hub-Signature-256");
+  return safeEqual(signature, signGithub(request.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
+}
+var github = {
+  provider: "github",
+  signatureHeaders: [HEADER, "x-hub-signature"],
+  verify: verifyGithub,
+  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
+};
+
+// src/gate/verifiers/gitlab.ts
+var HEADER2 = "x-gitlab-token";
+function verifyGitlab(request, secret) {
+  const token = headerValue(request.headers, HEADER2);
+  if (token === void 0) return missing("X-Gitlab-Token");
+  return safeEqual(token, secret) ? OK : bad("X-Gitlab-Token does not match");
+}
+var gitlab = {
+  provider: "gitlab",
+  signatureHeaders: [HEADER2],
+  verify: verifyGitlab,
+  sign: (_input, secret) => ({ [HEADER2]: secret })
+};
+
+// src/gate/verifiers/pagerduty.ts
+var HEADER3 = "x-pagerduty-signature";
+function signPagerduty(body, secret) {
+  return `v1=${hmac("sha256", secret, body).toString("hex")}`;
+}
+function verifyPagerduty(request, secret) {
+  const header = headerValue(request.headers, HEADER3);
+  if (header === void 0) return missing("X-PagerDuty-Signature");
+  const expected = signPagerduty(request.body, secret);
+  let match = false;
+  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
+  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
+}
+var pagerduty = {
+  provider: "pagerduty",
+  signatureHeaders: [HEADER3],
+  verify: verifyPagerduty,
+  sign: (input, secret) => ({ [HEADER3]: signPagerduty(input.body, secret) })
+};
+
+// src/gate/verifiers/shopify.ts
+var HEADER4 = "x-shopify-hmac-sha256";
+function signShopify(body, secret) {
+  return hmac("sha256", secret, body).toString("base64");
+}
+function verifyShopify(request, secret) {
+  const signature = headerValue(request.headers, HEADER4);
+  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
+  const given = Buffer.from(signature, "base64");
+  return safeEqual(given, hmac("sha256", secret, request.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
+}
+var shopify = {
+  provider: "shopify",
+  signatureHeaders: [HEADER4],
+  verify: verifyShopify,
+  sign: (input, secret) => ({ [HEADER4]: signShopify(input.body, secret) })
+};
+
+// src/gate/verifiers/slack.ts
+var SIGNATURE = "x-slack-signature";
+var TIMESTAMP = "x-slack-request-timestamp";
+function signSlack(body, secret, timestamp) {
+  return `v0=${hmac("sha256", secret, `v0:${timestamp}:`, body).toString("hex")}`;
+}
+function verifySlack(request, secret) {
+  const signature = headerValue(request.headers, SIGNATURE);
+  if (signature === void 0) return missing("X-Slack-Signature");
+  const timestamp = headerValue(request.headers, TIMESTAMP);
+  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
+  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected = `v0=${hmac("sha256", secret, `v0:${timestamp}:`, request.body).toString("hex")}`;
+  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
+}
+var slack = {
+  provider: "slack",
+  signatureHeaders: [SIGNATURE],
+  verify: verifySlack,
+  sign: (input, secret) => ({
+    [TIMESTAMP]: String(input.nowSeconds),
+    [SIGNATURE]: signSlack(input.body, secret, input.nowSeconds)
+  })
+};
+
+// src/gate/verifiers/standard-webhooks.ts
+var import_node_crypto7 = require("node:crypto");
+function standardWebhooksKey(secret) {
+  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+function signStandardWebhook(id, timestamp, body, secret) {
+  return `v1,${hmac("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body).toString("base64")}`;
+}
+function triple(headers, prefixes) {
+  for (const prefix of prefixes) {
+    const signature = headerValue(headers, `${prefix}-signature`);
+    if (signature === void 0) continue;
+    return {
+      prefix,
+      signature,
+      id: headerValue(headers, `${prefix}-id`),
+      timestamp: headerValue(headers, `${prefix}-timestamp`)
+    };
+  }
+  return void 0;
+}
+function verifyWith(prefixes) {
+  return (request, secret) => {
+    const found = triple(request.headers, prefixes);
+    const first = prefixes[0] ?? "webhook";
+    if (found === void 0) return missing(`${first}-signature`);
+    if (found.id === void 0) return missing(`${found.prefix}-id`);
+    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
+    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
+    const stale = staleness(Number(found.timestamp), request.nowSeconds);
+    if (stale) return stale;
+    const expected = hmac(
+      "sha256",
+      standardWebhooksKey(secret),
+      `${found.id}.${found.timestamp}.`,
+      request.body
+    );
+    let match = false;
+    for (const entry of found.signature.split(" ")) {
+      const comma = entry.indexOf(",");
+      if (entry.slice(0, comma) !== "v1") continue;
+      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
+    }
+    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+  };
+}
+function signWith(prefix) {
+  return (input, secret) => {
+    const headers = input.headers ?? {};
+    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto7.randomUUID)().replaceAll("-", "")}`;
+    return {
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(input.nowSeconds),
+      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+    };
+  };
+}
+var standardWebhooks = {
+  provider: "standard-webhooks",
+  signatureHeaders: ["webhook-signature"],
+  verify: verifyWith(["webhook"]),
+  sign: signWith("webhook")
+};
+var svix = {
+  provider: "svix",
+  signatureHeaders: ["svix-signature", "webhook-signature"],
+  verify: verifyWith(["svix", "webhook"]),
+  sign: signWith("svix")
+};
+
+// src/gate/verifiers/stripe.ts
+var HEADER5 = "stripe-signature";
+function signStripe(body, secret, timestamp) {
+  return `t=${timestamp},v1=${hmac("sha256", secret, `${timestamp}.`, body).toString("hex")}`;
+}
+function verifyStripe(request, secret) {
+  const header = headerValue(request.headers, HEADER5);
+  if (header === void 0) return missing("Stripe-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(",")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "t") timestamp = value;
+    else if (key === "v1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Stripe-Signature lacks "t=" or "v1="');
+  }
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected = hmac("sha256", secret, `${timestamp}.`, request.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
+}
+var stripe = {
+  provider: "stripe",
+  signatureHeaders: [HEADER5],
+  verify: verifyStripe,
+  sign: (input, secret) => ({ [HEADER5]: signStripe(input.body, secret, input.nowSeconds) })
+};
+
+// src/gate/verifiers/twilio.ts
+var import_node_crypto8 = require("node:crypto");
+var HEADER6 = "x-twilio-signature";
+function formData(body) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  let data = "";
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
+  }
+  return data;
+}
+function usesBodyHash(url2) {
+  return /[?&]bodySHA256=/.test(url2);
+}
+function signTwilio(url2, body, authToken) {
+  const data = usesBodyHash(url2) ? url2 : url2 + formData(body);
+  return hmac("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
+}
+function urlVariants(url2) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url2);
+  if (!m) return [url2];
+  const [, scheme = "", authority = "", rest = ""] = m;
+  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
+  const host = portStart === -1 ? authority : authority.slice(0, portStart);
+  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
+  return [.../* @__PURE__ */ new Set([url2, scheme + host + rest, scheme + host + port + rest])];
+}
+function verifyTwilio(request, authToken) {
+  const signature = headerValue(request.headers, HEADER6);
+  if (signature === void 0) return missing("X-Twilio-Signature");
+  let match = false;
+  for (const url2 of urlVariants(request.url)) {
+    match = safeEqual(signature, signTwilio(url2, request.body, authToken)) || match;
+  }
+  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
+  if (usesBodyHash(request.url)) {
+    const expected = new URL(request.url).searchParams.get("bodySHA256") ?? "";
+    const actual = (0, import_node_crypto8.createHash)("sha256").update(request.body).digest("hex");
+    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
+  }
+  return OK;
+}
+var twilio = {
+  provider: "twilio",
+  signatureHeaders: [HEADER6],
+  verify: verifyTwilio,
+  sign: (input, authToken) => ({ [HEADER6]: signTwilio(input.url, input.body, authToken) })
+};
+
+// src/gate/verifiers/index.ts
+var SCHEMES = {
+  github,
+  stripe,
+  slack,
+  shopify,
+  twilio,
+  "standard-webhooks": standardWebhooks,
+  svix,
+  pagerduty,
+  gitlab
+};
+var SIGNATURE_HEADERS = new Set(
+  Object.values(SCHEMES).flatMap((s) => s.signatureHeaders)
+);
+
+// src/gate/redact.ts
+var REDACTED = "[redacted]";
+var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  ...SIGNATURE_HEADERS
+]);
+var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
+function isSensitiveHeader(name) {
+  return SENSITIVE_LENGTHS.has(name.length) && SENSITIVE_HEADERS.has(name.toLowerCase());
+}
+var Redactor = class {
+  /** Each secret as it appears raw and inside a JSON string. */
+  #forms;
+  #secrets;
+  constructor(secrets) {
+    const usable = [...new Set(secrets)].filter((s) => s.length >= 4);
+    this.#forms = [
+      ...new Set(usable.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]))
+    ];
+    this.#secrets = usable.map((s) => Buffer.from(s));
+  }
+  /** Replaces every known secret in text (e.g. a serialized entry). */
+  scrub(text, replacement = REDACTED) {
+    let out = text;
+    for (const form of this.#forms) if (out.includes(form)) out = out.replaceAll(form, replacement);
+    return out;
+  }
+  /** True when binary content carries a secret (it is then left out of the recording). */
+  containsSecret(bytes) {
+    return this.#secrets.some((s) => bytes.includes(s));
+  }
+};
+function redactUrlPath(pathAndQuery) {
+  return pathAndQuery.startsWith(`${LOGIN_PATH}?`) ? `${LOGIN_PATH}?token=redacted` : pathAndQuery;
+}
+
+// src/gate/server.ts
+var import_node_http6 = __toESM(require("node:http"), 1);
+
+// src/gate/client-ip.ts
+var import_node_net4 = require("node:net");
+function normalizeAddress(address) {
+  return address.startsWith("::ffff:") && (0, import_node_net4.isIPv4)(address.slice(7)) ? address.slice(7) : address;
+}
+function isLoopback(address) {
+  return address === "::1" || address.startsWith("127.") || address === "::ffff:127.0.0.1";
+}
+function parseForwarded(value) {
+  let v = value.trim();
+  const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(v);
+  if (bracket?.[1] !== void 0) v = bracket[1];
+  else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(v)) v = v.slice(0, v.lastIndexOf(":"));
+  return (0, import_node_net4.isIP)(v) === 0 ? void 0 : normalizeAddress(v);
+}
+function clientAddress(req, trustedHeader) {
+  const peer = normalizeAddress(req.socket.remoteAddress ?? "");
+  if (trustedHeader === void 0 || !isLoopback(peer)) return peer;
+  const raw = req.headers[trustedHeader];
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  if (value === void 0) return peer;
+  const last = value.slice(value.lastIndexOf(",") + 1);
+  return parseForwarded(last);
+}
+function isAllowed(allow, address) {
+  if (allow === void 0) return true;
+  if (address === void 0 || address === "") return false;
+  return allow.blockList.check(address, (0, import_node_net4.isIPv4)(address) ? "ipv4" : "ipv6");
+}
+
+// src/gate/proxy.ts
+var import_node_http5 = __toESM(require("node:http"), 1);
+
+// src/gate/headers.ts
+var HOP_BY_HOP = /* @__PURE__ */ new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "proxy-authorization",
+  "proxy-authenticate"
+]);
+function connectionTokens(raw) {
+  let tokens;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length !== 10 || raw[i].toLowerCase() !== "connection") continue;
+    for (const token of raw[i + 1].split(",")) {
+      const name = token.trim().toLowerCase();
+      if (name === "" || HOP_BY_HOP.has(name)) continue;
+      tokens ??= /* @__PURE__ */ new Set();
+      tokens.add(name);
+    }
+  }
+  return tokens;
+}
+var GATE_SET = /* @__PURE__ */ new Set(["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "expect"]);
+function requestHeaders(raw, options) {
+  const named = connectionTokens(raw);
+  const out = [];
+  let upgradeValue;
+  let host = false;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    const value = raw[i + 1];
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower)) {
+      if (lower === "upgrade") upgradeValue = value;
+      continue;
+    }
+    if (GATE_SET.has(lower) || named?.has(lower) || options.addedNames.has(lower)) continue;
+    if (lower === "authorization" && options.stripAuthorization) continue;
+    if (lower === "content-length" && options.bodyLength !== void 0) continue;
+    if (lower === "host") host = true;
+    if (lower === "cookie" && options.stripSessionCookie) {
+      const kept = withoutSessionCookie(value);
+      if (kept !== void 0) out.push(name, kept);
+      continue;
+    }
+    out.push(name, value);
+  }
+  if (!host) out.push("Host", options.defaultHost);
+  for (const [name, value] of options.added) out.push(name, value);
+  out.push("X-Forwarded-For", options.forwardedFor, "X-Forwarded-Proto", options.forwardedProto);
+  if (options.forwardedHost !== void 0) out.push("X-Forwarded-Host", options.forwardedHost);
+  if (options.bodyLength !== void 0) out.push("Content-Length", String(options.bodyLength));
+  else if (options.chunked) out.push("Transfer-Encoding", "chunked");
+  if (options.upgrade && upgradeValue !== void 0)
+    out.push("Connection", "upgrade", "Upgrade", upgradeValue);
+  return out;
+}
+function responseHeaders(raw, keepUpgrade = false) {
+  const named = connectionTokens(raw);
+  const out = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i];
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower) && !(keepUpgrade && (lower === "upgrade" || lower === "connection"))) continue;
+    if (named?.has(lower)) continue;
+    out.push(name, raw[i + 1]);
+  }
+  return out;
+}
+function rawHeader(raw, lower) {
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === lower.length && raw[i].toLowerCase() === lower)
+      return raw[i + 1];
+  }
+  return void 0;
+}
+
+// src/gate/proxy.ts
+var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
+var ReverseProxy = class {
+  #options;
+  #addedNames;
+  #upstream;
+  #defaultHost;
+  /** Upgraded connection pairs, destroyed when the gate closes. */
+  tunnels = /* @__PURE__ */ new Set();
+  constructor(options) {
+    this.#options = options;
+    this.#addedNames = new Set(options.addedHeaders.map(([name]) => name.toLowerCase()));
+    this.#upstream = options.upstream;
+    this.#defaultHost = hostHeader(options.upstream);
+  }
+  /** The app's loopback address (127.0.0.1 or ::1), once readiness found which it took. */
+  setUpstreamHost(host) {
+    this.#upstream = { host, port: this.#upstream.port };
+    this.#defaultHost = hostHeader(this.#upstream);
+  }
+  #headers(ex, upgrade, streaming) {
+    const { req } = ex;
+    const peer = normalizeAddress(req.socket.remoteAddress ?? "");
+    let forwardedFor = ex.clientIp ?? peer;
+    if (this.#options.clientIpHeader === "x-forwarded-for" && isLoopback(peer)) {
+      const chain = req.headers["x-forwarded-for"];
+      if (typeof chain === "string" && chain !== "") forwardedFor = chain;
+    }
+    const publicUrl = this.#options.publicUrl();
+    return requestHeaders(req.rawHeaders, {
+      stripAuthorization: ex.stripAuthorization,
+      stripSessionCookie: ex.stripSessionCookie,
+      added: this.#options.addedHeaders,
+      addedNames: this.#addedNames,
+      forwardedFor,
+      forwardedProto: publicUrl ? publicUrl.protocol.slice(0, -1) : "http",
+      forwardedHost: publicUrl ? publicUrl.host : req.headers.host,
+      upgrade,
+      bodyLength: ex.body?.length,
+      chunked: streaming && req.headers["content-length"] === void 0,
+      defaultHost: this.#defaultHost
+    });
+  }
+  #request(ex, headers, agent) {
+    const upstream = import_node_http5.default.request({
+      host: this.#upstream.host,
+      port: this.#upstream.port,
+      method: ex.req.method,
+      path: ex.req.url,
+      headers,
+      agent,
+      setHost: false
+    });
+    ex.upstream = upstream;
+    return upstream;
+  }
+  forward(ex, retried = false) {
+    const { req } = ex;
+    const res = ex.res;
+    const body = ex.body;
+    const streaming = body === void 0 && announcesBody(req);
+    const upstream = this.#request(ex, this.#headers(ex, false, streaming), this.#options.agent);
+    let settled = false;
+    let timer;
+    const sent = () => {
+      ex.sentAt = performance.now();
+      const ms = this.#options.upstreamTimeoutMs;
+      timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms)), ms);
+    };
+    upstream.on("response", (up) => {
+      clearTimeout(timer);
+      settled = true;
+      this.#respond(ex, res, up);
+    });
+    upstream.on("error", (error) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      if (!retried && upstream.reusedSocket && error.code === "ECONNRESET" && !streaming && body === void 0 && IDEMPOTENT.has(req.method ?? "")) {
+        this.forward(ex, true);
+        return;
+      }
+      if (res.writableEnded || res.destroyed) return;
+      const failure2 = upstreamFailure(error);
+      this.#options.onUpstreamError(error);
+      reply(ex, failure2.status, failure2.message);
+    });
+    if (body !== void 0) {
+      upstream.end(body);
+      sent();
+      return;
+    }
+    if (!streaming) {
+      upstream.end();
+      sent();
+      return;
+    }
+    if (ex.expectContinue) res.writeContinue();
+    const max = this.#options.maxBodyBytes;
+    const record = ex.record;
+    let seen = 0;
+    const onData = (chunk) => {
+      seen += chunk.length;
+      if (seen > max) {
+        stop();
+        settled = true;
+        clearTimeout(timer);
+        upstream.destroy();
+        reply(ex, 413, tooLargeMessage(max));
+        return;
+      }
+      record?.requestBody(chunk);
+      if (!upstream.write(chunk)) req.pause();
+    };
+    const onDrain = () => req.resume();
+    const onEnd = () => {
+      stop();
+      upstream.end();
+      sent();
+    };
+    const stop = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      upstream.off("drain", onDrain);
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    upstream.on("drain", onDrain);
+  }
+  #respond(ex, res, up) {
+    ex.firstByteAt = performance.now();
+    if (res.destroyed || res.writableEnded) {
+      up.destroy();
+      return;
+    }
+    const status = up.statusCode ?? 502;
+    const headers = responseHeaders(up.rawHeaders);
+    const record = ex.record;
+    record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
+    res.writeHead(status, up.statusMessage, headers);
+    if (rawHeader(headers, "content-length") === void 0 && status !== 204 && status !== 304)
+      res.flushHeaders();
+    up.on("data", (chunk) => {
+      record?.responseBody(chunk);
+      if (!res.write(chunk)) up.pause();
+    });
+    res.on("drain", () => up.resume());
+    up.on("end", () => res.end());
+    up.on("close", () => {
+      if (!up.complete) res.destroy();
+    });
+    up.on("error", () => void 0);
+  }
+  upgrade(ex) {
+    const { socket } = ex;
+    const upstream = this.#request(ex, this.#headers(ex, true, false), false);
+    const ms = this.#options.upstreamTimeoutMs;
+    ex.sentAt = performance.now();
+    const timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms)), ms);
+    let settled = false;
+    socket.on("error", () => void 0);
+    upstream.on("upgrade", (up, upSocket, upHead) => {
+      clearTimeout(timer);
+      settled = true;
+      ex.firstByteAt = performance.now();
+      const headers = responseHeaders(up.rawHeaders, true);
+      const status = up.statusCode ?? 101;
+      ex.status = status;
+      ex.record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
+      this.#options.finishUpgrade(ex);
+      if (socket.destroyed) {
+        upSocket.destroy();
+        return;
+      }
+      socket.write(head(status, up.statusMessage ?? "", headers));
+      if (upHead.length > 0) socket.write(upHead);
+      if (ex.head !== void 0 && ex.head.length > 0) upSocket.write(ex.head);
+      const pair = {
+        destroy: () => {
+          socket.destroy();
+          upSocket.destroy();
+          this.tunnels.delete(pair);
+        }
+      };
+      this.tunnels.add(pair);
+      upSocket.on("error", pair.destroy);
+      upSocket.on("close", pair.destroy);
+      socket.on("error", pair.destroy);
+      socket.on("close", pair.destroy);
+      socket.pipe(upSocket).pipe(socket);
+    });
+    upstream.on("response", (up) => {
+      clearTimeout(timer);
+      settled = true;
+      ex.firstByteAt = performance.now();
+      const status = up.statusCode ?? 502;
+      const headers = [...responseHeaders(up.rawHeaders), "Connection", "close"];
+      ex.status = status;
+      ex.record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
+      if (socket.destroyed) {
+        up.destroy();
+        return;
+      }
+      socket.write(head(status, up.statusMessage ?? "", headers));
+      up.on("data", (chunk) => {
+        ex.record?.responseBody(chunk);
+        socket.write(chunk);
+      });
+      up.on("end", () => {
+        socket.end();
+        this.#options.finishUpgrade(ex);
+      });
+      up.on("error", () => socket.destroy());
+    });
+    upstream.on("error", (error) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      const failure2 = upstreamFailure(error);
+      this.#options.onUpstreamError(error);
+      reply(ex, failure2.status, failure2.message);
+      this.#options.finishUpgrade(ex);
+    });
+    upstream.end();
+  }
+};
+function hostHeader(upstream) {
+  return `${upstream.host.includes(":") ? `[${upstream.host}]` : upstream.host}:${upstream.port}`;
+}
+
+// src/gate/recorder.ts
+var import_promises4 = require("node:fs/promises");
+var import_node_path9 = __toESM(require("node:path"), 1);
+
+// src/gate/har-serialize.ts
+var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+var QUOTE = 34;
+var JsonOut = class {
+  #buf;
+  #pos = 0;
+  #initialBytes;
+  constructor(initialBytes = 256 * 1024) {
+    this.#initialBytes = initialBytes;
+    this.#buf = Buffer.allocUnsafe(initialBytes);
+  }
+  get length() {
+    return this.#pos;
+  }
+  #room(bytes) {
+    if (this.#pos + bytes <= this.#buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + bytes));
+    this.#buf.copy(bigger, 0, 0, this.#pos);
+    this.#buf = bigger;
+  }
+  /** Pre-encoded bytes. */
+  raw(bytes) {
+    this.#room(bytes.length);
+    this.#buf.set(bytes, this.#pos);
+    this.#pos += bytes.length;
+  }
+  /** Text known to be ASCII without anything to escape (numbers, dates, header names). */
+  ascii(text) {
+    this.#room(text.length);
+    this.#pos += this.#buf.write(text, this.#pos, "latin1");
+  }
+  /** Text that is already JSON (e.g. from JSON.stringify). */
+  json(text) {
+    this.#room(text.length * 3);
+    this.#pos += this.#buf.write(text, this.#pos);
+  }
+  /** A JSON string literal. */
+  str(text) {
+    if (NEEDS_ESCAPE.test(text)) {
+      this.json(JSON.stringify(text));
+      return;
+    }
+    this.#room(text.length * 3 + 2);
+    this.#buf[this.#pos++] = QUOTE;
+    this.#pos += this.#buf.write(text, this.#pos);
+    this.#buf[this.#pos++] = QUOTE;
+  }
+  /** Forgets what was written after `length` (an entry that failed half-way). */
+  rollback(length) {
+    this.#pos = Math.min(this.#pos, length);
+  }
+  /** A copy of the bytes written since `start`. */
+  copySince(start) {
+    return Buffer.from(this.#buf.subarray(start, this.#pos));
+  }
+  /** The bytes written so far, handed over; the writer starts afresh with a new buffer. */
+  take() {
+    const bytes = this.#buf.subarray(0, this.#pos);
+    this.#buf = Buffer.allocUnsafe(this.#initialBytes);
+    this.#pos = 0;
+    return bytes;
+  }
+};
+function parts() {
+  const b = (text) => Buffer.from(text);
+  return {
+    started: b('{"startedDateTime":"'),
+    time: b('","time":'),
+    method: b(',"request":{"method":'),
+    url: b(',"url":'),
+    httpVersion: b(',"httpVersion":'),
+    cookies: b(',"cookies":['),
+    headers: b('],"headers":['),
+    headerName: b('{"name":"'),
+    headerValue: b('","value":'),
+    redactedValue: b('","value":"[redacted]"}'),
+    cookieName: b('{"name":'),
+    redactedCookie: b(',"value":"[redacted]"}'),
+    comma: b(","),
+    objectEnd: b("}"),
+    queryString: b('],"queryString":'),
+    queryName: b('{"name":'),
+    queryValue: b(',"value":'),
+    postData: b(',"postData":'),
+    requestEnd: b(',"headersSize":-1,"bodySize":'),
+    status: b('},"response":{"status":'),
+    statusText: b(',"statusText":'),
+    content: b('],"content":{"size":'),
+    mimeType: b(',"mimeType":'),
+    text: b(',"text":'),
+    base64: b(',"encoding":"base64"'),
+    comment: b(',"comment":'),
+    redirect: b('},"redirectURL":'),
+    responseEnd: b(',"headersSize":-1,"bodySize":'),
+    timings: b('},"cache":{},"timings":{"blocked":-1,"dns":-1,"connect":-1,"send":'),
+    wait: b(',"wait":'),
+    receive: b(',"receive":'),
+    timingsEnd: b(',"ssl":-1}'),
+    client: b(',"_clientAddress":'),
+    emptyArray: b("[]")
+  };
+}
+var BlockCache = class {
+  #raw;
+  #bytes;
+  write(out, raw, build) {
+    const last = this.#raw;
+    if (last !== void 0 && this.#bytes !== void 0 && last.length === raw.length) {
+      let same = true;
+      for (let i = 0; i < raw.length && same; i++) same = last[i] === raw[i];
+      if (same) {
+        out.raw(this.#bytes);
+        return;
+      }
+    }
+    const start = out.length;
+    build();
+    this.#raw = raw;
+    this.#bytes = out.copySince(start);
+  }
+};
+var Serializer = class {
+  #p = parts();
+  #requestBlock = new BlockCache();
+  #responseBlock = new BlockCache();
+  #redactor;
+  #isoSecond = -1;
+  #isoPrefix = "";
+  constructor(redactor) {
+    this.#redactor = redactor;
+  }
+  /** ISO timestamps, formatted once per second (toISOString costs more than a header block). */
+  #iso(ms) {
+    const second = Math.floor(ms / 1e3);
+    if (second !== this.#isoSecond) {
+      this.#isoSecond = second;
+      this.#isoPrefix = new Date(second * 1e3).toISOString().slice(0, 19);
+    }
+    return `${this.#isoPrefix}.${String(ms - second * 1e3).padStart(3, "0")}Z`;
+  }
+  /** `"cookies":[...],"headers":[...` (without the closing bracket). */
+  #block(out, raw, cookies) {
+    const p = this.#p;
+    out.raw(p.cookies);
+    let first = true;
+    const cookie = (name) => {
+      if (name === "") return;
+      if (!first) out.raw(p.comma);
+      first = false;
+      out.raw(p.cookieName);
+      out.str(name);
+      out.raw(p.redactedCookie);
+    };
+    if (cookies === "request") {
+      const header = rawHeader(raw, "cookie");
+      if (header !== void 0)
+        for (const part of header.split(";")) cookie(part.slice(0, part.indexOf("=")).trim());
+    } else {
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        if (raw[i].length !== 10 || raw[i].toLowerCase() !== "set-cookie") continue;
+        const value = raw[i + 1];
+        cookie(value.slice(0, value.indexOf("=")).trim());
+      }
+    }
+    out.raw(p.headers);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i];
+      if (i > 0) out.raw(p.comma);
+      out.raw(p.headerName);
+      out.ascii(name);
+      if (isSensitiveHeader(name)) {
+        out.raw(p.redactedValue);
+        continue;
+      }
+      out.raw(p.headerValue);
+      out.str(this.#redactor.scrub(raw[i + 1]));
+      out.raw(p.objectEnd);
+    }
+  }
+  /** Appends one entry's JSON to `out`. */
+  write(out, entry) {
+    const p = this.#p;
+    const redactor = this.#redactor;
+    out.raw(p.started);
+    out.ascii(this.#iso(entry.startedAt));
+    out.raw(p.time);
+    out.ascii(String(round(entry.time)));
+    out.raw(p.method);
+    out.str(entry.method);
+    const { href, query } = parseUrl(redactor.scrub(entry.url, "redacted"));
+    out.raw(p.url);
+    out.str(href);
+    out.raw(p.httpVersion);
+    out.str(`HTTP/${entry.httpVersion}`);
+    this.#requestBlock.write(
+      out,
+      entry.requestHeaders,
+      () => this.#block(out, entry.requestHeaders, "request")
+    );
+    out.raw(p.queryString);
+    if (query.length === 0) out.raw(p.emptyArray);
+    else {
+      out.json("[");
+      query.forEach(([name, value], i) => {
+        if (i > 0) out.raw(p.comma);
+        out.raw(p.queryName);
+        out.str(name);
+        out.raw(p.queryValue);
+        out.str(redactor.scrub(value));
+        out.raw(p.objectEnd);
+      });
+      out.json("]");
+    }
+    if (entry.request.size > 0) {
+      out.raw(p.postData);
+      out.json(JSON.stringify(this.#postData(entry)));
+    }
+    out.raw(p.requestEnd);
+    out.ascii(String(entry.request.size));
+    out.raw(p.status);
+    out.ascii(String(entry.status));
+    out.raw(p.statusText);
+    out.str(entry.statusText);
+    out.raw(p.httpVersion);
+    out.str(`HTTP/${entry.responseVersion}`);
+    this.#responseBlock.write(
+      out,
+      entry.responseHeaders,
+      () => this.#block(out, entry.responseHeaders, "response")
+    );
+    const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
+    const body = bodyText(
+      entry.reply,
+      mimeType,
+      rawHeader(entry.responseHeaders, "content-encoding"),
+      redactor
+    );
+    out.raw(p.content);
+    out.ascii(String(entry.reply.size));
+    out.raw(p.mimeType);
+    out.str(mimeType);
+    if (body.text !== void 0) {
+      out.raw(p.text);
+      out.str(body.text);
+    }
+    if (body.base64) out.raw(p.base64);
+    if (body.comment !== void 0) {
+      out.raw(p.comment);
+      out.str(body.comment);
+    }
+    out.raw(p.redirect);
+    out.str(redactor.scrub(rawHeader(entry.responseHeaders, "location") ?? ""));
+    out.raw(p.responseEnd);
+    out.ascii(String(entry.reply.size));
+    out.raw(p.timings);
+    out.ascii(String(round(entry.send)));
+    out.raw(p.wait);
+    out.ascii(String(round(entry.wait)));
+    out.raw(p.receive);
+    out.ascii(String(round(entry.receive)));
+    out.raw(p.timingsEnd);
+    if (entry.notes) {
+      out.raw(p.comment);
+      out.str(redactor.scrub(entry.notes.join("; ")));
+    }
+    if (entry.clientAddress !== void 0) {
+      out.raw(p.client);
+      out.str(entry.clientAddress);
+    }
+    out.raw(p.objectEnd);
+  }
+  #postData(entry) {
+    const mimeType = rawHeader(entry.requestHeaders, "content-type") ?? "";
+    const body = bodyText(
+      entry.request,
+      mimeType,
+      rawHeader(entry.requestHeaders, "content-encoding"),
+      this.#redactor
+    );
+    const data = { mimeType, text: body.text ?? "" };
+    if (body.base64) data._encoding = "base64";
+    if (entry.request.size > entry.request.kept) data._truncated = true;
+    if (body.comment !== void 0) data.comment = body.comment;
+    return data;
+  }
+};
+var TEXT_TYPES = /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|javascript|x-www-form-urlencoded|graphql|x-ndjson))/i;
+function isText(mimeType, contentEncoding) {
+  return (contentEncoding === void 0 || contentEncoding === "identity") && TEXT_TYPES.test(mimeType);
+}
+function bodyText(capture, mimeType, contentEncoding, redactor) {
+  if (capture.size === 0) return { base64: false };
+  const comment = capture.size > capture.kept ? `truncated: recorded ${capture.kept} of ${capture.size} bytes` : void 0;
+  if (capture.kept === 0) return { base64: false, comment };
+  const bytes = capture.bytes();
+  if (isText(mimeType, contentEncoding)) {
+    return { text: redactor.scrub(bytes.toString("utf8")), base64: false, comment };
+  }
+  if (redactor.containsSecret(bytes))
+    return { base64: false, comment: "binary body left out: it contains a secret" };
+  return { text: bytes.toString("base64"), base64: true, comment };
+}
+var PLAIN_URL = /^https?:\/\/[A-Za-z0-9\-._~:/@!$&'()*+,;=]+$/;
+function parseUrl(recorded) {
+  if (!recorded.includes("?") && PLAIN_URL.test(recorded)) return { href: recorded, query: [] };
+  try {
+    const parsed = new URL(recorded);
+    return { href: parsed.href, query: [...parsed.searchParams] };
+  } catch {
+    return { href: "http://invalid.invalid/", query: [] };
+  }
+}
+function round(ms) {
+  return Math.round(ms * 1e3) / 1e3;
+}
+
+// src/gate/recorder.ts
+var VERSION = true ? "0.1.0" : "dev";
+var MAX_PENDING_BYTES = 32 * 1024 * 1024;
+var FLUSH_BYTES = 512 * 1024;
+var FLUSH_MS = 25;
+var Capture = class {
+  chunks = [];
+  kept = 0;
+  size = 0;
+  add(chunk, limit) {
+    this.size += chunk.length;
+    if (this.kept >= limit) return;
+    const take = Math.min(chunk.length, limit - this.kept);
+    this.chunks.push(Buffer.copyBytesFrom(chunk, 0, take));
+    this.kept += take;
+  }
+  bytes() {
+    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept);
+  }
+};
+var Entry = class {
+  constructor(recorder, method, url2, httpVersion, requestHeaders2, startedAt, clientAddress2) {
+    this.recorder = recorder;
+    this.method = method;
+    this.url = url2;
+    this.httpVersion = httpVersion;
+    this.requestHeaders = requestHeaders2;
+    this.startedAt = startedAt;
+    this.clientAddress = clientAddress2;
+  }
+  recorder;
+  method;
+  url;
+  httpVersion;
+  requestHeaders;
+  startedAt;
+  clientAddress;
+  request = new Capture();
+  reply = new Capture();
+  status = 0;
+  statusText = "";
+  responseHeaders = [];
+  responseVersion = "1.1";
+  notes;
+  send = 0;
+  wait = 0;
+  receive = 0;
+  time = 0;
+  requestBody(chunk) {
+    this.request.add(chunk, this.recorder.bodyLimit);
+  }
+  response(status, statusText, rawHeaders, httpVersion) {
+    this.status = status;
+    this.statusText = statusText;
+    this.responseHeaders = rawHeaders;
+    this.responseVersion = httpVersion;
+  }
+  responseBody(chunk) {
+    this.reply.add(chunk, this.recorder.bodyLimit);
+  }
+  note(text) {
+    this.notes ??= [];
+    this.notes.push(text);
+  }
+  finish(timing) {
+    const end = performance.now();
+    const sent = timing.sentAt ?? timing.started;
+    const first = timing.firstByteAt ?? end;
+    this.send = Math.max(0, sent - timing.started);
+    this.wait = Math.max(0, first - sent);
+    this.receive = Math.max(0, end - first);
+    this.time = end - timing.started;
+    if (this.status === 0) this.note("no response: the connection closed first");
+    this.recorder.enqueue(this);
+  }
+};
+var HEADER_TEXT = (version) => `{"log":{"version":"1.2","creator":{"name":"preview-tunnel","version":${JSON.stringify(version)}},"pages":[],"entries":[`;
+var FOOTER = "\n]}}\n";
+var FOOTER_BYTES = Buffer.from(FOOTER);
+var HarRecorder = class _HarRecorder {
+  bodyLimit;
+  path;
+  #serializer;
+  #out = new JsonOut();
+  #logger;
+  #file;
+  #position;
+  #written = 0;
+  #dropped = 0;
+  #timer;
+  #writing;
+  #failed = false;
+  #closed;
+  constructor(options, file, position) {
+    this.path = options.path;
+    this.bodyLimit = options.bodyLimit;
+    this.#serializer = new Serializer(options.redactor);
+    this.#logger = options.logger;
+    this.#file = file;
+    this.#position = position;
+  }
+  static async open(options) {
+    await (0, import_promises4.mkdir)(import_node_path9.default.dirname(options.path), { recursive: true });
+    const file = await (0, import_promises4.open)(options.path, "w", 384);
+    const header = Buffer.from(HEADER_TEXT(VERSION));
+    await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, void 0, 0);
+    return new _HarRecorder(options, file, header.length);
+  }
+  /** Starts recording one exchange; `url` is absolute, e.g. the public URL plus the path. */
+  begin(method, url2, httpVersion, rawHeaders, startedAt, clientAddress2) {
+    return new Entry(this, method, url2, httpVersion, rawHeaders, startedAt, clientAddress2);
+  }
+  /**
+   * Serializes a finished exchange at once (spread over requests, the work never stalls the
+   * gate for a whole batch, and the captured bodies are freed right away); the bytes are
+   * written in batches.
+   */
+  enqueue(entry) {
+    if (this.#closed !== void 0 || this.#failed) return;
+    const out = this.#out;
+    if (out.length >= MAX_PENDING_BYTES) {
+      this.#dropped++;
+      return;
+    }
+    const start = out.length;
+    try {
+      out.ascii(this.#written === 0 ? "\n" : ",\n");
+      this.#serializer.write(out, entry);
+      this.#written++;
+    } catch (error) {
+      out.rollback(start);
+      this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error)}`);
+      return;
+    }
+    if (this.#writing === void 0) this.#schedule();
+  }
+  /** Writes now when a batch is big enough, else within FLUSH_MS: few large writes, not many small ones. */
+  #schedule() {
+    if (this.#out.length >= FLUSH_BYTES) this.#flush();
+    else if (this.#out.length > 0 && this.#timer === void 0) {
+      this.#timer = setTimeout(() => this.#flush(), FLUSH_MS).unref();
+    }
+  }
+  #flush() {
+    clearTimeout(this.#timer);
+    this.#timer = void 0;
+    if (this.#writing !== void 0 || this.#out.length === 0 || this.#failed) return;
+    const body = this.#out.take();
+    const length = body.length;
+    this.#writing = this.#file.writev([body, FOOTER_BYTES], this.#position).then(
+      () => {
+        this.#position += length;
+      },
+      (error) => {
+        this.#failed = true;
+        this.#logger.warning(`Recording to ${this.path} stopped: ${errorMessage(error)}`);
+      }
+    ).finally(() => {
+      this.#writing = void 0;
+      this.#schedule();
+    });
+  }
+  /** Writes what is pending and closes the file; idempotent. */
+  close() {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+  async #close() {
+    try {
+      while (this.#writing !== void 0 || this.#out.length > 0 && !this.#failed) {
+        if (this.#writing === void 0) this.#flush();
+        await this.#writing;
+      }
+      if (this.#dropped > 0 && !this.#failed) {
+        const note = `${this.#dropped} requests were not recorded: writing the recording could not keep up`;
+        const footer = Buffer.from(`
+],"comment":${JSON.stringify(note)}}}
+`);
+        await this.#file.write(footer, 0, footer.length, this.#position);
+        await this.#file.truncate(this.#position + footer.length);
+        this.#logger.warning(`Recording ${this.path}: ${note}.`);
+      }
+    } catch (error) {
+      this.#logger.warning(`Recording to ${this.path} could not be finished: ${errorMessage(error)}`);
+    } finally {
+      await this.#file.close().catch(() => void 0);
+    }
+  }
+};
+function recordedUrl(base, pathAndQuery) {
+  return base + redactUrlPath(pathAndQuery.startsWith("/") ? pathAndQuery : `/${pathAndQuery}`);
+}
+
+// src/gate/stats.ts
+var RECENT_LIMIT = 100;
+function statusClass(status) {
+  if (status >= 100 && status < 600) return `${Math.floor(status / 100)}xx`;
+  return "no response";
+}
+var StatsCollector = class {
+  #ring = new Array(RECENT_LIMIT);
+  #next = 0;
+  #total = 0;
+  #byClass = {
+    "1xx": 0,
+    "2xx": 0,
+    "3xx": 0,
+    "4xx": 0,
+    "5xx": 0,
+    "no response": 0
+  };
+  add(sample) {
+    this.#ring[this.#next] = sample;
+    this.#next = (this.#next + 1) % RECENT_LIMIT;
+    this.#total++;
+    this.#byClass[statusClass(sample.status)]++;
+  }
+  snapshot() {
+    const recent = [];
+    for (let i = 0; i < RECENT_LIMIT; i++) {
+      const sample = this.#ring[(this.#next + i) % RECENT_LIMIT];
+      if (sample) recent.push(sample);
+    }
+    return { total: this.#total, byClass: { ...this.#byClass }, recent };
   }
 };
 
-// src/pipeline/context.ts
-var CANCEL_GRACE_MS = 3e3;
-var RunContext = class {
-  constructor(config, deps) {
-    this.config = config;
-    this.deps = deps;
-    this.id = deps.run?.id ?? (0, import_node_crypto2.randomUUID)();
-    this.dir = deps.run?.dir ?? import_node_path7.default.join(deps.tempDir, `preview-tunnel-${this.id.slice(0, 8)}`);
-    (0, import_node_fs11.mkdirSync)(this.dir, { recursive: true });
-    this.appLog = import_node_path7.default.join(this.dir, "app.log");
-    this.teardown = new Teardown((m) => deps.logger.warning(m));
+// src/gate/webhook-verify.ts
+function webhookRoutes(rules) {
+  return rules.map((rule) => ({ rule, scheme: SCHEMES[rule.provider] })).sort((a, b) => b.rule.pathPrefix.length - a.rule.pathPrefix.length);
+}
+function matchRoute(routes, pathname) {
+  for (const route of routes) {
+    const prefix = route.rule.pathPrefix;
+    if (prefix === "/" || pathname === prefix || pathname.startsWith(`${prefix}/`)) return route;
   }
-  config;
-  deps;
-  id;
-  dir;
-  appLog;
-  clock = new PhaseClock();
-  teardown;
-  get logger() {
-    return this.deps.logger;
+  return void 0;
+}
+function webhookStage(options) {
+  const { routes, maxBodyBytes } = options;
+  if (routes.length === 0) return () => false;
+  return (ex) => {
+    const route = matchRoute(routes, ex.pathname);
+    if (route === void 0) return false;
+    const { scheme, rule } = route;
+    if (!ex.res) {
+      reply(
+        ex,
+        403,
+        `${rule.pathPrefix} is a ${rule.provider} webhook path; upgrades are not accepted there`
+      );
+      return true;
+    }
+    if (!scheme.signatureHeaders.some((h) => ex.req.headers[h] !== void 0)) {
+      reply(ex, 401, `${rule.provider} webhook rejected: missing ${scheme.signatureHeaders[0]} header`);
+      return true;
+    }
+    const length = declaredLength(ex.req);
+    if (length !== void 0 && length > maxBodyBytes) {
+      reply(ex, 413, tooLargeMessage(maxBodyBytes));
+      return true;
+    }
+    if (ex.expectContinue) ex.res.writeContinue();
+    return readBody(ex.req, maxBodyBytes).then(
+      (body) => {
+        ex.record?.requestBody(body);
+        const verdict = scheme.verify(
+          {
+            headers: ex.req.headers,
+            body,
+            url: options.publicUrl(ex.req.url ?? "/", ex),
+            nowSeconds: Math.floor(Date.now() / 1e3)
+          },
+          rule.secret
+        );
+        if (!verdict.ok) {
+          reply(ex, verdict.status, `${rule.provider} webhook rejected: ${verdict.reason}`);
+          return true;
+        }
+        ex.body = body;
+        ex.webhookVerified = true;
+        return false;
+      },
+      (error) => {
+        if (error instanceof BodyTooLargeError) reply(ex, 413, error.message);
+        else ex.res?.destroy();
+        return true;
+      }
+    );
+  };
+}
+
+// src/gate/server.ts
+var UPSTREAM_ERROR_INTERVAL_MS = 1e4;
+async function startGate(options) {
+  const { settings, logger } = options;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const clientIpHeader = options.clientIpHeader?.toLowerCase();
+  const auth = new Authenticator(settings.auth);
+  const stats = new StatsCollector();
+  const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
+  const recorder = settings.record ? await HarRecorder.open({
+    path: settings.record.path,
+    bodyLimit: settings.record.bodyLimit,
+    redactor: new Redactor([...gateSecrets(settings), ...options.secrets ?? []]),
+    logger
+  }) : void 0;
+  let port = 0;
+  let publicUrl;
+  let publicBase;
+  const gateUrl = () => `http://127.0.0.1:${port}`;
+  const base = () => publicBase ?? gateUrl();
+  let lastUpstreamReport = Number.NEGATIVE_INFINITY;
+  const onUpstreamError = (error) => {
+    logger.debug(`gate: upstream error: ${errorMessage(error)}`);
+    const now = performance.now();
+    if (now - lastUpstreamReport < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
+    lastUpstreamReport = now;
+    try {
+      options.onUpstreamError?.(error);
+    } catch (hookError) {
+      logger.debug(`gate: onUpstreamError failed: ${errorMessage(hookError)}`);
+    }
+  };
+  const finish = (ex) => {
+    if (ex.finished) return;
+    ex.finished = true;
+    const res = ex.res;
+    const status = res ? res.headersSent ? res.statusCode : 0 : ex.status;
+    if (res && !res.writableFinished) ex.upstream?.destroy();
+    stats.add({
+      method: ex.req.method ?? "",
+      path: ex.pathname,
+      status,
+      ms: performance.now() - ex.started,
+      at: ex.startedAt
+    });
+    ex.record?.finish(ex);
+  };
+  const proxy = new ReverseProxy({
+    upstream: options.upstream,
+    agent,
+    upstreamTimeoutMs: timeouts.upstreamMs,
+    maxBodyBytes: settings.maxBodyBytes,
+    addedHeaders: settings.requestHeaders,
+    clientIpHeader,
+    publicUrl: () => publicUrl,
+    onUpstreamError,
+    finishUpgrade: finish
+  });
+  const stages = [
+    function allowList(ex) {
+      if (isAllowed(settings.allowCidrs, ex.clientIp)) return false;
+      reply(ex, 403, `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs`);
+      return true;
+    },
+    function loginLink(ex) {
+      if (ex.pathname !== LOGIN_PATH) return false;
+      auth.login(ex);
+      return true;
+    },
+    webhookStage({
+      routes: webhookRoutes(settings.webhooks),
+      maxBodyBytes: settings.maxBodyBytes,
+      publicUrl: (pathAndQuery, ex) => (publicBase ?? `http://${ex.req.headers.host ?? `127.0.0.1:${port}`}`) + pathAndQuery
+    }),
+    function userAuth(ex) {
+      ex.stripSessionCookie = ex.req.headers.cookie?.includes(SESSION_COOKIE) ?? false;
+      if (ex.webhookVerified) return false;
+      const result = auth.check(ex.req);
+      if (result.ok) {
+        ex.stripAuthorization = result.via === "header";
+        return false;
+      }
+      reply(ex, 401, result.reason, { "www-authenticate": result.challenge });
+      return true;
+    },
+    function namespace(ex) {
+      if (!ex.pathname.startsWith("/__preview/")) return false;
+      reply(ex, 404, `${ex.pathname} is not a path of the gate`);
+      return true;
+    },
+    function bodyLimit(ex) {
+      const length = declaredLength(ex.req);
+      if (ex.body !== void 0 || length === void 0 || length <= settings.maxBodyBytes) return false;
+      reply(ex, 413, tooLargeMessage(settings.maxBodyBytes));
+      return true;
+    },
+    function forward(ex) {
+      if (ex.res) proxy.forward(ex);
+      else proxy.upgrade(ex);
+      return true;
+    }
+  ];
+  const failed = (ex, error) => {
+    logger.warning(`gate: ${ex.req.method} ${ex.pathname} failed: ${errorMessage(error)}`);
+    reply(ex, 500, "internal error in the gate");
+  };
+  const run = (ex, from) => {
+    for (let i = from; i < stages.length; i++) {
+      const result = stages[i](ex);
+      if (result === true) return;
+      if (result !== false) {
+        result.then(
+          (handled) => {
+            if (!handled) run(ex, i + 1);
+          },
+          (error) => failed(ex, error)
+        );
+        return;
+      }
+    }
+  };
+  const begin = (ex) => {
+    ex.clientIp = clientAddress(ex.req, clientIpHeader);
+    ex.record = recorder?.begin(
+      ex.req.method ?? "GET",
+      recordedUrl(base(), ex.req.url ?? "/"),
+      ex.req.httpVersion,
+      ex.req.rawHeaders,
+      ex.startedAt,
+      ex.clientIp
+    );
+    try {
+      run(ex, 0);
+    } catch (error) {
+      failed(ex, error);
+    }
+  };
+  const onRequest = (req, res, expectContinue) => {
+    if (options.reserved?.(req, res)) return;
+    const ex = createExchange(req, res, req.socket, void 0, expectContinue);
+    res.once("close", () => finish(ex));
+    begin(ex);
+  };
+  const onUpgrade = (req, socket, head2) => {
+    const ex = createExchange(req, void 0, socket, head2, false);
+    socket.once("close", () => finish(ex));
+    begin(ex);
+  };
+  const sockets = /* @__PURE__ */ new Set();
+  const createServer = () => {
+    const server = import_node_http6.default.createServer(serverOptions(timeouts));
+    server.on("request", (req, res) => onRequest(req, res, false));
+    server.on("checkContinue", (req, res) => onRequest(req, res, true));
+    server.on("upgrade", onUpgrade);
+    server.on("connection", (socket) => {
+      sockets.add(socket);
+      socket.once("close", () => sockets.delete(socket));
+    });
+    return server;
+  };
+  const servers = [];
+  const listen = (server, host, wanted, ipv6Only = false) => new Promise((resolve2, reject) => {
+    server.once("error", reject);
+    server.listen({ host, port: wanted, ipv6Only }, () => {
+      server.off("error", reject);
+      const address = server.address();
+      resolve2(typeof address === "object" && address ? address.port : wanted);
+    });
+  });
+  const main = createServer();
+  try {
+    port = await listen(main, "127.0.0.1", 0);
+  } catch (error) {
+    agent.destroy();
+    await recorder?.close();
+    throw error;
   }
-  get signal() {
-    return this.deps.signal;
+  servers.push(main);
+  if (options.ipv6 ?? true) {
+    const v6 = createServer();
+    try {
+      await listen(v6, "::1", port, true);
+      servers.push(v6);
+    } catch (error) {
+      logger.debug(`gate: not listening on [::1]:${port}: ${errorMessage(error)}`);
+    }
   }
-  /** Stop grace, shortened when cancelled so teardown fits the runner's window. */
-  grace() {
-    return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
-  }
+  let closing;
+  const close = async () => {
+    for (const server of servers) {
+      server.close();
+      server.closeAllConnections();
+    }
+    for (const tunnel2 of [...proxy.tunnels]) tunnel2.destroy();
+    for (const socket of sockets) socket.destroy();
+    agent.destroy();
+    await recorder?.close();
+  };
+  return {
+    port,
+    url: gateUrl(),
+    harPath: recorder?.path,
+    setPublicUrl(url2) {
+      publicUrl = new URL(url2);
+      publicBase = url2.replace(/\/+$/, "");
+    },
+    setUpstreamHost: (host) => proxy.setUpstreamHost(host),
+    loginUrl() {
+      return `${base()}${LOGIN_PATH}?token=${auth.createLoginToken()}`;
+    },
+    stats: () => stats.snapshot(),
+    close() {
+      closing ??= close().catch((error) => logger.warning(`gate: close: ${errorMessage(error)}`));
+      return closing;
+    }
+  };
+}
+
+// src/tunnel/probe.ts
+var PROBE_HEADERS = {
+  "ngrok-skip-browser-warning": "1",
+  "user-agent": "preview-tunnel-probe/1",
+  "cache-control": "no-cache"
 };
+var PROBE_BACKOFF = { initialMs: 200, maxMs: 3e3 };
+var ATTEMPT_TIMEOUT_MS2 = 1e4;
+var EXCERPT_CHARS = 200;
+async function probePublicUrl(options) {
+  const started = Date.now();
+  const deadline = started + options.timeoutMs;
+  const target = `${options.url}${options.path}`;
+  let seen;
+  let attempts = 0;
+  for (; ; ) {
+    options.signal?.throwIfAborted();
+    attempts++;
+    const remaining = Math.max(1, deadline - Date.now());
+    const attemptSignal = AbortSignal.timeout(Math.min(ATTEMPT_TIMEOUT_MS2, remaining));
+    const signal = options.signal ? AbortSignal.any([options.signal, attemptSignal]) : attemptSignal;
+    try {
+      const response = await fetch(target, { headers: PROBE_HEADERS, redirect: "manual", signal });
+      const body = await response.text();
+      if (response.status === 200 && body.trim() === options.nonce) {
+        return { attempts, elapsedMs: Date.now() - started };
+      }
+      seen = { kind: "answer", status: response.status, body };
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      const described = describeError(error);
+      if (!(described.kind === "error" && described.code === "TIMEOUT" && Date.now() >= deadline && seen)) {
+        seen = described;
+      }
+    }
+    if (Date.now() >= deadline) break;
+    await sleep(backoffDelay(options.backoff ?? PROBE_BACKOFF, attempts - 1, deadline), options.signal);
+  }
+  throw new StartError(
+    [
+      `The ${options.provider} tunnel's URL ${options.url} did not reach this run's gate within ${formatDuration(options.timeoutMs)} (${attempts} requests to ${options.path}).`,
+      `Last answer: ${formatSeen(seen)}.`,
+      ...options.lastOutput ? [`${options.provider} printed:
+${options.lastOutput()}`] : [],
+      probeHint(seen, options.provider)
+    ].join("\n")
+  );
+}
+function describeError(error) {
+  const cause = error.cause;
+  const name = error.name;
+  const code = typeof cause?.code === "string" ? cause.code : name === "TimeoutError" || name === "AbortError" ? "TIMEOUT" : "ERROR";
+  const message = typeof cause?.message === "string" ? cause.message : errorMessage(error);
+  return { kind: "error", code, message };
+}
+function formatSeen(seen) {
+  if (seen === void 0) return "none";
+  if (seen.kind === "error") return `no answer (${seen.code}: ${seen.message})`;
+  const flat = seen.body.replace(/\s+/g, " ").trim();
+  const excerpt = flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}\u2026` : flat;
+  return `HTTP ${seen.status}${excerpt === "" ? " with an empty body" : `: ${excerpt}`}`;
+}
+function probeHint(seen, provider) {
+  const other = `or try another provider than ${provider}`;
+  if (seen === void 0) return `Raise tunnel-timeout, ${other}.`;
+  if (seen.kind === "error") {
+    if (seen.code === "ENOTFOUND" || seen.code === "EAI_AGAIN")
+      return `The hostname does not resolve yet: new hostnames take a few seconds to appear in DNS and resolvers remember the miss. Raise tunnel-timeout, ${other}.`;
+    if (seen.code === "TIMEOUT")
+      return `Requests hung: the provider's edge accepted them but nothing came back. Raise tunnel-timeout, ${other}.`;
+    return `The URL could not be reached (${seen.code}): the tunnel may have dropped. Check the provider's output above, ${other}.`;
+  }
+  if (seen.status === 200)
+    return "The URL answers, but not with this run's nonce: it leads to something else, e.g. another run holding the same ngrok domain. Use a domain per run, or stop the other run.";
+  if (seen.status === 429) return `The provider is rate-limiting requests. Wait and re-run, ${other}.`;
+  if (seen.status >= 500)
+    return `The provider's edge answered but could not reach the gate on this machine (the agent may have lost its connection). Re-run, ${other}.`;
+  return `Something other than this run's gate answered the reserved path. Check the URL, ${other}.`;
+}
+
+// src/pipeline/expose.ts
+var PROBE_PATH = "/__preview/probe";
+async function expose(ctx, provider, appPort, hooks) {
+  const { config, logger, signal } = ctx;
+  const nonce = (0, import_node_crypto9.randomBytes)(16).toString("hex");
+  const gate = await startGate({
+    // Until readiness tells which loopback address the app took (see setUpstreamHost).
+    upstream: { host: "127.0.0.1", port: appPort },
+    settings: config.gate,
+    logger,
+    clientIpHeader: provider.clientIpHeader,
+    onUpstreamError: hooks.onUpstreamError,
+    reserved: (req, res) => answerProbe(nonce, req, res) || (hooks.reserved?.(req, res) ?? false)
+  });
+  ctx.teardown.add("gate", () => gate.close());
+  if (gate.harPath) ctx.deps.state.save(STATE.harPath, gate.harPath);
+  const probe = (url2, probeSignal) => probePublicUrl({
+    url: url2,
+    path: PROBE_PATH,
+    nonce,
+    timeoutMs: config.tunnel.timeoutMs,
+    signal: AbortSignal.any([signal, probeSignal]),
+    provider: provider.name
+  }).then(() => void 0);
+  const tunnel2 = await provider.open(
+    { host: "127.0.0.1", port: gate.port },
+    { logger, signal, runDir: ctx.dir, env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id }, probe }
+  );
+  ctx.teardown.add("tunnel", () => tunnel2.close());
+  const probed = await probePublicUrl({
+    url: tunnel2.url,
+    path: PROBE_PATH,
+    nonce,
+    timeoutMs: config.tunnel.timeoutMs,
+    signal,
+    provider: provider.name
+  });
+  logger.info(`The public URL ${tunnel2.url} reaches the gate (probed in ${Math.round(probed.elapsedMs)}ms).`);
+  gate.setPublicUrl(tunnel2.url);
+  return { gate, tunnel: tunnel2 };
+}
+function answerProbe(nonce, req, res) {
+  if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== PROBE_PATH) return false;
+  res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+  res.end(nonce);
+  return true;
+}
 
 // src/pipeline/test-command.ts
 var import_node_os2 = require("node:os");
-async function runTestCommand(ctx, command, url2, appGone) {
-  ctx.logger.info(`Running the test command against ${url2}: ${command}`);
+async function runTestCommand(ctx, command, previewEnv, appGone) {
+  ctx.logger.info(`Running the test command against ${previewEnv.PREVIEW_URL}: ${command}`);
   const test = await ctx.deps.launcher.start({
     command,
     cwd: ctx.config.workingDirectory,
-    env: { ...ctx.deps.baseEnv, PREVIEW_URL: url2, [RUN_ID_ENV]: ctx.id },
+    env: { ...ctx.deps.baseEnv, ...previewEnv, [RUN_ID_ENV]: ctx.id },
     output: "inherit"
   });
   ctx.deps.state.save(STATE.testPid, String(test.pid));
@@ -26779,20 +29100,30 @@ async function runTestCommand(ctx, command, url2, appGone) {
 // src/pipeline/pipeline.ts
 var FOREVER_MS = 2 ** 31 - 1;
 async function runPipeline(config, deps) {
-  const { provider, reason } = chooseProvider(config.provider);
+  const { provider, reason } = chooseProvider(config.provider, {
+    settings: config.tunnel,
+    env: deps.baseEnv
+  });
   const ctx = new RunContext(config, deps);
   const { logger, signal } = ctx;
   deps.state.save(STATE.runId, ctx.id);
   deps.state.save(STATE.appLog, ctx.appLog);
   let url2;
+  let exposure;
   let testExitCode;
   let outcome = "no-test";
   let failure2;
+  const fail = (reason2) => {
+    outcome = "failed";
+    failure2 = failure2 ? `${failure2} ${reason2}` : reason2;
+  };
   const result = () => ({
     outcome,
     url: url2,
     provider: provider.name,
     appLog: ctx.appLog,
+    harPath: exposure?.gate.harPath,
+    requests: exposure?.gate.stats(),
     testExitCode,
     phases: ctx.clock.records,
     failure: failure2
@@ -26808,36 +29139,53 @@ async function runPipeline(config, deps) {
   try {
     throwIfCancelled(signal);
     void publisher?.starting();
-    const app = await bootApp(ctx);
-    watchForCrash(ctx, app);
+    const port = await chooseAppPort(config);
     logger.info(reason);
-    const tunnel2 = await ctx.clock.run(
+    let app;
+    const exposed = await ctx.clock.run(
       "expose",
-      async () => {
-        const opened = await provider.open(
-          { host: app.ready.host ?? "127.0.0.1", port: app.port },
-          { logger, signal, runDir: ctx.dir }
-        );
-        ctx.teardown.add("tunnel", () => opened.close());
-        return opened;
-      },
-      (t) => `${provider.name}: ${t.url}`
+      () => expose(ctx, provider, port, {
+        onUpstreamError: (error) => {
+          if (app && !ctx.teardown.started) {
+            logger.warning(
+              `A request through the gate could not reach the app (${errorMessage(error)}).
+${app.describeTail()}`
+            );
+          }
+        }
+      }),
+      (e) => `${provider.name}: ${e.tunnel.url}`
     );
-    url2 = tunnel2.url;
+    exposure = exposed;
+    url2 = exposed.tunnel.url;
+    const tunnelLost = watchTunnel(ctx, exposed, (newUrl) => {
+      url2 = newUrl;
+      void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed.gate.harPath });
+      void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
+    });
+    app = await bootApp(ctx, port, { PREVIEW_URL: exposed.tunnel.url });
+    exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
+    watchForCrash(ctx, app);
+    const publicUrl = exposed.tunnel.url;
     await ctx.clock.run(
       "publish",
       async () => {
-        await deps.reporter.preview({ url: tunnel2.url, provider: provider.name });
-        void publisher?.live({ url: tunnel2.url, provider: provider.name });
-        logger.info(`Preview: ${tunnel2.url}`);
+        await deps.reporter.preview({
+          url: publicUrl,
+          provider: provider.name,
+          harPath: exposed.gate.harPath
+        });
+        void publisher?.live({ url: publicUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
+        logger.info(`Preview: ${publicUrl}`);
       },
-      () => tunnel2.url
+      () => publicUrl
     );
     if (config.test) {
       const test = config.test;
+      const env = { PREVIEW_URL: url2, ...accessEnv(config.gate.auth) };
       testExitCode = await ctx.clock.run(
         "test",
-        () => runTestCommand(ctx, test, tunnel2.url, app.gone),
+        () => runTestCommand(ctx, test, env, app.gone),
         (code) => `exit code ${code}`
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
@@ -26846,13 +29194,10 @@ async function runPipeline(config, deps) {
     } else {
       ctx.clock.skip("test", "no test command");
     }
-    await hold(ctx, app, tunnel2.url, () => deps.reporter.holding?.(result()));
+    await hold(ctx, app, url2, () => deps.reporter.holding?.(result()));
     const exit = app.process.exitInfo();
-    if (exit) {
-      const crash = `The app ${describeExit(exit)} while the preview was up.`;
-      outcome = "failed";
-      failure2 = failure2 ? `${failure2} ${crash}` : crash;
-    }
+    if (exit) fail(`The app ${describeExit(exit)} while the preview was up.`);
+    if (tunnelLost.lost) fail(tunnelLost.lost);
   } catch (error) {
     thrown = signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error;
     if (thrown instanceof CancelledError) {
@@ -26877,6 +29222,26 @@ async function runPipeline(config, deps) {
 }
 function throwIfCancelled(signal) {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError("SIGTERM");
+}
+function signIn(ctx, exposure) {
+  const { method, where } = signInMethod(ctx.config.gate.auth, ctx.config.gate.credentialsGenerated);
+  const oneClickUrl = ctx.config.gate.auth.mode === "none" ? void 0 : exposure.gate.loginUrl();
+  return { method, where, oneClickUrl };
+}
+function watchTunnel(ctx, exposure, onNewUrl) {
+  const state = {};
+  exposure.tunnel.on("url", (url2) => {
+    ctx.logger.warning(`The tunnel reconnected with a new public URL: ${url2}`);
+    exposure.gate.setPublicUrl(url2);
+    onNewUrl(url2);
+  });
+  exposure.tunnel.on("lost", (error) => {
+    if (ctx.teardown.started) return;
+    state.lost = `The tunnel was lost and could not be brought back: ${errorMessage(error)}`;
+    ctx.logger.error(state.lost);
+    void ctx.deps.publisher?.failed(state.lost);
+  });
+  return state;
 }
 function watchForCrash(ctx, app) {
   void app.process.exited.then(async (exit) => {
@@ -26955,7 +29320,7 @@ function consoleLogger(stream2 = process.stderr, verbose = false) {
 }
 
 // src/cli/cli.ts
-var VERSION = true ? "0.1.0" : "dev";
+var VERSION2 = true ? "0.1.0" : "dev";
 var defaultIo = {
   stdout: process.stdout,
   stderr: process.stderr,
@@ -26969,7 +29334,7 @@ function usage() {
       ${spec.description.replace(/`/g, "")}${def}`;
   });
   return [
-    `preview-tunnel ${VERSION}: boot an app, wait until it is ready, expose it, test it, tear it all down.`,
+    `preview-tunnel ${VERSION2}: boot an app, wait until it is ready, expose it, test it, tear it all down.`,
     "",
     "Usage:",
     '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
@@ -26999,7 +29364,7 @@ Run "preview-tunnel --help" for the options.`);
     return EXIT.ok;
   }
   if (parsed.values.version) {
-    io.stdout.write(`${VERSION}
+    io.stdout.write(`${VERSION2}
 `);
     return EXIT.ok;
   }
@@ -27013,19 +29378,23 @@ Run "preview-tunnel --help" for the options.`);
   const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
   try {
     const values = parsed.values;
-    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env });
+    const run = newRun((0, import_node_os3.tmpdir)());
+    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env, runDir: run.dir });
     const holdForever = config.test === void 0 && values["keep-alive"] === void 0;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
       logger,
       launcher: nodeLauncher,
       state: noState,
-      tempDir: (0, import_node_os3.tmpdir)(),
+      run,
       baseEnv: io.env,
       signal: cancel.signal,
       reporter: {
-        preview: ({ url: url2 }) => {
-          io.stdout.write(`PREVIEW_URL=${url2}
+        preview: ({ url: url2, harPath }) => {
+          const access2 = Object.entries(accessEnv(config.gate.auth)).map(([k, v]) => `${k}=${v}
 `);
+          io.stdout.write(`PREVIEW_URL=${url2}
+${access2.join("")}`);
+          if (harPath) logger.info(`Every request through the gate is recorded in ${harPath}`);
         },
         finished: (r) => {
           io.stderr.write(phaseTable(r));

@@ -143,12 +143,12 @@ var require_tunnel = __commonJS({
       function onResponse(res) {
         res.upgrade = true;
       }
-      function onUpgrade(res, socket, head) {
+      function onUpgrade(res, socket, head2) {
         process.nextTick(function() {
-          onConnect(res, socket, head);
+          onConnect(res, socket, head2);
         });
       }
-      function onConnect(res, socket, head) {
+      function onConnect(res, socket, head2) {
         connectReq.removeAllListeners();
         socket.removeAllListeners();
         if (res.statusCode !== 200) {
@@ -163,7 +163,7 @@ var require_tunnel = __commonJS({
           self2.removeSocket(placeholder);
           return;
         }
-        if (head.length > 0) {
+        if (head2.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
           var error2 = new Error("got illegal response body from proxy");
@@ -4085,7 +4085,7 @@ var require_util2 = __commonJS({
     try {
       crypto = require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -5326,23 +5326,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -6063,7 +6063,7 @@ var require_client_h1 = __commonJS({
           util.destroy(this.socket, new HeadersOverflowError());
         }
       }
-      onUpgrade(head) {
+      onUpgrade(head2) {
         const { upgrade, client, socket, headers, statusCode, statusText } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
@@ -6078,7 +6078,7 @@ var require_client_h1 = __commonJS({
         this.shouldKeepAlive = null;
         this.headers = [];
         this.headersSize = 0;
-        socket.unshift(head);
+        socket.unshift(head2);
         socket[kParser].destroy();
         socket[kParser] = null;
         socket[kClient] = null;
@@ -9803,7 +9803,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -9828,7 +9828,7 @@ var require_api_request = __commonJS({
           throw err;
         }
         this.method = method;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.res = null;
@@ -9877,15 +9877,15 @@ var require_api_request = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const { callback, opaque, abort, context: context3, responseHeaders: responseHeaders2, highWaterMark } = this;
+        const headers = responseHeaders2 === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
           }
           return;
         }
-        const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+        const parsedHeaders = responseHeaders2 === "raw" ? util.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
         const res = new Readable({
@@ -10041,7 +10041,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders, throwOnError } = opts;
+        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -10065,7 +10065,7 @@ var require_api_stream = __commonJS({
           }
           throw err;
         }
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.factory = factory;
         this.callback = callback;
@@ -10093,8 +10093,8 @@ var require_api_stream = __commonJS({
         this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context: context3, callback, responseHeaders } = this;
-        const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
+        const { factory, opaque, context: context3, callback, responseHeaders: responseHeaders2 } = this;
+        const headers = responseHeaders2 === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
             this.onInfo({ statusCode, headers });
@@ -10104,7 +10104,7 @@ var require_api_stream = __commonJS({
         this.factory = null;
         let res;
         if (this.throwOnError && statusCode >= 400) {
-          const parsedHeaders = responseHeaders === "raw" ? util.parseHeaders(rawHeaders) : headers;
+          const parsedHeaders = responseHeaders2 === "raw" ? util.parseHeaders(rawHeaders) : headers;
           const contentType = parsedHeaders["content-type"];
           res = new PassThrough();
           this.callback = null;
@@ -10257,7 +10257,7 @@ var require_api_pipeline = __commonJS({
         if (typeof handler2 !== "function") {
           throw new InvalidArgumentError("invalid handler");
         }
-        const { signal, method, opaque, onInfo, responseHeaders } = opts;
+        const { signal, method, opaque, onInfo, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
@@ -10269,7 +10269,7 @@ var require_api_pipeline = __commonJS({
         }
         super("UNDICI_PIPELINE");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.handler = handler2;
         this.abort = null;
         this.context = null;
@@ -10415,12 +10415,12 @@ var require_api_upgrade = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_UPGRADE");
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.opaque = opaque || null;
         this.callback = callback;
         this.abort = null;
@@ -10507,13 +10507,13 @@ var require_api_connect = __commonJS({
         if (typeof callback !== "function") {
           throw new InvalidArgumentError("invalid callback");
         }
-        const { signal, opaque, responseHeaders } = opts;
+        const { signal, opaque, responseHeaders: responseHeaders2 } = opts;
         if (signal && typeof signal.on !== "function" && typeof signal.addEventListener !== "function") {
           throw new InvalidArgumentError("signal must be an EventEmitter or EventTarget");
         }
         super("UNDICI_CONNECT");
         this.opaque = opaque || null;
-        this.responseHeaders = responseHeaders || null;
+        this.responseHeaders = responseHeaders2 || null;
         this.callback = callback;
         this.abort = null;
         addSignal(this, signal);
@@ -10678,8 +10678,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -10719,8 +10719,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -10866,10 +10866,10 @@ var require_mock_utils = __commonJS({
           return;
         }
         const responseData = getResponseData2(body);
-        const responseHeaders = generateKeyValues(headers);
+        const responseHeaders2 = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler2.onConnect?.((err) => handler2.onError(err), null);
-        handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
+        handler2.onHeaders?.(statusCode, responseHeaders2, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
         deleteMockDispatch(mockDispatches, key);
@@ -19721,9 +19721,9 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue2) {
+            clientHeader = typeof headerValue2 === "number" ? headerValue2.toString() : headerValue2;
           }
         }
         const additionalValue = additionalHeaders[header];
@@ -19745,14 +19745,14 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue2) {
+            if (typeof headerValue2 === "number") {
+              clientHeader = String(headerValue2);
+            } else if (Array.isArray(headerValue2)) {
+              clientHeader = headerValue2.join(", ");
             } else {
-              clientHeader = headerValue;
+              clientHeader = headerValue2;
             }
           }
         }
@@ -21549,11 +21549,11 @@ var Summary = class {
    */
   addTable(rows) {
     const tableBody = rows.map((row) => {
-      const cells = row.map((cell2) => {
-        if (typeof cell2 === "string") {
-          return this.wrap("td", cell2);
+      const cells = row.map((cell3) => {
+        if (typeof cell3 === "string") {
+          return this.wrap("td", cell3);
         }
-        const { header, data, colspan, rowspan } = cell2;
+        const { header, data, colspan, rowspan } = cell3;
         const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
@@ -22166,6 +22166,51 @@ function collectPublishSettings(inputs) {
   };
 }
 
+// src/config/gate-parse.ts
+var GATE_INPUTS = {
+  auth: {
+    description: "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token) or `none`.",
+    default: "basic",
+    placeholder: "<basic|bearer|none>"
+  },
+  credentials: {
+    description: "`user:password` for `basic`, a token for `bearer`; pass it from a secret. Empty: generated (24 random bytes) and masked.",
+    default: "",
+    placeholder: "<user:password|token>"
+  },
+  "allow-cidrs": {
+    description: "Client addresses allowed to reach the preview: IPv4/IPv6 CIDRs or single addresses, separated by commas or newlines. Empty: any address.",
+    default: "",
+    placeholder: "<cidrs>"
+  },
+  "request-headers": {
+    description: "Headers added to every request proxied to the app: one `Name: value` per line.",
+    default: "",
+    placeholder: "<Name: value lines>"
+  },
+  "max-body": {
+    description: "Largest request body the gate lets through (413 beyond it), e.g. `512kb`, `25mb`, `1gb`.",
+    default: "25mb",
+    placeholder: "<size>"
+  },
+  "verify-webhooks": {
+    description: "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab.",
+    default: "",
+    placeholder: "<provider path ENV lines>"
+  },
+  record: {
+    description: "Path of the HAR file recording requests through the gate; `none` turns recording off. Empty: a file under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path|none>"
+  },
+  "record-body-limit": {
+    description: "Bytes of each request and response body kept in the recording, e.g. `64kb`; `0b` keeps none.",
+    default: "64kb",
+    placeholder: "<size>"
+  }
+};
+var SIZE_UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
 // src/config/tunnel-parse.ts
 var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
 var TUNNEL_INPUTS = {
@@ -22298,6 +22343,7 @@ var INPUTS = {
     default: "true",
     placeholder: "<true|false>"
   },
+  ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS
 };
@@ -22306,6 +22352,11 @@ var OUTPUTS = {
   provider: "Tunnel provider that was used.",
   "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
   "test-exit-code": "Exit code of the test command, when one ran.",
+  username: "User name for basic auth (when `auth` is `basic`).",
+  password: "Password for basic auth (masked; generated unless `credentials` was given).",
+  token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
+  "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
+  "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
   ...PUBLISH_OUTPUTS
 };
 var STATE = {
@@ -22322,6 +22373,7 @@ var STATE = {
   crash: "crash",
   /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
   result: "result",
+  harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
   publisher: "publisher"
 };
@@ -23507,7 +23559,7 @@ async function fetchWrapper(requestOptions) {
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
+  const requestHeaders2 = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
       String(value)
@@ -23519,7 +23571,7 @@ async function fetchWrapper(requestOptions) {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
+      headers: requestHeaders2,
       signal: requestOptions.request?.signal,
       // duplex must be set if request.body is ReadableStream or Async Iterables.
       // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
@@ -23549,21 +23601,21 @@ async function fetchWrapper(requestOptions) {
   }
   const status = fetchResponse.status;
   const url = fetchResponse.url;
-  const responseHeaders = {};
+  const responseHeaders2 = {};
   for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
+    responseHeaders2[key] = value;
   }
   const octokitResponse = {
     url,
     status,
-    headers: responseHeaders,
+    headers: responseHeaders2,
     data: ""
   };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+  if ("deprecation" in responseHeaders2) {
+    const matches = responseHeaders2.link && responseHeaders2.link.match(/<([^<>]+)>; rel="deprecation"/);
     const deprecationLink = matches && matches.pop();
     log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders2.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
   if (status === 204 || status === 205) {
@@ -27082,16 +27134,16 @@ async function readPublishContext(env, deps) {
   const githubSha = env.GITHUB_SHA ?? "";
   const pullRequest = pullRequestOf(event, `${owner}/${repo}`);
   const sha = pullRequest?.headSha || githubSha;
-  const head = await (deps.gitHead ?? (() => gitHead(env.GITHUB_WORKSPACE)))().catch(() => void 0);
-  if (eventName === "pull_request_target" && pullRequest && head) {
+  const head2 = await (deps.gitHead ?? (() => gitHead(env.GITHUB_WORKSPACE)))().catch(() => void 0);
+  if (eventName === "pull_request_target" && pullRequest && head2) {
     const mergeSha = stringAt(event, "pull_request", "merge_commit_sha");
-    if (head === pullRequest.headSha || mergeSha !== void 0 && head === mergeSha) {
+    if (head2 === pullRequest.headSha || mergeSha !== void 0 && head2 === mergeSha) {
       deps.logger.warning(
-        `DANGER: this workflow runs on "pull_request_target" and the workspace has the pull request's own code checked out (${head.slice(0, 7)}). That code now runs with this repository's secrets and a write token, so anyone who can open a pull request can take them. Run previews of pull request code on "pull_request" instead; its token is read-only on pull requests from forks, and preview-tunnel then skips publishing.`
+        `DANGER: this workflow runs on "pull_request_target" and the workspace has the pull request's own code checked out (${head2.slice(0, 7)}). That code now runs with this repository's secrets and a write token, so anyone who can open a pull request can take them. Run previews of pull request code on "pull_request" instead; its token is read-only on pull requests from forks, and preview-tunnel then skips publishing.`
       );
     }
   }
-  const servedSha = head || githubSha || sha;
+  const servedSha = head2 || githubSha || sha;
   const runId = env.GITHUB_RUN_ID ?? "";
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? "1");
   const runUrl = `${serverUrl}/${owner}/${repo}/actions/runs/${runId}${attempt > 1 ? `/attempts/${attempt}` : ""}`;
@@ -27296,10 +27348,10 @@ function stripAnsi(text) {
 function cutMiddle(text, maxBytes) {
   if (bytes(text) <= maxBytes) return { text, omitted: 0 };
   const headBytes = Math.min(Math.floor(maxBytes / 4), 2e3);
-  const head = firstBytes(text, headBytes);
-  const tail = lastBytes(text, maxBytes - bytes(head) - 8);
-  const omitted = Array.from(text).length - Array.from(head).length - Array.from(tail).length;
-  return { text: `${head}
+  const head2 = firstBytes(text, headBytes);
+  const tail = lastBytes(text, maxBytes - bytes(head2) - 8);
+  const omitted = Array.from(text).length - Array.from(head2).length - Array.from(tail).length;
+  return { text: `${head2}
 [\u2026]
 ${tail}`, omitted };
 }
@@ -27827,6 +27879,363 @@ function readSavedState(get) {
 // src/action/state.ts
 var readActionState = () => readSavedState((key) => getState(key));
 
+// src/gate/digest.ts
+var import_node_crypto = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha256", data, "buffer") : (0, import_node_crypto.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/gate/auth.ts
+var SESSION_TTL_MS = 24 * 36e5;
+
+// src/gate/verifiers/compare.ts
+var import_node_crypto2 = require("node:crypto");
+function hmac(algorithm, key, ...data) {
+  const mac = (0, import_node_crypto2.createHmac)(algorithm, key);
+  for (const part of data) mac.update(part);
+  return mac.digest();
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var OK = { ok: true };
+function missing(header) {
+  return { ok: false, status: 401, reason: `missing ${header} header` };
+}
+function bad(reason) {
+  return { ok: false, status: 403, reason };
+}
+var TOLERANCE_SECONDS = 300;
+function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
+  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
+  }
+  return void 0;
+}
+
+// src/gate/verifiers/github.ts
+var HEADER = "x-hub-signature-256";
+function signGithub(body, secret) {
+  return `sha256=${hmac("sha256", secret, body).toString("hex")}`;
+}
+function verifyGithub(request2, secret) {
+  const signature = headerValue(request2.headers, HEADER);
+  if (signature === void 0) return missing("X-Hub-Signature-256");
+  return safeEqual(signature, signGithub(request2.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
+}
+var github = {
+  provider: "github",
+  signatureHeaders: [HEADER, "x-hub-signature"],
+  verify: verifyGithub,
+  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
+};
+
+// src/gate/verifiers/gitlab.ts
+var HEADER2 = "x-gitlab-token";
+function verifyGitlab(request2, secret) {
+  const token = headerValue(request2.headers, HEADER2);
+  if (token === void 0) return missing("X-Gitlab-Token");
+  return safeEqual(token, secret) ? OK : bad("X-Gitlab-Token does not match");
+}
+var gitlab = {
+  provider: "gitlab",
+  signatureHeaders: [HEADER2],
+  verify: verifyGitlab,
+  sign: (_input, secret) => ({ [HEADER2]: secret })
+};
+
+// src/gate/verifiers/pagerduty.ts
+var HEADER3 = "x-pagerduty-signature";
+function signPagerduty(body, secret) {
+  return `v1=${hmac("sha256", secret, body).toString("hex")}`;
+}
+function verifyPagerduty(request2, secret) {
+  const header = headerValue(request2.headers, HEADER3);
+  if (header === void 0) return missing("X-PagerDuty-Signature");
+  const expected = signPagerduty(request2.body, secret);
+  let match = false;
+  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
+  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
+}
+var pagerduty = {
+  provider: "pagerduty",
+  signatureHeaders: [HEADER3],
+  verify: verifyPagerduty,
+  sign: (input, secret) => ({ [HEADER3]: signPagerduty(input.body, secret) })
+};
+
+// src/gate/verifiers/shopify.ts
+var HEADER4 = "x-shopify-hmac-sha256";
+function signShopify(body, secret) {
+  return hmac("sha256", secret, body).toString("base64");
+}
+function verifyShopify(request2, secret) {
+  const signature = headerValue(request2.headers, HEADER4);
+  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
+  const given = Buffer.from(signature, "base64");
+  return safeEqual(given, hmac("sha256", secret, request2.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
+}
+var shopify = {
+  provider: "shopify",
+  signatureHeaders: [HEADER4],
+  verify: verifyShopify,
+  sign: (input, secret) => ({ [HEADER4]: signShopify(input.body, secret) })
+};
+
+// src/gate/verifiers/slack.ts
+var SIGNATURE = "x-slack-signature";
+var TIMESTAMP = "x-slack-request-timestamp";
+function signSlack(body, secret, timestamp) {
+  return `v0=${hmac("sha256", secret, `v0:${timestamp}:`, body).toString("hex")}`;
+}
+function verifySlack(request2, secret) {
+  const signature = headerValue(request2.headers, SIGNATURE);
+  if (signature === void 0) return missing("X-Slack-Signature");
+  const timestamp = headerValue(request2.headers, TIMESTAMP);
+  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
+  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
+  const stale = staleness(Number(timestamp), request2.nowSeconds);
+  if (stale) return stale;
+  const expected = `v0=${hmac("sha256", secret, `v0:${timestamp}:`, request2.body).toString("hex")}`;
+  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
+}
+var slack = {
+  provider: "slack",
+  signatureHeaders: [SIGNATURE],
+  verify: verifySlack,
+  sign: (input, secret) => ({
+    [TIMESTAMP]: String(input.nowSeconds),
+    [SIGNATURE]: signSlack(input.body, secret, input.nowSeconds)
+  })
+};
+
+// src/gate/verifiers/standard-webhooks.ts
+var import_node_crypto3 = require("node:crypto");
+function standardWebhooksKey(secret) {
+  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+function signStandardWebhook(id, timestamp, body, secret) {
+  return `v1,${hmac("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body).toString("base64")}`;
+}
+function triple(headers, prefixes) {
+  for (const prefix of prefixes) {
+    const signature = headerValue(headers, `${prefix}-signature`);
+    if (signature === void 0) continue;
+    return {
+      prefix,
+      signature,
+      id: headerValue(headers, `${prefix}-id`),
+      timestamp: headerValue(headers, `${prefix}-timestamp`)
+    };
+  }
+  return void 0;
+}
+function verifyWith(prefixes) {
+  return (request2, secret) => {
+    const found = triple(request2.headers, prefixes);
+    const first = prefixes[0] ?? "webhook";
+    if (found === void 0) return missing(`${first}-signature`);
+    if (found.id === void 0) return missing(`${found.prefix}-id`);
+    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
+    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
+    const stale = staleness(Number(found.timestamp), request2.nowSeconds);
+    if (stale) return stale;
+    const expected = hmac(
+      "sha256",
+      standardWebhooksKey(secret),
+      `${found.id}.${found.timestamp}.`,
+      request2.body
+    );
+    let match = false;
+    for (const entry of found.signature.split(" ")) {
+      const comma = entry.indexOf(",");
+      if (entry.slice(0, comma) !== "v1") continue;
+      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
+    }
+    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+  };
+}
+function signWith(prefix) {
+  return (input, secret) => {
+    const headers = input.headers ?? {};
+    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto3.randomUUID)().replaceAll("-", "")}`;
+    return {
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(input.nowSeconds),
+      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+    };
+  };
+}
+var standardWebhooks = {
+  provider: "standard-webhooks",
+  signatureHeaders: ["webhook-signature"],
+  verify: verifyWith(["webhook"]),
+  sign: signWith("webhook")
+};
+var svix = {
+  provider: "svix",
+  signatureHeaders: ["svix-signature", "webhook-signature"],
+  verify: verifyWith(["svix", "webhook"]),
+  sign: signWith("svix")
+};
+
+// src/gate/verifiers/stripe.ts
+var HEADER5 = "stripe-signature";
+function signStripe(body, secret, timestamp) {
+  return `t=${timestamp},v1=${hmac("sha256", secret, `${timestamp}.`, body).toString("hex")}`;
+}
+function verifyStripe(request2, secret) {
+  const header = headerValue(request2.headers, HEADER5);
+  if (header === void 0) return missing("Stripe-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(",")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "t") timestamp = value;
+    else if (key === "v1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Stripe-Signature lacks "t=" or "v1="');
+  }
+  const stale = staleness(Number(timestamp), request2.nowSeconds);
+  if (stale) return stale;
+  const expected = hmac("sha256", secret, `${timestamp}.`, request2.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
+}
+var stripe = {
+  provider: "stripe",
+  signatureHeaders: [HEADER5],
+  verify: verifyStripe,
+  sign: (input, secret) => ({ [HEADER5]: signStripe(input.body, secret, input.nowSeconds) })
+};
+
+// src/gate/verifiers/twilio.ts
+var import_node_crypto4 = require("node:crypto");
+var HEADER6 = "x-twilio-signature";
+function formData(body) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  let data = "";
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
+  }
+  return data;
+}
+function usesBodyHash(url) {
+  return /[?&]bodySHA256=/.test(url);
+}
+function signTwilio(url, body, authToken) {
+  const data = usesBodyHash(url) ? url : url + formData(body);
+  return hmac("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
+}
+function urlVariants(url) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url);
+  if (!m) return [url];
+  const [, scheme = "", authority = "", rest = ""] = m;
+  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
+  const host = portStart === -1 ? authority : authority.slice(0, portStart);
+  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
+  return [.../* @__PURE__ */ new Set([url, scheme + host + rest, scheme + host + port + rest])];
+}
+function verifyTwilio(request2, authToken) {
+  const signature = headerValue(request2.headers, HEADER6);
+  if (signature === void 0) return missing("X-Twilio-Signature");
+  let match = false;
+  for (const url of urlVariants(request2.url)) {
+    match = safeEqual(signature, signTwilio(url, request2.body, authToken)) || match;
+  }
+  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
+  if (usesBodyHash(request2.url)) {
+    const expected = new URL(request2.url).searchParams.get("bodySHA256") ?? "";
+    const actual = (0, import_node_crypto4.createHash)("sha256").update(request2.body).digest("hex");
+    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
+  }
+  return OK;
+}
+var twilio = {
+  provider: "twilio",
+  signatureHeaders: [HEADER6],
+  verify: verifyTwilio,
+  sign: (input, authToken) => ({ [HEADER6]: signTwilio(input.url, input.body, authToken) })
+};
+
+// src/gate/verifiers/index.ts
+var SCHEMES = {
+  github,
+  stripe,
+  slack,
+  shopify,
+  twilio,
+  "standard-webhooks": standardWebhooks,
+  svix,
+  pagerduty,
+  gitlab
+};
+var SIGNATURE_HEADERS = new Set(
+  Object.values(SCHEMES).flatMap((s) => s.signatureHeaders)
+);
+
+// src/gate/redact.ts
+var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
+  "authorization",
+  "proxy-authorization",
+  "cookie",
+  "set-cookie",
+  ...SIGNATURE_HEADERS
+]);
+var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
+
+// src/gate/recorder.ts
+var MAX_PENDING_BYTES = 32 * 1024 * 1024;
+var FLUSH_BYTES = 512 * 1024;
+var FOOTER = "\n]}}\n";
+var FOOTER_BYTES = Buffer.from(FOOTER);
+
+// src/gate/summary.ts
+var MAX_PATH = 80;
+function cell2(text) {
+  const short = text.length > MAX_PATH ? `${text.slice(0, MAX_PATH - 1)}\u2026` : text;
+  return short.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
+}
+function gateSummaryMarkdown(stats, options = {}) {
+  const lines = [`### ${options.heading ?? "Requests through the gate"}`, ""];
+  if (stats.total === 0) return [...lines, "No requests reached the gate.", ""].join("\n");
+  const classes = Object.entries(stats.byClass).filter(([, n]) => n > 0);
+  lines.push(
+    `${stats.total} request${stats.total === 1 ? "" : "s"}: ${classes.map(([c, n]) => `${n} \xD7 ${c}`).join(", ")}`,
+    "",
+    "| status class | requests |",
+    "| --- | ---: |",
+    ...classes.map(([c, n]) => `| ${c} | ${n} |`),
+    ""
+  );
+  const shown = stats.recent.length;
+  lines.push(
+    shown < stats.total ? `Last ${shown} requests:` : "Requests:",
+    "",
+    "| method | path | status | ms |",
+    "| --- | --- | ---: | ---: |",
+    ...stats.recent.map(
+      (r) => `| ${cell2(r.method)} | \`${cell2(r.path)}\` | ${r.status === 0 ? "\u2014" : r.status} | ${Math.round(r.ms)} |`
+    ),
+    ""
+  );
+  return lines.join("\n");
+}
+
 // src/action/summary.ts
 var OUTCOME = {
   passed: "\u2705 tests passed",
@@ -27850,8 +28259,9 @@ function summaryMarkdown(result) {
     "| --- | --- | --- | --- |",
     ...rows,
     "",
-    `App log: \`${result.appLog}\``,
-    ""
+    `App log: \`${result.appLog}\`${result.harPath ? ` \xB7 requests recorded in \`${result.harPath}\` (HAR: open it in a browser's devtools)` : ""}`,
+    "",
+    ...result.requests ? [gateSummaryMarkdown(result.requests)] : []
   ].join("\n");
 }
 function escapeCell(text) {

@@ -4,7 +4,6 @@
  * up and tested, then lets it go and exits. The post step stops it.
  */
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import * as core from "@actions/core";
@@ -20,15 +19,15 @@ export type BackgroundOutcome =
   | { readonly kind: "failed"; readonly message: string };
 
 export interface BackgroundOptions {
-  readonly tempDir: string;
+  /** The run's id and folder (newRun). */
+  readonly run: { readonly id: string; readonly dir: string };
   readonly signal: AbortSignal;
   /** Path of the supervisor bundle (dist/supervisor.js beside dist/main.js). */
   readonly supervisorScript: string;
 }
 
 export async function startInBackground(options: BackgroundOptions): Promise<BackgroundOutcome> {
-  const runId = randomUUID();
-  const runDir = path.join(options.tempDir, `preview-tunnel-${runId.slice(0, 8)}`);
+  const { id: runId, dir: runDir } = options.run;
   mkdirSync(runDir, { recursive: true });
   core.saveState(STATE.runId, runId);
   core.saveState(STATE.runDir, runDir);

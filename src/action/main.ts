@@ -8,29 +8,32 @@ import path from "node:path";
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { type Config, getConfig, runsInBackground } from "../config/config.js";
+import { gateSecrets } from "../config/gate-parse.js";
 import { type InputName, type OutputName, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
+import { newRun } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
 import { startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
-import { createPublisher, publishOutputs } from "./publishing.js";
+import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
+import { createPublisher } from "./publishing.js";
 import { maskSecrets } from "./secrets.js";
 import { actionState } from "./state.js";
 import { writeSummary } from "./summary.js";
 
-const output = (name: OutputName, value: string) => core.setOutput(name, value);
-
 export async function runMain(): Promise<void> {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
   try {
+    const run = newRun(process.env.RUNNER_TEMP || tmpdir());
     const config = getConfig((name: InputName) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
+      runDir: run.dir,
     });
     maskSecrets(config);
-    if (runsInBackground(config)) await background(cancel.signal);
-    else await foreground(config, cancel.signal);
+    if (runsInBackground(config)) await background(run, cancel.signal);
+    else await foreground(config, run, cancel.signal);
   } catch (error) {
     core.setFailed(
       error instanceof CancelledError ? `${error.message} The preview was torn down.` : errorMessage(error),
@@ -40,15 +43,20 @@ export async function runMain(): Promise<void> {
   }
 }
 
-const tempDir = () => process.env.RUNNER_TEMP || tmpdir();
+type Run = ReturnType<typeof newRun>;
 
-async function foreground(config: Config, signal: AbortSignal): Promise<void> {
+const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+};
+
+async function foreground(config: Config, run: Run, signal: AbortSignal): Promise<void> {
   const publisher = await createPublisher({
     settings: config.publish,
     logger: coreLogger,
     signal,
+    secrets: () => gateSecrets(config.gate),
     onRecord: (record, snapshot) => {
-      for (const [name, value] of Object.entries(publishOutputs(record))) output(name as OutputName, value);
+      setOutputs(publishOutputs(record));
       actionState.save(STATE.publisher, JSON.stringify(snapshot));
     },
   });
@@ -57,17 +65,13 @@ async function foreground(config: Config, signal: AbortSignal): Promise<void> {
     launcher: nodeLauncher,
     state: actionState,
     publisher,
-    tempDir: tempDir(),
+    run,
     baseEnv: process.env,
     signal,
     reporter: {
-      preview: ({ url, provider }) => {
-        output("url", url);
-        output("provider", provider);
-      },
+      preview: (info) => setOutputs(previewOutputs(config, info)),
       finished: async (r) => {
-        output("app-log", r.appLog);
-        if (r.testExitCode !== undefined) output("test-exit-code", String(r.testExitCode));
+        setOutputs(resultOutputs(r));
         await writeSummary(r).catch((error) =>
           core.warning(`Could not write the job summary: ${errorMessage(error)}`),
         );
@@ -77,9 +81,9 @@ async function foreground(config: Config, signal: AbortSignal): Promise<void> {
   if (result.outcome === "failed") core.setFailed(result.failure ?? "The run failed.");
 }
 
-async function background(signal: AbortSignal): Promise<void> {
+async function background(run: Run, signal: AbortSignal): Promise<void> {
   const outcome = await startInBackground({
-    tempDir: tempDir(),
+    run,
     signal,
     supervisorScript: path.join(path.dirname(process.argv[1] ?? "."), "supervisor.js"),
   });

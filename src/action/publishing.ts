@@ -33,14 +33,3 @@ export async function createPublisher(options: PublishingOptions): Promise<Publi
   });
   return publisher;
 }
-
-/** Step outputs for what was published. */
-export function publishOutputs(
-  record: PublishRecord,
-): Record<"comment-id" | "deployment-id" | "environment", string> {
-  return {
-    "comment-id": record.commentId === undefined ? "" : String(record.commentId),
-    "deployment-id": record.deploymentId === undefined ? "" : String(record.deploymentId),
-    environment: record.environment ?? "",
-  };
-}

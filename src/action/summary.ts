@@ -1,4 +1,5 @@
 import * as core from "@actions/core";
+import { gateSummaryMarkdown } from "../gate/index.js";
 import type { RunResult } from "../pipeline/pipeline.js";
 import { formatDuration } from "../util/time.js";
 
@@ -27,8 +28,9 @@ export function summaryMarkdown(result: RunResult): string {
     "| --- | --- | --- | --- |",
     ...rows,
     "",
-    `App log: \`${result.appLog}\``,
+    `App log: \`${result.appLog}\`${result.harPath ? ` · requests recorded in \`${result.harPath}\` (HAR: open it in a browser's devtools)` : ""}`,
     "",
+    ...(result.requests ? [gateSummaryMarkdown(result.requests)] : []),
   ].join("\n");
 }
 

@@ -7,13 +7,15 @@
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
+import { gateSecrets } from "../config/gate-parse.js";
 import { type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { fileState } from "../session/state.js";
 import type { Logger } from "../util/logger.js";
 import { coreLogger } from "./logger.js";
-import { createPublisher, publishOutputs } from "./publishing.js";
+import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
+import { createPublisher } from "./publishing.js";
 import { maskSecrets } from "./secrets.js";
 import type { SupervisorMessage } from "./supervisor-protocol.js";
 
@@ -28,7 +30,9 @@ export async function runSupervisor(): Promise<void> {
   const send = (message: SupervisorMessage) => {
     if (process.connected) process.send?.(message);
   };
-  const output = (name: OutputName, value: string) => send({ type: "output", name, value });
+  const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
+    for (const [name, value] of Object.entries(outputs)) send({ type: "output", name, value });
+  };
 
   // Once the main step has left, nobody reads the app's output through us: it stays in app.log.
   let attached = true;
@@ -54,14 +58,16 @@ export async function runSupervisor(): Promise<void> {
     const config = getConfig((name) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
+      runDir,
     });
     maskSecrets(config);
     const publisher = await createPublisher({
       settings: config.publish,
       logger,
       signal: cancel.signal,
+      secrets: () => gateSecrets(config.gate),
       onRecord: (record, snapshot) => {
-        for (const [name, value] of Object.entries(publishOutputs(record))) output(name as OutputName, value);
+        setOutputs(publishOutputs(record));
         state.save(STATE.publisher, JSON.stringify(snapshot));
       },
     });
@@ -70,20 +76,15 @@ export async function runSupervisor(): Promise<void> {
       launcher: nodeLauncher,
       state,
       publisher,
-      tempDir: runDir,
       run: { id: runId, dir: runDir },
       baseEnv: process.env,
       signal: cancel.signal,
       stop: stop.signal,
       reporter: {
-        preview: ({ url, provider }) => {
-          output("url", url);
-          output("provider", provider);
-        },
+        preview: (info) => setOutputs(previewOutputs(config, info)),
         holding: (result) => {
           holding = true;
-          output("app-log", result.appLog);
-          if (result.testExitCode !== undefined) output("test-exit-code", String(result.testExitCode));
+          setOutputs(resultOutputs(result));
           send({ type: "holding", result });
         },
         crashed: (message) => state.save(STATE.crash, message),

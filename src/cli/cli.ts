@@ -9,6 +9,8 @@ import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
 import { INPUTS, type InputName } from "../config/names.js";
 import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
+import { accessEnv } from "../pipeline/access.js";
+import { newRun } from "../pipeline/context.js";
 import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
 import { noState } from "../session/state.js";
@@ -85,19 +87,23 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
   try {
     const values = parsed.values as Partial<Record<InputName, string>>;
-    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env });
+    const run = newRun(tmpdir());
+    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env, runDir: run.dir });
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever = config.test === undefined && values["keep-alive"] === undefined;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
       logger,
       launcher: nodeLauncher,
       state: noState,
-      tempDir: tmpdir(),
+      run,
       baseEnv: io.env,
       signal: cancel.signal,
       reporter: {
-        preview: ({ url }) => {
-          io.stdout.write(`PREVIEW_URL=${url}\n`);
+        preview: ({ url, harPath }) => {
+          // Local runs: the credentials are the user's own, printed so they can use the preview.
+          const access = Object.entries(accessEnv(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
+          io.stdout.write(`PREVIEW_URL=${url}\n${access.join("")}`);
+          if (harPath) logger.info(`Every request through the gate is recorded in ${harPath}`);
         },
         finished: (r) => {
           io.stderr.write(phaseTable(r));

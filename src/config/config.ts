@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { collectGateSettings, type GateSettings } from "./gate-parse.js";
 import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
 import { INPUTS, type InputName } from "./names.js";
 import {
@@ -43,6 +44,8 @@ export interface Config {
   readonly keepRunning: boolean;
   /** In background mode, fail the post step when the app crashed while the preview was up. */
   readonly failOnCrash: boolean;
+  /** The gate in front of the app: auth, allow-list, limits, webhook verification, recording. */
+  readonly gate: GateSettings;
   /** The tunnel providers' settings (ssh, cloudflared, ngrok; the probe's deadline). */
   readonly tunnel: TunnelSettings;
   /** The PR comment and the deployment. */
@@ -60,8 +63,10 @@ export type InputSource = (name: InputName) => string | undefined;
 export interface ConfigContext {
   /** Directory relative paths (working directory, traffic policy file) resolve against. */
   readonly cwd: string;
-  /** Environment some inputs fall back to (NGROK_AUTHTOKEN). */
+  /** Environment some inputs read (NGROK_AUTHTOKEN, the webhook secrets' variables). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** This run's folder: default places of its files (the recording). */
+  readonly runDir: string;
 }
 
 /**
@@ -105,6 +110,10 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   const keepAliveMs = read("keep-alive", parseDuration);
   const keepRunning = read("keep-running", parseBoolean);
   const failOnCrash = read("fail-on-crash", parseBoolean);
+  const gate = collectGateSettings(inputs, context.env, {
+    cwd: context.cwd,
+    record: path.join(context.runDir, "requests.har"),
+  });
   const tunnel = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
 
@@ -128,6 +137,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     keepAliveMs: keepAliveMs as number,
     keepRunning: keepRunning as boolean,
     failOnCrash: failOnCrash as boolean,
+    gate: gate as GateSettings,
     tunnel: tunnel as TunnelSettings,
     publish,
   };

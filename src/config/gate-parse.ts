@@ -8,8 +8,9 @@ import { randomBytes } from "node:crypto";
 import { validateHeaderValue } from "node:http";
 import { BlockList, isIP } from "node:net";
 import path from "node:path";
-import { ConfigError, InputError } from "../errors.js";
+import { InputError } from "../errors.js";
 import type { InputSpec } from "./names.js";
+import { InputReader } from "./reader.js";
 
 export const GATE_INPUTS = {
   auth: {
@@ -368,71 +369,56 @@ export interface GateDefaults {
   readonly cwd?: string;
 }
 
-/** Raw value of a gate input by name; undefined or "" means "not given". */
-export type GateInputSource = (name: GateInputName) => string | undefined;
-
 /**
- * Reads every gate input and returns the settings or every problem found (for callers that
- * merge them with other inputs' problems into one ConfigError).
+ * Reads every gate input into the reader (which collects the problems, to be reported with
+ * every other input's); returns the settings, or undefined when any gate input is invalid.
  */
 export function collectGateSettings(
-  source: GateInputSource,
+  inputs: InputReader<GateInputName>,
   env: Readonly<Record<string, string | undefined>>,
   defaults: GateDefaults = {},
-): { settings: GateSettings; problems: [] } | { settings: undefined; problems: InputError[] } {
-  const problems: InputError[] = [];
-  const raw = (name: GateInputName): string => {
-    const value = source(name);
-    return value === undefined || value.trim() === "" ? GATE_INPUTS[name].default : value;
-  };
-  function read<T>(name: GateInputName, parse: (input: string, value: string) => T): T | undefined {
-    try {
-      return parse(name, raw(name));
-    } catch (error) {
-      if (error instanceof InputError) problems.push(error);
-      else throw error;
-      return undefined;
-    }
-  }
-
-  const mode = read("auth", parseAuthMode);
+): GateSettings | undefined {
+  const before = inputs.problems.length;
+  const mode = inputs.read("auth", parseAuthMode);
   // Credentials only make sense for a valid mode; a bad mode is already reported.
   const credentials =
     mode === undefined
       ? undefined
-      : read("credentials", (input, value) => parseCredentials(input, value, mode));
-  const allowCidrs = read("allow-cidrs", parseAllowCidrs);
-  const requestHeaders = read("request-headers", parseRequestHeaders);
-  const maxBodyBytes = read("max-body", (input, value) => parseSize(input, value));
-  const webhooks = read("verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env));
+      : inputs.read("credentials", (input, value) => parseCredentials(input, value, mode));
+  const allowCidrs = inputs.read("allow-cidrs", parseAllowCidrs);
+  const requestHeaders = inputs.read("request-headers", parseRequestHeaders);
+  const maxBodyBytes = inputs.read("max-body", (input, value) => parseSize(input, value));
+  const webhooks = inputs.read("verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env));
   const cwd = defaults.cwd ?? process.cwd();
-  const recordPath = read("record", (input, value) => parseRecordPath(input, value, defaults.record, cwd));
-  const bodyLimit = read("record-body-limit", (input, value) => parseSize(input, value, { allowZero: true }));
+  const recordPath = inputs.read("record", (input, value) =>
+    parseRecordPath(input, value, defaults.record, cwd),
+  );
+  const bodyLimit = inputs.read("record-body-limit", (input, value) =>
+    parseSize(input, value, { allowZero: true }),
+  );
 
-  if (problems.length > 0 || credentials === undefined) return { settings: undefined, problems };
+  if (inputs.problems.length > before || credentials === undefined) return undefined;
   return {
-    settings: {
-      auth: credentials.auth,
-      credentialsGenerated: credentials.generated,
-      allowCidrs,
-      requestHeaders: requestHeaders as [string, string][],
-      maxBodyBytes: maxBodyBytes as number,
-      webhooks: webhooks as WebhookRule[],
-      record: recordPath === undefined ? undefined : { path: recordPath, bodyLimit: bodyLimit as number },
-    },
-    problems: [],
+    auth: credentials.auth,
+    credentialsGenerated: credentials.generated,
+    allowCidrs,
+    requestHeaders: requestHeaders as [string, string][],
+    maxBodyBytes: maxBodyBytes as number,
+    webhooks: webhooks as WebhookRule[],
+    record: recordPath === undefined ? undefined : { path: recordPath, bodyLimit: bodyLimit as number },
   };
 }
 
 /** Reads every gate input; throws one ConfigError listing every invalid one. */
 export function parseGateSettings(
-  source: GateInputSource,
+  source: (name: GateInputName) => string | undefined,
   env: Readonly<Record<string, string | undefined>>,
   defaults: GateDefaults = {},
 ): GateSettings {
-  const result = collectGateSettings(source, env, defaults);
-  if (result.settings === undefined) throw new ConfigError(result.problems);
-  return result.settings;
+  const inputs = new InputReader(source, GATE_INPUTS);
+  const settings = collectGateSettings(inputs, env, defaults);
+  inputs.throwIfInvalid();
+  return settings as GateSettings;
 }
 
 /** Every secret value in the settings: to mask in logs and to keep out of recordings. */

@@ -4,6 +4,7 @@
  * inputs/outputs and the README tables from this file; a test checks they are in step.
  */
 
+import { GATE_INPUTS } from "./gate-parse.js";
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./github-parse.js";
 import { TUNNEL_INPUTS } from "./tunnel-parse.js";
 
@@ -91,6 +92,7 @@ export const INPUTS = {
     default: "true",
     placeholder: "<true|false>",
   },
+  ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
 } as const satisfies Record<string, InputSpec>;
@@ -102,6 +104,12 @@ export const OUTPUTS = {
   provider: "Tunnel provider that was used.",
   "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
   "test-exit-code": "Exit code of the test command, when one ran.",
+  username: "User name for basic auth (when `auth` is `basic`).",
+  password: "Password for basic auth (masked; generated unless `credentials` was given).",
+  token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
+  "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
+  "har-path":
+    "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
   ...PUBLISH_OUTPUTS,
 } as const satisfies Record<string, string>;
 
@@ -122,6 +130,7 @@ export const STATE = {
   crash: "crash",
   /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
   result: "result",
+  harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
   publisher: "publisher",
 } as const;

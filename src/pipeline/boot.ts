@@ -3,6 +3,7 @@ import { LogTail } from "../app/log-tail.js";
 import { freePort, portInUse } from "../app/ports.js";
 import { describeExit, type ExitInfo, type ManagedProcess } from "../app/process.js";
 import { type ReadyResult, ReadyTimeoutError, waitForReady } from "../app/readiness.js";
+import type { Config } from "../config/config.js";
 import { RUN_ID_ENV, STATE } from "../config/names.js";
 import { StartError } from "../errors.js";
 import { formatDuration } from "../util/time.js";
@@ -27,14 +28,27 @@ export class AppExitedError extends Error {
   }
 }
 
-export async function bootApp(ctx: RunContext): Promise<BootedApp> {
-  const { config, logger } = ctx;
-  const port = config.port ?? (await freePort());
-  if (config.port !== undefined && (await portInUse(port))) {
+/** The app's port: the configured one (which must be free), or one the OS says is free. */
+export async function chooseAppPort(config: Config): Promise<number> {
+  if (config.port === undefined) return freePort();
+  if (await portInUse(config.port)) {
     throw new StartError(
-      `Port ${port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
+      `Port ${config.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
     );
   }
+  return config.port;
+}
+
+/**
+ * Starts the app with PORT, the `env` input and `extraEnv` (the preview's public URL and,
+ * when on, the identity provider's settings), and waits until it is ready.
+ */
+export async function bootApp(
+  ctx: RunContext,
+  port: number,
+  extraEnv: Record<string, string>,
+): Promise<BootedApp> {
+  const { config, logger } = ctx;
   const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
   const describeTail = () => formatTail(tail, ctx.appLog);
 
@@ -48,7 +62,7 @@ export async function bootApp(ctx: RunContext): Promise<BootedApp> {
       const started = await ctx.deps.launcher.start({
         command: config.start,
         cwd: config.workingDirectory,
-        env: { ...ctx.deps.baseEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
+        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
         output: { file: ctx.appLog },
       });
       ctx.deps.state.save(STATE.appPid, String(started.pid));

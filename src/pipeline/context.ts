@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/process.js";
 import type { Config } from "../config/config.js";
+import type { GateStats } from "../gate/index.js";
 import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import type { Logger } from "../util/logger.js";
@@ -14,6 +15,10 @@ export interface RunResult {
   readonly url: string | undefined;
   readonly provider: string;
   readonly appLog: string;
+  /** The recording of every request through the gate, when on. */
+  readonly harPath: string | undefined;
+  /** Requests through the gate: counts and the last ones. */
+  readonly requests: GateStats | undefined;
   readonly testExitCode: number | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
@@ -23,7 +28,11 @@ export interface RunResult {
 /** How the outside world learns about the preview (step outputs, the supervisor, the terminal). */
 export interface Reporter {
   /** The preview is up and probed. */
-  preview(info: { readonly url: string; readonly provider: string }): void | Promise<void>;
+  preview(info: {
+    readonly url: string;
+    readonly provider: string;
+    readonly harPath: string | undefined;
+  }): void | Promise<void>;
   /** The tests are done and the preview is held (keep-alive, or until told to stop). */
   holding?(result: RunResult): void | Promise<void>;
   /** The app exited while the preview was up. */
@@ -35,7 +44,11 @@ export interface Reporter {
 /** Keeps the pull request (comment, deployment) in step with the run; never throws. */
 export interface PreviewPublisher {
   starting(): Promise<void>;
-  live(info: { readonly url: string; readonly provider: string }): Promise<void>;
+  live(info: {
+    readonly url: string;
+    readonly provider: string;
+    readonly signIn?: { readonly method: string; readonly where?: string; readonly oneClickUrl?: string };
+  }): Promise<void>;
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
   failed(reason: string): Promise<void>;
   stopped(): Promise<void>;
@@ -50,10 +63,8 @@ export interface PipelineDeps {
   readonly reporter: Reporter;
   /** Publishes to the pull request; none in the CLI. */
   readonly publisher?: PreviewPublisher;
-  /** Directory for this run's files (a run-specific folder is made inside), unless `run` is given. */
-  readonly tempDir: string;
-  /** The run's id and folder, when a parent (the main step) chose them. */
-  readonly run?: { readonly id: string; readonly dir: string };
+  /** The run's id and folder (see newRun). */
+  readonly run: { readonly id: string; readonly dir: string };
   /** Environment the app and the test command inherit. */
   readonly baseEnv: NodeJS.ProcessEnv;
   /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
@@ -68,6 +79,12 @@ export interface PipelineDeps {
 /** Teardown must finish inside the runner's 7.5 s between SIGINT and SIGTERM. */
 export const CANCEL_GRACE_MS = 3000;
 
+/** A new run's id and folder (made when the run starts). */
+export function newRun(tempDir: string): { readonly id: string; readonly dir: string } {
+  const id = randomUUID();
+  return { id, dir: path.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
+}
+
 export class RunContext {
   readonly id: string;
   readonly dir: string;
@@ -79,8 +96,8 @@ export class RunContext {
     readonly config: Config,
     readonly deps: PipelineDeps,
   ) {
-    this.id = deps.run?.id ?? randomUUID();
-    this.dir = deps.run?.dir ?? path.join(deps.tempDir, `preview-tunnel-${this.id.slice(0, 8)}`);
+    this.id = deps.run.id;
+    this.dir = deps.run.dir;
     mkdirSync(this.dir, { recursive: true });
     this.appLog = path.join(this.dir, "app.log");
     this.teardown = new Teardown((m) => deps.logger.warning(m));

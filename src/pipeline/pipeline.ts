@@ -1,7 +1,9 @@
 /**
- * One run, as explicit phases: boot -> ready -> expose -> publish -> test -> hold -> teardown.
- * Every resource is registered for teardown the moment it exists; teardown runs whatever
- * happens, so failures and cancellation clean up the same way.
+ * One run, as explicit phases: expose (gate, tunnel, probe) -> boot -> ready -> publish ->
+ * test -> hold -> teardown. The tunnel comes first so the app starts knowing its public URL
+ * (PREVIEW_URL; the identity provider's issuer and redirect URIs are built on it). Every
+ * resource is registered for teardown the moment it exists; teardown runs whatever happens,
+ * so failures and cancellation clean up the same way.
  */
 import { describeExit } from "../app/process.js";
 import { sweepMarked } from "../app/stop.js";
@@ -9,10 +11,11 @@ import type { Config } from "../config/config.js";
 import { RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { chooseProvider } from "../tunnel/index.js";
-import type { Tunnel } from "../tunnel/provider.js";
 import { formatDuration, sleep } from "../util/time.js";
-import { type BootedApp, bootApp } from "./boot.js";
+import { accessEnv, signInMethod } from "./access.js";
+import { type BootedApp, bootApp, chooseAppPort } from "./boot.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
+import { type Exposure, expose } from "./expose.js";
 import { runTestCommand } from "./test-command.js";
 
 export { CANCEL_GRACE_MS, type PipelineDeps, type Reporter, type RunResult } from "./context.js";
@@ -22,21 +25,31 @@ export const FOREVER_MS = 2 ** 31 - 1;
 
 export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
   // Fails on an unavailable provider before anything starts.
-  const { provider, reason } = chooseProvider(config.provider);
+  const { provider, reason } = chooseProvider(config.provider, {
+    settings: config.tunnel,
+    env: deps.baseEnv,
+  });
   const ctx = new RunContext(config, deps);
   const { logger, signal } = ctx;
   deps.state.save(STATE.runId, ctx.id);
   deps.state.save(STATE.appLog, ctx.appLog);
 
   let url: string | undefined;
+  let exposure: Exposure | undefined;
   let testExitCode: number | undefined;
   let outcome: RunResult["outcome"] = "no-test";
   let failure: string | undefined;
+  const fail = (reason: string) => {
+    outcome = "failed";
+    failure = failure ? `${failure} ${reason}` : reason;
+  };
   const result = (): RunResult => ({
     outcome,
     url,
     provider: provider.name,
     appLog: ctx.appLog,
+    harPath: exposure?.gate.harPath,
+    requests: exposure?.gate.stats(),
     testExitCode,
     phases: ctx.clock.records,
     failure,
@@ -56,39 +69,57 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
   try {
     throwIfCancelled(signal);
     void publisher?.starting();
-    const app = await bootApp(ctx);
-    watchForCrash(ctx, app);
+    const port = await chooseAppPort(config);
 
     logger.info(reason);
-    const tunnel: Tunnel = await ctx.clock.run(
+    let app: BootedApp | undefined;
+    const exposed = await ctx.clock.run(
       "expose",
-      async () => {
-        const opened = await provider.open(
-          { host: app.ready.host ?? "127.0.0.1", port: app.port },
-          { logger, signal, runDir: ctx.dir },
-        );
-        ctx.teardown.add("tunnel", () => opened.close());
-        return opened;
-      },
-      (t) => `${provider.name}: ${t.url}`,
+      () =>
+        expose(ctx, provider, port, {
+          onUpstreamError: (error) => {
+            if (app && !ctx.teardown.started) {
+              logger.warning(
+                `A request through the gate could not reach the app (${errorMessage(error)}).\n${app.describeTail()}`,
+              );
+            }
+          },
+        }),
+      (e) => `${provider.name}: ${e.tunnel.url}`,
     );
-    url = tunnel.url;
+    exposure = exposed;
+    url = exposed.tunnel.url;
+    const tunnelLost = watchTunnel(ctx, exposed, (newUrl) => {
+      url = newUrl;
+      void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed.gate.harPath });
+      void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
+    });
 
+    app = await bootApp(ctx, port, { PREVIEW_URL: exposed.tunnel.url });
+    exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
+    watchForCrash(ctx, app);
+
+    const publicUrl = exposed.tunnel.url;
     await ctx.clock.run(
       "publish",
       async () => {
-        await deps.reporter.preview({ url: tunnel.url, provider: provider.name });
-        void publisher?.live({ url: tunnel.url, provider: provider.name });
-        logger.info(`Preview: ${tunnel.url}`);
+        await deps.reporter.preview({
+          url: publicUrl,
+          provider: provider.name,
+          harPath: exposed.gate.harPath,
+        });
+        void publisher?.live({ url: publicUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
+        logger.info(`Preview: ${publicUrl}`);
       },
-      () => tunnel.url,
+      () => publicUrl,
     );
 
     if (config.test) {
       const test = config.test;
+      const env = { PREVIEW_URL: url, ...accessEnv(config.gate.auth) };
       testExitCode = await ctx.clock.run(
         "test",
-        () => runTestCommand(ctx, test, tunnel.url, app.gone),
+        () => runTestCommand(ctx, test, env, app.gone),
         (code) => `exit code ${code}`,
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
@@ -98,13 +129,10 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
       ctx.clock.skip("test", "no test command");
     }
 
-    await hold(ctx, app, tunnel.url, () => deps.reporter.holding?.(result()));
+    await hold(ctx, app, url, () => deps.reporter.holding?.(result()));
     const exit = app.process.exitInfo();
-    if (exit) {
-      const crash = `The app ${describeExit(exit)} while the preview was up.`;
-      outcome = "failed";
-      failure = failure ? `${failure} ${crash}` : crash;
-    }
+    if (exit) fail(`The app ${describeExit(exit)} while the preview was up.`);
+    if (tunnelLost.lost) fail(tunnelLost.lost);
   } catch (error) {
     thrown = signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error;
     if (thrown instanceof CancelledError) {
@@ -130,6 +158,34 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
 
 function throwIfCancelled(signal: AbortSignal): void {
   if (signal.aborted) throw signal.reason instanceof Error ? signal.reason : new CancelledError("SIGTERM");
+}
+
+function signIn(ctx: RunContext, exposure: Exposure) {
+  const { method, where } = signInMethod(ctx.config.gate.auth, ctx.config.gate.credentialsGenerated);
+  // A one-click link carries a credential: the publisher shows it on private repositories only.
+  const oneClickUrl = ctx.config.gate.auth.mode === "none" ? undefined : exposure.gate.loginUrl();
+  return { method, where, oneClickUrl };
+}
+
+/** A tunnel that reconnects with a new URL is announced again; one that is lost fails the run. */
+function watchTunnel(
+  ctx: RunContext,
+  exposure: Exposure,
+  onNewUrl: (url: string) => void,
+): { lost?: string } {
+  const state: { lost?: string } = {};
+  exposure.tunnel.on("url", (url) => {
+    ctx.logger.warning(`The tunnel reconnected with a new public URL: ${url}`);
+    exposure.gate.setPublicUrl(url);
+    onNewUrl(url);
+  });
+  exposure.tunnel.on("lost", (error) => {
+    if (ctx.teardown.started) return;
+    state.lost = `The tunnel was lost and could not be brought back: ${errorMessage(error)}`;
+    ctx.logger.error(state.lost);
+    void ctx.deps.publisher?.failed(state.lost);
+  });
+  return state;
 }
 
 /** Once the app is up, its exit is news: log it with its last lines and tell the reporter. */

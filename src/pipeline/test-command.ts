@@ -6,14 +6,15 @@ import type { RunContext } from "./context.js";
 export async function runTestCommand(
   ctx: RunContext,
   command: string,
-  url: string,
+  /** PREVIEW_URL and the credentials (PREVIEW_USERNAME/PASSWORD or PREVIEW_TOKEN, PREVIEW_AUTH_HEADER). */
+  previewEnv: Record<string, string>,
   appGone: AbortSignal,
 ): Promise<number> {
-  ctx.logger.info(`Running the test command against ${url}: ${command}`);
+  ctx.logger.info(`Running the test command against ${previewEnv.PREVIEW_URL}: ${command}`);
   const test = await ctx.deps.launcher.start({
     command,
     cwd: ctx.config.workingDirectory,
-    env: { ...ctx.deps.baseEnv, PREVIEW_URL: url, [RUN_ID_ENV]: ctx.id },
+    env: { ...ctx.deps.baseEnv, ...previewEnv, [RUN_ID_ENV]: ctx.id },
     output: "inherit",
   });
   ctx.deps.state.save(STATE.testPid, String(test.pid));

@@ -34,6 +34,8 @@ const RATE_LIMITED = /429 Too Many Requests|error code: 1015|failed to unmarshal
 export function cloudflaredProvider(options: CloudflaredProviderOptions): TunnelProvider {
   return {
     name: "cloudflared",
+    // cloudflared sets it from the edge; X-Forwarded-For could carry a client-supplied value.
+    clientIpHeader: "cf-connecting-ip",
     open: (target, openOptions) => openCloudflared(options, target, openOptions),
   };
 }

@@ -23,6 +23,8 @@ const KEEP_LOG_LINES = 20;
 export function ngrokProvider(options: NgrokProviderOptions): TunnelProvider {
   return {
     name: "ngrok",
+    // ngrok appends the real client address to X-Forwarded-For; the gate takes the right-most.
+    clientIpHeader: "x-forwarded-for",
     open: (target, openOptions) => openNgrok(options, target, openOptions),
   };
 }

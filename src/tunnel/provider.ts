@@ -44,5 +44,10 @@ export interface Tunnel {
 
 export interface TunnelProvider {
   readonly name: Exclude<ProviderName, "auto">;
+  /**
+   * Header in which the provider's agent (connecting to the gate from loopback) names the
+   * real client, for the gate's allow-list; undefined when it does not pass it on.
+   */
+  readonly clientIpHeader?: string;
   open(target: TunnelTarget, options: OpenOptions): Promise<Tunnel>;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
+import { isAlive } from "../../src/app/proc-table.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";
 import { until } from "../helpers/wait.js";
@@ -24,7 +25,7 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
     const runner = new FakeRunner(mark.env);
     const main = runner.main({ start: APP, ready: "/health", test: SMOKE, "stop-grace": "5s" });
     const { code } = await main.exited;
-    expect(main.output()).toContain("smoke-test: 3 passed, 0 failed");
+    expect(main.output()).toContain("smoke-test: 4 passed, 0 failed");
     expect(code).toBe(0);
 
     const outputs = runner.outputs();
@@ -36,7 +37,20 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
     );
     expect(outputs["app-log"]?.startsWith(runner.runnerTemp)).toBe(true);
 
+    // The gate: generated credentials masked before use, every request recorded.
+    expect(outputs.username).toBe("preview");
+    expect(main.output()).toContain(`::add-mask::${outputs.password}`);
+    expect(main.output().indexOf(`::add-mask::${outputs.password}`)).toBeLessThan(
+      main.output().indexOf("smoke-test:"),
+    );
+    const har = JSON.parse(readFileSync(outputs["har-path"] ?? "", "utf8"));
+    expect(har.log.entries.map((e: { response: { status: number } }) => e.response.status)).toEqual([
+      401, 200, 200, 404,
+    ]);
+    expect(readFileSync(outputs["har-path"] ?? "", "utf8")).not.toContain(outputs.password);
+
     const summary = runner.summary();
+    expect(summary).toContain("Requests through the gate");
     expect(summary).toContain("tests passed");
     for (const phase of ["boot", "ready", "expose", "publish", "test", "teardown"]) {
       expect(summary).toMatch(new RegExp(`\\| ${phase} \\| ok \\| \\d`));
@@ -88,18 +102,20 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
   it("the post step stops the app and the test command when the main step was killed with SIGKILL", async () => {
     const runner = new FakeRunner(mark.env);
     const main = runner.main({ start: STUBBORN, test: WAIT_FOREVER, "stop-grace": "1s" });
-    const url = await until("the url output", () => runner.outputs().url, 30_000);
-    expect((await fetch(url)).status).toBe(200);
+    await until("the url output", () => runner.outputs().url, 30_000);
+    expect((await runner.get("/")).status).toBe(200);
+    const appPid = Number(runner.state()["app-pid"]);
     main.child.kill("SIGKILL");
     await main.exited;
-    // The app outlives the killed main step (it is detached), as the runner would see it.
-    expect((await fetch(url)).status).toBe(200);
+    // The gate died with the main step; the app and the test command (detached) live on.
+    expect(isAlive(appPid)).toBe(true);
+    expect(Number(runner.state()["test-pid"])).toBeGreaterThan(0);
 
     const post = runner.post();
     expect((await post.exited).code).toBe(0);
     expect(post.output()).toMatch(/stopping the test command \(pid \d+\) left by the main step/);
     expect(post.output()).toMatch(/stopping the app \(pid \d+\) left by the main step/);
-    await expect(fetch(url)).rejects.toThrow();
+    expect(isAlive(appPid)).toBe(false);
   });
 
   it("tears down within 5 seconds when cancelled with SIGINT, even with an app that ignores SIGTERM", async () => {

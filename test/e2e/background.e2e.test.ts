@@ -29,7 +29,7 @@ describe("background mode (no test command, or keep-running)", () => {
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     // A later step, in a process of its own.
-    const later = await fetch(`${url}/health`);
+    const later = await runner.get("/health");
     expect(later.status).toBe(200);
     expect(processesWithMark(mark.value).length).toBeGreaterThan(0);
     const state = runner.state();
@@ -54,9 +54,9 @@ describe("background mode (no test command, or keep-running)", () => {
       "keep-running": "true",
     });
     expect((await main.exited).code).toBe(0);
-    expect(main.output()).toContain("smoke-test: 3 passed, 0 failed");
+    expect(main.output()).toContain("smoke-test: 4 passed, 0 failed");
     expect(runner.outputs()["test-exit-code"]).toBe("0");
-    expect((await fetch(`${runner.outputs().url}/`)).status).toBe(200);
+    expect((await runner.get("/")).status).toBe(200);
     expect((await runner.post().exited).code).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe("background mode (no test command, or keep-running)", () => {
     const main = runner.main({ start: APP, ready: "/health", test: "exit 5", "keep-running": "yes" });
     expect((await main.exited).code).toBe(1);
     expect(main.output()).toContain("::error::The test command exited with code 5.");
-    expect((await fetch(`${runner.outputs().url}/health`)).status).toBe(200);
+    expect((await runner.get("/health")).status).toBe(200);
     expect((await runner.post().exited).code).toBe(0);
   });
 
@@ -84,7 +84,7 @@ describe("background mode (no test command, or keep-running)", () => {
     const runner = new FakeRunner(mark.env);
     const main = runner.main({ start: CRASHY, ready: "tcp" });
     expect((await main.exited).code).toBe(0);
-    await fetch(`${runner.outputs().url}/crash`);
+    await runner.get("/crash");
     await until("the crash to be recorded", () => runner.supervisorState("crash"));
     const post = runner.post();
     expect((await post.exited).code).toBe(1);
@@ -96,7 +96,7 @@ describe("background mode (no test command, or keep-running)", () => {
     const runner = new FakeRunner(mark.env);
     const main = runner.main({ start: CRASHY, ready: "tcp", "fail-on-crash": "false" });
     expect((await main.exited).code).toBe(0);
-    await fetch(`${runner.outputs().url}/crash`);
+    await runner.get("/crash");
     await until("the crash to be recorded", () => runner.supervisorState("crash"));
     const post = runner.post();
     expect((await post.exited).code).toBe(0);

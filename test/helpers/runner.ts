@@ -43,6 +43,13 @@ export class FakeRunner {
     return this.step("dist/post.js", env);
   }
 
+  /** A request to the preview as a later step makes it: with the `auth-header` output. */
+  get(pathAndQuery: string): Promise<Response> {
+    const outputs = this.outputs();
+    const authorization = outputs["auth-header"];
+    return fetch(`${outputs.url}${pathAndQuery}`, { headers: authorization ? { authorization } : {} });
+  }
+
   outputs(): Record<string, string> {
     return parseFileCommands(readFileSync(this.outputFile, "utf8"));
   }

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { nodeLauncher } from "../../src/app/process.js";
 import { type Config, getConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
+import { newRun } from "../../src/pipeline/context.js";
 import { type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
 import type { Logger } from "../../src/util/logger.js";
 import { newMark, processesWithMark } from "../helpers/processes.js";
@@ -31,7 +32,11 @@ export function nodeApp(name: string, ...args: string[]): string {
 export type Inputs = Partial<Record<InputName, string>>;
 
 export function makeConfig(inputs: Inputs): Config {
-  return getConfig((name) => inputs[name], { cwd: ROOT, env: {} });
+  return getConfig((name) => inputs[name], {
+    cwd: ROOT,
+    env: {},
+    runDir: mkdtempSync(path.join(tmpdir(), "pt-run-")),
+  });
 }
 
 export interface LogEntry {
@@ -86,7 +91,7 @@ export class Harness {
           this.finished = result;
         },
       },
-      tempDir: this.tempDir,
+      run: newRun(this.tempDir),
       baseEnv: this.env,
       signal: this.controller.signal,
     });

@@ -10,7 +10,7 @@ const cwd = mkdtempSync(path.join(tmpdir(), "pt-config-"));
 writeFileSync(path.join(cwd, "a-file"), "");
 
 function config(inputs: Partial<Record<InputName, string>>) {
-  return getConfig((name) => inputs[name], { cwd, env: {} });
+  return getConfig((name) => inputs[name], { cwd, env: {}, runDir: cwd });
 }
 
 function problems(inputs: Partial<Record<InputName, string>>): string[] {

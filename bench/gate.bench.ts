@@ -1,0 +1,408 @@
+/**
+ * The gate against named anchors, side by side in one run (`node bench/run.mjs gate`):
+ * autocannon against the app directly, a bare Node `http.request` pipe proxy, `http-proxy`
+ * (keep-alive agent, xfwd, as one would deploy it) and the gate with basic auth and HAR
+ * recording on; then a 1 GiB upload through the gate and through the bare pipe while this
+ * process's RSS is sampled. The app, the load generator and the uploader each run in their
+ * own child process (this same file, in another role), so the contenders in this process
+ * share the event loop with nobody. Reports ratios and PASS/MISS; asserts nothing.
+ */
+import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
+import { once } from "node:events";
+import { rmSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import httpProxy from "http-proxy";
+import { parseGateSettings } from "../src/config/gate-parse.js";
+import { type Gate, startGate } from "../src/gate/server.js";
+import type { Logger } from "../src/util/logger.js";
+
+const ROUNDS = 5;
+const SECONDS = 3;
+const CONNECTIONS = 32;
+const UPLOAD = 1024 ** 3;
+const WARMUP_UPLOAD = 8 * 1024 ** 2;
+const MB = 1024 * 1024;
+const PASSWORD = "bench-password-0123456789";
+const AUTH = `Basic ${Buffer.from(`bench:${PASSWORD}`).toString("base64")}`;
+
+type Message = Record<string, unknown>;
+
+function send(message: Message): void {
+  process.send?.(message);
+}
+
+// ---------------------------------------------------------------- child roles
+
+/** The app under test: a small JSON answer, and /upload counting a streamed body. */
+function appRole(): void {
+  const body = JSON.stringify({ ok: true, message: "hello from the app", items: [1, 2, 3] });
+  const server = http.createServer((req, res) => {
+    if (req.url === "/upload") {
+      let n = 0;
+      req.on("data", (c: Buffer) => {
+        n += c.length;
+      });
+      req.on("end", () => res.end(String(n)));
+      return;
+    }
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(0, "127.0.0.1", () => send({ port: (server.address() as AddressInfo).port }));
+}
+
+/** Load generator: one autocannon run per message. */
+function loadRole(): void {
+  process.on("message", async (m: { url: string; seconds: number }) => {
+    const result = await autocannon({
+      url: m.url,
+      connections: CONNECTIONS,
+      duration: m.seconds,
+      headers: { authorization: AUTH },
+    });
+    send({
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      total: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors + result.timeouts,
+    });
+  });
+  send({ ready: true });
+}
+
+/** Uploader: one streamed PUT of `size` bytes per message, from a reused buffer. */
+function uploadRole(): void {
+  process.on("message", (m: { port: number; size: number }) => {
+    const chunk = Buffer.alloc(256 * 1024, 7);
+    const started = performance.now();
+    const req = http.request(
+      {
+        host: "127.0.0.1",
+        port: m.port,
+        method: "PUT",
+        path: "/upload",
+        agent: false,
+        headers: { authorization: AUTH, "content-length": String(m.size) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (c: Buffer) => {
+          text += c.toString();
+        });
+        res.on("end", () =>
+          send({ status: res.statusCode, counted: Number(text), ms: performance.now() - started }),
+        );
+      },
+    );
+    let sent = 0;
+    const pump = () => {
+      while (sent < m.size) {
+        const part = m.size - sent >= chunk.length ? chunk : chunk.subarray(0, m.size - sent);
+        sent += part.length;
+        if (!req.write(part)) return void req.once("drain", pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+  send({ ready: true });
+}
+
+// ---------------------------------------------------------------- contenders
+
+interface Contender {
+  readonly name: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: http.Server): Promise<number> {
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve((server.address() as AddressInfo).port)),
+  );
+}
+
+function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** The baseline a proxy cannot beat by much: http.request and two pipes. */
+async function barePipe(appPort: number): Promise<Contender> {
+  const agent = new http.Agent({ keepAlive: true });
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      { host: "127.0.0.1", port: appPort, method: req.method, path: req.url, headers: req.headers, agent },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  return {
+    name: "bare pipe proxy",
+    port: await listen(server),
+    close: async () => {
+      await closeServer(server);
+      agent.destroy();
+    },
+  };
+}
+
+async function httpProxyContender(appPort: number): Promise<Contender> {
+  const agent = new http.Agent({ keepAlive: true });
+  const proxy = httpProxy.createProxyServer({ target: `http://127.0.0.1:${appPort}`, agent, xfwd: true });
+  proxy.on("error", (_error, _req, res) => {
+    if ("destroy" in res) res.destroy();
+  });
+  const server = http.createServer((req, res) => proxy.web(req, res));
+  return {
+    name: "http-proxy",
+    port: await listen(server),
+    close: async () => {
+      await closeServer(server);
+      proxy.close();
+      agent.destroy();
+    },
+  };
+}
+
+const silent: Logger = {
+  info: () => undefined,
+  warning: (m) => console.error(`gate warning: ${m}`),
+  error: (m) => console.error(`gate error: ${m}`),
+  debug: () => undefined,
+  startGroup: () => undefined,
+  endGroup: () => undefined,
+  write: () => undefined,
+};
+
+async function gateContender(appPort: number, harPath: string): Promise<Contender & { gate: Gate }> {
+  const settings = parseGateSettings(
+    (name) => ({ credentials: `bench:${PASSWORD}`, record: harPath, "max-body": "2gb" })[name as string],
+    {},
+  );
+  const gate = await startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: silent });
+  return { name: "gate (basic auth + HAR)", port: gate.port, gate, close: () => gate.close() };
+}
+
+// ---------------------------------------------------------------- measurement
+
+/**
+ * With 2+ CPUs and taskset, the proxies (this process) get CPU 0 and the app and load
+ * generator the others: each proxy is then limited by its own cost per request, not by
+ * how the scheduler happens to share cores with the load generator.
+ */
+function pinning(): { proxyCpu: string; otherCpus: string } | undefined {
+  const cpus = availableParallelism();
+  if (process.platform !== "linux" || cpus < 2) return undefined;
+  try {
+    execFileSync("taskset", ["-pc", "0", String(process.pid)], { stdio: "ignore" });
+    return { proxyCpu: "0", otherCpus: `1-${cpus - 1}` };
+  } catch {
+    return undefined;
+  }
+}
+
+let pinned: { proxyCpu: string; otherCpus: string } | undefined;
+
+async function child(role: string): Promise<{ proc: ChildProcess; first: Message }> {
+  const script = process.argv[1] as string;
+  const stdio: ["ignore", "inherit", "inherit", "ipc"] = ["ignore", "inherit", "inherit", "ipc"];
+  const proc = pinned
+    ? spawn("taskset", ["-c", pinned.otherCpus, process.execPath, script, "--role", role], { stdio })
+    : fork(script, ["--role", role], { stdio });
+  const [first] = (await once(proc, "message")) as [Message];
+  return { proc, first };
+}
+
+async function ask(proc: ChildProcess, message: Message): Promise<Message> {
+  proc.send(message);
+  const [reply] = (await once(proc, "message")) as [Message];
+  return reply;
+}
+
+interface Run {
+  /** CPU time of this process (the proxy) per request, in µs. */
+  cpu: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+type Gc = (options?: { type: "minor" | "major" }) => void;
+
+/**
+ * Peak RSS growth of this process (which holds only the proxy) during a 1 GiB upload, over
+ * the idle baseline. `collect`: run a young-generation GC after every sample, so dead chunk
+ * buffers waiting for V8 (up to its ~64 MB external-memory trigger) do not count.
+ */
+async function uploadPeak(
+  uploader: ChildProcess,
+  port: number,
+  collect: boolean,
+): Promise<{ growth: number; ms: number; ok: boolean }> {
+  const gc = (globalThis as { gc?: Gc }).gc;
+  const warm = await ask(uploader, { port, size: WARMUP_UPLOAD });
+  gc?.({ type: "major" });
+  const baseline = process.memoryUsage.rss();
+  let peak = baseline;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+    if (collect) gc?.({ type: "minor" });
+  }, 5);
+  const result = await ask(uploader, { port, size: UPLOAD });
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  return {
+    growth: (peak - baseline) / MB,
+    ms: Number(result.ms),
+    ok: warm.counted === WARMUP_UPLOAD && result.counted === UPLOAD && result.status === 200,
+  };
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
+
+async function main(): Promise<void> {
+  const workDir = path.resolve(".tmp/bench");
+  const harPath = path.join(workDir, "gate-bench.har");
+  const children: ChildProcess[] = [];
+  const contenders: Contender[] = [];
+  try {
+    pinned = pinning();
+    const app = await child("app");
+    children.push(app.proc);
+    const appPort = Number(app.first.port);
+    const load = await child("load");
+    children.push(load.proc);
+
+    const bare = await barePipe(appPort);
+    const hp = await httpProxyContender(appPort);
+    const gate = await gateContender(appPort, harPath);
+    contenders.push(bare, hp, gate);
+    const direct: Contender = { name: "app (direct)", port: appPort, close: async () => undefined };
+    const all = [direct, bare, hp, gate];
+
+    console.log(
+      `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds (order rotated), median of rounds; Node ${process.version}`,
+    );
+    console.log(
+      pinned
+        ? `proxies pinned to CPU ${pinned.proxyCpu}, app and load generator to CPUs ${pinned.otherCpus} (taskset)`
+        : "not pinned to CPUs (needs Linux, taskset and 2+ CPUs): expect more noise",
+    );
+    // Short warm-up of every contender (JIT, pools), not counted.
+    for (const c of all) await ask(load.proc, { url: `http://127.0.0.1:${c.port}/`, seconds: 1 });
+    const runs = new Map<string, Run[]>(all.map((c) => [c.name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = all.map((_, i) => all[(i + round) % all.length] as Contender);
+      for (const c of order) {
+        const before = process.cpuUsage();
+        const r = (await ask(load.proc, {
+          url: `http://127.0.0.1:${c.port}/`,
+          seconds: SECONDS,
+        })) as unknown as Run & { total: number };
+        const used = process.cpuUsage(before);
+        r.cpu = c === direct ? Number.NaN : (used.user + used.system) / r.total;
+        runs.get(c.name)?.push(r);
+      }
+    }
+    console.log(
+      `\n${"contender".padEnd(26)}${"req/s".padStart(9)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"CPU µs/req".padStart(11)}  non-2xx/errors`,
+    );
+    const summary = new Map<string, { rps: number; p50: number; p99: number; cpu: number }>();
+    for (const c of all) {
+      const r = runs.get(c.name) ?? [];
+      const s = {
+        rps: median(r.map((x) => x.rps)),
+        p50: median(r.map((x) => x.p50)),
+        p99: median(r.map((x) => x.p99)),
+        cpu: median(r.map((x) => x.cpu)),
+      };
+      summary.set(c.name, s);
+      const bad = r.reduce((n, x) => n + x.non2xx + x.errors, 0);
+      const cpu = Number.isNaN(s.cpu) ? "-" : s.cpu.toFixed(1);
+      console.log(
+        `${c.name.padEnd(26)}${fmt(s.rps)}${fmt(s.p50, 1)}${fmt(s.p99, 1)}${cpu.padStart(10)}  ${bad}`,
+      );
+    }
+    const g = summary.get(gate.name)?.rps ?? 0;
+    const b = summary.get(bare.name)?.rps ?? 1;
+    const h = summary.get(hp.name)?.rps ?? 1;
+    const verdict = (ok: boolean) => (ok ? "PASS" : "MISS");
+    const cpu = (name: string) => summary.get(name)?.cpu ?? Number.NaN;
+    console.log(
+      `\nthroughput gate / bare pipe  = ${(g / b).toFixed(2)}  (target >= 0.90: ${verdict(g / b >= 0.9)})`,
+    );
+    console.log(
+      `throughput gate / http-proxy = ${(g / h).toFixed(2)}  (target >= 1.10: ${verdict(g / h >= 1.1)})`,
+    );
+    console.log(
+      `CPU per request, as throughput ratios (less sensitive to a busy machine): gate vs bare ${(cpu(bare.name) / cpu(gate.name)).toFixed(2)}, gate vs http-proxy ${(cpu(hp.name) / cpu(gate.name)).toFixed(2)}`,
+    );
+    console.log(
+      `each round per contender: ${all.map((c) => `${c.name}: ${(runs.get(c.name) ?? []).map((x) => Math.round(x.rps)).join("/")}`).join("; ")}`,
+    );
+
+    // Uploads: this process holds only the proxy; uploader and app are children.
+    const uploader = await child("upload");
+    children.push(uploader.proc);
+    console.log("\n1 GiB upload, peak RSS growth of this process (MB), sampled every 5 ms:");
+    console.log(
+      `${"through".padEnd(26)}${"natural".padStart(9)}${"collected".padStart(10)}${"MB/s".padStart(9)}`,
+    );
+    const results = new Map<string, { natural: number; collected: number; ok: boolean }>();
+    for (const c of [gate, bare]) {
+      const natural = await uploadPeak(uploader.proc, c.port, false);
+      const collected = await uploadPeak(uploader.proc, c.port, true);
+      const ok = natural.ok && collected.ok;
+      results.set(c.name, { natural: natural.growth, collected: collected.growth, ok });
+      console.log(
+        `${c.name.padEnd(26)}${fmt(natural.growth, 1)}${fmt(collected.growth, 1).padStart(10)}${fmt(UPLOAD / MB / (natural.ms / 1000))}${ok ? "" : "  (upload FAILED)"}`,
+      );
+    }
+    console.log(
+      "natural: V8 collects when it likes (it lets ~64 MB of dead chunk buffers pile up, proxy or not);",
+    );
+    console.log(
+      "collected: a young-generation GC after each sample, so only what is held (+5 ms of garbage) counts.",
+    );
+    const gu = results.get(gate.name);
+    console.log(
+      `gate 1 GiB upload peak RSS growth = ${gu?.collected.toFixed(1)} MB collected, ${gu?.natural.toFixed(1)} MB natural  (target < 64 MB: collected ${verdict((gu?.collected ?? 99) < 64 && (gu?.ok ?? false))}, natural ${verdict((gu?.natural ?? 99) < 64 && (gu?.ok ?? false))})`,
+    );
+  } finally {
+    for (const c of contenders) await c.close();
+    for (const proc of children) proc.kill();
+    rmSync(harPath, { force: true });
+  }
+}
+
+const roleIndex = process.argv.indexOf("--role");
+const role = roleIndex === -1 ? undefined : process.argv[roleIndex + 1];
+if (role === "app") appRole();
+else if (role === "load") loadRole();
+else if (role === "upload") uploadRole();
+else
+  await main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,41 @@
+/** The step outputs, in one place for the main step and the background supervisor. */
+import type { Config } from "../config/config.js";
+import type { OutputName } from "../config/names.js";
+import type { PublishRecord } from "../github/publisher.js";
+import { accessEnv } from "../pipeline/access.js";
+import type { RunResult } from "../pipeline/context.js";
+
+type Outputs = Partial<Record<OutputName, string>>;
+
+/** When the preview is up (and again when its URL changes). Secrets are masked already. */
+export function previewOutputs(
+  config: Config,
+  info: { readonly url: string; readonly provider: string; readonly harPath: string | undefined },
+): Outputs {
+  const auth = config.gate.auth;
+  const access = accessEnv(auth);
+  return {
+    url: info.url,
+    provider: info.provider,
+    "har-path": info.harPath ?? "",
+    ...(auth.mode === "basic" ? { username: auth.username, password: auth.password } : {}),
+    ...(auth.mode === "bearer" ? { token: auth.token } : {}),
+    "auth-header": access.PREVIEW_AUTH_HEADER ?? "",
+  };
+}
+
+/** When the tests are done (or the run is over). */
+export function resultOutputs(result: RunResult): Outputs {
+  return {
+    "app-log": result.appLog,
+    ...(result.testExitCode === undefined ? {} : { "test-exit-code": String(result.testExitCode) }),
+  };
+}
+
+export function publishOutputs(record: PublishRecord): Outputs {
+  return {
+    "comment-id": record.commentId === undefined ? "" : String(record.commentId),
+    "deployment-id": record.deploymentId === undefined ? "" : String(record.deploymentId),
+    environment: record.environment ?? "",
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * User auth: Basic (browsers prompt), Bearer, or none; plus one-time login links that turn
+ * into a session cookie, so a reviewer can open the preview with one click. Every secret is
+ * compared as a SHA-256 digest with timingSafeEqual (or looked up by its digest), so neither
+ * its content nor its length leaks through timing.
+ */
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { GateAuth } from "../config/gate-parse.js";
+import { sha256 } from "./digest.js";
+import type { Exchange } from "./exchange.js";
+import { reply } from "./respond.js";
+
+export const LOGIN_PATH = "/__preview/login";
+export const SESSION_COOKIE = "preview_tunnel_session";
+const SESSION_TTL_MS = 24 * 3600_000;
+/** Bounds on what unauthenticated or careless use can make the gate remember. */
+const MAX_SESSIONS = 10_000;
+const MAX_LOGIN_TOKENS = 1000;
+
+export type AuthResult =
+  | { readonly ok: true; readonly via: "header" | "session" | "none" }
+  | { readonly ok: false; readonly reason: string; readonly challenge: string };
+
+const digest = sha256;
+
+function digestKey(value: string): string {
+  return sha256(value).toString("base64");
+}
+
+export class Authenticator {
+  readonly #auth: GateAuth;
+  /** Digest of "user:password" (basic) or of the token (bearer). */
+  readonly #expected: Buffer | undefined;
+  readonly #challenge: string;
+  /** Keyed by the digest of the secret value, so a lookup's timing depends on the hash only. */
+  readonly #sessions = new Map<string, number>();
+  readonly #loginTokens = new Set<string>();
+
+  constructor(auth: GateAuth) {
+    this.#auth = auth;
+    if (auth.mode === "basic") {
+      this.#expected = digest(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
+      this.#challenge = 'Basic realm="preview", charset="UTF-8"';
+    } else if (auth.mode === "bearer") {
+      this.#expected = digest(auth.token);
+      this.#challenge = 'Bearer realm="preview"';
+    } else {
+      this.#expected = undefined;
+      this.#challenge = "";
+    }
+  }
+
+  get mode(): GateAuth["mode"] {
+    return this.#auth.mode;
+  }
+
+  /** Checks the session cookie first (a browser after a login link), then Authorization. */
+  check(req: IncomingMessage): AuthResult {
+    if (this.#expected === undefined) return { ok: true, via: "none" };
+    const cookie = req.headers.cookie;
+    if (cookie?.includes(SESSION_COOKIE) && this.#hasSession(cookie)) return { ok: true, via: "session" };
+    const header = req.headers.authorization;
+    if (header === undefined) return this.#fail("credentials required");
+    const space = header.indexOf(" ");
+    const scheme = header.slice(0, space).toLowerCase();
+    const value = header.slice(space + 1).trim();
+    if (this.#auth.mode === "basic") {
+      if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
+      const given = digest(Buffer.from(value, "base64"));
+      return timingSafeEqual(given, this.#expected)
+        ? { ok: true, via: "header" }
+        : this.#fail("wrong credentials");
+    }
+    if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
+    return timingSafeEqual(digest(value), this.#expected)
+      ? { ok: true, via: "header" }
+      : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
+  }
+
+  #fail(reason: string): AuthResult {
+    return { ok: false, reason, challenge: this.#challenge };
+  }
+
+  #hasSession(cookieHeader: string): boolean {
+    const now = Date.now();
+    for (const value of cookieValues(cookieHeader, SESSION_COOKIE)) {
+      const key = digestKey(value);
+      const expires = this.#sessions.get(key);
+      if (expires === undefined) continue;
+      if (expires > now) return true;
+      this.#sessions.delete(key);
+    }
+    return false;
+  }
+
+  /** A new single-use login token (for `/__preview/login?token=...`). */
+  createLoginToken(): string {
+    const token = randomBytes(32).toString("base64url");
+    if (this.#loginTokens.size >= MAX_LOGIN_TOKENS) {
+      const oldest = this.#loginTokens.values().next().value;
+      if (oldest !== undefined) this.#loginTokens.delete(oldest);
+    }
+    this.#loginTokens.add(digestKey(token));
+    return token;
+  }
+
+  /** `/__preview/login?token=...`: a valid unused token becomes a session cookie and a 303 to `/`. */
+  login(ex: Exchange): void {
+    const res = ex.res;
+    if (!res) {
+      reply(ex, 400, "the login link cannot be used for a WebSocket");
+      return;
+    }
+    const token = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
+    const redirect = { location: "/", "referrer-policy": "no-referrer" };
+    if (this.#auth.mode === "none") {
+      reply(ex, 303, "no login needed, see /", redirect);
+      return;
+    }
+    const key = digestKey(token);
+    if (token !== "" && this.#loginTokens.delete(key)) {
+      const session = this.#newSession();
+      reply(ex, 303, "logged in, see /", {
+        ...redirect,
+        "set-cookie": `${SESSION_COOKIE}=${session}; Path=/; Max-Age=${SESSION_TTL_MS / 1000}; Secure; HttpOnly; SameSite=Lax`,
+      });
+      return;
+    }
+    // A used link opened again by someone already logged in is not an error.
+    if (this.check(ex.req).ok) {
+      reply(ex, 303, "already logged in, see /", redirect);
+      return;
+    }
+    reply(
+      ex,
+      401,
+      "this login link is not valid or was already used; ask for a new one or use the credentials",
+      {
+        "www-authenticate": this.#challenge,
+      },
+    );
+  }
+
+  #newSession(): string {
+    const id = randomBytes(32).toString("base64url");
+    if (this.#sessions.size >= MAX_SESSIONS) {
+      const oldest = this.#sessions.keys().next().value;
+      if (oldest !== undefined) this.#sessions.delete(oldest);
+    }
+    this.#sessions.set(digestKey(id), Date.now() + SESSION_TTL_MS);
+    return id;
+  }
+}
+
+/** Values of every cookie called `name` in a Cookie header. */
+export function cookieValues(header: string, name: string): string[] {
+  const values: string[] = [];
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq !== -1 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
+  }
+  return values;
+}
+
+/** The Cookie header without the gate's session cookie; undefined when nothing is left. */
+export function withoutSessionCookie(header: string): string | undefined {
+  const kept = header
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== SESSION_COOKIE);
+  return kept.length === 0 ? undefined : kept.join("; ");
+}

@@ -1,0 +1,16 @@
+/** SHA-256 digests for constant-time comparisons of secrets (one-shot crypto.hash where available: ~3x cheaper). */
+import { createHash, hash, timingSafeEqual } from "node:crypto";
+
+export function sha256(data: string | Buffer): Buffer {
+  return typeof hash === "function"
+    ? hash("sha256", data, "buffer")
+    : createHash("sha256").update(data).digest();
+}
+
+/**
+ * Equality that leaks neither content nor length: both sides are hashed first, so
+ * timingSafeEqual always compares 32 bytes.
+ */
+export function safeEqual(a: string | Buffer, b: string | Buffer): boolean {
+  return timingSafeEqual(sha256(a), sha256(b));
+}

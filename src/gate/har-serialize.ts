@@ -1,0 +1,402 @@
+/**
+ * One recorded exchange -> the JSON bytes of a HAR 1.2 entry, redacted (sensitive headers
+ * and cookies replaced, known secrets scrubbed out of every value that can carry data).
+ *
+ * Written straight into a growing byte buffer, with the fixed parts pre-encoded, rather than
+ * built as an object graph (or a string rope) and encoded afterwards: at thousands of
+ * requests a second serializing is most of what recording costs, and this does each byte
+ * once. har.ts describes the shape.
+ */
+import type { HarPostData } from "./har.js";
+import { rawHeader } from "./headers.js";
+import { isSensitiveHeader, type Redactor } from "./redact.js";
+
+export interface CaptureData {
+  /** Bytes seen. */
+  readonly size: number;
+  /** Bytes kept (up to the body limit). */
+  readonly kept: number;
+  bytes(): Buffer;
+}
+
+export interface EntryData {
+  readonly method: string;
+  /** Absolute URL, e.g. the public URL plus the path. */
+  readonly url: string;
+  readonly httpVersion: string;
+  readonly requestHeaders: readonly string[];
+  readonly startedAt: number;
+  readonly clientAddress: string | undefined;
+  readonly request: CaptureData;
+  readonly reply: CaptureData;
+  readonly status: number;
+  readonly statusText: string;
+  readonly responseHeaders: readonly string[];
+  readonly responseVersion: string;
+  readonly notes: readonly string[] | undefined;
+  readonly send: number;
+  readonly wait: number;
+  readonly receive: number;
+  readonly time: number;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what JSON must escape.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+const QUOTE = 0x22;
+
+/** A growing buffer of JSON text. */
+export class JsonOut {
+  #buf: Buffer;
+  #pos = 0;
+  readonly #initialBytes: number;
+
+  constructor(initialBytes = 256 * 1024) {
+    this.#initialBytes = initialBytes;
+    this.#buf = Buffer.allocUnsafe(initialBytes);
+  }
+
+  get length(): number {
+    return this.#pos;
+  }
+
+  #room(bytes: number): void {
+    if (this.#pos + bytes <= this.#buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + bytes));
+    this.#buf.copy(bigger, 0, 0, this.#pos);
+    this.#buf = bigger;
+  }
+
+  /** Pre-encoded bytes. */
+  raw(bytes: Buffer): void {
+    this.#room(bytes.length);
+    this.#buf.set(bytes, this.#pos);
+    this.#pos += bytes.length;
+  }
+
+  /** Text known to be ASCII without anything to escape (numbers, dates, header names). */
+  ascii(text: string): void {
+    this.#room(text.length);
+    this.#pos += this.#buf.write(text, this.#pos, "latin1");
+  }
+
+  /** Text that is already JSON (e.g. from JSON.stringify). */
+  json(text: string): void {
+    this.#room(text.length * 3);
+    this.#pos += this.#buf.write(text, this.#pos);
+  }
+
+  /** A JSON string literal. */
+  str(text: string): void {
+    if (NEEDS_ESCAPE.test(text)) {
+      this.json(JSON.stringify(text));
+      return;
+    }
+    this.#room(text.length * 3 + 2);
+    this.#buf[this.#pos++] = QUOTE;
+    this.#pos += this.#buf.write(text, this.#pos);
+    this.#buf[this.#pos++] = QUOTE;
+  }
+
+  /** Forgets what was written after `length` (an entry that failed half-way). */
+  rollback(length: number): void {
+    this.#pos = Math.min(this.#pos, length);
+  }
+
+  /** A copy of the bytes written since `start`. */
+  copySince(start: number): Buffer {
+    return Buffer.from(this.#buf.subarray(start, this.#pos));
+  }
+
+  /** The bytes written so far, handed over; the writer starts afresh with a new buffer. */
+  take(): Buffer {
+    const bytes = this.#buf.subarray(0, this.#pos);
+    this.#buf = Buffer.allocUnsafe(this.#initialBytes);
+    this.#pos = 0;
+    return bytes;
+  }
+}
+
+/** The fixed parts of an entry, encoded once (on first use: nothing is done on import). */
+function parts() {
+  const b = (text: string) => Buffer.from(text);
+  return {
+    started: b('{"startedDateTime":"'),
+    time: b('","time":'),
+    method: b(',"request":{"method":'),
+    url: b(',"url":'),
+    httpVersion: b(',"httpVersion":'),
+    cookies: b(',"cookies":['),
+    headers: b('],"headers":['),
+    headerName: b('{"name":"'),
+    headerValue: b('","value":'),
+    redactedValue: b('","value":"[redacted]"}'),
+    cookieName: b('{"name":'),
+    redactedCookie: b(',"value":"[redacted]"}'),
+    comma: b(","),
+    objectEnd: b("}"),
+    queryString: b('],"queryString":'),
+    queryName: b('{"name":'),
+    queryValue: b(',"value":'),
+    postData: b(',"postData":'),
+    requestEnd: b(',"headersSize":-1,"bodySize":'),
+    status: b('},"response":{"status":'),
+    statusText: b(',"statusText":'),
+    content: b('],"content":{"size":'),
+    mimeType: b(',"mimeType":'),
+    text: b(',"text":'),
+    base64: b(',"encoding":"base64"'),
+    comment: b(',"comment":'),
+    redirect: b('},"redirectURL":'),
+    responseEnd: b(',"headersSize":-1,"bodySize":'),
+    timings: b('},"cache":{},"timings":{"blocked":-1,"dns":-1,"connect":-1,"send":'),
+    wait: b(',"wait":'),
+    receive: b(',"receive":'),
+    timingsEnd: b(',"ssl":-1}'),
+    client: b(',"_clientAddress":'),
+    emptyArray: b("[]"),
+  };
+}
+
+type Parts = ReturnType<typeof parts>;
+
+/**
+ * The cookies and headers of the last header block seen, as bytes. Consecutive requests
+ * (and responses) very often carry identical headers, and those are most of an entry.
+ */
+class BlockCache {
+  #raw: readonly string[] | undefined;
+  #bytes: Buffer | undefined;
+
+  write(out: JsonOut, raw: readonly string[], build: () => void): void {
+    const last = this.#raw;
+    if (last !== undefined && this.#bytes !== undefined && last.length === raw.length) {
+      let same = true;
+      for (let i = 0; i < raw.length && same; i++) same = last[i] === raw[i];
+      if (same) {
+        out.raw(this.#bytes);
+        return;
+      }
+    }
+    const start = out.length;
+    build();
+    this.#raw = raw;
+    this.#bytes = out.copySince(start);
+  }
+}
+
+/** State kept between entries of one recording. */
+export class Serializer {
+  readonly #p: Parts = parts();
+  readonly #requestBlock = new BlockCache();
+  readonly #responseBlock = new BlockCache();
+  readonly #redactor: Redactor;
+  #isoSecond = -1;
+  #isoPrefix = "";
+
+  constructor(redactor: Redactor) {
+    this.#redactor = redactor;
+  }
+
+  /** ISO timestamps, formatted once per second (toISOString costs more than a header block). */
+  #iso(ms: number): string {
+    const second = Math.floor(ms / 1000);
+    if (second !== this.#isoSecond) {
+      this.#isoSecond = second;
+      this.#isoPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+    }
+    return `${this.#isoPrefix}.${String(ms - second * 1000).padStart(3, "0")}Z`;
+  }
+
+  /** `"cookies":[...],"headers":[...` (without the closing bracket). */
+  #block(out: JsonOut, raw: readonly string[], cookies: "request" | "response"): void {
+    const p = this.#p;
+    out.raw(p.cookies);
+    let first = true;
+    const cookie = (name: string) => {
+      if (name === "") return;
+      if (!first) out.raw(p.comma);
+      first = false;
+      out.raw(p.cookieName);
+      out.str(name);
+      out.raw(p.redactedCookie);
+    };
+    if (cookies === "request") {
+      const header = rawHeader(raw, "cookie");
+      if (header !== undefined)
+        for (const part of header.split(";")) cookie(part.slice(0, part.indexOf("=")).trim());
+    } else {
+      for (let i = 0; i + 1 < raw.length; i += 2) {
+        if ((raw[i] as string).length !== 10 || (raw[i] as string).toLowerCase() !== "set-cookie") continue;
+        const value = raw[i + 1] as string;
+        cookie(value.slice(0, value.indexOf("=")).trim());
+      }
+    }
+    out.raw(p.headers);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i] as string;
+      if (i > 0) out.raw(p.comma);
+      out.raw(p.headerName);
+      // Names are RFC 9110 tokens (Node's parser enforces it): nothing to escape.
+      out.ascii(name);
+      if (isSensitiveHeader(name)) {
+        out.raw(p.redactedValue);
+        continue;
+      }
+      out.raw(p.headerValue);
+      out.str(this.#redactor.scrub(raw[i + 1] as string));
+      out.raw(p.objectEnd);
+    }
+  }
+
+  /** Appends one entry's JSON to `out`. */
+  write(out: JsonOut, entry: EntryData): void {
+    const p = this.#p;
+    const redactor = this.#redactor;
+    out.raw(p.started);
+    out.ascii(this.#iso(entry.startedAt));
+    out.raw(p.time);
+    out.ascii(String(round(entry.time)));
+    out.raw(p.method);
+    out.str(entry.method);
+    // A plain word in URLs: "[redacted]" would not be a valid URI for HAR validators.
+    const { href, query } = parseUrl(redactor.scrub(entry.url, "redacted"));
+    out.raw(p.url);
+    out.str(href);
+    out.raw(p.httpVersion);
+    out.str(`HTTP/${entry.httpVersion}`);
+    this.#requestBlock.write(out, entry.requestHeaders, () =>
+      this.#block(out, entry.requestHeaders, "request"),
+    );
+    out.raw(p.queryString);
+    if (query.length === 0) out.raw(p.emptyArray);
+    else {
+      out.json("[");
+      query.forEach(([name, value], i) => {
+        if (i > 0) out.raw(p.comma);
+        out.raw(p.queryName);
+        out.str(name);
+        out.raw(p.queryValue);
+        out.str(redactor.scrub(value));
+        out.raw(p.objectEnd);
+      });
+      out.json("]");
+    }
+    if (entry.request.size > 0) {
+      out.raw(p.postData);
+      out.json(JSON.stringify(this.#postData(entry)));
+    }
+    out.raw(p.requestEnd);
+    out.ascii(String(entry.request.size));
+
+    out.raw(p.status);
+    out.ascii(String(entry.status));
+    out.raw(p.statusText);
+    out.str(entry.statusText);
+    out.raw(p.httpVersion);
+    out.str(`HTTP/${entry.responseVersion}`);
+    this.#responseBlock.write(out, entry.responseHeaders, () =>
+      this.#block(out, entry.responseHeaders, "response"),
+    );
+    const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
+    const body = bodyText(
+      entry.reply,
+      mimeType,
+      rawHeader(entry.responseHeaders, "content-encoding"),
+      redactor,
+    );
+    out.raw(p.content);
+    out.ascii(String(entry.reply.size));
+    out.raw(p.mimeType);
+    out.str(mimeType);
+    if (body.text !== undefined) {
+      out.raw(p.text);
+      out.str(body.text);
+    }
+    if (body.base64) out.raw(p.base64);
+    if (body.comment !== undefined) {
+      out.raw(p.comment);
+      out.str(body.comment);
+    }
+    out.raw(p.redirect);
+    out.str(redactor.scrub(rawHeader(entry.responseHeaders, "location") ?? ""));
+    out.raw(p.responseEnd);
+    out.ascii(String(entry.reply.size));
+
+    out.raw(p.timings);
+    out.ascii(String(round(entry.send)));
+    out.raw(p.wait);
+    out.ascii(String(round(entry.wait)));
+    out.raw(p.receive);
+    out.ascii(String(round(entry.receive)));
+    out.raw(p.timingsEnd);
+    if (entry.notes) {
+      out.raw(p.comment);
+      out.str(redactor.scrub(entry.notes.join("; ")));
+    }
+    if (entry.clientAddress !== undefined) {
+      out.raw(p.client);
+      out.str(entry.clientAddress);
+    }
+    out.raw(p.objectEnd);
+  }
+
+  #postData(entry: EntryData): HarPostData {
+    const mimeType = rawHeader(entry.requestHeaders, "content-type") ?? "";
+    const body = bodyText(
+      entry.request,
+      mimeType,
+      rawHeader(entry.requestHeaders, "content-encoding"),
+      this.#redactor,
+    );
+    const data: HarPostData = { mimeType, text: body.text ?? "" };
+    if (body.base64) data._encoding = "base64";
+    if (entry.request.size > entry.request.kept) data._truncated = true;
+    if (body.comment !== undefined) data.comment = body.comment;
+    return data;
+  }
+}
+
+const TEXT_TYPES =
+  /^(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml|javascript|x-www-form-urlencoded|graphql|x-ndjson))/i;
+
+function isText(mimeType: string, contentEncoding: string | undefined): boolean {
+  return (contentEncoding === undefined || contentEncoding === "identity") && TEXT_TYPES.test(mimeType);
+}
+
+/** Text bodies as (scrubbed) text, others as base64; never a binary body that carries a secret. */
+function bodyText(
+  capture: CaptureData,
+  mimeType: string,
+  contentEncoding: string | undefined,
+  redactor: Redactor,
+): { text?: string; base64: boolean; comment?: string } {
+  if (capture.size === 0) return { base64: false };
+  const comment =
+    capture.size > capture.kept ? `truncated: recorded ${capture.kept} of ${capture.size} bytes` : undefined;
+  if (capture.kept === 0) return { base64: false, comment };
+  const bytes = capture.bytes();
+  if (isText(mimeType, contentEncoding)) {
+    return { text: redactor.scrub(bytes.toString("utf8")), base64: false, comment };
+  }
+  if (redactor.containsSecret(bytes))
+    return { base64: false, comment: "binary body left out: it contains a secret" };
+  return { text: bytes.toString("base64"), base64: true, comment };
+}
+
+/** Absolute http(s) URLs made only of characters RFC 3986 allows unescaped. */
+const PLAIN_URL = /^https?:\/\/[A-Za-z0-9\-._~:/@!$&'()*+,;=]+$/;
+
+/** The URL as a valid URI and its query parameters (parsing only when needed: it is costly). */
+function parseUrl(recorded: string): { href: string; query: [string, string][] } {
+  if (!recorded.includes("?") && PLAIN_URL.test(recorded)) return { href: recorded, query: [] };
+  try {
+    const parsed = new URL(recorded);
+    return { href: parsed.href, query: [...parsed.searchParams] };
+  } catch {
+    return { href: "http://invalid.invalid/", query: [] };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}

@@ -1,0 +1,255 @@
+/**
+ * Records every request/response pair into a HAR 1.2 file. Bodies are copied up to the
+ * body limit each and counted beyond it, so memory stays within the caps whatever the
+ * traffic. Each entry is serialized when its exchange finishes and the bytes are written
+ * in batches (asynchronously, off the request path), with positional writes that always leave a complete, valid file behind (each write puts the
+ * closing brackets after the new entries; the next write starts over them), so a gate that
+ * is killed still leaves a HAR that opens in browser devtools.
+ */
+
+import type { FileHandle } from "node:fs/promises";
+import { mkdir, open } from "node:fs/promises";
+import path from "node:path";
+import { errorMessage } from "../errors.js";
+import type { Logger } from "../util/logger.js";
+import { type EntryData, JsonOut, Serializer } from "./har-serialize.js";
+import { type Redactor, redactUrlPath } from "./redact.js";
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+
+/** What the pipeline tells the recorder about one exchange. */
+export interface Recording {
+  requestBody(chunk: Buffer): void;
+  response(status: number, statusText: string, rawHeaders: readonly string[], httpVersion: string): void;
+  responseBody(chunk: Buffer): void;
+  /** Why the gate answered itself (401, 413, ...) or what went wrong. */
+  note(text: string): void;
+  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
+}
+
+export interface RecorderOptions {
+  readonly path: string;
+  readonly bodyLimit: number;
+  readonly redactor: Redactor;
+  readonly logger: Logger;
+}
+
+/** Serialized bytes waiting for the disk; beyond this the disk is not keeping up and entries are dropped. */
+const MAX_PENDING_BYTES = 32 * 1024 * 1024;
+/** Bytes are written when this many are waiting, or FLUSH_MS after the first. */
+const FLUSH_BYTES = 512 * 1024;
+const FLUSH_MS = 25;
+
+/** Up to `limit` bytes of a body, copied (a slice would pin the socket's whole read buffer). */
+class Capture {
+  chunks: Buffer[] = [];
+  kept = 0;
+  size = 0;
+
+  add(chunk: Buffer, limit: number): void {
+    this.size += chunk.length;
+    if (this.kept >= limit) return;
+    const take = Math.min(chunk.length, limit - this.kept);
+    this.chunks.push(Buffer.copyBytesFrom(chunk, 0, take));
+    this.kept += take;
+  }
+
+  bytes(): Buffer {
+    return this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.kept);
+  }
+}
+
+class Entry implements Recording, EntryData {
+  readonly request = new Capture();
+  readonly reply = new Capture();
+  status = 0;
+  statusText = "";
+  responseHeaders: readonly string[] = [];
+  responseVersion = "1.1";
+  notes: string[] | undefined;
+  send = 0;
+  wait = 0;
+  receive = 0;
+  time = 0;
+
+  constructor(
+    readonly recorder: HarRecorder,
+    readonly method: string,
+    readonly url: string,
+    readonly httpVersion: string,
+    readonly requestHeaders: readonly string[],
+    readonly startedAt: number,
+    readonly clientAddress: string | undefined,
+  ) {}
+
+  requestBody(chunk: Buffer): void {
+    this.request.add(chunk, this.recorder.bodyLimit);
+  }
+
+  response(status: number, statusText: string, rawHeaders: readonly string[], httpVersion: string): void {
+    this.status = status;
+    this.statusText = statusText;
+    this.responseHeaders = rawHeaders;
+    this.responseVersion = httpVersion;
+  }
+
+  responseBody(chunk: Buffer): void {
+    this.reply.add(chunk, this.recorder.bodyLimit);
+  }
+
+  note(text: string): void {
+    this.notes ??= [];
+    this.notes.push(text);
+  }
+
+  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void {
+    const end = performance.now();
+    const sent = timing.sentAt ?? timing.started;
+    const first = timing.firstByteAt ?? end;
+    this.send = Math.max(0, sent - timing.started);
+    this.wait = Math.max(0, first - sent);
+    this.receive = Math.max(0, end - first);
+    this.time = end - timing.started;
+    if (this.status === 0) this.note("no response: the connection closed first");
+    this.recorder.enqueue(this);
+  }
+}
+
+const HEADER_TEXT = (version: string) =>
+  `{"log":{"version":"1.2","creator":{"name":"preview-tunnel","version":${JSON.stringify(version)}},"pages":[],"entries":[`;
+const FOOTER = "\n]}}\n";
+const FOOTER_BYTES = Buffer.from(FOOTER);
+
+export class HarRecorder {
+  readonly bodyLimit: number;
+  readonly path: string;
+  readonly #serializer: Serializer;
+  readonly #out = new JsonOut();
+  readonly #logger: Logger;
+  readonly #file: FileHandle;
+  #position: number;
+  #written = 0;
+  #dropped = 0;
+  #timer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> | undefined;
+  #failed = false;
+  #closed: Promise<void> | undefined;
+
+  private constructor(options: RecorderOptions, file: FileHandle, position: number) {
+    this.path = options.path;
+    this.bodyLimit = options.bodyLimit;
+    this.#serializer = new Serializer(options.redactor);
+    this.#logger = options.logger;
+    this.#file = file;
+    this.#position = position;
+  }
+
+  static async open(options: RecorderOptions): Promise<HarRecorder> {
+    await mkdir(path.dirname(options.path), { recursive: true });
+    const file = await open(options.path, "w", 0o600);
+    const header = Buffer.from(HEADER_TEXT(VERSION));
+    await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, undefined, 0);
+    return new HarRecorder(options, file, header.length);
+  }
+
+  /** Starts recording one exchange; `url` is absolute, e.g. the public URL plus the path. */
+  begin(
+    method: string,
+    url: string,
+    httpVersion: string,
+    rawHeaders: readonly string[],
+    startedAt: number,
+    clientAddress: string | undefined,
+  ): Recording {
+    return new Entry(this, method, url, httpVersion, rawHeaders, startedAt, clientAddress);
+  }
+
+  /**
+   * Serializes a finished exchange at once (spread over requests, the work never stalls the
+   * gate for a whole batch, and the captured bodies are freed right away); the bytes are
+   * written in batches.
+   */
+  enqueue(entry: Entry): void {
+    if (this.#closed !== undefined || this.#failed) return;
+    const out = this.#out;
+    if (out.length >= MAX_PENDING_BYTES) {
+      this.#dropped++;
+      return;
+    }
+    const start = out.length;
+    try {
+      out.ascii(this.#written === 0 ? "\n" : ",\n");
+      this.#serializer.write(out, entry);
+      this.#written++;
+    } catch (error) {
+      out.rollback(start);
+      this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error)}`);
+      return;
+    }
+    if (this.#writing === undefined) this.#schedule();
+  }
+
+  /** Writes now when a batch is big enough, else within FLUSH_MS: few large writes, not many small ones. */
+  #schedule(): void {
+    if (this.#out.length >= FLUSH_BYTES) this.#flush();
+    else if (this.#out.length > 0 && this.#timer === undefined) {
+      this.#timer = setTimeout(() => this.#flush(), FLUSH_MS).unref();
+    }
+  }
+
+  #flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#writing !== undefined || this.#out.length === 0 || this.#failed) return;
+    const body = this.#out.take();
+    const length = body.length;
+    this.#writing = this.#file
+      .writev([body, FOOTER_BYTES], this.#position)
+      .then(
+        () => {
+          this.#position += length;
+        },
+        (error: unknown) => {
+          this.#failed = true;
+          this.#logger.warning(`Recording to ${this.path} stopped: ${errorMessage(error)}`);
+        },
+      )
+      .finally(() => {
+        this.#writing = undefined;
+        this.#schedule();
+      });
+  }
+
+  /** Writes what is pending and closes the file; idempotent. */
+  close(): Promise<void> {
+    this.#closed ??= this.#close();
+    return this.#closed;
+  }
+
+  async #close(): Promise<void> {
+    try {
+      // Flush everything that finished before close (enqueue refuses new entries from now on).
+      while (this.#writing !== undefined || (this.#out.length > 0 && !this.#failed)) {
+        if (this.#writing === undefined) this.#flush();
+        await this.#writing;
+      }
+      if (this.#dropped > 0 && !this.#failed) {
+        const note = `${this.#dropped} requests were not recorded: writing the recording could not keep up`;
+        const footer = Buffer.from(`\n],"comment":${JSON.stringify(note)}}}\n`);
+        await this.#file.write(footer, 0, footer.length, this.#position);
+        await this.#file.truncate(this.#position + footer.length);
+        this.#logger.warning(`Recording ${this.path}: ${note}.`);
+      }
+    } catch (error) {
+      this.#logger.warning(`Recording to ${this.path} could not be finished: ${errorMessage(error)}`);
+    } finally {
+      await this.#file.close().catch(() => undefined);
+    }
+  }
+}
+
+/** Absolute URL of a request for the recording: the public base (or the gate's) plus the path. */
+export function recordedUrl(base: string, pathAndQuery: string): string {
+  return base + redactUrlPath(pathAndQuery.startsWith("/") ? pathAndQuery : `/${pathAndQuery}`);
+}

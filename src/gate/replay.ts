@@ -1,0 +1,172 @@
+/**
+ * Re-sends the requests of a recording (`preview-tunnel replay <har>`), in order, to the
+ * same origin or another one. Recordings hold no credentials or signatures, so webhook
+ * deliveries are signed again with the signer of the same scheme the gate verifies with,
+ * when the provider's secret is given; extra headers (e.g. the gate's Authorization) can
+ * be added to every request.
+ */
+import { readFile } from "node:fs/promises";
+import type { WebhookProvider } from "../config/gate-parse.js";
+import { errorMessage } from "../errors.js";
+import type { Har, HarEntry } from "./har.js";
+import { REDACTED } from "./redact.js";
+import { SCHEMES } from "./verifiers/index.js";
+import { twilioUrl } from "./verifiers/twilio.js";
+
+export interface ReplaySecret {
+  readonly provider: WebhookProvider;
+  readonly secret: string;
+}
+
+/** The subset of fetch replay uses; the default is globalThis.fetch. */
+export type SendFn = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: Uint8Array;
+    redirect: "manual";
+    signal: AbortSignal;
+  },
+) => Promise<{ status: number; arrayBuffer?: () => Promise<ArrayBuffer> }>;
+
+export interface ReplayOptions {
+  readonly harPath: string;
+  /** Origin (and optional base path) to send to, e.g. http://127.0.0.1:4000; default: as recorded. */
+  readonly to?: string;
+  /** Only entries whose "METHOD /path?query" matches. */
+  readonly filter?: RegExp;
+  /** Secrets to sign webhook deliveries again with. */
+  readonly secrets?: readonly ReplaySecret[];
+  /** Added to every request (recordings keep no credentials), e.g. { authorization: "Basic ..." }. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Base URL the webhook sender would have addressed, for schemes that sign the URL
+   * (Twilio); default: the URL the request is sent to.
+   */
+  readonly publicUrl?: string;
+  readonly send?: SendFn;
+  /** Per request (default 30 s). */
+  readonly timeoutMs?: number;
+}
+
+export type ReplayResult =
+  | {
+      readonly method: string;
+      readonly path: string;
+      readonly status: number;
+      readonly signedAs?: WebhookProvider;
+    }
+  | { readonly method: string; readonly path: string; readonly error: string };
+
+/** Headers fetch sets itself or refuses, and the ones the gate adds. */
+const SKIPPED = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  "content-length",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+]);
+
+export async function replayHar(options: ReplayOptions): Promise<ReplayResult[]> {
+  const har = JSON.parse(await readFile(options.harPath, "utf8")) as Har;
+  if (!Array.isArray(har?.log?.entries))
+    throw new Error(`${options.harPath} is not a HAR file (no log.entries)`);
+  const send: SendFn = options.send ?? (globalThis.fetch as unknown as SendFn);
+  const results: ReplayResult[] = [];
+  for (const entry of har.log.entries) {
+    let recorded: URL;
+    try {
+      recorded = new URL(entry.request.url);
+    } catch {
+      results.push({
+        method: entry.request.method,
+        path: entry.request.url,
+        error: "recorded URL is not valid",
+      });
+      continue;
+    }
+    const method = entry.request.method;
+    const path = `${recorded.pathname}${recorded.search}`;
+    if (options.filter && !options.filter.test(`${method} ${path}`)) continue;
+    results.push(await replayOne(entry, recorded, method, path, options, send));
+  }
+  return results;
+}
+
+async function replayOne(
+  entry: HarEntry,
+  recorded: URL,
+  method: string,
+  path: string,
+  options: ReplayOptions,
+  send: SendFn,
+): Promise<ReplayResult> {
+  if (recorded.pathname.startsWith("/__preview/"))
+    return { method, path, error: "a path of the gate, not replayed" };
+  if (entry.response.status === 101) return { method, path, error: "WebSocket upgrades are not replayed" };
+  const post = entry.request.postData;
+  if (entry.request.bodySize > 0 && (post === undefined || post._truncated || post.text === "")) {
+    return { method, path, error: "the request body was not recorded in full (raise record-body-limit)" };
+  }
+  const body = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : undefined;
+  const base = (options.to ?? recorded.origin).replace(/\/+$/, "");
+  let target = base + path;
+
+  const headers: Record<string, string> = {};
+  const present = new Set<string>();
+  for (const { name, value } of entry.request.headers) {
+    const lower = name.toLowerCase();
+    present.add(lower);
+    if (SKIPPED.has(lower) || value === REDACTED) continue;
+    headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
+  }
+
+  let signedAs: WebhookProvider | undefined;
+  for (const { provider, secret } of options.secrets ?? []) {
+    const scheme = SCHEMES[provider];
+    if (!scheme.signatureHeaders.some((h) => present.has(h))) continue;
+    const signBase = (options.publicUrl ?? base).replace(/\/+$/, "");
+    // A JSON Twilio delivery names its body's hash in the URL, which is part of what is signed.
+    const signedUrl =
+      provider === "twilio" ? twilioUrl(signBase + path, body ?? Buffer.alloc(0)) : signBase + path;
+    if (provider === "twilio") target = base + signedUrl.slice(signBase.length);
+    const signed = scheme.sign(
+      { body: body ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1000), headers },
+      secret,
+    );
+    Object.assign(headers, signed);
+    signedAs = provider;
+    break;
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+
+  try {
+    const response = await send(target, {
+      method,
+      headers,
+      body: body && method !== "GET" && method !== "HEAD" ? new Uint8Array(body) : undefined,
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+    await response.arrayBuffer?.().catch(() => undefined);
+    return signedAs
+      ? { method, path, status: response.status, signedAs }
+      : { method, path, status: response.status };
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return {
+      method,
+      path,
+      error: cause ? `${errorMessage(error)}: ${errorMessage(cause)}` : errorMessage(error),
+    };
+  }
+}
