@@ -12,6 +12,14 @@ if (!entry) {
 }
 const outfile = path.resolve(".tmp/scripts", `${path.basename(entry, ".ts")}.mjs`);
 mkdirSync(path.dirname(outfile), { recursive: true });
-await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+await build({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  logLevel: "warning",
+});
 const result = spawnSync(process.execPath, [outfile, ...args], { stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -1,4 +1,3 @@
-import { InputReader } from "../../src/config/reader.js";
 import { describe, expect, it } from "vitest";
 import {
   collectGateSettings,
@@ -7,6 +6,7 @@ import {
   gateSecrets,
   parseGateSettings,
 } from "../../src/config/gate-parse.js";
+import { InputReader } from "../../src/config/reader.js";
 import { ConfigError, type InputError } from "../../src/errors.js";
 
 type Inputs = Partial<Record<GateInputName, string>>;
