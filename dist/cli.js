@@ -21633,7 +21633,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = (version, options, throwErrors = false) => {
+    var parse3 = (version, options, throwErrors = false) => {
       if (version instanceof SemVer) {
         return version;
       }
@@ -21646,7 +21646,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse2;
+    module2.exports = parse3;
   }
 });
 
@@ -21654,9 +21654,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var valid2 = (version, options) => {
-      const v = parse2(version, options);
+      const v = parse3(version, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -21667,9 +21667,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var clean2 = (version, options) => {
-      const s = parse2(version.trim().replace(/^[=v]+/, ""), options);
+      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean2;
@@ -21704,10 +21704,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse2(version1, null, true);
-      const v2 = parse2(version2, null, true);
+      const v1 = parse3(version1, null, true);
+      const v2 = parse3(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -21778,9 +21778,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var prerelease = (version, options) => {
-      const parsed = parse2(version, options);
+      const parsed = parse3(version, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -21966,7 +21966,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
@@ -22001,7 +22001,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -22011,7 +22011,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version, truncation, options) => {
@@ -22023,7 +22023,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version, options) => {
       const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse2(versionStringToParse, options);
+      return parse3(versionStringToParse, options);
     };
     var doTruncation = (version, truncation) => {
       if (isPrerelease(truncation)) {
@@ -23258,7 +23258,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse2 = require_parse2();
+    var parse3 = require_parse2();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -23297,7 +23297,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse2,
+      parse: parse3,
       valid: valid2,
       clean: clean2,
       inc,
@@ -24056,7 +24056,7 @@ var init_tool_cache = __esm({
 
 // src/cli/cli.ts
 var import_node_os3 = require("node:os");
-var import_node_util = require("node:util");
+var import_node_util2 = require("node:util");
 
 // src/app/process.ts
 var import_node_child_process2 = require("node:child_process");
@@ -24328,9 +24328,9 @@ var InputReader = class {
     return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
   }
   /** Parses one input; on an InputError remembers it and returns undefined. */
-  read(name, parse2) {
+  read(name, parse3) {
     try {
-      return parse2(name, this.raw(name));
+      return parse3(name, this.raw(name));
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       this.problems.push(error);
@@ -24338,10 +24338,10 @@ var InputReader = class {
     }
   }
   /** Like read(), but an invalid value yields its default (its problem is still reported). */
-  readOrDefault(name, parse2) {
+  readOrDefault(name, parse3) {
     const before = this.problems.length;
-    const value = this.read(name, parse2);
-    return this.problems.length > before ? parse2(name, this.specs[name].default) : value;
+    const value = this.read(name, parse3);
+    return this.problems.length > before ? parse3(name, this.specs[name].default) : value;
   }
   /** Throws one ConfigError listing every invalid input read so far. */
   throwIfInvalid() {
@@ -25153,7 +25153,7 @@ function checkPolicy(input, raw, text) {
 }
 function collectTunnelSettings(inputs, env, defaults = {}) {
   const before = inputs.problems.length;
-  const must = (name, parse2) => inputs.read(name, parse2);
+  const must = (name, parse3) => inputs.read(name, parse3);
   const raw = (name) => inputs.raw(name);
   const timeoutMs = must("tunnel-timeout", parsePositiveDuration);
   const host = must("ssh-host", parseSshHost);
@@ -25311,7 +25311,7 @@ var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
 // src/config/config.ts
 function getConfig(source, context) {
   const inputs = new InputReader(source, INPUTS);
-  const read = (name, parse2) => inputs.read(name, parse2);
+  const read = (name, parse3) => inputs.read(name, parse3);
   const raw = (name) => inputs.raw(name);
   const start = read("start", (input, value) => {
     if (value.trim() === "")
@@ -27208,6 +27208,9 @@ function upstreamFailure(error) {
   return { status: 502, message: `${what}; its log is in the workflow's step log` };
 }
 
+// src/gate/replay.ts
+var import_promises4 = require("node:fs/promises");
+
 // src/gate/auth.ts
 var import_node_crypto5 = require("node:crypto");
 
@@ -27707,6 +27710,12 @@ function verifyTwilio(request, authToken) {
   }
   return OK;
 }
+function twilioUrl(url2, body) {
+  if (!usesBodyHash(url2)) return url2;
+  const parsed = new URL(url2);
+  parsed.searchParams.set("bodySHA256", (0, import_node_crypto8.createHash)("sha256").update(body).digest("hex"));
+  return parsed.href;
+}
 var twilio = {
   provider: "twilio",
   signatureHeaders: [HEADER6],
@@ -27767,6 +27776,102 @@ var Redactor = class {
 };
 function redactUrlPath(pathAndQuery) {
   return pathAndQuery.startsWith(`${LOGIN_PATH}?`) ? `${LOGIN_PATH}?token=redacted` : pathAndQuery;
+}
+
+// src/gate/replay.ts
+var SKIPPED = /* @__PURE__ */ new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "transfer-encoding",
+  "te",
+  "trailer",
+  "upgrade",
+  "expect",
+  "content-length",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host"
+]);
+async function replayHar(options) {
+  const har = JSON.parse(await (0, import_promises4.readFile)(options.harPath, "utf8"));
+  if (!Array.isArray(har?.log?.entries))
+    throw new Error(`${options.harPath} is not a HAR file (no log.entries)`);
+  const send = options.send ?? globalThis.fetch;
+  const results = [];
+  for (const entry of har.log.entries) {
+    let recorded;
+    try {
+      recorded = new URL(entry.request.url);
+    } catch {
+      results.push({
+        method: entry.request.method,
+        path: entry.request.url,
+        error: "recorded URL is not valid"
+      });
+      continue;
+    }
+    const method = entry.request.method;
+    const path14 = `${recorded.pathname}${recorded.search}`;
+    if (options.filter && !options.filter.test(`${method} ${path14}`)) continue;
+    results.push(await replayOne(entry, recorded, method, path14, options, send));
+  }
+  return results;
+}
+async function replayOne(entry, recorded, method, path14, options, send) {
+  if (recorded.pathname.startsWith("/__preview/"))
+    return { method, path: path14, error: "a path of the gate, not replayed" };
+  if (entry.response.status === 101) return { method, path: path14, error: "WebSocket upgrades are not replayed" };
+  const post = entry.request.postData;
+  if (entry.request.bodySize > 0 && (post === void 0 || post._truncated || post.text === "")) {
+    return { method, path: path14, error: "the request body was not recorded in full (raise record-body-limit)" };
+  }
+  const body = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : void 0;
+  const base = (options.to ?? recorded.origin).replace(/\/+$/, "");
+  let target = base + path14;
+  const headers = {};
+  const present = /* @__PURE__ */ new Set();
+  for (const { name, value } of entry.request.headers) {
+    const lower = name.toLowerCase();
+    present.add(lower);
+    if (SKIPPED.has(lower) || value === REDACTED) continue;
+    headers[lower] = headers[lower] === void 0 ? value : `${headers[lower]}, ${value}`;
+  }
+  let signedAs;
+  for (const { provider, secret } of options.secrets ?? []) {
+    const scheme = SCHEMES[provider];
+    if (!scheme.signatureHeaders.some((h) => present.has(h))) continue;
+    const signBase = (options.publicUrl ?? base).replace(/\/+$/, "");
+    const signedUrl = provider === "twilio" ? twilioUrl(signBase + path14, body ?? Buffer.alloc(0)) : signBase + path14;
+    if (provider === "twilio") target = base + signedUrl.slice(signBase.length);
+    const signed = scheme.sign(
+      { body: body ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1e3), headers },
+      secret
+    );
+    Object.assign(headers, signed);
+    signedAs = provider;
+    break;
+  }
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+  try {
+    const response = await send(target, {
+      method,
+      headers,
+      body: body && method !== "GET" && method !== "HEAD" ? new Uint8Array(body) : void 0,
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
+    });
+    await response.arrayBuffer?.().catch(() => void 0);
+    return signedAs ? { method, path: path14, status: response.status, signedAs } : { method, path: path14, status: response.status };
+  } catch (error) {
+    const cause = error.cause;
+    return {
+      method,
+      path: path14,
+      error: cause ? `${errorMessage(error)}: ${errorMessage(cause)}` : errorMessage(error)
+    };
+  }
 }
 
 // src/gate/server.ts
@@ -28116,7 +28221,7 @@ function hostHeader(upstream) {
 }
 
 // src/gate/recorder.ts
-var import_promises4 = require("node:fs/promises");
+var import_promises5 = require("node:fs/promises");
 var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/gate/har-serialize.ts
@@ -28537,8 +28642,8 @@ var HarRecorder = class _HarRecorder {
     this.#position = position;
   }
   static async open(options) {
-    await (0, import_promises4.mkdir)(import_node_path9.default.dirname(options.path), { recursive: true });
-    const file = await (0, import_promises4.open)(options.path, "w", 384);
+    await (0, import_promises5.mkdir)(import_node_path9.default.dirname(options.path), { recursive: true });
+    const file = await (0, import_promises5.open)(options.path, "w", 384);
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, void 0, 0);
     return new _HarRecorder(options, file, header.length);
@@ -29319,6 +29424,96 @@ function consoleLogger(stream2 = process.stderr, verbose = false) {
   };
 }
 
+// src/cli/replay.ts
+var import_node_util = require("node:util");
+var REPLAY_USAGE = [
+  "  preview-tunnel replay <file.har> [--to <url>] [--filter <regex>]",
+  '                        [--secret <provider>=<ENV_VAR>]... [--header "Name: value"]...',
+  "      Re-sends the recorded requests in order (to --to, default the recorded URL) and prints",
+  '      each status. --filter matches "METHOD /path?query". Webhook deliveries are signed again',
+  "      with the secret in ENV_VAR for that provider. Exit 1 if a request got no response."
+].join("\n");
+async function runReplay(argv, io) {
+  const fail = (message) => {
+    io.stderr.write(`preview-tunnel replay: ${message}
+${REPLAY_USAGE}
+`);
+    return EXIT.invalidInput;
+  };
+  let parsed;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    return fail(errorMessage(error));
+  }
+  const [harPath, ...extra] = parsed.positionals;
+  if (!harPath || extra.length > 0) return fail("give exactly one HAR file");
+  const { to, filter } = parsed.values;
+  let pattern;
+  try {
+    pattern = filter === void 0 ? void 0 : new RegExp(filter);
+  } catch (error) {
+    return fail(`--filter is not a regular expression: ${errorMessage(error)}`);
+  }
+  if (to !== void 0 && !/^https?:\/\/[^/]/i.test(to))
+    return fail(`--to must be an http(s) URL (got "${to}")`);
+  const secrets = [];
+  for (const spec of parsed.values.secret ?? []) {
+    const [provider, envName] = spec.split("=", 2);
+    if (!provider || !WEBHOOK_PROVIDERS.includes(provider) || !envName) {
+      return fail(
+        `--secret must be <provider>=<ENV_VAR> with a provider of ${WEBHOOK_PROVIDERS.join(", ")} (got "${spec}")`
+      );
+    }
+    const secret = io.env[envName];
+    if (!secret) return fail(`--secret ${spec}: the environment variable ${envName} is not set`);
+    secrets.push({ provider, secret });
+  }
+  const headers = {};
+  for (const line of parsed.values.header ?? []) {
+    const colon = line.indexOf(":");
+    if (colon < 1) return fail(`--header must be "Name: value" (got "${line}")`);
+    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  let results;
+  try {
+    results = await replayHar({ harPath, to, filter: pattern, secrets, headers });
+  } catch (error) {
+    io.stderr.write(`preview-tunnel replay: ${errorMessage(error)}
+`);
+    return EXIT.testFailed;
+  }
+  let errors = 0;
+  for (const r of results) {
+    if ("error" in r) {
+      errors++;
+      io.stdout.write(`ERR  ${r.method} ${r.path}  ${r.error}
+`);
+    } else {
+      io.stdout.write(
+        `${r.status}  ${r.method} ${r.path}${r.signedAs ? `  (signed as ${r.signedAs})` : ""}
+`
+      );
+    }
+  }
+  io.stdout.write(`${results.length} request(s) replayed, ${errors} without a response
+`);
+  return errors === 0 ? EXIT.ok : EXIT.testFailed;
+}
+function parse(argv) {
+  return (0, import_node_util.parseArgs)({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      to: { type: "string" },
+      filter: { type: "string" },
+      secret: { type: "string", multiple: true },
+      header: { type: "string", multiple: true }
+    }
+  });
+}
+
 // src/cli/cli.ts
 var VERSION2 = true ? "0.1.0" : "dev";
 var defaultIo = {
@@ -29338,22 +29533,30 @@ function usage() {
     "",
     "Usage:",
     '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
+    "  preview-tunnel replay <file.har> [options]",
     "  preview-tunnel --help | --version",
     "",
     "Options of run (the same names as the action's inputs):",
     ...flags,
     "",
-    "Without --test and --keep-alive the preview stays up until Ctrl-C.",
+    "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
+    "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
+    "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
+    "",
+    "Replay:",
+    REPLAY_USAGE,
+    "",
     "Exit codes: 0 test passed (or no test), 1 test failed, 2 invalid input,",
     "3 app or tunnel could not start, 130/143 interrupted by SIGINT/SIGTERM.",
     ""
   ].join("\n");
 }
 async function runCli(argv, io = defaultIo) {
+  if (argv[0] === "replay") return runReplay(argv.slice(1), io);
   const logger = consoleLogger(io.stderr);
   let parsed;
   try {
-    parsed = parse(argv);
+    parsed = parse2(argv);
   } catch (error) {
     logger.error(`${errorMessage(error)}
 Run "preview-tunnel --help" for the options.`);
@@ -29371,7 +29574,7 @@ Run "preview-tunnel --help" for the options.`);
   const [command, ...rest] = parsed.positionals;
   if (command !== "run" || rest.length > 0) {
     logger.error(
-      command === void 0 ? 'Missing command: use "preview-tunnel run --start <command>" (see --help).' : `Unknown command "${[command, ...rest].join(" ")}": the command is "run" (see --help).`
+      command === void 0 ? 'Missing command: use "preview-tunnel run --start <command>" (see --help).' : `Unknown command "${[command, ...rest].join(" ")}": the commands are "run" and "replay" (see --help).`
     );
     return EXIT.invalidInput;
   }
@@ -29422,9 +29625,9 @@ function phaseTable(result) {
   return `${rows.join("\n")}
 `;
 }
-function parse(argv) {
+function parse2(argv) {
   const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" }]));
-  return (0, import_node_util.parseArgs)({
+  return (0, import_node_util2.parseArgs)({
     args: [...argv],
     allowPositionals: true,
     strict: true,

@@ -16,6 +16,7 @@ import { abortOnSignals } from "../session/signals.js";
 import { noState } from "../session/state.js";
 import { consoleLogger } from "../util/logger.js";
 import { formatDuration } from "../util/time.js";
+import { REPLAY_USAGE, runReplay } from "./replay.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
@@ -44,12 +45,19 @@ export function usage(): string {
     "",
     "Usage:",
     '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
+    "  preview-tunnel replay <file.har> [options]",
     "  preview-tunnel --help | --version",
     "",
     "Options of run (the same names as the action's inputs):",
     ...flags,
     "",
-    "Without --test and --keep-alive the preview stays up until Ctrl-C.",
+    "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
+    "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
+    "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
+    "",
+    "Replay:",
+    REPLAY_USAGE,
+    "",
     "Exit codes: 0 test passed (or no test), 1 test failed, 2 invalid input,",
     "3 app or tunnel could not start, 130/143 interrupted by SIGINT/SIGTERM.",
     "",
@@ -58,6 +66,7 @@ export function usage(): string {
 
 /** Runs the CLI and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  if (argv[0] === "replay") return runReplay(argv.slice(1), io);
   const logger = consoleLogger(io.stderr);
   let parsed: ReturnType<typeof parse>;
   try {
@@ -79,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     logger.error(
       command === undefined
         ? 'Missing command: use "preview-tunnel run --start <command>" (see --help).'
-        : `Unknown command "${[command, ...rest].join(" ")}": the command is "run" (see --help).`,
+        : `Unknown command "${[command, ...rest].join(" ")}": the commands are "run" and "replay" (see --help).`,
     );
     return EXIT.invalidInput;
   }

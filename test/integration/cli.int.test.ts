@@ -4,6 +4,8 @@
  * PREVIEW_URL (no trailing slash) on stdout and in the test command's environment.
  */
 import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -111,5 +113,62 @@ describe("preview-tunnel run", () => {
     expect(stderr).toContain("| crash-at-boot: line 80 of 80");
     expect(stdout).not.toContain("PREVIEW_URL=");
     expect(processesWithMark(h.mark.value)).toEqual([]);
+  });
+});
+
+describe("preview-tunnel replay", () => {
+  it("re-sends a run's recorded requests to another server and prints each status", async () => {
+    const har = path.join(h.tempDir, "run.har");
+    const run = await cli(
+      "run",
+      "--start",
+      nodeApp("health-only.mjs"),
+      "--ready",
+      "/health",
+      "--record",
+      har,
+      "--test",
+      `CHECK_PATH=/health ${nodeApp("check-url.mjs")} && CHECK_PATH=/nope CHECK_STATUS=404 ${nodeApp("check-url.mjs")}`,
+    );
+    expect(run.code).toBe(EXIT.ok);
+
+    const seen: string[] = [];
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url} ${req.headers["x-replayed"] ?? ""}`);
+      res.writeHead(req.url === "/health" ? 204 : 410).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const replay = await cli(
+        "replay",
+        har,
+        "--to",
+        `http://127.0.0.1:${port}`,
+        "--header",
+        "X-Replayed: yes",
+      );
+      expect(replay.code).toBe(EXIT.ok);
+      expect(seen).toEqual(["GET /health yes", "GET /nope yes"]);
+      expect(replay.stdout).toContain("204  GET /health");
+      expect(replay.stdout).toContain("410  GET /nope");
+      expect(replay.stdout).toContain("2 request(s) replayed, 0 without a response");
+
+      const filtered = await cli("replay", har, "--to", `http://127.0.0.1:${port}`, "--filter", "^GET /nope");
+      expect(filtered.stdout).toContain("1 request(s) replayed");
+    } finally {
+      server.close();
+    }
+  });
+
+  it("rejects bad arguments with exit 2 and says what is wrong", async () => {
+    const missing = await cli("replay");
+    expect(missing.code).toBe(EXIT.invalidInput);
+    expect(missing.stderr).toContain("give exactly one HAR file");
+    const secret = await cli("replay", "x.har", "--secret", "github=NO_SUCH_VARIABLE_SET");
+    expect(secret.code).toBe(EXIT.invalidInput);
+    expect(secret.stderr).toContain("the environment variable NO_SUCH_VARIABLE_SET is not set");
+    const provider = await cli("replay", "x.har", "--secret", "gitea=X");
+    expect(provider.stderr).toContain("--secret must be <provider>=<ENV_VAR>");
   });
 });
