@@ -2,6 +2,7 @@
 // CommonJS output with dist/package.json saying so, because the root package is ESM.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { vendorNgrok } from "./vendor-ngrok.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -25,3 +26,6 @@ await build({
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },
 });
+
+// The ngrok SDK's native bindings cannot be bundled: ship them beside the bundle.
+vendorNgrok();
