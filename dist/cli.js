@@ -29539,6 +29539,10 @@ function usage() {
     "Options of run (the same names as the action's inputs):",
     ...flags,
     "",
+    "Every option can also come from the environment as PREVIEW_TUNNEL_<NAME> (e.g.",
+    "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
+    "other users of the machine.",
+    "",
     "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
     "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
@@ -29582,7 +29586,8 @@ Run "preview-tunnel --help" for the options.`);
   try {
     const values = parsed.values;
     const run = newRun((0, import_node_os3.tmpdir)());
-    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env, runDir: run.dir });
+    const source = (name) => values[name] ?? io.env[inputEnvName(name)];
+    const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
     const holdForever = config.test === void 0 && values["keep-alive"] === void 0;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
       logger,
@@ -29617,6 +29622,9 @@ ${access2.join("")}`);
   } finally {
     cancel.dispose();
   }
+}
+function inputEnvName(name) {
+  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
 }
 function phaseTable(result) {
   const rows = result.phases.map(

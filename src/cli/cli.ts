@@ -51,6 +51,10 @@ export function usage(): string {
     "Options of run (the same names as the action's inputs):",
     ...flags,
     "",
+    "Every option can also come from the environment as PREVIEW_TUNNEL_<NAME> (e.g.",
+    "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
+    "other users of the machine.",
+    "",
     "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
     "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
@@ -97,7 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   try {
     const values = parsed.values as Partial<Record<InputName, string>>;
     const run = newRun(tmpdir());
-    const config = getConfig((name) => values[name], { cwd: io.cwd, env: io.env, runDir: run.dir });
+    // Secrets (ssh-key, credentials, tokens) are better passed in the environment than on a
+    // command line that other users can list: PREVIEW_TUNNEL_<NAME> for any input.
+    const source = (name: InputName) => values[name] ?? io.env[inputEnvName(name)];
+    const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever = config.test === undefined && values["keep-alive"] === undefined;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
@@ -132,6 +139,11 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   } finally {
     cancel.dispose();
   }
+}
+
+/** Environment variable that gives an input to the CLI, e.g. ssh-key -> PREVIEW_TUNNEL_SSH_KEY. */
+export function inputEnvName(name: InputName): string {
+  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
 }
 
 /** What the run did, one phase a line, for the terminal. */
