@@ -5,7 +5,13 @@ import { tunnelSecrets } from "../config/tunnel-parse.js";
 
 /** Every secret value among the inputs, masked in the step log before anything is logged. */
 export function maskSecrets(config: Config): void {
-  for (const secret of [config.publish.token, ...gateSecrets(config.gate), ...tunnelSecrets(config.tunnel)]) {
+  const idpSecret = config.idp.enabled ? [config.idp.clientSecret] : [];
+  for (const secret of [
+    config.publish.token,
+    ...gateSecrets(config.gate),
+    ...tunnelSecrets(config.tunnel),
+    ...idpSecret,
+  ]) {
     if (secret) core.setSecret(secret);
   }
 }

@@ -1,8 +1,10 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { newClientSecret } from "../idp/index.js";
 import { collectGateSettings, type GateSettings } from "./gate-parse.js";
 import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
+import { collectIdpSettings, type IdpSettings } from "./idp-parse.js";
 import { INPUTS, type InputName } from "./names.js";
 import {
   type ProviderName,
@@ -46,6 +48,8 @@ export interface Config {
   readonly failOnCrash: boolean;
   /** The gate in front of the app: auth, allow-list, limits, webhook verification, recording. */
   readonly gate: GateSettings;
+  /** The mock identity provider; its client secret is generated per run (a secret). */
+  readonly idp: IdpSettings & { readonly clientSecret: string };
   /** The tunnel providers' settings (ssh, cloudflared, ngrok; the probe's deadline). */
   readonly tunnel: TunnelSettings;
   /** The PR comment and the deployment. */
@@ -116,6 +120,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   });
   const tunnel = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
+  const idp = { ...collectIdpSettings(inputs, { cwd: context.cwd }), clientSecret: newClientSecret() };
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));
@@ -140,6 +145,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     gate: gate as GateSettings,
     tunnel: tunnel as TunnelSettings,
     publish,
+    idp,
   };
 }
 

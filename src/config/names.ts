@@ -6,6 +6,7 @@
 
 import { GATE_INPUTS } from "./gate-parse.js";
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./github-parse.js";
+import { IDP_INPUTS } from "./idp-parse.js";
 import { TUNNEL_INPUTS } from "./tunnel-parse.js";
 
 export interface InputSpec {
@@ -95,6 +96,7 @@ export const INPUTS = {
   ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
+  ...IDP_INPUTS,
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

@@ -5,7 +5,6 @@
  * its content nor its length leaks through timing.
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 import type { GateAuth } from "../config/gate-parse.js";
 import { sha256 } from "./digest.js";
 import type { Exchange } from "./exchange.js";
@@ -56,11 +55,14 @@ export class Authenticator {
   }
 
   /** Checks the session cookie first (a browser after a login link), then Authorization. */
-  check(req: IncomingMessage): AuthResult {
+  check(request: {
+    readonly authorization: string | undefined;
+    readonly cookie: string | undefined;
+  }): AuthResult {
     if (this.#expected === undefined) return { ok: true, via: "none" };
-    const cookie = req.headers.cookie;
+    const cookie = request.cookie;
     if (cookie?.includes(SESSION_COOKIE) && this.#hasSession(cookie)) return { ok: true, via: "session" };
-    const header = req.headers.authorization;
+    const header = request.authorization;
     if (header === undefined) return this.#fail("credentials required");
     const space = header.indexOf(" ");
     const scheme = header.slice(0, space).toLowerCase();
@@ -128,7 +130,7 @@ export class Authenticator {
       return;
     }
     // A used link opened again by someone already logged in is not an error.
-    if (this.check(ex.req).ok) {
+    if (this.check(ex.basics).ok) {
       reply(ex, 303, "already logged in, see /", redirect);
       return;
     }

@@ -3,8 +3,55 @@ import type { ClientRequest, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Recording } from "./recorder.js";
 
+/** The few request headers the gate looks at, read in one pass over rawHeaders. */
+export interface RequestBasics {
+  readonly host: string | undefined;
+  readonly contentLength: string | undefined;
+  readonly transferEncoding: string | undefined;
+  readonly authorization: string | undefined;
+  readonly cookie: string | undefined;
+}
+
+/**
+ * One pass over rawHeaders instead of `req.headers`, which would build an object of every
+ * header for each request: the gate needs five, and it runs for every request.
+ */
+export function readBasics(raw: readonly string[]): RequestBasics {
+  let host: string | undefined;
+  let contentLength: string | undefined;
+  let transferEncoding: string | undefined;
+  let authorization: string | undefined;
+  let cookie: string | undefined;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i] as string;
+    const value = raw[i + 1] as string;
+    switch (name.length) {
+      case 4:
+        if (host === undefined && name.toLowerCase() === "host") host = value;
+        break;
+      case 6:
+        // Several Cookie headers mean one list (RFC 9110 section 5.3; node:http joins them too).
+        if (name.toLowerCase() === "cookie") cookie = cookie === undefined ? value : `${cookie}; ${value}`;
+        break;
+      case 13:
+        if (authorization === undefined && name.toLowerCase() === "authorization") authorization = value;
+        break;
+      case 14:
+        if (contentLength === undefined && name.toLowerCase() === "content-length") contentLength = value;
+        break;
+      case 17:
+        if (name.toLowerCase() === "transfer-encoding") {
+          transferEncoding = transferEncoding === undefined ? value : `${transferEncoding}, ${value}`;
+        }
+        break;
+    }
+  }
+  return { host, contentLength, transferEncoding, authorization, cookie };
+}
+
 export interface Exchange {
   readonly req: IncomingMessage;
+  readonly basics: RequestBasics;
   /** undefined for upgrade (WebSocket) requests, which are answered on `socket` directly. */
   readonly res: ServerResponse | undefined;
   readonly socket: Duplex;
@@ -48,6 +95,7 @@ export function createExchange(
   const q = url.indexOf("?");
   return {
     req,
+    basics: readBasics(req.rawHeaders),
     res,
     socket,
     head,
@@ -70,7 +118,7 @@ export function createExchange(
 }
 
 /** The request announces a body (Content-Length > 0 or Transfer-Encoding). */
-export function announcesBody(req: IncomingMessage): boolean {
-  const length = req.headers["content-length"];
-  return (length !== undefined && length !== "0") || req.headers["transfer-encoding"] !== undefined;
+export function announcesBody(basics: RequestBasics): boolean {
+  const length = basics.contentLength;
+  return (length !== undefined && length !== "0") || basics.transferEncoding !== undefined;
 }

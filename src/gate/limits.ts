@@ -45,8 +45,7 @@ export function upstreamAgent(maxSockets: number): http.Agent {
 }
 
 /** Content-Length as a number, when the request has a valid one. */
-export function declaredLength(req: IncomingMessage): number | undefined {
-  const value = req.headers["content-length"];
+export function declaredLength(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const length = Number(value);
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;

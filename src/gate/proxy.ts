@@ -68,10 +68,10 @@ export class ReverseProxy {
       addedNames: this.#addedNames,
       forwardedFor,
       forwardedProto: publicUrl ? publicUrl.protocol.slice(0, -1) : "http",
-      forwardedHost: publicUrl ? publicUrl.host : req.headers.host,
+      forwardedHost: publicUrl ? publicUrl.host : ex.basics.host,
       upgrade,
       bodyLength: ex.body?.length,
-      chunked: streaming && req.headers["content-length"] === undefined,
+      chunked: streaming && ex.basics.contentLength === undefined,
       defaultHost: this.#defaultHost,
     });
   }
@@ -94,7 +94,7 @@ export class ReverseProxy {
     const { req } = ex;
     const res = ex.res as http.ServerResponse;
     const body = ex.body;
-    const streaming = body === undefined && announcesBody(req);
+    const streaming = body === undefined && announcesBody(ex.basics);
     const upstream = this.#request(ex, this.#headers(ex, false, streaming), this.#options.agent);
     let settled = false;
     let timer: NodeJS.Timeout | undefined;
@@ -188,11 +188,17 @@ export class ReverseProxy {
     // Streams (SSE, long polls) must not wait for a first body chunk to show their headers.
     if (rawHeader(headers, "content-length") === undefined && status !== 204 && status !== 304)
       res.flushHeaders();
+    let draining = false;
     up.on("data", (chunk: Buffer) => {
       record?.responseBody(chunk);
-      if (!res.write(chunk)) up.pause();
+      if (res.write(chunk)) return;
+      up.pause();
+      // Listened for only when needed: most responses fit the socket's buffer at once.
+      if (!draining) {
+        draining = true;
+        res.on("drain", () => up.resume());
+      }
     });
-    res.on("drain", () => up.resume());
     up.on("end", () => res.end());
     up.on("close", () => {
       // The app went away mid-response: the client must see a broken response, not a short one.

@@ -19,7 +19,7 @@ export function reply(
     ...extra,
   };
   // An unread body would otherwise be drained before the connection can be reused.
-  if (!ex.res || (announcesBody(ex.req) && !ex.req.readableEnded)) headers.connection = "close";
+  if (!ex.res || (announcesBody(ex.basics) && !ex.req.readableEnded)) headers.connection = "close";
   ex.status = status;
   ex.record?.note(message);
   ex.record?.response(status, STATUS_CODES[status] ?? "", flatten(headers), "1.1");

@@ -163,12 +163,12 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       routes: webhookRoutes(settings.webhooks),
       maxBodyBytes: settings.maxBodyBytes,
       publicUrl: (pathAndQuery, ex) =>
-        (publicBase ?? `http://${ex.req.headers.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
+        (publicBase ?? `http://${ex.basics.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
     }),
     function userAuth(ex) {
-      ex.stripSessionCookie = ex.req.headers.cookie?.includes(SESSION_COOKIE) ?? false;
+      ex.stripSessionCookie = ex.basics.cookie?.includes(SESSION_COOKIE) ?? false;
       if (ex.webhookVerified) return false;
-      const result = auth.check(ex.req);
+      const result = auth.check(ex.basics);
       if (result.ok) {
         ex.stripAuthorization = result.via === "header";
         return false;
@@ -182,7 +182,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       return true;
     },
     function bodyLimit(ex) {
-      const length = declaredLength(ex.req);
+      const length = declaredLength(ex.basics.contentLength);
       if (ex.body !== undefined || length === undefined || length <= settings.maxBodyBytes) return false;
       reply(ex, 413, tooLargeMessage(settings.maxBodyBytes));
       return true;

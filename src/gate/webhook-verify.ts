@@ -62,7 +62,7 @@ export function webhookStage(options: WebhookStageOptions): (ex: Exchange) => bo
       reply(ex, 401, `${rule.provider} webhook rejected: missing ${scheme.signatureHeaders[0]} header`);
       return true;
     }
-    const length = declaredLength(ex.req);
+    const length = declaredLength(ex.basics.contentLength);
     if (length !== undefined && length > maxBodyBytes) {
       reply(ex, 413, tooLargeMessage(maxBodyBytes));
       return true;

@@ -23,6 +23,8 @@ export interface ExposeHooks {
   readonly onUpstreamError: (error: Error) => void;
   /** Other reserved paths (the identity provider); true when answered. */
   readonly reserved?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** More values never to write into the recording. */
+  readonly secrets?: readonly string[];
 }
 
 export async function expose(
@@ -41,6 +43,7 @@ export async function expose(
     clientIpHeader: provider.clientIpHeader,
     onUpstreamError: hooks.onUpstreamError,
     reserved: (req, res) => answerProbe(nonce, req, res) || (hooks.reserved?.(req, res) ?? false),
+    secrets: hooks.secrets,
   });
   ctx.teardown.add("gate", () => gate.close());
   if (gate.harPath) ctx.deps.state.save(STATE.harPath, gate.harPath);

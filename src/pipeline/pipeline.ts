@@ -16,6 +16,7 @@ import { accessEnv, signInMethod } from "./access.js";
 import { type BootedApp, bootApp, chooseAppPort } from "./boot.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { type Exposure, expose } from "./expose.js";
+import { RunIdentity } from "./identity.js";
 import { runTestCommand } from "./test-command.js";
 
 export { CANCEL_GRACE_MS, type PipelineDeps, type Reporter, type RunResult } from "./context.js";
@@ -72,6 +73,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     const port = await chooseAppPort(config);
 
     logger.info(reason);
+    const identity = new RunIdentity(ctx);
     let app: BootedApp | undefined;
     const exposed = await ctx.clock.run(
       "expose",
@@ -84,6 +86,8 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
               );
             }
           },
+          reserved: identity.route,
+          secrets: identity.enabled ? [config.idp.clientSecret] : [],
         }),
       (e) => `${provider.name}: ${e.tunnel.url}`,
     );
@@ -91,11 +95,16 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     url = exposed.tunnel.url;
     const tunnelLost = watchTunnel(ctx, exposed, (newUrl) => {
       url = newUrl;
+      identity.moveTo(newUrl);
       void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed.gate.harPath });
       void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
     });
 
-    app = await bootApp(ctx, port, { PREVIEW_URL: exposed.tunnel.url });
+    const appEnv = {
+      PREVIEW_URL: exposed.tunnel.url,
+      ...(identity.enabled ? identity.start(exposed.tunnel.url) : {}),
+    };
+    app = await bootApp(ctx, port, appEnv);
     exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
     watchForCrash(ctx, app);
 

@@ -1,0 +1,72 @@
+/**
+ * The mock identity provider of a run, served by the gate under `<public URL>/__preview/idp`
+ * (exempt from the gate's sign-in), so the app, the scenario runner and a reviewer's browser
+ * all see one issuer. Created once the public URL is known; follows it if it changes.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createIdp, IDP_MOUNT_PATH, type Idp, idpEnv, idpIssuer, previewClient } from "../idp/index.js";
+import type { RunContext } from "./context.js";
+
+export class RunIdentity {
+  private idp: Idp | undefined;
+
+  constructor(private readonly ctx: RunContext) {}
+
+  get enabled(): boolean {
+    return this.ctx.config.idp.enabled;
+  }
+
+  /** The gate's reserved-path hook: answers requests under the mount once the IdP exists. */
+  readonly route = (req: IncomingMessage, res: ServerResponse): boolean => {
+    const idp = this.idp;
+    const pathname = (req.url ?? "").split("?")[0] ?? "";
+    if (!idp || (pathname !== IDP_MOUNT_PATH && !pathname.startsWith(`${IDP_MOUNT_PATH}/`))) return false;
+    void idp.handle(req, res, pathname.slice(IDP_MOUNT_PATH.length) || "/");
+    return true;
+  };
+
+  /** Starts it on the public URL; returns the app's OIDC_* environment. */
+  start(publicUrl: string): Record<string, string> {
+    const settings = this.ctx.config.idp;
+    this.idp = createIdp({
+      issuer: idpIssuer(publicUrl),
+      clients: [this.client(publicUrl)],
+      users: settings.users,
+      requirePkce: settings.requirePkce,
+      logger: this.ctx.logger,
+    });
+    this.ctx.logger.info(`The mock identity provider's issuer is ${this.idp.issuer}`);
+    return this.env(publicUrl);
+  }
+
+  /** The tunnel came back on another URL: the issuer and redirect URIs move with it. */
+  moveTo(publicUrl: string): void {
+    if (!this.idp) return;
+    this.idp.setIssuer(idpIssuer(publicUrl));
+    this.idp.setClients([this.client(publicUrl)]);
+    this.ctx.logger.warning(
+      `The identity provider moved to ${this.idp.issuer}; the app still has the old ${this.ctx.config.idp.envPrefix}* settings.`,
+    );
+  }
+
+  env(publicUrl: string): Record<string, string> {
+    const settings = this.ctx.config.idp;
+    const client = this.client(publicUrl);
+    return idpEnv(settings.envPrefix, {
+      issuer: idpIssuer(publicUrl),
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      redirectUris: client.redirectUris,
+    });
+  }
+
+  private client(publicUrl: string) {
+    const settings = this.ctx.config.idp;
+    return previewClient({
+      publicUrl,
+      clientId: settings.clientId,
+      clientSecret: settings.clientSecret,
+      redirectPaths: settings.redirectPaths,
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The identity provider through the whole pipeline: `idp: true` serves it under
+ * <preview>/__preview/idp behind the gate, the example oauth-app (openid-client) gets its
+ * OIDC_* settings from the public URL, and a test command signs in like a browser.
+ */
+import { Writable } from "node:stream";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/cli.js";
+import { EXIT } from "../../src/errors.js";
+import { expectNoProcessLeft } from "../helpers/processes.js";
+import { Harness, ROOT } from "./harness.js";
+
+let h: Harness;
+beforeEach(() => {
+  h = new Harness();
+});
+afterEach(async () => {
+  await expectNoProcessLeft(h.mark.value);
+  h.dispose();
+});
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+async function run(...extra: string[]) {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(
+    ["run", "--start", `${process.execPath} examples/oauth-app/server.mjs`, "--ready", "/health", ...extra],
+    { stdout, stderr, cwd: ROOT, env: h.env },
+  );
+  return { code, out: stdout.text + stderr.text };
+}
+
+describe("idp: true", () => {
+  it("lets the app sign a user in through the preview's own identity provider", async () => {
+    const { code, out } = await run(
+      "--idp",
+      "true",
+      "--test",
+      `${process.execPath} examples/oauth-app/login-test.mjs`,
+    );
+    expect(out).toMatch(/The mock identity provider's issuer is http:\/\/127\.0\.0\.1:\d+\/__preview\/idp/);
+    // login-test.mjs (its output goes to the terminal) exits 1 on any failed check: the
+    // redirect URI on the public URL, PKCE, state, alice on /me, a replayed callback refused.
+    expect(out).toContain("Done: passed.");
+    expect(code).toBe(EXIT.ok);
+  });
+
+  it("without it, the app has no issuer and exits at boot with a clear message", async () => {
+    const { code, out } = await run("--test", "exit 0");
+    expect(code).toBe(EXIT.startFailed);
+    expect(out).toContain("OIDC_ISSUER is not set");
+  });
+});
