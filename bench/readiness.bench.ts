@@ -166,7 +166,7 @@ function startup(): void {
 
 function sizes(): void {
   console.log("\nBundle sizes (KiB)");
-  for (const name of ["main.js", "post.js", "cli.js"])
+  for (const name of ["main.js", "post.js", "supervisor.js", "cli.js"])
     console.log(
       `  dist/${name.padEnd(8)}${(statSync(path.join("dist", name)).size / 1024).toFixed(1).padStart(9)}`,
     );
