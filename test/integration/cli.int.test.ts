@@ -7,12 +7,10 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/cli.js";
 import { EXIT } from "../../src/errors.js";
 import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
-import { Harness, nodeApp, ROOT } from "./harness.js";
+import { Harness, nodeApp, runCliCaptured } from "./harness.js";
 
 let h: Harness;
 beforeEach(() => {
@@ -23,20 +21,7 @@ afterEach(async () => {
   h.dispose();
 });
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(argv, { stdout, stderr, cwd: ROOT, env: h.env });
-  return { code, stdout: stdout.text, stderr: stderr.text };
-}
+const cli = (...argv: string[]) => runCliCaptured(h, argv);
 
 describe("preview-tunnel run", () => {
   it("exits 0 when the test passes; PREVIEW_URL reaches the test command without a trailing slash", async () => {

@@ -7,8 +7,10 @@ import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "no
 import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { nodeLauncher } from "../../src/app/process.js";
+import { runCli } from "../../src/cli/cli.js";
 import { type Config, getConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
 import { newRun } from "../../src/pipeline/context.js";
@@ -210,4 +212,25 @@ export function hasIpv6Loopback(): Promise<boolean> {
     server.once("error", () => resolve(false));
     server.listen(0, "::1", () => server.close(() => resolve(true)));
   });
+}
+
+/** A stream that keeps what is written to it (the CLI's stdout or stderr). */
+export class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    this.text += chunk.toString();
+    callback();
+  }
+}
+
+/** Runs the CLI in process with the harness's environment (plus `env`). */
+export async function runCliCaptured(
+  h: Harness,
+  argv: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runCli(argv, { stdout, stderr, cwd: ROOT, env: { ...h.env, ...env } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }

@@ -3,12 +3,10 @@
  * <preview>/__preview/idp behind the gate, the example oauth-app (openid-client) gets its
  * OIDC_* settings from the public URL, and a test command signs in like a browser.
  */
-import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/cli.js";
 import { EXIT } from "../../src/errors.js";
 import { expectNoProcessLeft } from "../helpers/processes.js";
-import { Harness, ROOT } from "./harness.js";
+import { Harness, runCliCaptured } from "./harness.js";
 
 let h: Harness;
 beforeEach(() => {
@@ -19,22 +17,16 @@ afterEach(async () => {
   h.dispose();
 });
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
 async function run(...extra: string[]) {
-  const stdout = new Capture();
-  const stderr = new Capture();
-  const code = await runCli(
-    ["run", "--start", `${process.execPath} examples/oauth-app/server.mjs`, "--ready", "/health", ...extra],
-    { stdout, stderr, cwd: ROOT, env: h.env },
-  );
-  return { code, out: stdout.text + stderr.text };
+  const { code, stdout, stderr } = await runCliCaptured(h, [
+    "run",
+    "--start",
+    `${process.execPath} examples/oauth-app/server.mjs`,
+    "--ready",
+    "/health",
+    ...extra,
+  ]);
+  return { code, out: stdout + stderr };
 }
 
 describe("idp: true", () => {

@@ -5,13 +5,11 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../../src/cli/cli.js";
 import { EXIT } from "../../src/errors.js";
 import { type Sshd, startSshd } from "../fixtures/tunnel/sshd.js";
 import { expectNoProcessLeft } from "../helpers/processes.js";
-import { Harness, nodeApp, ROOT } from "./harness.js";
+import { Harness, nodeApp, runCliCaptured } from "./harness.js";
 
 let h: Harness;
 let sshd: Sshd;
@@ -25,22 +23,13 @@ afterEach(async () => {
   h.dispose();
 });
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
-    this.text += chunk.toString();
-    callback();
-  }
-}
-
 describe("app -> gate -> ssh tunnel -> sshd", () => {
   it("serves the app through the allocated port, with auth, and tears it all down", async () => {
     const withAuth = path.join(h.tempDir, "with-auth.json");
     const anonymous = path.join(h.tempDir, "anonymous.json");
     const check = nodeApp("check-url.mjs");
-    const stdout = new Capture();
-    const stderr = new Capture();
-    const code = await runCli(
+    const { code, stdout, stderr } = await runCliCaptured(
+      h,
       [
         "run",
         "--start",
@@ -64,30 +53,30 @@ describe("app -> gate -> ssh tunnel -> sshd", () => {
         "--test",
         `CHECK_OUT='${withAuth}' CHECK_PATH=/health ${check} && PREVIEW_AUTH_HEADER= CHECK_OUT='${anonymous}' CHECK_PATH=/health CHECK_STATUS=401 ${check}`,
       ],
-      { stdout, stderr, cwd: ROOT, env: { ...h.env, PREVIEW_TUNNEL_SSH_KEY: sshd.userKey } },
+      { PREVIEW_TUNNEL_SSH_KEY: sshd.userKey },
     );
-    expect(stderr.text).toContain("provider: ssh via 127.0.0.1");
+    expect(stderr).toContain("provider: ssh via 127.0.0.1");
     expect(code).toBe(EXIT.ok);
 
-    const url = /^PREVIEW_URL=(.*)$/m.exec(stdout.text)?.[1] ?? "";
+    const url = /^PREVIEW_URL=(.*)$/m.exec(stdout)?.[1] ?? "";
     // The URL is the sshd's remote forward, which leads to the gate's own (different) port.
-    const gatePort = /remote 0 -> 127\.0\.0\.1:(\d+)/.exec(stderr.text)?.[1];
+    const gatePort = /remote 0 -> 127\.0\.0\.1:(\d+)/.exec(stderr)?.[1];
     expect(gatePort).toBeDefined();
     expect(new URL(url).port).not.toBe(gatePort);
-    expect(stderr.text).toContain(`The public URL ${url} reaches the gate`);
+    expect(stderr).toContain(`The public URL ${url} reaches the gate`);
     expect(JSON.parse(readFileSync(withAuth, "utf8"))).toMatchObject({
       previewUrl: url,
       status: 200,
       body: "ok\n",
     });
     expect(JSON.parse(readFileSync(anonymous, "utf8"))).toMatchObject({ status: 401 });
-    expect(stderr.text).toMatch(/expose\s+ok .* ssh: http:\/\/127\.0\.0\.1:\d+/);
+    expect(stderr).toMatch(/expose\s+ok .* ssh: http:\/\/127\.0\.0\.1:\d+/);
   });
 
   it("fails with exit 3 and a clear message when the ssh server is not there", async () => {
     await sshd.stop();
-    const stderr = new Capture();
-    const code = await runCli(
+    const { code, stderr } = await runCliCaptured(
+      h,
       [
         "run",
         "--start",
@@ -107,10 +96,10 @@ describe("app -> gate -> ssh tunnel -> sshd", () => {
         "--test",
         "exit 0",
       ],
-      { stdout: new Capture(), stderr, cwd: ROOT, env: { ...h.env, PREVIEW_TUNNEL_SSH_KEY: sshd.userKey } },
+      { PREVIEW_TUNNEL_SSH_KEY: sshd.userKey },
     );
     expect(code).toBe(EXIT.startFailed);
-    expect(stderr.text).toMatch(/ssh/i);
-    expect(stderr.text).toMatch(/refused|could not|failed/i);
+    expect(stderr).toMatch(/ssh/i);
+    expect(stderr).toMatch(/refused|could not|failed/i);
   });
 });
