@@ -53,24 +53,24 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
-    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
-    function isCollection(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
+    var isAlias2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
+    var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
+    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    function isCollection(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case MAP:
           case SEQ:
             return true;
         }
       return false;
     }
-    function isNode(node) {
-      if (node && typeof node === "object")
-        switch (node[NODE_TYPE]) {
+    function isNode(node2) {
+      if (node2 && typeof node2 === "object")
+        switch (node2[NODE_TYPE]) {
           case ALIAS:
           case MAP:
           case SCALAR:
@@ -79,7 +79,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -88,14 +88,14 @@ var require_identity = __commonJS({
     exports2.SCALAR = SCALAR;
     exports2.SEQ = SEQ;
     exports2.hasAnchor = hasAnchor;
-    exports2.isAlias = isAlias;
+    exports2.isAlias = isAlias2;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
-    exports2.isSeq = isSeq;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -107,98 +107,98 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+      if (identity.isDocument(node2)) {
+        const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node.contents = null;
+          node2.contents = null;
       } else
-        visit_(null, node, visitor_, Object.freeze([]));
+        visit_(null, node2, visitor_, Object.freeze([]));
     }
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node2, visitor, path19) {
+      const ctrl = callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+        if (identity.isCollection(node2)) {
+          path19 = Object.freeze(path19.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = visit_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
+              node2.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+        } else if (identity.isPair(node2)) {
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+            node2.key = null;
+          const cv = visit_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
     }
-    async function visitAsync(node, visitor) {
+    async function visitAsync(node2, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
-        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+      if (identity.isDocument(node2)) {
+        const cd = await visitAsync_(null, node2.contents, visitor_, Object.freeze([node2]));
         if (cd === REMOVE)
-          node.contents = null;
+          node2.contents = null;
       } else
-        await visitAsync_(null, node, visitor_, Object.freeze([]));
+        await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path19) {
+      const ctrl = await callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+        if (identity.isCollection(node2)) {
+          path19 = Object.freeze(path19.concat(node2));
+          for (let i = 0; i < node2.items.length; ++i) {
+            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node.items.splice(i, 1);
+              node2.items.splice(i, 1);
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+        } else if (identity.isPair(node2)) {
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
-            node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+            node2.key = null;
+          const cv = await visitAsync_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
-            node.value = null;
+            node2.value = null;
         }
       }
       return ctrl;
@@ -221,32 +221,32 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node2, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
-      if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
-      if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
-      if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
-      if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
-      if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor(key, node2, path19);
+      if (identity.isMap(node2))
+        return visitor.Map?.(key, node2, path19);
+      if (identity.isSeq(node2))
+        return visitor.Seq?.(key, node2, path19);
+      if (identity.isPair(node2))
+        return visitor.Pair?.(key, node2, path19);
+      if (identity.isScalar(node2))
+        return visitor.Scalar?.(key, node2, path19);
+      if (identity.isAlias(node2))
+        return visitor.Alias?.(key, node2, path19);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path19, node2) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
         if (key === "key")
-          parent.key = node;
+          parent.key = node2;
         else
-          parent.value = node;
+          parent.value = node2;
       } else if (identity.isDocument(parent)) {
-        parent.contents = node;
+        parent.contents = node2;
       } else {
         const pt = identity.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
@@ -334,13 +334,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts2;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts2;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -379,8 +379,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error) {
-            onError(String(error));
+          } catch (error2) {
+            onError(String(error2));
             return null;
           }
         }
@@ -406,9 +406,9 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
-              tags[node.tag] = true;
+          visit.visit(doc.contents, (_key, node2) => {
+            if (identity.isNode(node2) && node2.tag)
+              tags[node2.tag] = true;
           });
           tagNames = Object.keys(tags);
         } else
@@ -434,9 +434,9 @@ var require_anchors = __commonJS({
     "use strict";
     var identity = require_identity();
     var visit = require_visit();
-    function anchorIsValid(anchor) {
-      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-        const sa = JSON.stringify(anchor);
+    function anchorIsValid(anchor2) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor2)) {
+        const sa = JSON.stringify(anchor2);
         const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
         throw new Error(msg);
       }
@@ -445,9 +445,9 @@ var require_anchors = __commonJS({
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
       visit.visit(root, {
-        Value(_key, node) {
-          if (node.anchor)
-            anchors.add(node.anchor);
+        Value(_key, node2) {
+          if (node2.anchor)
+            anchors.add(node2.anchor);
         }
       });
       return anchors;
@@ -467,9 +467,9 @@ var require_anchors = __commonJS({
         onAnchor: (source) => {
           aliasObjects.push(source);
           prevAnchors ?? (prevAnchors = anchorNames(doc));
-          const anchor = findNewAnchor(prefix, prevAnchors);
-          prevAnchors.add(anchor);
-          return anchor;
+          const anchor2 = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor2);
+          return anchor2;
         },
         /**
          * With circular references, the source node is only resolved after all
@@ -482,9 +482,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error = new Error("Failed to resolve repeated object (this should not happen)");
-              error.source = source;
-              throw error;
+              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
+              error2.source = source;
+              throw error2;
             }
           }
         },
@@ -651,20 +651,20 @@ var require_Alias = __commonJS({
         } else {
           nodes = [];
           visit.visit(doc, {
-            Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
-                nodes.push(node);
+            Node: (_key, node2) => {
+              if (identity.isAlias(node2) || identity.hasAnchor(node2))
+                nodes.push(node2);
             }
           });
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
         let found = void 0;
-        for (const node of nodes) {
-          if (node === this)
+        for (const node2 of nodes) {
+          if (node2 === this)
             break;
-          if (node.anchor === this.source)
-            found = node;
+          if (node2.anchor === this.source)
+            found = node2;
         }
         if (found && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
@@ -713,22 +713,22 @@ var require_Alias = __commonJS({
         return src;
       }
     };
-    function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
-        const source = node.resolve(doc);
-        const anchor = anchors2 && source && anchors2.get(source);
-        return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+    function getAliasCount(doc, node2, anchors2) {
+      if (identity.isAlias(node2)) {
+        const source = node2.resolve(doc);
+        const anchor2 = anchors2 && source && anchors2.get(source);
+        return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
+      } else if (identity.isCollection(node2)) {
         let count = 0;
-        for (const item of node.items) {
+        for (const item of node2.items) {
           const c = getAliasCount(doc, item, anchors2);
           if (c > count)
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
-        const kc = getAliasCount(doc, node.key, anchors2);
-        const vc = getAliasCount(doc, node.value, anchors2);
+      } else if (identity.isPair(node2)) {
+        const kc = getAliasCount(doc, node2.key, anchors2);
+        const vc = getAliasCount(doc, node2.value, anchors2);
         return Math.max(kc, vc);
       }
       return 1;
@@ -818,10 +818,10 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar.Scalar(value);
+          const node3 = new Scalar.Scalar(value);
           if (ref)
-            ref.node = node2;
-          return node2;
+            ref.node = node3;
+          return node3;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
@@ -829,14 +829,14 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
-        node.tag = tagName;
+        node2.tag = tagName;
       else if (!tagObj.default)
-        node.tag = tagObj.tag;
+        node2.tag = tagObj.tag;
       if (ref)
-        ref.node = node;
-      return node;
+        ref.node = node2;
+      return node2;
     }
     exports2.createNode = createNode;
   }
@@ -849,10 +849,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -871,7 +871,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -901,15 +901,15 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.addIn(rest, value);
-          else if (node === void 0 && this.schema)
+          const [key, ...rest] = path19;
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.addIn(rest, value);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -919,13 +919,13 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
-        const node = this.get(key, true);
-        if (identity.isCollection(node))
-          return node.deleteIn(rest);
+        const node2 = this.get(key, true);
+        if (identity.isCollection(node2))
+          return node2.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
       }
@@ -934,45 +934,45 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
-        const node = this.get(key, true);
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
+        const node2 = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity.isCollection(node2) ? node2.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
-        return this.items.every((node) => {
-          if (!identity.isPair(node))
+        return this.items.every((node2) => {
+          if (!identity.isPair(node2))
             return false;
-          const n = node.value;
+          const n = node2.value;
           return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
-        const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        const node2 = this.get(key, true);
+        return identity.isCollection(node2) ? node2.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
-          const node = this.get(key, true);
-          if (identity.isCollection(node))
-            node.setIn(rest, value);
-          else if (node === void 0 && this.schema)
+          const node2 = this.get(key, true);
+          if (identity.isCollection(node2))
+            node2.setIn(rest, value);
+          else if (node2 === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -1169,27 +1169,27 @@ var require_stringifyString = __commonJS({
       return true;
     }
     function doubleQuotedString(value, ctx) {
-      const json2 = JSON.stringify(value);
+      const json4 = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
-        return json2;
+        return json4;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str2 = "";
       let start = 0;
-      for (let i = 0, ch = json2[i]; ch; ch = json2[++i]) {
-        if (ch === " " && json2[i + 1] === "\\" && json2[i + 2] === "n") {
-          str2 += json2.slice(start, i) + "\\ ";
+      for (let i = 0, ch = json4[i]; ch; ch = json4[++i]) {
+        if (ch === " " && json4[i + 1] === "\\" && json4[i + 2] === "n") {
+          str2 += json4.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json2[i + 1]) {
+          switch (json4[i + 1]) {
             case "u":
               {
-                str2 += json2.slice(start, i);
-                const code = json2.substr(i + 2, 4);
+                str2 += json4.slice(start, i);
+                const code = json4.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
                     str2 += "\\0";
@@ -1219,23 +1219,23 @@ var require_stringifyString = __commonJS({
                     if (code.substr(0, 2) === "00")
                       str2 += "\\x" + code.substr(2);
                     else
-                      str2 += json2.substr(i, 6);
+                      str2 += json4.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
               }
               break;
             case "n":
-              if (implicitKey || json2[i + 2] === '"' || json2.length < minMultiLineLength) {
+              if (implicitKey || json4[i + 2] === '"' || json4.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json2.slice(start, i) + "\n\n";
-                while (json2[i + 2] === "\\" && json2[i + 3] === "n" && json2[i + 4] !== '"') {
+                str2 += json4.slice(start, i) + "\n\n";
+                while (json4[i + 2] === "\\" && json4[i + 3] === "n" && json4[i + 4] !== '"') {
                   str2 += "\n";
                   i += 2;
                 }
                 str2 += indent;
-                if (json2[i + 2] === " ")
+                if (json4[i + 2] === " ")
                   str2 += "\\";
                 i += 1;
                 start = i + 1;
@@ -1245,7 +1245,7 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json2.slice(start) : json2;
+      str2 = start ? str2 + json4.slice(start) : json4;
       return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
@@ -1345,10 +1345,10 @@ ${indent}`) + "'";
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body2 = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header}
-${indent}${body}`;
+${indent}${body2}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
@@ -1498,16 +1498,16 @@ var require_stringify = __commonJS({
       }
       return tagObj;
     }
-    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    function stringifyProps(node2, tagObj, { anchors: anchors$1, doc }) {
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-      if (anchor && anchors.anchorIsValid(anchor)) {
-        anchors$1.add(anchor);
-        props.push(`&${anchor}`);
+      const anchor2 = (identity.isScalar(node2) || identity.isCollection(node2)) && node2.anchor;
+      if (anchor2 && anchors.anchorIsValid(anchor2)) {
+        anchors$1.add(anchor2);
+        props.push(`&${anchor2}`);
       }
-      const tag2 = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      const tag2 = node2.tag ?? (tagObj.default ? null : tagObj.tag);
       if (tag2)
         props.push(doc.directives.tagString(tag2));
       return props.join(" ");
@@ -1529,15 +1529,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
-      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-      const props = stringifyProps(node, tagObj, ctx);
+      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
+      const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+      return identity.isScalar(node2) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
 ${ctx.indent}${str2}`;
     }
     exports2.createStringifyContext = createStringifyContext;
@@ -1707,7 +1707,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge = {
+    var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -1717,7 +1717,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge.tag && tag2.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag2) => tag2.tag === merge2.tag && tag2.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -1756,7 +1756,7 @@ var require_merge = __commonJS({
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
-    exports2.merge = merge;
+    exports2.merge = merge2;
   }
 });
 
@@ -1765,15 +1765,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log = require_log();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
-        merge.addMergeToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key))
+        merge2.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -1804,8 +1804,8 @@ var require_addPairToJSMap = __commonJS({
       if (identity.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
-        for (const node of ctx.anchors.keys())
-          strCtx.anchors.add(node.anchor);
+        for (const node2 of ctx.anchors.keys())
+          strCtx.anchors.add(node2.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
         const strKey = key.toString(strCtx);
@@ -2114,8 +2114,8 @@ var require_YAMLMap = __commonJS({
       }
       get(key, keepScalar) {
         const it = findPair(this.items, key);
-        const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        const node2 = it?.value;
+        return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2324,7 +2324,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports2) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string3 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2334,7 +2334,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports2.string = string;
+    exports2.string = string3;
   }
 });
 
@@ -2428,9 +2428,9 @@ var require_float = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2439,11 +2439,11 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
+        const node2 = new Scalar.Scalar(parseFloat(str2));
         const dot = str2.indexOf(".");
         if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
-        return node;
+          node2.minFractionDigits = str2.length - dot - 1;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -2460,11 +2460,11 @@ var require_int = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
       if (intIdentify(value) && value >= 0)
         return prefix + value.toString(radix);
-      return stringifyNumber.stringifyNumber(node);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intOct = {
       identify: (value) => intIdentify(value) && value >= 0,
@@ -2473,9 +2473,9 @@ var require_int = __commonJS({
       format: "OCT",
       test: /^0o[0-7]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0o")
+      stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2490,9 +2490,9 @@ var require_int = __commonJS({
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
   }
@@ -2503,21 +2503,21 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports2) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
-      _null.nullTag,
+      string3.string,
+      _null4.nullTag,
       bool.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -2868,9 +2868,9 @@ var require_float2 = __commonJS({
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
-      stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      stringify(node2) {
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float = {
@@ -2879,14 +2879,14 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const node2 = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
         const dot = str2.indexOf(".");
         if (dot !== -1) {
           const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
-            node.minFractionDigits = f.length;
+            node2.minFractionDigits = f.length;
         }
-        return node;
+        return node2;
       },
       stringify: stringifyNumber.stringifyNumber
     };
@@ -2903,8 +2903,8 @@ var require_int2 = __commonJS({
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
-      if (sign === "-" || sign === "+")
+      const sign2 = str2[0];
+      if (sign2 === "-" || sign2 === "+")
         offset += 1;
       str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
@@ -2920,18 +2920,18 @@ var require_int2 = __commonJS({
             break;
         }
         const n2 = BigInt(str2);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        return sign2 === "-" ? BigInt(-1) * n2 : n2;
       }
       const n = parseInt(str2, radix);
-      return sign === "-" ? -1 * n : n;
+      return sign2 === "-" ? -1 * n : n;
     }
-    function intStringify(node, radix, prefix) {
-      const { value } = node;
+    function intStringify(node2, radix, prefix) {
+      const { value } = node2;
       if (intIdentify(value)) {
         const str2 = value.toString(radix);
         return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
-      return stringifyNumber.stringifyNumber(node);
+      return stringifyNumber.stringifyNumber(node2);
     }
     var intBin = {
       identify: intIdentify,
@@ -2940,7 +2940,7 @@ var require_int2 = __commonJS({
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
-      stringify: (node) => intStringify(node, 2, "0b")
+      stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
       identify: intIdentify,
@@ -2949,9 +2949,9 @@ var require_int2 = __commonJS({
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
-      stringify: (node) => intStringify(node, 8, "0")
+      stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -2966,9 +2966,9 @@ var require_int2 = __commonJS({
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
       resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
-      stringify: (node) => intStringify(node, 16, "0x")
+      stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports2.int = int;
+    exports2.int = int2;
     exports2.intBin = intBin;
     exports2.intHex = intHex;
     exports2.intOct = intOct;
@@ -3070,22 +3070,22 @@ var require_timestamp = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts2 = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const sign2 = str2[0];
+      const parts2 = sign2 === "-" || sign2 === "+" ? str2.substring(1) : str2;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts2.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      return sign2 === "-" ? num(-1) * res : res;
     }
-    function stringifySexagesimal(node) {
-      let { value } = node;
+    function stringifySexagesimal(node2) {
+      let { value } = node2;
       let num = (n) => n;
       if (typeof value === "bigint")
         num = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
-        return stringifyNumber.stringifyNumber(node);
-      let sign = "";
+        return stringifyNumber.stringifyNumber(node2);
+      let sign2 = "";
       if (value < 0) {
-        sign = "-";
+        sign2 = "-";
         value *= num(-1);
       }
       const _60 = num(60);
@@ -3100,7 +3100,7 @@ var require_timestamp = __commonJS({
           parts2.unshift(value);
         }
       }
-      return sign + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign2 + parts2.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -3134,15 +3134,15 @@ var require_timestamp = __commonJS({
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date -= 6e4 * d;
+          date2 -= 6e4 * d;
         }
-        return new Date(date);
+        return new Date(date2);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
@@ -3157,14 +3157,14 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports2) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
-    var int = require_int2();
-    var merge = require_merge();
+    var int2 = require_int2();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -3172,19 +3172,19 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
-      _null.nullTag,
+      string3.string,
+      _null4.nullTag,
       bool.trueTag,
       bool.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
       binary.binary,
-      merge.merge,
+      merge2.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -3201,16 +3201,16 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports2) {
     "use strict";
     var map = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge = require_merge();
+    var merge2 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -3218,7 +3218,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3230,13 +3230,13 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge.merge,
-      null: _null.nullTag,
+      merge: merge2.merge,
+      null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
@@ -3245,7 +3245,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -3254,7 +3254,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -3272,7 +3272,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge.merge);
+        tags = tags.concat(merge2.merge);
       return tags.reduce((tags2, tag2) => {
         const tagObj = typeof tag2 === "string" ? tagsByName[tag2] : tag2;
         if (!tagObj) {
@@ -3297,18 +3297,18 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge);
+        this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -3364,13 +3364,13 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
-          body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+          body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines.push(body);
+          lines.push(body2);
       } else {
         lines.push(stringify.stringify(doc.contents, ctx));
       }
@@ -3442,14 +3442,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3480,9 +3480,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3493,13 +3493,13 @@ var require_Document = __commonJS({
        * `name` will be used as a prefix for a new unique anchor.
        * If `name` is undefined, the generated anchor will use 'a' as a prefix.
        */
-      createAlias(node, name) {
-        if (!node.anchor) {
+      createAlias(node2, name) {
+        if (!node2.anchor) {
           const prev = anchors.anchorNames(this);
-          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          node2.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
           !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
         }
-        return new Alias.Alias(node.anchor);
+        return new Alias.Alias(node2.anchor);
       }
       createNode(value, replacer, options) {
         let _replacer = void 0;
@@ -3531,11 +3531,11 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag2, ctx);
-        if (flow && identity.isCollection(node))
-          node.flow = true;
+        const node2 = createNode.createNode(value, tag2, ctx);
+        if (flow && identity.isCollection(node2))
+          node2.flow = true;
         setAnchors();
-        return node;
+        return node2;
       }
       /**
        * Convert a key and a value into a `Pair` using the current schema,
@@ -3557,14 +3557,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection.isEmptyPath(path15)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3579,10 +3579,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection.isEmptyPath(path15))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3593,10 +3593,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection.isEmptyPath(path15))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3613,13 +3613,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection.isEmptyPath(path15)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -3629,11 +3629,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3644,9 +3644,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3655,7 +3655,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -3667,11 +3667,11 @@ var require_Document = __commonJS({
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
       // json & jsonArg are only used from toJSON()
-      toJS({ json: json2, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+      toJS({ json: json4, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
           doc: this,
-          keep: !json2,
+          keep: !json4,
           mapAsMap: mapAsMap === true,
           mapKeyWarned: false,
           maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
@@ -3734,12 +3734,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code, message2);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
-      if (error.pos[0] === -1)
+    var prettifyError = (src, lc) => (error2) => {
+      if (error2.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error2.linePos[0];
+      error2.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -3757,12 +3757,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error.linePos[1];
+        const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error.message += `:
+        error2.message += `:
 
 ${lineStr}
 ${pointer}
@@ -3789,7 +3789,7 @@ var require_resolve_props = __commonJS({
       let hasNewline = false;
       let reqSpace = false;
       let tab = null;
-      let anchor = null;
+      let anchor2 = null;
       let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
@@ -3836,16 +3836,16 @@ var require_resolve_props = __commonJS({
               commentSep += token2.source;
             atNewline = true;
             hasNewline = true;
-            if (anchor || tag2)
+            if (anchor2 || tag2)
               newlineAfterProp = token2;
             hasSpace = true;
             break;
           case "anchor":
-            if (anchor)
+            if (anchor2)
               onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
             if (token2.source.endsWith(":"))
               onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor = token2;
+            anchor2 = token2;
             start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
@@ -3862,7 +3862,7 @@ var require_resolve_props = __commonJS({
             break;
           }
           case indicator:
-            if (anchor || tag2)
+            if (anchor2 || tag2)
               onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
             if (found)
               onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
@@ -3899,7 +3899,7 @@ var require_resolve_props = __commonJS({
         spaceBefore,
         comment,
         hasNewline,
-        anchor,
+        anchor: anchor2,
         tag: tag2,
         newlineAfterProp,
         end,
@@ -4132,11 +4132,11 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
           utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-        offset = node.range[2];
-        seq.items.push(node);
+        offset = node2.range[2];
+        seq.items.push(node2);
       }
       seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
@@ -4203,9 +4203,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4241,7 +4241,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4281,7 +4281,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4304,7 +4304,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -4336,7 +4336,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4352,7 +4352,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4408,8 +4408,8 @@ var require_compose_collection = __commonJS({
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
       if (token2.type === "block-seq") {
-        const { anchor, newlineAfterProp: nl } = props;
-        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        const { anchor: anchor2, newlineAfterProp: nl } = props;
+        const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
           const message2 = "Missing newline after block sequence props";
           onError(lastProp, "MISSING_CHAR", message2);
@@ -4436,12 +4436,12 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag2);
       const res = tag2.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
-      node.range = coll.range;
-      node.tag = tagName;
+      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node2.range = coll.range;
+      node2.tag = tagName;
       if (tag2?.format)
-        node.format = tag2.format;
-      return node;
+        node2.format = tag2.format;
+      return node2;
     }
     exports2.composeCollection = composeCollection;
   }
@@ -4565,7 +4565,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error = -1;
+      let error2 = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -4574,12 +4574,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error === -1)
-            error = offset + i;
+          else if (error2 === -1)
+            error2 = offset + i;
         }
       }
-      if (error !== -1)
-        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error2 !== -1)
+        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -4875,8 +4875,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag2.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error) {
-        const msg = error instanceof Error ? error.message : String(error);
+      } catch (error2) {
+        const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
@@ -4975,32 +4975,32 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token2, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag: tag2 } = props;
-      let node;
+      const { spaceBefore, comment, anchor: anchor2, tag: tag2 } = props;
+      let node2;
       let isSrcToken = true;
       switch (token2.type) {
         case "alias":
-          node = composeAlias(ctx, token2, onError);
-          if (anchor || tag2)
+          node2 = composeAlias(ctx, token2, onError);
+          if (anchor2 || tag2)
             onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node = composeScalar.composeScalar(ctx, token2, tag2, onError);
-          if (anchor)
-            node.anchor = anchor.source.substring(1);
+          node2 = composeScalar.composeScalar(ctx, token2, tag2, onError);
+          if (anchor2)
+            node2.anchor = anchor2.source.substring(1);
           break;
         case "block-map":
         case "block-seq":
         case "flow-collection":
           try {
-            node = composeCollection.composeCollection(CN, ctx, token2, props, onError);
-            if (anchor)
-              node.anchor = anchor.source.substring(1);
-          } catch (error) {
-            const message2 = error instanceof Error ? error.message : String(error);
+            node2 = composeCollection.composeCollection(CN, ctx, token2, props, onError);
+            if (anchor2)
+              node2.anchor = anchor2.source.substring(1);
+          } catch (error2) {
+            const message2 = error2 instanceof Error ? error2.message : String(error2);
             onError(token2, "RESOURCE_EXHAUSTION", message2);
           }
           break;
@@ -5010,45 +5010,45 @@ var require_compose_node = __commonJS({
           isSrcToken = false;
         }
       }
-      node ?? (node = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
-      if (anchor && node.anchor === "")
-        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      node2 ?? (node2 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
+      if (anchor2 && node2.anchor === "")
+        onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag2 ?? token2, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
-        node.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
         if (token2.type === "scalar" && token2.source === "")
-          node.comment = comment;
+          node2.comment = comment;
         else
-          node.commentBefore = comment;
+          node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node.srcToken = token2;
-      return node;
+        node2.srcToken = token2;
+      return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag: tag2, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag: tag2, end }, onError) {
       const token2 = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node = composeScalar.composeScalar(ctx, token2, tag2, onError);
-      if (anchor) {
-        node.anchor = anchor.source.substring(1);
-        if (node.anchor === "")
-          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      const node2 = composeScalar.composeScalar(ctx, token2, tag2, onError);
+      if (anchor2) {
+        node2.anchor = anchor2.source.substring(1);
+        if (node2.anchor === "")
+          onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       }
       if (spaceBefore)
-        node.spaceBefore = true;
+        node2.spaceBefore = true;
       if (comment) {
-        node.comment = comment;
-        node.range[2] = end;
+        node2.comment = comment;
+        node2.range[2] = end;
       }
-      return node;
+      return node2;
     }
     function composeAlias({ options }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
@@ -5265,11 +5265,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
-            const error = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
+            const error2 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error);
+              this.errors.push(error2);
             else
-              this.doc.errors.push(error);
+              this.doc.errors.push(error2);
             break;
           }
           case "doc-end": {
@@ -5363,13 +5363,13 @@ var require_cst_scalar = __commonJS({
         case ">": {
           const he = source.indexOf("\n");
           const head2 = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const body2 = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head2 }
           ];
           if (!addEndtoBlockProps(props, end))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
-          return { type: "block-scalar", offset, indent, props, source: body };
+          return { type: "block-scalar", offset, indent, props, source: body2 };
         }
         case '"':
           return { type: "double-quoted-scalar", offset, indent, source, end };
@@ -5426,13 +5426,13 @@ var require_cst_scalar = __commonJS({
     function setBlockScalarValue(token2, source) {
       const he = source.indexOf("\n");
       const head2 = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const body2 = source.substring(he + 1) + "\n";
       if (token2.type === "block-scalar") {
         const header = token2.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head2;
-        token2.source = body;
+        token2.source = body2;
       } else {
         const { offset } = token2;
         const indent = "indent" in token2 ? token2.indent : -1;
@@ -5444,7 +5444,7 @@ var require_cst_scalar = __commonJS({
         for (const key of Object.keys(token2))
           if (key !== "type" && key !== "offset")
             delete token2[key];
-        Object.assign(token2, { type: "block-scalar", indent, props, source: body });
+        Object.assign(token2, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -5580,9 +5580,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path15) => {
+    visit.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path19) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5591,23 +5591,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path15) => {
-      const parent = visit.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit.parentCollection = (cst, path19) => {
+      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
+      const field = path19[path19.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5618,10 +5618,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -5639,7 +5639,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token2) => !!token2 && "items" in token2;
-    var isScalar = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    var isScalar3 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
     function prettyToken(token2) {
       switch (token2) {
         case BOM:
@@ -5723,7 +5723,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -6322,7 +6322,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6345,7 +6345,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter;
+    exports2.LineCounter = LineCounter2;
   }
 });
 
@@ -6582,8 +6582,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error) {
-        const token2 = error ?? this.stack.pop();
+      *pop(error2) {
+        const token2 = error2 ?? this.stack.pop();
         if (!token2) {
           const message2 = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message: message2 };
@@ -6923,14 +6923,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (atNextItem || it.value) {
-                map.items.push({ start, key: fs4, sep: [] });
+                map.items.push({ start, key: fs5, sep: [] });
                 this.onKeyLine = true;
               } else if (it.sep) {
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               } else {
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7058,13 +7058,13 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs4 = this.flowScalar(this.type);
+              const fs5 = this.flowScalar(this.type);
               if (!it || it.value)
-                fc.items.push({ start: [], key: fs4, sep: [] });
+                fc.items.push({ start: [], key: fs5, sep: [] });
               else if (it.sep)
-                this.stack.push(fs4);
+                this.stack.push(fs5);
               else
-                Object.assign(it, { key: fs4, sep: [] });
+                Object.assign(it, { key: fs5, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7253,7 +7253,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7272,14 +7272,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7313,9 +7313,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse3;
+    exports2.parse = parse4;
     exports2.parseAllDocuments = parseAllDocuments;
-    exports2.parseDocument = parseDocument;
+    exports2.parseDocument = parseDocument2;
     exports2.stringify = stringify;
   }
 });
@@ -7461,7 +7461,7 @@ function getProxyUrl(reqUrl) {
   if (proxyVar) {
     try {
       return new DecodedURL(proxyVar);
-    } catch (_a) {
+    } catch (_a3) {
       if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
         return new DecodedURL(`http://${proxyVar}`);
     }
@@ -7529,10 +7529,10 @@ var require_tunnel = __commonJS({
     "use strict";
     var net3 = require("net");
     var tls = require("tls");
-    var http6 = require("http");
-    var https3 = require("https");
+    var http7 = require("http");
+    var https4 = require("https");
     var events2 = require("events");
-    var assert = require("assert");
+    var assert2 = require("assert");
     var util2 = require("util");
     exports2.httpOverHttp = httpOverHttp2;
     exports2.httpsOverHttp = httpsOverHttp2;
@@ -7540,24 +7540,24 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http6.request;
+      agent.request = http7.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http6.request;
+      agent.request = http7.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https3.request;
+      agent.request = https4.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -7566,7 +7566,7 @@ var require_tunnel = __commonJS({
       var self = this;
       self.options = options || {};
       self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http6.Agent.defaultMaxSockets;
+      self.maxSockets = self.options.maxSockets || http7.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
@@ -7651,18 +7651,18 @@ var require_tunnel = __commonJS({
             res.statusCode
           );
           socket.destroy();
-          var error = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
           self.removeSocket(placeholder);
           return;
         }
         if (head2.length > 0) {
           debug2("got illegal response body from proxy");
           socket.destroy();
-          var error = new Error("got illegal response body from proxy");
-          error.code = "ECONNRESET";
-          options.request.emit("error", error);
+          var error2 = new Error("got illegal response body from proxy");
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
           self.removeSocket(placeholder);
           return;
         }
@@ -7677,9 +7677,9 @@ var require_tunnel = __commonJS({
           cause.message,
           cause.stack
         );
-        var error = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error.code = "ECONNRESET";
-        options.request.emit("error", error);
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error2.code = "ECONNRESET";
+        options.request.emit("error", error2);
         self.removeSocket(placeholder);
       }
     };
@@ -7903,12 +7903,12 @@ var require_errors2 = __commonJS({
     };
     var kResponseStatusCodeError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE_STATUS_CODE");
     var ResponseStatusCodeError = class extends UndiciError {
-      constructor(message2, statusCode, headers, body) {
+      constructor(message2, statusCode, headers, body2) {
         super(message2);
         this.name = "ResponseStatusCodeError";
         this.message = message2 || "Response Status Code Error";
         this.code = "UND_ERR_RESPONSE_STATUS_CODE";
-        this.body = body;
+        this.body = body2;
         this.status = statusCode;
         this.statusCode = statusCode;
         this.headers = headers;
@@ -8354,33 +8354,33 @@ var require_tree = __commonJS({
           throw new TypeError("Unreachable");
         }
         let index = 0;
-        let node = this;
+        let node2 = this;
         while (true) {
           const code = key.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code) {
+          if (node2.code === code) {
             if (length === ++index) {
-              node.value = value;
+              node2.value = value;
               break;
-            } else if (node.middle !== null) {
-              node = node.middle;
+            } else if (node2.middle !== null) {
+              node2 = node2.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code) {
-            if (node.left !== null) {
-              node = node.left;
+          } else if (node2.code < code) {
+            if (node2.left !== null) {
+              node2 = node2.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node2.left = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.right !== null) {
-            node = node.right;
+          } else if (node2.right !== null) {
+            node2 = node2.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node2.right = new _TstNode(key, value, index);
             break;
           }
         }
@@ -8392,21 +8392,21 @@ var require_tree = __commonJS({
       search(key) {
         const keylength = key.length;
         let index = 0;
-        let node = this;
-        while (node !== null && index < keylength) {
+        let node2 = this;
+        while (node2 !== null && index < keylength) {
           let code = key[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
-          while (node !== null) {
-            if (code === node.code) {
+          while (node2 !== null) {
+            if (code === node2.code) {
               if (keylength === ++index) {
-                return node;
+                return node2;
               }
-              node = node.middle;
+              node2 = node2.middle;
               break;
             }
-            node = node.code < code ? node.left : node.right;
+            node2 = node2.code < code ? node2.left : node2.right;
           }
         }
         return null;
@@ -8450,7 +8450,7 @@ var require_tree = __commonJS({
 var require_util = __commonJS({
   "node_modules/undici/lib/core/util.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = require("node:http");
     var stream2 = require("node:stream");
@@ -8464,36 +8464,36 @@ var require_util = __commonJS({
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
-        assert(!this[kBodyUsed], "disturbed");
+        assert2(!this[kBodyUsed], "disturbed");
         this[kBodyUsed] = true;
         yield* this[kBody];
       }
     };
-    function wrapRequestBody(body) {
-      if (isStream(body)) {
-        if (bodyLength(body) === 0) {
-          body.on("data", function() {
-            assert(false);
+    function wrapRequestBody(body2) {
+      if (isStream(body2)) {
+        if (bodyLength(body2) === 0) {
+          body2.on("data", function() {
+            assert2(false);
           });
         }
-        if (typeof body.readableDidRead !== "boolean") {
-          body[kBodyUsed] = false;
-          EE.prototype.on.call(body, "data", function() {
+        if (typeof body2.readableDidRead !== "boolean") {
+          body2[kBodyUsed] = false;
+          EE.prototype.on.call(body2, "data", function() {
             this[kBodyUsed] = true;
           });
         }
-        return body;
-      } else if (body && typeof body.pipeTo === "function") {
-        return new BodyAsyncIterable(body);
-      } else if (body && typeof body !== "string" && !ArrayBuffer.isView(body) && isIterable(body)) {
-        return new BodyAsyncIterable(body);
+        return body2;
+      } else if (body2 && typeof body2.pipeTo === "function") {
+        return new BodyAsyncIterable(body2);
+      } else if (body2 && typeof body2 !== "string" && !ArrayBuffer.isView(body2) && isIterable(body2)) {
+        return new BodyAsyncIterable(body2);
       } else {
-        return body;
+        return body2;
       }
     }
     function nop() {
@@ -8562,14 +8562,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path15 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path19 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -8586,7 +8586,7 @@ var require_util = __commonJS({
     function getHostname(host) {
       if (host[0] === "[") {
         const idx2 = host.indexOf("]");
-        assert(idx2 !== -1);
+        assert2(idx2 !== -1);
         return host.substring(1, idx2);
       }
       const idx = host.indexOf(":");
@@ -8597,7 +8597,7 @@ var require_util = __commonJS({
       if (!host) {
         return null;
       }
-      assert(typeof host === "string");
+      assert2(typeof host === "string");
       const servername = getHostname(host);
       if (net3.isIP(servername)) {
         return "";
@@ -8613,21 +8613,21 @@ var require_util = __commonJS({
     function isIterable(obj) {
       return !!(obj != null && (typeof obj[Symbol.iterator] === "function" || typeof obj[Symbol.asyncIterator] === "function"));
     }
-    function bodyLength(body) {
-      if (body == null) {
+    function bodyLength(body2) {
+      if (body2 == null) {
         return 0;
-      } else if (isStream(body)) {
-        const state = body._readableState;
+      } else if (isStream(body2)) {
+        const state = body2._readableState;
         return state && state.objectMode === false && state.ended === true && Number.isFinite(state.length) ? state.length : null;
-      } else if (isBlobLike(body)) {
-        return body.size != null ? body.size : null;
-      } else if (isBuffer(body)) {
-        return body.byteLength;
+      } else if (isBlobLike(body2)) {
+        return body2.size != null ? body2.size : null;
+      } else if (isBuffer(body2)) {
+        return body2.byteLength;
       }
       return null;
     }
-    function isDestroyed(body) {
-      return body && !!(body.destroyed || body[kDestroyed] || stream2.isDestroyed?.(body));
+    function isDestroyed(body2) {
+      return body2 && !!(body2.destroyed || body2[kDestroyed] || stream2.isDestroyed?.(body2));
     }
     function destroy(stream3, err) {
       if (stream3 == null || !isStream(stream3) || isDestroyed(stream3)) {
@@ -8742,14 +8742,14 @@ var require_util = __commonJS({
         }
       }
     }
-    function isDisturbed(body) {
-      return !!(body && (stream2.isDisturbed(body) || body[kBodyUsed]));
+    function isDisturbed(body2) {
+      return !!(body2 && (stream2.isDisturbed(body2) || body2[kBodyUsed]));
     }
-    function isErrored(body) {
-      return !!(body && stream2.isErrored(body));
+    function isErrored(body2) {
+      return !!(body2 && stream2.isErrored(body2));
     }
-    function isReadable(body) {
-      return !!(body && stream2.isReadable(body));
+    function isReadable(body2) {
+      return !!(body2 && stream2.isReadable(body2));
     }
     function getSocketInfo(socket) {
       return {
@@ -8874,7 +8874,7 @@ var require_util = __commonJS({
     function errorRequest(client, request, err) {
       try {
         request.onError(err);
-        assert(request.aborted);
+        assert2(request.aborted);
       } catch (err2) {
         client.emit("error", err2);
       }
@@ -8985,75 +8985,75 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
-          error
+          connectParams: { version: version2, protocol, port, host },
+          error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
-          error.message
+          version2,
+          error2.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
-          error
+          request: { method, path: path19, origin },
+          error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
-          error.message
+          path19,
+          error2.message
         );
       });
       isClientSet = true;
@@ -9063,47 +9063,47 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
-            error
+            connectParams: { version: version2, protocol, port, host },
+            error: error2
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
-            error.message
+            version2,
+            error2.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9145,7 +9145,7 @@ var require_request = __commonJS({
       InvalidArgumentError,
       NotSupportedError
     } = require_errors2();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var {
       isValidHTTPToken,
       isValidHeaderValue,
@@ -9166,9 +9166,9 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path19,
         method,
-        body,
+        body: body2,
         headers,
         query,
         idempotent,
@@ -9181,11 +9181,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path15 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9216,10 +9216,10 @@ var require_request = __commonJS({
         this.throwOnError = throwOnError === true;
         this.method = method;
         this.abort = null;
-        if (body == null) {
+        if (body2 == null) {
           this.body = null;
-        } else if (isStream(body)) {
-          this.body = body;
+        } else if (isStream(body2)) {
+          this.body = body2;
           const rState = this.body._readableState;
           if (!rState || !rState.autoDestroy) {
             this.endHandler = function autoDestroy() {
@@ -9235,23 +9235,23 @@ var require_request = __commonJS({
             }
           };
           this.body.on("error", this.errorHandler);
-        } else if (isBuffer(body)) {
-          this.body = body.byteLength ? body : null;
-        } else if (ArrayBuffer.isView(body)) {
-          this.body = body.buffer.byteLength ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null;
-        } else if (body instanceof ArrayBuffer) {
-          this.body = body.byteLength ? Buffer.from(body) : null;
-        } else if (typeof body === "string") {
-          this.body = body.length ? Buffer.from(body) : null;
-        } else if (isFormDataLike(body) || isIterable(body) || isBlobLike(body)) {
-          this.body = body;
+        } else if (isBuffer(body2)) {
+          this.body = body2.byteLength ? body2 : null;
+        } else if (ArrayBuffer.isView(body2)) {
+          this.body = body2.buffer.byteLength ? Buffer.from(body2.buffer, body2.byteOffset, body2.byteLength) : null;
+        } else if (body2 instanceof ArrayBuffer) {
+          this.body = body2.byteLength ? Buffer.from(body2) : null;
+        } else if (typeof body2 === "string") {
+          this.body = body2.length ? Buffer.from(body2) : null;
+        } else if (isFormDataLike(body2) || isIterable(body2) || isBlobLike(body2)) {
+          this.body = body2;
         } else {
           throw new InvalidArgumentError("body must be a string, a Buffer, a Readable stream, an iterable, or an async iterable");
         }
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -9314,8 +9314,8 @@ var require_request = __commonJS({
         }
       }
       onConnect(abort) {
-        assert(!this.aborted);
-        assert(!this.completed);
+        assert2(!this.aborted);
+        assert2(!this.completed);
         if (this.error) {
           abort(this.error);
         } else {
@@ -9327,8 +9327,8 @@ var require_request = __commonJS({
         return this[kHandler].onResponseStarted?.();
       }
       onHeaders(statusCode, headers, resume, statusText) {
-        assert(!this.aborted);
-        assert(!this.completed);
+        assert2(!this.aborted);
+        assert2(!this.completed);
         if (channels.headers.hasSubscribers) {
           channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
         }
@@ -9339,8 +9339,8 @@ var require_request = __commonJS({
         }
       }
       onData(chunk) {
-        assert(!this.aborted);
-        assert(!this.completed);
+        assert2(!this.aborted);
+        assert2(!this.completed);
         try {
           return this[kHandler].onData(chunk);
         } catch (err) {
@@ -9356,8 +9356,8 @@ var require_request = __commonJS({
        */
       onUpgrade(statusCode, headers, socket, statusText = "") {
         this.onFinally();
-        assert(!this.aborted);
-        assert(!this.completed);
+        assert2(!this.aborted);
+        assert2(!this.completed);
         if (statusCode !== null) {
           this.#publishUpgradeHeaders(statusCode, headers, statusText);
         }
@@ -9377,8 +9377,8 @@ var require_request = __commonJS({
        * @param {string} [statusText]
        */
       onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
-        assert(!this.aborted);
-        assert(this.completed);
+        assert2(!this.aborted);
+        assert2(this.completed);
         if (channels.headers.hasSubscribers) {
           this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
         }
@@ -9387,11 +9387,11 @@ var require_request = __commonJS({
       /**
        * @param {Error} error
        */
-      onUpgradeError(error) {
-        assert(!this.aborted);
-        assert(this.completed);
+      onUpgradeError(error2) {
+        assert2(!this.aborted);
+        assert2(this.completed);
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error });
+          channels.error.publish({ request: this, error: error2 });
         }
       }
       /**
@@ -9411,7 +9411,7 @@ var require_request = __commonJS({
       }
       onComplete(trailers) {
         this.onFinally();
-        assert(!this.aborted);
+        assert2(!this.aborted);
         this.completed = true;
         if (channels.trailers.hasSubscribers) {
           channels.trailers.publish({ request: this, trailers });
@@ -9422,16 +9422,16 @@ var require_request = __commonJS({
           this.onError(err);
         }
       }
-      onError(error) {
+      onError(error2) {
         this.onFinally();
         if (channels.error.hasSubscribers) {
-          channels.error.publish({ request: this, error });
+          channels.error.publish({ request: this, error: error2 });
         }
         if (this.aborted) {
           return;
         }
         this.aborted = true;
-        return this[kHandler].onError(error);
+        return this[kHandler].onError(error2);
       }
       onFinally() {
         if (this.errorHandler) {
@@ -10001,7 +10001,7 @@ var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports2, module2) {
     "use strict";
     var net3 = require("node:net");
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var util2 = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors2();
     var timers = require_timers();
@@ -10073,7 +10073,7 @@ var require_connect = __commonJS({
           }
           servername = servername || options.servername || util2.getServerName(host) || null;
           const sessionKey = servername || hostname;
-          assert(sessionKey);
+          assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
           socket = tls.connect({
@@ -10094,7 +10094,7 @@ var require_connect = __commonJS({
             sessionCache.set(sessionKey, session2);
           });
         } else {
-          assert(!httpSocket, "httpSocket can only be sent on TLS update");
+          assert2(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
           socket = net3.connect({
             highWaterMark: 64 * 1024,
@@ -10793,34 +10793,34 @@ var require_global = __commonJS({
 var require_data_url = __commonJS({
   "node_modules/undici/lib/web/fetch/data-url.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[!#$%&'*+\-.^_|~A-Za-z0-9]+$/;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/;
     var ASCII_WHITESPACE_REPLACE_REGEX = /[\u0009\u000A\u000C\u000D\u0020]/g;
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/;
     function dataURLProcessor(dataURL) {
-      assert(dataURL.protocol === "data:");
+      assert2(dataURL.protocol === "data:");
       let input = URLSerializer(dataURL, true);
       input = input.slice(5);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
         input,
-        position
+        position2
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position2.position >= input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       const encodedBody = input.slice(mimeTypeLength + 1);
-      let body = stringPercentDecode(encodedBody);
+      let body2 = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
-        const stringBody = isomorphicDecode(body);
-        body = forgivingBase64(stringBody);
-        if (body === "failure") {
+        const stringBody = isomorphicDecode(body2);
+        body2 = forgivingBase64(stringBody);
+        if (body2 === "failure") {
           return "failure";
         }
         mimeType = mimeType.slice(0, -6);
@@ -10834,7 +10834,7 @@ var require_data_url = __commonJS({
       if (mimeTypeRecord === "failure") {
         mimeTypeRecord = parseMIMEType("text/plain;charset=US-ASCII");
       }
-      return { mimeType: mimeTypeRecord, body };
+      return { mimeType: mimeTypeRecord, body: body2 };
     }
     function URLSerializer(url2, excludeFragment = false) {
       if (!excludeFragment) {
@@ -10848,23 +10848,23 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input, position2) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
-        position.position++;
+      while (position2.position < input.length && condition(input[position2.position])) {
+        result += input[position2.position];
+        position2.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
-      const start = position.position;
+    function collectASequenceOfCodePointsFast(char, input, position2) {
+      const idx = input.indexOf(char, position2.position);
+      const start = position2.position;
       if (idx === -1) {
-        position.position = input.length;
+        position2.position = input.length;
         return input.slice(start);
       }
-      position.position = idx;
-      return input.slice(start, position.position);
+      position2.position = idx;
+      return input.slice(start, position2.position);
     }
     function stringPercentDecode(input) {
       const bytes = encoder2.encode(input);
@@ -10898,23 +10898,23 @@ var require_data_url = __commonJS({
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
         input,
-        position
+        position2
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position2.position > input.length) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
         input,
-        position
+        position2
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
       if (subtype.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(subtype)) {
@@ -10930,42 +10930,42 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
-        position.position++;
+      while (position2.position < input.length) {
+        position2.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
           input,
-          position
+          position2
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
           input,
-          position
+          position2
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position2.position < input.length) {
+          if (input[position2.position] === ";") {
             continue;
           }
-          position.position++;
+          position2.position++;
         }
-        if (position.position > input.length) {
+        if (position2.position > input.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input[position2.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input, position2, true);
           collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
             input,
-            position
+            position2
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
           if (parameterValue.length === 0) {
@@ -10998,41 +10998,41 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
-      const positionStart = position.position;
+    function collectAnHTTPQuotedString(input, position2, extractValue) {
+      const positionStart = position2.position;
       let value = "";
-      assert(input[position.position] === '"');
-      position.position++;
+      assert2(input[position2.position] === '"');
+      position2.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
           input,
-          position
+          position2
         );
-        if (position.position >= input.length) {
+        if (position2.position >= input.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
-        position.position++;
+        const quoteOrBackslash = input[position2.position];
+        position2.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position2.position >= input.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
-          position.position++;
+          value += input[position2.position];
+          position2.position++;
         } else {
-          assert(quoteOrBackslash === '"');
+          assert2(quoteOrBackslash === '"');
           break;
         }
       }
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input.slice(positionStart, position2.position);
     }
     function serializeAMimeType(mimeType) {
-      assert(mimeType !== "failure");
+      assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
       for (let [name, value] of parameters.entries()) {
@@ -11380,8 +11380,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
-          if (required2 === true) {
+          const { key, defaultValue, required: required3, converter } = options;
+          if (required3 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -11394,7 +11394,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
+          if (required3 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -11571,7 +11571,7 @@ var require_util2 = __commonJS({
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
     var { performance: performance2 } = require("node:perf_hooks");
     var { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = require_util();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { isUint8Array } = require("node:util/types");
     var { webidl } = require_webidl();
     var supportedHashes = [];
@@ -11757,7 +11757,7 @@ var require_util2 = __commonJS({
     }
     function determineRequestsReferrer(request) {
       const policy = request.referrerPolicy;
-      assert(policy);
+      assert2(policy);
       let referrerSource = null;
       if (request.referrer === "client") {
         const globalOrigin = getGlobalOrigin();
@@ -11815,7 +11815,7 @@ var require_util2 = __commonJS({
       }
     }
     function stripURLForReferrer(url2, originOnly) {
-      assert(url2 instanceof URL);
+      assert2(url2 instanceof URL);
       url2 = new URL(url2);
       if (url2.protocol === "file:" || url2.protocol === "about:" || url2.protocol === "blank:") {
         return "no-referrer";
@@ -11980,7 +11980,7 @@ var require_util2 = __commonJS({
       if (result === void 0) {
         throw new TypeError("Value is not JSON serializable");
       }
-      assert(typeof result === "string");
+      assert2(typeof result === "string");
       return result;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
@@ -12110,12 +12110,12 @@ var require_util2 = __commonJS({
         }
       });
     }
-    async function fullyReadBody(body, processBody, processBodyError) {
+    async function fullyReadBody(body2, processBody, processBodyError) {
       const successSteps = processBody;
       const errorSteps = processBodyError;
       let reader;
       try {
-        reader = body.stream.getReader();
+        reader = body2.stream.getReader();
       } catch (e) {
         errorSteps(e);
         return;
@@ -12141,7 +12141,7 @@ var require_util2 = __commonJS({
     }
     var invalidIsomorphicEncodeValueRegex = /[^\x00-\xFF]/;
     function isomorphicEncode(input) {
-      assert(!invalidIsomorphicEncodeValueRegex.test(input));
+      assert2(!invalidIsomorphicEncodeValueRegex.test(input));
       return input;
     }
     async function readAllBytes(reader) {
@@ -12160,7 +12160,7 @@ var require_util2 = __commonJS({
       }
     }
     function urlIsLocal(url2) {
-      assert("protocol" in url2);
+      assert2("protocol" in url2);
       const protocol = url2.protocol;
       return protocol === "about:" || protocol === "blob:" || protocol === "data:";
     }
@@ -12168,7 +12168,7 @@ var require_util2 = __commonJS({
       return typeof url2 === "string" && url2[5] === ":" && url2[0] === "h" && url2[1] === "t" && url2[2] === "t" && url2[3] === "p" && url2[4] === "s" || url2.protocol === "https:";
     }
     function urlIsHttpHttpsScheme(url2) {
-      assert("protocol" in url2);
+      assert2("protocol" in url2);
       const protocol = url2.protocol;
       return protocol === "http:" || protocol === "https:";
     }
@@ -12177,23 +12177,23 @@ var require_util2 = __commonJS({
       if (!data.startsWith("bytes")) {
         return "failure";
       }
-      const position = { position: 5 };
+      const position2 = { position: 5 };
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 61) {
+      if (data.charCodeAt(position2.position) !== 61) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeStart = collectASequenceOfCodePoints(
@@ -12202,25 +12202,25 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
-      if (data.charCodeAt(position.position) !== 45) {
+      if (data.charCodeAt(position2.position) !== 45) {
         return "failure";
       }
-      position.position++;
+      position2.position++;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
           data,
-          position
+          position2
         );
       }
       const rangeEnd = collectASequenceOfCodePoints(
@@ -12229,10 +12229,10 @@ var require_util2 = __commonJS({
           return code >= 48 && code <= 57;
         },
         data,
-        position
+        position2
       );
       const rangeEndValue = rangeEnd.length ? Number(rangeEnd) : null;
-      if (position.position < data.length) {
+      if (position2.position < data.length) {
         return "failure";
       }
       if (rangeEndValue === null && rangeStartValue === null) {
@@ -12314,27 +12314,27 @@ var require_util2 = __commonJS({
     }
     function gettingDecodingSplitting(value) {
       const input = value;
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position2.position < input.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
           input,
-          position
+          position2
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position2.position < input.length) {
+          if (input.charCodeAt(position2.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
               input,
-              position
+              position2
             );
-            if (position.position < input.length) {
+            if (position2.position < input.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
-            position.position++;
+            assert2(input.charCodeAt(position2.position) === 44);
+            position2.position++;
           }
         }
         temporaryValue = removeChars(temporaryValue, true, true, (char) => char === 9 || char === 32);
@@ -12448,7 +12448,7 @@ var require_symbols2 = __commonJS({
 var require_file = __commonJS({
   "node_modules/undici/lib/web/fetch/file.js"(exports2, module2) {
     "use strict";
-    var { Blob: Blob2, File } = require("node:buffer");
+    var { Blob: Blob2, File: File2 } = require("node:buffer");
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
@@ -12501,7 +12501,7 @@ var require_file = __commonJS({
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
     function isFileLike(object) {
-      return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+      return object instanceof File2 || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
     module2.exports = { FileLike, isFileLike };
   }
@@ -12518,11 +12518,11 @@ var require_formdata = __commonJS({
     var { webidl } = require_webidl();
     var { File: NativeFile } = require("node:buffer");
     var nodeUtil = require("node:util");
-    var File = globalThis.File ?? NativeFile;
+    var File2 = globalThis.File ?? NativeFile;
     var FormData = class _FormData {
-      constructor(form) {
+      constructor(form2) {
         webidl.util.markAsUncloneable(this);
-        if (form !== void 0) {
+        if (form2 !== void 0) {
           throw webidl.errors.conversionFailed({
             prefix: "FormData constructor",
             argument: "Argument 1",
@@ -12638,14 +12638,14 @@ var require_formdata = __commonJS({
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+          value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
           const options = {
             type: value.type,
             lastModified: value.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
       return { name, value };
@@ -12663,9 +12663,9 @@ var require_formdata_parser = __commonJS({
     var { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = require_data_url();
     var { isFileLike } = require_file();
     var { makeEntry } = require_formdata();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { File: NodeFile } = require("node:buffer");
-    var File = globalThis.File ?? NodeFile;
+    var File2 = globalThis.File ?? NodeFile;
     var formDataNameBuffer = Buffer.from('form-data; name="');
     var filenameBuffer = Buffer.from("; filename");
     var dd = Buffer.from("--");
@@ -12692,16 +12692,16 @@ var require_formdata_parser = __commonJS({
       return true;
     }
     function multipartFormDataParser(input, mimeType) {
-      assert(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
+      assert2(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
       const boundaryString = mimeType.parameters.get("boundary");
       if (boundaryString === void 0) {
         return "failure";
       }
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
-      const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
-        position.position += 2;
+      const position2 = { position: 0 };
+      while (input[position2.position] === 13 && input[position2.position + 1] === 10) {
+        position2.position += 2;
       }
       let trailing = input.length;
       while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
@@ -12711,40 +12711,40 @@ var require_formdata_parser = __commonJS({
         input = input.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
-          position.position += boundary.length;
+        if (input.subarray(position2.position, position2.position + boundary.length).equals(boundary)) {
+          position2.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position2.position === input.length - 2 && bufferStartsWith(input, dd, position2) || position2.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position2)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         }
-        position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        position2.position += 2;
+        const result = parseMultipartFormDataHeaders(input, position2);
         if (result === "failure") {
           return "failure";
         }
         let { name, filename, contentType, encoding } = result;
-        position.position += 2;
-        let body;
+        position2.position += 2;
+        let body2;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input.indexOf(boundary.subarray(2), position2.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
-          position.position += body.length;
+          body2 = input.subarray(position2.position, boundaryIndex - 4);
+          position2.position += body2.length;
           if (encoding === "base64") {
-            body = Buffer.from(body.toString(), "base64");
+            body2 = Buffer.from(body2.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 || input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
         let value;
         if (filename !== null) {
@@ -12752,22 +12752,22 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value = new File2([body2], filename, { type: contentType });
         } else {
-          value = utf8DecodeBytes(Buffer.from(body));
+          value = utf8DecodeBytes(Buffer.from(body2));
         }
-        assert(isUSVString(name));
-        assert(typeof value === "string" && isUSVString(value) || isFileLike(value));
+        assert2(isUSVString(name));
+        assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input, position2) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input[position2.position] === 13 && input[position2.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -12776,43 +12776,43 @@ var require_formdata_parser = __commonJS({
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
           input,
-          position
+          position2
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input[position2.position] !== 58) {
           return "failure";
         }
-        position.position++;
+        position2.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
           input,
-          position
+          position2
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input, formDataNameBuffer, position2)) {
               return "failure";
             }
-            position.position += 17;
-            name = parseMultipartFormDataName(input, position);
+            position2.position += 17;
+            name = parseMultipartFormDataName(input, position2);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check3 = position.position + filenameBuffer.length;
+            if (bufferStartsWith(input, filenameBuffer, position2)) {
+              let check3 = position2.position + filenameBuffer.length;
               if (input[check3] === 42) {
-                position.position += 1;
+                position2.position += 1;
                 check3 += 1;
               }
               if (input[check3] !== 61 || input[check3 + 1] !== 34) {
                 return "failure";
               }
-              position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              position2.position += 12;
+              filename = parseMultipartFormDataName(input, position2);
               if (filename === null) {
                 return "failure";
               }
@@ -12823,7 +12823,7 @@ var require_formdata_parser = __commonJS({
             let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
             contentType = isomorphicDecode(headerValue2);
@@ -12833,7 +12833,7 @@ var require_formdata_parser = __commonJS({
             let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
             headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
             encoding = isomorphicDecode(headerValue2);
@@ -12843,38 +12843,38 @@ var require_formdata_parser = __commonJS({
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
-              position
+              position2
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input[position2.position] !== 13 && input[position2.position + 1] !== 10) {
           return "failure";
         } else {
-          position.position += 2;
+          position2.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input, position2) {
+      assert2(input[position2.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
-        position
+        position2
       );
-      if (input[position.position] !== 34) {
+      if (input[position2.position] !== 34) {
         return null;
       } else {
-        position.position++;
+        position2.position++;
       }
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position) {
-      let start = position.position;
+    function collectASequenceOfBytes(condition, input, position2) {
+      let start = position2.position;
       while (start < input.length && condition(input[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input.subarray(position2.position, position2.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -12887,12 +12887,12 @@ var require_formdata_parser = __commonJS({
       }
       return lead === 0 && trail === buf.length - 1 ? buf : buf.subarray(lead, trail + 1);
     }
-    function bufferStartsWith(buffer, start, position) {
+    function bufferStartsWith(buffer, start, position2) {
       if (buffer.length < start.length) {
         return false;
       }
       for (let i = 0; i < start.length; i++) {
-        if (start[i] !== buffer[position.position + i]) {
+        if (start[i] !== buffer[position2.position + i]) {
           return false;
         }
       }
@@ -12924,7 +12924,7 @@ var require_body = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var { Blob: Blob2 } = require("node:buffer");
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { isErrored, isDisturbed } = require("node:stream");
     var { isArrayBuffer } = require("node:util/types");
     var { serializeAMimeType } = require_data_url();
@@ -12969,7 +12969,7 @@ var require_body = __commonJS({
           type: "bytes"
         });
       }
-      assert(isReadableStreamLike(stream2));
+      assert2(isReadableStreamLike(stream2));
       let action = null;
       let source = null;
       let length = null;
@@ -13082,23 +13082,23 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           type: "bytes"
         });
       }
-      const body = { stream: stream2, source, length };
-      return [body, type];
+      const body2 = { stream: stream2, source, length };
+      return [body2, type];
     }
     function safelyExtractBody(object, keepalive = false) {
       if (object instanceof ReadableStream) {
-        assert(!util2.isDisturbed(object), "The body has already been consumed.");
-        assert(!object.locked, "The stream is locked.");
+        assert2(!util2.isDisturbed(object), "The body has already been consumed.");
+        assert2(!object.locked, "The stream is locked.");
       }
       return extractBody(object, keepalive);
     }
-    function cloneBody(instance, body) {
-      const [out1, out2] = body.stream.tee();
-      body.stream = out1;
+    function cloneBody(instance, body2) {
+      const [out1, out2] = body2.stream.tee();
+      body2.stream = out1;
       return {
         stream: out2,
-        length: body.length,
-        source: body.source
+        length: body2.length,
+        source: body2.source
       };
     }
     function throwIfAborted2(state) {
@@ -13177,7 +13177,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       }
       throwIfAborted2(object[kState]);
       const promise = createDeferredPromise();
-      const errorSteps = (error) => promise.reject(error);
+      const errorSteps = (error2) => promise.reject(error2);
       const successSteps = (data) => {
         try {
           promise.resolve(convertBytesToJSValue(data));
@@ -13193,8 +13193,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       return promise.promise;
     }
     function bodyUnusable(object) {
-      const body = object[kState].body;
-      return body != null && (body.stream.locked || util2.isDisturbed(body.stream));
+      const body2 = object[kState].body;
+      return body2 != null && (body2.stream.locked || util2.isDisturbed(body2.stream));
     }
     function parseJSONFromBytes(bytes) {
       return JSON.parse(utf8DecodeBytes(bytes));
@@ -13223,7 +13223,7 @@ Content-Type: ${value.type || "application/octet-stream"}\r
 var require_client_h1 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h1.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var util2 = require_util();
     var { channels } = require_diagnostics();
     var timers = require_timers();
@@ -13297,35 +13297,35 @@ var require_client_h1 = __commonJS({
             return 0;
           },
           wasm_on_status: (p, at, len) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
           wasm_on_header_field: (p, at, len) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_header_value: (p, at, len) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
           wasm_on_body: (p, at, len) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             const start = at - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
-            assert(currentParser.ptr === p);
+            assert2(currentParser.ptr === p);
             return currentParser.onMessageComplete() || 0;
           }
           /* eslint-enable camelcase */
@@ -13346,7 +13346,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
     var Parser = class {
       constructor(client, socket, { exports: exports3 }) {
-        assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
+        assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
         this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
@@ -13395,10 +13395,10 @@ var require_client_h1 = __commonJS({
         if (this.socket.destroyed || !this.paused) {
           return;
         }
-        assert(this.ptr != null);
-        assert(currentParser == null);
+        assert2(this.ptr != null);
+        assert2(currentParser == null);
         this.llhttp.llhttp_resume(this.ptr);
-        assert(this.timeoutType === TIMEOUT_BODY);
+        assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
@@ -13418,9 +13418,9 @@ var require_client_h1 = __commonJS({
         }
       }
       execute(data) {
-        assert(this.ptr != null);
-        assert(currentParser == null);
-        assert(!this.paused);
+        assert2(this.ptr != null);
+        assert2(currentParser == null);
+        assert2(!this.paused);
         const { socket, llhttp } = this;
         if (data.length > currentBufferSize) {
           if (currentBufferPtr) {
@@ -13444,14 +13444,14 @@ var require_client_h1 = __commonJS({
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
           if (ret !== constants4.ERROR.OK) {
-            const body = data.subarray(offset);
+            const body2 = data.subarray(offset);
             if (ret === constants4.ERROR.PAUSED_UPGRADE) {
-              this.onUpgrade(body);
+              this.onUpgrade(body2);
             } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
-              socket.unshift(body);
+              socket.unshift(body2);
             } else {
-              throw this.createError(ret, body);
+              throw this.createError(ret, body2);
             }
           }
         } catch (err) {
@@ -13459,9 +13459,9 @@ var require_client_h1 = __commonJS({
         }
       }
       finish() {
-        assert(currentParser === null);
-        assert(this.ptr != null);
-        assert(!this.paused);
+        assert2(currentParser === null);
+        assert2(this.ptr != null);
+        assert2(!this.paused);
         const { llhttp } = this;
         let ret;
         try {
@@ -13493,8 +13493,8 @@ var require_client_h1 = __commonJS({
         return new HTTPParserError(message2, constants4.ERROR[ret], data);
       }
       destroy() {
-        assert(this.ptr != null);
-        assert(currentParser == null);
+        assert2(this.ptr != null);
+        assert2(currentParser == null);
         this.llhttp.llhttp_free(this.ptr);
         this.ptr = null;
         this.timeout && timers.clearTimeout(this.timeout);
@@ -13559,14 +13559,14 @@ var require_client_h1 = __commonJS({
       }
       onUpgrade(head2) {
         const { upgrade, client, socket, headers, statusCode, statusText } = this;
-        assert(upgrade);
-        assert(client[kSocket] === socket);
-        assert(!socket.destroyed);
-        assert(!this.paused);
-        assert((headers.length & 1) === 0);
+        assert2(upgrade);
+        assert2(client[kSocket] === socket);
+        assert2(!socket.destroyed);
+        assert2(!this.paused);
+        assert2((headers.length & 1) === 0);
         const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(request.upgrade || request.method === "CONNECT");
+        assert2(request);
+        assert2(request.upgrade || request.method === "CONNECT");
         this.statusCode = null;
         this.statusText = "";
         this.shouldKeepAlive = null;
@@ -13584,9 +13584,9 @@ var require_client_h1 = __commonJS({
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
           request.onUpgrade(statusCode, headers, socket, statusText);
-        } catch (error) {
-          util2.errorRequest(client, request, error);
-          util2.destroy(socket, error);
+        } catch (error2) {
+          util2.errorRequest(client, request, error2);
+          util2.destroy(socket, error2);
         }
         client[kResume]();
       }
@@ -13603,8 +13603,8 @@ var require_client_h1 = __commonJS({
         if (!request) {
           return -1;
         }
-        assert(!this.upgrade);
-        assert(this.statusCode < 200);
+        assert2(!this.upgrade);
+        assert2(this.statusCode < 200);
         if (statusCode === 100) {
           util2.destroy(socket, new SocketError("bad response", util2.getSocketInfo(socket)));
           return -1;
@@ -13613,7 +13613,7 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new SocketError("bad upgrade", util2.getSocketInfo(socket)));
           return -1;
         }
-        assert(this.timeoutType === TIMEOUT_HEADERS);
+        assert2(this.timeoutType === TIMEOUT_HEADERS);
         this.statusCode = statusCode;
         this.shouldKeepAlive = shouldKeepAlive || // Override llhttp value which does not allow keepAlive for HEAD.
         request.method === "HEAD" && !socket[kReset] && this.connection.toLowerCase() === "keep-alive";
@@ -13626,16 +13626,16 @@ var require_client_h1 = __commonJS({
           }
         }
         if (request.method === "CONNECT") {
-          assert(client[kRunning] === 1);
+          assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
         }
         if (upgrade) {
-          assert(client[kRunning] === 1);
+          assert2(client[kRunning] === 1);
           this.upgrade = true;
           return 2;
         }
-        assert((this.headers.length & 1) === 0);
+        assert2((this.headers.length & 1) === 0);
         this.headers = [];
         this.headersSize = 0;
         if (this.shouldKeepAlive && client[kPipelining]) {
@@ -13678,14 +13678,14 @@ var require_client_h1 = __commonJS({
           return -1;
         }
         const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
-        assert(this.timeoutType === TIMEOUT_BODY);
+        assert2(request);
+        assert2(this.timeoutType === TIMEOUT_BODY);
         if (this.timeout) {
           if (this.timeout.refresh) {
             this.timeout.refresh();
           }
         }
-        assert(statusCode >= 200);
+        assert2(statusCode >= 200);
         if (maxResponseSize > -1 && this.bytesRead + buf.length > maxResponseSize) {
           util2.destroy(socket, new ResponseExceededMaxSizeError());
           return -1;
@@ -13703,10 +13703,10 @@ var require_client_h1 = __commonJS({
         if (upgrade) {
           return;
         }
-        assert(statusCode >= 100);
-        assert((this.headers.length & 1) === 0);
+        assert2(statusCode >= 100);
+        assert2((this.headers.length & 1) === 0);
         const request = client[kQueue][client[kRunningIdx]];
-        assert(request);
+        assert2(request);
         this.statusCode = null;
         this.statusText = "";
         this.bytesRead = 0;
@@ -13726,7 +13726,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         socket[kSocketUsed] = true;
         if (socket[kWriting]) {
-          assert(client[kRunning] === 0);
+          assert2(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
           return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
@@ -13746,7 +13746,7 @@ var require_client_h1 = __commonJS({
       const { socket, timeoutType, client, paused } = parser.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
-          assert(!paused, "cannot be paused while waiting for headers");
+          assert2(!paused, "cannot be paused while waiting for headers");
           util2.destroy(socket, new HeadersTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_BODY) {
@@ -13754,7 +13754,7 @@ var require_client_h1 = __commonJS({
           util2.destroy(socket, new BodyTimeoutError());
         }
       } else if (timeoutType === TIMEOUT_KEEP_ALIVE) {
-        assert(client[kRunning] === 0 && client[kKeepAliveTimeoutValue]);
+        assert2(client[kRunning] === 0 && client[kKeepAliveTimeoutValue]);
         util2.destroy(socket, new InformationalError("socket idle timeout"));
       }
     }
@@ -13817,7 +13817,7 @@ var require_client_h1 = __commonJS({
         client2[kSocket] = null;
         client2[kHTTPContext] = null;
         if (client2.destroyed) {
-          assert(client2[kPending] === 0);
+          assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -13829,7 +13829,7 @@ var require_client_h1 = __commonJS({
           util2.errorRequest(client2, request, err);
         }
         client2[kPendingIdx] = client2[kRunningIdx];
-        assert(client2[kRunning] === 0);
+        assert2(client2[kRunning] === 0);
         client2.emit("disconnect", client2[kUrl], [client2], err);
         client2[kResume]();
       });
@@ -13944,21 +13944,21 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request;
-      let { body, headers, contentLength } = request;
+      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
-      if (util2.isFormDataLike(body)) {
+      if (util2.isFormDataLike(body2)) {
         if (!extractBody) {
           extractBody = require_body().extractBody;
         }
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         if (request.contentType == null) {
           headers.push("content-type", contentType);
         }
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
-      } else if (util2.isBlobLike(body) && request.contentType == null) {
-        const contentType = body.type;
+      } else if (util2.isBlobLike(body2) && request.contentType == null) {
+        const contentType = body2.type;
         if (contentType) {
           const contentTypeValue = `${contentType}`;
           if (!util2.isValidHeaderValue(contentTypeValue)) {
@@ -13968,10 +13968,10 @@ var require_client_h1 = __commonJS({
           headers.push("content-type", contentTypeValue);
         }
       }
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      const bodyLength = util2.bodyLength(body);
+      const bodyLength = util2.bodyLength(body2);
       contentLength = bodyLength ?? contentLength;
       if (contentLength === null) {
         contentLength = request.contentLength;
@@ -13988,7 +13988,7 @@ var require_client_h1 = __commonJS({
       }
       const socket = client[kSocket];
       clearIdleSocketValidation(socket);
-      const abort = (error) => {
+      const abort = (error2) => {
         if (request.aborted) {
           return;
         }
@@ -13998,8 +13998,8 @@ var require_client_h1 = __commonJS({
           }
           return;
         }
-        util2.errorRequest(client, request, error || new RequestAbortedError());
-        util2.destroy(body);
+        util2.errorRequest(client, request, error2 || new RequestAbortedError());
+        util2.destroy(body2);
         util2.destroy(socket, new InformationalError("aborted"));
       };
       try {
@@ -14025,7 +14025,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path15} HTTP/1.1\r
+      let header = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14060,27 +14060,27 @@ upgrade: ${upgrade}\r
       if (channels.sendHeaders.hasSubscribers) {
         channels.sendHeaders.publish({ request, headers: header, socket });
       }
-      if (!body || bodyLength === 0) {
+      if (!body2 || bodyLength === 0) {
         writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isBlobLike(body)) {
-        if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
+      } else if (util2.isBuffer(body2)) {
+        writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util2.isBlobLike(body2)) {
+        if (typeof body2.stream === "function") {
+          writeIterable(abort, body2.stream(), client, request, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
+          writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload);
         }
-      } else if (util2.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
-      } else if (util2.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util2.isStream(body2)) {
+        writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload);
+      } else if (util2.isIterable(body2)) {
+        writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload);
       } else {
-        assert(false);
+        assert2(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+    function writeStream(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
       const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
@@ -14099,13 +14099,13 @@ upgrade: ${upgrade}\r
         if (finished) {
           return;
         }
-        if (body.resume) {
-          body.resume();
+        if (body2.resume) {
+          body2.resume();
         }
       };
       const onClose = function() {
         queueMicrotask(() => {
-          body.removeListener("error", onFinished);
+          body2.removeListener("error", onFinished);
         });
         if (!finished) {
           const err = new RequestAbortedError();
@@ -14117,9 +14117,9 @@ upgrade: ${upgrade}\r
           return;
         }
         finished = true;
-        assert(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
+        assert2(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
-        body.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
+        body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
         if (!err) {
           try {
             writer.end();
@@ -14129,46 +14129,46 @@ upgrade: ${upgrade}\r
         }
         writer.destroy(err);
         if (err && (err.code !== "UND_ERR_INFO" || err.message !== "reset")) {
-          util2.destroy(body, err);
+          util2.destroy(body2, err);
         } else {
-          util2.destroy(body);
+          util2.destroy(body2);
         }
       };
-      body.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
-      if (body.resume) {
-        body.resume();
+      body2.on("data", onData).on("end", onFinished).on("error", onFinished).on("close", onClose);
+      if (body2.resume) {
+        body2.resume();
       }
       socket.on("drain", onDrain).on("error", onFinished);
-      if (body.errorEmitted ?? body.errored) {
-        setImmediate(() => onFinished(body.errored));
-      } else if (body.endEmitted ?? body.readableEnded) {
+      if (body2.errorEmitted ?? body2.errored) {
+        setImmediate(() => onFinished(body2.errored));
+      } else if (body2.endEmitted ?? body2.readableEnded) {
         setImmediate(() => onFinished(null));
       }
-      if (body.closeEmitted ?? body.closed) {
+      if (body2.closeEmitted ?? body2.closed) {
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
+    function writeBuffer(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
       try {
-        if (!body) {
+        if (!body2) {
           if (contentLength === 0) {
             socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            assert(contentLength === null, "no body must not have content length");
+            assert2(contentLength === null, "no body must not have content length");
             socket.write(`${header}\r
 `, "latin1");
           }
-        } else if (util2.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        } else if (util2.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           socket.cork();
           socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
-          socket.write(body);
+          socket.write(body2);
           socket.uncork();
-          request.onBodySent(body);
+          request.onBodySent(body2);
           if (!expectsPayload && request.reset !== false) {
             socket[kReset] = true;
           }
@@ -14179,13 +14179,13 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         socket.cork();
         socket.write(`${header}content-length: ${contentLength}\r
 \r
@@ -14202,8 +14202,8 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort, body2, client, request, socket, contentLength, header, expectsPayload) {
+      assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -14213,7 +14213,7 @@ upgrade: ${upgrade}\r
         }
       }
       const waitForDrain = () => new Promise((resolve2, reject2) => {
-        assert(callback === null);
+        assert2(callback === null);
         if (socket[kError]) {
           reject2(socket[kError]);
         } else {
@@ -14223,7 +14223,7 @@ upgrade: ${upgrade}\r
       socket.on("close", onDrain).on("drain", onDrain);
       const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -14340,7 +14340,7 @@ ${len.toString(16)}\r
         const { socket, client, abort } = this;
         socket[kWriting] = false;
         if (err) {
-          assert(client[kRunning] <= 1, "pipeline should only contain this request");
+          assert2(client[kRunning] <= 1, "pipeline should only contain this request");
           abort(err);
         }
       }
@@ -14353,7 +14353,7 @@ ${len.toString(16)}\r
 var require_client_h2 = __commonJS({
   "node_modules/undici/lib/dispatcher/client-h2.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { errorMonitor } = require("node:events");
     var { pipeline: pipeline3 } = require("node:stream");
     var util2 = require_util();
@@ -14444,7 +14444,7 @@ var require_client_h2 = __commonJS({
         const err = this[kSocket][kError] || this[kError] || new SocketError("closed", util2.getSocketInfo(socket2));
         client2[kHTTP2Session] = null;
         if (client2.destroyed) {
-          assert(client2[kPending] === 0);
+          assert2(client2[kPending] === 0);
           const requests = client2[kQueue].splice(client2[kRunningIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -14469,7 +14469,7 @@ var require_client_h2 = __commonJS({
           this[kHTTP2Session].destroy(err);
         }
         client[kPendingIdx] = client[kRunningIdx];
-        assert(client[kRunning] === 0);
+        assert2(client[kRunning] === 0);
         client.emit("disconnect", client[kUrl], [client], err);
         client[kResume]();
       });
@@ -14545,7 +14545,7 @@ var require_client_h2 = __commonJS({
         util2.errorRequest(client, request, err);
         client[kPendingIdx] = client[kRunningIdx];
       }
-      assert(client[kRunning] === 0);
+      assert2(client[kRunning] === 0);
       client.emit("disconnect", client[kUrl], [client], err);
       client[kResume]();
     }
@@ -14554,8 +14554,8 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
-      let { body } = request;
+      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      let { body: body2 } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
         return false;
@@ -14580,22 +14580,22 @@ var require_client_h2 = __commonJS({
       const { hostname, port } = client[kUrl];
       headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
-      const abort = (error) => {
+      const abort = (error2) => {
         if (request.aborted) {
           return;
         }
         if (request.completed) {
           if (method === "CONNECT" && stream2 != null) {
-            util2.destroy(stream2, error || new RequestAbortedError());
+            util2.destroy(stream2, error2 || new RequestAbortedError());
           }
           return;
         }
-        error = error || new RequestAbortedError();
-        util2.errorRequest(client, request, error);
+        error2 = error2 || new RequestAbortedError();
+        util2.errorRequest(client, request, error2);
         if (stream2 != null) {
-          util2.destroy(stream2, error);
+          util2.destroy(stream2, error2);
         }
-        util2.destroy(body, error);
+        util2.destroy(body2, error2);
         client[kQueue][client[kRunningIdx]++] = null;
         client[kResume]();
       };
@@ -14616,17 +14616,17 @@ var require_client_h2 = __commonJS({
           stream2.off(errorMonitor, onUpgradeError);
           request.onUpgradeResponse(Number(headers2[HTTP2_HEADER_STATUS]), headers2, parseH2ResponseHeaders);
         };
-        const onUpgradeError = (error) => {
+        const onUpgradeError = (error2) => {
           upgradeResponseFinished = true;
           stream2.off("response", onResponse);
-          request.onUpgradeError(error);
+          request.onUpgradeError(error2);
         };
         const onReady = () => {
           try {
             request.onUpgrade(null, null, stream2);
-          } catch (error) {
+          } catch (error2) {
             stream2.off("response", onResponse);
-            abort(error);
+            abort(error2);
             return;
           }
           if (request.aborted) {
@@ -14651,18 +14651,18 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
-      if (body && typeof body.read === "function") {
-        body.read(0);
+      if (body2 && typeof body2.read === "function") {
+        body2.read(0);
       }
-      let contentLength = util2.bodyLength(body);
-      if (util2.isFormDataLike(body)) {
+      let contentLength = util2.bodyLength(body2);
+      if (util2.isFormDataLike(body2)) {
         extractBody ??= require_body().extractBody;
-        const [bodyStream, contentType] = extractBody(body);
+        const [bodyStream, contentType] = extractBody(body2);
         headers["content-type"] = contentType;
-        body = bodyStream.stream;
+        body2 = bodyStream.stream;
         contentLength = bodyStream.length;
       }
       if (contentLength == null) {
@@ -14679,11 +14679,11 @@ var require_client_h2 = __commonJS({
         process.emitWarning(new RequestContentLengthMismatchError());
       }
       if (contentLength != null) {
-        assert(body, "no body must not have content length");
+        assert2(body2, "no body must not have content length");
         headers[HTTP2_HEADER_CONTENT_LENGTH] = `${contentLength}`;
       }
       session.ref();
-      const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
+      const shouldEndStream = method === "GET" || method === "HEAD" || body2 === null;
       if (expectContinue) {
         headers[HTTP2_HEADER_EXPECT] = "100-continue";
         stream2 = session.request(headers, { endStream: shouldEndStream, signal });
@@ -14740,7 +14740,7 @@ var require_client_h2 = __commonJS({
       });
       return true;
       function writeBodyH2() {
-        if (!body || contentLength === 0) {
+        if (!body2 || contentLength === 0) {
           writeBuffer(
             abort,
             stream2,
@@ -14751,23 +14751,23 @@ var require_client_h2 = __commonJS({
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBuffer(body)) {
+        } else if (util2.isBuffer(body2)) {
           writeBuffer(
             abort,
             stream2,
-            body,
+            body2,
             client,
             request,
             client[kSocket],
             contentLength,
             expectsPayload
           );
-        } else if (util2.isBlobLike(body)) {
-          if (typeof body.stream === "function") {
+        } else if (util2.isBlobLike(body2)) {
+          if (typeof body2.stream === "function") {
             writeIterable(
               abort,
               stream2,
-              body.stream(),
+              body2.stream(),
               client,
               request,
               client[kSocket],
@@ -14778,7 +14778,7 @@ var require_client_h2 = __commonJS({
             writeBlob(
               abort,
               stream2,
-              body,
+              body2,
               client,
               request,
               client[kSocket],
@@ -14786,22 +14786,22 @@ var require_client_h2 = __commonJS({
               expectsPayload
             );
           }
-        } else if (util2.isStream(body)) {
+        } else if (util2.isStream(body2)) {
           writeStream(
             abort,
             client[kSocket],
             expectsPayload,
             stream2,
-            body,
+            body2,
             client,
             request,
             contentLength
           );
-        } else if (util2.isIterable(body)) {
+        } else if (util2.isIterable(body2)) {
           writeIterable(
             abort,
             stream2,
-            body,
+            body2,
             client,
             request,
             client[kSocket],
@@ -14809,40 +14809,40 @@ var require_client_h2 = __commonJS({
             expectsPayload
           );
         } else {
-          assert(false);
+          assert2(false);
         }
       }
     }
-    function writeBuffer(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
+    function writeBuffer(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
       try {
-        if (body != null && util2.isBuffer(body)) {
-          assert(contentLength === body.byteLength, "buffer body must have content length");
+        if (body2 != null && util2.isBuffer(body2)) {
+          assert2(contentLength === body2.byteLength, "buffer body must have content length");
           h2stream.cork();
-          h2stream.write(body);
+          h2stream.write(body2);
           h2stream.uncork();
           h2stream.end();
-          request.onBodySent(body);
+          request.onBodySent(body2);
         }
         if (!expectsPayload) {
           socket[kReset] = true;
         }
         request.onRequestSent();
         client[kResume]();
-      } catch (error) {
-        abort(error);
+      } catch (error2) {
+        abort(error2);
       }
     }
-    function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline3(
-        body,
+    function writeStream(abort, socket, expectsPayload, h2stream, body2, client, request, contentLength) {
+      assert2(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
+      const pipe2 = pipeline3(
+        body2,
         h2stream,
         (err) => {
           if (err) {
-            util2.destroy(pipe, err);
+            util2.destroy(pipe2, err);
             abort(err);
           } else {
-            util2.removeAllListeners(pipe);
+            util2.removeAllListeners(pipe2);
             request.onRequestSent();
             if (!expectsPayload) {
               socket[kReset] = true;
@@ -14851,18 +14851,18 @@ var require_client_h2 = __commonJS({
           }
         }
       );
-      util2.addListener(pipe, "data", onPipeData);
+      util2.addListener(pipe2, "data", onPipeData);
       function onPipeData(chunk) {
         request.onBodySent(chunk);
       }
     }
-    async function writeBlob(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
-      assert(contentLength === body.size, "blob body must have content length");
+    async function writeBlob(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+      assert2(contentLength === body2.size, "blob body must have content length");
       try {
-        if (contentLength != null && contentLength !== body.size) {
+        if (contentLength != null && contentLength !== body2.size) {
           throw new RequestContentLengthMismatchError();
         }
-        const buffer = Buffer.from(await body.arrayBuffer());
+        const buffer = Buffer.from(await body2.arrayBuffer());
         h2stream.cork();
         h2stream.write(buffer);
         h2stream.uncork();
@@ -14877,8 +14877,8 @@ var require_client_h2 = __commonJS({
         abort(err);
       }
     }
-    async function writeIterable(abort, h2stream, body, client, request, socket, contentLength, expectsPayload) {
-      assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
+    async function writeIterable(abort, h2stream, body2, client, request, socket, contentLength, expectsPayload) {
+      assert2(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
         if (callback) {
@@ -14888,7 +14888,7 @@ var require_client_h2 = __commonJS({
         }
       }
       const waitForDrain = () => new Promise((resolve2, reject2) => {
-        assert(callback === null);
+        assert2(callback === null);
         if (socket[kError]) {
           reject2(socket[kError]);
         } else {
@@ -14897,7 +14897,7 @@ var require_client_h2 = __commonJS({
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           if (socket[kError]) {
             throw socket[kError];
           }
@@ -14929,18 +14929,18 @@ var require_redirect_handler = __commonJS({
     "use strict";
     var util2 = require_util();
     var { kBodyUsed } = require_symbols();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { InvalidArgumentError } = require_errors2();
     var EE = require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
     var BodyAsyncIterable = class {
-      constructor(body) {
-        this[kBody] = body;
+      constructor(body2) {
+        this[kBody] = body2;
         this[kBodyUsed] = false;
       }
       async *[Symbol.asyncIterator]() {
-        assert(!this[kBodyUsed], "disturbed");
+        assert2(!this[kBodyUsed], "disturbed");
         this[kBodyUsed] = true;
         yield* this[kBody];
       }
@@ -14962,7 +14962,7 @@ var require_redirect_handler = __commonJS({
         if (util2.isStream(this.opts.body)) {
           if (util2.bodyLength(this.opts.body) === 0) {
             this.opts.body.on("data", function() {
-              assert(false);
+              assert2(false);
             });
           }
           if (typeof this.opts.body.readableDidRead !== "boolean") {
@@ -14984,8 +14984,8 @@ var require_redirect_handler = __commonJS({
       onUpgrade(statusCode, headers, socket) {
         this.handler.onUpgrade(statusCode, headers, socket);
       }
-      onError(error) {
-        this.handler.onError(error);
+      onError(error2) {
+        this.handler.onError(error2);
       }
       onHeaders(statusCode, headers, resume, statusText) {
         this.location = this.history.length >= this.maxRedirections || util2.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
@@ -15004,9 +15004,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path19 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -15074,7 +15074,7 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else {
-        assert(headers == null, "headers must be an object or an array");
+        assert2(headers == null, "headers must be an object or an array");
       }
       return ret;
     }
@@ -15108,9 +15108,9 @@ var require_redirect_interceptor = __commonJS({
 var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var net3 = require("node:net");
-    var http6 = require("node:http");
+    var http7 = require("node:http");
     var util2 = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -15299,7 +15299,7 @@ var require_client = __commonJS({
         this[kUrl] = util2.parseOrigin(url2);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http6.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http7.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -15406,24 +15406,24 @@ var require_client = __commonJS({
     var createRedirectInterceptor = require_redirect_interceptor();
     function onError(client, err) {
       if (client[kRunning] === 0 && err.code !== "UND_ERR_INFO" && err.code !== "UND_ERR_SOCKET") {
-        assert(client[kPendingIdx] === client[kRunningIdx]);
+        assert2(client[kPendingIdx] === client[kRunningIdx]);
         const requests = client[kQueue].splice(client[kRunningIdx]);
         for (let i = 0; i < requests.length; i++) {
           const request = requests[i];
           util2.errorRequest(client, request, err);
         }
-        assert(client[kSize] === 0);
+        assert2(client[kSize] === 0);
       }
     }
     async function connect(client) {
-      assert(!client[kConnecting]);
-      assert(!client[kHTTPContext]);
+      assert2(!client[kConnecting]);
+      assert2(!client[kHTTPContext]);
       let { host, hostname, protocol, port } = client[kUrl];
       if (hostname[0] === "[") {
         const idx = hostname.indexOf("]");
-        assert(idx !== -1);
+        assert2(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net3.isIP(ip));
+        assert2(net3.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -15462,7 +15462,7 @@ var require_client = __commonJS({
           util2.destroy(socket.on("error", noop), new ClientDestroyedError());
           return;
         }
-        assert(socket);
+        assert2(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
@@ -15511,7 +15511,7 @@ var require_client = __commonJS({
           });
         }
         if (err.code === "ERR_TLS_CERT_ALTNAME_INVALID") {
-          assert(client[kRunning] === 0);
+          assert2(client[kRunning] === 0);
           while (client[kPending] > 0 && client[kQueue][client[kPendingIdx]].servername === client[kServerName]) {
             const request = client[kQueue][client[kPendingIdx]++];
             util2.errorRequest(client, request, err);
@@ -15543,7 +15543,7 @@ var require_client = __commonJS({
     function _resume(client, sync) {
       while (true) {
         if (client.destroyed) {
-          assert(client[kPending] === 0);
+          assert2(client[kPending] === 0);
           return;
         }
         if (client[kClosedResolve] && !client[kSize]) {
@@ -15915,7 +15915,7 @@ var require_pool = __commonJS({
         this[kOptions] = { ...util2.deepClone(options), connect, allowH2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
-        this.on("connectionError", (origin2, targets, error) => {
+        this.on("connectionError", (origin2, targets, error2) => {
           for (const target of targets) {
             const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
@@ -16245,10 +16245,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -16548,7 +16548,7 @@ var require_env_http_proxy_agent = __commonJS({
 var require_retry_handler = __commonJS({
   "node_modules/undici/lib/handler/retry-handler.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { kRetryHandlerDefaultRetry } = require_symbols();
     var { RequestRetryError } = require_errors2();
     var {
@@ -16646,7 +16646,7 @@ var require_retry_handler = __commonJS({
         if (this.end == null && this.opts.method !== "HEAD") {
           const contentLength = headers["content-length"];
           this.end = contentLength != null ? Number(contentLength) - 1 : null;
-          assert(
+          assert2(
             this.end == null || Number.isFinite(this.end),
             "invalid content-length"
           );
@@ -16801,11 +16801,11 @@ var require_retry_handler = __commonJS({
               return false;
             }
             const { start, size, end = size - 1 } = range;
-            assert(
+            assert2(
               start != null && Number.isFinite(start),
               "content-range mismatch"
             );
-            assert(end != null && Number.isFinite(end), "invalid content-length");
+            assert2(end != null && Number.isFinite(end), "invalid content-length");
             this.start = start;
             this.end = end;
           }
@@ -16813,8 +16813,8 @@ var require_retry_handler = __commonJS({
             const contentLength = headers["content-length"];
             this.end = contentLength != null ? Number(contentLength) - 1 : null;
           }
-          assert(Number.isFinite(this.start));
-          assert(
+          assert2(Number.isFinite(this.start));
+          assert2(
             this.end == null || Number.isFinite(this.end),
             "invalid content-length"
           );
@@ -16932,7 +16932,7 @@ var require_retry_agent = __commonJS({
 var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { Readable: Readable2 } = require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors2();
     var util2 = require_util();
@@ -17045,7 +17045,7 @@ var require_readable = __commonJS({
           this[kBody] = ReadableStreamFrom(this);
           if (this[kConsume]) {
             this[kBody].getReader();
-            assert(this[kBody].locked);
+            assert2(this[kBody].locked);
           }
         }
         return this[kBody];
@@ -17091,7 +17091,7 @@ var require_readable = __commonJS({
       return util2.isDisturbed(self) || isLocked(self);
     }
     async function consume(stream2, type) {
-      assert(!stream2[kConsume]);
+      assert2(!stream2[kConsume]);
       return new Promise((resolve2, reject2) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
@@ -17179,18 +17179,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream: stream2, length } = consume2;
+      const { type, body: body2, resolve: resolve2, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve2(chunksDecode(body2, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve2(JSON.parse(chunksDecode(body2, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve2(chunksConcat(body2, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream2[kContentType] }));
+          resolve2(new Blob(body2, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve2(chunksConcat(body2, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -17224,18 +17224,18 @@ var require_readable = __commonJS({
 // node_modules/undici/lib/api/util.js
 var require_util3 = __commonJS({
   "node_modules/undici/lib/api/util.js"(exports2, module2) {
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var {
       ResponseStatusCodeError
     } = require_errors2();
     var { chunksDecode } = require_readable();
     var CHUNK_LIMIT = 128 * 1024;
-    async function getResolveErrorBodyCallback({ callback, body, contentType, statusCode, statusMessage, headers }) {
-      assert(body);
+    async function getResolveErrorBodyCallback({ callback, body: body2, contentType, statusCode, statusMessage, headers }) {
+      assert2(body2);
       let chunks = [];
       let length = 0;
       try {
-        for await (const chunk of body) {
+        for await (const chunk of body2) {
           chunks.push(chunk);
           length += chunk.length;
           if (length > CHUNK_LIMIT) {
@@ -17286,7 +17286,7 @@ var require_util3 = __commonJS({
 var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors2();
     var util2 = require_util();
@@ -17297,7 +17297,7 @@ var require_api_request = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError, highWaterMark } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders: responseHeaders2, throwOnError, highWaterMark } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17316,8 +17316,8 @@ var require_api_request = __commonJS({
           }
           super("UNDICI_REQUEST");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util2.isStream(body2)) {
+            util2.destroy(body2.on("error", util2.nop), err);
           }
           throw err;
         }
@@ -17327,7 +17327,7 @@ var require_api_request = __commonJS({
         this.callback = callback;
         this.res = null;
         this.abort = null;
-        this.body = body;
+        this.body = body2;
         this.trailers = {};
         this.context = null;
         this.onInfo = onInfo || null;
@@ -17336,8 +17336,8 @@ var require_api_request = __commonJS({
         this.signal = signal;
         this.reason = null;
         this.removeAbortListener = null;
-        if (util2.isStream(body)) {
-          body.on("error", (err) => {
+        if (util2.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -17366,7 +17366,7 @@ var require_api_request = __commonJS({
           abort(this.reason);
           return;
         }
-        assert(this.callback);
+        assert2(this.callback);
         this.abort = abort;
         this.context = context;
       }
@@ -17421,7 +17421,7 @@ var require_api_request = __commonJS({
         this.res.push(null);
       }
       onError(err) {
-        const { res, callback, body, opaque } = this;
+        const { res, callback, body: body2, opaque } = this;
         if (callback) {
           this.callback = null;
           queueMicrotask(() => {
@@ -17434,9 +17434,9 @@ var require_api_request = __commonJS({
             util2.destroy(res, err);
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util2.destroy(body, err);
+          util2.destroy(body2, err);
         }
         if (this.removeAbortListener) {
           res?.off("close", this.removeAbortListener);
@@ -17523,7 +17523,7 @@ var require_abort_signal = __commonJS({
 var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { finished, PassThrough } = require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors2();
     var util2 = require_util();
@@ -17535,7 +17535,7 @@ var require_api_stream = __commonJS({
         if (!opts || typeof opts !== "object") {
           throw new InvalidArgumentError("invalid opts");
         }
-        const { signal, method, opaque, body, onInfo, responseHeaders: responseHeaders2, throwOnError } = opts;
+        const { signal, method, opaque, body: body2, onInfo, responseHeaders: responseHeaders2, throwOnError } = opts;
         try {
           if (typeof callback !== "function") {
             throw new InvalidArgumentError("invalid callback");
@@ -17554,8 +17554,8 @@ var require_api_stream = __commonJS({
           }
           super("UNDICI_STREAM");
         } catch (err) {
-          if (util2.isStream(body)) {
-            util2.destroy(body.on("error", util2.nop), err);
+          if (util2.isStream(body2)) {
+            util2.destroy(body2.on("error", util2.nop), err);
           }
           throw err;
         }
@@ -17567,11 +17567,11 @@ var require_api_stream = __commonJS({
         this.abort = null;
         this.context = null;
         this.trailers = null;
-        this.body = body;
+        this.body = body2;
         this.onInfo = onInfo || null;
         this.throwOnError = throwOnError || false;
-        if (util2.isStream(body)) {
-          body.on("error", (err) => {
+        if (util2.isStream(body2)) {
+          body2.on("error", (err) => {
             this.onError(err);
           });
         }
@@ -17582,7 +17582,7 @@ var require_api_stream = __commonJS({
           abort(this.reason);
           return;
         }
-        assert(this.callback);
+        assert2(this.callback);
         this.abort = abort;
         this.context = context;
       }
@@ -17652,7 +17652,7 @@ var require_api_stream = __commonJS({
         res.end();
       }
       onError(err) {
-        const { res, callback, opaque, body } = this;
+        const { res, callback, opaque, body: body2 } = this;
         removeSignal(this);
         this.factory = null;
         if (res) {
@@ -17664,9 +17664,9 @@ var require_api_stream = __commonJS({
             this.runInAsyncScope(callback, null, err, { opaque });
           });
         }
-        if (body) {
+        if (body2) {
           this.body = null;
-          util2.destroy(body, err);
+          util2.destroy(body2, err);
         }
       }
     };
@@ -17709,7 +17709,7 @@ var require_api_pipeline = __commonJS({
     var util2 = require_util();
     var { AsyncResource } = require("node:async_hooks");
     var { addSignal, removeSignal } = require_abort_signal();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
     var PipelineRequest = class extends Readable2 {
       constructor() {
@@ -17773,9 +17773,9 @@ var require_api_pipeline = __commonJS({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
           read: () => {
-            const { body } = this;
-            if (body?.resume) {
-              body.resume();
+            const { body: body2 } = this;
+            if (body2?.resume) {
+              body2.resume();
             }
           },
           write: (chunk, encoding, callback) => {
@@ -17787,14 +17787,14 @@ var require_api_pipeline = __commonJS({
             }
           },
           destroy: (err, callback) => {
-            const { body, req, res, ret, abort } = this;
+            const { body: body2, req, res, ret, abort } = this;
             if (!err && !ret._readableState.endEmitted) {
               err = new RequestAbortedError();
             }
             if (abort && err) {
               abort();
             }
-            util2.destroy(body, err);
+            util2.destroy(body2, err);
             util2.destroy(req, err);
             util2.destroy(res, err);
             removeSignal(this);
@@ -17813,8 +17813,8 @@ var require_api_pipeline = __commonJS({
           abort(this.reason);
           return;
         }
-        assert(!res, "pipeline cannot be retried");
-        assert(!ret.destroyed);
+        assert2(!res, "pipeline cannot be retried");
+        assert2(!ret.destroyed);
         this.abort = abort;
         this.context = context;
       }
@@ -17828,11 +17828,11 @@ var require_api_pipeline = __commonJS({
           return;
         }
         this.res = new PipelineResponse(resume);
-        let body;
+        let body2;
         try {
           this.handler = null;
           const headers = this.responseHeaders === "raw" ? util2.parseRawHeaders(rawHeaders) : util2.parseHeaders(rawHeaders);
-          body = this.runInAsyncScope(handler, null, {
+          body2 = this.runInAsyncScope(handler, null, {
             statusCode,
             headers,
             opaque,
@@ -17843,13 +17843,13 @@ var require_api_pipeline = __commonJS({
           this.res.on("error", util2.nop);
           throw err;
         }
-        if (!body || typeof body.on !== "function") {
+        if (!body2 || typeof body2.on !== "function") {
           throw new InvalidReturnValueError("expected Readable");
         }
-        body.on("data", (chunk) => {
-          const { ret, body: body2 } = this;
-          if (!ret.push(chunk) && body2.pause) {
-            body2.pause();
+        body2.on("data", (chunk) => {
+          const { ret, body: body3 } = this;
+          if (!ret.push(chunk) && body3.pause) {
+            body3.pause();
           }
         }).on("error", (err) => {
           const { ret } = this;
@@ -17863,7 +17863,7 @@ var require_api_pipeline = __commonJS({
             util2.destroy(ret, new RequestAbortedError());
           }
         });
-        this.body = body;
+        this.body = body2;
       }
       onData(chunk) {
         const { res } = this;
@@ -17900,7 +17900,7 @@ var require_api_upgrade = __commonJS({
     var { AsyncResource } = require("node:async_hooks");
     var util2 = require_util();
     var { addSignal, removeSignal } = require_abort_signal();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var UpgradeHandler = class extends AsyncResource {
       constructor(opts, callback) {
         if (!opts || typeof opts !== "object") {
@@ -17926,7 +17926,7 @@ var require_api_upgrade = __commonJS({
           abort(this.reason);
           return;
         }
-        assert(this.callback);
+        assert2(this.callback);
         this.abort = abort;
         this.context = null;
       }
@@ -17934,7 +17934,7 @@ var require_api_upgrade = __commonJS({
         throw new SocketError("bad upgrade", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        assert(statusCode === 101);
+        assert2(statusCode === 101);
         const { callback, opaque, context } = this;
         removeSignal(this);
         this.callback = null;
@@ -17988,7 +17988,7 @@ var require_api_upgrade = __commonJS({
 var require_api_connect = __commonJS({
   "node_modules/undici/lib/api/api-connect.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { AsyncResource } = require("node:async_hooks");
     var { InvalidArgumentError, SocketError } = require_errors2();
     var util2 = require_util();
@@ -18017,7 +18017,7 @@ var require_api_connect = __commonJS({
           abort(this.reason);
           return;
         }
-        assert(this.callback);
+        assert2(this.callback);
         this.abort = abort;
         this.context = context;
       }
@@ -18192,10 +18192,10 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
+      const clone2 = headers.slice();
       const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      for (let index = 0; index < clone2.length; index += 2) {
+        entries.push([clone2[index], clone2[index + 1]]);
       }
       return Object.fromEntries(entries);
     }
@@ -18220,22 +18220,22 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path19, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
-      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
+      const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
       return pathMatch && methodMatch && bodyMatch && headersMatch;
     }
@@ -18255,7 +18255,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18263,7 +18263,7 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body: body2 }) => typeof body2 !== "undefined" ? matchValue(body2, key.body) : true);
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
       }
@@ -18293,11 +18293,11 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path19, method, body: body2, headers, query } = opts;
       return {
-        path: path15,
+        path: path19,
         method,
-        body,
+        body: body2,
         headers,
         query
       };
@@ -18322,9 +18322,9 @@ var require_mock_utils = __commonJS({
     function getStatusText(statusCode) {
       return STATUS_CODES2[statusCode] || "unknown";
     }
-    async function getResponse(body) {
+    async function getResponse(body2) {
       const buffers = [];
-      for await (const data of body) {
+      for await (const data of body2) {
         buffers.push(data);
       }
       return Buffer.concat(buffers).toString("utf8");
@@ -18336,13 +18336,13 @@ var require_mock_utils = __commonJS({
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
       }
-      const { data: { statusCode, data, headers, trailers, error }, delay: delay2, persist } = mockDispatch2;
+      const { data: { statusCode, data, headers, trailers, error: error2 }, delay: delay2, persist } = mockDispatch2;
       const { timesInvoked, times } = mockDispatch2;
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
-      if (error !== null) {
+      if (error2 !== null) {
         deleteMockDispatch(this[kDispatches], key);
-        handler.onError(error);
+        handler.onError(error2);
         return true;
       }
       if (typeof delay2 === "number" && delay2 > 0) {
@@ -18354,12 +18354,12 @@ var require_mock_utils = __commonJS({
       }
       function handleReply(mockDispatches, _data = data) {
         const optsHeaders = Array.isArray(opts.headers) ? buildHeadersFromArray(opts.headers) : opts.headers;
-        const body = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
-        if (isPromise(body)) {
-          body.then((newData) => handleReply(mockDispatches, newData));
+        const body2 = typeof _data === "function" ? _data({ ...opts, headers: optsHeaders }) : _data;
+        if (isPromise(body2)) {
+          body2.then((newData) => handleReply(mockDispatches, newData));
           return;
         }
-        const responseData = getResponseData(body);
+        const responseData = getResponseData(body2);
         const responseHeaders2 = generateKeyValues(headers);
         const responseTrailers = generateKeyValues(trailers);
         handler.onConnect?.((err) => handler.onError(err), null);
@@ -18380,19 +18380,19 @@ var require_mock_utils = __commonJS({
         if (agent.isMockActive) {
           try {
             mockDispatch.call(this, opts, handler);
-          } catch (error) {
-            if (error instanceof MockNotMatchedError) {
+          } catch (error2) {
+            if (error2 instanceof MockNotMatchedError) {
               const netConnect = agent[kGetNetConnect]();
               if (netConnect === false) {
-                throw new MockNotMatchedError(`${error.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
               if (checkNetConnect(netConnect, origin)) {
                 originalDispatch.call(this, opts, handler);
               } else {
-                throw new MockNotMatchedError(`${error.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
+                throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
               }
             } else {
-              throw error;
+              throw error2;
             }
           }
         } else {
@@ -18557,11 +18557,11 @@ var require_mock_interceptor = __commonJS({
       /**
        * Mock an undici request with a defined error.
        */
-      replyWithError(error) {
-        if (typeof error === "undefined") {
+      replyWithError(error2) {
+        if (typeof error2 === "undefined") {
           throw new InvalidArgumentError("error must be defined");
         }
-        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error });
+        const newMockDispatch = addMockDispatch(this[kDispatches], this[kDispatchKey], { error: error2 });
         return new MockScope(newMockDispatch);
       }
       /**
@@ -18758,10 +18758,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -19268,13 +19268,13 @@ var require_dns = __commonJS({
         } else {
           family.offset++;
         }
-        const position = family.offset % family.ips.length;
-        ip = family.ips[position] ?? null;
+        const position2 = family.offset % family.ips.length;
+        ip = family.ips[position2] ?? null;
         if (ip == null) {
           return ip;
         }
         if (Date.now() - ip.timestamp > ip.ttl) {
-          family.ips.splice(position, 1);
+          family.ips.splice(position2, 1);
           return this.pick(origin, hostnameRecords, affinity);
         }
         return ip;
@@ -19282,21 +19282,21 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
-      getHandler(meta, opts) {
-        return new DNSDispatchHandler(this, meta, opts);
+      getHandler(meta2, opts) {
+        return new DNSDispatchHandler(this, meta2, opts);
       }
     };
     var DNSDispatchHandler = class extends DecoratorHandler {
@@ -19425,7 +19425,7 @@ var require_headers = __commonJS({
       isValidHeaderValue
     } = require_util2();
     var { webidl } = require_webidl();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var util2 = require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
@@ -19607,24 +19607,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array2 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array2;
           }
           const iterator = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
-          assert(firstValue[1].value !== null);
+          array2[0] = [firstValue[0], firstValue[1].value];
+          assert2(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator.next().value;
-            x = array[i] = [value[0], value[1].value];
-            assert(x[1] !== null);
+            x = array2[i] = [value[0], value[1].value];
+            assert2(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array2[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -19633,22 +19633,22 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j = i;
               while (j > left) {
-                array[j] = array[--j];
+                array2[j] = array2[--j];
               }
-              array[left] = x;
+              array2[left] = x;
             }
           }
           if (!iterator.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array2;
         } else {
           let i = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
-            assert(value !== null);
+            array2[i++] = [name, value];
+            assert2(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array2.sort(compareHeaderName);
         }
       }
     };
@@ -19885,7 +19885,7 @@ var require_response = __commonJS({
     var { FormData } = require_formdata();
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { types } = require("node:util");
     var textEncoder = new TextEncoder("utf-8");
     var Response = class _Response {
@@ -19903,39 +19903,39 @@ var require_response = __commonJS({
         const bytes = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body2 = extractBody(bytes);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
-        initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
+        initializeResponse(responseObject, init, { body: body2[0], type: "application/json" });
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url2, status = 302) {
+      static redirect(url2, status2 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url2 = webidl.converters.USVString(url2);
-        status = webidl.converters["unsigned short"](status);
+        status2 = webidl.converters["unsigned short"](status2);
         let parsedURL;
         try {
           parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status)) {
-          throw new RangeError(`Invalid status code ${status}`);
+        if (!redirectStatusSet.has(status2)) {
+          throw new RangeError(`Invalid status code ${status2}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status;
+        responseObject[kState].status = status2;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
       }
       // https://fetch.spec.whatwg.org/#dom-response
-      constructor(body = null, init = {}) {
+      constructor(body2 = null, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (body === kConstruct) {
+        if (body2 === kConstruct) {
           return;
         }
-        if (body !== null) {
-          body = webidl.converters.BodyInit(body);
+        if (body2 !== null) {
+          body2 = webidl.converters.BodyInit(body2);
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
@@ -19943,8 +19943,8 @@ var require_response = __commonJS({
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
-        if (body != null) {
-          const [extractedBody, type] = extractBody(body);
+        if (body2 != null) {
+          const [extractedBody, type] = extractBody(body2);
           bodyWithType = { body: extractedBody, type };
         }
         initializeResponse(this, init, bodyWithType);
@@ -20108,7 +20108,7 @@ var require_response = __commonJS({
           return p in state ? state[p] : target[p];
         },
         set(target, p, value) {
-          assert(!(p in state));
+          assert2(!(p in state));
           target[p] = value;
           return true;
         }
@@ -20142,14 +20142,14 @@ var require_response = __commonJS({
           body: null
         });
       } else {
-        assert(false);
+        assert2(false);
       }
     }
     function makeAppropriateNetworkError(fetchParams, err = null) {
-      assert(isCancelled(fetchParams));
+      assert2(isCancelled(fetchParams));
       return isAborted(fetchParams) ? makeNetworkError(Object.assign(new DOMException("The operation was aborted.", "AbortError"), { cause: err })) : makeNetworkError(Object.assign(new DOMException("Request was cancelled."), { cause: err }));
     }
-    function initializeResponse(response, init, body) {
+    function initializeResponse(response, init, body2) {
       if (init.status !== null && (init.status < 200 || init.status > 599)) {
         throw new RangeError('init["status"] must be in the range of 200 to 599, inclusive.');
       }
@@ -20167,16 +20167,16 @@ var require_response = __commonJS({
       if ("headers" in init && init.headers != null) {
         fill(response[kHeaders], init.headers);
       }
-      if (body) {
+      if (body2) {
         if (nullBodyStatus.includes(response.status)) {
           throw webidl.errors.exception({
             header: "Response constructor",
             message: `Invalid response status code ${response.status}`
           });
         }
-        response[kState].body = body.body;
-        if (body.type != null && !response[kState].headersList.contains("content-type", true)) {
-          response[kState].headersList.append("content-type", body.type, true);
+        response[kState].body = body2.body;
+        if (body2.type != null && !response[kState].headersList.contains("content-type", true)) {
+          response[kState].headersList.append("content-type", body2.type, true);
         }
       }
     }
@@ -20327,7 +20327,7 @@ var require_request2 = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { kConstruct } = require_symbols();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = require("node:events");
     var kAbortController = /* @__PURE__ */ Symbol("abortController");
     var requestFinalizer = new FinalizationRegistry2(({ signal, abort }) => {
@@ -20391,7 +20391,7 @@ var require_request2 = __commonJS({
           fallbackMode = "cors";
         } else {
           this[kDispatcher] = init.dispatcher || input[kDispatcher];
-          assert(input instanceof _Request);
+          assert2(input instanceof _Request);
           request = input[kState];
           signal = input[kSignal];
         }
@@ -21043,7 +21043,7 @@ var require_fetch = __commonJS({
       extractMimeType
     } = require_util2();
     var { kState, kDispatcher } = require_symbols2();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { safelyExtractBody, extractBody } = require_body();
     var {
       redirectStatusSet,
@@ -21079,17 +21079,17 @@ var require_fetch = __commonJS({
         this.emit("terminated", reason);
       }
       // https://fetch.spec.whatwg.org/#fetch-controller-abort
-      abort(error) {
+      abort(error2) {
         if (this.state !== "ongoing") {
           return;
         }
         this.state = "aborted";
-        if (!error) {
-          error = new DOMException("The operation was aborted.", "AbortError");
+        if (!error2) {
+          error2 = new DOMException("The operation was aborted.", "AbortError");
         }
-        this.serializedAbortReason = error;
-        this.connection?.destroy(error);
-        this.emit("terminated", error);
+        this.serializedAbortReason = error2;
+        this.connection?.destroy(error2);
+        this.emit("terminated", error2);
       }
     };
     function handleFetchDone(response) {
@@ -21121,7 +21121,7 @@ var require_fetch = __commonJS({
         requestObject.signal,
         () => {
           locallyAborted = true;
-          assert(controller != null);
+          assert2(controller != null);
           controller.abort(requestObject.signal.reason);
           const realResponse = responseObject?.deref();
           abortFetch(p, request, realResponse, requestObject.signal.reason);
@@ -21185,12 +21185,12 @@ var require_fetch = __commonJS({
       );
     }
     var markResourceTiming = performance.markResourceTiming;
-    function abortFetch(p, request, responseObject, error) {
+    function abortFetch(p, request, responseObject, error2) {
       if (p) {
-        p.reject(error);
+        p.reject(error2);
       }
       if (request.body != null && isReadable(request.body?.stream)) {
-        request.body.stream.cancel(error).catch((err) => {
+        request.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -21202,7 +21202,7 @@ var require_fetch = __commonJS({
       }
       const response = responseObject[kState];
       if (response.body != null && isReadable(response.body?.stream)) {
-        response.body.stream.cancel(error).catch((err) => {
+        response.body.stream.cancel(error2).catch((err) => {
           if (err.code === "ERR_INVALID_STATE") {
             return;
           }
@@ -21221,7 +21221,7 @@ var require_fetch = __commonJS({
       dispatcher = getGlobalDispatcher()
       // undici
     }) {
-      assert(dispatcher);
+      assert2(dispatcher);
       let taskDestination = null;
       let crossOriginIsolatedCapability = false;
       if (request.client != null) {
@@ -21244,7 +21244,7 @@ var require_fetch = __commonJS({
         taskDestination,
         crossOriginIsolatedCapability
       };
-      assert(!request.body || request.body.stream);
+      assert2(!request.body || request.body.stream);
       if (request.window === "client") {
         request.window = request.client?.globalObject?.constructor?.name === "Window" ? request.client : "no-window";
       }
@@ -21276,7 +21276,7 @@ var require_fetch = __commonJS({
       });
       return fetchParams.controller;
     }
-    async function mainFetch(fetchParams, recursive = false) {
+    async function mainFetch(fetchParams, recursive2 = false) {
       const request = fetchParams.request;
       let response = null;
       if (request.localURLsOnly && !urlIsLocal(requestCurrentURL(request))) {
@@ -21324,7 +21324,7 @@ var require_fetch = __commonJS({
           return await httpFetch(fetchParams);
         })();
       }
-      if (recursive) {
+      if (recursive2) {
         return response;
       }
       if (response.status !== 0 && !response.internalResponse) {
@@ -21337,7 +21337,7 @@ var require_fetch = __commonJS({
         } else if (request.responseTainting === "opaque") {
           response = filterResponse(response, "opaque");
         } else {
-          assert(false);
+          assert2(false);
         }
       }
       let internalResponse = response.status === 0 ? response : response.internalResponse;
@@ -21564,7 +21564,7 @@ var require_fetch = __commonJS({
         } else if (request.redirect === "follow") {
           response = await httpRedirectFetch(fetchParams, response);
         } else {
-          assert(false);
+          assert2(false);
         }
       }
       response.timingInfo = timingInfo;
@@ -21617,7 +21617,7 @@ var require_fetch = __commonJS({
         request.headersList.delete("host", true);
       }
       if (request.body != null) {
-        assert(request.body.source != null);
+        assert2(request.body.source != null);
         request.body = safelyExtractBody(request.body.source)[0];
       }
       const timingInfo = fetchParams.timingInfo;
@@ -21750,7 +21750,7 @@ var require_fetch = __commonJS({
       return response;
     }
     async function httpNetworkFetch(fetchParams, includeCredentials = false, forceNewConnection = false) {
-      assert(!fetchParams.controller.connection || fetchParams.controller.connection.destroyed);
+      assert2(!fetchParams.controller.connection || fetchParams.controller.connection.destroyed);
       fetchParams.controller.connection = {
         abort: null,
         destroyed: false,
@@ -21815,13 +21815,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status, statusText, headersList, socket });
+          response = makeResponse({ status: status2, statusText, headersList, socket });
         } else {
-          const iterator = body[Symbol.asyncIterator]();
+          const iterator = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator.next();
-          response = makeResponse({ status, statusText, headersList });
+          response = makeResponse({ status: status2, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -21915,7 +21915,7 @@ var require_fetch = __commonJS({
         fetchParams.controller.connection.destroy();
       }
       return response;
-      function dispatch({ body }) {
+      function dispatch({ body: body2 }) {
         const url2 = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
         return new Promise((resolve2, reject2) => agent.dispatch(
@@ -21923,7 +21923,7 @@ var require_fetch = __commonJS({
             path: url2.pathname + url2.search,
             origin: url2.origin,
             method: request.method,
-            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body,
+            body: agent.isMockActive ? request.body && (request.body.source || request.body.stream) : body2,
             headers: request.headersList.entries,
             maxRedirections: 0,
             upgrade: request.mode === "websocket" ? "websocket" : void 0
@@ -21945,8 +21945,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status, rawHeaders, resume, statusText) {
-              if (status < 200) {
+            onHeaders(status2, rawHeaders, resume, statusText) {
+              if (status2 < 200) {
                 return;
               }
               let location = "";
@@ -21956,8 +21956,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
+              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status2);
+              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -21995,7 +21995,7 @@ var require_fetch = __commonJS({
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status,
+                status: status2,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
@@ -22021,16 +22021,16 @@ var require_fetch = __commonJS({
               fetchParams.controller.ended = true;
               this.body.push(null);
             },
-            onError(error) {
+            onError(error2) {
               if (this.abort) {
                 fetchParams.controller.off("terminated", this.abort);
               }
-              this.body?.destroy(error);
-              fetchParams.controller.terminate(error);
-              reject2(error);
+              this.body?.destroy(error2);
+              fetchParams.controller.terminate(error2);
+              reject2(error2);
             },
-            onUpgrade(status, rawHeaders, socket) {
-              if (status !== 101) {
+            onUpgrade(status2, rawHeaders, socket) {
+              if (status2 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -22038,8 +22038,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve2({
-                status,
-                statusText: STATUS_CODES2[status],
+                status: status2,
+                statusText: STATUS_CODES2[status2],
                 headersList,
                 socket
               });
@@ -22490,8 +22490,8 @@ var require_util4 = __commonJS({
                   }
                   fr[kResult] = result;
                   fireAProgressEvent("load", fr);
-                } catch (error) {
-                  fr[kError] = error;
+                } catch (error2) {
+                  fr[kError] = error2;
                   fireAProgressEvent("error", fr);
                 }
                 if (fr[kState] !== "loading") {
@@ -22500,13 +22500,13 @@ var require_util4 = __commonJS({
               });
               break;
             }
-          } catch (error) {
+          } catch (error2) {
             if (fr[kAborted]) {
               return;
             }
             queueMicrotask(() => {
               fr[kState] = "done";
-              fr[kError] = error;
+              fr[kError] = error2;
               fireAProgressEvent("error", fr);
               if (fr[kState] !== "loading") {
                 fireAProgressEvent("loadend", fr);
@@ -22518,11 +22518,11 @@ var require_util4 = __commonJS({
       })();
     }
     function fireAProgressEvent(e, reader) {
-      const event = new ProgressEvent(e, {
+      const event2 = new ProgressEvent(e, {
         bubbles: false,
         cancelable: false
       });
-      reader.dispatchEvent(event);
+      reader.dispatchEvent(event2);
     }
     function packageData(bytes, type, mimeType, encodingName) {
       switch (type) {
@@ -22554,7 +22554,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode3(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -22571,7 +22571,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode2(ioQueue, encoding) {
+    function decode3(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -22885,7 +22885,7 @@ var require_symbols4 = __commonJS({
 var require_util5 = __commonJS({
   "node_modules/undici/lib/web/cache/util.js"(exports2, module2) {
     "use strict";
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
     function urlEquals(A, B, excludeFragment = false) {
@@ -22894,7 +22894,7 @@ var require_util5 = __commonJS({
       return serializedA === serializedB;
     }
     function getFieldValues(header) {
-      assert(header !== null);
+      assert2(header !== null);
       const values = [];
       for (let value of header.split(",")) {
         value = value.trim();
@@ -22924,7 +22924,7 @@ var require_cache = __commonJS({
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var Cache = class _Cache {
       /**
        * @see https://w3c.github.io/ServiceWorker/#dfn-relevant-request-response-list
@@ -23165,7 +23165,7 @@ var require_cache = __commonJS({
             return false;
           }
         } else {
-          assert(typeof request === "string");
+          assert2(typeof request === "string");
           r = new Request(request)[kState];
         }
         const operations = [];
@@ -23275,7 +23275,7 @@ var require_cache = __commonJS({
               }
               for (const requestResponse of requestResponses) {
                 const idx = cache2.indexOf(requestResponse);
-                assert(idx !== -1);
+                assert2(idx !== -1);
                 cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
@@ -23307,7 +23307,7 @@ var require_cache = __commonJS({
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
                 const idx = cache2.indexOf(requestResponse);
-                assert(idx !== -1);
+                assert2(idx !== -1);
                 cache2.splice(idx, 1);
               }
               cache2.push([operation.request, operation.response]);
@@ -23640,9 +23640,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code = path15.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code = path19.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -23713,11 +23713,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -23794,7 +23794,7 @@ var require_parse = __commonJS({
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     function parseSetCookie(header) {
       if (isCTLExcludingHtab(header)) {
         return null;
@@ -23804,22 +23804,22 @@ var require_parse = __commonJS({
       let name = "";
       let value = "";
       if (header.includes(";")) {
-        const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
-        unparsedAttributes = header.slice(position.position);
+        const position2 = { position: 0 };
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position2);
+        unparsedAttributes = header.slice(position2.position);
       } else {
         nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
       } else {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         name = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
-          position
+          position2
         );
-        value = nameValuePair.slice(position.position + 1);
+        value = nameValuePair.slice(position2.position + 1);
       }
       name = name.trim();
       value = value.trim();
@@ -23836,7 +23836,7 @@ var require_parse = __commonJS({
       if (unparsedAttributes.length === 0) {
         return cookieAttributeList;
       }
-      assert(unparsedAttributes[0] === ";");
+      assert2(unparsedAttributes[0] === ";");
       unparsedAttributes = unparsedAttributes.slice(1);
       let cookieAv = "";
       if (unparsedAttributes.includes(";")) {
@@ -23853,13 +23853,13 @@ var require_parse = __commonJS({
       let attributeName = "";
       let attributeValue = "";
       if (cookieAv.includes("=")) {
-        const position = { position: 0 };
+        const position2 = { position: 0 };
         attributeName = collectASequenceOfCodePointsFast(
           "=",
           cookieAv,
-          position
+          position2
         );
-        attributeValue = cookieAv.slice(position.position + 1);
+        attributeValue = cookieAv.slice(position2.position + 1);
       } else {
         attributeName = cookieAv;
       }
@@ -23945,17 +23945,17 @@ var require_cookies = __commonJS({
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
+    function deleteCookie(headers, name, attributes2) {
       webidl.brandCheck(headers, Headers2, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
-      attributes = webidl.converters.DeleteCookieAttributes(attributes);
+      attributes2 = webidl.converters.DeleteCookieAttributes(attributes2);
       setCookie(headers, {
         name,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
-        ...attributes
+        ...attributes2
       });
     }
     function getSetCookies(headers) {
@@ -24414,8 +24414,8 @@ var require_util7 = __commonJS({
       return ws[kReadyState] === states.CLOSED;
     }
     function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
-      const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      const event2 = eventFactory(e, eventInitDict);
+      target.dispatchEvent(event2);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -24510,16 +24510,16 @@ var require_util7 = __commonJS({
       return isTextBinaryFrame(opcode) || isContinuationFrame(opcode) || isControlFrame(opcode);
     }
     function parseExtensions(extensions) {
-      const position = { position: 0 };
+      const position2 = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
-      while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
+      while (position2.position < extensions.length) {
+        const pair = collectASequenceOfCodePointsFast(";", extensions, position2);
         const [name, value = ""] = pair.split("=");
         extensionList.set(
           removeHTTPWhitespace(name, true, false),
           removeHTTPWhitespace(value, false, true)
         );
-        position.position++;
+        position2.position++;
       }
       return extensionList;
     }
@@ -24579,7 +24579,7 @@ var require_frame = __commonJS({
     } catch {
       crypto3 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
+        randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
             buffer2[i] = Math.random() * 255 | 0;
           }
@@ -24812,11 +24812,11 @@ var require_connection = __commonJS({
         });
       }
     }
-    function onSocketError(error) {
+    function onSocketError(error2) {
       const { ws } = this;
       ws[kReadyState] = states.CLOSING;
       if (channels.socketError.hasSubscribers) {
-        channels.socketError.publish(error);
+        channels.socketError.publish(error2);
       }
       this.destroy();
     }
@@ -24914,7 +24914,7 @@ var require_receiver = __commonJS({
   "node_modules/undici/lib/web/websocket/receiver.js"(exports2, module2) {
     "use strict";
     var { Writable } = require("node:stream");
-    var assert = require("node:assert");
+    var assert2 = require("node:assert");
     var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
@@ -25087,9 +25087,9 @@ var require_receiver = __commonJS({
             if (this.#byteOffset < this.#info.payloadLength) {
               return callback();
             }
-            const body = this.consume(this.#info.payloadLength);
+            const body2 = this.consume(this.#info.payloadLength);
             if (isControlFrame(this.#info.opcode)) {
-              this.#loop = this.parseControlFrame(body);
+              this.#loop = this.parseControlFrame(body2);
               this.#state = parserStates.INFO;
               const socket = this.ws[kResponse].socket;
               if (this.#loop && socket.writableNeedDrain) {
@@ -25103,7 +25103,7 @@ var require_receiver = __commonJS({
               }
             } else {
               if (!this.#info.compressed) {
-                if (!this.writeFragments(body)) {
+                if (!this.writeFragments(body2)) {
                   return;
                 }
                 if (this.#maxPayloadSize > 0 && this.#fragmentsBytes > this.#maxPayloadSize) {
@@ -25116,12 +25116,12 @@ var require_receiver = __commonJS({
                 this.#state = parserStates.INFO;
               } else {
                 this.#extensions.get("permessage-deflate").decompress(
-                  body,
+                  body2,
                   this.#info.fin,
-                  (error, data) => {
-                    if (error) {
-                      const code = error instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code, error.message);
+                  (error2, data) => {
+                    if (error2) {
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -25206,7 +25206,7 @@ var require_receiver = __commonJS({
         return output;
       }
       parseCloseBody(data) {
-        assert(data.length !== 1);
+        assert2(data.length !== 1);
         let code;
         if (data.length >= 2) {
           code = data.readUInt16BE(0);
@@ -25229,14 +25229,14 @@ var require_receiver = __commonJS({
        * Parses control frames.
        * @param {Buffer} body
        */
-      parseControlFrame(body) {
+      parseControlFrame(body2) {
         const { opcode, payloadLength } = this.#info;
         if (opcode === opcodes.CLOSE) {
           if (payloadLength === 1) {
             failWebsocketConnection(this.ws, "Received close frame with a 1-byte body.");
             return false;
           }
-          this.#info.closeInfo = this.parseCloseBody(body);
+          this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
             const { code, reason } = this.#info.closeInfo;
             closeWebSocketConnection(this.ws, code, reason, reason.length);
@@ -25244,12 +25244,12 @@ var require_receiver = __commonJS({
             return false;
           }
           if (this.ws[kSentClose] !== sentCloseFrameState.SENT) {
-            let body2 = emptyBuffer;
+            let body3 = emptyBuffer;
             if (this.#info.closeInfo.code) {
-              body2 = Buffer.allocUnsafe(2);
-              body2.writeUInt16BE(this.#info.closeInfo.code, 0);
+              body3 = Buffer.allocUnsafe(2);
+              body3.writeUInt16BE(this.#info.closeInfo.code, 0);
             }
-            const closeFrame = new WebsocketFrameSend(body2);
+            const closeFrame = new WebsocketFrameSend(body3);
             this.ws[kResponse].socket.write(
               closeFrame.createFrame(opcodes.CLOSE),
               (err) => {
@@ -25264,18 +25264,18 @@ var require_receiver = __commonJS({
           return false;
         } else if (opcode === opcodes.PING) {
           if (!this.ws[kReceivedClose]) {
-            const frame = new WebsocketFrameSend(body);
+            const frame = new WebsocketFrameSend(body2);
             this.ws[kResponse].socket.write(frame.createFrame(opcodes.PONG));
             if (channels.ping.hasSubscribers) {
               channels.ping.publish({
-                payload: body
+                payload: body2
               });
             }
           }
         } else if (opcode === opcodes.PONG) {
           if (channels.pong.hasSubscribers) {
             channels.pong.publish({
-              payload: body
+              payload: body2
             });
           }
         }
@@ -25319,24 +25319,24 @@ var require_sender = __commonJS({
           if (!this.#running) {
             this.#socket.write(frame, cb);
           } else {
-            const node2 = {
+            const node3 = {
               promise: null,
               callback: cb,
               frame
             };
-            this.#queue.push(node2);
+            this.#queue.push(node3);
           }
           return;
         }
-        const node = {
+        const node2 = {
           promise: item.arrayBuffer().then((ab) => {
-            node.promise = null;
-            node.frame = createFrame(ab, hint);
+            node2.promise = null;
+            node2.frame = createFrame(ab, hint);
           }),
           callback: cb,
           frame: null
         };
-        this.#queue.push(node);
+        this.#queue.push(node2);
         if (!this.#running) {
           this.#run();
         }
@@ -25345,12 +25345,12 @@ var require_sender = __commonJS({
         this.#running = true;
         const queue = this.#queue;
         while (!queue.isEmpty()) {
-          const node = queue.shift();
-          if (node.promise !== null) {
-            await node.promise;
+          const node2 = queue.shift();
+          if (node2.promise !== null) {
+            await node2.promise;
           }
-          this.#socket.write(node.frame, node.callback);
-          node.callback = node.frame = null;
+          this.#socket.write(node2.frame, node2.callback);
+          node2.callback = node2.frame = null;
         }
         this.#running = false;
       }
@@ -25777,9 +25777,9 @@ var require_util8 = __commonJS({
       }
       return true;
     }
-    function delay2(ms) {
+    function delay2(ms2) {
       return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+        setTimeout(resolve2, ms2).unref();
       });
     }
     module2.exports = {
@@ -25841,9 +25841,9 @@ var require_eventsource_stream = __commonJS({
       return true;
     }
     function createMaxEventSizeExceededError() {
-      const error = new Error("EventSource message size exceeded");
-      error.aborted = false;
-      return error;
+      const error2 = new Error("EventSource message size exceeded");
+      error2.aborted = false;
+      return error2;
     }
     var EventSourceStream = class extends Transform {
       /**
@@ -25955,8 +25955,8 @@ var require_eventsource_stream = __commonJS({
             }
             try {
               this.parseLine(this.readLine(), this.event);
-            } catch (error) {
-              callback(error);
+            } catch (error2) {
+              callback(error2);
               return;
             }
             this.consumeCurrentByte();
@@ -25971,16 +25971,16 @@ var require_eventsource_stream = __commonJS({
         }
         callback();
       }
-      _destroy(error, callback) {
+      _destroy(error2, callback) {
         this.chunks.length = 0;
         this.clearEvent();
-        super._destroy(error, callback);
+        super._destroy(error2, callback);
       }
       /**
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
+      parseLine(line, event2) {
         if (line.length === 0) {
           return;
         }
@@ -26002,13 +26002,13 @@ var require_eventsource_stream = __commonJS({
             throw createMaxEventSizeExceededError();
           }
           const valueBytes = line.length - valueStart;
-          const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
+          const dataSize = this.eventFieldSizes.data + (event2.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
           const value = line.toString("utf8", valueStart);
-          if (event.data === void 0) {
-            event.data = value;
+          if (event2.data === void 0) {
+            event2.data = value;
           } else {
-            event.data += `
+            event2.data += `
 ${value}`;
           }
           this.dataLineCount++;
@@ -26017,21 +26017,21 @@ ${value}`;
         if (isFieldName(line, fieldLength, RETRY)) {
           if (isASCIINumberBytes(line, valueStart)) {
             this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+            event2.retry = line.toString("utf8", valueStart);
           }
           return;
         }
         if (isFieldName(line, fieldLength, ID)) {
           if (isValidLastEventIdBytes(line, valueStart)) {
             this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+            event2.id = line.toString("utf8", valueStart);
           }
           return;
         }
         if (isFieldName(line, fieldLength, EVENT)) {
           if (valueStart < line.length) {
             this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+            event2.event = line.toString("utf8", valueStart);
           }
         }
       }
@@ -26046,18 +26046,18 @@ ${value}`;
       /**
        * @param {EventSourceStreamEvent} event
        */
-      processEvent(event) {
-        if (event.retry && isASCIINumber(event.retry)) {
-          this.state.reconnectionTime = parseInt(event.retry, 10);
+      processEvent(event2) {
+        if (event2.retry && isASCIINumber(event2.retry)) {
+          this.state.reconnectionTime = parseInt(event2.retry, 10);
         }
-        if (event.id && isValidLastEventId(event.id)) {
-          this.state.lastEventId = event.id;
+        if (event2.id && isValidLastEventId(event2.id)) {
+          this.state.lastEventId = event2.id;
         }
-        if (event.data !== void 0) {
+        if (event2.data !== void 0) {
           this.push({
-            type: event.event || "message",
+            type: event2.event || "message",
             options: {
-              data: event.data,
+              data: event2.data,
               lastEventId: this.state.lastEventId,
               origin: this.state.origin
             }
@@ -26352,18 +26352,18 @@ var require_eventsource = __commonJS({
           const eventSourceStream = new EventSourceStream({
             eventSourceSettings: this.#state,
             maxEventSize: this.#dispatcher.eventSourceOptions?.maxEventSize,
-            push: (event) => {
+            push: (event2) => {
               this.dispatchEvent(createFastMessageEvent(
-                event.type,
-                event.options
+                event2.type,
+                event2.options
               ));
             }
           });
           pipeline3(
             response.body.stream,
             eventSourceStream,
-            (error) => {
-              if (error?.aborted === false) {
+            (error2) => {
+              if (error2?.aborted === false) {
                 this.close();
                 this.dispatchEvent(new Event("error"));
               }
@@ -26562,11 +26562,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path19 = `/${path19}`;
           }
-          url2 = new URL(util2.parseOrigin(url2).origin + path15);
+          url2 = new URL(util2.parseOrigin(url2).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -26638,11 +26638,11 @@ var require_undici = __commonJS({
 });
 
 // node_modules/@actions/http-client/lib/index.js
-var http, https, tunnel, import_undici, __awaiter, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes, RetryableHttpVerbs, ExponentialBackoffCeiling, ExponentialBackoffTimeSlice, HttpClientError, HttpClientResponse, HttpClient, lowercaseKeys;
+var http2, https2, tunnel, import_undici, __awaiter, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes, RetryableHttpVerbs, ExponentialBackoffCeiling, ExponentialBackoffTimeSlice, HttpClientError, HttpClientResponse, HttpClient, lowercaseKeys;
 var init_lib = __esm({
   "node_modules/@actions/http-client/lib/index.js"() {
-    http = __toESM(require("http"), 1);
-    https = __toESM(require("https"), 1);
+    http2 = __toESM(require("http"), 1);
+    https2 = __toESM(require("https"), 1);
     init_proxy();
     tunnel = __toESM(require_tunnel2(), 1);
     import_undici = __toESM(require_undici(), 1);
@@ -27045,7 +27045,7 @@ var init_lib = __esm({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        info2.httpModule = usingSsl ? https2 : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -27077,7 +27077,7 @@ var init_lib = __esm({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue2 = lowercaseKeys(this.requestOptions.headers)[header];
@@ -27092,7 +27092,7 @@ var init_lib = __esm({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default;
+        return _default2;
       }
       /**
        * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
@@ -27101,7 +27101,7 @@ var init_lib = __esm({
        * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
        * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
        */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default2) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
           const headerValue2 = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
@@ -27128,7 +27128,7 @@ var init_lib = __esm({
         if (clientHeader !== void 0) {
           return clientHeader;
         }
-        return _default;
+        return _default2;
       }
       _getAgent(parsedUrl) {
         let agent;
@@ -27146,7 +27146,7 @@ var init_lib = __esm({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -27168,7 +27168,7 @@ var init_lib = __esm({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -27210,8 +27210,8 @@ var init_lib = __esm({
       _performExponentialBackoff(retryNumber) {
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms2));
         });
       }
       _processResponse(res, options) {
@@ -27344,7 +27344,7 @@ var init_summary = __esm({
           }
           try {
             yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
-          } catch (_a) {
+          } catch (_a3) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
           this._filePath = pathFromEnv;
@@ -27473,12 +27473,12 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addTable(rows) {
-        const tableBody = rows.map((row) => {
-          const cells = row.map((cell) => {
-            if (typeof cell === "string") {
-              return this.wrap("td", cell);
+        const tableBody = rows.map((row2) => {
+          const cells = row2.map((cell2) => {
+            if (typeof cell2 === "string") {
+              return this.wrap("td", cell2);
             }
-            const { header, data, colspan, rowspan } = cell;
+            const { header, data, colspan, rowspan } = cell2;
             const tag2 = header ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag2, data, attrs);
@@ -27586,7 +27586,7 @@ var init_path_utils = __esm({
 // node_modules/@actions/io/lib/io-util.js
 function readlink(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
-    const result = yield fs.promises.readlink(fsPath);
+    const result = yield fs2.promises.readlink(fsPath);
     if (IS_WINDOWS && !result.endsWith("\\")) {
       return `${result}\\`;
     }
@@ -27628,7 +27628,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path6.extname(filePath).toUpperCase();
+        const upperExt = path9.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -27652,11 +27652,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path6.dirname(filePath);
-            const upperName = path6.basename(filePath).toUpperCase();
+            const directory = path9.dirname(filePath);
+            const upperName = path9.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path6.join(directory, actualName);
+                filePath = path9.join(directory, actualName);
                 break;
               }
             }
@@ -27685,11 +27685,11 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var fs, path6, __awaiter3, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var fs2, path9, __awaiter3, chmod, copyFile, lstat, mkdir, open2, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
-    fs = __toESM(require("fs"), 1);
-    path6 = __toESM(require("path"), 1);
+    fs2 = __toESM(require("fs"), 1);
+    path9 = __toESM(require("path"), 1);
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
@@ -27717,33 +27717,33 @@ var init_io_util = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises);
+    ({ chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
-    READONLY = fs.constants.O_RDONLY;
+    READONLY = fs2.constants.O_RDONLY;
   }
 });
 
 // node_modules/@actions/io/lib/io.js
 function cp(source_1, dest_1) {
   return __awaiter4(this, arguments, void 0, function* (source, dest, options = {}) {
-    const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+    const { force, recursive: recursive2, copySourceDirectory } = readCopyOptions(options);
     const destStat = (yield exists(dest)) ? yield stat(dest) : null;
     if (destStat && destStat.isFile() && !force) {
       return;
     }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path7.join(dest, path7.basename(source)) : dest;
+    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path10.join(dest, path10.basename(source)) : dest;
     if (!(yield exists(source))) {
       throw new Error(`no such file or directory: ${source}`);
     }
     const sourceStat = yield stat(source);
     if (sourceStat.isDirectory()) {
-      if (!recursive) {
+      if (!recursive2) {
         throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
       } else {
         yield cpDirRecursive(source, newDest, 0, force);
       }
     } else {
-      if (path7.relative(source, newDest) === "") {
+      if (path10.relative(source, newDest) === "") {
         throw new Error(`'${newDest}' and '${source}' are the same file`);
       }
       yield copyFile2(source, newDest, force);
@@ -27805,7 +27805,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path7.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path10.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -27818,12 +27818,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path7.sep)) {
+    if (tool.includes(path10.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path7.delimiter)) {
+      for (const p of process.env.PATH.split(path10.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -27831,7 +27831,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path7.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path10.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -27841,9 +27841,9 @@ function findInPath(tool) {
 }
 function readCopyOptions(options) {
   const force = options.force == null ? true : options.force;
-  const recursive = Boolean(options.recursive);
+  const recursive2 = Boolean(options.recursive);
   const copySourceDirectory = options.copySourceDirectory == null ? true : Boolean(options.copySourceDirectory);
-  return { force, recursive, copySourceDirectory };
+  return { force, recursive: recursive2, copySourceDirectory };
 }
 function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
   return __awaiter4(this, void 0, void 0, function* () {
@@ -27884,11 +27884,11 @@ function copyFile2(srcFile, destFile, force) {
     }
   });
 }
-var import_assert, path7, __awaiter4;
+var import_assert, path10, __awaiter4;
 var init_io = __esm({
   "node_modules/@actions/io/lib/io.js"() {
     import_assert = require("assert");
-    path7 = __toESM(require("path"), 1);
+    path10 = __toESM(require("path"), 1);
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -27965,13 +27965,13 @@ function argStringToArray(argString) {
   }
   return args;
 }
-var os2, events, child, path8, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
+var os2, events, child, path11, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
 var init_toolrunner = __esm({
   "node_modules/@actions/exec/lib/toolrunner.js"() {
     os2 = __toESM(require("os"), 1);
     events = __toESM(require("events"), 1);
     child = __toESM(require("child_process"), 1);
-    path8 = __toESM(require("path"), 1);
+    path11 = __toESM(require("path"), 1);
     init_io();
     init_io_util();
     import_timers = require("timers");
@@ -28213,7 +28213,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter5(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path8.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path11.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject2) => __awaiter5(this, void 0, void 0, function* () {
@@ -28288,7 +28288,7 @@ var init_toolrunner = __esm({
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
               state.CheckComplete();
             });
-            state.on("done", (error, exitCode) => {
+            state.on("done", (error2, exitCode) => {
               if (stdbuffer.length > 0) {
                 this.emit("stdline", stdbuffer);
               }
@@ -28296,8 +28296,8 @@ var init_toolrunner = __esm({
                 this.emit("errline", errbuffer);
               }
               cp3.removeAllListeners();
-              if (error) {
-                reject2(error);
+              if (error2) {
+                reject2(error2);
               } else {
                 resolve2(exitCode);
               }
@@ -28346,14 +28346,14 @@ var init_toolrunner = __esm({
         this.emit("debug", message2);
       }
       _setResult() {
-        let error;
+        let error2;
         if (this.processExited) {
           if (this.processError) {
-            error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            error2 = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
           } else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-            error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            error2 = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
           } else if (this.processStderr && this.options.failOnStdErr) {
-            error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            error2 = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
           }
         }
         if (this.timeout) {
@@ -28361,7 +28361,7 @@ var init_toolrunner = __esm({
           this.timeout = null;
         }
         this.done = true;
-        this.emit("done", error, this.processExitCode);
+        this.emit("done", error2, this.processExitCode);
       }
       static HandleTimeout(state) {
         if (state.done) {
@@ -28688,31 +28688,31 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version, options) {
+      constructor(version2, options) {
         options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
+        if (version2 instanceof _SemVer) {
+          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+            return version2;
           } else {
-            version = version.version;
+            version2 = version2.version;
           }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        } else if (typeof version2 !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version2}".`);
         }
-        if (version.length > MAX_LENGTH) {
+        if (version2.length > MAX_LENGTH) {
           throw new TypeError(
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version, options);
+        debug2("SemVer", version2, options);
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
+          throw new TypeError(`Invalid Version: ${version2}`);
         }
-        this.raw = version;
+        this.raw = version2;
         this.major = +m[1];
         this.minor = +m[2];
         this.patch = +m[3];
@@ -28963,12 +28963,12 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
+    var parse4 = (version2, options, throwErrors = false) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
       try {
-        return new SemVer(version, options);
+        return new SemVer(version2, options);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -28976,7 +28976,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module2.exports = parse3;
+    module2.exports = parse4;
   }
 });
 
@@ -28984,9 +28984,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module2) {
     "use strict";
-    var parse3 = require_parse2();
-    var valid2 = (version, options) => {
-      const v = parse3(version, options);
+    var parse4 = require_parse2();
+    var valid2 = (version2, options) => {
+      const v = parse4(version2, options);
       return v ? v.version : null;
     };
     module2.exports = valid2;
@@ -28997,9 +28997,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module2) {
     "use strict";
-    var parse3 = require_parse2();
-    var clean2 = (version, options) => {
-      const s = parse3(version.trim().replace(/^[=v]+/, ""), options);
+    var parse4 = require_parse2();
+    var clean2 = (version2, options) => {
+      const s = parse4(version2.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module2.exports = clean2;
@@ -29011,7 +29011,7 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version, release, options, identifier, identifierBase) => {
+    var inc = (version2, release, options, identifier, identifierBase) => {
       if (typeof options === "string") {
         identifierBase = identifier;
         identifier = options;
@@ -29019,7 +29019,7 @@ var require_inc = __commonJS({
       }
       try {
         return new SemVer(
-          version instanceof SemVer ? version.version : version,
+          version2 instanceof SemVer ? version2.version : version2,
           options
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
@@ -29034,10 +29034,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module2) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var diff = (version1, version2) => {
-      const v1 = parse3(version1, null, true);
-      const v2 = parse3(version2, null, true);
+      const v1 = parse4(version1, null, true);
+      const v2 = parse4(version2, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -29108,9 +29108,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module2) {
     "use strict";
-    var parse3 = require_parse2();
-    var prerelease = (version, options) => {
-      const parsed = parse3(version, options);
+    var parse4 = require_parse2();
+    var prerelease = (version2, options) => {
+      const parsed = parse4(version2, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module2.exports = prerelease;
@@ -29296,26 +29296,26 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module2) {
     "use strict";
     var SemVer = require_semver();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var { safeRe: re, t } = require_re();
-    var coerce = (version, options) => {
-      if (version instanceof SemVer) {
-        return version;
+    var coerce = (version2, options) => {
+      if (version2 instanceof SemVer) {
+        return version2;
       }
-      if (typeof version === "number") {
-        version = String(version);
+      if (typeof version2 === "number") {
+        version2 = String(version2);
       }
-      if (typeof version !== "string") {
+      if (typeof version2 !== "string") {
         return null;
       }
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
-        while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
+        while ((next = coerceRtlRegex.exec(version2)) && (!match || match.index + match[0].length !== version2.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
             match = next;
           }
@@ -29331,7 +29331,7 @@ var require_coerce = __commonJS({
       const patch = match[4] || "0";
       const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : "";
       const build = options.includePrerelease && match[6] ? `+${match[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse4(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module2.exports = coerce;
   }
@@ -29341,35 +29341,35 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var constants4 = require_constants6();
     var SemVer = require_semver();
-    var truncate = (version, truncation, options) => {
+    var truncate = (version2, truncation, options) => {
       if (!constants4.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version, options);
+      const clonedVersion = cloneInputVersion(version2, options);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version, options) => {
-      const versionStringToParse = version instanceof SemVer ? version.version : version;
-      return parse3(versionStringToParse, options);
+    var cloneInputVersion = (version2, options) => {
+      const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
+      return parse4(versionStringToParse, options);
     };
-    var doTruncation = (version, truncation) => {
+    var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
-        return version.version;
+        return version2.version;
       }
-      version.prerelease = [];
+      version2.prerelease = [];
       switch (truncation) {
         case "major":
-          version.minor = 0;
-          version.patch = 0;
+          version2.minor = 0;
+          version2.patch = 0;
           break;
         case "minor":
-          version.patch = 0;
+          version2.patch = 0;
           break;
       }
-      return version.format();
+      return version2.format();
     };
     var isPrerelease = (type) => {
       return type.startsWith("pre");
@@ -29563,17 +29563,17 @@ var require_trim_comparator_whitespace = __commonJS({
       return fullVersionEnd !== start ? fullVersionEnd : findPartialVersionEndIndex(range, start, digitRuns);
     };
     var findRemovableWhitespaceIndex = (range, matchStart) => {
-      let position = matchStart;
-      if (isWhitespace(range[position])) {
-        position++;
+      let position2 = matchStart;
+      if (isWhitespace(range[position2])) {
+        position2++;
       }
-      if (range[position] === "<" || range[position] === ">") {
-        position++;
+      if (range[position2] === "<" || range[position2] === ">") {
+        position2++;
       }
-      if (range[position] === "=") {
-        position++;
+      if (range[position2] === "=") {
+        position2++;
       }
-      return isWhitespace(range[position]) ? position : -1;
+      return isWhitespace(range[position2]) ? position2 : -1;
     };
     var trimComparatorWhitespace = (range) => {
       let result = "";
@@ -29680,9 +29680,9 @@ var require_range = __commonJS({
         range = range.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range;
-        const cached = cache2.get(memoKey);
-        if (cached) {
-          return cached;
+        const cached2 = cache2.get(memoKey);
+        if (cached2) {
+          return cached2;
         }
         const loose = this.options.loose;
         const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
@@ -29732,19 +29732,19 @@ var require_range = __commonJS({
         });
       }
       // if ANY of the sets match ALL of its comparators, then pass
-      test(version) {
-        if (!version) {
+      test(version2) {
+        if (!version2) {
           return false;
         }
-        if (typeof version === "string") {
+        if (typeof version2 === "string") {
           try {
-            version = new SemVer(version, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
         for (let i = 0; i < this.set.length; i++) {
-          if (testSet(this.set[i], version, this.options)) {
+          if (testSet(this.set[i], version2, this.options)) {
             return true;
           }
         }
@@ -29966,13 +29966,13 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version, options) => {
+    var testSet = (set, version2, options) => {
       for (let i = 0; i < set.length; i++) {
-        if (!set[i].test(version)) {
+        if (!set[i].test(version2)) {
           return false;
         }
       }
-      if (version.prerelease.length && !options.includePrerelease) {
+      if (version2.prerelease.length && !options.includePrerelease) {
         for (let i = 0; i < set.length; i++) {
           debug2(set[i].semver);
           if (set[i].semver === Comparator.ANY) {
@@ -29980,7 +29980,7 @@ var require_range = __commonJS({
           }
           if (set[i].semver.prerelease.length > 0) {
             const allowed = set[i].semver;
-            if (allowed.major === version.major && allowed.minor === version.minor && allowed.patch === version.patch) {
+            if (allowed.major === version2.major && allowed.minor === version2.minor && allowed.patch === version2.patch) {
               return true;
             }
           }
@@ -30041,19 +30041,19 @@ var require_comparator = __commonJS({
       toString() {
         return this.value;
       }
-      test(version) {
-        debug2("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
+      test(version2) {
+        debug2("Comparator.test", version2, this.options.loose);
+        if (this.semver === ANY || version2 === ANY) {
           return true;
         }
-        if (typeof version === "string") {
+        if (typeof version2 === "string") {
           try {
-            version = new SemVer(version, this.options);
+            version2 = new SemVer(version2, this.options);
           } catch (er) {
             return false;
           }
         }
-        return cmp(version, this.operator, this.semver, this.options);
+        return cmp(version2, this.operator, this.semver, this.options);
       }
       intersects(comp, options) {
         if (!(comp instanceof _Comparator)) {
@@ -30110,13 +30110,13 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports2, module2) {
     "use strict";
     var Range = require_range();
-    var satisfies3 = (version, range, options) => {
+    var satisfies3 = (version2, range, options) => {
       try {
         range = new Range(range, options);
       } catch (er) {
         return false;
       }
-      return range.test(version);
+      return range.test(version2);
     };
     module2.exports = satisfies3;
   }
@@ -30278,8 +30278,8 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte = require_lte();
     var gte = require_gte();
-    var outside = (version, range, hilo, options) => {
-      version = new SemVer(version, options);
+    var outside = (version2, range, hilo, options) => {
+      version2 = new SemVer(version2, options);
       range = new Range(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
@@ -30300,7 +30300,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies3(version, range, options)) {
+      if (satisfies3(version2, range, options)) {
         return false;
       }
       for (let i = 0; i < range.set.length; ++i) {
@@ -30322,9 +30322,9 @@ var require_outside = __commonJS({
         if (high.operator === comp || high.operator === ecomp) {
           return false;
         }
-        if ((!low.operator || low.operator === comp) && ltefn(version, low.semver)) {
+        if ((!low.operator || low.operator === comp) && ltefn(version2, low.semver)) {
           return false;
-        } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+        } else if (low.operator === ecomp && ltfn(version2, low.semver)) {
           return false;
         }
       }
@@ -30339,7 +30339,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version, range, options) => outside(version, range, ">", options);
+    var gtr = (version2, range, options) => outside(version2, range, ">", options);
     module2.exports = gtr;
   }
 });
@@ -30349,7 +30349,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports2, module2) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version, range, options) => outside(version, range, "<", options);
+    var ltr = (version2, range, options) => outside(version2, range, "<", options);
     module2.exports = ltr;
   }
 });
@@ -30379,12 +30379,12 @@ var require_simplify = __commonJS({
       let first = null;
       let prev = null;
       const v = versions.sort((a, b) => compare(a, b, options));
-      for (const version of v) {
-        const included = satisfies3(version, range, options);
+      for (const version2 of v) {
+        const included = satisfies3(version2, range, options);
         if (included) {
-          prev = version;
+          prev = version2;
           if (!first) {
-            first = version;
+            first = version2;
           }
         } else {
           if (prev) {
@@ -30588,7 +30588,7 @@ var require_semver2 = __commonJS({
     var constants4 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var valid2 = require_valid();
     var clean2 = require_clean();
     var inc = require_inc();
@@ -30627,7 +30627,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module2.exports = {
-      parse: parse3,
+      parse: parse4,
       valid: valid2,
       clean: clean2,
       inc,
@@ -30685,9 +30685,9 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
     let match;
     let file;
     for (const candidate of candidates) {
-      const version = candidate.version;
-      debug(`check ${version} satisfies ${versionSpec}`);
-      if (semver.satisfies(version, versionSpec) && (!stable || candidate.stable === stable)) {
+      const version2 = candidate.version;
+      debug(`check ${version2} satisfies ${versionSpec}`);
+      if (semver.satisfies(version2, versionSpec) && (!stable || candidate.stable === stable)) {
         file = candidate.files.find((item) => {
           debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
           let chk = item.arch === archFilter && item.platform === platFilter;
@@ -30717,9 +30717,9 @@ function _findMatch(versionSpec, stable, candidates, archFilter) {
 }
 function _getOsVersion() {
   const plat = os5.platform();
-  let version = "";
+  let version2 = "";
   if (plat === "darwin") {
-    version = cp2.execSync("sw_vers -productVersion").toString();
+    version2 = cp2.execSync("sw_vers -productVersion").toString();
   } else if (plat === "linux") {
     const lsbContents = _internal.readLinuxVersionFile();
     if (lsbContents) {
@@ -30727,22 +30727,22 @@ function _getOsVersion() {
       for (const line of lines) {
         const parts2 = line.split("=");
         if (parts2.length === 2 && (parts2[0].trim() === "VERSION_ID" || parts2[0].trim() === "DISTRIB_RELEASE")) {
-          version = parts2[1].trim().replace(/^"/, "").replace(/"$/, "");
+          version2 = parts2[1].trim().replace(/^"/, "").replace(/"$/, "");
           break;
         }
       }
     }
   }
-  return version;
+  return version2;
 }
-var semver, os5, cp2, fs2, __awaiter7, _internal;
+var semver, os5, cp2, fs3, __awaiter7, _internal;
 var init_manifest = __esm({
   "node_modules/@actions/tool-cache/lib/manifest.js"() {
     semver = __toESM(require_semver2(), 1);
     init_core();
     os5 = __toESM(require("os"), 1);
     cp2 = __toESM(require("child_process"), 1);
-    fs2 = __toESM(require("fs"), 1);
+    fs3 = __toESM(require("fs"), 1);
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
@@ -30775,10 +30775,10 @@ var init_manifest = __esm({
         const lsbReleaseFile = "/etc/lsb-release";
         const osReleaseFile = "/etc/os-release";
         let contents = "";
-        if (fs2.existsSync(lsbReleaseFile)) {
-          contents = fs2.readFileSync(lsbReleaseFile).toString();
-        } else if (fs2.existsSync(osReleaseFile)) {
-          contents = fs2.readFileSync(osReleaseFile).toString();
+        if (fs3.existsSync(lsbReleaseFile)) {
+          contents = fs3.readFileSync(lsbReleaseFile).toString();
+        } else if (fs3.existsSync(osReleaseFile)) {
+          contents = fs3.readFileSync(osReleaseFile).toString();
         }
         return contents;
       }
@@ -30842,9 +30842,9 @@ var init_retry_helper = __esm({
               }
               info(err.message);
             }
-            const seconds2 = this.getSleepAmount();
-            info(`Waiting ${seconds2} seconds before trying again`);
-            yield this.sleep(seconds2);
+            const seconds3 = this.getSleepAmount();
+            info(`Waiting ${seconds3} seconds before trying again`);
+            yield this.sleep(seconds3);
             attempt++;
           }
           return yield action();
@@ -30853,9 +30853,9 @@ var init_retry_helper = __esm({
       getSleepAmount() {
         return Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) + this.minSeconds;
       }
-      sleep(seconds2) {
+      sleep(seconds3) {
         return __awaiter8(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => setTimeout(resolve2, seconds2 * 1e3));
+          return new Promise((resolve2) => setTimeout(resolve2, seconds3 * 1e3));
         });
       }
     };
@@ -30882,8 +30882,8 @@ __export(tool_cache_exports, {
 });
 function downloadTool(url2, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    dest = dest || path9.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path9.dirname(dest));
+    dest = dest || path12.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path12.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -30904,10 +30904,10 @@ function downloadTool(url2, dest, auth, headers) {
 }
 function downloadToolAttempt(url2, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    if (fs3.existsSync(dest)) {
+    if (fs4.existsSync(dest)) {
       throw new Error(`Destination file path ${dest} already exists`);
     }
-    const http6 = new HttpClient(userAgent, [], {
+    const http7 = new HttpClient(userAgent, [], {
       allowRetries: false
     });
     if (auth) {
@@ -30917,7 +30917,7 @@ function downloadToolAttempt(url2, dest, auth, headers) {
       }
       headers.authorization = auth;
     }
-    const response = yield http6.get(url2, headers);
+    const response = yield http7.get(url2, headers);
     if (response.message.statusCode !== 200) {
       const err = new HTTPError(response.message.statusCode);
       debug(`Failed to download from "${url2}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
@@ -30928,7 +30928,7 @@ function downloadToolAttempt(url2, dest, auth, headers) {
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline3(readStream, fs3.createWriteStream(dest));
+      yield pipeline3(readStream, fs4.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -30973,7 +30973,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path9.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path12.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -31134,38 +31134,38 @@ function extractZipNix(file, dest) {
     yield exec(`"${unzipPath}"`, args, { cwd: dest });
   });
 }
-function cacheDir(sourceDir, tool, version, arch3) {
+function cacheDir(sourceDir, tool, version2, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
+    version2 = semver2.clean(version2) || version2;
     arch3 = arch3 || os6.arch();
-    debug(`Caching tool ${tool} ${version} ${arch3}`);
+    debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source dir: ${sourceDir}`);
-    if (!fs3.statSync(sourceDir).isDirectory()) {
+    if (!fs4.statSync(sourceDir).isDirectory()) {
       throw new Error("sourceDir is not a directory");
     }
-    const destPath = yield _createToolPath(tool, version, arch3);
-    for (const itemName of fs3.readdirSync(sourceDir)) {
-      const s = path9.join(sourceDir, itemName);
+    const destPath = yield _createToolPath(tool, version2, arch3);
+    for (const itemName of fs4.readdirSync(sourceDir)) {
+      const s = path12.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
-    _completeToolPath(tool, version, arch3);
+    _completeToolPath(tool, version2, arch3);
     return destPath;
   });
 }
-function cacheFile(sourceFile, targetFile, tool, version, arch3) {
+function cacheFile(sourceFile, targetFile, tool, version2, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    version = semver2.clean(version) || version;
+    version2 = semver2.clean(version2) || version2;
     arch3 = arch3 || os6.arch();
-    debug(`Caching tool ${tool} ${version} ${arch3}`);
+    debug(`Caching tool ${tool} ${version2} ${arch3}`);
     debug(`source file: ${sourceFile}`);
-    if (!fs3.statSync(sourceFile).isFile()) {
+    if (!fs4.statSync(sourceFile).isFile()) {
       throw new Error("sourceFile is not a file");
     }
-    const destFolder = yield _createToolPath(tool, version, arch3);
-    const destPath = path9.join(destFolder, targetFile);
+    const destFolder = yield _createToolPath(tool, version2, arch3);
+    const destPath = path12.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
-    _completeToolPath(tool, version, arch3);
+    _completeToolPath(tool, version2, arch3);
     return destFolder;
   });
 }
@@ -31185,9 +31185,9 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path9.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path12.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
-    if (fs3.existsSync(cachePath) && fs3.existsSync(`${cachePath}.complete`)) {
+    if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
       toolPath = cachePath;
     } else {
@@ -31199,13 +31199,13 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path9.join(_getCacheDirectory(), toolName);
-  if (fs3.existsSync(toolPath)) {
-    const children = fs3.readdirSync(toolPath);
+  const toolPath = path12.join(_getCacheDirectory(), toolName);
+  if (fs4.existsSync(toolPath)) {
+    const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path9.join(toolPath, child2, arch3 || "");
-        if (fs3.existsSync(fullPath) && fs3.existsSync(`${fullPath}.complete`)) {
+        const fullPath = path12.join(toolPath, child2, arch3 || "");
+        if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
       }
@@ -31217,13 +31217,13 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
   return __awaiter9(this, arguments, void 0, function* (owner, repo, auth, branch = "master") {
     let releases = [];
     const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-    const http6 = new HttpClient("tool-cache");
+    const http7 = new HttpClient("tool-cache");
     const headers = {};
     if (auth) {
       debug("set auth");
       headers.authorization = auth;
     }
-    const response = yield http6.getJson(treeUrl, headers);
+    const response = yield http7.getJson(treeUrl, headers);
     if (!response.result) {
       return releases;
     }
@@ -31235,12 +31235,12 @@ function getManifestFromRepo(owner_1, repo_1, auth_1) {
       }
     }
     headers["accept"] = "application/vnd.github.VERSION.raw";
-    let versionsRaw = yield (yield http6.get(manifestUrl, headers)).readBody();
+    let versionsRaw = yield (yield http7.get(manifestUrl, headers)).readBody();
     if (versionsRaw) {
       versionsRaw = versionsRaw.replace(/^\uFEFF/, "");
       try {
         releases = JSON.parse(versionsRaw);
-      } catch (_a) {
+      } catch (_a3) {
         debug("Invalid json");
       }
     }
@@ -31256,15 +31256,15 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter9(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path9.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path12.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
   });
 }
-function _createToolPath(tool, version, arch3) {
+function _createToolPath(tool, version2, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    const folderPath = path9.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+    const folderPath = path12.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -31273,10 +31273,10 @@ function _createToolPath(tool, version, arch3) {
     return folderPath;
   });
 }
-function _completeToolPath(tool, version, arch3) {
-  const folderPath = path9.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+function _completeToolPath(tool, version2, arch3) {
+  const folderPath = path12.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
   const markerPath = `${folderPath}.complete`;
-  fs3.writeFileSync(markerPath, "");
+  fs4.writeFileSync(markerPath, "");
   debug("finished caching tool");
 }
 function isExplicitVersion(versionSpec) {
@@ -31287,7 +31287,7 @@ function isExplicitVersion(versionSpec) {
   return valid2;
 }
 function evaluateVersions(versions, versionSpec) {
-  let version = "";
+  let version2 = "";
   debug(`evaluating ${versions.length} versions`);
   versions = versions.sort((a, b) => {
     if (semver2.gt(a, b)) {
@@ -31299,16 +31299,16 @@ function evaluateVersions(versions, versionSpec) {
     const potential = versions[i];
     const satisfied = semver2.satisfies(potential, versionSpec);
     if (satisfied) {
-      version = potential;
+      version2 = potential;
       break;
     }
   }
-  if (version) {
-    debug(`matched: ${version}`);
+  if (version2) {
+    debug(`matched: ${version2}`);
   } else {
     debug("match not found");
   }
-  return version;
+  return version2;
 }
 function _getCacheDirectory() {
   const cacheDirectory = process.env["RUNNER_TOOL_CACHE"] || "";
@@ -31327,16 +31327,16 @@ function _getGlobal(key, defaultValue) {
 function _unique(values) {
   return Array.from(new Set(values));
 }
-var crypto2, fs3, os6, path9, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
+var crypto2, fs4, os6, path12, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
 var init_tool_cache = __esm({
   "node_modules/@actions/tool-cache/lib/tool-cache.js"() {
     init_core();
     init_io();
     crypto2 = __toESM(require("crypto"), 1);
-    fs3 = __toESM(require("fs"), 1);
+    fs4 = __toESM(require("fs"), 1);
     init_manifest();
     os6 = __toESM(require("os"), 1);
-    path9 = __toESM(require("path"), 1);
+    path12 = __toESM(require("path"), 1);
     init_lib();
     semver2 = __toESM(require_semver2(), 1);
     stream = __toESM(require("stream"), 1);
@@ -31471,8 +31471,8 @@ function isAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
-  } catch (error) {
-    return error.code === "EPERM";
+  } catch (error2) {
+    return error2.code === "EPERM";
   }
 }
 
@@ -31526,8 +31526,8 @@ function anyAlive(groupId, pids) {
     return false;
   }
 }
-function pause(ms) {
-  return new Promise((resolve2) => setTimeout(resolve2, ms));
+function pause(ms2) {
+  return new Promise((resolve2) => setTimeout(resolve2, ms2));
 }
 async function sweepMarked(name, value, graceMs) {
   const pids = processesWithEnv(name, value);
@@ -31581,8 +31581,8 @@ async function startProcess(options) {
 }
 
 // src/config/config.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path7 = __toESM(require("node:path"), 1);
 
 // src/errors.ts
 var EXIT = {
@@ -31633,8 +31633,8 @@ var CancelledError = class extends Error {
   }
   signal;
 };
-function errorMessage(error) {
-  return error instanceof Error ? error.message : String(error);
+function errorMessage(error2) {
+  return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // src/idp/context.ts
@@ -31649,11 +31649,11 @@ var PATHS = {
   userinfo: "/userinfo",
   logout: "/logout"
 };
-function endpoint(ctx, path15) {
-  return `${ctx.issuer()}${path15}`;
+function endpoint(ctx, path19) {
+  return `${ctx.issuer()}${path19}`;
 }
-function seconds(ms) {
-  return Math.floor(ms / 1e3);
+function seconds(ms2) {
+  return Math.floor(ms2 / 1e3);
 }
 
 // src/idp/env.ts
@@ -31662,7 +31662,7 @@ function idpIssuer(publicUrl) {
 }
 function idpRedirectUris(publicUrl, paths) {
   const base = publicUrl.replace(/\/+$/, "");
-  return paths.map((path15) => `${base}${path15}`);
+  return paths.map((path19) => `${base}${path19}`);
 }
 function idpPostLogoutRedirectUris(publicUrl) {
   return [`${publicUrl.replace(/\/+$/, "")}/`];
@@ -31691,13 +31691,13 @@ function escapeHtml(text) {
 var STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
 button{font:inherit;padding:.5rem 1rem;margin:.25rem 0;width:100%;text-align:left;cursor:pointer}
 .deny{text-align:center}.muted{color:#59636e;font-size:.9rem}code{word-break:break-all}`;
-function page(title, body) {
+function page(title, body2) {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
-${body}
+${body2}
 </body>
 </html>
 `;
@@ -31745,9 +31745,9 @@ var BodyTooLarge = class extends Error {
 async function readParams(req, query) {
   if (req.method !== "POST") return query;
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  const body = await readBody(req);
+  const body2 = await readBody(req);
   if (type !== "application/x-www-form-urlencoded") return void 0;
-  return new URLSearchParams(body.toString("utf8"));
+  return new URLSearchParams(body2.toString("utf8"));
 }
 function readBody(req) {
   if (Number(req.headers["content-length"] ?? 0) > MAX_FORM_BYTES) return Promise.reject(new BodyTooLarge());
@@ -31776,9 +31776,9 @@ function single(params, name) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 var CORS = { "access-control-allow-origin": "*" };
-function sendJson(res, status, body, headers = {}) {
-  const text = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, {
+function sendJson(res, status2, body2, headers = {}) {
+  const text = Buffer.from(JSON.stringify(body2));
+  res.writeHead(status2, {
     "content-type": "application/json; charset=utf-8",
     "content-length": String(text.length),
     ...CORS,
@@ -31787,8 +31787,8 @@ function sendJson(res, status, body, headers = {}) {
   res.end(text);
 }
 var NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
-function sendOAuthError(res, status, error, description, headers = {}) {
-  sendJson(res, status, { error, error_description: description }, { ...NO_STORE, ...headers });
+function sendOAuthError(res, status2, error2, description, headers = {}) {
+  sendJson(res, status2, { error: error2, error_description: description }, { ...NO_STORE, ...headers });
 }
 var HTML_HEADERS = {
   "content-type": "text/html; charset=utf-8",
@@ -31797,10 +31797,10 @@ var HTML_HEADERS = {
   "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   "referrer-policy": "no-referrer"
 };
-function sendHtml(res, status, html) {
-  const body = Buffer.from(html);
-  res.writeHead(status, { ...HTML_HEADERS, "content-length": String(body.length) });
-  res.end(body);
+function sendHtml(res, status2, html) {
+  const body2 = Buffer.from(html);
+  res.writeHead(status2, { ...HTML_HEADERS, "content-length": String(body2.length) });
+  res.end(body2);
 }
 function sendRedirect(res, location) {
   res.writeHead(302, { location, "cache-control": "no-store", "content-length": "0" });
@@ -31924,11 +31924,11 @@ function check(ctx, params) {
     );
   }
   const state = params.get("state") ?? void 0;
-  const fail = (error, description) => ({
+  const fail = (error2, description) => ({
     kind: "error",
     redirectUri,
     state,
-    error,
+    error: error2,
     description
   });
   for (const name of [
@@ -32078,8 +32078,8 @@ function authorize(ctx, res, params) {
     })
   );
 }
-function loginDecision(ctx, res, form) {
-  const id = single(form, "interaction");
+function loginDecision(ctx, res, form2) {
+  const id = single(form2, "interaction");
   const request = typeof id === "string" ? ctx.interactions.take(id) : void 0;
   if (!request) {
     sendHtml(
@@ -32092,11 +32092,11 @@ function loginDecision(ctx, res, form) {
     );
     return;
   }
-  if (form.get("deny") !== null) {
+  if (form2.get("deny") !== null) {
     deny(ctx, res, request);
     return;
   }
-  const sub = single(form, "user");
+  const sub = single(form2, "user");
   const user = typeof sub === "string" ? ctx.users.find((u) => u.sub === sub) : void 0;
   if (!user) {
     sendHtml(res, 400, errorPage("Unknown user", "Choose one of the listed test users."));
@@ -32186,15 +32186,15 @@ var GrantStore = class {
    * then fails (wrong verifier or redirect URI): a guess does not get a second try.
    */
   redeemCode(code) {
-    const record = this.codes.get(code);
-    if (!record) return { kind: "unknown" };
-    if (record.used) {
-      this.revoke(record.grantId);
-      return { kind: "reused", record };
+    const record2 = this.codes.get(code);
+    if (!record2) return { kind: "unknown" };
+    if (record2.used) {
+      this.revoke(record2.grantId);
+      return { kind: "reused", record: record2 };
     }
-    record.used = true;
-    if (this.now() >= record.expiresAt) return { kind: "expired" };
-    return { kind: "ok", record };
+    record2.used = true;
+    if (this.now() >= record2.expiresAt) return { kind: "expired" };
+    return { kind: "ok", record: record2 };
   }
   grant(grantId) {
     const grant = this.grants.get(grantId);
@@ -32219,16 +32219,16 @@ var GrantStore = class {
   }
   /** Takes a refresh token for rotation; a rotated one presented again revokes its grant. */
   redeemRefreshToken(token2) {
-    const record = this.refreshTokens.get(token2);
-    if (!record) return { kind: "unknown" };
-    const grant = this.grants.get(record.grantId);
+    const record2 = this.refreshTokens.get(token2);
+    if (!record2) return { kind: "unknown" };
+    const grant = this.grants.get(record2.grantId);
     if (!grant) return { kind: "unknown" };
-    if (record.used) {
-      this.revoke(record.grantId);
+    if (record2.used) {
+      this.revoke(record2.grantId);
       return { kind: "reused", record: grant };
     }
-    record.used = true;
-    if (this.now() >= record.expiresAt) return { kind: "expired" };
+    record2.used = true;
+    if (this.now() >= record2.expiresAt) return { kind: "expired" };
     if (grant.revoked) return { kind: "unknown" };
     return { kind: "ok", record: grant };
   }
@@ -32285,15 +32285,15 @@ function concat(...buffers) {
   return buf;
 }
 var NON_ASCII = /[^\x00-\x7f]/;
-function encode(string) {
-  if (typeof string == "string" && string.length >= 128) {
-    if (NON_ASCII.test(string))
+function encode(string3) {
+  if (typeof string3 == "string" && string3.length >= 128) {
+    if (NON_ASCII.test(string3))
       throw new TypeError("non-ASCII string encountered in encode()");
-    return encoder.encode(string);
+    return encoder.encode(string3);
   }
-  const bytes = new Uint8Array(string.length);
-  for (let i = 0; i < string.length; i++) {
-    const code = string.charCodeAt(i);
+  const bytes = new Uint8Array(string3.length);
+  for (let i = 0; i < string3.length; i++) {
+    const code = string3.charCodeAt(i);
     if (code > 127)
       throw new TypeError("non-ASCII string encountered in encode()");
     bytes[i] = code;
@@ -32341,8 +32341,8 @@ var JWTClaimValidationFailed = class extends JOSEError {
   claim;
   reason;
   payload;
-  constructor(message2, payload, claim = "unspecified", reason = "unspecified") {
-    super(message2, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  constructor(message2, payload, claim2 = "unspecified", reason = "unspecified") {
+    super(message2, { cause: { claim: claim2, reason, payload } }), this.claim = claim2, this.reason = reason, this.payload = payload;
   }
 };
 var JWTExpired = class extends JOSEError {
@@ -32351,8 +32351,8 @@ var JWTExpired = class extends JOSEError {
   claim;
   reason;
   payload;
-  constructor(message2, payload, claim = "unspecified", reason = "unspecified") {
-    super(message2, { cause: { claim, reason, payload } }), this.claim = claim, this.reason = reason, this.payload = payload;
+  constructor(message2, payload, claim2 = "unspecified", reason = "unspecified") {
+    super(message2, { cause: { claim: claim2, reason, payload } }), this.claim = claim2, this.reason = reason, this.payload = payload;
   }
 };
 var JOSEAlgNotAllowed = class extends JOSEError {
@@ -32562,14 +32562,14 @@ async function prepareKey(entry, key, usage2) {
   }
   cache ||= /* @__PURE__ */ new WeakMap();
   const cacheKey = key;
-  let cached = cache.get(cacheKey);
-  if (cached?.[alg])
-    return cached[alg];
-  if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
+  let cached2 = cache.get(cacheKey);
+  if (cached2?.[alg])
+    return cached2[alg];
+  if (cached2 || cache.set(cacheKey, cached2 = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
     const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+    return cached2[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
   }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached2[alg] = await jwkToKey(entry, normalized);
 }
 var cache;
 var nist = {
@@ -32894,7 +32894,7 @@ async function compactVerify(jws, key, options) {
 }
 
 // node_modules/jose/dist/webapi/lib/jwt_claims_set.js
-var epoch = (date) => Math.floor(date.getTime() / 1e3);
+var epoch = (date2) => Math.floor(date2.getTime() / 1e3);
 var multipliers = {
   s: 1,
   m: 60,
@@ -32920,9 +32920,9 @@ function validateInput(label, input) {
     throw new TypeError(`Invalid ${label} input`);
   return input;
 }
-function validateStringClaim(claim, value) {
+function validateStringClaim(claim2, value) {
   if (typeof value != "string")
-    throw new TypeError(`"${claim}" claim must be a string`);
+    throw new TypeError(`"${claim2}" claim must be a string`);
 }
 function validateAudienceClaim(value) {
   if (typeof value != "string" && (!Array.isArray(value) || Array.from(value).some((member) => typeof member != "string")))
@@ -32936,16 +32936,16 @@ var normalizeTyp = (value) => {
   return value.includes("/") ? normalized : `application/${normalized}`;
 };
 var checkAudiencePresence = (audPayload, audOption) => typeof audPayload == "string" ? audOption.includes(audPayload) : Array.isArray(audPayload) ? audOption.some((aud) => audPayload.includes(aud)) : false;
-function validateNumericDate(claimsSet, claim, required2 = false) {
-  const value = claimsSet[claim];
-  if (!(value === void 0 && !required2)) {
+function validateNumericDate(claimsSet, claim2, required3 = false) {
+  const value = claimsSet[claim2];
+  if (!(value === void 0 && !required3)) {
     if (typeof value != "number")
-      throw new JWTClaimValidationFailed(`"${claim}" claim must be a number`, claimsSet, claim, "invalid");
+      throw new JWTClaimValidationFailed(`"${claim2}" claim must be a number`, claimsSet, claim2, "invalid");
     return value;
   }
 }
-function unexpectedClaim(claimsSet, claim) {
-  throw new JWTClaimValidationFailed(`unexpected "${claim}" claim value`, claimsSet, claim, checkFailed);
+function unexpectedClaim(claimsSet, claim2) {
+  throw new JWTClaimValidationFailed(`unexpected "${claim2}" claim value`, claimsSet, claim2, checkFailed);
 }
 function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
   let claimsSet;
@@ -32961,9 +32961,9 @@ function validateClaimsSet(protectedHeader, claimsSetBytes, options = {}) {
     throw new JWTClaimValidationFailed('unexpected "typ" JWT header value', claimsSet, "typ", checkFailed);
   const { requiredClaims = [], issuer, subject, audience, maxTokenAge } = options, presenceCheck = [...requiredClaims];
   maxTokenAge !== void 0 && presenceCheck.push("iat"), audience !== void 0 && presenceCheck.push("aud"), subject !== void 0 && presenceCheck.push("sub"), issuer !== void 0 && presenceCheck.push("iss");
-  for (const claim of new Set(presenceCheck.reverse()))
-    if (!Object.hasOwn(claimsSet, claim))
-      throw new JWTClaimValidationFailed(`missing required "${claim}" claim`, claimsSet, claim, "missing");
+  for (const claim2 of new Set(presenceCheck.reverse()))
+    if (!Object.hasOwn(claimsSet, claim2))
+      throw new JWTClaimValidationFailed(`missing required "${claim2}" claim`, claimsSet, claim2, "missing");
   issuer !== void 0 && !(Array.isArray(issuer) ? issuer : [issuer]).includes(claimsSet.iss) && unexpectedClaim(claimsSet, "iss"), subject !== void 0 && claimsSet.sub !== subject && unexpectedClaim(claimsSet, "sub"), audience !== void 0 && !checkAudiencePresence(claimsSet.aud, typeof audience == "string" ? [audience] : audience) && unexpectedClaim(claimsSet, "aud");
   const { clockTolerance } = options;
   let tolerance = 0;
@@ -32999,10 +32999,10 @@ function producerClaimsSet(producer) {
 }
 function jwtClaimsSetBytes(producer) {
   const claimsSet = producerClaimsSet(producer);
-  for (const claim of ["iat", "nbf", "exp"]) {
-    const value = claimsSet[claim];
+  for (const claim2 of ["iat", "nbf", "exp"]) {
+    const value = claimsSet[claim2];
     if (typeof value == "number" && !Number.isFinite(value))
-      throw new TypeError(`"${claim}" claim must be a finite number`);
+      throw new TypeError(`"${claim2}" claim must be a finite number`);
   }
   return encoder.encode(JSON.stringify(claimsSet));
 }
@@ -33177,18 +33177,18 @@ function isUsableJWK(jwk, entry, alg, kid) {
   return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
 }
 async function importWithAlgCache(cache2, jwk, entry) {
-  const cached = cache2.get(jwk) || cache2.set(jwk, {}).get(jwk), { alg } = entry;
-  if (cached[alg] === void 0) {
+  const cached2 = cache2.get(jwk) || cache2.set(jwk, {}).get(jwk), { alg } = entry;
+  if (cached2[alg] === void 0) {
     const pending = jwkToKey(entry, jwk, true).then((key) => {
       if (key.type !== "public")
         throw new JWKSInvalid("JSON Web Key Set members must be public keys");
-      return cached[alg] = key, key;
-    }).catch((error) => {
-      throw cached[alg] === pending && delete cached[alg], error;
+      return cached2[alg] = key, key;
+    }).catch((error2) => {
+      throw cached2[alg] === pending && delete cached2[alg], error2;
     });
-    cached[alg] = pending;
+    cached2[alg] = pending;
   }
-  return cached[alg];
+  return cached2[alg];
 }
 function createLocalJWKSet(jwks) {
   let snapshot;
@@ -33202,7 +33202,7 @@ function createLocalJWKSet(jwks) {
   const metadata = snapshot.keys.map((jwk) => {
     const normalized = snapshotJwk(jwk);
     return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
-  }), cached = /* @__PURE__ */ new WeakMap();
+  }), cached2 = /* @__PURE__ */ new WeakMap();
   return Object.defineProperty(async (protectedHeader, token2) => {
     const { alg, kid } = { ...protectedHeader, ...token2?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
     if (!entry || entry.secret)
@@ -33211,16 +33211,16 @@ function createLocalJWKSet(jwks) {
     if (!length)
       throw new JWKSNoMatchingKey();
     if (length !== 1) {
-      const error = new JWKSMultipleMatchingKeys();
-      throw error[Symbol.asyncIterator] = async function* () {
+      const error2 = new JWKSMultipleMatchingKeys();
+      throw error2[Symbol.asyncIterator] = async function* () {
         for (const jwk2 of candidates)
           try {
-            yield await importWithAlgCache(cached, jwk2, entry);
+            yield await importWithAlgCache(cached2, jwk2, entry);
           } catch {
           }
-      }, error;
+      }, error2;
     }
-    return importWithAlgCache(cached, jwk, entry);
+    return importWithAlgCache(cached2, jwk, entry);
   }, "jwks", {
     value: () => structuredClone(snapshot)
   });
@@ -33259,10 +33259,10 @@ async function generateKeyPair(alg, options) {
 
 // src/idp/keys.ts
 async function generate(alg) {
-  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  const jwk = await exportJWK(publicKey);
+  const { privateKey: privateKey2, publicKey: publicKey2 } = await generateKeyPair(alg, { extractable: true });
+  const jwk = await exportJWK(publicKey2);
   const kid = await calculateJwkThumbprint(jwk);
-  return { alg, kid, privateKey, publicJwk: { ...jwk, kid, alg, use: "sig" } };
+  return { alg, kid, privateKey: privateKey2, publicJwk: { ...jwk, kid, alg, use: "sig" } };
 }
 async function generateSigningKeys() {
   const pairs = await Promise.all(SIGNING_ALGS.map(generate));
@@ -33359,7 +33359,7 @@ function parseBasic(header) {
   const secret = formDecode(decoded.slice(colon + 1));
   return id === void 0 || secret === void 0 ? void 0 : { id, secret };
 }
-function authenticateClient(req, form, clients) {
+function authenticateClient(req, form2, clients) {
   const invalid2 = (description, basic) => ({
     ok: false,
     status: 401,
@@ -33368,8 +33368,8 @@ function authenticateClient(req, form, clients) {
     headers: basic ? CHALLENGE2 : {}
   });
   const header = req.headers.authorization;
-  const bodyId = single(form, "client_id");
-  const bodySecret = single(form, "client_secret");
+  const bodyId = single(form2, "client_id");
+  const bodySecret = single(form2, "client_secret");
   if (bodyId === null || bodySecret === null) {
     return {
       ok: false,
@@ -33468,10 +33468,10 @@ async function issueTokens(ctx, client, grant, nonce) {
 
 // src/idp/token.ts
 var OAuthFailure = class extends Error {
-  constructor(status, error, description, headers = {}) {
-    super(`${error}: ${description}`);
-    this.status = status;
-    this.error = error;
+  constructor(status2, error2, description, headers = {}) {
+    super(`${error2}: ${description}`);
+    this.status = status2;
+    this.error = error2;
     this.description = description;
     this.headers = headers;
   }
@@ -33482,14 +33482,14 @@ var OAuthFailure = class extends Error {
 };
 var invalidRequest = (description) => new OAuthFailure(400, "invalid_request", description);
 var invalidGrant = (description) => new OAuthFailure(400, "invalid_grant", description);
-function required(form, name) {
-  const value = single(form, name);
+function required(form2, name) {
+  const value = single(form2, name);
   if (value === null) throw invalidRequest(`${name} is given more than once`);
   if (value === void 0) throw invalidRequest(`${name} is required`);
   return value;
 }
-async function authorizationCode(ctx, client, form) {
-  const code = required(form, "code");
+async function authorizationCode(ctx, client, form2) {
+  const code = required(form2, "code");
   const redeemed = ctx.grants.redeemCode(code);
   switch (redeemed.kind) {
     case "unknown":
@@ -33500,34 +33500,34 @@ async function authorizationCode(ctx, client, form) {
       ctx.logger.warning(`idp: authorization code reused: the tokens issued from it are revoked`);
       throw invalidGrant("the authorization code was already used; the tokens issued from it are revoked");
   }
-  const record = redeemed.record;
-  if (record.clientId !== client.clientId)
+  const record2 = redeemed.record;
+  if (record2.clientId !== client.clientId)
     throw invalidGrant("the authorization code was issued to another client");
-  const redirectUri = single(form, "redirect_uri");
+  const redirectUri = single(form2, "redirect_uri");
   if (redirectUri === null) throw invalidRequest("redirect_uri is given more than once");
   if (redirectUri === void 0)
     throw invalidRequest("redirect_uri is required: the authorization request had one");
-  if (redirectUri !== record.redirectUri) {
+  if (redirectUri !== record2.redirectUri) {
     throw invalidGrant(
-      `redirect_uri "${redirectUri}" differs from the authorization request's "${record.redirectUri}"`
+      `redirect_uri "${redirectUri}" differs from the authorization request's "${record2.redirectUri}"`
     );
   }
-  const verifier = single(form, "code_verifier");
+  const verifier = single(form2, "code_verifier");
   if (verifier === null) throw invalidRequest("code_verifier is given more than once");
-  if (record.codeChallenge === void 0) {
+  if (record2.codeChallenge === void 0) {
     if (verifier !== void 0)
       throw invalidGrant("code_verifier given, but the authorization request had no code_challenge");
   } else if (verifier === void 0) {
     throw invalidGrant("code_verifier is required: the authorization request had a code_challenge");
-  } else if (!verifierMatches(verifier, record.codeChallenge)) {
+  } else if (!verifierMatches(verifier, record2.codeChallenge)) {
     throw invalidGrant("code_verifier does not match the code_challenge");
   }
-  const grant = ctx.grants.grant(record.grantId);
+  const grant = ctx.grants.grant(record2.grantId);
   if (!grant) throw invalidGrant("the grant was revoked");
-  return issueTokens(ctx, client, grant, record.nonce);
+  return issueTokens(ctx, client, grant, record2.nonce);
 }
-async function refreshToken(ctx, client, form) {
-  const token2 = required(form, "refresh_token");
+async function refreshToken(ctx, client, form2) {
+  const token2 = required(form2, "refresh_token");
   const redeemed = ctx.grants.redeemRefreshToken(token2);
   switch (redeemed.kind) {
     case "unknown":
@@ -33541,22 +33541,22 @@ async function refreshToken(ctx, client, form) {
   const grant = redeemed.record;
   if (grant.clientId !== client.clientId)
     throw invalidGrant("the refresh token was issued to another client");
-  const scope = single(form, "scope");
+  const scope = single(form2, "scope");
   if (scope === null) throw invalidRequest("scope is given more than once");
   if (scope !== void 0 && !scope.split(" ").every((s) => s === "" || grant.scopes.includes(s))) {
     throw new OAuthFailure(400, "invalid_scope", "a refresh can only narrow the scope originally granted");
   }
   return issueTokens(ctx, client, grant, void 0);
 }
-async function token(ctx, req, res, form) {
+async function token(ctx, req, res, form2) {
   try {
-    if (!form) throw invalidRequest("the body must be application/x-www-form-urlencoded");
-    const auth = authenticateClient(req, form, ctx.clients);
+    if (!form2) throw invalidRequest("the body must be application/x-www-form-urlencoded");
+    const auth = authenticateClient(req, form2, ctx.clients);
     if (!auth.ok) throw new OAuthFailure(auth.status, auth.error, auth.description, auth.headers);
-    const grantType = required(form, "grant_type");
+    const grantType = required(form2, "grant_type");
     let tokens;
-    if (grantType === "authorization_code") tokens = await authorizationCode(ctx, auth.client, form);
-    else if (grantType === "refresh_token") tokens = await refreshToken(ctx, auth.client, form);
+    if (grantType === "authorization_code") tokens = await authorizationCode(ctx, auth.client, form2);
+    else if (grantType === "refresh_token") tokens = await refreshToken(ctx, auth.client, form2);
     else {
       throw new OAuthFailure(
         400,
@@ -33565,21 +33565,21 @@ async function token(ctx, req, res, form) {
       );
     }
     sendJson(res, 200, tokens, NO_STORE);
-  } catch (error) {
-    if (!(error instanceof OAuthFailure)) throw error;
-    ctx.logger.warning(`idp: token request refused: ${error.message}`);
-    sendOAuthError(res, error.status, error.error, error.description, error.headers);
+  } catch (error2) {
+    if (!(error2 instanceof OAuthFailure)) throw error2;
+    ctx.logger.warning(`idp: token request refused: ${error2.message}`);
+    sendOAuthError(res, error2.status, error2.error, error2.description, error2.headers);
   }
 }
 
 // src/idp/userinfo.ts
 var REALM = 'realm="preview-tunnel idp"';
-function reject(res, status, error, description) {
-  const challenge = error === void 0 ? `Bearer ${REALM}` : `Bearer ${REALM}, error="${error}", error_description="${description}"`;
+function reject(res, status2, error2, description) {
+  const challenge = error2 === void 0 ? `Bearer ${REALM}` : `Bearer ${REALM}, error="${error2}", error_description="${description}"`;
   sendJson(
     res,
-    status,
-    { error: error ?? "invalid_request", error_description: description },
+    status2,
+    { error: error2 ?? "invalid_request", error_description: description },
     { "www-authenticate": challenge, "cache-control": "no-store" }
   );
 }
@@ -33598,8 +33598,8 @@ async function userinfo(ctx, req, res) {
       currentDate: new Date(ctx.now()),
       requiredClaims: ["sub", "exp", "jti", "client_id", "aud"]
     });
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  } catch (error2) {
+    const reason = error2 instanceof Error ? error2.message : String(error2);
     ctx.logger.warning(`idp: userinfo refused a token: ${reason}`);
     reject(res, 401, "invalid_token", "the access token is invalid or expired");
     return;
@@ -33694,9 +33694,9 @@ var ROUTES = {
   [PATHS.login]: {
     methods: ["POST"],
     run: async (ctx, req, res, query) => {
-      const form = await readParams(req, query);
-      if (!form) return sendUnsupportedMedia(res);
-      loginDecision(ctx, res, form);
+      const form2 = await readParams(req, query);
+      if (!form2) return sendUnsupportedMedia(res);
+      loginDecision(ctx, res, form2);
     }
   },
   [PATHS.token]: {
@@ -33760,14 +33760,14 @@ function createIdp(options) {
       await keys;
     },
     async handle(req, res, subpath) {
-      const path15 = subpath.split("?")[0] || "/";
+      const path19 = subpath.split("?")[0] || "/";
       const query = new URL(req.url ?? "/", "http://idp.invalid").searchParams;
-      const route = Object.hasOwn(ROUTES, path15) ? ROUTES[path15] : void 0;
+      const route = Object.hasOwn(ROUTES, path19) ? ROUTES[path19] : void 0;
       try {
         if (!route) {
           sendJson(res, 404, {
             error: "not_found",
-            error_description: `no endpoint ${path15}; see ${PATHS.discovery}`
+            error_description: `no endpoint ${path19}; see ${PATHS.discovery}`
           });
           return;
         }
@@ -33775,13 +33775,13 @@ function createIdp(options) {
         if (method === "OPTIONS" && route.cors) return sendPreflight(res, route.methods);
         if (!route.methods.includes(method)) return sendMethodNotAllowed(res, route.methods);
         await route.run(ctx, req, res, query);
-      } catch (error) {
-        if (error instanceof BodyTooLarge) {
+      } catch (error2) {
+        if (error2 instanceof BodyTooLarge) {
           res.writeHead(413, { "content-type": "text/plain", connection: "close" });
           res.end("request body too large\n");
           return;
         }
-        ctx.logger.error(`idp: ${path15} failed: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.logger.error(`idp: ${path19} failed: ${error2 instanceof Error ? error2.message : String(error2)}`);
         if (!res.headersSent)
           sendJson(res, 500, { error: "server_error", error_description: "internal error" });
         else res.destroy();
@@ -33811,20 +33811,20 @@ var InputReader = class {
     return value === void 0 || value.trim() === "" ? this.specs[name].default : value;
   }
   /** Parses one input; on an InputError remembers it and returns undefined. */
-  read(name, parse3) {
+  read(name, parse4) {
     try {
-      return parse3(name, this.raw(name));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      this.problems.push(error);
+      return parse4(name, this.raw(name));
+    } catch (error2) {
+      if (!(error2 instanceof InputError)) throw error2;
+      this.problems.push(error2);
       return void 0;
     }
   }
   /** Like read(), but an invalid value yields its default (its problem is still reported). */
-  readOrDefault(name, parse3) {
+  readOrDefault(name, parse4) {
     const before = this.problems.length;
-    const value = this.read(name, parse3);
-    return this.problems.length > before ? parse3(name, this.specs[name].default) : value;
+    const value = this.read(name, parse4);
+    return this.problems.length > before ? parse4(name, this.specs[name].default) : value;
   }
   /** Throws one ConfigError listing every invalid input read so far. */
   throwIfInvalid() {
@@ -33860,7 +33860,7 @@ var GATE_INPUTS = {
     placeholder: "<size>"
   },
   "verify-webhooks": {
-    description: "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab.",
+    description: "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab, linear, square, discord (the variable holds the application's public key), paddle.",
     default: "",
     placeholder: "<provider path ENV lines>"
   },
@@ -33885,7 +33885,11 @@ var WEBHOOK_PROVIDERS = [
   "standard-webhooks",
   "svix",
   "pagerduty",
-  "gitlab"
+  "gitlab",
+  "linear",
+  "square",
+  "discord",
+  "paddle"
 ];
 var DEFAULT_USERNAME = "preview";
 var GENERATED_BYTES = 24;
@@ -34159,10 +34163,10 @@ function parseEnvLines(input, raw) {
     const eq = trimmed.indexOf("=");
     const key = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq === -1 || !ENV_KEY.test(key)) {
-      const shown = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
+      const shown2 = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
       throw new InputError(
         input,
-        shown,
+        shown2,
         `line ${index + 1} is not KEY=VALUE with KEY made of letters, digits and _ (not starting with a digit)`
       );
     }
@@ -34191,8 +34195,8 @@ function parseStatusRanges(input, raw) {
     return { min, max };
   });
 }
-function statusAccepted(ranges, status) {
-  return ranges.some((r) => status >= r.min && status <= r.max);
+function statusAccepted(ranges, status2) {
+  return ranges.some((r) => status2 >= r.min && status2 <= r.max);
 }
 function parseReady(input, raw) {
   const value = raw.trim();
@@ -34204,11 +34208,11 @@ function parseReady(input, raw) {
       throw new InputError(input, raw, 'needs a regular expression after "log:", e.g. "log:listening on"');
     try {
       return { kind: "log", pattern: new RegExp(source) };
-    } catch (error) {
+    } catch (error2) {
       throw new InputError(
         input,
         raw,
-        `has an invalid regular expression after "log:" (${error.message})`
+        `has an invalid regular expression after "log:" (${error2.message})`
       );
     }
   }
@@ -34460,8 +34464,8 @@ function parseIdpUsers(input, raw, cwd = process.cwd()) {
   let data;
   try {
     data = (0, import_yaml.parse)(text);
-  } catch (error) {
-    const reason = (error.message.split("\n")[0] ?? "").trim();
+  } catch (error2) {
+    const reason = (error2.message.split("\n")[0] ?? "").trim();
     throw new InputError(input, shorten(raw), `is not valid YAML or JSON${where}: ${reason}`);
   }
   return checkUsers(input, shorten(raw), where, data);
@@ -34471,16 +34475,16 @@ function isRecord(value) {
 }
 var EMAIL = /^[^\s@]+@[^\s@]+$/;
 var SUB_MAX = 255;
-function checkUsers(input, shown, where, data) {
+function checkUsers(input, shown2, where, data) {
   const list = isRecord(data) && Array.isArray(data.users) ? data.users : data;
   if (!Array.isArray(list)) {
     throw new InputError(
       input,
-      shown,
+      shown2,
       `must be a YAML or JSON list of users${where}, each with at least "sub", e.g. "- sub: alice\\n  email: alice@example.com"`
     );
   }
-  if (list.length === 0) throw new InputError(input, shown, `must list at least one user${where}`);
+  if (list.length === 0) throw new InputError(input, shown2, `must list at least one user${where}`);
   const subs = /* @__PURE__ */ new Map();
   const emails = /* @__PURE__ */ new Map();
   return list.map((entry, index) => {
@@ -34490,7 +34494,7 @@ function checkUsers(input, shown, where, data) {
     };
     if (!isRecord(entry))
       return fail(`has entry #${n} that is not a mapping of claims with "sub", e.g. "- sub: bob"`);
-    const { sub, email, name, ...claims } = entry;
+    const { sub, email: email2, name, ...claims } = entry;
     if (typeof sub !== "string" || sub.trim() === "") {
       return fail(`has user #${n} without "sub" as text (the user's stable id, e.g. "bob"; quote numbers)`);
     }
@@ -34504,13 +34508,13 @@ function checkUsers(input, shown, where, data) {
         `has user #${n} with sub "${DENY_HINT}", which is reserved: login_hint=${DENY_HINT} refuses the login`
       );
     }
-    if (email !== void 0 && (typeof email !== "string" || !EMAIL.test(email))) {
+    if (email2 !== void 0 && (typeof email2 !== "string" || !EMAIL.test(email2))) {
       return fail(`has user #${n} whose "email" is not an address like "bob@example.com"`);
     }
     if (name !== void 0 && typeof name !== "string")
       return fail(`has user #${n} whose "name" is not text`);
     const reserved = Object.keys(claims).find(
-      (claim) => RESERVED_CLAIMS.includes(claim)
+      (claim2) => RESERVED_CLAIMS.includes(claim2)
     );
     if (reserved !== void 0) {
       return fail(
@@ -34521,18 +34525,18 @@ function checkUsers(input, shown, where, data) {
     if (firstSub !== void 0)
       return fail(`has users #${firstSub} and #${n} with the same sub "${sub}"; subs must be unique`);
     subs.set(sub, n);
-    if (typeof email === "string") {
-      const firstEmail = emails.get(email.toLowerCase());
+    if (typeof email2 === "string") {
+      const firstEmail = emails.get(email2.toLowerCase());
       if (firstEmail !== void 0) {
         return fail(
-          `has users #${firstEmail} and #${n} with the same email "${email}"; emails must be unique`
+          `has users #${firstEmail} and #${n} with the same email "${email2}"; emails must be unique`
         );
       }
-      emails.set(email.toLowerCase(), n);
+      emails.set(email2.toLowerCase(), n);
     }
     return {
       sub,
-      ...typeof email === "string" ? { email } : {},
+      ...typeof email2 === "string" ? { email: email2 } : {},
       ...typeof name === "string" ? { name } : {},
       ...Object.keys(claims).length > 0 ? { claims } : {}
     };
@@ -34550,9 +34554,8718 @@ function collectIdpSettings(inputs, context = {}) {
   };
 }
 
-// src/config/tunnel-parse.ts
+// src/config/scenarios-parse.ts
+var fs = __toESM(require("node:fs"), 1);
+var import_node_path5 = __toESM(require("node:path"), 1);
+
+// src/scenarios/load.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// src/scenarios/build.ts
 var import_node_fs4 = require("node:fs");
 var import_node_path3 = __toESM(require("node:path"), 1);
+
+// src/scenarios/json-path.ts
+var STEP = /^(?:\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['((?:[^'\\]|\\.)*)'\])/;
+function parseJsonPath(path19) {
+  let rest = path19.trim();
+  if (!rest.startsWith("$")) return void 0;
+  rest = rest.slice(1);
+  const steps = [];
+  while (rest !== "") {
+    const m = STEP.exec(rest);
+    if (!m) return void 0;
+    if (m[1] !== void 0) steps.push(m[1]);
+    else if (m[2] !== void 0) steps.push(Number(m[2]));
+    else steps.push((m[3] ?? m[4] ?? "").replace(/\\(.)/g, "$1"));
+    rest = rest.slice(m[0].length);
+  }
+  return steps;
+}
+var MISSING = /* @__PURE__ */ Symbol("missing");
+function valueAt(root, steps) {
+  let node2 = root;
+  for (const step of steps) {
+    if (typeof step === "number") {
+      if (!Array.isArray(node2)) return MISSING;
+      const index = step < 0 ? node2.length + step : step;
+      if (index < 0 || index >= node2.length) return MISSING;
+      node2 = node2[index];
+    } else {
+      if (node2 === null || typeof node2 !== "object" || Array.isArray(node2) || !Object.hasOwn(node2, step)) {
+        return MISSING;
+      }
+      node2 = node2[step];
+    }
+  }
+  return node2;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  }
+  if (a === null || b === null || typeof a !== "object" || typeof b !== "object") return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every(
+    (k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k])
+  );
+}
+
+// src/scenarios/locate.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function locate(doc, path19) {
+  let current = doc.contents;
+  let key;
+  let nearest = isNodeLike(current) ? current : void 0;
+  for (const step of path19) {
+    if ((0, import_yaml2.isAlias)(current)) current = current.resolve(doc);
+    key = void 0;
+    if ((0, import_yaml2.isMap)(current)) {
+      const pair = current.items.find((p) => (0, import_yaml2.isScalar)(p.key) && String(p.key.value) === String(step));
+      if (pair === void 0) return { node: void 0, key: void 0, nearest };
+      key = isNodeLike(pair.key) ? pair.key : void 0;
+      current = pair.value;
+    } else if ((0, import_yaml2.isSeq)(current) && typeof step === "number") {
+      current = current.items[step];
+    } else {
+      return { node: void 0, key: void 0, nearest };
+    }
+    if (!isNodeLike(current)) return { node: void 0, key, nearest: key ?? nearest };
+    nearest = current;
+  }
+  return { node: isNodeLike(current) ? current : void 0, key, nearest };
+}
+function isNodeLike(value) {
+  return typeof value === "object" && value !== null && "range" in value;
+}
+function position(node2, lines) {
+  const offset = node2?.range?.[0] ?? 0;
+  const { line, col } = lines.linePos(offset);
+  return { line: Math.max(line, 1), column: Math.max(col, 1) };
+}
+
+// src/scenarios/payloads/types.ts
+var PREVIEW_URL = "${preview.url}";
+var JSON_TYPE = "application/json";
+var FORM_TYPE = "application/x-www-form-urlencoded";
+function json(value, event2) {
+  return { contentType: JSON_TYPE, body: JSON.stringify(value), ...event2 === void 0 ? {} : { event: event2 } };
+}
+function form(fields) {
+  return { contentType: FORM_TYPE, body: new URLSearchParams(fields).toString() };
+}
+
+// src/scenarios/payloads/discord.ts
+var DISCORD_EXAMPLES = {
+  ping: json({
+    id: "1234567890123456789",
+    application_id: "987654321098765432",
+    type: 1,
+    version: 1,
+    token: "interaction-token"
+  }),
+  application_command: json({
+    id: "1234567890123456790",
+    application_id: "987654321098765432",
+    type: 2,
+    version: 1,
+    token: "interaction-token",
+    guild_id: "290926798626357999",
+    channel_id: "645027906669510667",
+    member: { user: { id: "53908232506183680", username: "Mason" }, roles: [] },
+    data: {
+      id: "771825006014889984",
+      name: "preview",
+      type: 1,
+      options: [{ name: "pr", type: 4, value: 42 }]
+    }
+  })
+};
+
+// src/scenarios/payloads/github.ts
+var repository = {
+  id: 1296269,
+  node_id: "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
+  name: "Hello-World",
+  full_name: "octocat/Hello-World",
+  private: false,
+  owner: { login: "octocat", id: 1, type: "User" },
+  html_url: "https://github.com/octocat/Hello-World",
+  default_branch: "main"
+};
+var sender = { login: "octocat", id: 1, type: "User" };
+var GITHUB_EXAMPLES = {
+  ping: json(
+    {
+      zen: "Design for failure.",
+      hook_id: 1,
+      hook: {
+        type: "Repository",
+        id: 1,
+        name: "web",
+        active: true,
+        events: ["push", "pull_request"],
+        config: { content_type: "json", insecure_ssl: "0", url: `${PREVIEW_URL}/webhooks/github` }
+      },
+      repository,
+      sender
+    },
+    "ping"
+  ),
+  push: json(
+    {
+      ref: "refs/heads/main",
+      before: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+      after: "0000000000000000000000000000000000000001",
+      created: false,
+      deleted: false,
+      forced: false,
+      compare: "https://github.com/octocat/Hello-World/compare/6113728f27ae...000000000001",
+      commits: [
+        {
+          id: "0000000000000000000000000000000000000001",
+          message: "Update README.md",
+          timestamp: "2025-01-01T12:00:00Z",
+          author: { name: "Monalisa Octocat", email: "mona@github.com", username: "octocat" },
+          added: [],
+          removed: [],
+          modified: ["README.md"]
+        }
+      ],
+      head_commit: { id: "0000000000000000000000000000000000000001", message: "Update README.md" },
+      pusher: { name: "octocat", email: "mona@github.com" },
+      repository,
+      sender
+    },
+    "push"
+  ),
+  pull_request: json(
+    {
+      action: "opened",
+      number: 2,
+      pull_request: {
+        id: 279147437,
+        number: 2,
+        state: "open",
+        title: "Update the README with new information.",
+        body: "This is a pretty simple change that we need to pull into main.",
+        user: sender,
+        html_url: "https://github.com/octocat/Hello-World/pull/2",
+        head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" },
+        base: { ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" },
+        draft: false,
+        merged: false
+      },
+      repository,
+      sender
+    },
+    "pull_request"
+  )
+};
+
+// src/scenarios/payloads/gitlab.ts
+var GITLAB_EXAMPLES = {
+  push: json(
+    {
+      object_kind: "push",
+      event_name: "push",
+      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
+      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      ref: "refs/heads/main",
+      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      user_id: 4,
+      user_name: "John Smith",
+      user_username: "jsmith",
+      project_id: 15,
+      project: {
+        id: 15,
+        name: "Diaspora",
+        path_with_namespace: "mike/diaspora",
+        default_branch: "main",
+        web_url: "http://example.com/mike/diaspora"
+      },
+      commits: [
+        {
+          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+          message: "fixed readme",
+          timestamp: "2025-01-01T12:00:00+00:00",
+          author: { name: "GitLab dev user", email: "gitlabdev@dv6700.(none)" },
+          added: [],
+          modified: ["README.md"],
+          removed: []
+        }
+      ],
+      total_commits_count: 1
+    },
+    "Push Hook"
+  )
+};
+
+// src/scenarios/payloads/linear.ts
+var LINEAR_EXAMPLES = {
+  Issue: json(
+    {
+      action: "create",
+      type: "Issue",
+      createdAt: "2025-01-01T12:00:00.000Z",
+      organizationId: "3b6c3e0a-4c3f-4d5e-9f4e-4f4f4f4f4f4f",
+      url: "https://linear.app/acme/issue/ENG-123/fix-the-login",
+      webhookId: "000f5d3b-4c3f-4d5e-9f4e-000000000001",
+      webhookTimestamp: 0,
+      data: {
+        id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
+        identifier: "ENG-123",
+        title: "Fix the login",
+        priority: 2,
+        teamId: "72b2a2dc-6f4f-4423-9d34-24b5bd10634a",
+        stateId: "fa1fd1ea-6d5a-4dbd-9e35-2e4e94bc0a4a",
+        createdAt: "2025-01-01T12:00:00.000Z"
+      }
+    },
+    "Issue"
+  )
+};
+
+// src/scenarios/payloads/paddle.ts
+var PADDLE_EXAMPLES = {
+  "transaction.completed": json({
+    event_id: "evt_01hv8x2acma2gz2np2arh3p3ax",
+    event_type: "transaction.completed",
+    occurred_at: "2025-01-01T12:00:00.000000Z",
+    notification_id: "ntf_01hv8x2afkp3x4gbxm6xvy0cjy",
+    data: {
+      id: "txn_01hv8wptq8987qeep44cyrewp9",
+      status: "completed",
+      customer_id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4",
+      address_id: "add_01hv8gq3318ktkfengj2r75gfx",
+      business_id: null,
+      custom_data: null,
+      origin: "web",
+      collection_mode: "automatic",
+      subscription_id: "sub_01hv8x29kz0t586xy6zn1a62ny",
+      invoice_id: null,
+      invoice_number: null,
+      billing_details: null,
+      billing_period: null,
+      currency_code: "USD",
+      discount_id: null,
+      created_at: "2025-01-01T11:59:00.000000Z",
+      updated_at: "2025-01-01T12:00:00.000000Z",
+      billed_at: "2025-01-01T12:00:00.000000Z",
+      items: [],
+      details: null,
+      payments: [],
+      checkout: { url: `${PREVIEW_URL}/pay` }
+    }
+  })
+};
+
+// src/scenarios/payloads/pagerduty.ts
+var PAGERDUTY_EXAMPLES = {
+  "incident.triggered": json({
+    event: {
+      id: "01DEN4HPBQAAAG05V5QQYBRZMF",
+      event_type: "incident.triggered",
+      resource_type: "incident",
+      occurred_at: "2025-01-01T12:00:00.000Z",
+      agent: { html_url: "https://acme.pagerduty.com/users/PLH1HKV", id: "PLH1HKV", type: "user_reference" },
+      client: null,
+      data: {
+        id: "PGR0VU2",
+        type: "incident",
+        self: "https://api.pagerduty.com/incidents/PGR0VU2",
+        html_url: "https://acme.pagerduty.com/incidents/PGR0VU2",
+        number: 2,
+        status: "triggered",
+        incident_key: "d3640fbd41094207a1c11e58e46b1662",
+        title: "A little bump in the road",
+        urgency: "high",
+        service: { id: "PF9KMXH", type: "service_reference", summary: "API Service" }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/shopify.ts
+var SHOPIFY_EXAMPLES = {
+  "orders/create": json(
+    {
+      id: 820982911946154500,
+      admin_graphql_api_id: "gid://shopify/Order/820982911946154508",
+      email: "jon@example.com",
+      created_at: "2025-01-01T12:00:00-05:00",
+      currency: "USD",
+      financial_status: "voided",
+      name: "#9999",
+      order_number: 1234,
+      subtotal_price: "199.00",
+      total_price: "199.00",
+      total_tax: "0.00",
+      customer: { id: 115310627314723950, email: "john@example.com", first_name: "John", last_name: "Smith" },
+      line_items: [
+        {
+          id: 866550311766439e3,
+          name: "Aviator sunglasses",
+          price: "199.00",
+          quantity: 1,
+          sku: "SKU2006-001",
+          product_id: 788032119674292900
+        }
+      ],
+      test: true
+    },
+    "orders/create"
+  )
+};
+
+// src/scenarios/payloads/slack.ts
+var SLACK_EXAMPLES = {
+  slash_command: form({
+    token: "gIkuvaNzQIHg97ATvDxqgjtO",
+    team_id: "T0001",
+    team_domain: "example",
+    enterprise_id: "E0001",
+    enterprise_name: "Globular Construct Inc",
+    channel_id: "C2147483705",
+    channel_name: "test",
+    user_id: "U2147483697",
+    user_name: "Steve",
+    command: "/weather",
+    text: "94070",
+    api_app_id: "A123456",
+    is_enterprise_install: "false",
+    response_url: "https://hooks.slack.com/commands/1234/5678",
+    trigger_id: "13345224609.738474920.8088930838d88f008e0"
+  })
+};
+
+// src/scenarios/payloads/square.ts
+var SQUARE_EXAMPLES = {
+  "payment.created": json({
+    merchant_id: "6SSW7HV8K2ST5",
+    type: "payment.created",
+    event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+    created_at: "2025-01-01T12:00:00.000Z",
+    data: {
+      type: "payment",
+      id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+      object: {
+        payment: {
+          id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+          amount_money: { amount: 100, currency: "USD" },
+          status: "APPROVED",
+          source_type: "CARD",
+          location_id: "S8GWD5R9QB376",
+          order_id: "03O3USaPaAaFnI6kkwB1JxGgBsUZY",
+          created_at: "2025-01-01T12:00:00.000Z",
+          version: 0
+        }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/standard-webhooks.ts
+var STANDARD_WEBHOOKS_EXAMPLES = {
+  "contact.created": json({
+    type: "contact.created",
+    timestamp: "2022-11-03T20:26:10.344522Z",
+    data: { id: "1f81eb52-5198-4599-803e-771906343485", type: "contact" }
+  })
+};
+var SVIX_EXAMPLES = {
+  "invoice.paid": json({
+    type: "invoice.paid",
+    timestamp: "2025-01-01T12:00:00.000Z",
+    data: { id: "invoice_WF7WtCLFFtd8ubcTgboSFNql", status: "paid", attempt: 2 }
+  })
+};
+
+// src/scenarios/payloads/stripe.ts
+var event = (type, object) => ({
+  id: "evt_1PreviewTunnel0000000000",
+  object: "event",
+  api_version: "2025-06-30.basil",
+  created: 1735732800,
+  data: { object },
+  livemode: false,
+  pending_webhooks: 1,
+  request: { id: null, idempotency_key: null },
+  type
+});
+var STRIPE_EXAMPLES = {
+  "checkout.session.completed": json(
+    event("checkout.session.completed", {
+      id: "cs_test_a1PreviewTunnel",
+      object: "checkout.session",
+      amount_subtotal: 2e3,
+      amount_total: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      customer_details: { email: "jenny.rosen@example.com", name: "Jenny Rosen" },
+      mode: "payment",
+      payment_intent: "pi_3PreviewTunnel",
+      payment_status: "paid",
+      status: "complete",
+      success_url: `${PREVIEW_URL}/success`,
+      metadata: {}
+    })
+  ),
+  "payment_intent.succeeded": json(
+    event("payment_intent.succeeded", {
+      id: "pi_3PreviewTunnel",
+      object: "payment_intent",
+      amount: 2e3,
+      amount_received: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      payment_method: "pm_card_visa",
+      payment_method_types: ["card"],
+      status: "succeeded",
+      metadata: {}
+    })
+  )
+};
+
+// src/scenarios/payloads/twilio.ts
+var TWILIO_EXAMPLES = {
+  "message.received": form({
+    ToCountry: "US",
+    SmsMessageSid: "SM1234567890abcdef1234567890abcdef",
+    NumMedia: "0",
+    SmsSid: "SM1234567890abcdef1234567890abcdef",
+    SmsStatus: "received",
+    Body: "Hello from the preview",
+    To: "+15005550006",
+    MessageSid: "SM1234567890abcdef1234567890abcdef",
+    AccountSid: "AC1234567890abcdef1234567890abcdef",
+    From: "+14155552671",
+    ApiVersion: "2010-04-01"
+  })
+};
+
+// src/scenarios/payloads/index.ts
+var EXAMPLES = {
+  github: GITHUB_EXAMPLES,
+  stripe: STRIPE_EXAMPLES,
+  slack: SLACK_EXAMPLES,
+  shopify: SHOPIFY_EXAMPLES,
+  twilio: TWILIO_EXAMPLES,
+  "standard-webhooks": STANDARD_WEBHOOKS_EXAMPLES,
+  svix: SVIX_EXAMPLES,
+  pagerduty: PAGERDUTY_EXAMPLES,
+  gitlab: GITLAB_EXAMPLES,
+  linear: LINEAR_EXAMPLES,
+  square: SQUARE_EXAMPLES,
+  discord: DISCORD_EXAMPLES,
+  paddle: PADDLE_EXAMPLES
+};
+function exampleNames(provider) {
+  return Object.keys(EXAMPLES[provider]);
+}
+function exampleFor(provider, event2) {
+  const examples = EXAMPLES[provider];
+  if (event2 === void 0) return Object.keys(examples)[0];
+  if (Object.hasOwn(examples, event2)) return event2;
+  return Object.entries(examples).find(([, e]) => e.event === event2)?.[0];
+}
+
+// src/gate/verifiers/discord.ts
+var import_node_crypto6 = require("node:crypto");
+
+// src/gate/verifiers/compare.ts
+var import_node_crypto5 = require("node:crypto");
+
+// src/gate/digest.ts
+var import_node_crypto4 = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto4.hash === "function" ? (0, import_node_crypto4.hash)("sha256", data, "buffer") : (0, import_node_crypto4.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto4.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/gate/verifiers/compare.ts
+function hmac2(algorithm, key, ...data) {
+  const mac2 = (0, import_node_crypto5.createHmac)(algorithm, key);
+  for (const part of data) mac2.update(part);
+  return mac2.digest();
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var OK = { ok: true };
+function missing(header) {
+  return { ok: false, status: 401, reason: `missing ${header} header` };
+}
+function bad(reason) {
+  return { ok: false, status: 403, reason };
+}
+var TOLERANCE_SECONDS = 300;
+function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
+  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
+  }
+  return void 0;
+}
+
+// src/gate/verifiers/discord.ts
+var SIGNATURE = "x-signature-ed25519";
+var TIMESTAMP = "x-signature-timestamp";
+var publicKeys = /* @__PURE__ */ new Map();
+function publicKey(hex) {
+  if (!publicKeys.has(hex)) {
+    let key;
+    if (/^[0-9a-f]{64}$/i.test(hex)) {
+      const x = Buffer.from(hex, "hex").toString("base64url");
+      key = (0, import_node_crypto6.createPublicKey)({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
+    }
+    publicKeys.set(hex, key);
+  }
+  return publicKeys.get(hex);
+}
+var lastPrivate;
+function privateKey(pem) {
+  if (lastPrivate?.pem !== pem) lastPrivate = { pem, key: (0, import_node_crypto6.createPrivateKey)(pem) };
+  return lastPrivate.key;
+}
+function signDiscord(body2, timestamp, privateKeyPem) {
+  const data = Buffer.concat([Buffer.from(timestamp), Buffer.from(body2)]);
+  return (0, import_node_crypto6.sign)(null, data, privateKey(privateKeyPem)).toString("hex");
+}
+function verifyDiscord(request, publicKeyHex) {
+  const signature = headerValue(request.headers, SIGNATURE);
+  if (signature === void 0) return missing("X-Signature-Ed25519");
+  const timestamp = headerValue(request.headers, TIMESTAMP);
+  if (timestamp === void 0) return missing("X-Signature-Timestamp");
+  const key = publicKey(publicKeyHex.trim());
+  if (key === void 0) return bad("the configured Discord public key is not 64 hex characters");
+  if (!/^[0-9a-f]{128}$/i.test(signature)) return bad("X-Signature-Ed25519 is not 128 hex characters");
+  const data = Buffer.concat([Buffer.from(timestamp), request.body]);
+  return (0, import_node_crypto6.verify)(null, data, key, Buffer.from(signature, "hex")) ? OK : bad("X-Signature-Ed25519 does not verify with the public key");
+}
+var discord = {
+  provider: "discord",
+  signatureHeaders: [SIGNATURE],
+  verify: verifyDiscord,
+  /** `privateKeyPem`: the PKCS#8 PEM of the key pair whose public key the app was given. */
+  sign: (input, privateKeyPem) => {
+    const timestamp = String(input.nowSeconds);
+    return { [TIMESTAMP]: timestamp, [SIGNATURE]: signDiscord(input.body, timestamp, privateKeyPem) };
+  }
+};
+
+// src/scenarios/signers/discord.ts
+var signDiscordDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Discord-Interactions/1.0 (+https://discord.com)",
+    ...discord.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/github.ts
+var HEADER = "x-hub-signature-256";
+function signGithub(body2, secret) {
+  return `sha256=${hmac2("sha256", secret, body2).toString("hex")}`;
+}
+function verifyGithub(request, secret) {
+  const signature = headerValue(request.headers, HEADER);
+  if (signature === void 0) return missing("X-Hub-Signature-256");
+  return safeEqual(signature, signGithub(request.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
+}
+var github = {
+  provider: "github",
+  signatureHeaders: [HEADER, "x-hub-signature"],
+  verify: verifyGithub,
+  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
+};
+
+// src/scenarios/signers/github.ts
+var signGithubDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitHub-Hookshot/preview-tunnel",
+    "X-GitHub-Event": d.event ?? "ping",
+    "X-GitHub-Delivery": d.deliveryId,
+    "X-GitHub-Hook-ID": "1",
+    "X-GitHub-Hook-Installation-Target-Type": "repository",
+    "X-GitHub-Hook-Installation-Target-ID": "1",
+    ...github.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/gitlab.ts
+var HEADER2 = "x-gitlab-token";
+function verifyGitlab(request, secret) {
+  const token2 = headerValue(request.headers, HEADER2);
+  if (token2 === void 0) return missing("X-Gitlab-Token");
+  return safeEqual(token2, secret) ? OK : bad("X-Gitlab-Token does not match");
+}
+var gitlab = {
+  provider: "gitlab",
+  signatureHeaders: [HEADER2],
+  verify: verifyGitlab,
+  sign: (_input, secret) => ({ [HEADER2]: secret })
+};
+
+// src/scenarios/signers/gitlab.ts
+var signGitlabDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitLab/18.0.0",
+    "X-Gitlab-Event": d.event ?? "Push Hook",
+    "X-Gitlab-Event-UUID": d.deliveryId,
+    "X-Gitlab-Webhook-UUID": "00000000-0000-4000-8000-000000000001",
+    "X-Gitlab-Instance": "https://gitlab.example.com",
+    ...gitlab.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/linear.ts
+var HEADER3 = "linear-signature";
+var LINEAR_TOLERANCE_SECONDS = 60;
+function signLinear(body2, secret) {
+  return hmac2("sha256", secret, body2).toString("hex");
+}
+function linearBodyTimestamp(body2) {
+  try {
+    const parsed = JSON.parse(body2.toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null) return void 0;
+    const value = parsed.webhookTimestamp;
+    return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function verifyLinear(request, secret) {
+  const signature = headerValue(request.headers, HEADER3);
+  if (signature === void 0) return missing("Linear-Signature");
+  if (!safeEqual(signature, signLinear(request.body, secret))) return bad("Linear-Signature does not match");
+  const timestamp = linearBodyTimestamp(request.body);
+  if (timestamp === void 0) return bad("the signed body has no numeric webhookTimestamp");
+  return staleness(timestamp / 1e3, request.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
+}
+var linear = {
+  provider: "linear",
+  signatureHeaders: [HEADER3],
+  verify: verifyLinear,
+  // Re-signing cannot refresh webhookTimestamp (it is part of the body): a replayed Linear
+  // delivery older than 60 s stays stale, as it would for the app.
+  sign: (input, secret) => ({ [HEADER3]: signLinear(input.body, secret) })
+};
+
+// src/scenarios/signers/linear.ts
+function withWebhookTimestamp(body2, timestampMs) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body2.toString("utf8"));
+  } catch {
+    return body2;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body2;
+  return Buffer.from(JSON.stringify({ ...parsed, webhookTimestamp: timestampMs }));
+}
+function entityType(body2) {
+  try {
+    const type = JSON.parse(body2.toString("utf8")).type;
+    return typeof type === "string" ? type : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var signLinearDelivery = (d) => {
+  const body2 = withWebhookTimestamp(d.body, d.nowSeconds * 1e3);
+  return {
+    url: d.url,
+    body: body2,
+    headers: {
+      "User-Agent": "Linear-Webhook",
+      "Linear-Delivery": d.deliveryId,
+      "Linear-Event": d.event ?? entityType(body2) ?? "Issue",
+      "Linear-Timestamp": String(d.nowSeconds * 1e3),
+      ...linear.sign({ body: body2, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/gate/verifiers/paddle.ts
+var HEADER4 = "paddle-signature";
+var PADDLE_TOLERANCE_SECONDS = 5;
+function signPaddle(body2, secret, timestamp) {
+  return `ts=${timestamp};h1=${hmac2("sha256", secret, `${timestamp}:`, body2).toString("hex")}`;
+}
+function verifyPaddle(request, secret) {
+  const header = headerValue(request.headers, HEADER4);
+  if (header === void 0) return missing("Paddle-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(";")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "ts") timestamp = value;
+    else if (key === "h1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Paddle-Signature lacks "ts=" or "h1="');
+  }
+  if (request.nowSeconds - Number(timestamp) > PADDLE_TOLERANCE_SECONDS) {
+    return bad(`timestamp is more than ${PADDLE_TOLERANCE_SECONDS} s old`);
+  }
+  const expected = hmac2("sha256", secret, `${timestamp}:`, request.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no h1 signature in Paddle-Signature matches");
+}
+var paddle = {
+  provider: "paddle",
+  signatureHeaders: [HEADER4],
+  verify: verifyPaddle,
+  sign: (input, secret) => ({ [HEADER4]: signPaddle(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/paddle.ts
+var signPaddleDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Paddle",
+    ...paddle.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/pagerduty.ts
+var HEADER5 = "x-pagerduty-signature";
+function signPagerduty(body2, secret) {
+  return `v1=${hmac2("sha256", secret, body2).toString("hex")}`;
+}
+function verifyPagerduty(request, secret) {
+  const header = headerValue(request.headers, HEADER5);
+  if (header === void 0) return missing("X-PagerDuty-Signature");
+  const expected = signPagerduty(request.body, secret);
+  let match = false;
+  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
+  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
+}
+var pagerduty = {
+  provider: "pagerduty",
+  signatureHeaders: [HEADER5],
+  verify: verifyPagerduty,
+  sign: (input, secret) => ({ [HEADER5]: signPagerduty(input.body, secret) })
+};
+
+// src/scenarios/signers/pagerduty.ts
+var signPagerdutyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "PagerDuty-Webhook/V3.0",
+    "X-Webhook-Id": d.deliveryId,
+    "X-Webhook-Subscription": "PSUBSCR",
+    ...pagerduty.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/shopify.ts
+var HEADER6 = "x-shopify-hmac-sha256";
+function signShopify(body2, secret) {
+  return hmac2("sha256", secret, body2).toString("base64");
+}
+function verifyShopify(request, secret) {
+  const signature = headerValue(request.headers, HEADER6);
+  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
+  const given = Buffer.from(signature, "base64");
+  return safeEqual(given, hmac2("sha256", secret, request.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
+}
+var shopify = {
+  provider: "shopify",
+  signatureHeaders: [HEADER6],
+  verify: verifyShopify,
+  sign: (input, secret) => ({ [HEADER6]: signShopify(input.body, secret) })
+};
+
+// src/scenarios/signers/shopify.ts
+var SHOPIFY_API_VERSION = "2025-07";
+var signShopifyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Shopify-Captain-Hook",
+    "X-Shopify-Topic": d.event ?? "orders/create",
+    "X-Shopify-Shop-Domain": "preview-tunnel-test.myshopify.com",
+    "X-Shopify-API-Version": SHOPIFY_API_VERSION,
+    "X-Shopify-Webhook-Id": d.deliveryId,
+    "X-Shopify-Event-Id": d.deliveryId,
+    "X-Shopify-Triggered-At": new Date(d.nowSeconds * 1e3).toISOString(),
+    ...shopify.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/slack.ts
+var SIGNATURE2 = "x-slack-signature";
+var TIMESTAMP2 = "x-slack-request-timestamp";
+function signSlack(body2, secret, timestamp) {
+  return `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, body2).toString("hex")}`;
+}
+function verifySlack(request, secret) {
+  const signature = headerValue(request.headers, SIGNATURE2);
+  if (signature === void 0) return missing("X-Slack-Signature");
+  const timestamp = headerValue(request.headers, TIMESTAMP2);
+  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
+  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected = `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, request.body).toString("hex")}`;
+  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
+}
+var slack = {
+  provider: "slack",
+  signatureHeaders: [SIGNATURE2],
+  verify: verifySlack,
+  sign: (input, secret) => ({
+    [TIMESTAMP2]: String(input.nowSeconds),
+    [SIGNATURE2]: signSlack(input.body, secret, input.nowSeconds)
+  })
+};
+
+// src/scenarios/signers/slack.ts
+var signSlackDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+    ...slack.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/square.ts
+var HEADER7 = "x-square-hmacsha256-signature";
+function signSquare(notificationUrl, body2, signatureKey) {
+  return hmac2("sha256", signatureKey, notificationUrl, body2).toString("base64");
+}
+function verifySquare(request, signatureKey) {
+  const signature = headerValue(request.headers, HEADER7);
+  if (signature === void 0) return missing("x-square-hmacsha256-signature");
+  return safeEqual(signature, signSquare(request.url, request.body, signatureKey)) ? OK : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
+}
+var square = {
+  provider: "square",
+  signatureHeaders: [HEADER7, "x-square-signature"],
+  verify: verifySquare,
+  sign: (input, signatureKey) => ({ [HEADER7]: signSquare(input.url, input.body, signatureKey) })
+};
+
+// src/scenarios/signers/square.ts
+var signSquareDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Square Connect v2",
+    "Square-Version": "2025-07-16",
+    "Square-Environment": "Sandbox",
+    "Square-Initial-Delivery-Timestamp": new Date(d.nowSeconds * 1e3).toISOString(),
+    "Square-Retry-Number": "0",
+    ...square.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/standard-webhooks.ts
+var import_node_crypto7 = require("node:crypto");
+function standardWebhooksKey(secret) {
+  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+function signStandardWebhook(id, timestamp, body2, secret) {
+  return `v1,${hmac2("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body2).toString("base64")}`;
+}
+function triple(headers, prefixes) {
+  for (const prefix of prefixes) {
+    const signature = headerValue(headers, `${prefix}-signature`);
+    if (signature === void 0) continue;
+    return {
+      prefix,
+      signature,
+      id: headerValue(headers, `${prefix}-id`),
+      timestamp: headerValue(headers, `${prefix}-timestamp`)
+    };
+  }
+  return void 0;
+}
+function verifyWith(prefixes) {
+  return (request, secret) => {
+    const found = triple(request.headers, prefixes);
+    const first = prefixes[0] ?? "webhook";
+    if (found === void 0) return missing(`${first}-signature`);
+    if (found.id === void 0) return missing(`${found.prefix}-id`);
+    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
+    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
+    const stale = staleness(Number(found.timestamp), request.nowSeconds);
+    if (stale) return stale;
+    const expected = hmac2(
+      "sha256",
+      standardWebhooksKey(secret),
+      `${found.id}.${found.timestamp}.`,
+      request.body
+    );
+    let match = false;
+    for (const entry of found.signature.split(" ")) {
+      const comma = entry.indexOf(",");
+      if (entry.slice(0, comma) !== "v1") continue;
+      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
+    }
+    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+  };
+}
+function signWith(prefix) {
+  return (input, secret) => {
+    const headers = input.headers ?? {};
+    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto7.randomUUID)().replaceAll("-", "")}`;
+    return {
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(input.nowSeconds),
+      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+    };
+  };
+}
+var standardWebhooks = {
+  provider: "standard-webhooks",
+  signatureHeaders: ["webhook-signature"],
+  verify: verifyWith(["webhook"]),
+  sign: signWith("webhook")
+};
+var svix = {
+  provider: "svix",
+  signatureHeaders: ["svix-signature", "webhook-signature"],
+  verify: verifyWith(["svix", "webhook"]),
+  sign: signWith("svix")
+};
+
+// src/scenarios/signers/standard-webhooks.ts
+var messageId = (d) => `msg_${d.deliveryId.replaceAll("-", "")}`;
+var signStandardWebhooksDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: standardWebhooks.sign(
+    { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "webhook-id": messageId(d) } },
+    d.secret
+  )
+});
+var signSvixDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Svix-Webhooks/1.0",
+    ...svix.sign(
+      { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "svix-id": messageId(d) } },
+      d.secret
+    )
+  }
+});
+
+// src/gate/verifiers/stripe.ts
+var HEADER8 = "stripe-signature";
+function signStripe(body2, secret, timestamp) {
+  return `t=${timestamp},v1=${hmac2("sha256", secret, `${timestamp}.`, body2).toString("hex")}`;
+}
+function verifyStripe(request, secret) {
+  const header = headerValue(request.headers, HEADER8);
+  if (header === void 0) return missing("Stripe-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(",")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "t") timestamp = value;
+    else if (key === "v1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Stripe-Signature lacks "t=" or "v1="');
+  }
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected = hmac2("sha256", secret, `${timestamp}.`, request.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
+}
+var stripe = {
+  provider: "stripe",
+  signatureHeaders: [HEADER8],
+  verify: verifyStripe,
+  sign: (input, secret) => ({ [HEADER8]: signStripe(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/stripe.ts
+var signStripeDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+    ...stripe.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/twilio.ts
+var import_node_crypto8 = require("node:crypto");
+var HEADER9 = "x-twilio-signature";
+function formData(body2) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [name, value] of new URLSearchParams(body2.toString("utf8"))) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  let data = "";
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
+  }
+  return data;
+}
+function usesBodyHash(url2) {
+  return /[?&]bodySHA256=/.test(url2);
+}
+function signTwilio(url2, body2, authToken) {
+  const data = usesBodyHash(url2) ? url2 : url2 + formData(body2);
+  return hmac2("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
+}
+function urlVariants(url2) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url2);
+  if (!m) return [url2];
+  const [, scheme = "", authority = "", rest = ""] = m;
+  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
+  const host = portStart === -1 ? authority : authority.slice(0, portStart);
+  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
+  return [.../* @__PURE__ */ new Set([url2, scheme + host + rest, scheme + host + port + rest])];
+}
+function verifyTwilio(request, authToken) {
+  const signature = headerValue(request.headers, HEADER9);
+  if (signature === void 0) return missing("X-Twilio-Signature");
+  let match = false;
+  for (const url2 of urlVariants(request.url)) {
+    match = safeEqual(signature, signTwilio(url2, request.body, authToken)) || match;
+  }
+  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
+  if (usesBodyHash(request.url)) {
+    const expected = new URL(request.url).searchParams.get("bodySHA256") ?? "";
+    const actual = (0, import_node_crypto8.createHash)("sha256").update(request.body).digest("hex");
+    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
+  }
+  return OK;
+}
+function twilioUrl(url2, body2) {
+  if (!usesBodyHash(url2)) return url2;
+  const parsed = new URL(url2);
+  parsed.searchParams.set("bodySHA256", (0, import_node_crypto8.createHash)("sha256").update(body2).digest("hex"));
+  return parsed.href;
+}
+var twilio = {
+  provider: "twilio",
+  signatureHeaders: [HEADER9],
+  verify: verifyTwilio,
+  sign: (input, authToken) => ({ [HEADER9]: signTwilio(input.url, input.body, authToken) })
+};
+
+// src/scenarios/signers/twilio.ts
+function isJson(contentType) {
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
+}
+var signTwilioDelivery = (d) => {
+  let url2 = d.url;
+  if (isJson(d.contentType) && !/[?&]bodySHA256=/.test(url2)) {
+    const parsed = new URL(url2);
+    parsed.searchParams.set("bodySHA256", "");
+    url2 = parsed.href;
+  }
+  url2 = twilioUrl(url2, d.body);
+  return {
+    url: url2,
+    body: d.body,
+    headers: {
+      "User-Agent": "TwilioProxy/1.1",
+      "I-Twilio-Idempotency-Token": d.deliveryId,
+      ...twilio.sign({ body: d.body, url: url2, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/scenarios/signers/index.ts
+var SCENARIO_PROVIDERS = [
+  "github",
+  "stripe",
+  "slack",
+  "shopify",
+  "twilio",
+  "standard-webhooks",
+  "svix",
+  "pagerduty",
+  "gitlab",
+  "linear",
+  "square",
+  "discord",
+  "paddle"
+];
+var PROVIDERS2 = {
+  github: {
+    signatureHeader: "x-hub-signature-256",
+    signsBody: true,
+    sign: signGithubDelivery,
+    timestamped: false,
+    eventHeader: "X-GitHub-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  stripe: {
+    signatureHeader: "stripe-signature",
+    signsBody: true,
+    sign: signStripeDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  slack: {
+    signatureHeader: "x-slack-signature",
+    signsBody: true,
+    sign: signSlackDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret"
+  },
+  shopify: {
+    signatureHeader: "x-shopify-hmac-sha256",
+    signsBody: true,
+    sign: signShopifyDelivery,
+    timestamped: false,
+    eventHeader: "X-Shopify-Topic",
+    eventRequired: true,
+    key: "secret",
+    secretName: "app client secret"
+  },
+  twilio: {
+    signatureHeader: "x-twilio-signature",
+    signsBody: true,
+    sign: signTwilioDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "auth token"
+  },
+  "standard-webhooks": {
+    signatureHeader: "webhook-signature",
+    signsBody: true,
+    sign: signStandardWebhooksDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  svix: {
+    signatureHeader: "svix-signature",
+    signsBody: true,
+    sign: signSvixDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  pagerduty: {
+    signatureHeader: "x-pagerduty-signature",
+    signsBody: true,
+    sign: signPagerdutyDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  gitlab: {
+    signatureHeader: "x-gitlab-token",
+    signsBody: false,
+    sign: signGitlabDelivery,
+    timestamped: false,
+    eventHeader: "X-Gitlab-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "secret token"
+  },
+  linear: {
+    signatureHeader: "linear-signature",
+    signsBody: true,
+    sign: signLinearDelivery,
+    timestamped: true,
+    eventHeader: "Linear-Event",
+    key: "secret",
+    secretName: "webhook signing secret"
+  },
+  square: {
+    signatureHeader: "x-square-hmacsha256-signature",
+    signsBody: true,
+    sign: signSquareDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "signature key"
+  },
+  // Discord signs a timestamp but its verifier checks no tolerance; an offset is still allowed.
+  discord: {
+    signatureHeader: "x-signature-ed25519",
+    signsBody: true,
+    sign: signDiscordDelivery,
+    timestamped: true,
+    key: "ed25519",
+    secretName: "public key"
+  },
+  paddle: {
+    signatureHeader: "paddle-signature",
+    signsBody: true,
+    sign: signPaddleDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "secret key"
+  }
+};
+var TIMESTAMPED_PROVIDERS = SCENARIO_PROVIDERS.filter((p) => PROVIDERS2[p].timestamped);
+
+// src/scenarios/template.ts
+var PLACEHOLDER = /\$(\$?)\{([^}]*)\}/g;
+var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var asIs = (value) => value;
+var jsonString = (value) => JSON.stringify(value).slice(1, -1);
+var formValue = (value) => encodeURIComponent(value);
+var TemplateError = class extends Error {
+  name = "TemplateError";
+};
+function badPlaceholder(text) {
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    if (m[1] === "$") continue;
+    const expr = (m[2] ?? "").trim();
+    if (expr === "preview.url") continue;
+    if (expr.startsWith("env.") && ENV_NAME2.test(expr.slice(4))) continue;
+    return m[0];
+  }
+  return void 0;
+}
+function render(text, vars, escapeValue = asIs) {
+  if (!text.includes("${")) return text;
+  return text.replace(PLACEHOLDER, (whole, literal, inner) => {
+    if (literal === "$") return whole.slice(1);
+    const expr = inner.trim();
+    if (expr === "preview.url") return escapeValue(vars.previewUrl);
+    const name = expr.slice(4);
+    const value = vars.env[name];
+    if (!expr.startsWith("env.") || value === void 0) {
+      throw new TemplateError(
+        expr.startsWith("env.") ? `\${env.${name}} is used but ${name} is not set` : `${whole} is not supported`
+      );
+    }
+    return escapeValue(value);
+  });
+}
+function renderJson(value, vars) {
+  if (typeof value === "string") return render(value, vars);
+  if (Array.isArray(value)) return value.map((v) => renderJson(v, vars));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [render(k, vars), renderJson(v, vars)]));
+  }
+  return value;
+}
+function jsonStrings(value, at = [], out = []) {
+  if (typeof value === "string") out.push([at, value]);
+  else if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) jsonStrings(v, [...at, i], out);
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      out.push([[...at, k], k]);
+      jsonStrings(v, [...at, k], out);
+    }
+  }
+  return out;
+}
+
+// src/scenarios/build.ts
+var ACCEPTED = [{ min: 200, max: 299 }];
+var REJECTED = [400, 401, 403].map((s) => ({ min: s, max: s }));
+var RESERVED_HEADERS2 = /* @__PURE__ */ new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "expect"
+]);
+function sniffContentType(text) {
+  const trimmed = text.trim();
+  if (/^[[{]/.test(trimmed)) {
+    try {
+      JSON.parse(trimmed);
+      return JSON_TYPE;
+    } catch {
+    }
+  }
+  if (/^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/.test(trimmed)) return FORM_TYPE;
+  return "text/plain; charset=utf-8";
+}
+var EXTENSION_TYPES = {
+  ".json": JSON_TYPE,
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8"
+};
+var ScenarioBuilder = class {
+  constructor(ctx, base, input) {
+    this.ctx = ctx;
+    this.base = base;
+    this.input = input;
+    this.before = ctx.problems.length;
+    this.provider = input.provider;
+  }
+  ctx;
+  base;
+  input;
+  before;
+  provider;
+  add(relative2, message2, at = "value") {
+    this.ctx.add([...this.base, ...relative2], message2, at);
+  }
+  build() {
+    const { input, provider } = this;
+    const spec = PROVIDERS2[provider];
+    const { secretEnv, publicKeyEnv } = this.keys();
+    const body2 = this.body();
+    const event2 = input.event ?? (body2?.example === void 0 ? void 0 : EXAMPLES[provider][body2.example]?.event);
+    if (event2 === void 0 && spec.eventRequired) {
+      this.add(
+        ["event"],
+        `is missing: ${provider} sends the event in ${spec.eventHeader}; name it, e.g. event: ${exampleFor(provider, void 0) ?? "push"}`,
+        "missing"
+      );
+    }
+    if (input["timestamp-offset"] !== void 0 && !spec.timestamped) {
+      this.add(
+        ["timestamp-offset"],
+        `has no effect: ${provider} signs no timestamp, so no delivery of it can be stale; it applies to ${TIMESTAMPED_PROVIDERS.join(", ")}`
+      );
+    }
+    const expectations = this.expectations();
+    this.placeholders();
+    const headers = this.headers();
+    const source = position(locate(this.ctx.doc, this.base).node, this.ctx.lines);
+    if (this.ctx.problems.length > this.before || body2 === void 0 || expectations === void 0)
+      return void 0;
+    return {
+      name: input.name,
+      provider,
+      event: event2,
+      path: input.path,
+      method: input.method ?? "POST",
+      body: body2.template,
+      example: body2.example,
+      contentType: input["content-type"] ?? body2.contentType,
+      headers,
+      secretEnv,
+      publicKeyEnv,
+      expect: expectations,
+      expectRejected: input["expect-rejected"] ?? false,
+      repeat: input.repeat ?? 1,
+      concurrency: input.concurrency ?? 1,
+      timestampOffsetSeconds: signedSeconds(input["timestamp-offset"]),
+      tamper: input.tamper ?? false,
+      sendAuth: input["send-auth"] ?? false,
+      timeoutMs: input.timeout === void 0 ? void 0 : parseDuration("timeout", input.timeout),
+      source: { file: this.ctx.options.file, ...source }
+    };
+  }
+  keys() {
+    const { input, provider } = this;
+    if (PROVIDERS2[provider].key === "ed25519") {
+      if (input["secret-env"] !== void 0) {
+        this.add(
+          ["secret-env"],
+          `is not used by ${provider}: its deliveries are signed with an Ed25519 key pair generated per run; name the variable the app reads the public key from in public-key-env (default DISCORD_PUBLIC_KEY)`,
+          "key"
+        );
+      }
+      return { secretEnv: void 0, publicKeyEnv: input["public-key-env"] ?? "DISCORD_PUBLIC_KEY" };
+    }
+    if (input["public-key-env"] !== void 0) {
+      this.add(["public-key-env"], `is only for discord (Ed25519); ${provider} uses secret-env`, "key");
+    }
+    const secretEnv = input["secret-env"];
+    const example = `${provider.toUpperCase().replaceAll("-", "_")}_WEBHOOK_SECRET`;
+    if (secretEnv === void 0) {
+      this.add(
+        ["secret-env"],
+        `is missing: name the environment variable holding the ${provider} ${PROVIDERS2[provider].secretName}, e.g. secret-env: ${example} (secrets are never written in scenario files)`,
+        "missing"
+      );
+    } else if (this.ctx.options.env && !this.ctx.options.env[secretEnv]) {
+      this.add(
+        ["secret-env"],
+        `names ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
+      );
+    }
+    return { secretEnv, publicKeyEnv: void 0 };
+  }
+  body() {
+    const { input, provider } = this;
+    const body2 = input.body;
+    const names = exampleNames(provider);
+    const useExample = (name) => {
+      const example = EXAMPLES[provider][name];
+      return example && {
+        template: { kind: "text", text: example.body },
+        example: name,
+        contentType: example.contentType
+      };
+    };
+    if (body2 === void 0) {
+      const name = exampleFor(provider, input.event);
+      if (name === void 0) {
+        this.add(
+          ["event"],
+          `has no built-in ${provider} example to send; give a body, or use an event with one: ${names.join(", ")}`
+        );
+        return void 0;
+      }
+      return useExample(name);
+    }
+    if (typeof body2 === "string")
+      return {
+        template: { kind: "text", text: body2 },
+        example: void 0,
+        contentType: sniffContentType(body2)
+      };
+    if ("json" in body2)
+      return { template: { kind: "json", value: body2.json }, example: void 0, contentType: JSON_TYPE };
+    if ("form" in body2) {
+      const fields = Object.entries(body2.form).map(([k, v]) => [k, String(v)]);
+      return { template: { kind: "form", fields }, example: void 0, contentType: FORM_TYPE };
+    }
+    if ("text" in body2) {
+      return {
+        template: { kind: "text", text: body2.text },
+        example: void 0,
+        contentType: sniffContentType(body2.text)
+      };
+    }
+    if ("file" in body2) {
+      const file = import_node_path3.default.resolve(this.ctx.options.dir, body2.file);
+      let text;
+      try {
+        text = (0, import_node_fs4.readFileSync)(file, "utf8");
+      } catch (error2) {
+        const code = error2.code;
+        this.add(
+          ["body", "file"],
+          `cannot be read (${code === "ENOENT" ? "no such file" : code ?? "error"}: ${file}); paths are relative to the scenario file`
+        );
+        return void 0;
+      }
+      const type = EXTENSION_TYPES[import_node_path3.default.extname(file).toLowerCase()] ?? sniffContentType(text);
+      if (badPlaceholder(text) !== void 0) {
+        this.add(
+          ["body", "file"],
+          `has an unsupported placeholder ${badPlaceholder(text)} in ${file}; ${PLACEHOLDER_HELP}`
+        );
+      }
+      return { template: { kind: "text", text }, example: void 0, contentType: type };
+    }
+    if (!Object.hasOwn(EXAMPLES[provider], body2.example)) {
+      this.add(
+        ["body", "example"],
+        `is not a built-in ${provider} example; ${provider} has: ${names.join(", ")}`
+      );
+      return void 0;
+    }
+    return useExample(body2.example);
+  }
+  expectations() {
+    const expect = this.input.expect ?? {};
+    const rejected = this.input["expect-rejected"] ?? false;
+    let status2 = rejected ? REJECTED : ACCEPTED;
+    let statusText = rejected ? "400, 401, 403" : "2xx";
+    if (expect.status !== void 0) {
+      if (rejected) {
+        this.add(["expect-rejected"], "conflicts with expect.status: use one of them", "key");
+        return void 0;
+      }
+      const items = Array.isArray(expect.status) ? expect.status : [expect.status];
+      statusText = items.join(", ");
+      try {
+        status2 = parseStatusRanges("expect.status", statusText);
+      } catch (error2) {
+        if (!(error2 instanceof InputError)) throw error2;
+        this.add(["expect", "status"], "must be HTTP statuses with ranges from low to high, e.g. 200-299");
+        return void 0;
+      }
+    }
+    const json4 = Object.entries(expect.json ?? {}).flatMap(([jsonPath, value]) => {
+      const steps = parseJsonPath(jsonPath);
+      if (steps === void 0) {
+        this.add(
+          ["expect", "json", jsonPath],
+          'is not a supported JSON path: start with $ and use .name, ["name"] and [index], e.g. $.data.items[0].id',
+          "key"
+        );
+        return [];
+      }
+      return [{ path: jsonPath, steps, value }];
+    });
+    const bodyContains2 = expect["body-contains"];
+    return {
+      status: status2,
+      statusText,
+      bodyContains: bodyContains2 === void 0 ? [] : Array.isArray(bodyContains2) ? bodyContains2 : [bodyContains2],
+      json: json4,
+      headers: Object.entries(expect.headers ?? {}).map(
+        ([name, value]) => [name.toLowerCase(), value]
+      ),
+      maxLatencyMs: expect["max-latency"] === void 0 ? void 0 : parseDuration("max-latency", expect["max-latency"])
+    };
+  }
+  headers() {
+    return Object.entries(this.input.headers ?? {}).flatMap(([name, value]) => {
+      if (RESERVED_HEADERS2.has(name.toLowerCase())) {
+        this.add(
+          ["headers", name],
+          `cannot be set: the HTTP client frames the request itself; these cannot be set: ${[...RESERVED_HEADERS2].join(", ")}`,
+          "key"
+        );
+        return [];
+      }
+      return [[name, String(value)]];
+    });
+  }
+  /** Placeholders everywhere they are filled in: only ${env.NAME} and ${preview.url}. */
+  placeholders() {
+    const { input } = this;
+    const texts = [[["path"], input.path]];
+    for (const [name, value] of Object.entries(input.headers ?? {}))
+      texts.push([["headers", name], String(value)]);
+    const body2 = input.body;
+    if (typeof body2 === "string") texts.push([["body"], body2]);
+    else if (body2 && "text" in body2) texts.push([["body", "text"], body2.text]);
+    else if (body2 && "json" in body2) {
+      for (const [at, text] of jsonStrings(body2.json)) texts.push([["body", "json", ...at], text]);
+    } else if (body2 && "form" in body2) {
+      for (const [name, value] of Object.entries(body2.form))
+        texts.push([["body", "form", name], String(value)]);
+    }
+    const contains = input.expect?.["body-contains"];
+    for (const text of contains === void 0 ? [] : Array.isArray(contains) ? contains : [contains]) {
+      texts.push([["expect", "body-contains"], text]);
+    }
+    for (const [name, value] of Object.entries(input.expect?.headers ?? {})) {
+      if (typeof value === "string") texts.push([["expect", "headers", name], value]);
+    }
+    for (const [where, text] of texts) {
+      const bad2 = badPlaceholder(text);
+      if (bad2 !== void 0) this.add(where, `uses the placeholder ${bad2}; ${PLACEHOLDER_HELP}`);
+    }
+  }
+};
+var PLACEHOLDER_HELP = "placeholders are ${env.NAME} and ${preview.url} ($${ writes a literal ${)";
+function signedSeconds(value) {
+  if (value === void 0) return 0;
+  const sign2 = value.trim().startsWith("-") ? -1 : 1;
+  return sign2 * parseDuration("timestamp-offset", value.trim().replace(/^[+-]/, "")) / 1e3;
+}
+
+// src/scenarios/file-context.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var FileContext = class {
+  constructor(doc, lines, options) {
+    this.doc = doc;
+    this.lines = lines;
+    this.options = options;
+  }
+  doc;
+  lines;
+  options;
+  problems = [];
+  /** Records a problem at `fullPath`, worded "<scenario>: field "<path>" <message>". */
+  add(fullPath, message2, at) {
+    const found = locate(this.doc, fullPath);
+    const node2 = at === "key" ? found.key ?? found.nearest : at === "missing" ? found.nearest : found.node ?? found.nearest;
+    const { line, column } = position(node2, this.lines);
+    const got = at === "value" && found.node ? ` (got ${shown(found.node)})` : "";
+    this.problems.push({
+      file: this.options.file,
+      line,
+      column,
+      message: `${this.label(fullPath)}${message2}${got}`
+    });
+  }
+  /** 'scenario "Ping": field "expect.status" ' */
+  label(fullPath) {
+    let prefix = "";
+    let rest = fullPath;
+    if (fullPath[0] === "scenarios" && typeof fullPath[1] === "number") {
+      const name = locate(this.doc, [...fullPath.slice(0, 2), "name"]).node;
+      prefix = (0, import_yaml3.isScalar)(name) && typeof name.value === "string" && name.value !== "" ? `scenario "${name.value}" (scenarios[${fullPath[1]}]): ` : `scenarios[${fullPath[1]}]: `;
+      rest = fullPath.slice(2);
+    }
+    if (rest.length === 0) return prefix === "" ? "the file " : prefix.replace(/: $/, " ");
+    return `${prefix}field "${fieldName(rest)}" `;
+  }
+};
+function fieldName(steps) {
+  let out = "";
+  for (const step of steps) {
+    if (typeof step === "number") out += `[${step}]`;
+    else if (/^[\w-]+$/.test(String(step))) out += `${out === "" ? "" : "."}${String(step)}`;
+    else out += `[${JSON.stringify(String(step))}]`;
+  }
+  return out;
+}
+function shown(node2) {
+  if ((0, import_yaml3.isScalar)(node2)) {
+    const text = JSON.stringify(node2.value) ?? String(node2.value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  }
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  return "an alias";
+}
+
+// src/scenarios/issues.ts
+var EXPECTED = {
+  object: "a mapping",
+  record: "a mapping",
+  array: "a list",
+  string: "a text",
+  boolean: "true or false",
+  number: "a number",
+  int: "a whole number",
+  null: "null"
+};
+var fallbackError = (issue3) => {
+  if (issue3.code === "invalid_type") return `must be ${EXPECTED[issue3.expected] ?? issue3.expected}`;
+  if (issue3.code === "too_small" && issue3.origin === "array") return "must list at least one item";
+  if (issue3.code === "too_small" && issue3.origin === "string") return "must not be empty";
+  return void 0;
+};
+function valueAt2(data, path19) {
+  let node2 = data;
+  for (const step of path19) {
+    if (node2 === null || typeof node2 !== "object") return void 0;
+    node2 = node2[step];
+  }
+  return node2;
+}
+function distance(a, b) {
+  const row2 = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row2[0] ?? 0;
+    row2[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row2[j] ?? 0;
+      row2[j] = Math.min(current + 1, (row2[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row2[b.length] ?? 0;
+}
+function closest(word, candidates) {
+  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
+  let best;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = distance(normal(word), normal(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function unknownKey(key, known) {
+  if (/^(secret|token|signing-secret|signing_secret|auth-token|key)$/i.test(key)) {
+    return `is not allowed: secrets are never written in scenario files; put it in an environment variable (from a repository secret) and name that variable in secret-env`;
+  }
+  const guess = known ? closest(key, known) : void 0;
+  const hint = guess ? `; did you mean "${guess}"?` : "";
+  return `is not a known field${hint}${known ? ` Known fields here: ${known.join(", ")}` : ""}`;
+}
+function drafts(issues, data, base, knownKeys2) {
+  const out = [];
+  const visit = (issue3, prefix) => {
+    const path19 = [...prefix, ...issue3.path];
+    const relative2 = path19.slice(base.length);
+    if (issue3.code === "invalid_union") {
+      const input2 = valueAt2(data, path19);
+      const meant = issue3.errors.find(
+        (option) => option.length > 0 && option.every(
+          (i) => i.path.length > 0 && input2 !== null && typeof input2 === "object" && Object.hasOwn(input2, i.path[0]) && i.code !== "unrecognized_keys"
+        )
+      );
+      if (meant) for (const inner of meant) visit(inner, path19);
+      else out.push({ path: path19, message: issue3.message, at: "value" });
+      return;
+    }
+    if (issue3.code === "unrecognized_keys") {
+      for (const key of issue3.keys) {
+        out.push({ path: [...path19, key], message: unknownKey(key, knownKeys2(relative2)), at: "key" });
+      }
+      return;
+    }
+    if (issue3.code === "invalid_key") {
+      const first = issue3.issues[0];
+      out.push({ path: path19, message: first?.message ?? issue3.message, at: "key" });
+      return;
+    }
+    if (path19.length > 0 && valueAt2(data, path19) === void 0) {
+      out.push({ path: path19, message: `is missing: it ${issue3.message}`, at: "missing" });
+      return;
+    }
+    const input = valueAt2(data, path19);
+    if (issue3.code === "invalid_value" && typeof input === "string") {
+      const guess = closest(input, issue3.values.map(String));
+      out.push({
+        path: path19,
+        message: guess ? `${issue3.message}; did you mean "${guess}"?` : issue3.message,
+        at: "value"
+      });
+      return;
+    }
+    out.push({ path: path19, message: issue3.message, at: "value" });
+  };
+  for (const issue3 of issues) visit(issue3, base);
+  return out;
+}
+
+// node_modules/zod/v4/core/util.js
+var util_exports = {};
+__export(util_exports, {
+  BIGINT_FORMAT_RANGES: () => BIGINT_FORMAT_RANGES,
+  CONSTANT_CATCH: () => CONSTANT_CATCH,
+  Class: () => Class,
+  NUMBER_FORMAT_RANGES: () => NUMBER_FORMAT_RANGES,
+  aborted: () => aborted,
+  allowsEval: () => allowsEval,
+  assert: () => assert,
+  assertEqual: () => assertEqual,
+  assertIs: () => assertIs,
+  assertNever: () => assertNever,
+  assertNotEqual: () => assertNotEqual,
+  assignProp: () => assignProp,
+  attachSchema: () => attachSchema,
+  base64ToUint8Array: () => base64ToUint8Array,
+  base64urlToUint8Array: () => base64urlToUint8Array,
+  cached: () => cached,
+  captureStackTrace: () => captureStackTrace,
+  cleanEnum: () => cleanEnum,
+  cleanRegex: () => cleanRegex,
+  clone: () => clone,
+  cloneDef: () => cloneDef,
+  codePointLength: () => codePointLength,
+  constantCatch: () => constantCatch,
+  createTransparentProxy: () => createTransparentProxy,
+  defineLazy: () => defineLazy,
+  defineLazyInternal: () => defineLazyInternal,
+  derived: () => derived,
+  esc: () => esc,
+  escapeRegex: () => escapeRegex,
+  explicitlyAborted: () => explicitlyAborted,
+  extend: () => extend,
+  finalizeIssue: () => finalizeIssue,
+  floatSafeRemainder: () => floatSafeRemainder,
+  getElementAtPath: () => getElementAtPath,
+  getEnumValues: () => getEnumValues,
+  getLengthableOrigin: () => getLengthableOrigin,
+  getParsedType: () => getParsedType,
+  getSizableOrigin: () => getSizableOrigin,
+  hexToUint8Array: () => hexToUint8Array,
+  hide: () => hide,
+  installLazyProp: () => installLazyProp,
+  isObject: () => isObject2,
+  isPlainObject: () => isPlainObject,
+  issue: () => issue,
+  joinValues: () => joinValues,
+  jsonStringifyReplacer: () => jsonStringifyReplacer,
+  members: () => members,
+  merge: () => merge,
+  mergeDefs: () => mergeDefs,
+  normalizeParams: () => normalizeParams,
+  nullish: () => nullish,
+  numKeys: () => numKeys,
+  objectClone: () => objectClone,
+  omit: () => omit,
+  optionalKeys: () => optionalKeys,
+  own: () => own,
+  parsedType: () => parsedType,
+  partial: () => partial,
+  pick: () => pick,
+  prefixIssues: () => prefixIssues,
+  primitiveTypes: () => primitiveTypes,
+  promiseAllObject: () => promiseAllObject,
+  propertyKeyTypes: () => propertyKeyTypes,
+  randomString: () => randomString,
+  rawShape: () => rawShape,
+  required: () => required2,
+  safeExtend: () => safeExtend,
+  shallowClone: () => shallowClone,
+  sizeCaps: () => sizeCaps,
+  slugify: () => slugify,
+  stringifyPrimitive: () => stringifyPrimitive,
+  toZod: () => toZod,
+  uint8ArrayToBase64: () => uint8ArrayToBase64,
+  uint8ArrayToBase64url: () => uint8ArrayToBase64url,
+  uint8ArrayToHex: () => uint8ArrayToHex,
+  unwrapMessage: () => unwrapMessage
+});
+function assertEqual(val) {
+  return val;
+}
+function assertNotEqual(val) {
+  return val;
+}
+function toZod() {
+  return (schema) => schema;
+}
+function assertIs(_arg) {
+}
+function assertNever(_x) {
+  throw new Error("Unexpected value in exhaustive check");
+}
+function assert(_) {
+}
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  return values;
+}
+function joinValues(array2, separator = "|") {
+  return array2.map((val) => stringifyPrimitive(val)).join(separator);
+}
+function jsonStringifyReplacer(_, value) {
+  if (typeof value === "bigint")
+    return value.toString();
+  return value;
+}
+var Cached = class {
+  constructor(getter) {
+    this._getter = getter;
+    this._value = void 0;
+  }
+  get value() {
+    const getter = this._getter;
+    if (getter !== void 0) {
+      this._value = getter();
+      this._getter = void 0;
+    }
+    return this._value;
+  }
+};
+function cached(getter) {
+  return new Cached(getter);
+}
+function nullish(input) {
+  return input === null || input === void 0;
+}
+function cleanRegex(source) {
+  const start = source.startsWith("^") ? 1 : 0;
+  const end = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end);
+}
+function floatSafeRemainder(val, step) {
+  const ratio = val / step;
+  const roundedRatio = Math.round(ratio);
+  const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
+  if (Math.abs(ratio - roundedRatio) < tolerance)
+    return 0;
+  return ratio - roundedRatio;
+}
+var EVALUATING = /* @__PURE__ */ Symbol("evaluating");
+function defineLazy(object, key, getter) {
+  let value = void 0;
+  Object.defineProperty(object, key, {
+    get() {
+      if (value === EVALUATING) {
+        return void 0;
+      }
+      if (value === void 0) {
+        value = EVALUATING;
+        value = getter();
+      }
+      return value;
+    },
+    set(v) {
+      Object.defineProperty(object, key, {
+        value: v
+        // configurable: true,
+      });
+    },
+    configurable: true
+  });
+}
+function objectClone(obj) {
+  return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
+}
+function assignProp(target, prop, value) {
+  Object.defineProperty(target, prop, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true
+  });
+}
+function rawShape(def) {
+  const desc = Object.getOwnPropertyDescriptor(def, "shape");
+  return desc?.get ? desc.get.raw : desc?.value;
+}
+function sourceShape(schema) {
+  return rawShape(schema._zod.def) ?? schema._zod.def.shape;
+}
+function deferProp(target, key, getter) {
+  Object.defineProperty(target, key, {
+    get() {
+      const value = getter();
+      assignProp(this, key, value);
+      return value;
+    },
+    enumerable: true,
+    configurable: true
+  });
+}
+function putProp(target, key, value) {
+  if (key in target)
+    assignProp(target, key, value);
+  else
+    target[key] = value;
+}
+function mirrorShape(target, source, keys, wrap2) {
+  const raw = sourceShape(source);
+  for (const key of keys) {
+    const desc = Object.getOwnPropertyDescriptor(raw, key);
+    if (!desc.enumerable)
+      continue;
+    if (desc.get) {
+      deferProp(target, key, () => {
+        const value = source._zod.def.shape[key];
+        return wrap2 ? wrap2(value, key) : value;
+      });
+    } else
+      putProp(target, key, wrap2 ? wrap2(desc.value, key) : desc.value);
+  }
+}
+function mirrorProps(target, source) {
+  for (const key of Reflect.ownKeys(source)) {
+    const desc = Object.getOwnPropertyDescriptor(source, key);
+    if (!desc.enumerable)
+      continue;
+    if (desc.get)
+      deferProp(target, key, () => source[key]);
+    else
+      putProp(target, key, desc.value);
+  }
+}
+function mergeDefs(...defs) {
+  const mergedDescriptors = {};
+  for (const def of defs) {
+    const descriptors = Object.getOwnPropertyDescriptors(def);
+    Object.assign(mergedDescriptors, descriptors);
+  }
+  return Object.defineProperties({}, mergedDescriptors);
+}
+function cloneDef(schema) {
+  return mergeDefs(schema._zod.def);
+}
+function getElementAtPath(obj, path19) {
+  if (!path19)
+    return obj;
+  return path19.reduce((acc, key) => acc?.[key], obj);
+}
+function promiseAllObject(promisesObj) {
+  const keys = Object.keys(promisesObj);
+  const promises3 = keys.map((key) => promisesObj[key]);
+  return Promise.all(promises3).then((results) => {
+    const resolvedObj = {};
+    for (let i = 0; i < keys.length; i++) {
+      resolvedObj[keys[i]] = results[i];
+    }
+    return resolvedObj;
+  });
+}
+function randomString(length = 10) {
+  const chars = "abcdefghijklmnopqrstuvwxyz";
+  let str2 = "";
+  for (let i = 0; i < length; i++) {
+    str2 += chars[Math.floor(Math.random() * chars.length)];
+  }
+  return str2;
+}
+function esc(str2) {
+  return JSON.stringify(str2);
+}
+function slugify(input) {
+  return input.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
+}
+var captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+};
+function isObject2(data) {
+  return typeof data === "object" && data !== null && !Array.isArray(data);
+}
+var allowsEval = /* @__PURE__ */ cached(() => {
+  if (globalConfig.jitless) {
+    return false;
+  }
+  if (typeof navigator !== "undefined" && navigator?.userAgent?.includes("Cloudflare")) {
+    return false;
+  }
+  try {
+    const F = Function;
+    new F("");
+    return true;
+  } catch (_) {
+    return false;
+  }
+});
+function isPlainObject(o) {
+  if (isObject2(o) === false)
+    return false;
+  const ctor = o.constructor;
+  if (ctor === void 0)
+    return true;
+  if (typeof ctor !== "function")
+    return true;
+  const prot = ctor.prototype;
+  if (isObject2(prot) === false)
+    return false;
+  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+    return false;
+  }
+  return true;
+}
+function shallowClone(o) {
+  if (isPlainObject(o))
+    return { ...o };
+  if (Array.isArray(o))
+    return [...o];
+  if (o instanceof Map)
+    return new Map(o);
+  if (o instanceof Set)
+    return new Set(o);
+  return o;
+}
+function numKeys(data) {
+  let keyCount = 0;
+  for (const key in data) {
+    if (Object.prototype.hasOwnProperty.call(data, key)) {
+      keyCount++;
+    }
+  }
+  return keyCount;
+}
+var getParsedType = (data) => {
+  const t = typeof data;
+  switch (t) {
+    case "undefined":
+      return "undefined";
+    case "string":
+      return "string";
+    case "number":
+      return Number.isNaN(data) ? "nan" : "number";
+    case "boolean":
+      return "boolean";
+    case "function":
+      return "function";
+    case "bigint":
+      return "bigint";
+    case "symbol":
+      return "symbol";
+    case "object":
+      if (Array.isArray(data)) {
+        return "array";
+      }
+      if (data === null) {
+        return "null";
+      }
+      if (data.then && typeof data.then === "function" && data.catch && typeof data.catch === "function") {
+        return "promise";
+      }
+      if (typeof Map !== "undefined" && data instanceof Map) {
+        return "map";
+      }
+      if (typeof Set !== "undefined" && data instanceof Set) {
+        return "set";
+      }
+      if (typeof Date !== "undefined" && data instanceof Date) {
+        return "date";
+      }
+      if (typeof File !== "undefined" && data instanceof File) {
+        return "file";
+      }
+      return "object";
+    default:
+      throw new Error(`Unknown data type: ${t}`);
+  }
+};
+var propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+var primitiveTypes = /* @__PURE__ */ new Set([
+  "string",
+  "number",
+  "bigint",
+  "boolean",
+  "symbol",
+  "undefined"
+]);
+function escapeRegex(str2) {
+  return str2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone(inst, def, params) {
+  const cl = new inst._zod.constr(def ?? inst._zod.def);
+  if (!def || params?.parent)
+    cl._zod.parent = inst;
+  return cl;
+}
+function normalizeParams(_params) {
+  const params = _params;
+  if (!params)
+    return {};
+  if (typeof params === "string")
+    return { error: () => params };
+  if (params?.message !== void 0) {
+    if (params?.error !== void 0)
+      throw new Error("Cannot specify both `message` and `error` params");
+    params.error = params.message;
+  }
+  delete params.message;
+  if (typeof params.error === "string")
+    return { ...params, error: () => params.error };
+  return params;
+}
+function createTransparentProxy(getter) {
+  let target;
+  return new Proxy({}, {
+    get(_, prop, receiver) {
+      target ?? (target = getter());
+      return Reflect.get(target, prop, receiver);
+    },
+    set(_, prop, value, receiver) {
+      target ?? (target = getter());
+      return Reflect.set(target, prop, value, receiver);
+    },
+    has(_, prop) {
+      target ?? (target = getter());
+      return Reflect.has(target, prop);
+    },
+    deleteProperty(_, prop) {
+      target ?? (target = getter());
+      return Reflect.deleteProperty(target, prop);
+    },
+    ownKeys(_) {
+      target ?? (target = getter());
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor(_, prop) {
+      target ?? (target = getter());
+      return Reflect.getOwnPropertyDescriptor(target, prop);
+    },
+    defineProperty(_, prop, descriptor) {
+      target ?? (target = getter());
+      return Reflect.defineProperty(target, prop, descriptor);
+    }
+  });
+}
+function stringifyPrimitive(value) {
+  if (typeof value === "bigint")
+    return value.toString() + "n";
+  if (typeof value === "string")
+    return `"${value}"`;
+  return `${value}`;
+}
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k) => {
+    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  });
+}
+var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+  safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+  int32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  float32: [-34028234663852886e22, 34028234663852886e22],
+  float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+}))();
+var BIGINT_FORMAT_RANGES = {
+  int64: [/* @__PURE__ */ BigInt("-9223372036854775808"), /* @__PURE__ */ BigInt("9223372036854775807")],
+  uint64: [/* @__PURE__ */ BigInt(0), /* @__PURE__ */ BigInt("18446744073709551615")]
+};
+function pick(schema, mask) {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(".pick() cannot be used on object schemas containing refinements");
+  }
+  const newShape = {};
+  mirrorShape(newShape, schema, maskedKeys(schema, mask));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function maskedKeys(schema, mask) {
+  const raw = sourceShape(schema);
+  const keys = [];
+  for (const key of Reflect.ownKeys(mask)) {
+    if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
+      throw new Error(`Unrecognized key: "${String(key)}"`);
+    }
+    if (mask[key])
+      keys.push(key);
+  }
+  return keys;
+}
+function omit(schema, mask) {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(".omit() cannot be used on object schemas containing refinements");
+  }
+  const omitted = new Set(maskedKeys(schema, mask));
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)).filter((key) => !omitted.has(key)));
+  return clone(schema, mergeDefs(currDef, { shape: newShape, checks: [] }));
+}
+function extend(schema, shape) {
+  if (!isPlainObject(shape)) {
+    throw new Error("Invalid input to extend: expected a plain object");
+  }
+  const checks = schema._zod.def.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    const existingShape = sourceShape(schema);
+    for (const key of Reflect.ownKeys(shape)) {
+      if (Object.getOwnPropertyDescriptor(existingShape, key) !== void 0) {
+        throw new Error("Cannot overwrite keys on object schemas containing refinements. Use `.safeExtend()` instead.");
+      }
+    }
+  }
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function extended(schema, shape) {
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)));
+  mirrorProps(newShape, shape);
+  return newShape;
+}
+function safeExtend(schema, shape) {
+  if (!isPlainObject(shape)) {
+    throw new Error("Invalid input to safeExtend: expected a plain object");
+  }
+  return clone(schema, mergeDefs(schema._zod.def, { shape: extended(schema, shape) }));
+}
+function merge(a, b) {
+  if (!b?._zod?.def) {
+    throw new Error("Invalid input to merge: expected an object schema. To merge a plain shape, use `.extend()`.");
+  }
+  if (a._zod.def.checks?.length) {
+    throw new Error(".merge() cannot be used on object schemas containing refinements. Use .safeExtend() instead.");
+  }
+  const newShape = {};
+  mirrorShape(newShape, a, Reflect.ownKeys(sourceShape(a)));
+  mirrorShape(newShape, b, Reflect.ownKeys(sourceShape(b)));
+  const def = mergeDefs(a._zod.def, {
+    shape: newShape,
+    get catchall() {
+      return b._zod.def.catchall;
+    },
+    checks: b._zod.def.checks ?? []
+  });
+  return clone(a, def);
+}
+function partial(Class2, schema, mask, name = "partial") {
+  const currDef = schema._zod.def;
+  const checks = currDef.checks;
+  const hasChecks = checks && checks.length > 0;
+  if (hasChecks) {
+    throw new Error(`.${name}() cannot be used on object schemas containing refinements`);
+  }
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), Class2 && ((value, key) => selected && !selected.has(key) ? value : new Class2({ type: "optional", innerType: value })));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape, checks: [] }));
+}
+function required2(Class2, schema, mask) {
+  const selected = mask ? new Set(maskedKeys(schema, mask)) : void 0;
+  const newShape = {};
+  mirrorShape(newShape, schema, Reflect.ownKeys(sourceShape(schema)), (value, key) => (
+    // overwrite with non-optional
+    selected && !selected.has(key) ? value : new Class2({ type: "nonoptional", innerType: value })
+  ));
+  return clone(schema, mergeDefs(schema._zod.def, { shape: newShape }));
+}
+function aborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue !== true) {
+      return true;
+    }
+  }
+  return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue === false) {
+      return true;
+    }
+  }
+  return false;
+}
+function prefixIssues(path19, issues) {
+  return issues.map((iss) => {
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
+    iss.path.unshift(path19);
+    return iss;
+  });
+}
+function unwrapMessage(message2) {
+  return typeof message2 === "string" ? message2 : message2?.message;
+}
+function sizeCaps(defChecks) {
+  const caps = [];
+  for (const ch of defChecks ?? []) {
+    const d = ch._zod.def;
+    if (!/_(length|size)$|_equals$/.test(d.check))
+      break;
+    const max = d.maximum ?? d.length ?? d.size;
+    if (max >= 0)
+      caps.push([max, ch]);
+  }
+  return caps;
+}
+function attachSchema(issues, start, inst) {
+  var _a3;
+  for (let i = start; i < issues.length; i++) {
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  }
+}
+function finalizeIssue(iss, ctx, config2) {
+  var _a3;
+  const traits = iss.inst?._zod?.traits;
+  if (traits?.has("$ZodType")) {
+    if (traits.has("$ZodCheck"))
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    else
+      iss.schema = iss.inst;
+  }
+  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message2 = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
+  const full = {};
+  for (const k of Object.keys(iss)) {
+    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+      continue;
+    full[k] = iss[k];
+  }
+  full.path ?? (full.path = []);
+  full.message = message2;
+  if (ctx?.reportInput) {
+    full.input = iss.input;
+  }
+  return full;
+}
+function getSizableOrigin(input) {
+  if (input instanceof Set)
+    return "set";
+  if (input instanceof Map)
+    return "map";
+  if (input instanceof File)
+    return "file";
+  return "unknown";
+}
+var highSurrogate = /[\uD800-\uDBFF]/;
+function codePointLength(str2) {
+  const units = str2.length;
+  if (!highSurrogate.test(str2))
+    return units;
+  let count = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+function getLengthableOrigin(input) {
+  if (Array.isArray(input))
+    return "array";
+  if (typeof input === "string")
+    return "string";
+  return "unknown";
+}
+function parsedType(data) {
+  const t = typeof data;
+  switch (t) {
+    case "number": {
+      return Number.isNaN(data) ? "nan" : "number";
+    }
+    case "object": {
+      if (data === null) {
+        return "null";
+      }
+      if (Array.isArray(data)) {
+        return "array";
+      }
+      const obj = data;
+      if (obj && Object.getPrototypeOf(obj) !== Object.prototype && "constructor" in obj && obj.constructor) {
+        return obj.constructor.name;
+      }
+    }
+  }
+  return t;
+}
+function issue(...args) {
+  const [iss, input, inst] = args;
+  if (typeof iss === "string") {
+    return {
+      message: iss,
+      code: "custom",
+      input,
+      inst
+    };
+  }
+  return { ...iss };
+}
+function cleanEnum(obj) {
+  return Object.entries(obj).filter(([k, _]) => {
+    return Number.isNaN(Number.parseInt(k, 10));
+  }).map((el) => el[1]);
+}
+function base64ToUint8Array(base642) {
+  const binaryString = atob(base642);
+  const bytes = new Uint8Array(binaryString.length);
+  for (let i = 0; i < binaryString.length; i++) {
+    bytes[i] = binaryString.charCodeAt(i);
+  }
+  return bytes;
+}
+function uint8ArrayToBase64(bytes) {
+  let binaryString = "";
+  for (let i = 0; i < bytes.length; i++) {
+    binaryString += String.fromCharCode(bytes[i]);
+  }
+  return btoa(binaryString);
+}
+function base64urlToUint8Array(base64url2) {
+  const base642 = base64url2.replace(/-/g, "+").replace(/_/g, "/");
+  const padding = "=".repeat((4 - base642.length % 4) % 4);
+  return base64ToUint8Array(base642 + padding);
+}
+function uint8ArrayToBase64url(bytes) {
+  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+}
+function hexToUint8Array(hex) {
+  const cleanHex = hex.replace(/^0x/, "");
+  if (cleanHex.length % 2 !== 0) {
+    throw new Error("Invalid hex string length");
+  }
+  const bytes = new Uint8Array(cleanHex.length / 2);
+  for (let i = 0; i < cleanHex.length; i += 2) {
+    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+  }
+  return bytes;
+}
+function uint8ArrayToHex(bytes) {
+  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+var Class = class {
+  constructor(..._args) {
+  }
+};
+function members(proto, table2) {
+  for (const key in table2) {
+    const desc = Object.getOwnPropertyDescriptor(table2, key);
+    if (desc.get)
+      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+    else
+      defineBound(proto, key, desc.value);
+  }
+}
+function own(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+  return value;
+}
+function hide(inst, key, value) {
+  return own(inst, key, value, false);
+}
+// @__NO_SIDE_EFFECTS__
+function derived(computes, table2) {
+  for (const key in computes) {
+    const compute = computes[key];
+    Object.defineProperty(table2, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        return own(this, key, compute(this));
+      },
+      set(value) {
+        own(this, key, value);
+      }
+    });
+  }
+  return table2;
+}
+function defineBound(proto, key, fn) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      return this == null ? fn : own(this, key, fn.bind(this));
+    },
+    set(value) {
+      own(this, key, value);
+    }
+  });
+}
+function claim(inst, sentinel) {
+  const proto = Object.getPrototypeOf(inst);
+  return sentinel in proto ? void 0 : proto;
+}
+var installing;
+var broke = false;
+var breaker = {
+  configurable: true,
+  get() {
+    broke = true;
+    return void 0;
+  }
+};
+function defineLazyInternal(inst, key, compute) {
+  const proto = Object.getPrototypeOf(inst._zod);
+  if (key in proto && installing !== inst._zod) {
+    installing = void 0;
+    return;
+  }
+  installing = inst._zod;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      Object.defineProperty(this, key, breaker);
+      const outer = broke;
+      broke = false;
+      try {
+        const value = compute(this);
+        if (broke)
+          delete this[key];
+        else
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        broke = broke || outer;
+        return value;
+      } catch (err) {
+        delete this[key];
+        broke = broke || outer;
+        throw err;
+      }
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    }
+  });
+}
+function installLazyProp(inst, key, make, enumerable) {
+  const proto = claim(inst, key);
+  if (!proto)
+    return;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+      Object.defineProperty(this, key, desc);
+      desc.value = make(this);
+      Object.defineProperty(this, key, desc);
+      return desc.value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    }
+  });
+}
+var CONSTANT_CATCH = "~constantCatch";
+function constantCatch(value) {
+  const fn = () => value;
+  fn[CONSTANT_CATCH] = true;
+  return fn;
+}
+
+// node_modules/zod/v4/core/core.js
+var _a;
+var _zodDesc = { value: void 0, enumerable: false };
+var _E = "captureStackTrace" in Error ? Error : null;
+function newError(Definition) {
+  const E = _E;
+  if (E) {
+    const saved = E.stackTraceLimit;
+    if (typeof saved === "number") {
+      try {
+        E.stackTraceLimit = 0;
+      } catch {
+        _E = null;
+        return new Definition();
+      }
+      try {
+        return new Definition();
+      } finally {
+        E.stackTraceLimit = saved;
+      }
+    }
+  }
+  return new Definition();
+}
+// @__NO_SIDE_EFFECTS__
+function $constructor(name, initializer3, proto, params) {
+  const zodProto = {};
+  function Internals(def) {
+    this.def = def;
+    this.constr = _;
+    this.traits = /* @__PURE__ */ new Set();
+  }
+  Internals.prototype = zodProto;
+  const protoMembers = proto;
+  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  function init(inst, def) {
+    if (!inst._zod) {
+      _zodDesc.value = new Internals(def);
+      try {
+        Object.defineProperty(inst, "_zod", _zodDesc);
+      } finally {
+        _zodDesc.value = void 0;
+      }
+    } else if (inst._zod.traits.has(name)) {
+      return;
+    }
+    inst._zod.traits.add(name);
+    initializer3(inst, def);
+    if (initialized) {
+      const own2 = Object.getPrototypeOf(inst);
+      const ctorProto = inst._zod.constr.prototype;
+      let up = own2;
+      while (up && up !== ctorProto)
+        up = Object.getPrototypeOf(up);
+      const target = up ?? own2;
+      if (!initialized.has(target)) {
+        initialized.add(target);
+        members(target, protoMembers);
+      }
+    }
+    const proto2 = _.prototype;
+    for (const k in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+        continue;
+      if (!(k in inst)) {
+        inst[k] = proto2[k].bind(inst);
+      }
+    }
+  }
+  const Parent = params?.Parent ?? Object;
+  class Definition extends Parent {
+  }
+  Object.defineProperty(Definition, "name", { value: name });
+  function _(def) {
+    const inst = params?.Parent ? newError(Definition) : this;
+    init(inst, def);
+    const deferred = inst._zod.deferred;
+    if (deferred) {
+      for (const fn of deferred) {
+        fn();
+      }
+      inst._zod.deferred = void 0;
+    }
+    const pp = globalThis.__zod_globalConfig?.postProcessor;
+    if (pp)
+      pp(inst);
+    return inst;
+  }
+  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, Symbol.hasInstance, {
+    value: (inst) => {
+      if (params?.Parent && inst instanceof params.Parent)
+        return true;
+      return inst?._zod?.traits?.has(name);
+    }
+  });
+  Object.defineProperty(_, "name", { value: name });
+  return _;
+}
+var $ZodAsyncError = class extends Error {
+  constructor() {
+    super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+  }
+};
+var $ZodEncodeError = class extends Error {
+  constructor(name) {
+    super(`Encountered unidirectional transform during encode: ${name}`);
+    this.name = "ZodEncodeError";
+  }
+};
+(_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+var globalConfig = globalThis.__zod_globalConfig;
+function config(newConfig) {
+  if (newConfig)
+    Object.assign(globalConfig, newConfig);
+  return globalConfig;
+}
+
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+  const internals = this._zod;
+  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+  return internals.message;
+}
+function _setMessage(value) {
+  this._zod.message = value;
+}
+var _messageDesc = {
+  get: _getMessage,
+  set: _setMessage,
+  enumerable: true,
+  configurable: true
+};
+var _issuesDesc = { value: void 0, enumerable: false };
+var _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+var initializer = (inst, def) => {
+  inst.name = "$ZodError";
+  _issuesDesc.value = def;
+  Object.defineProperty(inst, "issues", _issuesDesc);
+  _issuesDesc.value = void 0;
+  Object.defineProperty(inst, "message", _messageDesc);
+  const proto = Object.getPrototypeOf(inst);
+  if (!_installedToString.has(proto)) {
+    _installedToString.add(proto);
+    Object.defineProperty(proto, "toString", {
+      configurable: true,
+      enumerable: false,
+      get() {
+        const value = () => this.message;
+        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+      }
+    });
+  }
+};
+var $ZodError = $constructor("$ZodError", initializer);
+var $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+  Parent: Error
+});
+function node(obj, key, make) {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+    if (key === "__proto__") {
+      Object.defineProperty(obj, key, { value: make(), writable: true, enumerable: true, configurable: true });
+    } else {
+      obj[key] = make();
+    }
+  }
+  return obj[key];
+}
+function flattenError(error2, mapper = (issue3) => issue3.message) {
+  const fieldErrors = {};
+  const formErrors = [];
+  for (const sub of error2.issues) {
+    if (sub.path.length > 0) {
+      node(fieldErrors, sub.path[0], () => []).push(mapper(sub));
+    } else {
+      formErrors.push(mapper(sub));
+    }
+  }
+  return { formErrors, fieldErrors };
+}
+function formatError(error2, mapper = (issue3) => issue3.message) {
+  const fieldErrors = { _errors: [] };
+  const processError = (error3, path19 = []) => {
+    for (const issue3 of error3.issues) {
+      if (issue3.code === "invalid_union" && issue3.errors.length) {
+        issue3.errors.map((issues) => processError({ issues }, [...path19, ...issue3.path]));
+      } else if (issue3.code === "invalid_key") {
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
+      } else if (issue3.code === "invalid_element") {
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
+      } else {
+        const fullpath = [...path19, ...issue3.path];
+        if (fullpath.length === 0) {
+          fieldErrors._errors.push(mapper(issue3));
+        } else {
+          let curr = fieldErrors;
+          let i = 0;
+          while (i < fullpath.length) {
+            const el = fullpath[i];
+            const terminal = i === fullpath.length - 1;
+            if (el === "_errors") {
+              if (terminal)
+                curr._errors.push(mapper(issue3));
+              i++;
+              continue;
+            }
+            if (!Object.prototype.hasOwnProperty.call(curr, el)) {
+              Object.defineProperty(curr, el, {
+                value: { _errors: [] },
+                enumerable: true,
+                writable: true,
+                configurable: true
+              });
+            }
+            const node2 = curr[el];
+            if (terminal) {
+              node2._errors.push(mapper(issue3));
+            }
+            curr = node2;
+            i++;
+          }
+        }
+      }
+    }
+  };
+  processError(error2);
+  return fieldErrors;
+}
+
+// node_modules/zod/v4/core/parse.js
+function finalizeParams(callee, params) {
+  return { callee: params?.callee ?? callee, Err: params?.Err };
+}
+var _parse = (_Err) => {
+  const fn = (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+    const result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    if (result.issues.length) {
+      const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e, _params?.callee ?? fn);
+      throw e;
+    }
+    return result.value;
+  };
+  return fn;
+};
+var _parseAsync = (_Err) => {
+  const fn = async (schema, value, _ctx, params) => {
+    const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+    let result = schema._zod.run({ value, issues: [] }, ctx);
+    if (result instanceof Promise)
+      result = await result;
+    if (result.issues.length) {
+      const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+      captureStackTrace(e, params?.callee ?? fn);
+      throw e;
+    }
+    return result.value;
+  };
+  return fn;
+};
+var _safeParse = (_Err) => (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+  const result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise) {
+    throw new $ZodAsyncError();
+  }
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+function failure(Err, issues, ctx) {
+  let error2;
+  return {
+    success: false,
+    get error() {
+      if (!error2) {
+        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues = void 0;
+        ctx = void 0;
+      }
+      return error2;
+    },
+    set error(e) {
+      error2 = e;
+      issues = void 0;
+      ctx = void 0;
+    }
+  };
+}
+var _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+  let result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise)
+    result = await result;
+  return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+};
+var COMPILE_INVALID = /* @__PURE__ */ Symbol.for("zod.compile.invalid");
+var COMPILE_FALLBACK = /* @__PURE__ */ Symbol.for("zod.compile.fallback");
+var validate = ((schema, value, _ctx) => {
+  const validator = schema._zod.bag.validator;
+  if (validator !== void 0) {
+    if (validator(value) !== COMPILE_INVALID)
+      return true;
+    if (validator.definite === true && _ctx === void 0)
+      return false;
+  }
+  return validateFallback(schema, value, _ctx);
+});
+function validateFallback(schema, value, _ctx) {
+  const ctx = _ctx ? { ..._ctx, async: false, abortEarly: true } : { async: false, abortEarly: true };
+  const fallbackRun = schema._zod.bag.fallbackRun;
+  let result;
+  if (fallbackRun) {
+    ctx[COMPILE_FALLBACK] = true;
+    result = fallbackRun({ value, issues: [] }, ctx);
+  } else {
+    result = schema._zod.run({ value, issues: [] }, ctx);
+  }
+  if (result instanceof Promise) {
+    throw new $ZodAsyncError();
+  }
+  return result.issues.length === 0;
+}
+var validateAsync = async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, async: true, abortEarly: true } : { async: true, abortEarly: true };
+  let result = schema._zod.run({ value, issues: [] }, ctx);
+  if (result instanceof Promise)
+    result = await result;
+  return result.issues.length === 0;
+};
+var _encode = (_Err) => {
+  const parse4 = _parse(_Err);
+  const fn = (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return parse4(schema, value, ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _decode = (_Err) => {
+  const parse4 = _parse(_Err);
+  const fn = (schema, value, _ctx, _params) => {
+    return parse4(schema, value, _ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _encodeAsync = (_Err) => {
+  const parseAsync2 = _parseAsync(_Err);
+  const fn = async (schema, value, _ctx, _params) => {
+    const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+    return await parseAsync2(schema, value, ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _decodeAsync = (_Err) => {
+  const parseAsync2 = _parseAsync(_Err);
+  const fn = async (schema, value, _ctx, _params) => {
+    return await parseAsync2(schema, value, _ctx, finalizeParams(fn, _params));
+  };
+  return fn;
+};
+var _safeEncode = (_Err) => (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+  return _safeParse(_Err)(schema, value, ctx);
+};
+var _safeDecode = (_Err) => (schema, value, _ctx) => {
+  return _safeParse(_Err)(schema, value, _ctx);
+};
+var _safeEncodeAsync = (_Err) => async (schema, value, _ctx) => {
+  const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
+  return _safeParseAsync(_Err)(schema, value, ctx);
+};
+var _safeDecodeAsync = (_Err) => async (schema, value, _ctx) => {
+  return _safeParseAsync(_Err)(schema, value, _ctx);
+};
+
+// node_modules/zod/v4/core/regexes.js
+var cuid = /^[cC][0-9a-z]{6,}$/;
+var cuid2 = /^[0-9a-z]+$/;
+var ulid = /^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/;
+var xid = /^[0-9a-vA-V]{20}$/;
+var ksuid = /^[A-Za-z0-9]{27}$/;
+var nanoid = /^[a-zA-Z0-9_-]{21}$/;
+function nanoidOfLength(length) {
+  return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
+}
+var duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+var guid = /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
+var uuid = (version2) => {
+  if (!version2)
+    return /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+  return new RegExp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version2}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12})$`);
+};
+var email = /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+var _emoji = `^(?=[\\s\\S]*[\\p{Extended_Pictographic}\\p{Regional_Indicator}\\u20E3])[\\p{Extended_Pictographic}\\p{Emoji_Component}]+$`;
+function emoji() {
+  return new RegExp(_emoji, "u");
+}
+var ipv4 = /^(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])$/;
+var ipv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))$/;
+var cidrv4 = /^((25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\/([0-9]|[1-2][0-9]|3[0-2])$/;
+var cidrv6 = /^(([0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,7}:|([0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4}|([0-9a-fA-F]{1,4}:){1,5}(:[0-9a-fA-F]{1,4}){1,2}|([0-9a-fA-F]{1,4}:){1,4}(:[0-9a-fA-F]{1,4}){1,3}|([0-9a-fA-F]{1,4}:){1,3}(:[0-9a-fA-F]{1,4}){1,4}|([0-9a-fA-F]{1,4}:){1,2}(:[0-9a-fA-F]{1,4}){1,5}|[0-9a-fA-F]{1,4}:((:[0-9a-fA-F]{1,4}){1,6})|:((:[0-9a-fA-F]{1,4}){1,7}|:))\/(12[0-8]|1[01][0-9]|[1-9]?[0-9])$/;
+var base64 = /^$|^(?:[0-9a-zA-Z+/]{4})*(?:(?:[0-9a-zA-Z+/]{2}==)|(?:[0-9a-zA-Z+/]{3}=))?$/;
+var base64url = /^(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?$/;
+var httpProtocol = /^https?$/;
+var e164 = /^\+[1-9]\d{6,14}$/;
+var dateSource = `(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))`;
+function anchor(source) {
+  return new RegExp(`^${source}$`);
+}
+var date = /* @__PURE__ */ anchor(dateSource);
+function timeSource(args) {
+  const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
+  const regex = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex;
+}
+function time(args) {
+  return new RegExp(`^${timeSource(args)}$`);
+}
+function datetime(args) {
+  const opts = ["Z"];
+  if (args.offset)
+    opts.push(`([+-](?:[01]\\d|2[0-3]):[0-5]\\d)`);
+  const qualified = `${timeSource({ precision: args.precision, seconds: true })}(?:${opts.join("|")})`;
+  const timeRegex = args.local ? `${qualified}|${timeSource({ precision: args.precision })}` : qualified;
+  return new RegExp(`^${dateSource}T(?:${timeRegex})$`);
+}
+var anyString = /^[\s\S]{0,}$/;
+var integer = /^-?\d+$/;
+var number = /^-?\d+(?:\.\d+)?$/;
+var boolean = /^(?:true|false)$/i;
+var _null = /^null$/i;
+var lowercase = /^[^A-Z]*$/;
+var uppercase = /^[^a-z]*$/;
+
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+  var _a3;
+  inst._zod ?? (inst._zod = {});
+  inst._zod.def = def;
+  (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+});
+var _whenHasLength = (payload) => {
+  const val = payload.value;
+  return !nullish(val) && val.length !== void 0;
+};
+var numericOriginMap = {
+  number: "number",
+  bigint: "bigint",
+  object: "date"
+};
+var $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_big",
+      maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const origin = numericOriginMap[typeof def.value];
+  inst._zod.check = (payload) => {
+    if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+      return;
+    }
+    payload.issues.push({
+      origin: numericOriginMap[typeof payload.value] ?? origin,
+      code: "too_small",
+      minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+      input: payload.value,
+      inclusive: def.inclusive,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckMultipleOf = /* @__PURE__ */ $constructor("$ZodCheckMultipleOf", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (typeof payload.value !== typeof def.value)
+      throw new Error("Cannot mix number and bigint in multiple_of check.");
+    const isMultiple = typeof payload.value === "bigint" ? (
+      // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+      def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
+    ) : floatSafeRemainder(payload.value, def.value) === 0;
+    if (isMultiple)
+      return;
+    payload.issues.push({
+      origin: typeof payload.value,
+      code: "not_multiple_of",
+      divisor: def.value,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  def.format = def.format || "float64";
+  const isInt = def.format?.includes("int");
+  const origin = isInt ? "int" : "number";
+  const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    if (isInt) {
+      if (!Number.isInteger(input)) {
+        payload.issues.push({
+          expected: origin,
+          format: def.format,
+          code: "invalid_type",
+          continue: false,
+          input,
+          inst
+        });
+        return;
+      }
+      if (!Number.isSafeInteger(input)) {
+        if (input > 0) {
+          payload.issues.push({
+            input,
+            code: "too_big",
+            maximum: Number.MAX_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        } else {
+          payload.issues.push({
+            input,
+            code: "too_small",
+            minimum: Number.MIN_SAFE_INTEGER,
+            note: "Integers must be within the safe integer range.",
+            inst,
+            origin,
+            inclusive: true,
+            continue: !def.abort
+          });
+        }
+        return;
+      }
+    }
+    if (input < minimum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_small",
+        minimum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+    if (input > maximum) {
+      payload.issues.push({
+        origin: "number",
+        input,
+        code: "too_big",
+        maximum,
+        inclusive: true,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+    if (length <= def.maximum)
+      return;
+    const origin = getLengthableOrigin(input);
+    payload.issues.push({
+      origin,
+      code: "too_big",
+      maximum: def.maximum,
+      inclusive: true,
+      input,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+    if (length >= def.minimum)
+      return;
+    const origin = getLengthableOrigin(input);
+    payload.issues.push({
+      origin,
+      code: "too_small",
+      minimum: def.minimum,
+      inclusive: true,
+      input,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckLengthEquals = /* @__PURE__ */ $constructor("$ZodCheckLengthEquals", (inst, def) => {
+  var _a3;
+  $ZodCheck.init(inst, def);
+  (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const units = input.length;
+    const length = typeof input === "string" && units >= def.length && units <= def.length * 2 ? codePointLength(input) : units;
+    if (length === def.length)
+      return;
+    const origin = getLengthableOrigin(input);
+    const tooBig = length > def.length;
+    payload.issues.push({
+      origin,
+      ...tooBig ? { code: "too_big", maximum: def.length } : { code: "too_small", minimum: def.length },
+      inclusive: true,
+      exact: true,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+  var _a3, _b;
+  $ZodCheck.init(inst, def);
+  if (def.pattern)
+    (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+      def.pattern.lastIndex = 0;
+      if (def.pattern.test(payload.value))
+        return;
+      payload.issues.push({
+        origin: "string",
+        code: "invalid_format",
+        format: def.format,
+        input: payload.value,
+        ...def.pattern ? { pattern: def.pattern.toString() } : {},
+        inst,
+        continue: !def.abort
+      });
+    });
+  else
+    (_b = inst._zod).check ?? (_b.check = () => {
+    });
+});
+var $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+  $ZodCheckStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    def.pattern.lastIndex = 0;
+    if (def.pattern.test(payload.value))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "regex",
+      input: payload.value,
+      pattern: def.pattern.toString(),
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckLowerCase = /* @__PURE__ */ $constructor("$ZodCheckLowerCase", (inst, def) => {
+  def.pattern ?? (def.pattern = lowercase);
+  $ZodCheckStringFormat.init(inst, def);
+});
+var $ZodCheckUpperCase = /* @__PURE__ */ $constructor("$ZodCheckUpperCase", (inst, def) => {
+  def.pattern ?? (def.pattern = uppercase);
+  $ZodCheckStringFormat.init(inst, def);
+});
+var $ZodCheckIncludes = /* @__PURE__ */ $constructor("$ZodCheckIncludes", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const escapedRegex = escapeRegex(def.includes);
+  const pattern = new RegExp(typeof def.position === "number" ? `^.{${def.position},}${escapedRegex}` : escapedRegex);
+  def.pattern = pattern;
+  inst._zod.check = (payload) => {
+    if (payload.value.includes(def.includes, def.position))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "includes",
+      includes: def.includes,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckStartsWith = /* @__PURE__ */ $constructor("$ZodCheckStartsWith", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const pattern = new RegExp(`^${escapeRegex(def.prefix)}.*`);
+  def.pattern ?? (def.pattern = pattern);
+  inst._zod.check = (payload) => {
+    if (payload.value.startsWith(def.prefix))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "starts_with",
+      prefix: def.prefix,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckEndsWith = /* @__PURE__ */ $constructor("$ZodCheckEndsWith", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  const pattern = new RegExp(`.*${escapeRegex(def.suffix)}$`);
+  def.pattern ?? (def.pattern = pattern);
+  inst._zod.check = (payload) => {
+    if (payload.value.endsWith(def.suffix))
+      return;
+    payload.issues.push({
+      origin: "string",
+      code: "invalid_format",
+      format: "ends_with",
+      suffix: def.suffix,
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodCheckOverwrite = /* @__PURE__ */ $constructor("$ZodCheckOverwrite", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  inst._zod.check = (payload) => {
+    payload.value = def.tx(payload.value);
+  };
+});
+
+// node_modules/zod/v4/core/doc.js
+var Doc = class {
+  constructor(args = [], closed = {}) {
+    this.content = [];
+    this.indent = 0;
+    this.args = args;
+    this.closed = closed;
+  }
+  // the compiler catches a child's throw and keeps writing into this doc, so the indent has to unwind with it
+  indented(fn) {
+    this.indent += 1;
+    try {
+      fn(this);
+    } finally {
+      this.indent -= 1;
+    }
+  }
+  write(arg) {
+    if (typeof arg === "function") {
+      arg(this, { execution: "sync" });
+      arg(this, { execution: "async" });
+      return;
+    }
+    const content = arg;
+    const lines = content.split("\n").filter((x) => x);
+    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
+    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    for (const line of dedented) {
+      this.content.push(line);
+    }
+  }
+  compile() {
+    const F = Function;
+    const content = this?.content ?? [``];
+    const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+${content.join("\n")}
+};`);
+    return factory(...Object.values(this.closed));
+  }
+};
+
+// node_modules/zod/v4/core/versions.js
+var version = {
+  major: 4,
+  minor: 6,
+  patch: 7
+};
+
+// node_modules/zod/v4/core/schemas.js
+var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+  var _a3;
+  inst ?? (inst = {});
+  inst._zod.def = def;
+  inst._zod.bag = inst._zod.bag || {};
+  inst._zod.version = version;
+  const defChecks = inst._zod.def.checks;
+  const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+  for (const ch of checks) {
+    for (const fn of ch._zod.onattach) {
+      fn(inst);
+    }
+  }
+  if (checks.length === 0) {
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred?.push(() => {
+      inst._zod.run = inst._zod.parse;
+    });
+  } else {
+    const runChecks = (payload, checks2, ctx) => {
+      if (payload.memo)
+        return payload;
+      let isAborted = aborted(payload);
+      let asyncResult;
+      for (const ch of checks2) {
+        if (ch._zod.def.when) {
+          if (explicitlyAborted(payload))
+            continue;
+          const shouldRun = ch._zod.def.when(payload);
+          if (!shouldRun)
+            continue;
+        } else if (isAborted) {
+          continue;
+        }
+        const currLen = payload.issues.length;
+        const _ = ch._zod.check(payload);
+        if (_ instanceof Promise && ctx?.async === false) {
+          throw new $ZodAsyncError();
+        }
+        if (asyncResult || _ instanceof Promise) {
+          asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+            await _;
+            const nextLen = payload.issues.length;
+            if (nextLen === currLen)
+              return;
+            attachSchema(payload.issues, currLen, inst);
+            if (!isAborted)
+              isAborted = aborted(payload, currLen);
+          });
+        } else {
+          const nextLen = payload.issues.length;
+          if (nextLen === currLen)
+            continue;
+          attachSchema(payload.issues, currLen, inst);
+          if (!isAborted)
+            isAborted = aborted(payload, currLen);
+        }
+      }
+      if (asyncResult) {
+        return asyncResult.then(() => {
+          return payload;
+        });
+      }
+      return payload;
+    };
+    const handleCanaryResult = (canary, payload, ctx) => {
+      if (aborted(canary)) {
+        canary.aborted = true;
+        return canary;
+      }
+      const checkResult = runChecks(payload, checks, ctx);
+      if (checkResult instanceof Promise) {
+        if (ctx.async === false)
+          throw new $ZodAsyncError();
+        return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
+      }
+      return inst._zod.parse(checkResult, ctx);
+    };
+    inst._zod.run = (payload, ctx) => {
+      if (ctx.skipChecks) {
+        return inst._zod.parse(payload, ctx);
+      }
+      if (ctx.direction === "backward") {
+        const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+        if (canary instanceof Promise) {
+          return canary.then((canary2) => {
+            return handleCanaryResult(canary2, payload, ctx);
+          });
+        }
+        return handleCanaryResult(canary, payload, ctx);
+      }
+      const result = inst._zod.parse(payload, ctx);
+      if (result instanceof Promise) {
+        if (ctx.async === false)
+          throw new $ZodAsyncError();
+        return result.then((result2) => runChecks(result2, checks, ctx));
+      }
+      return runChecks(result, checks, ctx);
+    };
+  }
+}, {
+  // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+  get "~standard"() {
+    return hide(this, "~standard", standardProps(this));
+  },
+  set "~standard"(value) {
+    own(this, "~standard", value);
+  }
+});
+var toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+async function validateAsync2(inst, value) {
+  const ctx = { async: true };
+  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+}
+function standardProps(inst) {
+  return {
+    validate: (value) => {
+      const ctx = { async: false };
+      try {
+        const r = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r instanceof Promise))
+          return toStandardResult(r, ctx);
+      } catch (_) {
+      }
+      return validateAsync2(inst, value);
+    },
+    vendor: "zod",
+    version: 1
+  };
+}
+var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = def.pattern ?? anyString;
+  inst._zod.parse = (payload, _) => {
+    if (def.coerce)
+      try {
+        payload.value = String(payload.value);
+      } catch (_2) {
+      }
+    if (typeof payload.value === "string")
+      return payload;
+    payload.issues.push({
+      expected: "string",
+      code: "invalid_type",
+      input: payload.value,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodStringFormat = /* @__PURE__ */ $constructor("$ZodStringFormat", (inst, def) => {
+  $ZodCheckStringFormat.init(inst, def);
+  $ZodString.init(inst, def);
+});
+var $ZodGUID = /* @__PURE__ */ $constructor("$ZodGUID", (inst, def) => {
+  def.pattern ?? (def.pattern = guid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodUUID = /* @__PURE__ */ $constructor("$ZodUUID", (inst, def) => {
+  if (def.version) {
+    const versionMap = {
+      v1: 1,
+      v2: 2,
+      v3: 3,
+      v4: 4,
+      v5: 5,
+      v6: 6,
+      v7: 7,
+      v8: 8
+    };
+    const v = versionMap[def.version];
+    if (v === void 0)
+      throw new Error(`Invalid UUID version: "${def.version}"`);
+    def.pattern ?? (def.pattern = uuid(v));
+  } else
+    def.pattern ?? (def.pattern = uuid());
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodEmail = /* @__PURE__ */ $constructor("$ZodEmail", (inst, def) => {
+  def.pattern ?? (def.pattern = email);
+  $ZodStringFormat.init(inst, def);
+});
+var URL_BAD_FORMAT = 1;
+var URL_UNPARSEABLE = 2;
+function canParseURL(input) {
+  try {
+    if (typeof URL !== "undefined" && typeof URL.canParse === "function")
+      return URL.canParse(input);
+    new URL(input);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function validateURL(trimmed, def) {
+  if (!("normalize" in def) && !("hostname" in def) && !("protocol" in def)) {
+    return canParseURL(trimmed) || URL_UNPARSEABLE;
+  }
+  return parseURLObject(trimmed, def);
+}
+function parseURLObject(trimmed, def) {
+  if (!def.normalize && def.protocol?.source === httpProtocol.source && !/^https?:\/\//i.test(trimmed)) {
+    return URL_BAD_FORMAT;
+  }
+  try {
+    if (typeof URL !== "undefined") {
+      const URLStatic = URL;
+      if (typeof URLStatic.parse === "function")
+        return URLStatic.parse(trimmed) ?? URL_UNPARSEABLE;
+    }
+    return new URL(trimmed);
+  } catch {
+    return URL_UNPARSEABLE;
+  }
+}
+var asciiTabOrNewline = /[\t\n\r]/g;
+function stripTabAndNewline(value) {
+  return value.replace(asciiTabOrNewline, "");
+}
+function urlHostnameOk(url2, hostname) {
+  hostname.lastIndex = 0;
+  return hostname.test(url2.hostname);
+}
+function urlProtocolOk(url2, protocol) {
+  protocol.lastIndex = 0;
+  return protocol.test(url2.protocol.endsWith(":") ? url2.protocol.slice(0, -1) : url2.protocol);
+}
+var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    try {
+      const trimmed = payload.value.trim();
+      const url2 = validateURL(trimmed, def);
+      if (url2 === URL_BAD_FORMAT) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid URL format",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+        return;
+      }
+      if (url2 === URL_UNPARSEABLE) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+        return;
+      }
+      if (url2 === true) {
+        payload.value = stripTabAndNewline(trimmed);
+        return;
+      }
+      if (def.hostname && !urlHostnameOk(url2, def.hostname)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid hostname",
+          pattern: def.hostname.source,
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+      if (def.protocol && !urlProtocolOk(url2, def.protocol)) {
+        payload.issues.push({
+          code: "invalid_format",
+          format: "url",
+          note: "Invalid protocol",
+          pattern: def.protocol.source,
+          input: payload.value,
+          inst,
+          continue: !def.abort
+        });
+      }
+      payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
+      return;
+    } catch (_) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "url",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodEmoji = /* @__PURE__ */ $constructor("$ZodEmoji", (inst, def) => {
+  def.pattern ?? (def.pattern = emoji());
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodNanoID = /* @__PURE__ */ $constructor("$ZodNanoID", (inst, def) => {
+  if (def.length !== void 0 && (!Number.isInteger(def.length) || def.length < 1))
+    throw new Error(`Invalid nanoid length: ${def.length}`);
+  def.pattern ?? (def.pattern = def.length === void 0 ? nanoid : nanoidOfLength(def.length));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodCUID = /* @__PURE__ */ $constructor("$ZodCUID", (inst, def) => {
+  def.pattern ?? (def.pattern = cuid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodCUID2 = /* @__PURE__ */ $constructor("$ZodCUID2", (inst, def) => {
+  def.pattern ?? (def.pattern = cuid2);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodULID = /* @__PURE__ */ $constructor("$ZodULID", (inst, def) => {
+  def.pattern ?? (def.pattern = ulid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodXID = /* @__PURE__ */ $constructor("$ZodXID", (inst, def) => {
+  def.pattern ?? (def.pattern = xid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodKSUID = /* @__PURE__ */ $constructor("$ZodKSUID", (inst, def) => {
+  def.pattern ?? (def.pattern = ksuid);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODateTime = /* @__PURE__ */ $constructor("$ZodISODateTime", (inst, def) => {
+  def.pattern ?? (def.pattern = datetime(def));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODate = /* @__PURE__ */ $constructor("$ZodISODate", (inst, def) => {
+  def.pattern ?? (def.pattern = date);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISOTime = /* @__PURE__ */ $constructor("$ZodISOTime", (inst, def) => {
+  def.pattern ?? (def.pattern = time(def));
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodISODuration = /* @__PURE__ */ $constructor("$ZodISODuration", (inst, def) => {
+  def.pattern ?? (def.pattern = duration);
+  $ZodStringFormat.init(inst, def);
+});
+var $ZodIPv4 = /* @__PURE__ */ $constructor("$ZodIPv4", (inst, def) => {
+  def.pattern ?? (def.pattern = ipv4);
+  $ZodStringFormat.init(inst, def);
+});
+var ipv6Alphabet = /^[0-9a-fA-F:.]+$/;
+function isValidIPv6(value) {
+  if (!ipv6Alphabet.test(value))
+    return false;
+  return canParseURL(`http://[${value}]`);
+}
+var $ZodIPv6 = /* @__PURE__ */ $constructor("$ZodIPv6", (inst, def) => {
+  def.pattern ?? (def.pattern = ipv6);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (!isValidIPv6(payload.value)) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "ipv6",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+var $ZodCIDRv4 = /* @__PURE__ */ $constructor("$ZodCIDRv4", (inst, def) => {
+  def.pattern ?? (def.pattern = cidrv4);
+  $ZodStringFormat.init(inst, def);
+});
+function isValidCIDRv6(value) {
+  const parts2 = value.split("/");
+  if (parts2.length !== 2)
+    return false;
+  const [address, prefix] = parts2;
+  if (!prefix)
+    return false;
+  const prefixNum = Number(prefix);
+  if (`${prefixNum}` !== prefix)
+    return false;
+  if (prefixNum < 0 || prefixNum > 128)
+    return false;
+  return isValidIPv6(address);
+}
+var $ZodCIDRv6 = /* @__PURE__ */ $constructor("$ZodCIDRv6", (inst, def) => {
+  def.pattern ?? (def.pattern = cidrv6);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (!isValidCIDRv6(payload.value)) {
+      payload.issues.push({
+        code: "invalid_format",
+        format: "cidrv6",
+        input: payload.value,
+        inst,
+        continue: !def.abort
+      });
+    }
+  };
+});
+function isValidBase64(data) {
+  if (data === "")
+    return true;
+  if (/\s/.test(data))
+    return false;
+  if (data.length % 4 !== 0)
+    return false;
+  try {
+    atob(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+var base64Charset = /^[0-9a-zA-Z+/]*={0,2}$/;
+var $ZodBase64 = /* @__PURE__ */ $constructor("$ZodBase64", (inst, def) => {
+  def.pattern ?? (def.pattern = base64Charset);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidBase64(payload.value))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "base64",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var base64urlCharset = /^[A-Za-z0-9_-]*$/;
+function isValidBase64URL(data) {
+  if (!base64urlCharset.test(data))
+    return false;
+  const base642 = data.replace(/[-_]/g, (c) => c === "-" ? "+" : "/");
+  const padded = base642.padEnd(Math.ceil(base642.length / 4) * 4, "=");
+  return isValidBase64(padded);
+}
+var $ZodBase64URL = /* @__PURE__ */ $constructor("$ZodBase64URL", (inst, def) => {
+  def.pattern ?? (def.pattern = base64urlCharset);
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidBase64URL(payload.value))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "base64url",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
+  def.pattern ?? (def.pattern = e164);
+  $ZodStringFormat.init(inst, def);
+});
+function isValidJWT(token2, algorithm = null) {
+  try {
+    const tokensParts = token2.split(".");
+    if (tokensParts.length !== 3)
+      return false;
+    const [header] = tokensParts;
+    if (!header)
+      return false;
+    const parsedHeader = JSON.parse(atob(header));
+    if ("typ" in parsedHeader && parsedHeader?.typ !== "JWT")
+      return false;
+    if (!parsedHeader.alg)
+      return false;
+    if (algorithm && (!("alg" in parsedHeader) || parsedHeader.alg !== algorithm))
+      return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+var $ZodJWT = /* @__PURE__ */ $constructor("$ZodJWT", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  inst._zod.check = (payload) => {
+    if (isValidJWT(payload.value, def.alg))
+      return;
+    payload.issues.push({
+      code: "invalid_format",
+      format: "jwt",
+      input: payload.value,
+      inst,
+      continue: !def.abort
+    });
+  };
+});
+var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = number;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Number(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+      return payload;
+    }
+    const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+    payload.issues.push({
+      expected: "number",
+      code: "invalid_type",
+      input,
+      inst,
+      ...received ? { received } : {}
+    });
+    return payload;
+  };
+});
+var $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+  $ZodCheckNumberFormat.init(inst, def);
+  $ZodNumber.init(inst, def);
+});
+var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = boolean;
+  inst._zod.parse = (payload, _ctx) => {
+    if (def.coerce)
+      try {
+        payload.value = Boolean(payload.value);
+      } catch (_) {
+      }
+    const input = payload.value;
+    if (typeof input === "boolean")
+      return payload;
+    payload.issues.push({
+      expected: "boolean",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.pattern = _null;
+  inst._zod.values = /* @__PURE__ */ new Set([null]);
+  inst._zod.parse = (payload, _ctx) => {
+    const input = payload.value;
+    if (input === null)
+      return payload;
+    payload.issues.push({
+      expected: "null",
+      code: "invalid_type",
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodUnknown = /* @__PURE__ */ $constructor("$ZodUnknown", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload) => payload;
+});
+var $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, _ctx) => {
+    payload.issues.push({
+      expected: "never",
+      code: "invalid_type",
+      input: payload.value,
+      inst
+    });
+    return payload;
+  };
+});
+function capSize(inst, size) {
+  const caps = sizeCaps(inst._zod.def.checks);
+  if (!caps.length)
+    return;
+  const cap = Math.min(...caps.map((c) => c[0]));
+  const parse4 = inst._zod.parse;
+  inst._zod.parse = (payload, ctx) => {
+    const n = size(payload.value);
+    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n > max && ch._zod.def.when(payload)) {
+          const start = payload.issues.length;
+          ch._zod.check(payload);
+          payload.issues[start].continue = false;
+          attachSchema(payload.issues, start, inst);
+          return payload;
+        }
+      }
+    }
+    return parse4(payload, ctx);
+  };
+}
+var arraySize = (input) => Array.isArray(input) ? input.length : -1;
+function handleArrayResult(result, final, index) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index, result.issues));
+  }
+  final.value[index] = result.value;
+}
+var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+  $ZodType.init(inst, def);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!Array.isArray(input)) {
+      payload.issues.push({
+        expected: "array",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    payload.value = memo2 ? memo2.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+    const proms = [];
+    const abortEarly = ctx?.abortEarly;
+    for (let i = 0; i < input.length; i++) {
+      const item = input[i];
+      const result = def.element._zod.run({
+        value: item,
+        issues: []
+      }, ctx);
+      if (result instanceof Promise) {
+        proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+      } else {
+        handleArrayResult(result, payload, i);
+        if (abortEarly && result.issues.length !== 0 && aborted(result))
+          break;
+      }
+    }
+    if (proms.length) {
+      return Promise.all(proms).then(() => payload);
+    }
+    return payload;
+  };
+  capSize(inst, arraySize);
+});
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  const isPresent = key in input;
+  const isOptionalOut = optout === "optional";
+  if (!isPresent && isOptionalOut && optin === "optional") {
+    return;
+  }
+  if (result.issues.length) {
+    if (optin !== void 0 && isOptionalOut && !isPresent) {
+      return;
+    }
+    final.issues.push(...prefixIssues(key, result.issues));
+  }
+  if (!isPresent && optin === void 0) {
+    if (!result.issues.length) {
+      final.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: void 0,
+        path: [key]
+      });
+    }
+    return;
+  }
+  if (result.value === void 0) {
+    if (isPresent || optin === "defaulted" && !isOptionalOut) {
+      final.value[key] = void 0;
+    }
+  } else {
+    final.value[key] = result.value;
+  }
+}
+var NO_SYMBOL_KEYS = [];
+function normalizeDef(def) {
+  const keys = Object.keys(def.shape);
+  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  for (const k of allKeys) {
+    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+    }
+  }
+  const okeys = optionalKeys(def.shape);
+  return {
+    ...def,
+    allKeys,
+    symbolKeys,
+    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+    keySet: new Set(keys),
+    numKeys: keys.length,
+    optionalKeys: new Set(okeys)
+  };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+  const unrecognized = [];
+  const keySet = def.keySet;
+  const _catchall = def.catchall._zod;
+  const t = _catchall.def.type;
+  const optin = _catchall.optin;
+  const optout = _catchall.optout;
+  let seen = 0;
+  for (const key in input) {
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
+        break;
+      seen = payload.issues.length;
+    }
+    if (keySet.has(key))
+      continue;
+    if (key === "__proto__") {
+      if (t === "never")
+        unrecognized.push(key);
+      continue;
+    }
+    if (t === "never") {
+      unrecognized.push(key);
+      continue;
+    }
+    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    if (r instanceof Promise) {
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+    } else {
+      handlePropertyResult(r, payload, key, input, optin, optout);
+    }
+  }
+  if (unrecognized.length) {
+    payload.issues.push({
+      code: "unrecognized_keys",
+      keys: unrecognized,
+      input,
+      inst,
+      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+      continue: true
+    });
+  }
+  if (!proms.length)
+    return payload;
+  return Promise.all(proms).then(() => {
+    return payload;
+  });
+}
+var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+  $ZodType.init(inst, def);
+  const desc = Object.getOwnPropertyDescriptor(def, "shape");
+  const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+  if (sh) {
+    const get = () => {
+      const newSh = { ...sh };
+      Object.defineProperty(def, "shape", { value: newSh });
+      get.raw = newSh;
+      return newSh;
+    };
+    get.raw = sh;
+    Object.defineProperty(def, "shape", { get });
+  }
+  const _normalized = cached(() => normalizeDef(def));
+  defineLazyInternal(inst, "propValues", (zod) => {
+    const shape = zod.def.shape;
+    const propValues = {};
+    for (const key in shape) {
+      const field = shape[key]._zod;
+      if (field.values) {
+        if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+          assignProp(propValues, key, /* @__PURE__ */ new Set());
+        }
+        for (const v of field.values)
+          propValues[key].add(v);
+        if (field.optin !== void 0)
+          propValues[key].add(void 0);
+      }
+    }
+    return propValues;
+  });
+  const isObject3 = isObject2;
+  const catchall = def.catchall;
+  let value;
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    value ?? (value = _normalized.value);
+    const input = payload.value;
+    if (!isObject3(input)) {
+      payload.issues.push({
+        expected: "object",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+    const proms = [];
+    const shape = value.shape;
+    const abortEarly = ctx?.abortEarly;
+    let seen = payload.issues.length;
+    for (const key of value.allKeys) {
+      if (abortEarly && payload.issues.length !== seen) {
+        if (aborted(payload, seen))
+          break;
+        seen = payload.issues.length;
+      }
+      if (key === "__proto__")
+        continue;
+      const el = shape[key];
+      const optin = el._zod.optin;
+      const optout = el._zod.optout;
+      const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+      if (r instanceof Promise) {
+        proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+      } else {
+        handlePropertyResult(r, payload, key, input, optin, optout);
+      }
+    }
+    if (!catchall) {
+      return proms.length ? Promise.all(proms).then(() => payload) : payload;
+    }
+    return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+  };
+});
+var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) => {
+  $ZodObject.init(inst, def);
+  const superParse = inst._zod.parse;
+  const _normalized = cached(() => normalizeDef(def));
+  const memo2 = globalConfig.memoizer;
+  const generateFastpass = (shape) => {
+    const normalized = _normalized.value;
+    const syms = normalized.symbolKeys;
+    const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
+    const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
+    const prefixStr = (id, k) => `
+          let ${id}_ab = false;
+          for (let i = 0; i < ${id}.issues.length; i++) {
+            const iss = ${id}.issues[i];
+            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            payload.issues.push(iss);
+            if (iss.continue !== true) ${id}_ab = true;
+          }
+          if (${id}_ab && ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }`;
+    doc.write(`const input = payload.value;`);
+    const ids = /* @__PURE__ */ Object.create(null);
+    let counter = 0;
+    for (const key of normalized.allKeys) {
+      ids[key] = `key_${counter++}`;
+    }
+    doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
+    for (const key of normalized.allKeys) {
+      if (key === "__proto__")
+        continue;
+      const id = ids[key];
+      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const isPresent = `${k} in input`;
+      const schema = shape[key];
+      const optin = schema?._zod?.optin;
+      const isOptionalIn = optin !== void 0;
+      const isOptionalOut = schema?._zod?.optout === "optional";
+      doc.write(`const ${id} = ${parseStr(k)};`);
+      if (isOptionalIn && isOptionalOut) {
+        const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
+        doc.write(`
+        const ${id}_present = ${isPresent};
+        if (!${id}.issues.length || ${id}_present) {
+          if (${id}.issues.length) {${prefixStr(id, k)}
+          }
+
+          if (${assign}) {
+            newResult[${k}] = ${id}.value;
+          }
+        }
+
+      `);
+      } else if (!isOptionalIn) {
+        doc.write(`
+        const ${id}_present = ${isPresent};
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+        if (!${id}_present && !${id}.issues.length) {
+          payload.issues.push({
+            code: "invalid_type",
+            expected: "nonoptional",
+            input: undefined,
+            path: [${k}]
+          });
+          if (ctx && ctx.abortEarly) {
+            payload.value = newResult;
+            return payload;
+          }
+        }
+
+        if (${id}_present) {
+          newResult[${k}] = ${id}.value;
+        }
+
+      `);
+      } else {
+        doc.write(`
+        if (${id}.issues.length) {${prefixStr(id, k)}
+        }
+      `);
+        if (optin === "defaulted") {
+          doc.write(`newResult[${k}] = ${id}.value;`);
+        } else {
+          doc.write(`
+        if (${id}.value !== undefined || ${isPresent}) {
+          newResult[${k}] = ${id}.value;
+        }
+      `);
+        }
+      }
+    }
+    doc.write(`payload.value = newResult;`);
+    doc.write(`return payload;`);
+    return doc.compile();
+  };
+  let fastpass;
+  const isObject3 = isObject2;
+  const jit = !globalConfig.jitless;
+  const allowsEval2 = allowsEval;
+  const fastEnabled = jit && allowsEval2.value;
+  const catchall = def.catchall;
+  let value;
+  inst._zod.parse = (payload, ctx) => {
+    value ?? (value = _normalized.value);
+    const input = payload.value;
+    if (!isObject3(input)) {
+      payload.issues.push({
+        expected: "object",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    if (jit && fastEnabled && ctx?.async === false && ctx.jitless !== true) {
+      if (!fastpass)
+        fastpass = generateFastpass(def.shape);
+      payload = fastpass(payload, ctx);
+      if (!catchall)
+        return payload;
+      return handleCatchall([], input, payload, ctx, value, inst, ctx?.abortEarly === true);
+    }
+    return superParse(payload, ctx);
+  };
+});
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: "invalid_union",
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+  });
+  return final;
+}
+var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+  defineLazyInternal(inst, "values", (zod) => {
+    if (zod.def.options.every((o) => o._zod.values)) {
+      return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+    }
+    return void 0;
+  });
+  defineLazyInternal(inst, "pattern", (zod) => {
+    if (zod.def.options.every((o) => o._zod.pattern)) {
+      const patterns = zod.def.options.map((o) => o._zod.pattern);
+      return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+    }
+    return void 0;
+  });
+  const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+  inst._zod.parse = (payload, ctx) => {
+    if (first) {
+      return first(payload, ctx);
+    }
+    let async = false;
+    const results = [];
+    for (const option of def.options) {
+      const result = option._zod.run({
+        value: payload.value,
+        issues: []
+      }, ctx);
+      if (result instanceof Promise) {
+        results.push(result);
+        async = true;
+      } else {
+        if (result.issues.length === 0)
+          return result;
+        results.push(result);
+      }
+    }
+    if (!async)
+      return handleUnionResults(results, payload, inst, ctx);
+    return Promise.all(results).then((results2) => {
+      return handleUnionResults(results2, payload, inst, ctx);
+    });
+  };
+});
+var $ZodIntersection = /* @__PURE__ */ $constructor("$ZodIntersection", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    const left = def.left._zod.run({ value: input, issues: [] }, ctx);
+    const right = def.right._zod.run({ value: input, issues: [] }, ctx);
+    const async = left instanceof Promise || right instanceof Promise;
+    if (async) {
+      return Promise.all([left, right]).then(([left2, right2]) => {
+        return handleIntersectionResults(payload, left2, right2);
+      });
+    }
+    return handleIntersectionResults(payload, left, right);
+  };
+});
+function mergeValues(a, b) {
+  if (a === b) {
+    return { valid: true, data: a };
+  }
+  if (a instanceof Date && b instanceof Date && +a === +b) {
+    return { valid: true, data: a };
+  }
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const bKeys = Object.keys(b);
+    const sharedKeys = Object.keys(a).filter((key) => bKeys.indexOf(key) !== -1);
+    const newObj = { ...a, ...b };
+    if (Object.prototype.hasOwnProperty.call(newObj, "__proto__"))
+      delete newObj.__proto__;
+    for (const key of sharedKeys) {
+      if (key === "__proto__")
+        continue;
+      const sharedValue = mergeValues(a[key], b[key]);
+      if (!sharedValue.valid) {
+        return {
+          valid: false,
+          mergeErrorPath: [key, ...sharedValue.mergeErrorPath]
+        };
+      }
+      newObj[key] = sharedValue.data;
+    }
+    return { valid: true, data: newObj };
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) {
+      return { valid: false, mergeErrorPath: [] };
+    }
+    const newArray = [];
+    for (let index = 0; index < a.length; index++) {
+      const itemA = a[index];
+      const itemB = b[index];
+      const sharedValue = mergeValues(itemA, itemB);
+      if (!sharedValue.valid) {
+        return {
+          valid: false,
+          mergeErrorPath: [index, ...sharedValue.mergeErrorPath]
+        };
+      }
+      newArray.push(sharedValue.data);
+    }
+    return { valid: true, data: newArray };
+  }
+  return { valid: false, mergeErrorPath: [] };
+}
+function handleIntersectionResults(result, left, right) {
+  const unrecKeys = /* @__PURE__ */ new Map();
+  let unrecIssue;
+  const keyIssues = /* @__PURE__ */ new Map();
+  const collect = (iss, side) => {
+    let keys;
+    if (iss.code === "unrecognized_keys" && !iss.path?.length) {
+      unrecIssue ?? (unrecIssue = iss);
+      keys = iss.keys;
+    } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
+      const k = String(iss.path[0]);
+      if (!keyIssues.has(k))
+        keyIssues.set(k, iss);
+      keys = [k];
+    } else {
+      return false;
+    }
+    for (const k of keys) {
+      if (!unrecKeys.has(k))
+        unrecKeys.set(k, {});
+      unrecKeys.get(k)[side] = true;
+    }
+    return true;
+  };
+  for (const iss of left.issues) {
+    if (!collect(iss, "l"))
+      result.issues.push(iss);
+  }
+  for (const iss of right.issues) {
+    if (!collect(iss, "r"))
+      result.issues.push(iss);
+  }
+  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  if (bothKeys.length) {
+    const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+    if (aggregated.length)
+      result.issues.push({ ...unrecIssue, keys: aggregated });
+    for (const k of bothKeys) {
+      if (!aggregated.includes(k) && keyIssues.has(k))
+        result.issues.push(keyIssues.get(k));
+    }
+  }
+  const merged = mergeValues(left.value, right.value);
+  if (!merged.valid) {
+    if (aborted(result))
+      return result;
+    throw new Error(`Unmergable intersection. Error path: ${JSON.stringify(merged.mergeErrorPath)}`);
+  }
+  result.value = merged.data;
+  return result;
+}
+var $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+  $ZodType.init(inst, def);
+  const memo2 = globalConfig.memoizer;
+  memo2?.attach(inst);
+  inst._zod.parse = (payload, ctx) => {
+    const input = payload.value;
+    if (!isPlainObject(input)) {
+      payload.issues.push({
+        expected: "record",
+        code: "invalid_type",
+        input,
+        inst
+      });
+      return payload;
+    }
+    const proms = [];
+    const values = def.keyType._zod.values;
+    if (values && !def.partial) {
+      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      const recordKeys = /* @__PURE__ */ new Set();
+      for (const key of values) {
+        if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+          recordKeys.add(typeof key === "number" ? key.toString() : key);
+          if (key === "__proto__")
+            continue;
+          const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+          if (keyResult instanceof Promise) {
+            throw new Error("Async schemas not supported in object keys currently");
+          }
+          if (keyResult.issues.length) {
+            payload.issues.push({
+              code: "invalid_key",
+              origin: "record",
+              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+              input: key,
+              path: [key],
+              inst
+            });
+            continue;
+          }
+          const outKey = keyResult.value;
+          if (outKey === "__proto__")
+            continue;
+          const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => {
+              if (result2.issues.length) {
+                payload.issues.push(...prefixIssues(key, result2.issues));
+              }
+              payload.value[outKey] = result2.value;
+            }));
+          } else {
+            if (result.issues.length) {
+              payload.issues.push(...prefixIssues(key, result.issues));
+            }
+            payload.value[outKey] = result.value;
+          }
+        }
+      }
+      let unrecognized;
+      for (const key in input) {
+        if (!recordKeys.has(key)) {
+          if (def.mode === "loose") {
+            if (key === "__proto__")
+              continue;
+            payload.value[key] = input[key];
+          } else {
+            unrecognized = unrecognized ?? [];
+            unrecognized.push(key);
+          }
+        }
+      }
+      if (unrecognized && unrecognized.length > 0) {
+        payload.issues.push({
+          code: "unrecognized_keys",
+          input,
+          inst,
+          keys: unrecognized,
+          continue: true
+        });
+      }
+    } else {
+      payload.value = memo2 ? memo2.alloc(inst, payload, {}, ctx) : {};
+      let unrecognized;
+      for (const key of Reflect.ownKeys(input)) {
+        if (key === "__proto__")
+          continue;
+        if (!Object.prototype.propertyIsEnumerable.call(input, key))
+          continue;
+        let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+        if (keyResult instanceof Promise) {
+          throw new Error("Async schemas not supported in object keys currently");
+        }
+        const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+        if (checkNumericKey) {
+          const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+          if (retryResult instanceof Promise) {
+            throw new Error("Async schemas not supported in object keys currently");
+          }
+          if (retryResult.issues.length === 0) {
+            keyResult = retryResult;
+          }
+        }
+        if (keyResult.issues.length) {
+          if (def.mode === "loose") {
+            payload.value[key] = input[key];
+          } else if (values) {
+            unrecognized = unrecognized ?? [];
+            unrecognized.push(key);
+          } else {
+            payload.issues.push({
+              code: "invalid_key",
+              origin: "record",
+              issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+              input: key,
+              path: [key],
+              inst
+            });
+          }
+          continue;
+        }
+        const outKey = keyResult.value;
+        if (outKey === "__proto__")
+          continue;
+        const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+        if (result instanceof Promise) {
+          proms.push(result.then((result2) => {
+            if (result2.issues.length) {
+              payload.issues.push(...prefixIssues(key, result2.issues));
+            }
+            payload.value[outKey] = result2.value;
+          }));
+        } else {
+          if (result.issues.length) {
+            payload.issues.push(...prefixIssues(key, result.issues));
+          }
+          payload.value[outKey] = result.value;
+        }
+      }
+      if (unrecognized && unrecognized.length > 0) {
+        payload.issues.push({
+          code: "unrecognized_keys",
+          input,
+          inst,
+          keys: unrecognized,
+          continue: true
+        });
+      }
+    }
+    if (proms.length) {
+      return Promise.all(proms).then(() => payload);
+    }
+    return payload;
+  };
+});
+var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+  $ZodType.init(inst, def);
+  const values = getEnumValues(def.entries);
+  const valuesSet = new Set(values);
+  inst._zod.values = valuesSet;
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+    return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+  });
+  inst._zod.parse = (payload, _ctx) => {
+    const input = payload.value;
+    if (valuesSet.has(input)) {
+      return payload;
+    }
+    payload.issues.push({
+      code: "invalid_value",
+      values,
+      input,
+      inst
+    });
+    return payload;
+  };
+});
+var $ZodTransform = /* @__PURE__ */ $constructor("$ZodTransform", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "optional";
+  globalConfig.memoizer?.guard(inst);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      throw new $ZodEncodeError(inst.constructor.name);
+    }
+    const _out = def.transform(payload.value, payload);
+    if (ctx.async) {
+      const output = _out instanceof Promise ? _out : Promise.resolve(_out);
+      return output.then((output2) => {
+        payload.value = output2;
+        return payload;
+      });
+    }
+    if (_out instanceof Promise) {
+      throw new $ZodAsyncError();
+    }
+    payload.value = _out;
+    return payload;
+  };
+});
+function handleOptionalResult(payload, result) {
+  payload.value = result.issues.length ? void 0 : result.value;
+  return payload;
+}
+var $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+  inst._zod.optout = "optional";
+  defineLazyInternal(inst, "values", (zod) => {
+    const values = zod.def.innerType._zod.values;
+    return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+  });
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)})?$`) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    if (payload.value === void 0) {
+      if (def.innerType._zod.optin !== "defaulted")
+        return payload;
+      const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+      if (result instanceof Promise)
+        return result.then((result2) => handleOptionalResult(payload, result2));
+      return handleOptionalResult(payload, result);
+    }
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodExactOptional = /* @__PURE__ */ $constructor("$ZodExactOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  defineLazyInternal(inst, "pattern", (zod) => zod.def.innerType._zod.pattern);
+  inst._zod.parse = (payload, ctx) => {
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodNullable = /* @__PURE__ */ $constructor("$ZodNullable", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+  defineLazyInternal(inst, "pattern", (zod) => {
+    const pattern = zod.def.innerType._zod.pattern;
+    return pattern ? new RegExp(`^(${cleanRegex(pattern.source)}|null)$`) : void 0;
+  });
+  defineLazyInternal(inst, "values", (zod) => {
+    return zod.def.innerType._zod.values ? /* @__PURE__ */ new Set([...zod.def.innerType._zod.values, null]) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    if (payload.value === null)
+      return payload;
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "defaulted";
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    if (payload.value === void 0) {
+      payload.value = def.defaultValue;
+      return payload;
+    }
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleDefaultResult(result2, def));
+    }
+    return handleDefaultResult(result, def);
+  };
+});
+function handleDefaultResult(payload, def) {
+  if (payload.value === void 0) {
+    payload.value = def.defaultValue;
+  }
+  return payload;
+}
+var $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
+  $ZodType.init(inst, def);
+  inst._zod.optin = "defaulted";
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    if (payload.value === void 0) {
+      payload.value = def.defaultValue;
+    }
+    return def.innerType._zod.run(payload, ctx);
+  };
+});
+var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => {
+    const v = zod.def.innerType._zod.values;
+    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+  });
+  inst._zod.parse = (payload, ctx) => {
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleNonOptionalResult(result2, inst));
+    }
+    return handleNonOptionalResult(result, inst);
+  };
+});
+function handleNonOptionalResult(payload, inst) {
+  if (!payload.issues.length && payload.value === void 0) {
+    payload.issues.push({
+      code: "invalid_type",
+      expected: "nonoptional",
+      input: payload.value,
+      inst
+    });
+  }
+  return payload;
+}
+function handleCatchResult(payload, result, def, ctx) {
+  if (!result.issues.length) {
+    payload.value = result.value;
+    if (result.memo)
+      payload.memo = true;
+    return payload;
+  }
+  payload.value = def.catchValue({
+    ...result,
+    value: payload.value,
+    error: {
+      issues: result.issues.map((iss) => finalizeIssue(iss, ctx, config()))
+    },
+    input: payload.value
+  });
+  return payload;
+}
+var $ZodCatch = /* @__PURE__ */ $constructor("$ZodCatch", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType._zod.optout);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+    if (result instanceof Promise) {
+      return result.then((result2) => handleCatchResult(payload, result2, def, ctx));
+    }
+    return handleCatchResult(payload, result, def, ctx);
+  };
+});
+var $ZodPipe = /* @__PURE__ */ $constructor("$ZodPipe", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "values", (zod) => zod.def.in._zod.values);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.in._zod.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.out._zod.optout);
+  defineLazyInternal(inst, "propValues", (zod) => zod.def.in._zod.propValues);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      const right = def.out._zod.run(payload, ctx);
+      if (right instanceof Promise) {
+        return right.then((right2) => handlePipeResult(right2, def.in, ctx));
+      }
+      return handlePipeResult(right, def.in, ctx);
+    }
+    const left = def.in._zod.run(payload, ctx);
+    if (left instanceof Promise) {
+      return left.then((left2) => handlePipeResult(left2, def.out, ctx));
+    }
+    return handlePipeResult(left, def.out, ctx);
+  };
+});
+function handlePipeResult(left, next, ctx) {
+  if (left.issues.some((iss) => iss.code !== "unrecognized_keys")) {
+    left.aborted = true;
+    return left;
+  }
+  return next._zod.run({ value: left.value, issues: left.issues }, ctx);
+}
+var $ZodReadonly = /* @__PURE__ */ $constructor("$ZodReadonly", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazyInternal(inst, "propValues", (zod) => zod.def.innerType._zod.propValues);
+  defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+  defineLazyInternal(inst, "optin", (zod) => zod.def.innerType?._zod?.optin);
+  defineLazyInternal(inst, "optout", (zod) => zod.def.innerType?._zod?.optout);
+  inst._zod.parse = (payload, ctx) => {
+    if (ctx.direction === "backward") {
+      return def.innerType._zod.run(payload, ctx);
+    }
+    const result = def.innerType._zod.run(payload, ctx);
+    if (result instanceof Promise) {
+      return result.then(handleReadonlyResult);
+    }
+    return handleReadonlyResult(result);
+  };
+});
+function handleReadonlyResult(payload) {
+  if (!payload.memo)
+    payload.value = Object.freeze(payload.value);
+  return payload;
+}
+var $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
+  $ZodType.init(inst, def);
+  defineLazy(inst._zod, "innerType", () => {
+    const d = def;
+    if (!d._cachedInner)
+      d._cachedInner = def.getter();
+    return d._cachedInner;
+  });
+  defineLazyInternal(inst, "pattern", (zod) => zod.innerType?._zod?.pattern);
+  defineLazyInternal(inst, "propValues", (zod) => zod.innerType?._zod?.propValues);
+  defineLazyInternal(inst, "optin", (zod) => zod.innerType?._zod?.optin ?? void 0);
+  defineLazyInternal(inst, "optout", (zod) => zod.innerType?._zod?.optout ?? void 0);
+  inst._zod.parse = (payload, ctx) => {
+    const inner = inst._zod.innerType;
+    return inner._zod.run(payload, ctx);
+  };
+});
+var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+  $ZodCheck.init(inst, def);
+  $ZodType.init(inst, def);
+  inst._zod.parse = (payload, _) => {
+    return payload;
+  };
+  inst._zod.check = (payload) => {
+    const input = payload.value;
+    const r = def.fn(input);
+    if (r instanceof Promise) {
+      return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+    }
+    handleRefineResult(r, payload, input, inst);
+    return;
+  };
+});
+function handleRefineResult(result, payload, input, inst) {
+  if (!result) {
+    const _iss = {
+      code: "custom",
+      input,
+      inst,
+      // incorporates params.error into issue reporting
+      path: [...inst._zod.def.path ?? []],
+      // incorporates params.error into issue reporting
+      continue: !inst._zod.def.abort
+      // params: inst._zod.def.params,
+    };
+    if (inst._zod.def.params)
+      _iss.params = inst._zod.def.params;
+    payload.issues.push(issue(_iss));
+  }
+}
+
+// node_modules/zod/v4/core/memoizer.js
+var $ZodCyclicError = class extends Error {
+  constructor() {
+    super(`Cannot parse a reference cycle that closes through a transform`);
+    this.name = "ZodCyclicError";
+  }
+};
+var STATE = "~memo";
+var NO_ISSUES = [];
+function isRef(value) {
+  return value !== null && typeof value === "object";
+}
+function cloneIssues(issues) {
+  return issues.map((iss) => iss.path ? { ...iss, path: iss.path.slice() } : { ...iss });
+}
+var recursive = /* @__PURE__ */ new WeakMap();
+var NONE = 0;
+var ASSUMED = 1;
+var PROVEN = 2;
+function isRecursive(inst, stack, resolve2) {
+  const cached2 = recursive.get(inst);
+  if (cached2 !== void 0)
+    return cached2 ? PROVEN : NONE;
+  if (stack.has(inst))
+    return PROVEN;
+  stack.add(inst);
+  let result = NONE;
+  const check3 = (child2) => {
+    if (result !== PROVEN && child2?._zod) {
+      const answer = isRecursive(child2, stack, resolve2);
+      if (answer > result)
+        result = answer;
+    }
+  };
+  const shape = (sh, spread) => {
+    let answer = NONE;
+    for (const key of Reflect.ownKeys(sh)) {
+      const desc = Object.getOwnPropertyDescriptor(sh, key);
+      if (spread && !desc.enumerable)
+        continue;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
+      if (child2 > answer)
+        answer = child2;
+    }
+    return answer;
+  };
+  const merge2 = (answer) => {
+    if (answer > result)
+      result = answer;
+  };
+  const def = inst._zod.def;
+  const kind = def.type;
+  switch (kind) {
+    case "object": {
+      const raw = rawShape(def);
+      merge2(raw ? shape(raw, true) : ASSUMED);
+      check3(def.catchall);
+      break;
+    }
+    case "array":
+      check3(def.element);
+      break;
+    case "tuple":
+      for (const el of def.items)
+        check3(el);
+      check3(def.rest);
+      break;
+    case "record":
+    case "map":
+      check3(def.keyType);
+      check3(def.valueType);
+      break;
+    case "set":
+      check3(def.valueType);
+      break;
+    case "union":
+      for (const el of def.options)
+        check3(el);
+      break;
+    case "intersection":
+      check3(def.left);
+      check3(def.right);
+      break;
+    case "optional":
+    case "nullable":
+    case "default":
+    case "prefault":
+    case "catch":
+    case "readonly":
+    case "nonoptional":
+    case "promise":
+    case "success":
+      check3(def.innerType);
+      break;
+    case "pipe":
+      check3(def.in);
+      check3(def.out);
+      break;
+    case "function":
+      check3(def.input);
+      check3(def.output);
+      break;
+    // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
+    case "lazy": {
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
+      merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      break;
+    }
+    // a leaf by choice: `parts` are regex fragments, not data positions
+    case "template_literal":
+    // leaves
+    case "string":
+    case "number":
+    case "int":
+    case "boolean":
+    case "bigint":
+    case "symbol":
+    case "undefined":
+    case "null":
+    case "void":
+    case "never":
+    case "any":
+    case "unknown":
+    case "date":
+    case "nan":
+    case "enum":
+    case "literal":
+    case "file":
+    case "transform":
+    case "custom":
+      break;
+    default: {
+      kind;
+      for (const key in def) {
+        const desc = Object.getOwnPropertyDescriptor(def, key);
+        if (!desc || desc.get)
+          continue;
+        const value = desc.value;
+        if (!value || typeof value !== "object")
+          continue;
+        if (value._zod)
+          check3(value);
+        else if (Array.isArray(value))
+          for (const el of value)
+            check3(el);
+      }
+    }
+  }
+  stack.delete(inst);
+  return settle(inst, result);
+}
+function settle(inst, answer) {
+  if (answer !== ASSUMED)
+    recursive.set(inst, answer === PROVEN);
+  return answer;
+}
+function bucketFor(state, inst) {
+  let bucket = state.buckets.get(inst);
+  if (!bucket) {
+    bucket = /* @__PURE__ */ new WeakMap();
+    state.buckets.set(inst, bucket);
+  }
+  return bucket;
+}
+var handoff;
+var open = [];
+var memo = {
+  alloc(_inst, payload, empty) {
+    const bucket = handoff;
+    if (!bucket)
+      return empty;
+    handoff = void 0;
+    const entry = { value: empty, issues: null };
+    bucket.set(payload.value, entry);
+    open.push(entry);
+    return empty;
+  },
+  guard(inst) {
+    var _a3;
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred.push(() => {
+      const base = inst._zod.parse;
+      const wrapped = (payload, ctx) => {
+        if (ctx.direction !== "backward" && isBackEdge(ctx, payload.value))
+          throw new $ZodCyclicError();
+        return base(payload, ctx);
+      };
+      inst._zod.parse = wrapped;
+      if (inst._zod.run === base)
+        inst._zod.run = wrapped;
+    });
+  },
+  attach(inst) {
+    var _a3;
+    let isRecursiveInst;
+    let rechecked = false;
+    let lastCtx;
+    let lastBucket;
+    (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+    inst._zod.deferred.push(() => {
+      const base = inst._zod.parse;
+      const wrapped = (payload, ctx) => {
+        if (isRecursiveInst === void 0) {
+          const walked = isRecursive(inst, /* @__PURE__ */ new Set(), false);
+          if (walked === NONE) {
+            inst._zod.parse = base;
+            if (inst._zod.run === wrapped)
+              inst._zod.run = base;
+            return base(payload, ctx);
+          }
+          if (walked === PROVEN || rechecked)
+            isRecursiveInst = true;
+          else
+            rechecked = true;
+        }
+        const input = payload.value;
+        if (!isRef(input))
+          return base(payload, ctx);
+        let state = ctx[STATE];
+        if (!state) {
+          state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
+          ctx[STATE] = state;
+        }
+        let bucket;
+        if (lastCtx === ctx) {
+          bucket = lastBucket;
+        } else {
+          bucket = bucketFor(state, inst);
+          lastCtx = ctx;
+          lastBucket = bucket;
+        }
+        const hit = bucket.get(input);
+        if (hit) {
+          payload.value = hit.value;
+          if (hit.issues) {
+            if (hit.issues.length)
+              payload.issues.push(...cloneIssues(hit.issues));
+          } else {
+            payload.memo = true;
+            state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet());
+            state.backEdges.add(hit.value);
+          }
+          return payload;
+        }
+        handoff = bucket;
+        const depth = open.length;
+        const result = base(payload, ctx);
+        handoff = void 0;
+        const entry = open.length > depth ? open.pop() : void 0;
+        if (result instanceof Promise) {
+          return result.then((r) => {
+            if (entry)
+              entry.issues = r.issues.length ? cloneIssues(r.issues) : NO_ISSUES;
+            return r;
+          });
+        }
+        if (entry)
+          entry.issues = result.issues.length ? cloneIssues(result.issues) : NO_ISSUES;
+        return result;
+      };
+      inst._zod.parse = wrapped;
+      if (inst._zod.run === base)
+        inst._zod.run = wrapped;
+    });
+  }
+};
+function memoizer() {
+  return memo;
+}
+function isBackEdge(ctx, value) {
+  const backEdges = ctx[STATE]?.backEdges;
+  return backEdges !== void 0 && isRef(value) && backEdges.has(value);
+}
+
+// node_modules/zod/v4/locales/en.js
+var error = () => {
+  const Sizable = {
+    string: { unit: "characters", verb: "to have" },
+    file: { unit: "bytes", verb: "to have" },
+    array: { unit: "items", verb: "to have" },
+    set: { unit: "items", verb: "to have" },
+    map: { unit: "entries", verb: "to have" }
+  };
+  function getSizing(origin) {
+    return Sizable[origin] ?? null;
+  }
+  const FormatDictionary = {
+    regex: "input",
+    email: "email address",
+    url: "URL",
+    emoji: "emoji",
+    uuid: "UUID",
+    uuidv4: "UUIDv4",
+    uuidv6: "UUIDv6",
+    nanoid: "nanoid",
+    guid: "GUID",
+    cuid: "cuid",
+    cuid2: "cuid2",
+    ulid: "ULID",
+    xid: "XID",
+    ksuid: "KSUID",
+    datetime: "ISO datetime",
+    date: "ISO date",
+    time: "ISO time",
+    duration: "ISO duration",
+    ipv4: "IPv4 address",
+    ipv6: "IPv6 address",
+    mac: "MAC address",
+    cidrv4: "IPv4 range",
+    cidrv6: "IPv6 range",
+    base64: "base64-encoded string",
+    base64url: "base64url-encoded string",
+    json_string: "JSON string",
+    e164: "E.164 number",
+    currency_code: "currency code",
+    credit_card: "credit card number",
+    iban: "IBAN",
+    jwt: "JWT",
+    template_literal: "input"
+  };
+  const TypeDictionary = {
+    // Compatibility: "nan" -> "NaN" for display
+    nan: "NaN"
+    // All other type names omitted - they fall back to raw values via ?? operator
+  };
+  function getTypeName(type, input) {
+    if (type === "number" && typeof input === "number" && !Number.isFinite(input)) {
+      return String(input);
+    }
+    return TypeDictionary[type] ?? type;
+  }
+  return (issue3) => {
+    switch (issue3.code) {
+      case "invalid_type": {
+        const expected = getTypeName(issue3.expected);
+        const receivedType = parsedType(issue3.input);
+        const received = getTypeName(receivedType, issue3.input);
+        return `Invalid input: expected ${expected}, received ${received}`;
+      }
+      case "invalid_value":
+        if (issue3.values.length === 1)
+          return `Invalid input: expected ${stringifyPrimitive(issue3.values[0])}`;
+        return `Invalid option: expected one of ${joinValues(issue3.values, "|")}`;
+      case "too_big": {
+        const adj = issue3.exact ? "exactly " : issue3.inclusive ? "<=" : "<";
+        const sizing = getSizing(issue3.origin);
+        if (sizing)
+          return `Too big: expected ${issue3.origin ?? "value"} to have ${adj}${issue3.maximum.toString()} ${sizing.unit ?? "elements"}`;
+        return `Too big: expected ${issue3.origin ?? "value"} to be ${adj}${issue3.maximum.toString()}`;
+      }
+      case "too_small": {
+        const adj = issue3.exact ? "exactly " : issue3.inclusive ? ">=" : ">";
+        const sizing = getSizing(issue3.origin);
+        if (sizing) {
+          return `Too small: expected ${issue3.origin} to have ${adj}${issue3.minimum.toString()} ${sizing.unit}`;
+        }
+        return `Too small: expected ${issue3.origin} to be ${adj}${issue3.minimum.toString()}`;
+      }
+      case "invalid_format": {
+        const _issue = issue3;
+        if (_issue.format === "starts_with") {
+          return `Invalid string: must start with "${_issue.prefix}"`;
+        }
+        if (_issue.format === "ends_with")
+          return `Invalid string: must end with "${_issue.suffix}"`;
+        if (_issue.format === "includes")
+          return `Invalid string: must include "${_issue.includes}"`;
+        if (_issue.format === "regex")
+          return `Invalid string: must match pattern ${_issue.pattern}`;
+        return `Invalid ${FormatDictionary[_issue.format] ?? issue3.format}`;
+      }
+      case "not_multiple_of":
+        return `Invalid number: must be a multiple of ${issue3.divisor}`;
+      case "unrecognized_keys":
+        return `Unrecognized key${issue3.keys.length > 1 ? "s" : ""}: ${joinValues(issue3.keys, ", ")}`;
+      case "invalid_key":
+        return `Invalid key in ${issue3.origin}`;
+      case "invalid_union":
+        if (issue3.options && Array.isArray(issue3.options) && issue3.options.length > 0) {
+          const opts = issue3.options.map((o) => `'${o}'`).join(" | ");
+          return `Invalid discriminator value. Expected ${opts}`;
+        }
+        if (issue3.inclusive === false) {
+          return "Invalid input: more than one option matched";
+        }
+        return "Invalid input";
+      case "invalid_element":
+        return `Invalid value in ${issue3.origin}`;
+      default:
+        return `Invalid input`;
+    }
+  };
+};
+function en_default() {
+  return {
+    localeError: error()
+  };
+}
+
+// node_modules/zod/v4/core/registries.js
+var _a2;
+var $ZodRegistry = class {
+  constructor() {
+    this._map = /* @__PURE__ */ new WeakMap();
+    this._idmap = /* @__PURE__ */ new Map();
+  }
+  add(schema, ..._meta) {
+    const meta2 = _meta[0];
+    this._map.set(schema, meta2);
+    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+      this._idmap.set(meta2.id, schema);
+    }
+    return this;
+  }
+  clear() {
+    this._map = /* @__PURE__ */ new WeakMap();
+    this._idmap = /* @__PURE__ */ new Map();
+    return this;
+  }
+  remove(schema) {
+    const meta2 = this._map.get(schema);
+    if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+      this._idmap.delete(meta2.id);
+    }
+    this._map.delete(schema);
+    return this;
+  }
+  get(schema) {
+    const p = schema._zod.parent;
+    if (p) {
+      const pm = { ...this.get(p) ?? {} };
+      delete pm.id;
+      const f = { ...pm, ...this._map.get(schema) };
+      return Object.keys(f).length ? f : void 0;
+    }
+    return this._map.get(schema);
+  }
+  has(schema) {
+    return this._map.has(schema);
+  }
+};
+function registry() {
+  return new $ZodRegistry();
+}
+(_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+var globalRegistry = globalThis.__zod_globalRegistry;
+
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+  if (def.checks)
+    def.checks = [...def.checks];
+  return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class2, params) {
+  return new Class2(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _email(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "email",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _guid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "guid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v4",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v6",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uuidv7(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "uuid",
+    check: "string_format",
+    abort: false,
+    version: "v7",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _url(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "url",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _emoji2(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "emoji",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _nanoid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "nanoid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cuid2(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cuid2",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ulid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ulid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _xid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "xid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ksuid(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ksuid",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ipv4",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _ipv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "ipv6",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv4(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cidrv4",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _cidrv6(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "cidrv6",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "base64",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _base64url(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "base64url",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _e164(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "e164",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _jwt(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "jwt",
+    check: "string_format",
+    abort: false,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDateTime(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "datetime",
+    check: "string_format",
+    offset: false,
+    local: false,
+    precision: null,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDate(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "date",
+    check: "string_format",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoTime(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "time",
+    check: "string_format",
+    precision: null,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _isoDuration(Class2, params) {
+  return new Class2({
+    type: "string",
+    format: "duration",
+    check: "string_format",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class2, params) {
+  return new Class2(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class2, params) {
+  return new Class2({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class2, params) {
+  return new Class2({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _null2(Class2, params) {
+  return new Class2({
+    type: "null",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _unknown(Class2) {
+  return new Class2({
+    type: "unknown"
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class2, params) {
+  return new Class2({
+    type: "never",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lt(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _multipleOf(value, params) {
+  return new $ZodCheckMultipleOf({
+    check: "multiple_of",
+    ...normalizeParams(params),
+    value
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+  const ch = new $ZodCheckMaxLength({
+    check: "max_length",
+    ...normalizeParams(params),
+    maximum
+  });
+  return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+  return new $ZodCheckMinLength({
+    check: "min_length",
+    ...normalizeParams(params),
+    minimum
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _length(length, params) {
+  return new $ZodCheckLengthEquals({
+    check: "length_equals",
+    ...normalizeParams(params),
+    length
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern, params) {
+  return new $ZodCheckRegex({
+    check: "string_format",
+    format: "regex",
+    ...normalizeParams(params),
+    pattern
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lowercase(params) {
+  return new $ZodCheckLowerCase({
+    check: "string_format",
+    format: "lowercase",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _uppercase(params) {
+  return new $ZodCheckUpperCase({
+    check: "string_format",
+    format: "uppercase",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _includes(includes, params) {
+  return new $ZodCheckIncludes({
+    check: "string_format",
+    format: "includes",
+    ...normalizeParams(params),
+    includes
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _startsWith(prefix, params) {
+  return new $ZodCheckStartsWith({
+    check: "string_format",
+    format: "starts_with",
+    ...normalizeParams(params),
+    prefix
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _endsWith(suffix, params) {
+  return new $ZodCheckEndsWith({
+    check: "string_format",
+    format: "ends_with",
+    ...normalizeParams(params),
+    suffix
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _overwrite(tx) {
+  return new $ZodCheckOverwrite({
+    check: "overwrite",
+    tx
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _normalize(form2) {
+  return /* @__PURE__ */ _overwrite((input) => input.normalize(form2));
+}
+// @__NO_SIDE_EFFECTS__
+function _trim() {
+  return /* @__PURE__ */ _overwrite((input) => input.trim());
+}
+// @__NO_SIDE_EFFECTS__
+function _toLowerCase() {
+  return /* @__PURE__ */ _overwrite((input) => input.toLowerCase());
+}
+// @__NO_SIDE_EFFECTS__
+function _toUpperCase() {
+  return /* @__PURE__ */ _overwrite((input) => input.toUpperCase());
+}
+// @__NO_SIDE_EFFECTS__
+function _slugify() {
+  return /* @__PURE__ */ _overwrite((input) => slugify(input));
+}
+// @__NO_SIDE_EFFECTS__
+function _array(Class2, element, params) {
+  return new Class2({
+    type: "array",
+    element,
+    // get element() {
+    //   return element;
+    // },
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _refine(Class2, fn, _params) {
+  const schema = new Class2({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...normalizeParams(_params)
+  });
+  return schema;
+}
+// @__NO_SIDE_EFFECTS__
+function _superRefine(fn, params) {
+  const ch = /* @__PURE__ */ _check((payload) => {
+    payload.addIssue = (issue3) => {
+      if (typeof issue3 === "string") {
+        payload.issues.push(issue(issue3, payload.value, ch._zod.def));
+      } else {
+        const _issue = issue3;
+        if (_issue.fatal)
+          _issue.continue = false;
+        _issue.code ?? (_issue.code = "custom");
+        if (!("input" in _issue))
+          _issue.input = payload.value;
+        _issue.inst ?? (_issue.inst = ch);
+        _issue.continue ?? (_issue.continue = !ch._zod.def.abort);
+        payload.issues.push(issue(_issue));
+      }
+    };
+    return fn(payload.value, payload);
+  }, params);
+  return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _check(fn, params) {
+  const ch = new $ZodCheck({
+    check: "custom",
+    ...normalizeParams(params)
+  });
+  ch._zod.check = fn;
+  return ch;
+}
+
+// node_modules/zod/v4/core/to-json-schema.js
+function assignProps(target, ...sources) {
+  for (const source of sources) {
+    for (const key of Reflect.ownKeys(source)) {
+      if (Object.prototype.propertyIsEnumerable.call(source, key)) {
+        assignProp(target, key, source[key]);
+      }
+    }
+  }
+  return target;
+}
+function initializeContext(params) {
+  let target = params?.target ?? "draft-2020-12";
+  if (target === "draft-4")
+    target = "draft-04";
+  if (target === "draft-7")
+    target = "draft-07";
+  return {
+    processors: params.processors ?? {},
+    metadataRegistry: params?.metadata ?? globalRegistry,
+    target,
+    unrepresentable: params?.unrepresentable ?? "throw",
+    override: params?.override ?? (() => {
+    }),
+    io: params?.io ?? "output",
+    counter: 0,
+    seen: /* @__PURE__ */ new Map(),
+    sharedDefsExtractedFor: void 0,
+    sharedEmitDoneFor: void 0,
+    cycles: params?.cycles ?? "ref",
+    reused: params?.reused ?? "inline",
+    intersections: [],
+    deferred: [],
+    external: params?.external ?? void 0
+  };
+}
+function handleUnrepresentable(schema, ctx, json4, params, message2) {
+  const result = typeof ctx.unrepresentable === "function" ? ctx.unrepresentable({ zodSchema: schema, path: params.path, message: message2 }) : ctx.unrepresentable;
+  if (result === "any")
+    return false;
+  if (result === void 0 || result === "throw")
+    throw new Error(message2);
+  Object.assign(json4, result);
+  return true;
+}
+function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
+  var _a3;
+  const def = schema._zod.def;
+  const seen = ctx.seen.get(schema);
+  if (seen) {
+    seen.count++;
+    const isCycle = _params.schemaPath.includes(schema);
+    if (isCycle) {
+      seen.cycle = _params.path;
+    }
+    return seen.schema;
+  }
+  const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
+  ctx.seen.set(schema, result);
+  ctx.sharedDefsExtractedFor = void 0;
+  ctx.sharedEmitDoneFor = void 0;
+  const overrideSchema = schema._zod.toJSONSchema?.();
+  if (overrideSchema) {
+    result.schema = overrideSchema;
+  } else {
+    const params = {
+      ..._params,
+      schemaPath: [..._params.schemaPath, schema],
+      path: _params.path
+    };
+    if (schema._zod.processJSONSchema) {
+      schema._zod.processJSONSchema(ctx, result.schema, params);
+    } else {
+      const _json = result.schema;
+      const processor = ctx.processors[def.type];
+      if (!processor) {
+        throw new Error(`[toJSONSchema]: Non-representable type encountered: ${def.type}`);
+      }
+      processor(schema, ctx, _json, params);
+    }
+    const parent = schema._zod.parent;
+    if (parent) {
+      if (!result.ref)
+        result.ref = parent;
+      processSchema(parent, ctx, params);
+      ctx.seen.get(parent).isParent = true;
+    }
+  }
+  const meta2 = ctx.metadataRegistry.get(schema);
+  if (meta2)
+    assignProps(result.schema, meta2);
+  if (ctx.io === "input" && isTransforming(schema)) {
+    delete result.schema.examples;
+    delete result.schema.default;
+  }
+  if (ctx.io === "input" && "_prefault" in result.schema)
+    (_a3 = result.schema).default ?? (_a3.default = result.schema._prefault);
+  delete result.schema._prefault;
+  const _result = ctx.seen.get(schema);
+  return _result.schema;
+}
+function encodeJSONPointerSegment(segment) {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function extractDefs(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  if (ctx.external && ctx.sharedDefsExtractedFor === ctx.external)
+    return;
+  const idToSchema = /* @__PURE__ */ new Map();
+  for (const entry of ctx.seen.entries()) {
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      const existing = idToSchema.get(id);
+      if (existing && existing !== entry[0]) {
+        throw new Error(`Duplicate schema id "${id}" detected during JSON Schema conversion. Two different schemas cannot share the same id when converted together.`);
+      }
+      idToSchema.set(id, entry[0]);
+    }
+  }
+  const makeURI = (entry) => {
+    const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+    if (ctx.external) {
+      const externalId = ctx.external.registry.get(entry[0])?.id;
+      const uriGenerator = ctx.external.uri ?? ((id2) => id2);
+      if (externalId) {
+        return { ref: uriGenerator(externalId) };
+      }
+      const id = entry[1].defId ?? entry[1].schema.id ?? `schema${ctx.counter++}`;
+      entry[1].defId = id;
+      return { defId: id, ref: `${uriGenerator("__shared")}#/${defsSegment}/${encodeJSONPointerSegment(id)}` };
+    }
+    const uriPrefix = `#`;
+    const defUriPrefix = `${uriPrefix}/${defsSegment}/`;
+    if (entry[1] === root && !entry[1].schema.id) {
+      return { ref: uriPrefix };
+    }
+    const defId = entry[1].schema.id ?? `__schema${ctx.counter++}`;
+    return { defId, ref: defUriPrefix + encodeJSONPointerSegment(defId) };
+  };
+  const extractToDef = (entry) => {
+    if (entry[1].schema.$ref) {
+      return;
+    }
+    const seen = entry[1];
+    const { ref, defId } = makeURI(entry);
+    seen.def = { ...seen.schema };
+    if (defId)
+      seen.defId = defId;
+    const schema2 = seen.schema;
+    for (const key in schema2) {
+      delete schema2[key];
+    }
+    schema2.$ref = ref;
+  };
+  if (ctx.cycles === "throw") {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.cycle) {
+        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+
+Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
+      }
+    }
+  }
+  for (const entry of ctx.seen.entries()) {
+    const seen = entry[1];
+    if (schema === entry[0]) {
+      extractToDef(entry);
+      continue;
+    }
+    if (ctx.external) {
+      const ext = ctx.external.registry.get(entry[0])?.id;
+      if (schema !== entry[0] && ext) {
+        extractToDef(entry);
+        continue;
+      }
+    }
+    const id = ctx.metadataRegistry.get(entry[0])?.id;
+    if (id) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.cycle) {
+      extractToDef(entry);
+      continue;
+    }
+    if (seen.count > 1) {
+      if (ctx.reused === "ref") {
+        extractToDef(entry);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedDefsExtractedFor = ctx.external;
+}
+function compactTypeUnion(schema) {
+  const options = schema.anyOf;
+  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+    return;
+  const types = [];
+  for (const option of options) {
+    if (!option || typeof option !== "object")
+      return;
+    compactTypeUnion(option);
+    const keys = Object.keys(option);
+    if (keys.length !== 1 || keys[0] !== "type")
+      return;
+    const type = option.type;
+    for (const member of Array.isArray(type) ? type : [type]) {
+      if (typeof member !== "string")
+        return;
+      if (!types.includes(member))
+        types.push(member);
+    }
+  }
+  delete schema.anyOf;
+  schema.type = types.length === 1 ? types[0] : types;
+}
+var FOLDABLE_KEYS = /* @__PURE__ */ new Set(["type", "properties", "required", "additionalProperties"]);
+var UNION_KEYS = ["oneOf", "anyOf"];
+function undeclaredConstraint(member) {
+  const extra = member.additionalProperties;
+  if (extra === void 0 || extra === false || typeof extra !== "object" || extra === null)
+    return null;
+  return Object.keys(extra).length ? extra : null;
+}
+function foldObjects(members2) {
+  const objects = [];
+  for (const member of members2) {
+    if (typeof member !== "object" || member.type !== "object")
+      return null;
+    for (const key in member) {
+      if (!FOLDABLE_KEYS.has(key))
+        return null;
+    }
+    objects.push(member);
+  }
+  const properties = {};
+  const required3 = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    for (const key in object.properties) {
+      if (Object.prototype.hasOwnProperty.call(properties, key))
+        continue;
+      const parts2 = [];
+      for (const other of objects) {
+        const part = other.properties?.[key] ?? undeclaredConstraint(other);
+        if (part === null || part === void 0)
+          continue;
+        if (!parts2.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+          parts2.push(part);
+      }
+      const merged = parts2.length === 1 ? parts2[0] : foldObjects(parts2) ?? { allOf: parts2 };
+      assignProp(properties, key, merged);
+    }
+    for (const key of object.required ?? [])
+      required3.add(key);
+  }
+  const folded = { type: "object", properties };
+  if (required3.size)
+    folded.required = [...required3];
+  if (objects.every((object) => object.additionalProperties === false)) {
+    folded.additionalProperties = false;
+  } else {
+    const constraints = [];
+    for (const object of objects) {
+      const constraint = undeclaredConstraint(object);
+      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+        constraints.push(constraint);
+    }
+    if (constraints.length === 1)
+      folded.additionalProperties = constraints[0];
+    else if (constraints.length > 1)
+      folded.additionalProperties = { allOf: constraints };
+  }
+  return folded;
+}
+function foldIntersection(json4) {
+  const allOf = json4.allOf;
+  if (!Array.isArray(allOf) || allOf.length < 2)
+    return;
+  for (const key of FOLDABLE_KEYS)
+    if (key in json4)
+      return;
+  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  let folded = null;
+  if (!unions.length) {
+    folded = foldObjects(allOf);
+  } else {
+    const union2 = unions[0];
+    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    if (Object.keys(union2).length !== 1)
+      return;
+    const rest = allOf.filter((m) => m !== union2);
+    const branches = union2[keyword].map((branch) => foldObjects([...rest, branch]));
+    if (branches.some((b) => !b))
+      return;
+    folded = { [keyword]: branches };
+  }
+  if (!folded)
+    return;
+  delete json4.allOf;
+  assignProps(json4, folded);
+}
+function finalize(ctx, schema) {
+  const root = ctx.seen.get(schema);
+  if (!root)
+    throw new Error("Unprocessed schema. This is a bug in Zod.");
+  const flattenRef = (zodSchema) => {
+    const seen = ctx.seen.get(zodSchema);
+    if (seen.ref === null)
+      return;
+    const schema2 = seen.def ?? seen.schema;
+    const _cached = { ...schema2 };
+    const ref = seen.ref;
+    seen.ref = null;
+    if (ref) {
+      flattenRef(ref);
+      const refSeen = ctx.seen.get(ref);
+      const refSchema = refSeen.schema;
+      if (refSchema.$ref && (ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0")) {
+        schema2.allOf = schema2.allOf ?? [];
+        schema2.allOf.push(refSchema);
+      } else {
+        assignProps(schema2, refSchema);
+      }
+      assignProps(schema2, _cached);
+      const isParentRef = zodSchema._zod.parent === ref;
+      if (isParentRef) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (!(key in _cached)) {
+            delete schema2[key];
+          }
+        }
+      }
+      if (refSchema.$ref && refSeen.def) {
+        for (const key in schema2) {
+          if (key === "$ref" || key === "allOf")
+            continue;
+          if (key in refSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(refSeen.def[key])) {
+            delete schema2[key];
+          }
+        }
+      }
+    }
+    const parent = zodSchema._zod.parent;
+    if (parent && parent !== ref) {
+      flattenRef(parent);
+      const parentSeen = ctx.seen.get(parent);
+      if (parentSeen?.schema.$ref) {
+        schema2.$ref = parentSeen.schema.$ref;
+        if (parentSeen.def) {
+          for (const key in schema2) {
+            if (key === "$ref" || key === "allOf")
+              continue;
+            if (key in parentSeen.def && JSON.stringify(schema2[key]) === JSON.stringify(parentSeen.def[key])) {
+              delete schema2[key];
+            }
+          }
+        }
+      }
+    }
+    ctx.override({
+      zodSchema,
+      jsonSchema: schema2,
+      path: seen.path ?? []
+    });
+  };
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of [...ctx.seen.entries()].reverse()) {
+      flattenRef(entry[0]);
+    }
+    if (ctx.target !== "openapi-3.0") {
+      for (const entry of ctx.seen.entries()) {
+        compactTypeUnion(entry[1].def ?? entry[1].schema);
+      }
+    }
+    for (const rewrite of ctx.deferred)
+      rewrite();
+    if (ctx.intersections.length) {
+      const carriers = /* @__PURE__ */ new Map();
+      for (const seen of ctx.seen.values()) {
+        for (const json4 of [seen.schema, seen.def]) {
+          const allOf = json4?.allOf;
+          if (!Array.isArray(allOf))
+            continue;
+          const existing = carriers.get(allOf);
+          if (existing)
+            existing.push(json4);
+          else
+            carriers.set(allOf, [json4]);
+        }
+      }
+      for (const allOf of ctx.intersections) {
+        for (const json4 of carriers.get(allOf) ?? [])
+          foldIntersection(json4);
+      }
+    }
+  }
+  const result = {};
+  if (ctx.target === "draft-2020-12") {
+    result.$schema = "https://json-schema.org/draft/2020-12/schema";
+  } else if (ctx.target === "draft-07") {
+    result.$schema = "http://json-schema.org/draft-07/schema#";
+  } else if (ctx.target === "draft-04") {
+    result.$schema = "http://json-schema.org/draft-04/schema#";
+  } else if (ctx.target === "openapi-3.0") {
+  } else {
+  }
+  if (ctx.external?.uri) {
+    const id = ctx.external.registry.get(schema)?.id;
+    if (!id)
+      throw new Error("Schema is missing an `id` property");
+    result.$id = ctx.external.uri(id);
+  }
+  assignProps(result, root.defId ? root.schema : root.def ?? root.schema);
+  const rootMetaId = ctx.metadataRegistry.get(schema)?.id;
+  if (rootMetaId !== void 0 && result.id === rootMetaId)
+    delete result.id;
+  const defs = ctx.external?.defs ?? {};
+  if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
+    for (const entry of ctx.seen.entries()) {
+      const seen = entry[1];
+      if (seen.def && seen.defId) {
+        if (seen.def.id === seen.defId)
+          delete seen.def.id;
+        assignProp(defs, seen.defId, seen.def);
+      }
+    }
+  }
+  if (ctx.external)
+    ctx.sharedEmitDoneFor = ctx.external;
+  if (ctx.external) {
+  } else {
+    if (Object.keys(defs).length > 0) {
+      if (ctx.target === "draft-2020-12") {
+        result.$defs = defs;
+      } else {
+        result.definitions = defs;
+      }
+    }
+  }
+  try {
+    const finalized = JSON.parse(JSON.stringify(result));
+    Object.defineProperty(finalized, "~standard", {
+      value: {
+        ...schema["~standard"],
+        jsonSchema: {
+          input: createStandardJSONSchemaMethod(schema, "input", ctx.processors),
+          output: createStandardJSONSchemaMethod(schema, "output", ctx.processors)
+        }
+      },
+      enumerable: false,
+      writable: false
+    });
+    return finalized;
+  } catch (_err) {
+    throw new Error("Error converting schema to JSON.");
+  }
+}
+function isTransforming(_schema, _ctx) {
+  const ctx = _ctx ?? { seen: /* @__PURE__ */ new Set() };
+  if (ctx.seen.has(_schema))
+    return false;
+  ctx.seen.add(_schema);
+  const def = _schema._zod.def;
+  if (def.type === "transform")
+    return true;
+  if (def.type === "array")
+    return isTransforming(def.element, ctx);
+  if (def.type === "set")
+    return isTransforming(def.valueType, ctx);
+  if (def.type === "lazy")
+    return isTransforming(def.getter(), ctx);
+  if (def.type === "promise" || def.type === "optional" || def.type === "nonoptional" || def.type === "nullable" || def.type === "readonly" || def.type === "default" || def.type === "prefault" || def.type === "catch") {
+    return isTransforming(def.innerType, ctx);
+  }
+  if (def.type === "intersection") {
+    return isTransforming(def.left, ctx) || isTransforming(def.right, ctx);
+  }
+  if (def.type === "record" || def.type === "map") {
+    return isTransforming(def.keyType, ctx) || isTransforming(def.valueType, ctx);
+  }
+  if (def.type === "pipe") {
+    if (_schema._zod.traits.has("$ZodCodec"))
+      return true;
+    return isTransforming(def.in, ctx) || isTransforming(def.out, ctx);
+  }
+  if (def.type === "object") {
+    for (const key in def.shape) {
+      if (isTransforming(def.shape[key], ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "union") {
+    for (const option of def.options) {
+      if (isTransforming(option, ctx))
+        return true;
+    }
+    return false;
+  }
+  if (def.type === "tuple") {
+    for (const item of def.items) {
+      if (isTransforming(item, ctx))
+        return true;
+    }
+    if (def.rest && isTransforming(def.rest, ctx))
+      return true;
+    return false;
+  }
+  return false;
+}
+var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
+  const ctx = initializeContext({ ...params, processors });
+  processSchema(schema, ctx);
+  extractDefs(ctx, schema);
+  return finalize(ctx, schema);
+};
+var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
+  const { libraryOptions, target } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  processSchema(schema, ctx);
+  extractDefs(ctx, schema);
+  return finalize(ctx, schema);
+};
+
+// node_modules/zod/v4/core/json-schema-processors.js
+var narrowMin = (agg, key, value) => {
+  if (agg[key] === void 0 || value > agg[key])
+    agg[key] = value;
+};
+var narrowMax = (agg, key, value) => {
+  if (agg[key] === void 0 || value < agg[key])
+    agg[key] = value;
+};
+var narrowBoth = (agg, value) => {
+  narrowMin(agg, "minimum", value);
+  narrowMax(agg, "maximum", value);
+};
+var addDivisor = (agg, value) => {
+  agg.multipleOf ?? (agg.multipleOf = []);
+  if (!agg.multipleOf.includes(value))
+    agg.multipleOf.push(value);
+};
+var addPattern = (agg, pattern) => {
+  agg.patterns ?? (agg.patterns = /* @__PURE__ */ new Set());
+  agg.patterns.add(pattern);
+};
+var intersectMime = (agg, mime) => {
+  agg.mime = agg.mime ? agg.mime.filter((m) => mime.includes(m)) : [...mime];
+};
+var setFormat = (agg, format) => {
+  agg.format = format;
+  if (format.includes("int"))
+    agg.isInt = true;
+};
+var minContributor = (agg, def) => narrowMin(agg, "minimum", def.minimum);
+var maxContributor = (agg, def) => narrowMax(agg, "maximum", def.maximum);
+var formatContributor = (ranges) => (agg, def) => {
+  setFormat(agg, def.format);
+  const [minimum, maximum] = ranges[def.format];
+  narrowMin(agg, "minimum", minimum);
+  narrowMax(agg, "maximum", maximum);
+};
+var contributors = {
+  greater_than: (agg, def) => narrowMin(agg, def.inclusive ? "minimum" : "exclusiveMinimum", def.value),
+  less_than: (agg, def) => narrowMax(agg, def.inclusive ? "maximum" : "exclusiveMaximum", def.value),
+  multiple_of: (agg, def) => addDivisor(agg, def.value),
+  number_format: formatContributor(NUMBER_FORMAT_RANGES),
+  bigint_format: formatContributor(BIGINT_FORMAT_RANGES),
+  min_length: minContributor,
+  max_length: maxContributor,
+  length_equals: (agg, def) => narrowBoth(agg, def.length),
+  min_size: minContributor,
+  max_size: maxContributor,
+  size_equals: (agg, def) => narrowBoth(agg, def.size),
+  string_format: (agg, def) => {
+    setFormat(agg, def.format);
+    if (def.pattern)
+      addPattern(agg, def.pattern);
+    if (def.format === "base64" || def.format === "base64url")
+      agg.contentEncoding = def.format;
+    if (def.local || def.precision === -1)
+      agg.laxFormat = true;
+  },
+  mime_type: (agg, def) => intersectMime(agg, def.mime)
+};
+function aggregateChecks(schema) {
+  const agg = {};
+  const def = schema._zod.def;
+  const list = schema._zod.traits.has("$ZodCheck") ? [schema, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
+    contributors[ch._zod.def.check]?.(agg, ch._zod.def);
+  const bag = schema._zod.bag;
+  if (bag.minimum !== void 0)
+    narrowMin(agg, "minimum", bag.minimum);
+  if (bag.exclusiveMinimum !== void 0)
+    narrowMin(agg, "exclusiveMinimum", bag.exclusiveMinimum);
+  if (bag.maximum !== void 0)
+    narrowMax(agg, "maximum", bag.maximum);
+  if (bag.exclusiveMaximum !== void 0)
+    narrowMax(agg, "exclusiveMaximum", bag.exclusiveMaximum);
+  if (bag.multipleOf !== void 0)
+    addDivisor(agg, bag.multipleOf);
+  if (bag.format !== void 0) {
+    agg.format ?? (agg.format = bag.format);
+    if (bag.format.includes("int"))
+      agg.isInt = true;
+  }
+  if (bag.mime)
+    intersectMime(agg, bag.mime);
+  for (const pattern of bag.patterns ?? [])
+    addPattern(agg, pattern);
+  return agg;
+}
+var formatMap = {
+  guid: "uuid",
+  url: "uri",
+  datetime: "date-time",
+  json_string: "json-string",
+  regex: ""
+  // do not set
+};
+var exactPatterns = /* @__PURE__ */ new Map([
+  [base64Charset, base64],
+  [base64urlCharset, base64url]
+]);
+var exactPattern = (p) => exactPatterns.get(p) ?? p;
+var stringProcessor = (schema, ctx, _json, _params) => {
+  const json4 = _json;
+  json4.type = "string";
+  const { minimum, maximum, format, patterns, contentEncoding, laxFormat } = aggregateChecks(schema);
+  if (typeof minimum === "number")
+    json4.minLength = minimum;
+  if (typeof maximum === "number")
+    json4.maxLength = maximum;
+  if (format) {
+    json4.format = formatMap[format] ?? format;
+    if (json4.format === "")
+      delete json4.format;
+    if (format === "time" || laxFormat) {
+      delete json4.format;
+    }
+  }
+  if (contentEncoding)
+    json4.contentEncoding = contentEncoding;
+  if (patterns && patterns.size > 0) {
+    const patternList = [...patterns].map(exactPattern);
+    if (patternList.length === 1)
+      json4.pattern = patternList[0].source;
+    else if (patternList.length > 1) {
+      json4.allOf = [
+        ...patternList.map((regex) => ({
+          ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
+          pattern: regex.source
+        }))
+      ];
+    }
+  }
+};
+var numberProcessor = (schema, ctx, _json, params) => {
+  const json4 = _json;
+  const { minimum, maximum, multipleOf, exclusiveMaximum, exclusiveMinimum, isInt } = aggregateChecks(schema);
+  json4.type = isInt ? "integer" : "number";
+  const exMin = typeof exclusiveMinimum === "number" && exclusiveMinimum >= (minimum ?? Number.NEGATIVE_INFINITY);
+  const exMax = typeof exclusiveMaximum === "number" && exclusiveMaximum <= (maximum ?? Number.POSITIVE_INFINITY);
+  const legacy = ctx.target === "draft-04" || ctx.target === "openapi-3.0";
+  if (exMin) {
+    if (legacy) {
+      json4.minimum = exclusiveMinimum;
+      json4.exclusiveMinimum = true;
+    } else {
+      json4.exclusiveMinimum = exclusiveMinimum;
+    }
+  } else if (typeof minimum === "number") {
+    json4.minimum = minimum;
+  }
+  if (exMax) {
+    if (legacy) {
+      json4.maximum = exclusiveMaximum;
+      json4.exclusiveMaximum = true;
+    } else {
+      json4.exclusiveMaximum = exclusiveMaximum;
+    }
+  } else if (typeof maximum === "number") {
+    json4.maximum = maximum;
+  }
+  if (multipleOf) {
+    const divisors = /* @__PURE__ */ new Set();
+    for (const divisor of multipleOf) {
+      if (Number.isFinite(divisor) && divisor !== 0)
+        divisors.add(Math.abs(divisor));
+      else
+        handleUnrepresentable(schema, ctx, json4, params, `A multipleOf divisor of ${divisor} cannot be represented in JSON Schema`);
+    }
+    const [first, ...rest] = divisors;
+    if (first !== void 0)
+      json4.multipleOf = first;
+    if (rest.length)
+      json4.allOf = [...json4.allOf ?? [], ...rest.map((m) => ({ multipleOf: m }))];
+  }
+};
+var booleanProcessor = (_schema, _ctx, json4, _params) => {
+  json4.type = "boolean";
+};
+var nullProcessor = (_schema, ctx, json4, _params) => {
+  if (ctx.target === "openapi-3.0") {
+    json4.type = "string";
+    json4.nullable = true;
+    json4.enum = [null];
+  } else {
+    json4.type = "null";
+  }
+};
+var neverProcessor = (_schema, _ctx, json4, _params) => {
+  json4.not = {};
+};
+var unknownProcessor = (_schema, _ctx, _json, _params) => {
+};
+var enumProcessor = (schema, _ctx, json4, _params) => {
+  const def = schema._zod.def;
+  const values = getEnumValues(def.entries);
+  if (values.length === 0) {
+    json4.not = {};
+    return;
+  }
+  if (values.every((v) => typeof v === "number"))
+    json4.type = "number";
+  if (values.every((v) => typeof v === "string"))
+    json4.type = "string";
+  json4.enum = values;
+};
+var customProcessor = (schema, ctx, json4, params) => {
+  handleUnrepresentable(schema, ctx, json4, params, "Custom types cannot be represented in JSON Schema");
+};
+var transformProcessor = (schema, ctx, json4, params) => {
+  handleUnrepresentable(schema, ctx, json4, params, "Transforms cannot be represented in JSON Schema");
+};
+var arrayProcessor = (schema, ctx, _json, params) => {
+  const json4 = _json;
+  const def = schema._zod.def;
+  const { minimum, maximum } = aggregateChecks(schema);
+  if (typeof minimum === "number")
+    json4.minItems = minimum;
+  if (typeof maximum === "number")
+    json4.maxItems = maximum;
+  json4.type = "array";
+  json4.items = processSchema(def.element, ctx, {
+    ...params,
+    path: [...params.path, "items"]
+  });
+};
+function inputOptin(schema) {
+  const def = schema._zod.def;
+  if (def.type === "pipe" && def.in._zod.traits.has("$ZodTransform")) {
+    return inputOptin(def.out);
+  }
+  if (def.type === "catch") {
+    return inputOptin(def.innerType);
+  }
+  return schema._zod.optin;
+}
+var objectProcessor = (schema, ctx, _json, params) => {
+  const json4 = _json;
+  const def = schema._zod.def;
+  const shape = def.shape;
+  const symbolKeys = Object.getOwnPropertySymbols(shape);
+  if (symbolKeys.length && handleUnrepresentable(schema, ctx, json4, params, "Symbol keys cannot be represented in JSON Schema")) {
+    return;
+  }
+  json4.type = "object";
+  json4.properties = {};
+  for (const key in shape) {
+    assignProp(json4.properties, key, processSchema(shape[key], ctx, {
+      ...params,
+      path: [...params.path, "properties", key]
+    }));
+  }
+  const requiredKeys = [];
+  for (const key of Object.keys(shape)) {
+    const field = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+      requiredKeys.push(key);
+    }
+  }
+  if (requiredKeys.length > 0) {
+    json4.required = requiredKeys;
+  }
+  if (def.catchall?._zod.def.type === "never") {
+    json4.additionalProperties = false;
+  } else if (!def.catchall) {
+    if (ctx.io === "output")
+      json4.additionalProperties = false;
+  } else if (def.catchall) {
+    json4.additionalProperties = processSchema(def.catchall, ctx, {
+      ...params,
+      path: [...params.path, "additionalProperties"]
+    });
+  }
+};
+var unionProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  const isExclusive = def.inclusive === false;
+  const options = def.options.map((x, i) => processSchema(x, ctx, {
+    ...params,
+    path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
+  }));
+  if (isExclusive) {
+    json4.oneOf = options;
+  } else {
+    json4.anyOf = options;
+  }
+};
+var intersectionProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  const a = processSchema(def.left, ctx, {
+    ...params,
+    path: [...params.path, "allOf", 0]
+  });
+  const b = processSchema(def.right, ctx, {
+    ...params,
+    path: [...params.path, "allOf", 1]
+  });
+  const isSimpleIntersection = (val) => "allOf" in val && Object.keys(val).length === 1;
+  const allOf = [
+    ...isSimpleIntersection(a) ? a.allOf : [a],
+    ...isSimpleIntersection(b) ? b.allOf : [b]
+  ];
+  json4.allOf = allOf;
+  ctx.intersections.push(allOf);
+};
+function stringifyKeyNames(bySchema, json4, visited) {
+  if (json4.$ref) {
+    if (visited.has(json4))
+      return json4;
+    visited.add(json4);
+    const def = bySchema.get(json4)?.def;
+    if (!def)
+      return json4;
+    const inlined = stringifyKeyNames(bySchema, def, visited);
+    return inlined === def ? json4 : inlined;
+  }
+  for (const keyword of ["anyOf", "oneOf"]) {
+    const branches = json4[keyword];
+    if (!Array.isArray(branches))
+      continue;
+    const mapped = branches.map((branch) => stringifyKeyNames(bySchema, branch, visited));
+    if (mapped.some((branch, i) => branch !== branches[i]))
+      json4 = { ...json4, [keyword]: mapped };
+  }
+  const types = Array.isArray(json4.type) ? json4.type : [json4.type];
+  const numericType = !types.includes("string") && types.some((t) => t === "number" || t === "integer");
+  const values = json4.enum ?? (json4.const !== void 0 ? [json4.const] : void 0);
+  if (!numericType && !values?.some((v) => typeof v === "number"))
+    return json4;
+  const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json4;
+  if (rest.enum)
+    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+  else if (typeof rest.const === "number")
+    rest.const = String(rest.const);
+  if (!numericType)
+    return rest;
+  rest.type = "string";
+  if (!values)
+    rest.pattern = (types.includes("number") ? number : integer).source;
+  return rest;
+}
+var pendingRecords = /* @__PURE__ */ new WeakMap();
+function rewriteKeyNames(ctx) {
+  const bySchema = /* @__PURE__ */ new Map();
+  for (const entry of ctx.seen.values()) {
+    if (entry.def && !bySchema.has(entry.schema))
+      bySchema.set(entry.schema, entry);
+  }
+  const rewrites = /* @__PURE__ */ new Map();
+  for (const record2 of pendingRecords.get(ctx) ?? []) {
+    const seen = ctx.seen.get(record2);
+    const names = (seen?.def ?? seen?.schema)?.propertyNames;
+    if (!names || names === true || rewrites.has(names))
+      continue;
+    const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
+    if (rewritten !== names)
+      rewrites.set(names, rewritten);
+  }
+  if (!rewrites.size)
+    return;
+  for (const entry of ctx.seen.values()) {
+    for (const carrier of [entry.schema, entry.def]) {
+      const rewritten = carrier && rewrites.get(carrier.propertyNames);
+      if (rewritten)
+        carrier.propertyNames = rewritten;
+    }
+  }
+}
+var recordProcessor = (schema, ctx, _json, params) => {
+  const json4 = _json;
+  const def = schema._zod.def;
+  json4.type = "object";
+  const keyType = def.keyType;
+  const patterns = aggregateChecks(keyType).patterns;
+  if (def.mode === "loose" && patterns && patterns.size > 0) {
+    const valueSchema = processSchema(def.valueType, ctx, {
+      ...params,
+      path: [...params.path, "patternProperties", "*"]
+    });
+    json4.patternProperties = {};
+    for (const pattern of patterns) {
+      assignProp(json4.patternProperties, exactPattern(pattern).source, valueSchema);
+    }
+  } else {
+    if (ctx.target === "draft-07" || ctx.target === "draft-2020-12") {
+      json4.propertyNames = processSchema(def.keyType, ctx, {
+        ...params,
+        path: [...params.path, "propertyNames"]
+      });
+      let pending = pendingRecords.get(ctx);
+      if (!pending) {
+        pending = [];
+        pendingRecords.set(ctx, pending);
+        ctx.deferred.push(() => rewriteKeyNames(ctx));
+      }
+      pending.push(schema);
+    }
+    json4.additionalProperties = processSchema(def.valueType, ctx, {
+      ...params,
+      path: [...params.path, "additionalProperties"]
+    });
+  }
+  const keyValues = keyType._zod.values;
+  const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
+  if (keyValues && !def.partial && !omittableOnInput) {
+    const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+    if (validKeyValues.length > 0) {
+      json4.required = validKeyValues.map(String);
+    }
+  }
+};
+var nullableProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  const inner = processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  if (ctx.target === "openapi-3.0") {
+    seen.ref = def.innerType;
+    json4.nullable = true;
+  } else {
+    json4.anyOf = [inner, { type: "null" }];
+  }
+};
+var nonoptionalProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+};
+var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
+function serializeDefaultValue(value, schema, ctx, json4, params) {
+  let unrepresentable = false;
+  const serialized = JSON.stringify(value, (_, val) => {
+    if (typeof val !== "bigint")
+      return val;
+    unrepresentable = true;
+    return null;
+  });
+  if (!unrepresentable)
+    return JSON.parse(serialized);
+  handleUnrepresentable(schema, ctx, json4, params, "BigInt defaults cannot be represented in JSON Schema");
+  return UNREPRESENTABLE_DEFAULT;
+}
+var defaultProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json4, params);
+  if (value !== UNREPRESENTABLE_DEFAULT)
+    json4.default = value;
+};
+var prefaultProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  if (ctx.io !== "input")
+    return;
+  const value = serializeDefaultValue(def.defaultValue, schema, ctx, json4, params);
+  if (value !== UNREPRESENTABLE_DEFAULT)
+    json4._prefault = value;
+};
+var catchProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  let catchValue;
+  try {
+    catchValue = def.catchValue(void 0);
+  } catch {
+    handleUnrepresentable(schema, ctx, json4, params, "Dynamic catch values are not supported in JSON Schema");
+    return;
+  }
+  json4.default = catchValue;
+};
+var pipeProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  const inIsTransform = def.in._zod.traits.has("$ZodTransform");
+  const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
+  processSchema(innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = innerType;
+};
+var readonlyProcessor = (schema, ctx, json4, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+  json4.readOnly = true;
+};
+var optionalProcessor = (schema, ctx, _json, params) => {
+  const def = schema._zod.def;
+  processSchema(def.innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = def.innerType;
+};
+var lazyProcessor = (schema, ctx, _json, params) => {
+  const innerType = schema._zod.innerType;
+  processSchema(innerType, ctx, params);
+  const seen = ctx.seen.get(schema);
+  seen.ref = innerType;
+};
+
+// node_modules/zod/v4/classic/errors.js
+var _installedErrorProtos = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+function _lazyMethod(proto, key, make) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    enumerable: false,
+    get() {
+      const value = make(this);
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+      return value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { value, configurable: true, writable: true });
+    }
+  });
+}
+var initializer2 = (inst, issues) => {
+  $ZodError.init(inst, issues);
+  inst.name = "ZodError";
+  const proto = Object.getPrototypeOf(inst);
+  if (_installedErrorProtos.has(proto))
+    return;
+  _installedErrorProtos.add(proto);
+  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
+  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
+  _lazyMethod(proto, "addIssue", (self) => (issue3) => {
+    self.issues.push(issue3);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  });
+  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
+    self.issues.push(...issues2);
+    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  });
+  Object.defineProperty(proto, "isEmpty", {
+    configurable: true,
+    enumerable: false,
+    get() {
+      return this.issues.length === 0;
+    }
+  });
+};
+var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0, {
+  Parent: Error
+});
+
+// node_modules/zod/v4/classic/parse.js
+var parse = /* @__PURE__ */ _parse(ZodRealError);
+var parseAsync = /* @__PURE__ */ _parseAsync(ZodRealError);
+var safeParse = /* @__PURE__ */ _safeParse(ZodRealError);
+var safeParseAsync = /* @__PURE__ */ _safeParseAsync(ZodRealError);
+var encode3 = /* @__PURE__ */ _encode(ZodRealError);
+var decode2 = /* @__PURE__ */ _decode(ZodRealError);
+var encodeAsync = /* @__PURE__ */ _encodeAsync(ZodRealError);
+var decodeAsync = /* @__PURE__ */ _decodeAsync(ZodRealError);
+var safeEncode = /* @__PURE__ */ _safeEncode(ZodRealError);
+var safeDecode = /* @__PURE__ */ _safeDecode(ZodRealError);
+var safeEncodeAsync = /* @__PURE__ */ _safeEncodeAsync(ZodRealError);
+var safeDecodeAsync = /* @__PURE__ */ _safeDecodeAsync(ZodRealError);
+
+// node_modules/zod/v4/classic/schemas.js
+function _ensureDefaultLocale() {
+  if (!globalConfig.localeError)
+    config(en_default());
+}
+function _ensureDefaultMemoizer() {
+  if (!globalConfig.memoizer)
+    config({ memoizer: memoizer() });
+}
+var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
+  _ensureDefaultLocale();
+  $ZodType.init(inst, def);
+  inst.def = def;
+  inst.type = def.type;
+  return inst;
+}, {
+  check(...chks) {
+    const def = this.def;
+    return this.clone(util_exports.mergeDefs(def, {
+      checks: [
+        ...def.checks ?? [],
+        ...chks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+      ]
+    }), { parent: true });
+  },
+  with(...chks) {
+    return this.check(...chks);
+  },
+  clone(def, params) {
+    return clone(this, def, params);
+  },
+  brand() {
+    return this;
+  },
+  register(reg, meta2) {
+    reg.add(this, meta2);
+    return this;
+  },
+  refine(check3, params) {
+    return this.check(refine(check3, params));
+  },
+  superRefine(refinement, params) {
+    return this.check(superRefine(refinement, params));
+  },
+  overwrite(fn) {
+    return this.check(_overwrite(fn));
+  },
+  optional() {
+    return optional(this);
+  },
+  exactOptional() {
+    return exactOptional(this);
+  },
+  nullable() {
+    return nullable(this);
+  },
+  nullish() {
+    return optional(nullable(this));
+  },
+  nonoptional(params) {
+    return nonoptional(this, params);
+  },
+  array() {
+    return array(this);
+  },
+  or(arg) {
+    return union([this, arg]);
+  },
+  and(arg) {
+    return intersection(this, arg);
+  },
+  transform(tx) {
+    return pipe(this, transform(tx));
+  },
+  default(d) {
+    return _default(this, d);
+  },
+  prefault(d) {
+    return prefault(this, d);
+  },
+  catch(params) {
+    return _catch(this, params);
+  },
+  pipe(target) {
+    return pipe(this, target);
+  },
+  readonly() {
+    return readonly(this);
+  },
+  describe(description) {
+    const cl = this.clone();
+    globalRegistry.add(cl, { description });
+    return cl;
+  },
+  meta(...args) {
+    if (args.length === 0)
+      return globalRegistry.get(this);
+    const cl = this.clone();
+    globalRegistry.add(cl, args[0]);
+    return cl;
+  },
+  isOptional() {
+    return this.safeParse(void 0).success;
+  },
+  isNullable() {
+    return this.safeParse(null).success;
+  },
+  apply(fn, ...args) {
+    return args.length === 0 ? fn(this) : fn(this, ...args);
+  },
+  // Overrides core's `~standard` to add `jsonSchema`. Must stay a prototype entry: redefining it per instance demotes instances to dictionary mode.
+  get "~standard"() {
+    return util_exports.hide(this, "~standard", {
+      ...standardProps(this),
+      jsonSchema: {
+        input: createStandardJSONSchemaMethod(this, "input"),
+        output: createStandardJSONSchemaMethod(this, "output")
+      }
+    });
+  },
+  set "~standard"(value) {
+    util_exports.own(this, "~standard", value);
+  },
+  parse: function _parse2(data, params) {
+    return parse(this, data, params, { callee: _parse2 });
+  },
+  parseAsync: async function _parseAsync2(data, params) {
+    return await parseAsync(this, data, params, { callee: _parseAsync2 });
+  },
+  safeParse(data, params) {
+    return safeParse(this, data, params);
+  },
+  async safeParseAsync(data, params) {
+    return safeParseAsync(this, data, params);
+  },
+  // `spa` is an alias: same function object as `safeParseAsync`, as before.
+  get spa() {
+    return this?.safeParseAsync;
+  },
+  set spa(value) {
+    util_exports.own(this, "spa", value);
+  },
+  validate(data, params) {
+    return validate(this, data, params);
+  },
+  validateAsync(data, params) {
+    return validateAsync(this, data, params);
+  },
+  encode: function _encode2(data, params) {
+    return encode3(this, data, params, { callee: _encode2 });
+  },
+  decode: function _decode2(data, params) {
+    return decode2(this, data, params, { callee: _decode2 });
+  },
+  encodeAsync: async function _encodeAsync2(data, params) {
+    return await encodeAsync(this, data, params, { callee: _encodeAsync2 });
+  },
+  decodeAsync: async function _decodeAsync2(data, params) {
+    return await decodeAsync(this, data, params, { callee: _decodeAsync2 });
+  },
+  safeEncode(data, params) {
+    return safeEncode(this, data, params);
+  },
+  safeDecode(data, params) {
+    return safeDecode(this, data, params);
+  },
+  async safeEncodeAsync(data, params) {
+    return safeEncodeAsync(this, data, params);
+  },
+  async safeDecodeAsync(data, params) {
+    return safeDecodeAsync(this, data, params);
+  },
+  toJSONSchema(params) {
+    return createToJSONSchemaMethod(this, {})(params);
+  },
+  // Reads through to the registry on every access, so it must not cache.
+  get description() {
+    return globalRegistry.get(this)?.description;
+  },
+  // No setter: `schema._def = x` throws, as it did when `_def` was a non-writable own property.
+  get _def() {
+    return this._zod.def;
+  }
+});
+var _ZodString = /* @__PURE__ */ $constructor(
+  "_ZodString",
+  (inst, def) => {
+    $ZodString.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json4, params) => stringProcessor(inst, ctx, json4, params);
+  },
+  /* @__PURE__ */ util_exports.derived({
+    format: (inst) => aggregateChecks(inst).format ?? null,
+    minLength: (inst) => aggregateChecks(inst).minimum ?? null,
+    maxLength: (inst) => aggregateChecks(inst).maximum ?? null
+  }, {
+    regex(...args) {
+      return this.check(_regex(...args));
+    },
+    includes(...args) {
+      return this.check(_includes(...args));
+    },
+    startsWith(...args) {
+      return this.check(_startsWith(...args));
+    },
+    endsWith(...args) {
+      return this.check(_endsWith(...args));
+    },
+    min(...args) {
+      return this.check(_minLength(...args));
+    },
+    max(...args) {
+      return this.check(_maxLength(...args));
+    },
+    length(...args) {
+      return this.check(_length(...args));
+    },
+    nonempty(...args) {
+      return this.check(_minLength(1, ...args));
+    },
+    lowercase(params) {
+      return this.check(_lowercase(params));
+    },
+    uppercase(params) {
+      return this.check(_uppercase(params));
+    },
+    trim() {
+      return this.check(_trim());
+    },
+    normalize(...args) {
+      return this.check(_normalize(...args));
+    },
+    toLowerCase() {
+      return this.check(_toLowerCase());
+    },
+    toUpperCase() {
+      return this.check(_toUpperCase());
+    },
+    slugify() {
+      return this.check(_slugify());
+    }
+  })
+);
+var ZodString = /* @__PURE__ */ $constructor("ZodString", (inst, def) => {
+  $ZodString.init(inst, def);
+  _ZodString.init(inst, def);
+}, {
+  email(params) {
+    return this.check(_email(ZodEmail, params));
+  },
+  url(params) {
+    return this.check(_url(ZodURL, params));
+  },
+  jwt(params) {
+    return this.check(_jwt(ZodJWT, params));
+  },
+  emoji(params) {
+    return this.check(_emoji2(ZodEmoji, params));
+  },
+  guid(params) {
+    return this.check(_guid(ZodGUID, params));
+  },
+  uuid(params) {
+    return this.check(_uuid(ZodUUID, params));
+  },
+  uuidv4(params) {
+    return this.check(_uuidv4(ZodUUID, params));
+  },
+  uuidv6(params) {
+    return this.check(_uuidv6(ZodUUID, params));
+  },
+  uuidv7(params) {
+    return this.check(_uuidv7(ZodUUID, params));
+  },
+  nanoid(params) {
+    return this.check(_nanoid(ZodNanoID, params));
+  },
+  cuid(params) {
+    return this.check(_cuid(ZodCUID, params));
+  },
+  cuid2(params) {
+    return this.check(_cuid2(ZodCUID2, params));
+  },
+  ulid(params) {
+    return this.check(_ulid(ZodULID, params));
+  },
+  base64(params) {
+    return this.check(_base64(ZodBase64, params));
+  },
+  base64url(params) {
+    return this.check(_base64url(ZodBase64URL, params));
+  },
+  xid(params) {
+    return this.check(_xid(ZodXID, params));
+  },
+  ksuid(params) {
+    return this.check(_ksuid(ZodKSUID, params));
+  },
+  ipv4(params) {
+    return this.check(_ipv4(ZodIPv4, params));
+  },
+  ipv6(params) {
+    return this.check(_ipv6(ZodIPv6, params));
+  },
+  cidrv4(params) {
+    return this.check(_cidrv4(ZodCIDRv4, params));
+  },
+  cidrv6(params) {
+    return this.check(_cidrv6(ZodCIDRv6, params));
+  },
+  e164(params) {
+    return this.check(_e164(ZodE164, params));
+  },
+  datetime(params) {
+    return this.check(_isoDateTime(ZodISODateTime, params));
+  },
+  date(params) {
+    return this.check(_isoDate(ZodISODate, params));
+  },
+  time(params) {
+    return this.check(_isoTime(ZodISOTime, params));
+  },
+  duration(params) {
+    return this.check(_isoDuration(ZodISODuration, params));
+  }
+});
+function string2(params) {
+  return _string(ZodString, params);
+}
+var ZodStringFormat = /* @__PURE__ */ $constructor("ZodStringFormat", (inst, def) => {
+  $ZodStringFormat.init(inst, def);
+  _ZodString.init(inst, def);
+});
+var ZodISODateTime = /* @__PURE__ */ $constructor("ZodISODateTime", (inst, def) => {
+  $ZodISODateTime.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISODate = /* @__PURE__ */ $constructor("ZodISODate", (inst, def) => {
+  $ZodISODate.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISOTime = /* @__PURE__ */ $constructor("ZodISOTime", (inst, def) => {
+  $ZodISOTime.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodISODuration = /* @__PURE__ */ $constructor("ZodISODuration", (inst, def) => {
+  $ZodISODuration.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodEmail = /* @__PURE__ */ $constructor("ZodEmail", (inst, def) => {
+  $ZodEmail.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodGUID = /* @__PURE__ */ $constructor("ZodGUID", (inst, def) => {
+  $ZodGUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodUUID = /* @__PURE__ */ $constructor("ZodUUID", (inst, def) => {
+  $ZodUUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodURL = /* @__PURE__ */ $constructor("ZodURL", (inst, def) => {
+  $ZodURL.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodEmoji = /* @__PURE__ */ $constructor("ZodEmoji", (inst, def) => {
+  $ZodEmoji.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodNanoID = /* @__PURE__ */ $constructor("ZodNanoID", (inst, def) => {
+  $ZodNanoID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCUID = /* @__PURE__ */ $constructor("ZodCUID", (inst, def) => {
+  $ZodCUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCUID2 = /* @__PURE__ */ $constructor("ZodCUID2", (inst, def) => {
+  $ZodCUID2.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodULID = /* @__PURE__ */ $constructor("ZodULID", (inst, def) => {
+  $ZodULID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodXID = /* @__PURE__ */ $constructor("ZodXID", (inst, def) => {
+  $ZodXID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodKSUID = /* @__PURE__ */ $constructor("ZodKSUID", (inst, def) => {
+  $ZodKSUID.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodIPv4 = /* @__PURE__ */ $constructor("ZodIPv4", (inst, def) => {
+  $ZodIPv4.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodIPv6 = /* @__PURE__ */ $constructor("ZodIPv6", (inst, def) => {
+  $ZodIPv6.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCIDRv4 = /* @__PURE__ */ $constructor("ZodCIDRv4", (inst, def) => {
+  $ZodCIDRv4.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodCIDRv6 = /* @__PURE__ */ $constructor("ZodCIDRv6", (inst, def) => {
+  $ZodCIDRv6.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodBase64 = /* @__PURE__ */ $constructor("ZodBase64", (inst, def) => {
+  $ZodBase64.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodBase64URL = /* @__PURE__ */ $constructor("ZodBase64URL", (inst, def) => {
+  $ZodBase64URL.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodE164 = /* @__PURE__ */ $constructor("ZodE164", (inst, def) => {
+  $ZodE164.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodJWT = /* @__PURE__ */ $constructor("ZodJWT", (inst, def) => {
+  $ZodJWT.init(inst, def);
+  ZodStringFormat.init(inst, def);
+});
+var ZodNumber = /* @__PURE__ */ $constructor(
+  "ZodNumber",
+  (inst, def) => {
+    $ZodNumber.init(inst, def);
+    ZodType.init(inst, def);
+    inst._zod.processJSONSchema = (ctx, json4, params) => numberProcessor(inst, ctx, json4, params);
+    inst.isFinite = true;
+  },
+  /* @__PURE__ */ util_exports.derived({
+    minValue: (inst) => {
+      const { minimum, exclusiveMinimum } = aggregateChecks(inst);
+      return Math.max(minimum ?? Number.NEGATIVE_INFINITY, exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
+    },
+    maxValue: (inst) => {
+      const { maximum, exclusiveMaximum } = aggregateChecks(inst);
+      return Math.min(maximum ?? Number.POSITIVE_INFINITY, exclusiveMaximum ?? Number.POSITIVE_INFINITY);
+    },
+    isInt: (inst) => {
+      const { isInt, multipleOf } = aggregateChecks(inst);
+      return !!isInt || !!multipleOf?.some(Number.isSafeInteger);
+    },
+    format: (inst) => aggregateChecks(inst).format ?? null
+  }, {
+    gt(value, params) {
+      return this.check(_gt(value, params));
+    },
+    gte(value, params) {
+      return this.check(_gte(value, params));
+    },
+    min(value, params) {
+      return this.check(_gte(value, params));
+    },
+    lt(value, params) {
+      return this.check(_lt(value, params));
+    },
+    lte(value, params) {
+      return this.check(_lte(value, params));
+    },
+    max(value, params) {
+      return this.check(_lte(value, params));
+    },
+    int(params) {
+      return this.check(int(params));
+    },
+    safe(params) {
+      return this.check(int(params));
+    },
+    positive(params) {
+      return this.check(_gt(0, params));
+    },
+    nonnegative(params) {
+      return this.check(_gte(0, params));
+    },
+    negative(params) {
+      return this.check(_lt(0, params));
+    },
+    nonpositive(params) {
+      return this.check(_lte(0, params));
+    },
+    multipleOf(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    step(value, params) {
+      return this.check(_multipleOf(value, params));
+    },
+    finite() {
+      return this;
+    }
+  })
+);
+function number2(params) {
+  return _number(ZodNumber, params);
+}
+var ZodNumberFormat = /* @__PURE__ */ $constructor("ZodNumberFormat", (inst, def) => {
+  $ZodNumberFormat.init(inst, def);
+  ZodNumber.init(inst, def);
+});
+function int(params) {
+  return _int(ZodNumberFormat, params);
+}
+var ZodBoolean = /* @__PURE__ */ $constructor("ZodBoolean", (inst, def) => {
+  $ZodBoolean.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => booleanProcessor(inst, ctx, json4, params);
+});
+function boolean2(params) {
+  return _boolean(ZodBoolean, params);
+}
+var ZodNull = /* @__PURE__ */ $constructor("ZodNull", (inst, def) => {
+  $ZodNull.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => nullProcessor(inst, ctx, json4, params);
+});
+function _null3(params) {
+  return _null2(ZodNull, params);
+}
+var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
+  $ZodUnknown.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => unknownProcessor(inst, ctx, json4, params);
+});
+function unknown() {
+  return _unknown(ZodUnknown);
+}
+var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
+  $ZodNever.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => neverProcessor(inst, ctx, json4, params);
+});
+function never(params) {
+  return _never(ZodNever, params);
+}
+var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodArray.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => arrayProcessor(inst, ctx, json4, params);
+  inst.element = def.element;
+}, {
+  min(n, params) {
+    return this.check(_minLength(n, params));
+  },
+  nonempty(params) {
+    return this.check(_minLength(1, params));
+  },
+  max(n, params) {
+    return this.check(_maxLength(n, params));
+  },
+  length(n, params) {
+    return this.check(_length(n, params));
+  },
+  unwrap() {
+    return this.element;
+  }
+});
+function array(element, params) {
+  return _array(ZodArray, element, params);
+}
+var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodObjectJIT.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => objectProcessor(inst, ctx, json4, params);
+  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+}, {
+  keyof() {
+    return _enum(Object.keys(this._zod.def.shape));
+  },
+  catchall(catchall) {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
+  },
+  passthrough() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+  },
+  loose() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+  },
+  strict() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never() }));
+  },
+  strip() {
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: void 0 }));
+  },
+  extend(incoming) {
+    return util_exports.extend(this, incoming);
+  },
+  safeExtend(incoming) {
+    return util_exports.safeExtend(this, incoming);
+  },
+  merge(other) {
+    return util_exports.merge(this, other);
+  },
+  pick(mask) {
+    return util_exports.pick(this, mask);
+  },
+  omit(mask) {
+    return util_exports.omit(this, mask);
+  },
+  partial(...args) {
+    return util_exports.partial(ZodOptional, this, args[0]);
+  },
+  exactPartial(...args) {
+    return util_exports.partial(ZodExactOptional, this, args[0], "exactPartial");
+  },
+  required(...args) {
+    return util_exports.required(ZodNonOptional, this, args[0]);
+  }
+});
+function strictObject(shape, params) {
+  return new ZodObject({
+    type: "object",
+    shape,
+    catchall: never(),
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
+  $ZodUnion.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => unionProcessor(inst, ctx, json4, params);
+  inst.options = def.options;
+});
+function union(options, params) {
+  return new ZodUnion({
+    type: "union",
+    options,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodIntersection = /* @__PURE__ */ $constructor("ZodIntersection", (inst, def) => {
+  $ZodIntersection.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => intersectionProcessor(inst, ctx, json4, params);
+});
+function intersection(left, right) {
+  return new ZodIntersection({
+    type: "intersection",
+    left,
+    right
+  });
+}
+var ZodRecord = /* @__PURE__ */ $constructor("ZodRecord", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodRecord.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => recordProcessor(inst, ctx, json4, params);
+  inst.keyType = def.keyType;
+  inst.valueType = def.valueType;
+});
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodRecord({
+      type: "record",
+      keyType: string2(),
+      valueType: keyType,
+      ...util_exports.normalizeParams(valueType)
+    });
+  }
+  return new ZodRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
+  $ZodEnum.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => enumProcessor(inst, ctx, json4, params);
+  inst.enum = def.entries;
+  inst.options = [...inst._zod.values];
+  const keys = new Set(Object.keys(def.entries));
+  inst.extract = (values, params) => {
+    const newEntries = {};
+    for (const value of values) {
+      if (keys.has(value)) {
+        newEntries[value] = def.entries[value];
+      } else
+        throw new Error(`Key ${value} not found in enum`);
+    }
+    return new ZodEnum({
+      ...def,
+      checks: [],
+      ...util_exports.normalizeParams(params),
+      entries: newEntries
+    });
+  };
+  inst.exclude = (values, params) => {
+    const newEntries = { ...def.entries };
+    for (const value of values) {
+      if (keys.has(value)) {
+        delete newEntries[value];
+      } else
+        throw new Error(`Key ${value} not found in enum`);
+    }
+    return new ZodEnum({
+      ...def,
+      checks: [],
+      ...util_exports.normalizeParams(params),
+      entries: newEntries
+    });
+  };
+});
+function _enum(values, params) {
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodEnum({
+    type: "enum",
+    entries,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodTransform = /* @__PURE__ */ $constructor("ZodTransform", (inst, def) => {
+  _ensureDefaultMemoizer();
+  $ZodTransform.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => transformProcessor(inst, ctx, json4, params);
+  inst._zod.parse = (payload, _ctx) => {
+    if (_ctx.direction === "backward") {
+      throw new $ZodEncodeError(inst.constructor.name);
+    }
+    payload.addIssue = (issue3) => {
+      if (typeof issue3 === "string") {
+        payload.issues.push(util_exports.issue(issue3, payload.value, def));
+      } else {
+        const _issue = issue3;
+        if (_issue.fatal)
+          _issue.continue = false;
+        _issue.code ?? (_issue.code = "custom");
+        if (!("input" in _issue))
+          _issue.input = payload.value;
+        _issue.inst ?? (_issue.inst = inst);
+        payload.issues.push(util_exports.issue(_issue));
+      }
+    };
+    const output = def.transform(payload.value, payload);
+    if (output instanceof Promise) {
+      return output.then((output2) => {
+        payload.value = output2;
+        return payload;
+      });
+    }
+    payload.value = output;
+    return payload;
+  };
+});
+function transform(fn) {
+  return new ZodTransform({
+    type: "transform",
+    transform: fn
+  });
+}
+var ZodOptional = /* @__PURE__ */ $constructor("ZodOptional", (inst, def) => {
+  $ZodOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function optional(innerType) {
+  return new ZodOptional({
+    type: "optional",
+    innerType
+  });
+}
+var ZodExactOptional = /* @__PURE__ */ $constructor("ZodExactOptional", (inst, def) => {
+  $ZodExactOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => optionalProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function exactOptional(innerType) {
+  return new ZodExactOptional({
+    type: "optional",
+    innerType
+  });
+}
+var ZodNullable = /* @__PURE__ */ $constructor("ZodNullable", (inst, def) => {
+  $ZodNullable.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => nullableProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function nullable(innerType) {
+  return new ZodNullable({
+    type: "nullable",
+    innerType
+  });
+}
+var ZodDefault = /* @__PURE__ */ $constructor("ZodDefault", (inst, def) => {
+  $ZodDefault.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => defaultProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+  inst.removeDefault = inst.unwrap;
+});
+function _default(innerType, defaultValue) {
+  return new ZodDefault({
+    type: "default",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+    }
+  });
+}
+var ZodPrefault = /* @__PURE__ */ $constructor("ZodPrefault", (inst, def) => {
+  $ZodPrefault.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => prefaultProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function prefault(innerType, defaultValue) {
+  return new ZodPrefault({
+    type: "prefault",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : util_exports.shallowClone(defaultValue);
+    }
+  });
+}
+var ZodNonOptional = /* @__PURE__ */ $constructor("ZodNonOptional", (inst, def) => {
+  $ZodNonOptional.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => nonoptionalProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function nonoptional(innerType, params) {
+  return new ZodNonOptional({
+    type: "nonoptional",
+    innerType,
+    ...util_exports.normalizeParams(params)
+  });
+}
+var ZodCatch = /* @__PURE__ */ $constructor("ZodCatch", (inst, def) => {
+  $ZodCatch.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => catchProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+  inst.removeCatch = inst.unwrap;
+});
+function _catch(innerType, catchValue) {
+  return new ZodCatch({
+    type: "catch",
+    innerType,
+    catchValue: typeof catchValue === "function" ? catchValue : util_exports.constantCatch(catchValue)
+  });
+}
+var ZodPipe = /* @__PURE__ */ $constructor("ZodPipe", (inst, def) => {
+  $ZodPipe.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => pipeProcessor(inst, ctx, json4, params);
+  inst.in = def.in;
+  inst.out = def.out;
+});
+function pipe(in_, out) {
+  return new ZodPipe({
+    type: "pipe",
+    in: in_,
+    out
+    // ...util.normalizeParams(params),
+  });
+}
+var ZodReadonly = /* @__PURE__ */ $constructor("ZodReadonly", (inst, def) => {
+  $ZodReadonly.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => readonlyProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.innerType;
+});
+function readonly(innerType) {
+  return new ZodReadonly({
+    type: "readonly",
+    innerType
+  });
+}
+var ZodLazy = /* @__PURE__ */ $constructor("ZodLazy", (inst, def) => {
+  $ZodLazy.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => lazyProcessor(inst, ctx, json4, params);
+  inst.unwrap = () => inst._zod.def.getter();
+});
+function lazy(getter) {
+  return new ZodLazy({
+    type: "lazy",
+    getter
+  });
+}
+var ZodCustom = /* @__PURE__ */ $constructor("ZodCustom", (inst, def) => {
+  $ZodCustom.init(inst, def);
+  ZodType.init(inst, def);
+  inst._zod.processJSONSchema = (ctx, json4, params) => customProcessor(inst, ctx, json4, params);
+});
+function refine(fn, _params = {}) {
+  return _refine(ZodCustom, fn, _params);
+}
+function superRefine(fn, params) {
+  return _superRefine(fn, params);
+}
+function json2(params) {
+  const jsonSchema = lazy(() => {
+    return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
+  });
+  return jsonSchema;
+}
+
+// src/scenarios/schema.ts
+var DURATION2 = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var SIGNED_DURATION = /^[+-]?(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var STATUS_PART = "(?:[1-5]xx|[1-5]\\d\\d(?:\\s*-\\s*[1-5]\\d\\d)?)";
+var STATUS_TEXT = new RegExp(`^\\s*${STATUS_PART}(?:\\s*,\\s*${STATUS_PART})*\\s*$`, "i");
+var ENV_NAME3 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var HEADER_NAME2 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500ms", "10s", "2m"';
+var STATUS_HELP = 'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
+function duration2(what, pattern = DURATION2, help = DURATION_HELP) {
+  const message2 = (input) => typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
+  return string2({ error: (iss) => message2(iss.input) }).regex(pattern, { error: (iss) => message2(iss.input) }).meta({ description: `${what} (${help}).` });
+}
+var envName = (what) => string2({ error: "must be the name of an environment variable, e.g. GITHUB_WEBHOOK_SECRET" }).regex(ENV_NAME3, {
+  error: "must be the name of an environment variable (letters, digits and _, not starting with a digit), e.g. GITHUB_WEBHOOK_SECRET"
+}).meta({ description: what });
+var statusItem = union(
+  [
+    int({ error: "must be an HTTP status from 100 to 599" }).min(100).max(599),
+    string2().regex(STATUS_TEXT, { error: `must be ${STATUS_HELP}` })
+  ],
+  { error: `must be ${STATUS_HELP}` }
+);
+var status = union([statusItem, array(statusItem).min(1)], { error: `must be ${STATUS_HELP}` }).meta({ description: `Accepted response status: ${STATUS_HELP}. Default "2xx".` });
+var bodyContains = union([string2(), array(string2()).min(1)], {
+  error: "must be a text, or a list of texts, that the response body must contain"
+}).meta({ description: "Text (or list of texts) the response body must contain." });
+var expectSchema = strictObject({
+  status: status.optional(),
+  "body-contains": bodyContains.optional(),
+  json: record(string2(), json2()).meta({
+    description: 'JSON paths of the response body and the values they must equal, e.g. {"$.ok": true, "$.items[0].id": 7}.'
+  }).optional(),
+  headers: record(
+    string2().regex(HEADER_NAME2, { error: "must be a header name (letters, digits and !#$%&'*+-.^_`|~)" }),
+    union([string2(), boolean2()], {
+      error: "must be a text the header value must contain, true (present) or false (absent)"
+    })
+  ).meta({
+    description: "Response headers: text the value must contain (case-insensitive), true (present) or false (absent)."
+  }).optional(),
+  "max-latency": duration2("Slowest acceptable response (each delivery)").optional()
+}).meta({ description: "What the response must look like. Default: status 2xx." });
+var formValue2 = union([string2(), number2(), boolean2()], {
+  error: "must be a text, a number or true/false"
+});
+var body = union(
+  [
+    string2().meta({ description: "The body as text; placeholders are filled in, escaped for the content type." }),
+    strictObject({ json: json2().meta({ description: "A value sent as JSON." }) }),
+    strictObject({
+      form: record(string2(), formValue2).meta({ description: "Fields sent as application/x-www-form-urlencoded." })
+    }),
+    strictObject({
+      text: string2({ error: "must be a text" }).meta({ description: "The body as text." })
+    }),
+    strictObject({
+      file: string2({ error: "must be a file path (relative to the scenario file)" }).min(1, { error: "must be a file path (relative to the scenario file)" }).meta({ description: "A file (relative to this scenario file) whose content is the body." })
+    }),
+    strictObject({
+      example: string2({ error: "must name a built-in example of the provider, e.g. push" }).min(1, { error: "must name a built-in example of the provider, e.g. push" }).meta({ description: "A built-in example payload of the provider, e.g. push, orders/create." })
+    })
+  ],
+  {
+    error: "must be the body as text, or a mapping with one of json (a value sent as JSON), form (fields), text, file (a path) or example (a built-in payload)"
+  }
+).meta({
+  description: "The request body. Default: the provider's built-in example for `event` (or its first example)."
+});
+var scenarioSchema = strictObject({
+  name: string2({ error: "must be a text naming the scenario" }).min(1, { error: "must not be empty" }).meta({ description: "Shown in reports; unique within the file." }),
+  provider: _enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` }).meta({ description: "Who sends the webhook: decides the signature and the headers." }),
+  event: string2({ error: 'must be a text naming the event or topic, e.g. "push", "orders/create"' }).min(1, { error: "must not be empty" }).meta({
+    description: "Event or topic (X-GitHub-Event, X-Shopify-Topic, X-Gitlab-Event, Linear-Event); also picks the built-in example when there is no body."
+  }).optional(),
+  path: string2({ error: 'must be a path starting with "/", e.g. /webhooks/github' }).regex(/^\/[^\s#]*$/, {
+    error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github'
+  }).meta({ description: "Path (and query) on the preview's public URL." }),
+  method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({ description: "Default POST." }).optional(),
+  body: body.optional(),
+  "content-type": string2({ error: 'must be a media type, e.g. "application/json"' }).regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/, {
+    error: 'must be a media type, e.g. "application/json"'
+  }).meta({ description: "Default: from the body (JSON, form or the example's)." }).optional(),
+  headers: record(
+    string2().regex(HEADER_NAME2, { error: "must be a header name (letters, digits and !#$%&'*+-.^_`|~)" }),
+    union([string2(), number2()], { error: "must be a text (or a number)" })
+  ).meta({ description: "Extra request headers, applied last (they can override the provider's)." }).optional(),
+  "secret-env": envName(
+    "Environment variable holding the provider's secret (never write the secret in the file). Not for discord."
+  ).optional(),
+  "public-key-env": envName(
+    "discord only: the variable the run's generated public key (hex) is given to the app in. Default DISCORD_PUBLIC_KEY."
+  ).optional(),
+  expect: expectSchema.optional(),
+  "expect-rejected": boolean2({ error: "must be true or false" }).meta({ description: "Shorthand for expect.status [400, 401, 403]: the delivery must be refused." }).optional(),
+  repeat: int({ error: "must be a whole number from 1 to 10000" }).min(1, { error: "must be a whole number from 1 to 10000" }).max(1e4, { error: "must be a whole number from 1 to 10000" }).meta({ description: "Deliveries to send (each signed on its own). Default 1." }).optional(),
+  concurrency: int({ error: "must be a whole number from 1 to 256" }).min(1, { error: "must be a whole number from 1 to 256" }).max(256, { error: "must be a whole number from 1 to 256" }).meta({ description: "Deliveries of this scenario in flight at once. Default 1." }).optional(),
+  "timestamp-offset": duration2(
+    "Added to the signed timestamp: negative sends a stale delivery",
+    SIGNED_DURATION,
+    'a signed duration, e.g. "-10m" (10 minutes old) or "+30s"'
+  ).optional(),
+  tamper: boolean2({ error: "must be true or false" }).meta({ description: "Flip a byte of the body (GitLab: of the token) after signing." }).optional(),
+  "send-auth": boolean2({ error: "must be true or false" }).meta({
+    description: "Also send the preview's credentials, for paths the gate does not verify (a real provider could not)."
+  }).optional(),
+  timeout: duration2("Longest wait for each response").optional()
+}).meta({ description: "One webhook delivery (or `repeat` of them) and what its response must be." });
+var fileShellSchema = strictObject({
+  scenarios: array(unknown(), { error: "must be a list of scenarios (YAML items starting with -)" }).min(1, { error: "must list at least one scenario" })
+});
+var fileSchema = strictObject({ scenarios: array(scenarioSchema).min(1) }).meta({ title: "preview-tunnel webhook scenarios" });
+
+// src/scenarios/load.ts
+function formatProblem(p) {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+var SCENARIO_KEYS = Object.keys(scenarioSchema.shape);
+var knownKeys = (relative2) => {
+  if (relative2.length === 0) return SCENARIO_KEYS;
+  if (relative2.length === 1 && relative2[0] === "expect") {
+    return Object.keys(scenarioSchema.shape.expect.unwrap().shape);
+  }
+  if (relative2.length === 1 && relative2[0] === "body") return ["json", "form", "text", "file", "example"];
+  return void 0;
+};
+function displayPath(file, cwd) {
+  const relative2 = import_node_path4.default.relative(cwd, import_node_path4.default.resolve(cwd, file));
+  const shown2 = relative2 === "" || relative2.startsWith("..") || import_node_path4.default.isAbsolute(relative2) ? file : relative2;
+  return shown2.split(import_node_path4.default.sep).join("/");
+}
+function loadScenarioFiles(files, options = {}) {
+  const scenarios = [];
+  const problems = [];
+  for (const file of files) {
+    const result = loadScenarioFile(file, options);
+    scenarios.push(...result.scenarios);
+    problems.push(...result.problems);
+  }
+  return { scenarios, problems };
+}
+function loadScenarioFile(file, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = import_node_path4.default.resolve(cwd, file);
+  const shown2 = displayPath(file, cwd);
+  let text;
+  try {
+    text = (0, import_node_fs5.readFileSync)(absolute, "utf8");
+  } catch (error2) {
+    const reason = error2.code === "ENOENT" ? "does not exist" : "cannot be read";
+    return {
+      scenarios: [],
+      problems: [{ file: shown2, line: 1, column: 1, message: `the scenario file ${reason} (${absolute})` }]
+    };
+  }
+  return parseScenarioText(text, { ...options, file: shown2, dir: import_node_path4.default.dirname(absolute) });
+}
+function parseScenarioText(text, options) {
+  const lines = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const ctx = new FileContext(doc, lines, options);
+  if (doc.errors.length > 0) {
+    for (const error2 of doc.errors) {
+      const { line, col } = lines.linePos(error2.pos[0]);
+      ctx.problems.push({
+        file: options.file,
+        line: Math.max(line, 1),
+        column: Math.max(col, 1),
+        message: `the file is not valid YAML: ${error2.message.split("\n")[0]}`
+      });
+    }
+    return { scenarios: [], problems: ctx.problems };
+  }
+  const data = doc.toJS({ maxAliasCount: 1e3 });
+  if (data === null || data === void 0) {
+    ctx.add([], 'is empty: a scenario file is a mapping with "scenarios:", a list of scenarios', "value");
+    return { scenarios: [], problems: ctx.problems };
+  }
+  const shell = fileShellSchema.safeParse(data, { error: fallbackError });
+  if (!shell.success) {
+    for (const d of drafts(
+      shell.error.issues,
+      data,
+      [],
+      (p) => p.length === 0 ? ["scenarios"] : void 0
+    )) {
+      ctx.add(d.path, d.message, d.at);
+    }
+    return { scenarios: [], problems: ctx.problems };
+  }
+  const scenarios = [];
+  const names = /* @__PURE__ */ new Map();
+  shell.data.scenarios.forEach((item, index) => {
+    const base = ["scenarios", index];
+    const parsed = scenarioSchema.safeParse(item, { error: fallbackError });
+    if (!parsed.success) {
+      for (const d of drafts(parsed.error.issues, data, base, knownKeys)) ctx.add(d.path, d.message, d.at);
+      return;
+    }
+    const scenario = new ScenarioBuilder(ctx, base, parsed.data).build();
+    const earlier = names.get(parsed.data.name);
+    if (earlier !== void 0) {
+      ctx.add(
+        [...base, "name"],
+        `repeats the name of the scenario at line ${earlier}; names must be unique within a file`,
+        "value"
+      );
+    } else {
+      names.set(parsed.data.name, position(locate(doc, base).node, lines).line);
+    }
+    if (scenario) scenarios.push(scenario);
+  });
+  if (ctx.problems.length === 0) return { scenarios, problems: [] };
+  const problems = [...ctx.problems].sort((a, b) => a.line - b.line || a.column - b.column);
+  return { scenarios: [], problems };
+}
+
+// src/scenarios/runner.ts
+var import_node_crypto9 = require("node:crypto");
+
+// src/scenarios/expect.ts
+var EXCERPT_CHARS = 500;
+function excerpt(body2) {
+  const text = body2.subarray(0, EXCERPT_CHARS * 4).toString("utf8");
+  return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\u2026` : text;
+}
+function headerText(value) {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+function checkReply(expect, reply2, vars) {
+  const out = [];
+  if (!statusAccepted(expect.status, reply2.status)) {
+    out.push({ what: "status", expected: expect.statusText, actual: String(reply2.status) });
+  }
+  const text = reply2.body.toString("utf8");
+  for (const raw of expect.bodyContains) {
+    const wanted = render(raw, vars);
+    if (!text.includes(wanted)) {
+      out.push({
+        what: "body contains",
+        expected: JSON.stringify(wanted),
+        actual: JSON.stringify(excerpt(reply2.body))
+      });
+    }
+  }
+  if (expect.json.length > 0) {
+    let parsed = MISSING;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+    }
+    for (const j of expect.json) {
+      const expected = JSON.stringify(j.value);
+      if (parsed === MISSING) {
+        out.push({ what: `JSON ${j.path}`, expected, actual: "the body is not JSON" });
+        continue;
+      }
+      const actual = valueAt(parsed, j.steps);
+      if (actual === MISSING) out.push({ what: `JSON ${j.path}`, expected, actual: "(no such value)" });
+      else if (!jsonEqual(actual, j.value))
+        out.push({ what: `JSON ${j.path}`, expected, actual: JSON.stringify(actual) });
+    }
+  }
+  for (const [name, wanted] of expect.headers) {
+    const value = headerText(reply2.headers[name]);
+    if (wanted === true && value === void 0)
+      out.push({ what: `header ${name}`, expected: "present", actual: "absent" });
+    else if (wanted === false && value !== void 0) {
+      out.push({ what: `header ${name}`, expected: "absent", actual: JSON.stringify(value) });
+    } else if (typeof wanted === "string") {
+      const needle = render(wanted, vars);
+      if (value === void 0 || !value.toLowerCase().includes(needle.toLowerCase())) {
+        out.push({
+          what: `header ${name}`,
+          expected: `contains ${JSON.stringify(needle)}`,
+          actual: value === void 0 ? "absent" : JSON.stringify(value)
+        });
+      }
+    }
+  }
+  if (expect.maxLatencyMs !== void 0 && reply2.latencyMs > expect.maxLatencyMs) {
+    out.push({
+      what: "latency",
+      expected: `at most ${expect.maxLatencyMs} ms`,
+      actual: `${Math.round(reply2.latencyMs)} ms`
+    });
+  }
+  return out;
+}
+
+// src/scenarios/http.ts
+var import_node_http2 = __toESM(require("node:http"), 1);
+var import_node_https = __toESM(require("node:https"), 1);
+var DeliveryError = class extends Error {
+  name = "DeliveryError";
+};
+function agentsFor() {
+  const h = new import_node_http2.default.Agent({ keepAlive: true });
+  const s = new import_node_https.default.Agent({ keepAlive: true });
+  return {
+    http: h,
+    https: s,
+    destroy() {
+      h.destroy();
+      s.destroy();
+    }
+  };
+}
+function send(url2, options) {
+  const target = new URL(url2);
+  const secure = target.protocol === "https:";
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const keep = options.keepBytes ?? 1024 * 1024;
+  return new Promise((resolve2, reject2) => {
+    const started = performance.now();
+    const fail = (error2) => {
+      if (timeout.aborted) reject2(new DeliveryError(`no response within ${options.timeoutMs} ms`));
+      else if (options.signal?.aborted) reject2(new DeliveryError("cancelled"));
+      else reject2(new DeliveryError(error2.message));
+    };
+    const req = (secure ? import_node_https.default : import_node_http2.default).request(
+      target,
+      {
+        method: options.method,
+        headers: { ...options.headers, "Content-Length": String(options.body.length) },
+        agent: secure ? options.agents.https : options.agents.http,
+        signal
+      },
+      (res) => {
+        const chunks = [];
+        let kept = 0;
+        res.on("data", (chunk) => {
+          if (kept < keep) {
+            chunks.push(chunk);
+            kept += chunk.length;
+          }
+        });
+        res.on(
+          "end",
+          () => resolve2({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).subarray(0, keep),
+            latencyMs: performance.now() - started
+          })
+        );
+        res.on("error", fail);
+      }
+    );
+    req.on("error", fail);
+    req.end(options.body);
+  });
+}
+
+// src/scenarios/render.ts
+function escapeFor(contentType) {
+  const type = contentType.toLowerCase();
+  if (/^application\/(?:[\w.+-]+\+)?json\b/.test(type)) return jsonString;
+  if (type.startsWith(FORM_TYPE)) return formValue;
+  return asIs;
+}
+function renderBody(body2, contentType, vars) {
+  switch (body2.kind) {
+    case "text":
+      return Buffer.from(render(body2.text, vars, escapeFor(contentType)), "utf8");
+    case "json":
+      return Buffer.from(JSON.stringify(renderJson(body2.value, vars)), "utf8");
+    case "form":
+      return Buffer.from(
+        new URLSearchParams(
+          body2.fields.map(([k, v]) => [render(k, vars), render(v, vars)])
+        ).toString(),
+        "utf8"
+      );
+  }
+}
+function renderPath(path19, vars) {
+  return render(path19, vars);
+}
+
+// src/scenarios/tamper.ts
+function nextInClass(code) {
+  const c = String.fromCharCode(code);
+  if (c === "9") return "0".charCodeAt(0);
+  if (c === "f") return "a".charCodeAt(0);
+  if (c === "F") return "A".charCodeAt(0);
+  if (c === "z") return "a".charCodeAt(0);
+  if (c === "Z") return "A".charCodeAt(0);
+  return code + 1;
+}
+var isAlnum = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
+function tamperBytes(bytes) {
+  const out = Buffer.from(bytes);
+  if (out.length === 0) return out;
+  const middle = Math.floor(out.length / 2);
+  for (const start of [middle, 0]) {
+    for (let i = start; i < out.length; i++) {
+      const code = out[i];
+      if (isAlnum(code)) {
+        out[i] = nextInClass(code);
+        return out;
+      }
+    }
+  }
+  out[middle] = out[middle] ^ 1;
+  return out;
+}
+function tamper(provider, signed) {
+  const spec = PROVIDERS2[provider];
+  if (spec.signsBody && signed.body.length > 0) return { ...signed, body: tamperBytes(signed.body) };
+  const headers = { ...signed.headers };
+  const name = Object.keys(headers).find((h) => h.toLowerCase() === spec.signatureHeader);
+  if (name !== void 0) {
+    const value = Buffer.from(headers[name] ?? "");
+    if (value.length > 0) value[value.length - 1] = nextInClass(value[value.length - 1]);
+    headers[name] = value.toString();
+  }
+  return { ...signed, headers };
+}
+
+// src/scenarios/runner.ts
+var DEFAULT_SCENARIO_TIMEOUT_MS = 3e4;
+function percentile(sorted, p) {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil(p / 100 * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(rank, 1)) - 1];
+}
+function latencySummary(latencies) {
+  if (latencies.length === 0) return void 0;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1]
+  };
+}
+var Limiter = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  active = 0;
+  waiting = [];
+  async run(task) {
+    if (this.active >= this.max) await new Promise((resolve2) => this.waiting.push(resolve2));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+};
+function mergeHeaders(...sets) {
+  const byLower = /* @__PURE__ */ new Map();
+  for (const set of sets)
+    for (const [name, value] of Object.entries(set)) byLower.set(name.toLowerCase(), [name, value]);
+  return Object.fromEntries(byLower.values());
+}
+function prepare(s, options, vars) {
+  let secret;
+  if (PROVIDERS2[s.provider].key === "ed25519") {
+    if (!options.keys) {
+      throw new Error(
+        `${s.provider} scenarios need the run's key pair: create it with createScenarioKeys() and give the app scenarioAppEnv()`
+      );
+    }
+    secret = options.keys.discord.privateKeyPem;
+  } else {
+    const value = s.secretEnv === void 0 ? void 0 : options.env[s.secretEnv];
+    if (!value) throw new Error(`secret-env ${s.secretEnv ?? "(none)"} is not set or empty`);
+    secret = value;
+  }
+  if (s.sendAuth && options.authHeader === void 0) {
+    throw new Error("send-auth is true but the preview has no credentials to send (auth: none)");
+  }
+  const headers = {};
+  for (const [name, value] of s.headers) headers[name] = render(value, vars);
+  return {
+    url: options.baseUrl.replace(/\/+$/, "") + renderPath(s.path, vars),
+    body: renderBody(s.body, s.contentType, vars),
+    secret,
+    headers: s.sendAuth && options.authHeader ? mergeHeaders(headers, { Authorization: options.authHeader }) : headers,
+    vars
+  };
+}
+async function deliver(s, p, index, run) {
+  let signed = PROVIDERS2[s.provider].sign({
+    url: p.url,
+    body: p.body,
+    contentType: s.contentType,
+    nowSeconds: Math.floor(Date.now() / 1e3 + s.timestampOffsetSeconds),
+    event: s.event,
+    deliveryId: (0, import_node_crypto9.randomUUID)(),
+    secret: p.secret
+  });
+  if (s.tamper) signed = tamper(s.provider, signed);
+  const headers = mergeHeaders({ "Content-Type": s.contentType }, signed.headers, p.headers);
+  try {
+    const reply2 = await send(signed.url, {
+      method: s.method,
+      headers,
+      body: signed.body,
+      agents: run.agents,
+      timeoutMs: s.timeoutMs ?? run.timeoutMs,
+      ...run.signal ? { signal: run.signal } : {}
+    });
+    const mismatches = checkReply(s.expect, reply2, p.vars);
+    return {
+      index,
+      passed: mismatches.length === 0,
+      status: reply2.status,
+      latencyMs: reply2.latencyMs,
+      mismatches,
+      error: void 0,
+      responseExcerpt: excerpt(reply2.body)
+    };
+  } catch (error2) {
+    return {
+      index,
+      passed: false,
+      status: void 0,
+      latencyMs: 0,
+      mismatches: [],
+      error: errorMessage(error2),
+      responseExcerpt: ""
+    };
+  }
+}
+async function runScenario(s, options, run) {
+  const started = performance.now();
+  const vars = { env: options.env, previewUrl: options.baseUrl.replace(/\/+$/, "") };
+  const failed = (error2) => ({
+    scenario: s,
+    passed: false,
+    error: error2,
+    deliveries: [],
+    durationMs: performance.now() - started,
+    latency: void 0
+  });
+  if (run.signal?.aborted) return failed("cancelled before it was sent");
+  let prepared;
+  try {
+    prepared = prepare(s, options, vars);
+  } catch (error2) {
+    return failed(errorMessage(error2));
+  }
+  const deliveries = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < s.repeat && !run.signal?.aborted) {
+      const index = next++;
+      deliveries.push(await run.inFlight.run(() => deliver(s, prepared, index, run)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(s.concurrency, s.repeat) }, worker));
+  deliveries.sort((a, b) => a.index - b.index);
+  const cancelled = deliveries.length < s.repeat;
+  const latency = latencySummary(deliveries.filter((d) => d.status !== void 0).map((d) => d.latencyMs));
+  return {
+    scenario: s,
+    passed: !cancelled && deliveries.every((d) => d.passed),
+    error: cancelled ? `cancelled after ${deliveries.length} of ${s.repeat} deliveries` : void 0,
+    deliveries,
+    durationMs: performance.now() - started,
+    latency
+  };
+}
+function logResult(logger, r) {
+  if (!logger) return;
+  const { scenario: s } = r;
+  const where = `${s.source.file}:${s.source.line}`;
+  const statuses2 = [...new Set(r.deliveries.map((d) => d.status ?? "no response"))].join(", ");
+  const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${s.provider}, ${where}): ${statuses2}${timing}`);
+  else logger.info(`scenario FAILED: ${s.name} (${s.provider}, ${where}): ${failureSummary(r)}`);
+}
+function failureSummary(r) {
+  if (r.error !== void 0) return r.error;
+  const bad2 = r.deliveries.filter((d) => !d.passed);
+  const first = bad2[0];
+  if (first === void 0) return "passed";
+  const what = first.error ?? first.mismatches.map((m) => `${m.what}: expected ${m.expected}, got ${m.actual}`).join("; ");
+  return r.deliveries.length > 1 ? `${bad2.length} of ${r.deliveries.length} deliveries failed; first: ${what}` : what;
+}
+async function runScenarios(options) {
+  const started = performance.now();
+  const agents = agentsFor();
+  const run = {
+    agents,
+    inFlight: new Limiter(options.maxInFlight ?? Number.POSITIVE_INFINITY),
+    timeoutMs: options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS,
+    signal: options.signal
+  };
+  const results = new Array(options.scenarios.length);
+  const scenarios = new Limiter(options.parallel ?? 1);
+  try {
+    await Promise.all(
+      options.scenarios.map(
+        (s, i) => scenarios.run(async () => {
+          const result = await runScenario(s, options, run);
+          results[i] = result;
+          logResult(options.logger, result);
+        })
+      )
+    );
+  } finally {
+    agents.destroy();
+  }
+  const passed = results.filter((r) => r.passed).length;
+  return {
+    results,
+    passed,
+    failed: results.length - passed,
+    durationMs: performance.now() - started,
+    cancelled: options.signal?.aborted ?? false
+  };
+}
+
+// src/config/scenarios-parse.ts
+var SCENARIO_INPUTS = {
+  scenarios: {
+    description: "Webhook scenario files (YAML) to run against the preview's public URL once it is up: paths or globs (e.g. `webhooks/*.yml`), one per line, relative to the workspace. Each delivery is signed as its provider signs it. Empty: none.",
+    default: "",
+    placeholder: "<files|globs>"
+  },
+  "junit-path": {
+    description: "Where the webhook scenarios' JUnit XML report is written. Empty: `scenarios-junit.xml` in the run's folder under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path>"
+  },
+  "scenario-timeout": {
+    description: "Longest wait for the response to one webhook delivery, e.g. `10s`; a scenario's own `timeout` wins.",
+    default: `${DEFAULT_SCENARIO_TIMEOUT_MS / 1e3}s`,
+    placeholder: "<duration>"
+  }
+};
+var SCENARIO_OUTPUTS = {
+  passed: "Number of webhook scenarios that passed (0 when none ran).",
+  failed: "Number of webhook scenarios that failed (0 when none ran).",
+  "junit-path": "Path of the webhook scenarios' JUnit XML report (empty when no scenarios ran)."
+};
+var JUNIT_FILE = "scenarios-junit.xml";
+var ScenarioInputError = class extends InputError {
+  constructor(location) {
+    super("scenarios", location.file, "has an invalid scenario file");
+    this.location = location;
+    this.message = `Input "scenarios": ${formatProblem(location)}`;
+    this.name = "ScenarioInputError";
+  }
+  location;
+};
+var GLOB_CHARS = /[*?[\]{}]/;
+function parseScenarioFiles(input, raw, cwd) {
+  const files = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const entry = line.trim();
+    if (entry === "" || entry.startsWith("#")) continue;
+    if (GLOB_CHARS.test(entry)) {
+      const glob = fs.globSync;
+      if (glob === void 0) {
+        throw new InputError(
+          input,
+          entry,
+          "uses a glob, which needs Node.js 22 or later; list the files instead"
+        );
+      }
+      const matches = glob(entry, { cwd }).map((f) => import_node_path5.default.resolve(cwd, f)).filter((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile()).sort();
+      if (matches.length === 0) {
+        throw new InputError(
+          input,
+          entry,
+          `matches no file (relative to ${cwd}); give paths or globs of YAML files`
+        );
+      }
+      files.push(...matches);
+    } else {
+      const file = import_node_path5.default.resolve(cwd, entry);
+      if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+        throw new InputError(
+          input,
+          entry,
+          `names no file (resolved to ${file}); give paths or globs of YAML files`
+        );
+      }
+      files.push(file);
+    }
+  }
+  return [...new Set(files)];
+}
+function parseJunitPath(input, raw, fallback, cwd) {
+  const value = raw.trim();
+  if (value.includes("\0")) throw new InputError(input, raw, "must be a file path");
+  return import_node_path5.default.resolve(cwd, value === "" ? fallback : value);
+}
+function collectScenarioSettings(inputs, env, defaults = {}) {
+  const before = inputs.problems.length;
+  const cwd = defaults.cwd ?? process.cwd();
+  const files = inputs.read("scenarios", (input, value) => parseScenarioFiles(input, value, cwd));
+  const junitPath = inputs.read(
+    "junit-path",
+    (input, value) => parseJunitPath(input, value, import_node_path5.default.join(defaults.runDir ?? cwd, JUNIT_FILE), cwd)
+  );
+  const timeoutMs = inputs.read("scenario-timeout", parseDuration);
+  let scenarios = [];
+  if (files !== void 0 && files.length > 0) {
+    const loaded = loadScenarioFiles(files, { cwd, env });
+    for (const problem of loaded.problems) inputs.problems.push(new ScenarioInputError(problem));
+    scenarios = loaded.scenarios;
+  }
+  if (inputs.problems.length > before) return void 0;
+  return {
+    files: files ?? [],
+    scenarios,
+    junitPath,
+    timeoutMs
+  };
+}
+
+// src/config/tunnel-parse.ts
+var import_node_fs6 = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
 var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
 var TUNNEL_INPUTS = {
   "tunnel-timeout": {
@@ -34636,9 +43349,9 @@ function masked2(value) {
   return `<${value.length} characters, hidden>`;
 }
 function parsePositiveDuration(input, raw) {
-  const ms = parseDuration(input, raw);
-  if (ms <= 0) throw new InputError(input, raw, 'must be longer than 0, e.g. "60s"');
-  return ms;
+  const ms2 = parseDuration(input, raw);
+  if (ms2 <= 0) throw new InputError(input, raw, 'must be longer than 0, e.g. "60s"');
+  return ms2;
 }
 function parseSshHost(input, raw) {
   const value = raw.trim();
@@ -34733,9 +43446,9 @@ function parseSshKey(input, raw) {
 `;
 }
 function opensshKeyEncrypted(text) {
-  const body = /-----BEGIN OPENSSH PRIVATE KEY-----\n([\s\S]+)\n-----END/.exec(text)?.[1];
-  if (body === void 0) return false;
-  const bytes = Buffer.from(body.replace(/\s+/g, ""), "base64");
+  const body2 = /-----BEGIN OPENSSH PRIVATE KEY-----\n([\s\S]+)\n-----END/.exec(text)?.[1];
+  if (body2 === void 0) return false;
+  const bytes = Buffer.from(body2.replace(/\s+/g, ""), "base64");
   const magic = "openssh-key-v1\0";
   if (bytes.subarray(0, magic.length).toString("latin1") !== magic || bytes.length < magic.length + 4)
     return false;
@@ -34807,15 +43520,15 @@ function parseTrafficPolicy(input, raw, cwd) {
   if (value === "") return void 0;
   const inline = value.includes("\n") || value.startsWith("{") || POLICY_KEYS.test(value);
   if (!inline) {
-    const file = import_node_path3.default.resolve(cwd, value);
-    if (!(0, import_node_fs4.existsSync)(file) || !(0, import_node_fs4.statSync)(file).isFile()) {
+    const file = import_node_path6.default.resolve(cwd, value);
+    if (!(0, import_node_fs6.existsSync)(file) || !(0, import_node_fs6.statSync)(file).isFile()) {
       throw new InputError(
         input,
         raw,
         `must be a Traffic Policy file (${file} does not exist) or the policy inline as YAML or JSON with on_http_request/on_http_response`
       );
     }
-    return checkPolicy(input, raw, (0, import_node_fs4.readFileSync)(file, "utf8"));
+    return checkPolicy(input, raw, (0, import_node_fs6.readFileSync)(file, "utf8"));
   }
   return checkPolicy(input, raw, value);
 }
@@ -34823,8 +43536,8 @@ function checkPolicy(input, raw, text) {
   if (text.trim().startsWith("{")) {
     try {
       JSON.parse(text);
-    } catch (error) {
-      throw new InputError(input, raw, `is not valid JSON (${error.message})`);
+    } catch (error2) {
+      throw new InputError(input, raw, `is not valid JSON (${error2.message})`);
     }
     return text;
   }
@@ -34839,7 +43552,7 @@ function checkPolicy(input, raw, text) {
 }
 function collectTunnelSettings(inputs, env, defaults = {}) {
   const before = inputs.problems.length;
-  const must = (name, parse3) => inputs.read(name, parse3);
+  const must = (name, parse4) => inputs.read(name, parse4);
   const raw = (name) => inputs.raw(name);
   const timeoutMs = must("tunnel-timeout", parsePositiveDuration);
   const host = must("ssh-host", parseSshHost);
@@ -34857,15 +43570,15 @@ function collectTunnelSettings(inputs, env, defaults = {}) {
     (input, value) => value.trim() === "" ? serviceDefaults.remote : parseSshRemote(input, value)
   );
   const urlTemplate = must("ssh-url", parseUrlTemplate);
-  const version = must("cloudflared-version", parseCloudflaredVersion);
+  const version2 = must("cloudflared-version", parseCloudflaredVersion);
   const fromInput = must("ngrok-authtoken", parseNgrokAuthtoken);
   let fromEnv;
   if (fromInput === void 0 && raw("ngrok-authtoken").trim() === "") {
     try {
       fromEnv = parseNgrokAuthtoken("NGROK_AUTHTOKEN", env.NGROK_AUTHTOKEN ?? "");
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      inputs.problems.push(error);
+    } catch (error2) {
+      if (!(error2 instanceof InputError)) throw error2;
+      inputs.problems.push(error2);
     }
   }
   const domain = must("ngrok-domain", parseNgrokDomain);
@@ -34875,7 +43588,7 @@ function collectTunnelSettings(inputs, env, defaults = {}) {
   return {
     timeoutMs,
     ssh: { host, port, user, key, knownHosts, remote, urlTemplate, service },
-    cloudflared: { version },
+    cloudflared: { version: version2 },
     ngrok: {
       authtoken: fromInput ?? fromEnv,
       authtokenFrom: fromInput !== void 0 ? "ngrok-authtoken" : fromEnv !== void 0 ? "NGROK_AUTHTOKEN" : void 0,
@@ -34961,6 +43674,7 @@ var INPUTS = {
   ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
+  ...SCENARIO_INPUTS,
   ...IDP_INPUTS
 };
 var OUTPUTS = {
@@ -34973,9 +43687,10 @@ var OUTPUTS = {
   token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
   "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
   "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
-  ...PUBLISH_OUTPUTS
+  ...PUBLISH_OUTPUTS,
+  ...SCENARIO_OUTPUTS
 };
-var STATE = {
+var STATE2 = {
   runId: "run-id",
   appPid: "app-pid",
   testPid: "test-pid",
@@ -34998,7 +43713,7 @@ var RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";
 // src/config/config.ts
 function getConfig(source, context) {
   const inputs = new InputReader(source, INPUTS);
-  const read = (name, parse3) => inputs.read(name, parse3);
+  const read = (name, parse4) => inputs.read(name, parse4);
   const raw = (name) => inputs.raw(name);
   const start = read("start", (input, value) => {
     if (value.trim() === "")
@@ -35010,10 +43725,10 @@ function getConfig(source, context) {
     return value.trim();
   });
   const workingDirectory = read("working-directory", (input, value) => {
-    const dir = import_node_path4.default.resolve(context.cwd, value.trim());
+    const dir = import_node_path7.default.resolve(context.cwd, value.trim());
     const isDir = (() => {
       try {
-        return (0, import_node_fs5.statSync)(dir).isDirectory();
+        return (0, import_node_fs7.statSync)(dir).isDirectory();
       } catch {
         return false;
       }
@@ -35034,10 +43749,14 @@ function getConfig(source, context) {
   const failOnCrash = read("fail-on-crash", parseBoolean);
   const gate = collectGateSettings(inputs, context.env, {
     cwd: context.cwd,
-    record: import_node_path4.default.join(context.runDir, "requests.har")
+    record: import_node_path7.default.join(context.runDir, "requests.har")
   });
   const tunnel2 = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
+  const scenarios = collectScenarioSettings(inputs, context.env, {
+    cwd: context.cwd,
+    runDir: context.runDir
+  });
   const idp = { ...collectIdpSettings(inputs, { cwd: context.cwd }), clientSecret: newClientSecret() };
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));
@@ -35060,13 +43779,14 @@ function getConfig(source, context) {
     gate,
     tunnel: tunnel2,
     publish,
+    scenarios,
     idp
   };
 }
 function positiveDuration(input, value) {
-  const ms = parseDuration(input, value);
-  if (ms <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
-  return ms;
+  const ms2 = parseDuration(input, value);
+  if (ms2 <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
+  return ms2;
 }
 
 // src/pipeline/access.ts
@@ -35097,9 +43817,9 @@ function signInMethod(auth, generated) {
 }
 
 // src/pipeline/context.ts
-var import_node_crypto4 = require("node:crypto");
-var import_node_fs6 = require("node:fs");
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_crypto10 = require("node:crypto");
+var import_node_fs8 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
 
 // src/session/teardown.ts
 var Teardown = class {
@@ -35113,7 +43833,7 @@ var Teardown = class {
   add(name, run) {
     let done;
     const once = () => {
-      done ??= Promise.resolve().then(run).catch((error) => this.warn(`Teardown of ${name} failed: ${errorMessage(error)}`));
+      done ??= Promise.resolve().then(run).catch((error2) => this.warn(`Teardown of ${name} failed: ${errorMessage(error2)}`));
       return done;
     };
     this.steps.push({ name, run: once });
@@ -35134,16 +43854,16 @@ var Teardown = class {
 // src/pipeline/phases.ts
 var PhaseClock = class {
   records = [];
-  async run(name, body, detail) {
+  async run(name, body2, detail) {
     const started = performance.now();
     try {
-      const value = await body();
+      const value = await body2();
       this.records.push({ name, status: "ok", ms: performance.now() - started, detail: detail(value) });
       return value;
-    } catch (error) {
-      const message2 = error instanceof Error ? error.message.split("\n")[0] ?? "" : String(error);
+    } catch (error2) {
+      const message2 = error2 instanceof Error ? error2.message.split("\n")[0] ?? "" : String(error2);
       this.records.push({ name, status: "failed", ms: performance.now() - started, detail: message2 });
-      throw error;
+      throw error2;
     }
   }
   skip(name, detail) {
@@ -35154,17 +43874,17 @@ var PhaseClock = class {
 // src/pipeline/context.ts
 var CANCEL_GRACE_MS = 3e3;
 function newRun(tempDir) {
-  const id = (0, import_node_crypto4.randomUUID)();
-  return { id, dir: import_node_path5.default.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
+  const id = (0, import_node_crypto10.randomUUID)();
+  return { id, dir: import_node_path8.default.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
 }
 var RunContext = class {
-  constructor(config, deps) {
-    this.config = config;
+  constructor(config2, deps) {
+    this.config = config2;
     this.deps = deps;
     this.id = deps.run.id;
     this.dir = deps.run.dir;
-    (0, import_node_fs6.mkdirSync)(this.dir, { recursive: true });
-    this.appLog = import_node_path5.default.join(this.dir, "app.log");
+    (0, import_node_fs8.mkdirSync)(this.dir, { recursive: true });
+    this.appLog = import_node_path8.default.join(this.dir, "app.log");
     this.teardown = new Teardown((m) => deps.logger.warning(m));
   }
   config;
@@ -35186,9 +43906,185 @@ var RunContext = class {
   }
 };
 
+// src/scenarios/junit.ts
+var INVALID_XML = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot hold
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
+function xmlEscape(text) {
+  return text.replace(INVALID_XML, "\uFFFD").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&apos;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;").replaceAll("	", "&#9;");
+}
+var seconds2 = (ms2) => (ms2 / 1e3).toFixed(3);
+function attributes(values) {
+  return Object.entries(values).map(([name, value]) => ` ${name}="${xmlEscape(String(value))}"`).join("");
+}
+function failureText(r) {
+  const lines = [];
+  const s = r.scenario;
+  lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
+  if (r.error !== void 0) lines.push(r.error);
+  const bad2 = r.deliveries.filter((d) => !d.passed);
+  for (const d of bad2.slice(0, 5)) {
+    lines.push(`delivery ${d.index + 1} of ${s.repeat}:`);
+    if (d.error !== void 0) lines.push(`  no response: ${d.error}`);
+    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
+    if (d.status !== void 0) lines.push(`  response (${d.status}): ${d.responseExcerpt}`);
+  }
+  if (bad2.length > 5) lines.push(`... and ${bad2.length - 5} more failing deliveries`);
+  return lines.join("\n");
+}
+function testcase(r) {
+  const s = r.scenario;
+  const attrs = attributes({
+    name: s.name,
+    classname: `webhooks.${s.provider}`,
+    file: s.source.file,
+    line: s.source.line,
+    time: seconds2(r.durationMs)
+  });
+  if (r.passed) return `    <testcase${attrs}/>`;
+  const noResponse = r.error !== void 0 || r.deliveries.every((d) => d.status === void 0);
+  const tag2 = noResponse ? "error" : "failure";
+  const type = noResponse ? "DeliveryError" : "ExpectationFailed";
+  const message2 = attributes({ message: failureSummary(r), type });
+  return `    <testcase${attrs}>
+      <${tag2}${message2}>${xmlEscape(failureText(r))}</${tag2}>
+    </testcase>`;
+}
+function junitXml(run, options = {}) {
+  const timestamp = (options.timestamp ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "");
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of run.results) {
+    const list = byFile.get(r.scenario.source.file) ?? [];
+    list.push(r);
+    byFile.set(r.scenario.source.file, list);
+  }
+  const count = (list) => {
+    const errors = list.filter(
+      (r) => !r.passed && (r.error !== void 0 || r.deliveries.every((d) => d.status === void 0))
+    ).length;
+    return { tests: list.length, failures: list.filter((r) => !r.passed).length - errors, errors };
+  };
+  const suites = [...byFile].map(([file, list]) => {
+    const time2 = list.reduce((sum, r) => sum + r.durationMs, 0);
+    const attrs = attributes({
+      name: file,
+      ...count(list),
+      skipped: 0,
+      time: seconds2(time2),
+      timestamp,
+      file
+    });
+    return `  <testsuite${attrs}>
+${list.map(testcase).join("\n")}
+  </testsuite>`;
+  });
+  const root = attributes({
+    name: options.name ?? "preview-tunnel webhook scenarios",
+    ...count(run.results),
+    time: seconds2(run.durationMs)
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites${root}>
+${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>
+`;
+}
+
+// src/scenarios/keys.ts
+var import_node_crypto11 = require("node:crypto");
+function createScenarioKeys() {
+  const { publicKey: publicKey2, privateKey: privateKey2 } = (0, import_node_crypto11.generateKeyPairSync)("ed25519");
+  const x = publicKey2.export({ format: "jwk" }).x ?? "";
+  return {
+    discord: {
+      publicKeyHex: Buffer.from(x, "base64url").toString("hex"),
+      privateKeyPem: privateKey2.export({ format: "pem", type: "pkcs8" }).toString()
+    }
+  };
+}
+function scenarioAppEnv(scenarios, keys) {
+  const env = {};
+  for (const s of scenarios)
+    if (s.publicKeyEnv !== void 0) env[s.publicKeyEnv] = keys.discord.publicKeyHex;
+  return env;
+}
+
+// src/scenarios/report.ts
+var MAX_ANNOTATIONS = 10;
+function cell(text, max = 120) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+  return cut.replace(/[\\`*_{}[\]<>|]/g, (c) => `\\${c}`);
+}
+var ms = (value) => value === void 0 ? "\u2013" : `${Math.round(value)} ms`;
+function statuses(r) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of r.deliveries) {
+    const key = d.status === void 0 ? "no response" : String(d.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([status2, n]) => r.deliveries.length > 1 ? `${status2} \xD7${n}` : status2).join(", ");
+}
+function row(r) {
+  const s = r.scenario;
+  const flags = [
+    s.tamper ? "tampered" : "",
+    s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : ""
+  ].filter(Boolean).join(", ");
+  const name = flags ? `${s.name} (${flags})` : s.name;
+  const deliveries = s.repeat > 1 ? `${r.deliveries.length}/${s.repeat} \xD7${s.concurrency}` : `${r.deliveries.length}`;
+  return [
+    r.passed ? "\u2705" : "\u274C",
+    cell(name),
+    cell(s.provider + (s.event ? ` ${s.event}` : "")),
+    deliveries,
+    cell(s.expect.statusText),
+    cell(statuses(r) || "\u2013"),
+    ms(r.latency?.p50),
+    ms(r.latency?.p99),
+    cell(`${s.source.file}:${s.source.line}`),
+    r.passed ? "" : cell(failureSummary(r), 200)
+  ].join(" | ");
+}
+function summaryMarkdown(run) {
+  const lines = [
+    "### Webhook scenarios",
+    "",
+    `${run.failed === 0 ? "\u2705" : "\u274C"} ${run.passed} passed, ${run.failed} failed in ${(run.durationMs / 1e3).toFixed(1)} s${run.cancelled ? " (cancelled)" : ""}`,
+    ""
+  ];
+  if (run.results.length === 0) return [...lines, "No scenarios ran.", ""].join("\n");
+  lines.push(
+    "| | Scenario | Provider | Deliveries | Expected | Status | p50 | p99 | Where | Why |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...run.results.map((r) => `| ${row(r)} |`),
+    ""
+  );
+  return lines.join("\n");
+}
+function annotations(run) {
+  const failed = run.results.filter((r) => !r.passed);
+  const shown2 = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
+    file: r.scenario.source.file,
+    line: r.scenario.source.line,
+    title: `Webhook scenario failed: ${r.scenario.name}`,
+    message: failureSummary(r)
+  }));
+  const rest = failed.length - shown2.length;
+  const last = shown2[shown2.length - 1];
+  if (rest > 0 && last) {
+    shown2[shown2.length - 1] = {
+      ...last,
+      message: `${last.message}
+(${rest} more failed scenarios: see the job summary)`
+    };
+  }
+  return shown2;
+}
+
 // src/tunnel/cloudflared.ts
-var import_node_fs9 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 
 // src/app/ports.ts
 var import_node_net2 = __toESM(require("node:net"), 1);
@@ -35222,16 +44118,16 @@ async function portInUse(port) {
 
 // src/util/time.ts
 var import_promises = require("node:timers/promises");
-function formatDuration(ms) {
-  if (ms < 1e3) return `${Math.round(ms)}ms`;
-  if (ms < 6e4) return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)}s`;
-  const m = Math.floor(ms / 6e4);
-  const s = Math.round(ms % 6e4 / 1e3);
+function formatDuration(ms2) {
+  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
+  if (ms2 < 6e4) return `${(ms2 / 1e3).toFixed(ms2 < 1e4 ? 2 : 1)}s`;
+  const m = Math.floor(ms2 / 6e4);
+  const s = Math.round(ms2 % 6e4 / 1e3);
   return s === 0 ? `${m}m` : `${m}m${s}s`;
 }
-async function sleep(ms, signal) {
+async function sleep(ms2, signal) {
   try {
-    await (0, import_promises.setTimeout)(ms, void 0, { signal });
+    await (0, import_promises.setTimeout)(ms2, void 0, { signal });
   } catch {
   }
 }
@@ -35240,7 +44136,7 @@ async function sleep(ms, signal) {
 var import_node_child_process3 = require("node:child_process");
 
 // src/tunnel/output.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs9 = require("node:fs");
 var ANSI = new RegExp(
   `${String.fromCharCode(27)}(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\\u0007]*(?:\\u0007|${String.fromCharCode(27)}\\\\))`,
   "g"
@@ -35261,23 +44157,23 @@ var OutputLines = class {
   /** Reads a stream; `flush` listeners run after each chunk (see ssh-output.ts). */
   follow(stream2) {
     if (!stream2) return;
-    let partial = "";
+    let partial2 = "";
     stream2.setEncoding("utf8");
     stream2.on("data", (chunk) => {
       if (this.logFile) {
         try {
-          (0, import_node_fs7.appendFileSync)(this.logFile, chunk);
+          (0, import_node_fs9.appendFileSync)(this.logFile, chunk);
         } catch {
         }
       }
-      const parts2 = (partial + chunk).split(/\r?\n|\r/);
-      partial = parts2.pop() ?? "";
+      const parts2 = (partial2 + chunk).split(/\r?\n|\r/);
+      partial2 = parts2.pop() ?? "";
       for (const part of parts2) this.push(part);
       for (const flush of this.flushers) flush();
     });
     stream2.on("end", () => {
-      if (partial !== "") this.push(partial);
-      partial = "";
+      if (partial2 !== "") this.push(partial2);
+      partial2 = "";
       for (const flush of this.flushers) flush();
     });
   }
@@ -35353,10 +44249,10 @@ async function startAgent(options) {
 }
 
 // src/tunnel/cloudflared-install.ts
-var import_node_crypto5 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
+var import_node_crypto12 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises2 = require("node:stream/promises");
 
@@ -35381,8 +44277,8 @@ var PINNED_CHECKSUMS = {
     "cloudflared-windows-amd64.exe": "c29eee2b121f5436a642eed69fd9767da7e7b8c510fa50aaa130337f931357b5"
   }
 };
-function checksumFromReleaseNotes(body, asset) {
-  for (const line of body.split(/\r?\n/)) {
+function checksumFromReleaseNotes(body2, asset) {
+  for (const line of body2.split(/\r?\n/)) {
     const match = /^\s*`?([A-Za-z0-9._-]+):\s*([0-9a-fA-F]{64})\s*`?\s*$/.exec(line);
     if (match?.[1] === asset) return match[2]?.toLowerCase();
   }
@@ -35394,83 +44290,83 @@ var RELEASES = "https://github.com/cloudflare/cloudflared/releases/download";
 var TOOL = "cloudflared";
 function cloudflaredInstaller(deps) {
   return {
-    async install(version, logger) {
+    async install(version2, logger) {
       const asset = assetFor(deps.platform, deps.arch);
       if (asset === void 0) {
         throw new StartError(
           `cloudflared publishes no build for ${deps.platform}/${deps.arch}. Put a cloudflared on PATH, or use provider: ssh or ngrok.`
         );
       }
-      const cached = deps.store.find(version, deps.arch);
-      if (cached !== void 0 && (0, import_node_fs8.existsSync)(import_node_path6.default.join(cached, asset.executable))) {
-        logger.info(`cloudflared ${version} from the tool cache (${cached})`);
-        return import_node_path6.default.join(cached, asset.executable);
+      const cached2 = deps.store.find(version2, deps.arch);
+      if (cached2 !== void 0 && (0, import_node_fs10.existsSync)(import_node_path9.default.join(cached2, asset.executable))) {
+        logger.info(`cloudflared ${version2} from the tool cache (${cached2})`);
+        return import_node_path9.default.join(cached2, asset.executable);
       }
-      const expected = await deps.checksum(version, asset.name);
+      const expected = await deps.checksum(version2, asset.name);
       if (expected === void 0) {
         throw new StartError(
-          `No SHA-256 is known for cloudflared ${version} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
+          `No SHA-256 is known for cloudflared ${version2} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
         );
       }
-      (0, import_node_fs8.mkdirSync)(deps.tempDir, { recursive: true });
-      const work = (0, import_node_fs8.mkdtempSync)(import_node_path6.default.join(deps.tempDir, "cloudflared-"));
+      (0, import_node_fs10.mkdirSync)(deps.tempDir, { recursive: true });
+      const work = (0, import_node_fs10.mkdtempSync)(import_node_path9.default.join(deps.tempDir, "cloudflared-"));
       try {
-        const url2 = `${deps.downloadBase}/${version}/${asset.name}`;
-        const file = import_node_path6.default.join(work, asset.name);
+        const url2 = `${deps.downloadBase}/${version2}/${asset.name}`;
+        const file = import_node_path9.default.join(work, asset.name);
         logger.info(`Downloading ${url2}`);
         try {
           await deps.download(url2, file);
-        } catch (error) {
+        } catch (error2) {
           throw new StartError(
-            `Downloading cloudflared ${version} from ${url2} failed (${errorMessage(error)}). Put a cloudflared on PATH, or use another provider.`
+            `Downloading cloudflared ${version2} from ${url2} failed (${errorMessage(error2)}). Put a cloudflared on PATH, or use another provider.`
           );
         }
         const actual = await sha256File(file);
         if (actual !== expected.toLowerCase()) {
-          (0, import_node_fs8.rmSync)(file, { force: true });
+          (0, import_node_fs10.rmSync)(file, { force: true });
           throw new StartError(
-            `The downloaded ${asset.name} (cloudflared ${version}) has SHA-256 ${actual}, not the expected ${expected}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
+            `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
           );
         }
         let executable = file;
         if (asset.archive) {
-          const dir2 = import_node_path6.default.join(work, "x");
-          (0, import_node_fs8.mkdirSync)(dir2);
+          const dir2 = import_node_path9.default.join(work, "x");
+          (0, import_node_fs10.mkdirSync)(dir2);
           await deps.extractTgz(file, dir2);
-          executable = import_node_path6.default.join(dir2, asset.executable);
-          if (!(0, import_node_fs8.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
+          executable = import_node_path9.default.join(dir2, asset.executable);
+          if (!(0, import_node_fs10.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
         }
-        if (deps.platform !== "win32") (0, import_node_fs8.chmodSync)(executable, 493);
-        const dir = await deps.store.save(executable, asset.executable, version, deps.arch);
-        logger.info(`cloudflared ${version} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
-        return import_node_path6.default.join(dir, asset.executable);
+        if (deps.platform !== "win32") (0, import_node_fs10.chmodSync)(executable, 493);
+        const dir = await deps.store.save(executable, asset.executable, version2, deps.arch);
+        logger.info(`cloudflared ${version2} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
+        return import_node_path9.default.join(dir, asset.executable);
       } finally {
-        (0, import_node_fs8.rmSync)(work, { recursive: true, force: true });
+        (0, import_node_fs10.rmSync)(work, { recursive: true, force: true });
       }
     }
   };
 }
 async function sha256File(file) {
-  const hash2 = (0, import_node_crypto5.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs8.createReadStream)(file)) hash2.update(chunk);
+  const hash2 = (0, import_node_crypto12.createHash)("sha256");
+  for await (const chunk of (0, import_node_fs10.createReadStream)(file)) hash2.update(chunk);
   return hash2.digest("hex");
 }
 function findOnPath(name, env = process.env, platform3 = process.platform) {
-  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path6.default.delimiter).filter((d) => d !== "");
+  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path9.default.delimiter).filter((d) => d !== "");
   const exts = platform3 === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = import_node_path6.default.join(dir, name + ext);
-      if ((0, import_node_fs8.existsSync)(candidate)) return candidate;
+      const candidate = import_node_path9.default.join(dir, name + ext);
+      if ((0, import_node_fs10.existsSync)(candidate)) return candidate;
     }
   }
   return void 0;
 }
 function releaseChecksums(apiUrl, fetchImpl = fetch) {
-  return async (version, asset) => {
-    const pinned = PINNED_CHECKSUMS[version]?.[asset];
+  return async (version2, asset) => {
+    const pinned = PINNED_CHECKSUMS[version2]?.[asset];
     if (pinned !== void 0) return pinned;
-    const response = await fetchImpl(`${apiUrl}/repos/cloudflare/cloudflared/releases/tags/${version}`, {
+    const response = await fetchImpl(`${apiUrl}/repos/cloudflare/cloudflared/releases/tags/${version2}`, {
       headers: { accept: "application/vnd.github+json", "user-agent": "preview-tunnel" },
       signal: AbortSignal.timeout(3e4)
     }).catch(() => void 0);
@@ -35486,17 +44382,17 @@ async function fetchToFile(url2, dest) {
   if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
   await (0, import_promises2.pipeline)(
     import_node_stream.Readable.fromWeb(response.body),
-    (0, import_node_fs8.createWriteStream)(dest)
+    (0, import_node_fs10.createWriteStream)(dest)
   );
 }
 function directoryStore(root) {
-  const dirFor = (version, arch3) => import_node_path6.default.join(root, TOOL, version, arch3);
+  const dirFor = (version2, arch3) => import_node_path9.default.join(root, TOOL, version2, arch3);
   return {
-    find: (version, arch3) => (0, import_node_fs8.existsSync)(dirFor(version, arch3)) ? dirFor(version, arch3) : void 0,
-    async save(file, executable, version, arch3) {
-      const dir = dirFor(version, arch3);
-      (0, import_node_fs8.mkdirSync)(dir, { recursive: true });
-      (0, import_node_fs8.copyFileSync)(file, import_node_path6.default.join(dir, executable));
+    find: (version2, arch3) => (0, import_node_fs10.existsSync)(dirFor(version2, arch3)) ? dirFor(version2, arch3) : void 0,
+    async save(file, executable, version2, arch3) {
+      const dir = dirFor(version2, arch3);
+      (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
+      (0, import_node_fs10.copyFileSync)(file, import_node_path9.default.join(dir, executable));
       return dir;
     }
   };
@@ -35505,9 +44401,9 @@ async function defaultInstallDeps(env = process.env) {
   const tc = await Promise.resolve().then(() => (init_tool_cache(), tool_cache_exports));
   const onRunner = (env.RUNNER_TOOL_CACHE ?? "") !== "";
   const store = onRunner ? {
-    find: (version, arch3) => tc.find(TOOL, version, arch3) || void 0,
-    save: (file, executable, version, arch3) => tc.cacheFile(file, executable, TOOL, version, arch3)
-  } : directoryStore(import_node_path6.default.join(env.XDG_CACHE_HOME ?? import_node_path6.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
+    find: (version2, arch3) => tc.find(TOOL, version2, arch3) || void 0,
+    save: (file, executable, version2, arch3) => tc.cacheFile(file, executable, TOOL, version2, arch3)
+  } : directoryStore(import_node_path9.default.join(env.XDG_CACHE_HOME ?? import_node_path9.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
   return {
     // Outside a runner tool-cache would print ::debug:: lines on the CLI's stdout.
     download: onRunner ? async (url2, dest) => {
@@ -35578,10 +44474,10 @@ var KeptTunnel = class extends import_node_events.EventEmitter {
       try {
         session = await this.options.connect(signal);
         if (this.options.probe) await this.options.probe(session.url, signal);
-      } catch (error2) {
+      } catch (error3) {
         await session?.stop();
         session = void 0;
-        lastError = errorMessage(error2);
+        lastError = errorMessage(error3);
         logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${lastError}`);
       }
       if (session) {
@@ -35603,12 +44499,12 @@ var KeptTunnel = class extends import_node_events.EventEmitter {
       await sleep(backoffDelay(backoff, attempt, deadline), this.closing.signal);
     }
     if (this.closing.signal.aborted) return;
-    const error = new StartError(
+    const error2 = new StartError(
       `The ${provider} tunnel dropped and could not be brought back within ${formatDuration(timeoutMs)}.
 Last error: ${lastError}`
     );
-    logger.error(error.message);
-    this.emit("lost", error);
+    logger.error(error2.message);
+    this.emit("lost", error2);
   }
   close() {
     this.closed ??= (async () => {
@@ -35617,8 +44513,8 @@ Last error: ${lastError}`
         await this.current?.stop();
         await this.reviving;
         await this.options.cleanup?.();
-      } catch (error) {
-        this.options.logger.warning(`Closing the ${this.options.provider} tunnel: ${errorMessage(error)}`);
+      } catch (error2) {
+        this.options.logger.warning(`Closing the ${this.options.provider} tunnel: ${errorMessage(error2)}`);
       }
     })();
     return this.closed;
@@ -35635,31 +44531,31 @@ function cloudflaredProvider(options) {
     open: (target, openOptions) => openCloudflared(options, target, openOptions)
   };
 }
-async function openCloudflared(options, target, open4) {
-  const { logger, runDir } = open4;
-  const env = open4.env ?? process.env;
-  (0, import_node_fs9.mkdirSync)(runDir, { recursive: true });
+async function openCloudflared(options, target, open5) {
+  const { logger, runDir } = open5;
+  const env = open5.env ?? process.env;
+  (0, import_node_fs11.mkdirSync)(runDir, { recursive: true });
   let executable = options.executable ?? findOnPath("cloudflared", env);
   if (executable !== void 0) logger.info(`cloudflared: using ${executable}`);
   else executable = await (await options.installer()).install(options.version, logger);
-  const config = import_node_path7.default.join(runDir, "cloudflared.yml");
-  (0, import_node_fs9.writeFileSync)(config, "# isolated from ~/.cloudflared by preview-tunnel\n");
+  const config2 = import_node_path10.default.join(runDir, "cloudflared.yml");
+  (0, import_node_fs11.writeFileSync)(config2, "# isolated from ~/.cloudflared by preview-tunnel\n");
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
   const connect = (signal) => connectOnce({
     options,
     executable,
-    config,
+    config: config2,
     origin: `http://${host}:${target.port}`,
     env,
-    logFile: import_node_path7.default.join(runDir, "cloudflared.log"),
+    logFile: import_node_path10.default.join(runDir, "cloudflared.log"),
     signal
   });
   let first;
   try {
-    first = await connect(AbortSignal.any([open4.signal, AbortSignal.timeout(options.timeoutMs)]));
-  } catch (error) {
-    if (open4.signal.aborted && open4.signal.reason instanceof Error) throw open4.signal.reason;
-    throw error;
+    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(options.timeoutMs)]));
+  } catch (error2) {
+    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
+    throw error2;
   }
   logger.info(`cloudflared: quick tunnel up at ${first.url}`);
   return new KeptTunnel(first, {
@@ -35667,7 +44563,7 @@ async function openCloudflared(options, target, open4) {
     connect,
     timeoutMs: options.timeoutMs,
     logger,
-    probe: open4.probe,
+    probe: open5.probe,
     backoff: options.backoff
   });
 }
@@ -35675,8 +44571,8 @@ async function connectOnce(args) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await startAndWait(args);
-    } catch (error) {
-      if (attempt >= 3 || !/address already in use/i.test(error.message)) throw error;
+    } catch (error2) {
+      if (attempt >= 3 || !/address already in use/i.test(error2.message)) throw error2;
     }
   }
 }
@@ -35701,13 +44597,13 @@ async function startAndWait(args) {
       env: args.env,
       logFile: args.logFile
     });
-  } catch (error) {
+  } catch (error2) {
     throw new StartError(
-      `cloudflared could not be started from ${args.executable} (${error.message}).`
+      `cloudflared could not be started from ${args.executable} (${error2.message}).`
     );
   }
   const started = Date.now();
-  const failure2 = (what, hint) => new StartError(
+  const failure3 = (what, hint) => new StartError(
     `The cloudflared quick tunnel ${what}.
 cloudflared printed:
 ${agent.output.describe(12)}
@@ -35718,7 +44614,7 @@ ${hint}`
       agent,
       metrics,
       signal,
-      (what, hint) => failure2(what, hint),
+      (what, hint) => failure3(what, hint),
       started
     );
     const url2 = await options.publicUrl?.(hostname) ?? `https://${hostname}`;
@@ -35727,13 +44623,13 @@ ${hint}`
       ended: agent.exited.then((exit) => `cloudflared ${describeExit(exit)}`),
       stop: () => agent.stop()
     };
-  } catch (error) {
+  } catch (error2) {
     await agent.stop();
-    throw error;
+    throw error2;
   }
 }
 var RATE_LIMIT_HINT = "trycloudflare.com is rate-limiting the creation of quick tunnels from this address (HTTP 429, error code 1015). Wait a few minutes and re-run, or use provider: ngrok or ssh.";
-async function waitForTunnel(agent, metrics, signal, failure2, started) {
+async function waitForTunnel(agent, metrics, signal, failure3, started) {
   let rateLimited = false;
   const stopWatching = agent.output.onLine((line) => {
     if (RATE_LIMITED.test(line)) rateLimited = true;
@@ -35742,13 +44638,13 @@ async function waitForTunnel(agent, metrics, signal, failure2, started) {
   let lastReady = "no answer yet";
   try {
     for (let attempt = 0; ; attempt++) {
-      if (rateLimited) throw failure2("could not be created", RATE_LIMIT_HINT);
+      if (rateLimited) throw failure3("could not be created", RATE_LIMIT_HINT);
       const exit = agent.exitInfo();
-      if (exit) throw failure2(`${describeExit(exit)} before it was ready`, "Check its output above.");
+      if (exit) throw failure3(`${describeExit(exit)} before it was ready`, "Check its output above.");
       if (signal.aborted) {
         const reason = signal.reason;
         if (reason && reason.name !== "TimeoutError") throw reason;
-        throw failure2(
+        throw failure3(
           hostname === "" ? `got no hostname within ${formatDuration(Date.now() - started)} (tunnel-timeout)` : `got ${hostname} but was not ready within ${formatDuration(Date.now() - started)} (last /ready: ${lastReady})`,
           "Raise tunnel-timeout, or use provider: ngrok or ssh."
         );
@@ -35801,10 +44697,10 @@ var localProvider = {
 var import_node_events3 = require("node:events");
 
 // src/tunnel/ngrok-errors.ts
-function ngrokErrorCode(error) {
-  const code = error.errorCode;
+function ngrokErrorCode(error2) {
+  const code = error2.errorCode;
   if (typeof code === "string") return code;
-  const message2 = error instanceof Error ? error.message : String(error);
+  const message2 = error2 instanceof Error ? error2.message : String(error2);
   return /\b(ERR_NGROK_\d+)\b/.exec(message2)?.[1];
 }
 function ngrokAdvice(code, message2, domain) {
@@ -35831,23 +44727,23 @@ function ngrokAdvice(code, message2, domain) {
 }
 
 // src/tunnel/ngrok-loader.ts
-var import_node_fs10 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 function vendoredNgrokDir() {
-  return typeof __dirname === "string" ? import_node_path8.default.join(__dirname, "ngrok") : void 0;
+  return typeof __dirname === "string" ? import_node_path11.default.join(__dirname, "ngrok") : void 0;
 }
 var SDK_PACKAGE = "@ngrok/ngrok";
 async function loadNgrok(vendorDir = vendoredNgrokDir()) {
-  const where = vendorDir !== void 0 && (0, import_node_fs10.existsSync)(import_node_path8.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
+  const where = vendorDir !== void 0 && (0, import_node_fs12.existsSync)(import_node_path11.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
   try {
-    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path8.default.join(where, "index.js"))(import_node_path8.default.join(where, "index.js")) : await import(SDK_PACKAGE);
+    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path11.default.join(where, "index.js"))(import_node_path11.default.join(where, "index.js")) : await import(SDK_PACKAGE);
     const sdk = loaded.default ?? loaded;
     if (typeof sdk.forward !== "function") throw new Error("it has no forward()");
     return sdk;
-  } catch (error) {
+  } catch (error2) {
     throw new StartError(
-      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${error.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
+      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${error2.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
     );
   }
 }
@@ -35862,9 +44758,9 @@ function ngrokProvider(options) {
     open: (target, openOptions) => openNgrok(options, target, openOptions)
   };
 }
-async function openNgrok(options, target, open4) {
+async function openNgrok(options, target, open5) {
   const { settings, timeoutMs } = options;
-  const { logger, signal } = open4;
+  const { logger, signal } = open5;
   const authtoken = settings.authtoken;
   if (authtoken === void 0) {
     throw new StartError(
@@ -35885,7 +44781,7 @@ async function openNgrok(options, target, open4) {
     ...settings.domain ? { domain: settings.domain } : {},
     ...settings.trafficPolicy ? { traffic_policy: settings.trafficPolicy } : {},
     session_metadata: "preview-tunnel",
-    onStatusChange: (status) => tunnel2.status(status),
+    onStatusChange: (status2) => tunnel2.status(status2),
     onLogEvent: (line) => {
       logLines.push(redact(line));
       if (logLines.length > KEEP_LOG_LINES) logLines.shift();
@@ -35894,19 +44790,19 @@ async function openNgrok(options, target, open4) {
   let listener;
   try {
     listener = await within(forwarding, timeoutMs, signal);
-  } catch (error) {
+  } catch (error2) {
     void forwarding.then((late) => late.close()).catch(() => void 0);
     if (signal.aborted && signal.reason instanceof Error) throw signal.reason;
-    if (error instanceof TimedOut) {
+    if (error2 instanceof TimedOut) {
       throw new StartError(
         `ngrok did not open the endpoint within ${formatDuration(timeoutMs)} (tunnel-timeout).${logTail(logLines)}
 Raise tunnel-timeout, or use provider: cloudflared or ssh.`
       );
     }
-    const code = ngrokErrorCode(error);
+    const code = ngrokErrorCode(error2);
     throw new StartError(
-      `ngrok could not open the endpoint: ${redact(errorMessage(error))}${logTail(logLines)}
-${ngrokAdvice(code, errorMessage(error), settings.domain)}`
+      `ngrok could not open the endpoint: ${redact(errorMessage(error2))}${logTail(logLines)}
+${ngrokAdvice(code, errorMessage(error2), settings.domain)}`
     );
   }
   const url2 = listener.url();
@@ -35922,9 +44818,9 @@ ${ngrokAdvice(code, errorMessage(error), settings.domain)}`
 }
 var TimedOut = class extends Error {
 };
-function within(promise, ms, signal) {
+function within(promise, ms2, signal) {
   return new Promise((resolve2, reject2) => {
-    const timer = setTimeout(() => reject2(new TimedOut()), ms);
+    const timer = setTimeout(() => reject2(new TimedOut()), ms2);
     const onAbort = () => reject2(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(resolve2, reject2).finally(() => {
@@ -35958,21 +44854,21 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
     this.currentUrl = url2;
   }
   /** The SDK's session status: it reconnects by itself, we only watch the clock. */
-  status(status) {
+  status(status2) {
     if (this.closing || this.listener === void 0) return;
-    if (status === "closed" && this.downTimer === void 0) {
+    if (status2 === "closed" && this.downTimer === void 0) {
       this.logger.warning(
         `The ngrok session dropped; waiting up to ${formatDuration(this.timeoutMs)} for it to reconnect.`
       );
       this.downTimer = setTimeout(() => {
-        const error = new StartError(
+        const error2 = new StartError(
           `The ngrok session dropped and did not reconnect within ${formatDuration(this.timeoutMs)}.`
         );
-        this.logger.error(error.message);
-        this.emit("lost", error);
+        this.logger.error(error2.message);
+        this.emit("lost", error2);
       }, this.timeoutMs);
       this.downTimer.unref();
-    } else if (status === "connected" && this.downTimer !== void 0) {
+    } else if (status2 === "connected" && this.downTimer !== void 0) {
       clearTimeout(this.downTimer);
       this.downTimer = void 0;
       this.logger.info(`The ngrok session is back; the URL is still ${this.currentUrl}.`);
@@ -35983,8 +44879,8 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
       clearTimeout(this.downTimer);
       try {
         await this.listener?.close();
-      } catch (error) {
-        this.logger.warning(`Closing the ngrok endpoint: ${errorMessage(error)}`);
+      } catch (error2) {
+        this.logger.warning(`Closing the ngrok endpoint: ${errorMessage(error2)}`);
       }
     })();
     return this.closing;
@@ -35992,8 +44888,8 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
 };
 
 // src/tunnel/ssh.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs13 = require("node:fs");
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/tunnel/ssh-args.ts
 function usesTemplate(settings) {
@@ -36059,7 +44955,7 @@ function url(text) {
     return void 0;
   }
 }
-function json(line) {
+function json3(line) {
   if (!line.trimStart().startsWith("{")) return void 0;
   try {
     const value = JSON.parse(line);
@@ -36079,23 +44975,23 @@ function clientEvent(line) {
   return void 0;
 }
 function localhostRunEvent(line) {
-  const event = json(line);
-  if (event) {
-    const type = str(event.type) ?? "";
+  const event2 = json3(line);
+  if (event2) {
+    const type = str(event2.type) ?? "";
     if (type.startsWith("v1.tcpip_forward.register.")) {
-      const data = str(event.data) ?? "";
+      const data = str(event2.data) ?? "";
       if (type.endsWith(".accepted")) {
-        const found = url(data) ?? hostUrl(str(event.id)?.split("/").pop());
+        const found = url(data) ?? hostUrl(str(event2.id)?.split("/").pop());
         return found ? { kind: "url", url: found } : void 0;
       }
       return { kind: "refused", message: firstLine(data) || type };
     }
-    if (str(event.event) === "tcpip-forward") {
-      const authz = str(event.authz_code);
-      const message2 = str(event.message) ?? "";
+    if (str(event2.event) === "tcpip-forward") {
+      const authz = str(event2.authz_code);
+      const message2 = str(event2.message) ?? "";
       if (authz !== void 0 && authz !== "OK")
         return { kind: "refused", message: firstLine(message2) || authz };
-      const found = hostUrl(str(event.address)) ?? url(message2);
+      const found = hostUrl(str(event2.address)) ?? url(message2);
       return found ? { kind: "url", url: found } : void 0;
     }
     return void 0;
@@ -36139,7 +45035,7 @@ function sshOutputParser(service) {
           pinggyList = true;
           return void 0;
         }
-        const urls = json(line)?.urls;
+        const urls = json3(line)?.urls;
         if (Array.isArray(urls)) {
           const all = urls.map((u) => typeof u === "string" ? url(u) : void 0);
           return offer(all.find((u) => u?.startsWith("https://")) ?? all.find((u) => u !== void 0));
@@ -36197,13 +45093,13 @@ function sshProvider(options) {
     open: (target, openOptions) => openSsh(options, target, openOptions)
   };
 }
-async function openSsh(options, target, open4) {
+async function openSsh(options, target, open5) {
   const { settings, timeoutMs } = options;
-  const { logger, runDir } = open4;
-  (0, import_node_fs11.mkdirSync)(runDir, { recursive: true });
+  const { logger, runDir } = open5;
+  (0, import_node_fs13.mkdirSync)(runDir, { recursive: true });
   const files = writeFiles(settings, runDir);
   const removeKey = () => {
-    if (files.key !== void 0) (0, import_node_fs11.rmSync)(files.key, { force: true });
+    if (files.key !== void 0) (0, import_node_fs13.rmSync)(files.key, { force: true });
   };
   const who = `${settings.user === void 0 ? "" : `${settings.user}@`}${settings.host}:${settings.port}`;
   logger.info(
@@ -36213,17 +45109,17 @@ async function openSsh(options, target, open4) {
     options,
     target,
     files,
-    env: open4.env ?? process.env,
-    logFile: import_node_path9.default.join(runDir, "ssh.log"),
+    env: open5.env ?? process.env,
+    logFile: import_node_path12.default.join(runDir, "ssh.log"),
     signal
   });
   let first;
   try {
-    first = await connect(AbortSignal.any([open4.signal, AbortSignal.timeout(timeoutMs)]));
-  } catch (error) {
+    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(timeoutMs)]));
+  } catch (error2) {
     removeKey();
-    if (open4.signal.aborted && open4.signal.reason instanceof Error) throw open4.signal.reason;
-    throw error;
+    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
+    throw error2;
   }
   logger.info(`ssh: tunnel up at ${first.url}`);
   return new KeptTunnel(first, {
@@ -36231,19 +45127,19 @@ async function openSsh(options, target, open4) {
     connect,
     timeoutMs,
     logger,
-    probe: open4.probe,
+    probe: open5.probe,
     backoff: options.backoff,
     cleanup: removeKey
   });
 }
 function writeFiles(settings, runDir) {
-  const knownHosts = import_node_path9.default.join(runDir, "ssh_known_hosts");
-  (0, import_node_fs11.writeFileSync)(knownHosts, settings.knownHosts ?? "");
+  const knownHosts = import_node_path12.default.join(runDir, "ssh_known_hosts");
+  (0, import_node_fs13.writeFileSync)(knownHosts, settings.knownHosts ?? "");
   let key;
   if (settings.key !== void 0) {
-    key = import_node_path9.default.join(runDir, "ssh_key");
-    (0, import_node_fs11.writeFileSync)(key, settings.key, { mode: 384 });
-    (0, import_node_fs11.chmodSync)(key, 384);
+    key = import_node_path12.default.join(runDir, "ssh_key");
+    (0, import_node_fs13.writeFileSync)(key, settings.key, { mode: 384 });
+    (0, import_node_fs13.chmodSync)(key, 384);
   }
   return { knownHosts, key };
 }
@@ -36259,9 +45155,9 @@ async function connectOnce2(args) {
       env: args.env,
       logFile: args.logFile
     });
-  } catch (error) {
+  } catch (error2) {
     throw new StartError(
-      `The ssh tunnel could not start ssh (${error.message}). Install the OpenSSH client, or use another provider.`
+      `The ssh tunnel could not start ssh (${error2.message}). Install the OpenSSH client, or use another provider.`
     );
   }
   const started = Date.now();
@@ -36271,23 +45167,23 @@ async function connectOnce2(args) {
     const url2 = await new Promise((resolve2, reject2) => {
       const parser = sshOutputParser(settings.service);
       const fixedPort = fixedRemotePort(settings.remote);
-      const onEvent = (event) => {
-        if (event === void 0) return;
-        if (event.kind === "refused") reject2(failure2(`refused the forward (${event.message})`));
+      const onEvent = (event2) => {
+        if (event2 === void 0) return;
+        if (event2.kind === "refused") reject2(failure3(`refused the forward (${event2.message})`));
         const template = settings.urlTemplate;
         if (template !== void 0) {
-          if (event.kind === "allocated") resolve2(applyUrlTemplate(template, event.port));
-          if (event.kind === "authenticated" && fixedPort !== void 0)
+          if (event2.kind === "allocated") resolve2(applyUrlTemplate(template, event2.port));
+          if (event2.kind === "authenticated" && fixedPort !== void 0)
             resolve2(applyUrlTemplate(template, fixedPort));
-        } else if (event.kind === "url") {
-          resolve2(event.url);
+        } else if (event2.kind === "url") {
+          resolve2(event2.url);
         }
       };
       const stopListening = agent.output.onLine(
         (line) => onEvent(parser.line(line)),
         () => onEvent(parser.flush())
       );
-      const failure2 = (what) => {
+      const failure3 = (what) => {
         const lines = agent.output.last(12);
         return new StartError(
           `The ssh tunnel to ${settings.host}:${settings.port} ${what}.
@@ -36297,12 +45193,12 @@ ${sshFailureHint(lines, settings)}`
         );
       };
       void agent.exited.then((exit) => {
-        if (!settled) reject2(failure2(`${describeExit(exit)} before it had a public URL`));
+        if (!settled) reject2(failure3(`${describeExit(exit)} before it had a public URL`));
       });
       const onAbort = () => {
         const timedOut = !(signal.reason instanceof Error) || signal.reason.name === "TimeoutError";
         reject2(
-          timedOut ? failure2(`had no public URL after ${formatDuration(Date.now() - started)} (tunnel-timeout)`) : signal.reason
+          timedOut ? failure3(`had no public URL after ${formatDuration(Date.now() - started)} (tunnel-timeout)`) : signal.reason
         );
       };
       detach = () => {
@@ -36323,9 +45219,9 @@ ${sshFailureHint(lines, settings)}`
       }),
       stop: () => agent.stop()
     };
-  } catch (error) {
+  } catch (error2) {
     await agent.stop();
-    throw error;
+    throw error2;
   }
 }
 
@@ -36379,14 +45275,14 @@ function cloudflared(settings, env) {
 }
 
 // src/app/log-tail.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs14 = require("node:fs");
 var import_promises3 = require("node:fs/promises");
 var CHUNK = 64 * 1024;
 var MAX_LINE = 8 * 1024;
 var POLL_MS2 = 100;
 var LogTail = class {
-  constructor(path15, keepLines = 50, from = 0) {
-    this.path = path15;
+  constructor(path19, keepLines = 50, from = 0) {
+    this.path = path19;
     this.keepLines = keepLines;
     this.position = from;
   }
@@ -36410,7 +45306,7 @@ var LogTail = class {
   async start() {
     this.handle = await (0, import_promises3.open)(this.path, "r");
     try {
-      this.watcher = (0, import_node_fs12.watch)(this.path, () => this.poke());
+      this.watcher = (0, import_node_fs14.watch)(this.path, () => this.poke());
       this.watcher.on("error", () => void 0);
     } catch {
     }
@@ -36491,8 +45387,8 @@ var LogTail = class {
 };
 
 // src/app/readiness.ts
-var import_node_http2 = __toESM(require("node:http"), 1);
-var import_node_https = __toESM(require("node:https"), 1);
+var import_node_http3 = __toESM(require("node:http"), 1);
+var import_node_https2 = __toESM(require("node:https"), 1);
 var import_node_net3 = __toESM(require("node:net"), 1);
 var ReadyTimeoutError = class extends Error {
   constructor(probe, lastResult, attempts, timeoutMs) {
@@ -36552,11 +45448,11 @@ async function waitForLine(options, pattern, started) {
   const subscribe = options.onLine;
   return new Promise((resolve2, reject2) => {
     let lines = 0;
-    const finish = (error, line) => {
+    const finish = (error2, line) => {
       unsubscribe();
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onAbort);
-      if (error) reject2(error);
+      if (error2) reject2(error2);
       else resolve2({ attempts: lines, elapsedMs: performance.now() - started, detail: `line: ${line}` });
     };
     const unsubscribe = subscribe((line) => {
@@ -36625,9 +45521,9 @@ async function anyOf(attempts) {
   });
 }
 var NOTHING_LISTENS = /* @__PURE__ */ new Set(["ECONNREFUSED", "EADDRNOTAVAIL", "EAFNOSUPPORT", "ENETUNREACH"]);
-function failure(host, error) {
-  const code = error.code ?? error.message;
-  return { ok: false, refused: NOTHING_LISTENS.has(error.code ?? ""), detail: `${host}: ${code}` };
+function failure2(host, error2) {
+  const code = error2.code ?? error2.message;
+  return { ok: false, refused: NOTHING_LISTENS.has(error2.code ?? ""), detail: `${host}: ${code}` };
 }
 function tcpAttempt(host, port, timeoutMs) {
   return new Promise((resolve2) => {
@@ -36645,12 +45541,12 @@ function tcpAttempt(host, port, timeoutMs) {
       "connect",
       () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` })
     );
-    socket.once("error", (error) => done(failure(host, error)));
+    socket.once("error", (error2) => done(failure2(host, error2)));
   });
 }
-function httpAttempt(url2, host, statuses, timeoutMs) {
+function httpAttempt(url2, host, statuses2, timeoutMs) {
   return new Promise((resolve2) => {
-    const client = url2.protocol === "https:" ? import_node_https.default : import_node_http2.default;
+    const client = url2.protocol === "https:" ? import_node_https2.default : import_node_http3.default;
     const request = client.request({
       host,
       port: url2.port || (url2.protocol === "https:" ? 443 : 80),
@@ -36681,12 +45577,12 @@ function httpAttempt(url2, host, statuses, timeoutMs) {
       timeoutMs
     );
     request.once("response", (response) => {
-      const status = response.statusCode ?? 0;
+      const status2 = response.statusCode ?? 0;
       response.resume();
-      const ok3 = statusAccepted(statuses, status);
-      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status}` });
+      const ok3 = statusAccepted(statuses2, status2);
+      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status2}` });
     });
-    request.once("error", (error) => done(failure(host, error)));
+    request.once("error", (error2) => done(failure2(host, error2)));
     request.end();
   });
 }
@@ -36700,33 +45596,33 @@ var AppExitedError = class extends Error {
   }
   exit;
 };
-async function chooseAppPort(config) {
-  if (config.port === void 0) return freePort();
-  if (await portInUse(config.port)) {
+async function chooseAppPort(config2) {
+  if (config2.port === void 0) return freePort();
+  if (await portInUse(config2.port)) {
     throw new StartError(
-      `Port ${config.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
+      `Port ${config2.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
     );
   }
-  return config.port;
+  return config2.port;
 }
 async function bootApp(ctx, port, extraEnv) {
-  const { config, logger } = ctx;
+  const { config: config2, logger } = ctx;
   const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
   const describeTail = () => formatTail(tail, ctx.appLog);
   const app = await ctx.clock.run(
     "boot",
     async () => {
-      logger.startGroup(`App: ${config.start}`);
+      logger.startGroup(`App: ${config2.start}`);
       logger.info(
-        `Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`
+        `Starting the app in ${config2.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`
       );
       const started = await ctx.deps.launcher.start({
-        command: config.start,
-        cwd: config.workingDirectory,
-        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
+        command: config2.start,
+        cwd: config2.workingDirectory,
+        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config2.env, [RUN_ID_ENV]: ctx.id },
         output: { file: ctx.appLog }
       });
-      ctx.deps.state.save(STATE.appPid, String(started.pid));
+      ctx.deps.state.save(STATE2.appPid, String(started.pid));
       ctx.teardown.add("log", () => tail.close());
       ctx.teardown.add("app", async () => {
         logger.info("Stopping the app");
@@ -36746,18 +45642,18 @@ async function bootApp(ctx, port, extraEnv) {
     async () => {
       try {
         return await waitForReady({
-          spec: config.ready,
+          spec: config2.ready,
           port,
-          statuses: config.readyStatus,
-          timeoutMs: config.readyTimeoutMs,
+          statuses: config2.readyStatus,
+          timeoutMs: config2.readyTimeoutMs,
           onLine: (listener) => tail.onLine(listener),
           seenLines: () => tail.tail(),
           signal: AbortSignal.any([ctx.signal, gone.signal])
         });
-      } catch (error) {
+      } catch (error2) {
         if (ctx.signal.aborted) throw ctx.signal.reason;
         await tail.flush();
-        throw startFailure(error, app, describeTail());
+        throw startFailure(error2, app, describeTail());
       } finally {
         logger.endGroup();
       }
@@ -36767,18 +45663,18 @@ async function bootApp(ctx, port, extraEnv) {
   logger.info(`The app is ready (${ready.detail}) after ${formatDuration(ready.elapsedMs)}.`);
   return { process: app, port, tail, gone: gone.signal, ready, describeTail };
 }
-function startFailure(error, app, tail) {
-  if (error instanceof AppExitedError) {
-    return new StartError(`The app ${describeExit(error.exit)} before it was ready.
+function startFailure(error2, app, tail) {
+  if (error2 instanceof AppExitedError) {
+    return new StartError(`The app ${describeExit(error2.exit)} before it was ready.
 ${tail}`);
   }
-  if (error instanceof ReadyTimeoutError) {
+  if (error2 instanceof ReadyTimeoutError) {
     const exit = app.exitInfo();
     const still = exit ? ` The app ${describeExit(exit)}.` : "";
-    return new StartError(`${error.message}${still}
-${tail}`, { cause: error });
+    return new StartError(`${error2.message}${still}
+${tail}`, { cause: error2 });
   }
-  return error;
+  return error2;
 }
 function formatTail(tail, appLog) {
   const lines = tail.tail();
@@ -36788,128 +45684,10 @@ ${lines.map((l) => `  | ${l}`).join("\n")}`;
 }
 
 // src/pipeline/expose.ts
-var import_node_crypto11 = require("node:crypto");
-
-// src/gate/limits.ts
-var import_node_http3 = __toESM(require("node:http"), 1);
-var DEFAULT_TIMEOUTS = { headersMs: 1e4, requestMs: 3e5, upstreamMs: 6e4 };
-var DEFAULT_MAX_UPSTREAM_CONNECTIONS = 128;
-function serverOptions(timeouts) {
-  return {
-    headersTimeout: timeouts.headersMs,
-    requestTimeout: timeouts.requestMs,
-    // Node checks both timeouts on this interval (30 s by default, far coarser than a short timeout).
-    connectionsCheckingInterval: Math.max(
-      10,
-      Math.min(1e3, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4))
-    ),
-    keepAliveTimeout: 5e3,
-    noDelay: true
-  };
-}
-function upstreamAgent(maxSockets) {
-  return new import_node_http3.default.Agent({
-    keepAlive: true,
-    maxSockets,
-    maxFreeSockets: Math.min(maxSockets, 256),
-    scheduling: "lifo"
-  });
-}
-function declaredLength(value) {
-  if (value === void 0) return void 0;
-  const length = Number(value);
-  return Number.isSafeInteger(length) && length >= 0 ? length : void 0;
-}
-function tooLargeMessage(max) {
-  return `request body larger than the gate's max-body (${formatSize(max)})`;
-}
-function formatSize(bytes) {
-  for (const [unit, size] of [
-    ["gb", 1024 ** 3],
-    ["mb", 1024 ** 2],
-    ["kb", 1024]
-  ]) {
-    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
-  }
-  return `${bytes}b`;
-}
-var BodyTooLargeError = class extends Error {
-  constructor(max) {
-    super(tooLargeMessage(max));
-    this.max = max;
-    this.name = "BodyTooLargeError";
-  }
-  max;
-};
-function readBody2(req, max) {
-  return new Promise((resolve2, reject2) => {
-    const chunks = [];
-    let size = 0;
-    const cleanup = () => {
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("error", onError);
-      req.off("close", onClose);
-    };
-    const onData = (chunk) => {
-      size += chunk.length;
-      if (size > max) {
-        cleanup();
-        req.pause();
-        reject2(new BodyTooLargeError(max));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      cleanup();
-      resolve2(Buffer.concat(chunks, size));
-    };
-    const onError = (error) => {
-      cleanup();
-      reject2(error);
-    };
-    const onClose = () => {
-      cleanup();
-      reject2(new Error("the client closed the connection before sending the whole body"));
-    };
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("error", onError);
-    req.on("close", onClose);
-  });
-}
-var UpstreamTimeoutError = class extends Error {
-  constructor(ms) {
-    super(`the app did not answer within ${formatDuration(ms)}`);
-    this.ms = ms;
-    this.name = "UpstreamTimeoutError";
-  }
-  ms;
-  code = "UPSTREAM_TIMEOUT";
-};
-function upstreamFailure(error) {
-  if (error instanceof UpstreamTimeoutError)
-    return { status: 504, message: `${error.message} (504 Gateway Timeout)` };
-  const code = error.code;
-  const what = code === "ECONNREFUSED" ? "the app refused the connection (is it still running?)" : code === "ECONNRESET" || error.message === "socket hang up" ? "the app closed the connection without answering" : `the app could not be reached (${code ?? error.message})`;
-  return { status: 502, message: `${what}; its log is in the workflow's step log` };
-}
-
-// src/gate/replay.ts
-var import_promises4 = require("node:fs/promises");
+var import_node_crypto14 = require("node:crypto");
 
 // src/gate/auth.ts
-var import_node_crypto7 = require("node:crypto");
-
-// src/gate/digest.ts
-var import_node_crypto6 = require("node:crypto");
-function sha256(data) {
-  return typeof import_node_crypto6.hash === "function" ? (0, import_node_crypto6.hash)("sha256", data, "buffer") : (0, import_node_crypto6.createHash)("sha256").update(data).digest();
-}
-function safeEqual(a, b) {
-  return (0, import_node_crypto6.timingSafeEqual)(sha256(a), sha256(b));
-}
+var import_node_crypto13 = require("node:crypto");
 
 // src/gate/respond.ts
 var import_node_http4 = require("node:http");
@@ -36978,38 +45756,38 @@ function announcesBody(basics) {
 }
 
 // src/gate/respond.ts
-function reply(ex, status, message2, extra = {}) {
-  const body = Buffer.from(`preview-tunnel gate: ${message2}
+function reply(ex, status2, message2, extra = {}) {
+  const body2 = Buffer.from(`preview-tunnel gate: ${message2}
 `);
   const headers = {
     "content-type": "text/plain; charset=utf-8",
-    "content-length": String(body.length),
+    "content-length": String(body2.length),
     "cache-control": "no-store",
     ...extra
   };
   if (!ex.res || announcesBody(ex.basics) && !ex.req.readableEnded) headers.connection = "close";
-  ex.status = status;
+  ex.status = status2;
   ex.record?.note(message2);
-  ex.record?.response(status, import_node_http4.STATUS_CODES[status] ?? "", flatten(headers), "1.1");
-  ex.record?.responseBody(body);
+  ex.record?.response(status2, import_node_http4.STATUS_CODES[status2] ?? "", flatten(headers), "1.1");
+  ex.record?.responseBody(body2);
   if (ex.res) {
     const res = ex.res;
     if (res.headersSent || res.destroyed) {
       res.destroy();
       return;
     }
-    res.writeHead(status, headers);
-    res.end(body);
+    res.writeHead(status2, headers);
+    res.end(body2);
     return;
   }
-  writeRaw(ex, status, import_node_http4.STATUS_CODES[status] ?? "", flatten(headers), body);
+  writeRaw(ex, status2, import_node_http4.STATUS_CODES[status2] ?? "", flatten(headers), body2);
 }
-function writeRaw(ex, status, statusText, rawHeaders, body) {
+function writeRaw(ex, status2, statusText, rawHeaders, body2) {
   if (ex.socket.destroyed) return;
-  ex.socket.end(Buffer.concat([Buffer.from(head(status, statusText, rawHeaders)), body ?? Buffer.alloc(0)]));
+  ex.socket.end(Buffer.concat([Buffer.from(head(status2, statusText, rawHeaders)), body2 ?? Buffer.alloc(0)]));
 }
-function head(status, statusText, rawHeaders) {
-  let text = `HTTP/1.1 ${status} ${statusText}\r
+function head(status2, statusText, rawHeaders) {
+  let text = `HTTP/1.1 ${status2} ${statusText}\r
 `;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) text += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r
 `;
@@ -37069,10 +45847,10 @@ var Authenticator = class {
     if (this.#auth.mode === "basic") {
       if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
       const given = digest2(Buffer.from(value, "base64"));
-      return (0, import_node_crypto7.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
+      return (0, import_node_crypto13.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
     }
     if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
-    return (0, import_node_crypto7.timingSafeEqual)(digest2(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
+    return (0, import_node_crypto13.timingSafeEqual)(digest2(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
   }
   #fail(reason) {
     return { ok: false, reason, challenge: this.#challenge };
@@ -37090,7 +45868,7 @@ var Authenticator = class {
   }
   /** A new single-use login token (for `/__preview/login?token=...`). */
   createLoginToken() {
-    const token2 = (0, import_node_crypto7.randomBytes)(32).toString("base64url");
+    const token2 = (0, import_node_crypto13.randomBytes)(32).toString("base64url");
     if (this.#loginTokens.size >= MAX_LOGIN_TOKENS) {
       const oldest = this.#loginTokens.values().next().value;
       if (oldest !== void 0) this.#loginTokens.delete(oldest);
@@ -37103,6 +45881,10 @@ var Authenticator = class {
     const res = ex.res;
     if (!res) {
       reply(ex, 400, "the login link cannot be used for a WebSocket");
+      return;
+    }
+    if (ex.req.method !== "GET") {
+      reply(ex, 405, "the login link is opened with GET", { allow: "GET" });
       return;
     }
     const token2 = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
@@ -37134,7 +45916,7 @@ var Authenticator = class {
     );
   }
   #newSession() {
-    const id = (0, import_node_crypto7.randomBytes)(32).toString("base64url");
+    const id = (0, import_node_crypto13.randomBytes)(32).toString("base64url");
     if (this.#sessions.size >= MAX_SESSIONS) {
       const oldest = this.#sessions.keys().next().value;
       if (oldest !== void 0) this.#sessions.delete(oldest);
@@ -37156,292 +45938,114 @@ function withoutSessionCookie(header) {
   return kept.length === 0 ? void 0 : kept.join("; ");
 }
 
-// src/gate/verifiers/compare.ts
-var import_node_crypto8 = require("node:crypto");
-function hmac2(algorithm, key, ...data) {
-  const mac = (0, import_node_crypto8.createHmac)(algorithm, key);
-  for (const part of data) mac.update(part);
-  return mac.digest();
-}
-function headerValue(headers, name) {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-var OK = { ok: true };
-function missing(header) {
-  return { ok: false, status: 401, reason: `missing ${header} header` };
-}
-function bad(reason) {
-  return { ok: false, status: 403, reason };
-}
-var TOLERANCE_SECONDS = 300;
-function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
-  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
-  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
-    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
-  }
-  return void 0;
-}
-
-// src/gate/verifiers/github.ts
-var HEADER = "x-hub-signature-256";
-function signGithub(body, secret) {
-  return `sha256=${hmac2("sha256", secret, body).toString("hex")}`;
-}
-function verifyGithub(request, secret) {
-  const signature = headerValue(request.headers, HEADER);
-  if (signature === void 0) return missing("X-Hub-Signature-256");
-  return safeEqual(signature, signGithub(request.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
-}
-var github = {
-  provider: "github",
-  signatureHeaders: [HEADER, "x-hub-signature"],
-  verify: verifyGithub,
-  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
-};
-
-// src/gate/verifiers/gitlab.ts
-var HEADER2 = "x-gitlab-token";
-function verifyGitlab(request, secret) {
-  const token2 = headerValue(request.headers, HEADER2);
-  if (token2 === void 0) return missing("X-Gitlab-Token");
-  return safeEqual(token2, secret) ? OK : bad("X-Gitlab-Token does not match");
-}
-var gitlab = {
-  provider: "gitlab",
-  signatureHeaders: [HEADER2],
-  verify: verifyGitlab,
-  sign: (_input, secret) => ({ [HEADER2]: secret })
-};
-
-// src/gate/verifiers/pagerduty.ts
-var HEADER3 = "x-pagerduty-signature";
-function signPagerduty(body, secret) {
-  return `v1=${hmac2("sha256", secret, body).toString("hex")}`;
-}
-function verifyPagerduty(request, secret) {
-  const header = headerValue(request.headers, HEADER3);
-  if (header === void 0) return missing("X-PagerDuty-Signature");
-  const expected = signPagerduty(request.body, secret);
-  let match = false;
-  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
-  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
-}
-var pagerduty = {
-  provider: "pagerduty",
-  signatureHeaders: [HEADER3],
-  verify: verifyPagerduty,
-  sign: (input, secret) => ({ [HEADER3]: signPagerduty(input.body, secret) })
-};
-
-// src/gate/verifiers/shopify.ts
-var HEADER4 = "x-shopify-hmac-sha256";
-function signShopify(body, secret) {
-  return hmac2("sha256", secret, body).toString("base64");
-}
-function verifyShopify(request, secret) {
-  const signature = headerValue(request.headers, HEADER4);
-  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
-  const given = Buffer.from(signature, "base64");
-  return safeEqual(given, hmac2("sha256", secret, request.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
-}
-var shopify = {
-  provider: "shopify",
-  signatureHeaders: [HEADER4],
-  verify: verifyShopify,
-  sign: (input, secret) => ({ [HEADER4]: signShopify(input.body, secret) })
-};
-
-// src/gate/verifiers/slack.ts
-var SIGNATURE = "x-slack-signature";
-var TIMESTAMP = "x-slack-request-timestamp";
-function signSlack(body, secret, timestamp) {
-  return `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, body).toString("hex")}`;
-}
-function verifySlack(request, secret) {
-  const signature = headerValue(request.headers, SIGNATURE);
-  if (signature === void 0) return missing("X-Slack-Signature");
-  const timestamp = headerValue(request.headers, TIMESTAMP);
-  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
-  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
-  const stale = staleness(Number(timestamp), request.nowSeconds);
-  if (stale) return stale;
-  const expected = `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, request.body).toString("hex")}`;
-  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
-}
-var slack = {
-  provider: "slack",
-  signatureHeaders: [SIGNATURE],
-  verify: verifySlack,
-  sign: (input, secret) => ({
-    [TIMESTAMP]: String(input.nowSeconds),
-    [SIGNATURE]: signSlack(input.body, secret, input.nowSeconds)
-  })
-};
-
-// src/gate/verifiers/standard-webhooks.ts
-var import_node_crypto9 = require("node:crypto");
-function standardWebhooksKey(secret) {
-  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
-}
-function signStandardWebhook(id, timestamp, body, secret) {
-  return `v1,${hmac2("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body).toString("base64")}`;
-}
-function triple(headers, prefixes) {
-  for (const prefix of prefixes) {
-    const signature = headerValue(headers, `${prefix}-signature`);
-    if (signature === void 0) continue;
-    return {
-      prefix,
-      signature,
-      id: headerValue(headers, `${prefix}-id`),
-      timestamp: headerValue(headers, `${prefix}-timestamp`)
-    };
-  }
-  return void 0;
-}
-function verifyWith(prefixes) {
-  return (request, secret) => {
-    const found = triple(request.headers, prefixes);
-    const first = prefixes[0] ?? "webhook";
-    if (found === void 0) return missing(`${first}-signature`);
-    if (found.id === void 0) return missing(`${found.prefix}-id`);
-    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
-    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
-    const stale = staleness(Number(found.timestamp), request.nowSeconds);
-    if (stale) return stale;
-    const expected = hmac2(
-      "sha256",
-      standardWebhooksKey(secret),
-      `${found.id}.${found.timestamp}.`,
-      request.body
-    );
-    let match = false;
-    for (const entry of found.signature.split(" ")) {
-      const comma = entry.indexOf(",");
-      if (entry.slice(0, comma) !== "v1") continue;
-      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
-    }
-    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+// src/gate/limits.ts
+var import_node_http5 = __toESM(require("node:http"), 1);
+var DEFAULT_TIMEOUTS = { headersMs: 1e4, requestMs: 3e5, upstreamMs: 6e4 };
+var DEFAULT_MAX_UPSTREAM_CONNECTIONS = 128;
+function serverOptions(timeouts) {
+  return {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    // Node checks both timeouts on this interval (30 s by default, far coarser than a short timeout).
+    connectionsCheckingInterval: Math.max(
+      10,
+      Math.min(1e3, Math.floor(Math.min(timeouts.headersMs, timeouts.requestMs) / 4))
+    ),
+    keepAliveTimeout: 5e3,
+    noDelay: true
   };
 }
-function signWith(prefix) {
-  return (input, secret) => {
-    const headers = input.headers ?? {};
-    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto9.randomUUID)().replaceAll("-", "")}`;
-    return {
-      [`${prefix}-id`]: id,
-      [`${prefix}-timestamp`]: String(input.nowSeconds),
-      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+function upstreamAgent(maxSockets) {
+  return new import_node_http5.default.Agent({
+    keepAlive: true,
+    maxSockets,
+    maxFreeSockets: Math.min(maxSockets, 256),
+    scheduling: "lifo"
+  });
+}
+function declaredLength(value) {
+  if (value === void 0) return void 0;
+  const length = Number(value);
+  return Number.isSafeInteger(length) && length >= 0 ? length : void 0;
+}
+function tooLargeMessage(max) {
+  return `request body larger than the gate's max-body (${formatSize(max)})`;
+}
+function formatSize(bytes) {
+  for (const [unit, size] of [
+    ["gb", 1024 ** 3],
+    ["mb", 1024 ** 2],
+    ["kb", 1024]
+  ]) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size}${unit}`;
+  }
+  return `${bytes}b`;
+}
+var BodyTooLargeError = class extends Error {
+  constructor(max) {
+    super(tooLargeMessage(max));
+    this.max = max;
+    this.name = "BodyTooLargeError";
+  }
+  max;
+};
+function readBody2(req, max) {
+  return new Promise((resolve2, reject2) => {
+    const chunks = [];
+    let size = 0;
+    const cleanup = () => {
+      req.off("data", onData);
+      req.off("end", onEnd);
+      req.off("error", onError);
+      req.off("close", onClose);
     };
-  };
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size > max) {
+        cleanup();
+        req.pause();
+        reject2(new BodyTooLargeError(max));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve2(Buffer.concat(chunks, size));
+    };
+    const onError = (error2) => {
+      cleanup();
+      reject2(error2);
+    };
+    const onClose = () => {
+      cleanup();
+      reject2(new Error("the client closed the connection before sending the whole body"));
+    };
+    req.on("data", onData);
+    req.on("end", onEnd);
+    req.on("error", onError);
+    req.on("close", onClose);
+  });
 }
-var standardWebhooks = {
-  provider: "standard-webhooks",
-  signatureHeaders: ["webhook-signature"],
-  verify: verifyWith(["webhook"]),
-  sign: signWith("webhook")
+var UpstreamTimeoutError = class extends Error {
+  constructor(ms2) {
+    super(`the app did not answer within ${formatDuration(ms2)}`);
+    this.ms = ms2;
+    this.name = "UpstreamTimeoutError";
+  }
+  ms;
+  code = "UPSTREAM_TIMEOUT";
 };
-var svix = {
-  provider: "svix",
-  signatureHeaders: ["svix-signature", "webhook-signature"],
-  verify: verifyWith(["svix", "webhook"]),
-  sign: signWith("svix")
-};
+function upstreamFailure(error2) {
+  if (error2 instanceof UpstreamTimeoutError)
+    return { status: 504, message: `${error2.message} (504 Gateway Timeout)` };
+  const code = error2.code;
+  const what = code === "ECONNREFUSED" ? "the app refused the connection (is it still running?)" : code === "ECONNRESET" || error2.message === "socket hang up" ? "the app closed the connection without answering" : `the app could not be reached (${code ?? error2.message})`;
+  return { status: 502, message: `${what}; its log is in the workflow's step log` };
+}
 
-// src/gate/verifiers/stripe.ts
-var HEADER5 = "stripe-signature";
-function signStripe(body, secret, timestamp) {
-  return `t=${timestamp},v1=${hmac2("sha256", secret, `${timestamp}.`, body).toString("hex")}`;
-}
-function verifyStripe(request, secret) {
-  const header = headerValue(request.headers, HEADER5);
-  if (header === void 0) return missing("Stripe-Signature");
-  let timestamp;
-  const signatures = [];
-  for (const item of header.split(",")) {
-    const eq = item.indexOf("=");
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    if (key === "t") timestamp = value;
-    else if (key === "v1") signatures.push(value);
-  }
-  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    return bad('Stripe-Signature lacks "t=" or "v1="');
-  }
-  const stale = staleness(Number(timestamp), request.nowSeconds);
-  if (stale) return stale;
-  const expected = hmac2("sha256", secret, `${timestamp}.`, request.body).toString("hex");
-  let match = false;
-  for (const signature of signatures) match = safeEqual(signature, expected) || match;
-  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
-}
-var stripe = {
-  provider: "stripe",
-  signatureHeaders: [HEADER5],
-  verify: verifyStripe,
-  sign: (input, secret) => ({ [HEADER5]: signStripe(input.body, secret, input.nowSeconds) })
-};
-
-// src/gate/verifiers/twilio.ts
-var import_node_crypto10 = require("node:crypto");
-var HEADER6 = "x-twilio-signature";
-function formData(body) {
-  const grouped = /* @__PURE__ */ new Map();
-  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) {
-    const values = grouped.get(name);
-    if (values) values.push(value);
-    else grouped.set(name, [value]);
-  }
-  let data = "";
-  for (const name of [...grouped.keys()].sort()) {
-    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
-  }
-  return data;
-}
-function usesBodyHash(url2) {
-  return /[?&]bodySHA256=/.test(url2);
-}
-function signTwilio(url2, body, authToken) {
-  const data = usesBodyHash(url2) ? url2 : url2 + formData(body);
-  return hmac2("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
-}
-function urlVariants(url2) {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url2);
-  if (!m) return [url2];
-  const [, scheme = "", authority = "", rest = ""] = m;
-  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
-  const host = portStart === -1 ? authority : authority.slice(0, portStart);
-  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
-  return [.../* @__PURE__ */ new Set([url2, scheme + host + rest, scheme + host + port + rest])];
-}
-function verifyTwilio(request, authToken) {
-  const signature = headerValue(request.headers, HEADER6);
-  if (signature === void 0) return missing("X-Twilio-Signature");
-  let match = false;
-  for (const url2 of urlVariants(request.url)) {
-    match = safeEqual(signature, signTwilio(url2, request.body, authToken)) || match;
-  }
-  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
-  if (usesBodyHash(request.url)) {
-    const expected = new URL(request.url).searchParams.get("bodySHA256") ?? "";
-    const actual = (0, import_node_crypto10.createHash)("sha256").update(request.body).digest("hex");
-    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
-  }
-  return OK;
-}
-function twilioUrl(url2, body) {
-  if (!usesBodyHash(url2)) return url2;
-  const parsed = new URL(url2);
-  parsed.searchParams.set("bodySHA256", (0, import_node_crypto10.createHash)("sha256").update(body).digest("hex"));
-  return parsed.href;
-}
-var twilio = {
-  provider: "twilio",
-  signatureHeaders: [HEADER6],
-  verify: verifyTwilio,
-  sign: (input, authToken) => ({ [HEADER6]: signTwilio(input.url, input.body, authToken) })
-};
+// src/gate/replay.ts
+var import_promises4 = require("node:fs/promises");
 
 // src/gate/verifiers/index.ts
 var SCHEMES = {
@@ -37453,7 +46057,11 @@ var SCHEMES = {
   "standard-webhooks": standardWebhooks,
   svix,
   pagerduty,
-  gitlab
+  gitlab,
+  linear,
+  square,
+  discord,
+  paddle
 };
 var SIGNATURE_HEADERS = new Set(
   Object.values(SCHEMES).flatMap((s) => s.signatureHeaders)
@@ -37486,7 +46094,7 @@ var Redactor = class {
   /** Replaces every known secret in text (e.g. a serialized entry). */
   scrub(text, replacement = REDACTED) {
     let out = text;
-    for (const form of this.#forms) if (out.includes(form)) out = out.replaceAll(form, replacement);
+    for (const form2 of this.#forms) if (out.includes(form2)) out = out.replaceAll(form2, replacement);
     return out;
   }
   /** True when binary content carries a secret (it is then left out of the recording). */
@@ -37518,7 +46126,7 @@ async function replayHar(options) {
   const har = JSON.parse(await (0, import_promises4.readFile)(options.harPath, "utf8"));
   if (!Array.isArray(har?.log?.entries))
     throw new Error(`${options.harPath} is not a HAR file (no log.entries)`);
-  const send = options.send ?? globalThis.fetch;
+  const send2 = options.send ?? globalThis.fetch;
   const results = [];
   for (const entry of har.log.entries) {
     let recorded;
@@ -37533,23 +46141,23 @@ async function replayHar(options) {
       continue;
     }
     const method = entry.request.method;
-    const path15 = `${recorded.pathname}${recorded.search}`;
-    if (options.filter && !options.filter.test(`${method} ${path15}`)) continue;
-    results.push(await replayOne(entry, recorded, method, path15, options, send));
+    const path19 = `${recorded.pathname}${recorded.search}`;
+    if (options.filter && !options.filter.test(`${method} ${path19}`)) continue;
+    results.push(await replayOne(entry, recorded, method, path19, options, send2));
   }
   return results;
 }
-async function replayOne(entry, recorded, method, path15, options, send) {
+async function replayOne(entry, recorded, method, path19, options, send2) {
   if (recorded.pathname.startsWith("/__preview/"))
-    return { method, path: path15, error: "a path of the gate, not replayed" };
-  if (entry.response.status === 101) return { method, path: path15, error: "WebSocket upgrades are not replayed" };
+    return { method, path: path19, error: "a path of the gate, not replayed" };
+  if (entry.response.status === 101) return { method, path: path19, error: "WebSocket upgrades are not replayed" };
   const post = entry.request.postData;
   if (entry.request.bodySize > 0 && (post === void 0 || post._truncated || post.text === "")) {
-    return { method, path: path15, error: "the request body was not recorded in full (raise record-body-limit)" };
+    return { method, path: path19, error: "the request body was not recorded in full (raise record-body-limit)" };
   }
-  const body = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : void 0;
+  const body2 = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : void 0;
   const base = (options.to ?? recorded.origin).replace(/\/+$/, "");
-  let target = base + path15;
+  let target = base + path19;
   const headers = {};
   const present = /* @__PURE__ */ new Set();
   for (const { name, value } of entry.request.headers) {
@@ -37563,10 +46171,10 @@ async function replayOne(entry, recorded, method, path15, options, send) {
     const scheme = SCHEMES[provider];
     if (!scheme.signatureHeaders.some((h) => present.has(h))) continue;
     const signBase = (options.publicUrl ?? base).replace(/\/+$/, "");
-    const signedUrl = provider === "twilio" ? twilioUrl(signBase + path15, body ?? Buffer.alloc(0)) : signBase + path15;
+    const signedUrl = provider === "twilio" ? twilioUrl(signBase + path19, body2 ?? Buffer.alloc(0)) : signBase + path19;
     if (provider === "twilio") target = base + signedUrl.slice(signBase.length);
     const signed = scheme.sign(
-      { body: body ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1e3), headers },
+      { body: body2 ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1e3), headers },
       secret
     );
     Object.assign(headers, signed);
@@ -37575,27 +46183,27 @@ async function replayOne(entry, recorded, method, path15, options, send) {
   }
   for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
   try {
-    const response = await send(target, {
+    const response = await send2(target, {
       method,
       headers,
-      body: body && method !== "GET" && method !== "HEAD" ? new Uint8Array(body) : void 0,
+      body: body2 && method !== "GET" && method !== "HEAD" ? new Uint8Array(body2) : void 0,
       redirect: "manual",
       signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
     });
     await response.arrayBuffer?.().catch(() => void 0);
-    return signedAs ? { method, path: path15, status: response.status, signedAs } : { method, path: path15, status: response.status };
-  } catch (error) {
-    const cause = error.cause;
+    return signedAs ? { method, path: path19, status: response.status, signedAs } : { method, path: path19, status: response.status };
+  } catch (error2) {
+    const cause = error2.cause;
     return {
       method,
-      path: path15,
-      error: cause ? `${errorMessage(error)}: ${errorMessage(cause)}` : errorMessage(error)
+      path: path19,
+      error: cause ? `${errorMessage(error2)}: ${errorMessage(cause)}` : errorMessage(error2)
     };
   }
 }
 
 // src/gate/server.ts
-var import_node_http6 = __toESM(require("node:http"), 1);
+var import_node_http7 = __toESM(require("node:http"), 1);
 
 // src/gate/client-ip.ts
 var import_node_net4 = require("node:net");
@@ -37628,7 +46236,7 @@ function isAllowed(allow, address) {
 }
 
 // src/gate/proxy.ts
-var import_node_http5 = __toESM(require("node:http"), 1);
+var import_node_http6 = __toESM(require("node:http"), 1);
 
 // src/gate/headers.ts
 var HOP_BY_HOP = /* @__PURE__ */ new Set([
@@ -37754,7 +46362,7 @@ var ReverseProxy = class {
     });
   }
   #request(ex, headers, agent) {
-    const upstream = import_node_http5.default.request({
+    const upstream = import_node_http6.default.request({
       host: this.#upstream.host,
       port: this.#upstream.port,
       method: ex.req.method,
@@ -37769,36 +46377,36 @@ var ReverseProxy = class {
   forward(ex, retried = false) {
     const { req } = ex;
     const res = ex.res;
-    const body = ex.body;
-    const streaming = body === void 0 && announcesBody(ex.basics);
+    const body2 = ex.body;
+    const streaming = body2 === void 0 && announcesBody(ex.basics);
     const upstream = this.#request(ex, this.#headers(ex, false, streaming), this.#options.agent);
     let settled = false;
     let timer;
     const sent = () => {
       ex.sentAt = performance.now();
-      const ms = this.#options.upstreamTimeoutMs;
-      timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms)), ms);
+      const ms2 = this.#options.upstreamTimeoutMs;
+      timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms2)), ms2);
     };
     upstream.on("response", (up) => {
       clearTimeout(timer);
       settled = true;
       this.#respond(ex, res, up);
     });
-    upstream.on("error", (error) => {
+    upstream.on("error", (error2) => {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      if (!retried && upstream.reusedSocket && error.code === "ECONNRESET" && !streaming && body === void 0 && IDEMPOTENT.has(req.method ?? "")) {
+      if (!retried && upstream.reusedSocket && error2.code === "ECONNRESET" && !streaming && body2 === void 0 && IDEMPOTENT.has(req.method ?? "")) {
         this.forward(ex, true);
         return;
       }
       if (res.writableEnded || res.destroyed) return;
-      const failure2 = upstreamFailure(error);
-      this.#options.onUpstreamError(error);
-      reply(ex, failure2.status, failure2.message);
+      const failure3 = upstreamFailure(error2);
+      this.#options.onUpstreamError(error2);
+      reply(ex, failure3.status, failure3.message);
     });
-    if (body !== void 0) {
-      upstream.end(body);
+    if (body2 !== void 0) {
+      upstream.end(body2);
       sent();
       return;
     }
@@ -37809,7 +46417,7 @@ var ReverseProxy = class {
     }
     if (ex.expectContinue) res.writeContinue();
     const max = this.#options.maxBodyBytes;
-    const record = ex.record;
+    const record2 = ex.record;
     let seen = 0;
     const onData = (chunk) => {
       seen += chunk.length;
@@ -37821,7 +46429,7 @@ var ReverseProxy = class {
         reply(ex, 413, tooLargeMessage(max));
         return;
       }
-      record?.requestBody(chunk);
+      record2?.requestBody(chunk);
       if (!upstream.write(chunk)) req.pause();
     };
     const onDrain = () => req.resume();
@@ -37845,16 +46453,16 @@ var ReverseProxy = class {
       up.destroy();
       return;
     }
-    const status = up.statusCode ?? 502;
+    const status2 = up.statusCode ?? 502;
     const headers = responseHeaders(up.rawHeaders);
-    const record = ex.record;
-    record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
-    res.writeHead(status, up.statusMessage, headers);
-    if (rawHeader(headers, "content-length") === void 0 && status !== 204 && status !== 304)
+    const record2 = ex.record;
+    record2?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
+    res.writeHead(status2, up.statusMessage, headers);
+    if (rawHeader(headers, "content-length") === void 0 && status2 !== 204 && status2 !== 304)
       res.flushHeaders();
     let draining = false;
     up.on("data", (chunk) => {
-      record?.responseBody(chunk);
+      record2?.responseBody(chunk);
       if (res.write(chunk)) return;
       up.pause();
       if (!draining) {
@@ -37871,9 +46479,9 @@ var ReverseProxy = class {
   upgrade(ex) {
     const { socket } = ex;
     const upstream = this.#request(ex, this.#headers(ex, true, false), false);
-    const ms = this.#options.upstreamTimeoutMs;
+    const ms2 = this.#options.upstreamTimeoutMs;
     ex.sentAt = performance.now();
-    const timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms)), ms);
+    const timer = setTimeout(() => upstream.destroy(new UpstreamTimeoutError(ms2)), ms2);
     let settled = false;
     socket.on("error", () => void 0);
     upstream.on("upgrade", (up, upSocket, upHead) => {
@@ -37881,15 +46489,15 @@ var ReverseProxy = class {
       settled = true;
       ex.firstByteAt = performance.now();
       const headers = responseHeaders(up.rawHeaders, true);
-      const status = up.statusCode ?? 101;
-      ex.status = status;
-      ex.record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
+      const status2 = up.statusCode ?? 101;
+      ex.status = status2;
+      ex.record?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
       this.#options.finishUpgrade(ex);
       if (socket.destroyed) {
         upSocket.destroy();
         return;
       }
-      socket.write(head(status, up.statusMessage ?? "", headers));
+      socket.write(head(status2, up.statusMessage ?? "", headers));
       if (upHead.length > 0) socket.write(upHead);
       if (ex.head !== void 0 && ex.head.length > 0) upSocket.write(ex.head);
       const pair = {
@@ -37910,15 +46518,15 @@ var ReverseProxy = class {
       clearTimeout(timer);
       settled = true;
       ex.firstByteAt = performance.now();
-      const status = up.statusCode ?? 502;
+      const status2 = up.statusCode ?? 502;
       const headers = [...responseHeaders(up.rawHeaders), "Connection", "close"];
-      ex.status = status;
-      ex.record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
+      ex.status = status2;
+      ex.record?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
       if (socket.destroyed) {
         up.destroy();
         return;
       }
-      socket.write(head(status, up.statusMessage ?? "", headers));
+      socket.write(head(status2, up.statusMessage ?? "", headers));
       up.on("data", (chunk) => {
         ex.record?.responseBody(chunk);
         socket.write(chunk);
@@ -37929,13 +46537,13 @@ var ReverseProxy = class {
       });
       up.on("error", () => socket.destroy());
     });
-    upstream.on("error", (error) => {
+    upstream.on("error", (error2) => {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
-      const failure2 = upstreamFailure(error);
-      this.#options.onUpstreamError(error);
-      reply(ex, failure2.status, failure2.message);
+      const failure3 = upstreamFailure(error2);
+      this.#options.onUpstreamError(error2);
+      reply(ex, failure3.status, failure3.message);
       this.#options.finishUpgrade(ex);
     });
     upstream.end();
@@ -37947,18 +46555,37 @@ function hostHeader(upstream) {
 
 // src/gate/recorder.ts
 var import_promises5 = require("node:fs/promises");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/gate/har-serialize.ts
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 var QUOTE = 34;
+var BACKSLASH = 92;
+var SHORT = 48;
+var SHORT_TEXT = 128;
+function writers(buf) {
+  const fast = buf;
+  if (typeof fast.latin1Write === "function" && typeof fast.utf8Write === "function") {
+    return buf;
+  }
+  return {
+    latin1Write: (text, offset) => buf.write(text, offset, "latin1"),
+    utf8Write: (text, offset) => buf.write(text, offset)
+  };
+}
 var JsonOut = class {
   #buf;
+  #w;
   #pos = 0;
   #initialBytes;
-  constructor(initialBytes = 256 * 1024) {
+  constructor(initialBytes = 64 * 1024) {
     this.#initialBytes = initialBytes;
     this.#buf = Buffer.allocUnsafe(initialBytes);
+    this.#w = writers(this.#buf);
+  }
+  #use(buf) {
+    this.#buf = buf;
+    this.#w = writers(buf);
   }
   get length() {
     return this.#pos;
@@ -37967,33 +46594,69 @@ var JsonOut = class {
     if (this.#pos + bytes <= this.#buf.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + bytes));
     this.#buf.copy(bigger, 0, 0, this.#pos);
-    this.#buf = bigger;
+    this.#use(bigger);
   }
+  // Short pieces are copied by a plain loop: calling into native code costs more than the
+  // copy for the few bytes of a constant, a number or a typical header value.
   /** Pre-encoded bytes. */
   raw(bytes) {
-    this.#room(bytes.length);
-    this.#buf.set(bytes, this.#pos);
-    this.#pos += bytes.length;
+    const n = bytes.length;
+    this.#room(n);
+    if (n > SHORT) {
+      this.#buf.set(bytes, this.#pos);
+      this.#pos += n;
+      return;
+    }
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i];
+    this.#pos = pos;
   }
   /** Text known to be ASCII without anything to escape (numbers, dates, header names). */
   ascii(text) {
-    this.#room(text.length);
-    this.#pos += this.#buf.write(text, this.#pos, "latin1");
+    const n = text.length;
+    this.#room(n);
+    if (n > SHORT) {
+      this.#pos += this.#w.latin1Write(text, this.#pos);
+      return;
+    }
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.#pos = pos;
   }
   /** Text that is already JSON (e.g. from JSON.stringify). */
   json(text) {
     this.#room(text.length * 3);
-    this.#pos += this.#buf.write(text, this.#pos);
+    this.#pos += this.#w.utf8Write(text, this.#pos);
   }
   /** A JSON string literal. */
   str(text) {
+    const n = text.length;
+    if (n <= SHORT_TEXT) {
+      this.#room(n + 2);
+      const buf = this.#buf;
+      let pos = this.#pos;
+      buf[pos++] = QUOTE;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 32 || c > 126 || c === QUOTE || c === BACKSLASH) break;
+        buf[pos++] = c;
+      }
+      if (i === n) {
+        buf[pos++] = QUOTE;
+        this.#pos = pos;
+        return;
+      }
+    }
     if (NEEDS_ESCAPE.test(text)) {
       this.json(JSON.stringify(text));
       return;
     }
-    this.#room(text.length * 3 + 2);
+    this.#room(n * 3 + 2);
     this.#buf[this.#pos++] = QUOTE;
-    this.#pos += this.#buf.write(text, this.#pos);
+    this.#pos += this.#w.utf8Write(text, this.#pos);
     this.#buf[this.#pos++] = QUOTE;
   }
   /** Forgets what was written after `length` (an entry that failed half-way). */
@@ -38004,12 +46667,14 @@ var JsonOut = class {
   copySince(start) {
     return Buffer.from(this.#buf.subarray(start, this.#pos));
   }
-  /** The bytes written so far, handed over; the writer starts afresh with a new buffer. */
-  take() {
-    const bytes = this.#buf.subarray(0, this.#pos);
-    this.#buf = Buffer.allocUnsafe(this.#initialBytes);
+  /** A view of the bytes written so far (valid until the next write or reset). */
+  bytes() {
+    return this.#buf.subarray(0, this.#pos);
+  }
+  /** Starts over, keeping the buffer (memory is reused, not allocated per batch) unless a burst grew it. */
+  reset() {
     this.#pos = 0;
-    return bytes;
+    if (this.#buf.length > this.#initialBytes * 4) this.#use(Buffer.allocUnsafe(this.#initialBytes));
   }
 };
 function parts() {
@@ -38081,13 +46746,13 @@ var Serializer = class {
     this.#redactor = redactor;
   }
   /** ISO timestamps, formatted once per second (toISOString costs more than a header block). */
-  #iso(ms) {
-    const second = Math.floor(ms / 1e3);
+  #iso(ms2) {
+    const second = Math.floor(ms2 / 1e3);
     if (second !== this.#isoSecond) {
       this.#isoSecond = second;
       this.#isoPrefix = new Date(second * 1e3).toISOString().slice(0, 19);
     }
-    return `${this.#isoPrefix}.${String(ms - second * 1e3).padStart(3, "0")}Z`;
+    return `${this.#isoPrefix}.${String(ms2 - second * 1e3).padStart(3, "0")}Z`;
   }
   /** `"cookies":[...],"headers":[...` (without the closing bracket). */
   #block(out, raw, cookies) {
@@ -38180,7 +46845,7 @@ var Serializer = class {
       () => this.#block(out, entry.responseHeaders, "response")
     );
     const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
-    const body = bodyText(
+    const body2 = bodyText(
       entry.reply,
       mimeType,
       rawHeader(entry.responseHeaders, "content-encoding"),
@@ -38190,14 +46855,14 @@ var Serializer = class {
     out.ascii(String(entry.reply.size));
     out.raw(p.mimeType);
     out.str(mimeType);
-    if (body.text !== void 0) {
+    if (body2.text !== void 0) {
       out.raw(p.text);
-      out.str(body.text);
+      out.str(body2.text);
     }
-    if (body.base64) out.raw(p.base64);
-    if (body.comment !== void 0) {
+    if (body2.base64) out.raw(p.base64);
+    if (body2.comment !== void 0) {
       out.raw(p.comment);
-      out.str(body.comment);
+      out.str(body2.comment);
     }
     out.raw(p.redirect);
     out.str(redactor.scrub(rawHeader(entry.responseHeaders, "location") ?? ""));
@@ -38222,16 +46887,16 @@ var Serializer = class {
   }
   #postData(entry) {
     const mimeType = rawHeader(entry.requestHeaders, "content-type") ?? "";
-    const body = bodyText(
+    const body2 = bodyText(
       entry.request,
       mimeType,
       rawHeader(entry.requestHeaders, "content-encoding"),
       this.#redactor
     );
-    const data = { mimeType, text: body.text ?? "" };
-    if (body.base64) data._encoding = "base64";
+    const data = { mimeType, text: body2.text ?? "" };
+    if (body2.base64) data._encoding = "base64";
     if (entry.request.size > entry.request.kept) data._truncated = true;
-    if (body.comment !== void 0) data.comment = body.comment;
+    if (body2.comment !== void 0) data.comment = body2.comment;
     return data;
   }
 };
@@ -38261,8 +46926,8 @@ function parseUrl(recorded) {
     return { href: "http://invalid.invalid/", query: [] };
   }
 }
-function round(ms) {
-  return Math.round(ms * 1e3) / 1e3;
+function round(ms2) {
+  return Math.round(ms2 * 1e3) / 1e3;
 }
 
 // src/gate/recorder.ts
@@ -38270,6 +46935,7 @@ var VERSION = true ? "0.1.0" : "dev";
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;
 var FLUSH_BYTES = 512 * 1024;
 var FLUSH_MS = 25;
+var BUFFER_BYTES = FLUSH_BYTES + 256 * 1024;
 var Capture = class {
   chunks = [];
   kept = 0;
@@ -38316,8 +46982,8 @@ var Entry = class {
   requestBody(chunk) {
     this.request.add(chunk, this.recorder.bodyLimit);
   }
-  response(status, statusText, rawHeaders, httpVersion) {
-    this.status = status;
+  response(status2, statusText, rawHeaders, httpVersion) {
+    this.status = status2;
     this.statusText = statusText;
     this.responseHeaders = rawHeaders;
     this.responseVersion = httpVersion;
@@ -38341,14 +47007,16 @@ var Entry = class {
     this.recorder.enqueue(this);
   }
 };
-var HEADER_TEXT = (version) => `{"log":{"version":"1.2","creator":{"name":"preview-tunnel","version":${JSON.stringify(version)}},"pages":[],"entries":[`;
+var HEADER_TEXT = (version2) => `{"log":{"version":"1.2","creator":{"name":"preview-tunnel","version":${JSON.stringify(version2)}},"pages":[],"entries":[`;
 var FOOTER = "\n]}}\n";
 var FOOTER_BYTES = Buffer.from(FOOTER);
 var HarRecorder = class _HarRecorder {
   bodyLimit;
   path;
   #serializer;
-  #out = new JsonOut();
+  /** Entries are serialized into one buffer while the other is being written. */
+  #out = new JsonOut(BUFFER_BYTES);
+  #spare = new JsonOut(BUFFER_BYTES);
   #logger;
   #file;
   #position;
@@ -38358,16 +47026,16 @@ var HarRecorder = class _HarRecorder {
   #writing;
   #failed = false;
   #closed;
-  constructor(options, file, position) {
+  constructor(options, file, position2) {
     this.path = options.path;
     this.bodyLimit = options.bodyLimit;
     this.#serializer = new Serializer(options.redactor);
     this.#logger = options.logger;
     this.#file = file;
-    this.#position = position;
+    this.#position = position2;
   }
   static async open(options) {
-    await (0, import_promises5.mkdir)(import_node_path10.default.dirname(options.path), { recursive: true });
+    await (0, import_promises5.mkdir)(import_node_path13.default.dirname(options.path), { recursive: true });
     const file = await (0, import_promises5.open)(options.path, "w", 384);
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, void 0, 0);
@@ -38394,9 +47062,9 @@ var HarRecorder = class _HarRecorder {
       out.ascii(this.#written === 0 ? "\n" : ",\n");
       this.#serializer.write(out, entry);
       this.#written++;
-    } catch (error) {
+    } catch (error2) {
       out.rollback(start);
-      this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error)}`);
+      this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error2)}`);
       return;
     }
     if (this.#writing === void 0) this.#schedule();
@@ -38412,17 +47080,21 @@ var HarRecorder = class _HarRecorder {
     clearTimeout(this.#timer);
     this.#timer = void 0;
     if (this.#writing !== void 0 || this.#out.length === 0 || this.#failed) return;
-    const body = this.#out.take();
-    const length = body.length;
-    this.#writing = this.#file.writev([body, FOOTER_BYTES], this.#position).then(
+    const full = this.#out;
+    this.#out = this.#spare;
+    this.#spare = full;
+    const body2 = full.bytes();
+    const length = body2.length;
+    this.#writing = this.#file.writev([body2, FOOTER_BYTES], this.#position).then(
       () => {
         this.#position += length;
       },
-      (error) => {
+      (error2) => {
         this.#failed = true;
-        this.#logger.warning(`Recording to ${this.path} stopped: ${errorMessage(error)}`);
+        this.#logger.warning(`Recording to ${this.path} stopped: ${errorMessage(error2)}`);
       }
     ).finally(() => {
+      full.reset();
       this.#writing = void 0;
       this.#schedule();
     });
@@ -38447,8 +47119,8 @@ var HarRecorder = class _HarRecorder {
         await this.#file.truncate(this.#position + footer.length);
         this.#logger.warning(`Recording ${this.path}: ${note}.`);
       }
-    } catch (error) {
-      this.#logger.warning(`Recording to ${this.path} could not be finished: ${errorMessage(error)}`);
+    } catch (error2) {
+      this.#logger.warning(`Recording to ${this.path} could not be finished: ${errorMessage(error2)}`);
     } finally {
       await this.#file.close().catch(() => void 0);
     }
@@ -38460,8 +47132,8 @@ function recordedUrl(base, pathAndQuery) {
 
 // src/gate/stats.ts
 var RECENT_LIMIT = 100;
-function statusClass(status) {
-  if (status >= 100 && status < 600) return `${Math.floor(status / 100)}xx`;
+function statusClass(status2) {
+  if (status2 >= 100 && status2 < 600) return `${Math.floor(status2 / 100)}xx`;
   return "no response";
 }
 var StatsCollector = class {
@@ -38529,12 +47201,12 @@ function webhookStage(options) {
     }
     if (ex.expectContinue) ex.res.writeContinue();
     return readBody2(ex.req, maxBodyBytes).then(
-      (body) => {
-        ex.record?.requestBody(body);
+      (body2) => {
+        ex.record?.requestBody(body2);
         const verdict = scheme.verify(
           {
             headers: ex.req.headers,
-            body,
+            body: body2,
             url: options.publicUrl(ex.req.url ?? "/", ex),
             nowSeconds: Math.floor(Date.now() / 1e3)
           },
@@ -38544,12 +47216,12 @@ function webhookStage(options) {
           reply(ex, verdict.status, `${rule.provider} webhook rejected: ${verdict.reason}`);
           return true;
         }
-        ex.body = body;
+        ex.body = body2;
         ex.webhookVerified = true;
         return false;
       },
-      (error) => {
-        if (error instanceof BodyTooLargeError) reply(ex, 413, error.message);
+      (error2) => {
+        if (error2 instanceof BodyTooLargeError) reply(ex, 413, error2.message);
         else ex.res?.destroy();
         return true;
       }
@@ -38578,13 +47250,13 @@ async function startGate(options) {
   const gateUrl = () => `http://127.0.0.1:${port}`;
   const base = () => publicBase ?? gateUrl();
   let lastUpstreamReport = Number.NEGATIVE_INFINITY;
-  const onUpstreamError = (error) => {
-    logger.debug(`gate: upstream error: ${errorMessage(error)}`);
+  const onUpstreamError = (error2) => {
+    logger.debug(`gate: upstream error: ${errorMessage(error2)}`);
     const now = performance.now();
     if (now - lastUpstreamReport < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
     lastUpstreamReport = now;
     try {
-      options.onUpstreamError?.(error);
+      options.onUpstreamError?.(error2);
     } catch (hookError) {
       logger.debug(`gate: onUpstreamError failed: ${errorMessage(hookError)}`);
     }
@@ -38593,12 +47265,12 @@ async function startGate(options) {
     if (ex.finished) return;
     ex.finished = true;
     const res = ex.res;
-    const status = res ? res.headersSent ? res.statusCode : 0 : ex.status;
+    const status2 = res ? res.headersSent ? res.statusCode : 0 : ex.status;
     if (res && !res.writableFinished) ex.upstream?.destroy();
     stats.add({
       method: ex.req.method ?? "",
       path: ex.pathname,
-      status,
+      status: status2,
       ms: performance.now() - ex.started,
       at: ex.startedAt
     });
@@ -38659,8 +47331,8 @@ async function startGate(options) {
       return true;
     }
   ];
-  const failed = (ex, error) => {
-    logger.warning(`gate: ${ex.req.method} ${ex.pathname} failed: ${errorMessage(error)}`);
+  const failed = (ex, error2) => {
+    logger.warning(`gate: ${ex.req.method} ${ex.pathname} failed: ${errorMessage(error2)}`);
     reply(ex, 500, "internal error in the gate");
   };
   const run = (ex, from) => {
@@ -38672,7 +47344,7 @@ async function startGate(options) {
           (handled) => {
             if (!handled) run(ex, i + 1);
           },
-          (error) => failed(ex, error)
+          (error2) => failed(ex, error2)
         );
         return;
       }
@@ -38690,8 +47362,8 @@ async function startGate(options) {
     );
     try {
       run(ex, 0);
-    } catch (error) {
-      failed(ex, error);
+    } catch (error2) {
+      failed(ex, error2);
     }
   };
   const onRequest = (req, res, expectContinue) => {
@@ -38707,7 +47379,7 @@ async function startGate(options) {
   };
   const sockets = /* @__PURE__ */ new Set();
   const createServer = () => {
-    const server = import_node_http6.default.createServer(serverOptions(timeouts));
+    const server = import_node_http7.default.createServer(serverOptions(timeouts));
     server.on("request", (req, res) => onRequest(req, res, false));
     server.on("checkContinue", (req, res) => onRequest(req, res, true));
     server.on("upgrade", onUpgrade);
@@ -38729,10 +47401,10 @@ async function startGate(options) {
   const main = createServer();
   try {
     port = await listen(main, "127.0.0.1", 0);
-  } catch (error) {
+  } catch (error2) {
     agent.destroy();
     await recorder?.close();
-    throw error;
+    throw error2;
   }
   servers.push(main);
   if (options.ipv6 ?? true) {
@@ -38740,8 +47412,8 @@ async function startGate(options) {
     try {
       await listen(v6, "::1", port, true);
       servers.push(v6);
-    } catch (error) {
-      logger.debug(`gate: not listening on [::1]:${port}: ${errorMessage(error)}`);
+    } catch (error2) {
+      logger.debug(`gate: not listening on [::1]:${port}: ${errorMessage(error2)}`);
     }
   }
   let closing;
@@ -38769,7 +47441,7 @@ async function startGate(options) {
     },
     stats: () => stats.snapshot(),
     close() {
-      closing ??= close().catch((error) => logger.warning(`gate: close: ${errorMessage(error)}`));
+      closing ??= close().catch((error2) => logger.warning(`gate: close: ${errorMessage(error2)}`));
       return closing;
     }
   };
@@ -38783,7 +47455,7 @@ var PROBE_HEADERS = {
 };
 var PROBE_BACKOFF = { initialMs: 200, maxMs: 3e3 };
 var ATTEMPT_TIMEOUT_MS2 = 1e4;
-var EXCERPT_CHARS = 200;
+var EXCERPT_CHARS2 = 200;
 async function probePublicUrl(options) {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
@@ -38798,14 +47470,14 @@ async function probePublicUrl(options) {
     const signal = options.signal ? AbortSignal.any([options.signal, attemptSignal]) : attemptSignal;
     try {
       const response = await fetch(target, { headers: PROBE_HEADERS, redirect: "manual", signal });
-      const body = await response.text();
-      if (response.status === 200 && body.trim() === options.nonce) {
+      const body2 = await response.text();
+      if (response.status === 200 && body2.trim() === options.nonce) {
         return { attempts, elapsedMs: Date.now() - started };
       }
-      seen = { kind: "answer", status: response.status, body };
-    } catch (error) {
+      seen = { kind: "answer", status: response.status, body: body2 };
+    } catch (error2) {
       if (options.signal?.aborted) throw options.signal.reason;
-      const described = describeError(error);
+      const described = describeError(error2);
       if (!(described.kind === "error" && described.code === "TIMEOUT" && Date.now() >= deadline && seen)) {
         seen = described;
       }
@@ -38823,19 +47495,19 @@ ${options.lastOutput()}`] : [],
     ].join("\n")
   );
 }
-function describeError(error) {
-  const cause = error.cause;
-  const name = error.name;
+function describeError(error2) {
+  const cause = error2.cause;
+  const name = error2.name;
   const code = typeof cause?.code === "string" ? cause.code : name === "TimeoutError" || name === "AbortError" ? "TIMEOUT" : "ERROR";
-  const message2 = typeof cause?.message === "string" ? cause.message : errorMessage(error);
+  const message2 = typeof cause?.message === "string" ? cause.message : errorMessage(error2);
   return { kind: "error", code, message: message2 };
 }
 function formatSeen(seen) {
   if (seen === void 0) return "none";
   if (seen.kind === "error") return `no answer (${seen.code}: ${seen.message})`;
   const flat = seen.body.replace(/\s+/g, " ").trim();
-  const excerpt = flat.length > EXCERPT_CHARS ? `${flat.slice(0, EXCERPT_CHARS)}\u2026` : flat;
-  return `HTTP ${seen.status}${excerpt === "" ? " with an empty body" : `: ${excerpt}`}`;
+  const excerpt2 = flat.length > EXCERPT_CHARS2 ? `${flat.slice(0, EXCERPT_CHARS2)}\u2026` : flat;
+  return `HTTP ${seen.status}${excerpt2 === "" ? " with an empty body" : `: ${excerpt2}`}`;
 }
 function probeHint(seen, provider) {
   const other = `or try another provider than ${provider}`;
@@ -38858,12 +47530,12 @@ function probeHint(seen, provider) {
 // src/pipeline/expose.ts
 var PROBE_PATH = "/__preview/probe";
 async function expose(ctx, provider, appPort, hooks) {
-  const { config, logger, signal } = ctx;
-  const nonce = (0, import_node_crypto11.randomBytes)(16).toString("hex");
+  const { config: config2, logger, signal } = ctx;
+  const nonce = (0, import_node_crypto14.randomBytes)(16).toString("hex");
   const gate = await startGate({
     // Until readiness tells which loopback address the app took (see setUpstreamHost).
     upstream: { host: "127.0.0.1", port: appPort },
-    settings: config.gate,
+    settings: config2.gate,
     logger,
     clientIpHeader: provider.clientIpHeader,
     onUpstreamError: hooks.onUpstreamError,
@@ -38871,12 +47543,12 @@ async function expose(ctx, provider, appPort, hooks) {
     secrets: hooks.secrets
   });
   ctx.teardown.add("gate", () => gate.close());
-  if (gate.harPath) ctx.deps.state.save(STATE.harPath, gate.harPath);
+  if (gate.harPath) ctx.deps.state.save(STATE2.harPath, gate.harPath);
   const probe = (url2, probeSignal) => probePublicUrl({
     url: url2,
     path: PROBE_PATH,
     nonce,
-    timeoutMs: config.tunnel.timeoutMs,
+    timeoutMs: config2.tunnel.timeoutMs,
     signal: AbortSignal.any([signal, probeSignal]),
     provider: provider.name
   }).then(() => void 0);
@@ -38889,7 +47561,7 @@ async function expose(ctx, provider, appPort, hooks) {
     url: tunnel2.url,
     path: PROBE_PATH,
     nonce,
-    timeoutMs: config.tunnel.timeoutMs,
+    timeoutMs: config2.tunnel.timeoutMs,
     signal,
     provider: provider.name
   });
@@ -38965,6 +47637,34 @@ var RunIdentity = class {
   }
 };
 
+// src/pipeline/scenarios.ts
+var import_node_fs15 = require("node:fs");
+var import_node_path14 = __toESM(require("node:path"), 1);
+async function runScenarioPhase(ctx, url2, authHeader, keys) {
+  const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
+  ctx.logger.info(`Sending ${scenarios.length} webhook scenario(s) to ${url2}`);
+  const run = await runScenarios({
+    scenarios,
+    baseUrl: url2,
+    authHeader,
+    env: ctx.deps.baseEnv,
+    keys,
+    signal: ctx.signal,
+    logger: ctx.logger,
+    timeoutMs
+  });
+  (0, import_node_fs15.mkdirSync)(import_node_path14.default.dirname(junitPath), { recursive: true });
+  (0, import_node_fs15.writeFileSync)(junitPath, junitXml(run));
+  ctx.logger.info(`Webhook scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
+  return {
+    passed: run.passed,
+    failed: run.failed,
+    junitPath,
+    summary: summaryMarkdown(run),
+    annotations: annotations(run)
+  };
+}
+
 // src/pipeline/test-command.ts
 var import_node_os2 = require("node:os");
 async function runTestCommand(ctx, command, previewEnv, appGone) {
@@ -38975,7 +47675,7 @@ async function runTestCommand(ctx, command, previewEnv, appGone) {
     env: { ...ctx.deps.baseEnv, ...previewEnv, [RUN_ID_ENV]: ctx.id },
     output: "inherit"
   });
-  ctx.deps.state.save(STATE.testPid, String(test.pid));
+  ctx.deps.state.save(STATE2.testPid, String(test.pid));
   const stopTest = ctx.teardown.add("test command", () => test.stop(ctx.grace()));
   const cancelled = new Promise((_, reject2) => {
     const onAbort = () => reject2(ctx.signal.reason);
@@ -38991,23 +47691,24 @@ async function runTestCommand(ctx, command, previewEnv, appGone) {
 
 // src/pipeline/pipeline.ts
 var FOREVER_MS = 2 ** 31 - 1;
-async function runPipeline(config, deps) {
-  const { provider, reason } = chooseProvider(config.provider, {
-    settings: config.tunnel,
+async function runPipeline(config2, deps) {
+  const { provider, reason } = chooseProvider(config2.provider, {
+    settings: config2.tunnel,
     env: deps.baseEnv
   });
-  const ctx = new RunContext(config, deps);
+  const ctx = new RunContext(config2, deps);
   const { logger, signal } = ctx;
-  deps.state.save(STATE.runId, ctx.id);
-  deps.state.save(STATE.appLog, ctx.appLog);
+  deps.state.save(STATE2.runId, ctx.id);
+  deps.state.save(STATE2.appLog, ctx.appLog);
   let url2;
   let exposure;
   let testExitCode;
+  let scenarios;
   let outcome = "no-test";
-  let failure2;
+  let failure3;
   const fail = (reason2) => {
     outcome = "failed";
-    failure2 = failure2 ? `${failure2} ${reason2}` : reason2;
+    failure3 = failure3 ? `${failure3} ${reason2}` : reason2;
   };
   const result = () => ({
     outcome,
@@ -39017,8 +47718,9 @@ async function runPipeline(config, deps) {
     harPath: exposure?.gate.harPath,
     requests: exposure?.gate.stats(),
     testExitCode,
+    scenarios,
     phases: ctx.clock.records,
-    failure: failure2
+    failure: failure3
   });
   const publisher = deps.publisher;
   if (publisher) ctx.teardown.add("publishing", () => publisher.stopped());
@@ -39031,23 +47733,23 @@ async function runPipeline(config, deps) {
   try {
     throwIfCancelled(signal);
     void publisher?.starting();
-    const port = await chooseAppPort(config);
+    const port = await chooseAppPort(config2);
     logger.info(reason);
     const identity = new RunIdentity(ctx);
     let app;
     const exposed = await ctx.clock.run(
       "expose",
       () => expose(ctx, provider, port, {
-        onUpstreamError: (error) => {
+        onUpstreamError: (error2) => {
           if (app && !ctx.teardown.started) {
             logger.warning(
-              `A request through the gate could not reach the app (${errorMessage(error)}).
+              `A request through the gate could not reach the app (${errorMessage(error2)}).
 ${app.describeTail()}`
             );
           }
         },
         reserved: identity.route,
-        secrets: identity.enabled ? [config.idp.clientSecret] : []
+        secrets: identity.enabled ? [config2.idp.clientSecret] : []
       }),
       (e) => `${provider.name}: ${e.tunnel.url}`
     );
@@ -39059,9 +47761,12 @@ ${app.describeTail()}`
       void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed.gate.harPath });
       void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn2(ctx, exposed) });
     });
+    const scenarioList = config2.scenarios.scenarios;
+    const keys = scenarioList.some((s) => s.publicKeyEnv !== void 0) ? createScenarioKeys() : void 0;
     const appEnv = {
       PREVIEW_URL: exposed.tunnel.url,
-      ...identity.enabled ? identity.start(exposed.tunnel.url) : {}
+      ...identity.enabled ? identity.start(exposed.tunnel.url) : {},
+      ...keys ? scenarioAppEnv(scenarioList, keys) : {}
     };
     app = await bootApp(ctx, port, appEnv);
     exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
@@ -39080,41 +47785,59 @@ ${app.describeTail()}`
       },
       () => publicUrl
     );
-    if (config.test) {
-      const test = config.test;
-      const env = { PREVIEW_URL: url2, ...accessEnv(config.gate.auth) };
+    if (config2.test) {
+      const test = config2.test;
+      const env = { PREVIEW_URL: url2, ...accessEnv(config2.gate.auth) };
       testExitCode = await ctx.clock.run(
         "test",
         () => runTestCommand(ctx, test, env, app.gone),
         (code) => `exit code ${code}`
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
-      void publisher?.testsDone({ passed: testExitCode === 0 ? 1 : 0, total: 1 });
-      if (outcome === "failed") failure2 = `The test command exited with code ${testExitCode}.`;
+      if (outcome === "failed") failure3 = `The test command exited with code ${testExitCode}.`;
     } else {
       ctx.clock.skip("test", "no test command");
+    }
+    if (scenarioList.length > 0) {
+      const authHeader = accessEnv(config2.gate.auth).PREVIEW_AUTH_HEADER;
+      scenarios = await ctx.clock.run(
+        "scenarios",
+        () => runScenarioPhase(ctx, url2, authHeader, keys),
+        (r) => `${r.passed} passed, ${r.failed} failed`
+      );
+      if (outcome !== "failed") outcome = "passed";
+      if (scenarios.failed > 0) fail(`${scenarios.failed} webhook scenario(s) failed.`);
+    } else {
+      ctx.clock.skip("scenarios", "no scenario files");
+    }
+    if (config2.test || scenarios) {
+      const testPassed = config2.test ? testExitCode === 0 ? 1 : 0 : 0;
+      void publisher?.testsDone({
+        passed: testPassed + (scenarios?.passed ?? 0),
+        total: (config2.test ? 1 : 0) + (scenarios ? scenarios.passed + scenarios.failed : 0)
+      });
     }
     await hold(ctx, app, url2, () => deps.reporter.holding?.(result()));
     const exit = app.process.exitInfo();
     if (exit) fail(`The app ${describeExit(exit)} while the preview was up.`);
     if (tunnelLost.lost) fail(tunnelLost.lost);
-  } catch (error) {
-    thrown = signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error;
+  } catch (error2) {
+    thrown = signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error2;
     if (thrown instanceof CancelledError) {
       outcome = "cancelled";
-      failure2 = `Cancelled by ${thrown.signal}.`;
+      failure3 = `Cancelled by ${thrown.signal}.`;
     } else {
       outcome = "start-failed";
-      failure2 = errorMessage(error);
+      failure3 = errorMessage(error2);
     }
-    void publisher?.failed(failure2);
+    void publisher?.failed(failure3);
   }
   await ctx.clock.run(
     "teardown",
     () => ctx.teardown.run(),
     () => "done"
   );
-  deps.state.save(STATE.tornDown, "true");
+  deps.state.save(STATE2.tornDown, "true");
   await publisher?.settled();
   await deps.reporter.finished(result());
   if (thrown !== void 0) throw thrown;
@@ -39135,9 +47858,9 @@ function watchTunnel(ctx, exposure, onNewUrl) {
     exposure.gate.setPublicUrl(url2);
     onNewUrl(url2);
   });
-  exposure.tunnel.on("lost", (error) => {
+  exposure.tunnel.on("lost", (error2) => {
     if (ctx.teardown.started) return;
-    state.lost = `The tunnel was lost and could not be brought back: ${errorMessage(error)}`;
+    state.lost = `The tunnel was lost and could not be brought back: ${errorMessage(error2)}`;
     ctx.logger.error(state.lost);
     void ctx.deps.publisher?.failed(state.lost);
   });
@@ -39237,9 +47960,9 @@ ${REPLAY_USAGE}
   };
   let parsed;
   try {
-    parsed = parse(argv);
-  } catch (error) {
-    return fail(errorMessage(error));
+    parsed = parse2(argv);
+  } catch (error2) {
+    return fail(errorMessage(error2));
   }
   const [harPath, ...extra] = parsed.positionals;
   if (!harPath || extra.length > 0) return fail("give exactly one HAR file");
@@ -39247,21 +47970,21 @@ ${REPLAY_USAGE}
   let pattern;
   try {
     pattern = filter === void 0 ? void 0 : new RegExp(filter);
-  } catch (error) {
-    return fail(`--filter is not a regular expression: ${errorMessage(error)}`);
+  } catch (error2) {
+    return fail(`--filter is not a regular expression: ${errorMessage(error2)}`);
   }
   if (to !== void 0 && !/^https?:\/\/[^/]/i.test(to))
     return fail(`--to must be an http(s) URL (got "${to}")`);
   const secrets = [];
   for (const spec of parsed.values.secret ?? []) {
-    const [provider, envName] = spec.split("=", 2);
-    if (!provider || !WEBHOOK_PROVIDERS.includes(provider) || !envName) {
+    const [provider, envName2] = spec.split("=", 2);
+    if (!provider || !WEBHOOK_PROVIDERS.includes(provider) || !envName2) {
       return fail(
         `--secret must be <provider>=<ENV_VAR> with a provider of ${WEBHOOK_PROVIDERS.join(", ")} (got "${spec}")`
       );
     }
-    const secret = io.env[envName];
-    if (!secret) return fail(`--secret ${spec}: the environment variable ${envName} is not set`);
+    const secret = io.env[envName2];
+    if (!secret) return fail(`--secret ${spec}: the environment variable ${envName2} is not set`);
     secrets.push({ provider, secret });
   }
   const headers = {};
@@ -39273,8 +47996,8 @@ ${REPLAY_USAGE}
   let results;
   try {
     results = await replayHar({ harPath, to, filter: pattern, secrets, headers });
-  } catch (error) {
-    io.stderr.write(`preview-tunnel replay: ${errorMessage(error)}
+  } catch (error2) {
+    io.stderr.write(`preview-tunnel replay: ${errorMessage(error2)}
 `);
     return EXIT.testFailed;
   }
@@ -39295,7 +48018,7 @@ ${REPLAY_USAGE}
 `);
   return errors === 0 ? EXIT.ok : EXIT.testFailed;
 }
-function parse(argv) {
+function parse2(argv) {
   return (0, import_node_util.parseArgs)({
     args: [...argv],
     allowPositionals: true,
@@ -39338,7 +48061,7 @@ function usage() {
     "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
     "other users of the machine.",
     "",
-    "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
+    "Without --test, --scenarios and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
     "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
     "",
@@ -39355,9 +48078,9 @@ async function runCli(argv, io = defaultIo) {
   const logger = consoleLogger(io.stderr);
   let parsed;
   try {
-    parsed = parse2(argv);
-  } catch (error) {
-    logger.error(`${errorMessage(error)}
+    parsed = parse3(argv);
+  } catch (error2) {
+    logger.error(`${errorMessage(error2)}
 Run "preview-tunnel --help" for the options.`);
     return EXIT.invalidInput;
   }
@@ -39382,9 +48105,9 @@ Run "preview-tunnel --help" for the options.`);
     const values = parsed.values;
     const run = newRun((0, import_node_os3.tmpdir)());
     const source = (name) => values[name] ?? io.env[inputEnvName(name)];
-    const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
-    const holdForever = config.test === void 0 && values["keep-alive"] === void 0;
-    const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
+    const config2 = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
+    const holdForever = config2.test === void 0 && config2.scenarios.scenarios.length === 0 && source("keep-alive") === void 0;
+    const result = await runPipeline(holdForever ? { ...config2, keepAliveMs: FOREVER_MS } : config2, {
       logger,
       launcher: nodeLauncher,
       state: noState,
@@ -39393,7 +48116,7 @@ Run "preview-tunnel --help" for the options.`);
       signal: cancel.signal,
       reporter: {
         preview: ({ url: url2, harPath }) => {
-          const access2 = Object.entries(accessEnv(config.gate.auth)).map(([k, v]) => `${k}=${v}
+          const access2 = Object.entries(accessEnv(config2.gate.auth)).map(([k, v]) => `${k}=${v}
 `);
           io.stdout.write(`PREVIEW_URL=${url2}
 ${access2.join("")}`);
@@ -39408,11 +48131,11 @@ ${access2.join("")}`);
       }
     });
     return result.outcome === "failed" ? EXIT.testFailed : EXIT.ok;
-  } catch (error) {
-    if (error instanceof CancelledError) return error.signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
-    logger.error(errorMessage(error));
-    if (error instanceof ConfigError || error instanceof InputError) return EXIT.invalidInput;
-    if (error instanceof StartError) return EXIT.startFailed;
+  } catch (error2) {
+    if (error2 instanceof CancelledError) return error2.signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
+    logger.error(errorMessage(error2));
+    if (error2 instanceof ConfigError || error2 instanceof InputError) return EXIT.invalidInput;
+    if (error2 instanceof StartError) return EXIT.startFailed;
     return EXIT.testFailed;
   } finally {
     cancel.dispose();
@@ -39428,7 +48151,7 @@ function phaseTable(result) {
   return `${rows.join("\n")}
 `;
 }
-function parse2(argv) {
+function parse3(argv) {
   const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" }]));
   return (0, import_node_util2.parseArgs)({
     args: [...argv],

@@ -10,7 +10,8 @@ import { nodeLauncher } from "../app/process.js";
 import { type Config, getConfig, runsInBackground } from "../config/config.js";
 import { gateSecrets } from "../config/gate-parse.js";
 import { type InputName, type OutputName, STATE } from "../config/names.js";
-import { CancelledError, errorMessage } from "../errors.js";
+import { ScenarioInputError } from "../config/scenarios-parse.js";
+import { CancelledError, ConfigError, errorMessage } from "../errors.js";
 import { newRun } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
@@ -20,7 +21,7 @@ import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
 import { createPublisher } from "./publishing.js";
 import { maskSecrets } from "./secrets.js";
 import { actionState } from "./state.js";
-import { writeSummary } from "./summary.js";
+import { annotateScenarios, writeSummary } from "./summary.js";
 
 export async function runMain(): Promise<void> {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
@@ -35,6 +36,14 @@ export async function runMain(): Promise<void> {
     if (runsInBackground(config)) await background(run, cancel.signal);
     else await foreground(config, run, cancel.signal);
   } catch (error) {
+    // A bad scenario file is pointed at in the file itself.
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) {
+        if (problem instanceof ScenarioInputError) {
+          core.error(problem.message, { file: problem.location.file, startLine: problem.location.line });
+        }
+      }
+    }
     core.setFailed(
       error instanceof CancelledError ? `${error.message} The preview was torn down.` : errorMessage(error),
     );
@@ -72,6 +81,7 @@ async function foreground(config: Config, run: Run, signal: AbortSignal): Promis
       preview: (info) => setOutputs(previewOutputs(config, info)),
       finished: async (r) => {
         setOutputs(resultOutputs(r));
+        annotateScenarios(r);
         await writeSummary(r).catch((error) =>
           core.warning(`Could not write the job summary: ${errorMessage(error)}`),
         );
@@ -93,6 +103,7 @@ async function background(run: Run, signal: AbortSignal): Promise<void> {
   }
   const { result } = outcome;
   core.saveState(STATE.appLog, result.appLog);
+  annotateScenarios(result);
   await writeSummary(result).catch((error) =>
     core.warning(`Could not write the job summary: ${errorMessage(error)}`),
   );

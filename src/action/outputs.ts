@@ -29,6 +29,9 @@ export function resultOutputs(result: RunResult): Outputs {
   return {
     "app-log": result.appLog,
     ...(result.testExitCode === undefined ? {} : { "test-exit-code": String(result.testExitCode) }),
+    passed: String(result.scenarios?.passed ?? 0),
+    failed: String(result.scenarios?.failed ?? 0),
+    "junit-path": result.scenarios?.junitPath ?? "",
   };
 }
 

@@ -30,6 +30,7 @@ export function summaryMarkdown(result: RunResult): string {
     "",
     `App log: \`${result.appLog}\`${result.harPath ? ` · requests recorded in \`${result.harPath}\` (HAR: open it in a browser's devtools)` : ""}`,
     "",
+    ...(result.scenarios ? [result.scenarios.summary] : []),
     ...(result.requests ? [gateSummaryMarkdown(result.requests)] : []),
   ].join("\n");
 }
@@ -41,4 +42,11 @@ function escapeCell(text: string): string {
 export async function writeSummary(result: RunResult): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   await core.summary.addRaw(summaryMarkdown(result)).write();
+}
+
+/** Failed scenarios as error annotations on their files' lines (at most 10, as GitHub shows). */
+export function annotateScenarios(result: RunResult): void {
+  for (const a of result.scenarios?.annotations ?? []) {
+    core.error(a.message, { title: a.title, file: a.file, startLine: a.line });
+  }
 }

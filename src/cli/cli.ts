@@ -55,7 +55,7 @@ export function usage(): string {
     "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
     "other users of the machine.",
     "",
-    "Without --test and --keep-alive the preview stays up until Ctrl-C. The preview's",
+    "Without --test, --scenarios and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
     "PREVIEW_AUTH_HEADER) beside PREVIEW_URL.",
     "",
@@ -106,7 +106,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     const source = (name: InputName) => values[name] ?? io.env[inputEnvName(name)];
     const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
-    const holdForever = config.test === undefined && values["keep-alive"] === undefined;
+    const holdForever =
+      config.test === undefined &&
+      config.scenarios.scenarios.length === 0 &&
+      source("keep-alive") === undefined;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
       logger,
       launcher: nodeLauncher,

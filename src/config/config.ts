@@ -19,6 +19,7 @@ import {
   type StatusRange,
 } from "./parse.js";
 import { InputReader } from "./reader.js";
+import { collectScenarioSettings, type ScenarioSettings } from "./scenarios-parse.js";
 import { collectTunnelSettings, type TunnelSettings } from "./tunnel-parse.js";
 
 /** The whole run, as read from action inputs or CLI flags. */
@@ -48,6 +49,8 @@ export interface Config {
   readonly failOnCrash: boolean;
   /** The gate in front of the app: auth, allow-list, limits, webhook verification, recording. */
   readonly gate: GateSettings;
+  /** Webhook scenarios run against the public URL (none when no files are given). */
+  readonly scenarios: ScenarioSettings;
   /** The mock identity provider; its client secret is generated per run (a secret). */
   readonly idp: IdpSettings & { readonly clientSecret: string };
   /** The tunnel providers' settings (ssh, cloudflared, ngrok; the probe's deadline). */
@@ -58,7 +61,7 @@ export interface Config {
 
 /** The action keeps the preview up beyond its main step when asked, or when there is nothing to test. */
 export function runsInBackground(config: Config): boolean {
-  return config.keepRunning || config.test === undefined;
+  return config.keepRunning || (config.test === undefined && config.scenarios.scenarios.length === 0);
 }
 
 /** Raw value of an input by name; undefined or "" means "not given". */
@@ -120,6 +123,10 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   });
   const tunnel = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
+  const scenarios = collectScenarioSettings(inputs, context.env, {
+    cwd: context.cwd,
+    runDir: context.runDir,
+  });
   const idp = { ...collectIdpSettings(inputs, { cwd: context.cwd }), clientSecret: newClientSecret() };
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
@@ -145,6 +152,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     gate: gate as GateSettings,
     tunnel: tunnel as TunnelSettings,
     publish,
+    scenarios: scenarios as ScenarioSettings,
     idp,
   };
 }

@@ -43,7 +43,7 @@ export const GATE_INPUTS = {
   },
   "verify-webhooks": {
     description:
-      "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab.",
+      "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab, linear, square, discord (the variable holds the application's public key), paddle.",
     default: "",
     placeholder: "<provider path ENV lines>",
   },
@@ -76,6 +76,10 @@ export const WEBHOOK_PROVIDERS = [
   "svix",
   "pagerduty",
   "gitlab",
+  "linear",
+  "square",
+  "discord",
+  "paddle",
 ] as const;
 export type WebhookProvider = (typeof WEBHOOK_PROVIDERS)[number];
 

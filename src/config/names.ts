@@ -7,6 +7,7 @@
 import { GATE_INPUTS } from "./gate-parse.js";
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./github-parse.js";
 import { IDP_INPUTS } from "./idp-parse.js";
+import { SCENARIO_INPUTS, SCENARIO_OUTPUTS } from "./scenarios-parse.js";
 import { TUNNEL_INPUTS } from "./tunnel-parse.js";
 
 export interface InputSpec {
@@ -96,6 +97,7 @@ export const INPUTS = {
   ...GATE_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
+  ...SCENARIO_INPUTS,
   ...IDP_INPUTS,
 } as const satisfies Record<string, InputSpec>;
 
@@ -113,6 +115,7 @@ export const OUTPUTS = {
   "har-path":
     "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
   ...PUBLISH_OUTPUTS,
+  ...SCENARIO_OUTPUTS,
 } as const satisfies Record<string, string>;
 
 export type OutputName = keyof typeof OUTPUTS;

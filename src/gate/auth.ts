@@ -114,6 +114,11 @@ export class Authenticator {
       reply(ex, 400, "the login link cannot be used for a WebSocket");
       return;
     }
+    // Only a GET spends the token: a HEAD from a link checker must not use it up.
+    if (ex.req.method !== "GET") {
+      reply(ex, 405, "the login link is opened with GET", { allow: "GET" });
+      return;
+    }
     const token = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
     const redirect = { location: "/", "referrer-policy": "no-referrer" };
     if (this.#auth.mode === "none") {
@@ -172,4 +177,22 @@ export function withoutSessionCookie(header: string): string | undefined {
     .map((p) => p.trim())
     .filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== SESSION_COOKIE);
   return kept.length === 0 ? undefined : kept.join("; ");
+}
+
+/**
+ * What a client (the test command, the scenario runner) needs to get through the gate: the
+ * environment variables PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and
+ * PREVIEW_AUTH_HEADER, a ready Authorization header value. Empty for auth: none.
+ */
+export function clientCredentials(auth: GateAuth): Record<string, string> {
+  if (auth.mode === "basic") {
+    return {
+      PREVIEW_USERNAME: auth.username,
+      PREVIEW_PASSWORD: auth.password,
+      PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`,
+    };
+  }
+  if (auth.mode === "bearer")
+    return { PREVIEW_TOKEN: auth.token, PREVIEW_AUTH_HEADER: `Bearer ${auth.token}` };
+  return {};
 }

@@ -43,16 +43,47 @@ export interface EntryData {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what JSON must escape.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** Up to this many bytes, a JS loop beats a call into native code. */
+const SHORT = 48;
+const SHORT_TEXT = 128;
+
+/**
+ * Node's per-encoding writers, which Buffer#write dispatches to after normalizing its
+ * arguments; called directly they cost a fraction (they are not in @types/node).
+ */
+interface EncodingWriters {
+  latin1Write(text: string, offset: number): number;
+  utf8Write(text: string, offset: number): number;
+}
+
+function writers(buf: Buffer): EncodingWriters {
+  const fast = buf as unknown as Partial<EncodingWriters>;
+  if (typeof fast.latin1Write === "function" && typeof fast.utf8Write === "function") {
+    return buf as unknown as EncodingWriters;
+  }
+  return {
+    latin1Write: (text, offset) => buf.write(text, offset, "latin1"),
+    utf8Write: (text, offset) => buf.write(text, offset),
+  };
+}
 
 /** A growing buffer of JSON text. */
 export class JsonOut {
   #buf: Buffer;
+  #w: EncodingWriters;
   #pos = 0;
   readonly #initialBytes: number;
 
-  constructor(initialBytes = 256 * 1024) {
+  constructor(initialBytes = 64 * 1024) {
     this.#initialBytes = initialBytes;
     this.#buf = Buffer.allocUnsafe(initialBytes);
+    this.#w = writers(this.#buf);
+  }
+
+  #use(buf: Buffer): void {
+    this.#buf = buf;
+    this.#w = writers(buf);
   }
 
   get length(): number {
@@ -63,37 +94,75 @@ export class JsonOut {
     if (this.#pos + bytes <= this.#buf.length) return;
     const bigger = Buffer.allocUnsafe(Math.max(this.#buf.length * 2, this.#pos + bytes));
     this.#buf.copy(bigger, 0, 0, this.#pos);
-    this.#buf = bigger;
+    this.#use(bigger);
   }
+
+  // Short pieces are copied by a plain loop: calling into native code costs more than the
+  // copy for the few bytes of a constant, a number or a typical header value.
 
   /** Pre-encoded bytes. */
   raw(bytes: Buffer): void {
-    this.#room(bytes.length);
-    this.#buf.set(bytes, this.#pos);
-    this.#pos += bytes.length;
+    const n = bytes.length;
+    this.#room(n);
+    if (n > SHORT) {
+      this.#buf.set(bytes, this.#pos);
+      this.#pos += n;
+      return;
+    }
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i] as number;
+    this.#pos = pos;
   }
 
   /** Text known to be ASCII without anything to escape (numbers, dates, header names). */
   ascii(text: string): void {
-    this.#room(text.length);
-    this.#pos += this.#buf.write(text, this.#pos, "latin1");
+    const n = text.length;
+    this.#room(n);
+    if (n > SHORT) {
+      this.#pos += this.#w.latin1Write(text, this.#pos);
+      return;
+    }
+    const buf = this.#buf;
+    let pos = this.#pos;
+    for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.#pos = pos;
   }
 
   /** Text that is already JSON (e.g. from JSON.stringify). */
   json(text: string): void {
     this.#room(text.length * 3);
-    this.#pos += this.#buf.write(text, this.#pos);
+    this.#pos += this.#w.utf8Write(text, this.#pos);
   }
 
   /** A JSON string literal. */
   str(text: string): void {
+    const n = text.length;
+    if (n <= SHORT_TEXT) {
+      // Printable ASCII without quote or backslash goes in as is; anything else takes the slow path.
+      this.#room(n + 2);
+      const buf = this.#buf;
+      let pos = this.#pos;
+      buf[pos++] = QUOTE;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) break;
+        buf[pos++] = c;
+      }
+      if (i === n) {
+        buf[pos++] = QUOTE;
+        this.#pos = pos;
+        return;
+      }
+    }
     if (NEEDS_ESCAPE.test(text)) {
       this.json(JSON.stringify(text));
       return;
     }
-    this.#room(text.length * 3 + 2);
+    this.#room(n * 3 + 2);
     this.#buf[this.#pos++] = QUOTE;
-    this.#pos += this.#buf.write(text, this.#pos);
+    this.#pos += this.#w.utf8Write(text, this.#pos);
     this.#buf[this.#pos++] = QUOTE;
   }
 
@@ -107,12 +176,15 @@ export class JsonOut {
     return Buffer.from(this.#buf.subarray(start, this.#pos));
   }
 
-  /** The bytes written so far, handed over; the writer starts afresh with a new buffer. */
-  take(): Buffer {
-    const bytes = this.#buf.subarray(0, this.#pos);
-    this.#buf = Buffer.allocUnsafe(this.#initialBytes);
+  /** A view of the bytes written so far (valid until the next write or reset). */
+  bytes(): Buffer {
+    return this.#buf.subarray(0, this.#pos);
+  }
+
+  /** Starts over, keeping the buffer (memory is reused, not allocated per batch) unless a burst grew it. */
+  reset(): void {
     this.#pos = 0;
-    return bytes;
+    if (this.#buf.length > this.#initialBytes * 4) this.#use(Buffer.allocUnsafe(this.#initialBytes));
   }
 }
 

@@ -40,6 +40,7 @@ const MAX_PENDING_BYTES = 32 * 1024 * 1024;
 /** Bytes are written when this many are waiting, or FLUSH_MS after the first. */
 const FLUSH_BYTES = 512 * 1024;
 const FLUSH_MS = 25;
+const BUFFER_BYTES = FLUSH_BYTES + 256 * 1024;
 
 /** Up to `limit` bytes of a body, copied (a slice would pin the socket's whole read buffer). */
 class Capture {
@@ -125,7 +126,9 @@ export class HarRecorder {
   readonly bodyLimit: number;
   readonly path: string;
   readonly #serializer: Serializer;
-  readonly #out = new JsonOut();
+  /** Entries are serialized into one buffer while the other is being written. */
+  #out = new JsonOut(BUFFER_BYTES);
+  #spare = new JsonOut(BUFFER_BYTES);
   readonly #logger: Logger;
   readonly #file: FileHandle;
   #position: number;
@@ -202,7 +205,10 @@ export class HarRecorder {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#writing !== undefined || this.#out.length === 0 || this.#failed) return;
-    const body = this.#out.take();
+    const full = this.#out;
+    this.#out = this.#spare;
+    this.#spare = full;
+    const body = full.bytes();
     const length = body.length;
     this.#writing = this.#file
       .writev([body, FOOTER_BYTES], this.#position)
@@ -216,6 +222,7 @@ export class HarRecorder {
         },
       )
       .finally(() => {
+        full.reset();
         this.#writing = undefined;
         this.#schedule();
       });

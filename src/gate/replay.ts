@@ -170,3 +170,14 @@ async function replayOne(
     };
   }
 }
+
+/** One line per request, for the terminal: "POST /hooks/github -> 200 (signed as github)". */
+export function formatReplayResults(results: readonly ReplayResult[]): string {
+  return results
+    .map((r) =>
+      "error" in r
+        ? `${r.method} ${r.path} -> error: ${r.error}`
+        : `${r.method} ${r.path} -> ${r.status}${r.signedAs ? ` (signed as ${r.signedAs})` : ""}`,
+    )
+    .join("\n");
+}

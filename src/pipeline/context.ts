@@ -9,6 +9,7 @@ import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import type { Logger } from "../util/logger.js";
 import { PhaseClock, type PhaseRecord } from "./phases.js";
+import type { ScenarioOutcome } from "./scenarios.js";
 
 export interface RunResult {
   readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";
@@ -20,6 +21,8 @@ export interface RunResult {
   /** Requests through the gate: counts and the last ones. */
   readonly requests: GateStats | undefined;
   readonly testExitCode: number | undefined;
+  /** The webhook scenarios' results, when any ran. */
+  readonly scenarios?: ScenarioOutcome | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
   readonly failure: string | undefined;

@@ -1,4 +1,4 @@
-export type PhaseName = "boot" | "ready" | "expose" | "publish" | "test" | "hold" | "teardown";
+export type PhaseName = "expose" | "boot" | "ready" | "publish" | "test" | "scenarios" | "hold" | "teardown";
 
 export interface PhaseRecord {
   readonly name: PhaseName;

@@ -1,6 +1,6 @@
 /**
  * One run, as explicit phases: expose (gate, tunnel, probe) -> boot -> ready -> publish ->
- * test -> hold -> teardown. The tunnel comes first so the app starts knowing its public URL
+ * test -> scenarios -> hold -> teardown. The tunnel comes first so the app starts knowing its public URL
  * (PREVIEW_URL; the identity provider's issuer and redirect URIs are built on it). Every
  * resource is registered for teardown the moment it exists; teardown runs whatever happens,
  * so failures and cancellation clean up the same way.
@@ -10,6 +10,7 @@ import { sweepMarked } from "../app/stop.js";
 import type { Config } from "../config/config.js";
 import { RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
+import { createScenarioKeys, scenarioAppEnv } from "../scenarios/index.js";
 import { chooseProvider } from "../tunnel/index.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { accessEnv, signInMethod } from "./access.js";
@@ -17,6 +18,7 @@ import { type BootedApp, bootApp, chooseAppPort } from "./boot.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { type Exposure, expose } from "./expose.js";
 import { RunIdentity } from "./identity.js";
+import { runScenarioPhase, type ScenarioOutcome } from "./scenarios.js";
 import { runTestCommand } from "./test-command.js";
 
 export { CANCEL_GRACE_MS, type PipelineDeps, type Reporter, type RunResult } from "./context.js";
@@ -38,6 +40,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
   let url: string | undefined;
   let exposure: Exposure | undefined;
   let testExitCode: number | undefined;
+  let scenarios: ScenarioOutcome | undefined;
   let outcome: RunResult["outcome"] = "no-test";
   let failure: string | undefined;
   const fail = (reason: string) => {
@@ -52,6 +55,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     harPath: exposure?.gate.harPath,
     requests: exposure?.gate.stats(),
     testExitCode,
+    scenarios,
     phases: ctx.clock.records,
     failure,
   });
@@ -100,9 +104,13 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
       void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn(ctx, exposed) });
     });
 
+    const scenarioList = config.scenarios.scenarios;
+    // Discord-style scenarios sign with a key pair made for this run; the app gets the public half.
+    const keys = scenarioList.some((s) => s.publicKeyEnv !== undefined) ? createScenarioKeys() : undefined;
     const appEnv = {
       PREVIEW_URL: exposed.tunnel.url,
       ...(identity.enabled ? identity.start(exposed.tunnel.url) : {}),
+      ...(keys ? scenarioAppEnv(scenarioList, keys) : {}),
     };
     app = await bootApp(ctx, port, appEnv);
     exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
@@ -132,10 +140,29 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
         (code) => `exit code ${code}`,
       );
       outcome = testExitCode === 0 ? "passed" : "failed";
-      void publisher?.testsDone({ passed: testExitCode === 0 ? 1 : 0, total: 1 });
       if (outcome === "failed") failure = `The test command exited with code ${testExitCode}.`;
     } else {
       ctx.clock.skip("test", "no test command");
+    }
+
+    if (scenarioList.length > 0) {
+      const authHeader = accessEnv(config.gate.auth).PREVIEW_AUTH_HEADER;
+      scenarios = await ctx.clock.run(
+        "scenarios",
+        () => runScenarioPhase(ctx, url as string, authHeader, keys),
+        (r) => `${r.passed} passed, ${r.failed} failed`,
+      );
+      if (outcome !== "failed") outcome = "passed";
+      if (scenarios.failed > 0) fail(`${scenarios.failed} webhook scenario(s) failed.`);
+    } else {
+      ctx.clock.skip("scenarios", "no scenario files");
+    }
+    if (config.test || scenarios) {
+      const testPassed = config.test ? (testExitCode === 0 ? 1 : 0) : 0;
+      void publisher?.testsDone({
+        passed: testPassed + (scenarios?.passed ?? 0),
+        total: (config.test ? 1 : 0) + (scenarios ? scenarios.passed + scenarios.failed : 0),
+      });
     }
 
     await hold(ctx, app, url, () => deps.reporter.holding?.(result()));

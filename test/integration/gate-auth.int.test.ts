@@ -88,6 +88,8 @@ describe("login link", () => {
     expect(link.origin).toBe("https://preview.example.test");
     expect(link.pathname).toBe("/__preview/login");
 
+    // A HEAD (a link checker) does not use the token up.
+    expect((await request(gate.port, `${link.pathname}${link.search}`, { method: "HEAD" })).status).toBe(405);
     const first = await request(gate.port, `${link.pathname}${link.search}`);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe("/");

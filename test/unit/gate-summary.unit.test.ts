@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { clientCredentials } from "../../src/gate/auth.js";
+import { formatReplayResults } from "../../src/gate/replay.js";
 import { RECENT_LIMIT, StatsCollector } from "../../src/gate/stats.js";
 import { gateSummaryMarkdown } from "../../src/gate/summary.js";
 
@@ -37,5 +39,31 @@ describe("gate stats and summary", () => {
 
   it("says so when nothing came through", () => {
     expect(gateSummaryMarkdown(new StatsCollector().snapshot())).toContain("No requests reached the gate.");
+  });
+});
+
+describe("helpers for the caller", () => {
+  it("gives clients their credentials as environment variables", () => {
+    expect(clientCredentials({ mode: "basic", username: "u", password: "p" })).toEqual({
+      PREVIEW_USERNAME: "u",
+      PREVIEW_PASSWORD: "p",
+      PREVIEW_AUTH_HEADER: "Basic dTpw",
+    });
+    expect(clientCredentials({ mode: "bearer", token: "t" })).toEqual({
+      PREVIEW_TOKEN: "t",
+      PREVIEW_AUTH_HEADER: "Bearer t",
+    });
+    expect(clientCredentials({ mode: "none" })).toEqual({});
+  });
+
+  it("prints replay results one per line", () => {
+    expect(
+      formatReplayResults([
+        { method: "POST", path: "/hooks/github", status: 200, signedAs: "github" },
+        { method: "GET", path: "/ws", error: "WebSocket upgrades are not replayed" },
+      ]),
+    ).toBe(
+      "POST /hooks/github -> 200 (signed as github)\nGET /ws -> error: WebSocket upgrades are not replayed",
+    );
   });
 });

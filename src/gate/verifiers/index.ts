@@ -1,9 +1,13 @@
 import type { WebhookProvider } from "../../config/gate-parse.js";
+import { discord } from "./discord.js";
 import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
+import { linear } from "./linear.js";
+import { paddle } from "./paddle.js";
 import { pagerduty } from "./pagerduty.js";
 import { shopify } from "./shopify.js";
 import { slack } from "./slack.js";
+import { square } from "./square.js";
 import { standardWebhooks, svix } from "./standard-webhooks.js";
 import { stripe } from "./stripe.js";
 import { twilio } from "./twilio.js";
@@ -21,6 +25,10 @@ export const SCHEMES: Readonly<Record<WebhookProvider, WebhookScheme>> = {
   svix,
   pagerduty,
   gitlab,
+  linear,
+  square,
+  discord,
+  paddle,
 };
 
 /** Every header any provider uses for a signature or token (redacted in recordings). */

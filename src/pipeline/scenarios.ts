@@ -1,0 +1,53 @@
+/** The scenarios phase: signed webhook deliveries to the public URL, through tunnel and gate. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import {
+  type Annotation,
+  annotations,
+  junitXml,
+  runScenarios,
+  type ScenarioKeys,
+  summaryMarkdown,
+} from "../scenarios/index.js";
+import type { RunContext } from "./context.js";
+
+/** What the reports need, JSON-safe (it travels from the supervisor to the main step). */
+export interface ScenarioOutcome {
+  readonly passed: number;
+  readonly failed: number;
+  readonly junitPath: string;
+  /** The job summary's table. */
+  readonly summary: string;
+  /** Up to 10, pointing at the scenario files' lines. */
+  readonly annotations: readonly Annotation[];
+}
+
+export async function runScenarioPhase(
+  ctx: RunContext,
+  url: string,
+  authHeader: string | undefined,
+  keys: ScenarioKeys | undefined,
+): Promise<ScenarioOutcome> {
+  const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
+  ctx.logger.info(`Sending ${scenarios.length} webhook scenario(s) to ${url}`);
+  const run = await runScenarios({
+    scenarios,
+    baseUrl: url,
+    authHeader,
+    env: ctx.deps.baseEnv,
+    keys,
+    signal: ctx.signal,
+    logger: ctx.logger,
+    timeoutMs,
+  });
+  mkdirSync(path.dirname(junitPath), { recursive: true });
+  writeFileSync(junitPath, junitXml(run));
+  ctx.logger.info(`Webhook scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
+  return {
+    passed: run.passed,
+    failed: run.failed,
+    junitPath,
+    summary: summaryMarkdown(run),
+    annotations: annotations(run),
+  };
+}

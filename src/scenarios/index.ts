@@ -1,0 +1,30 @@
+/** Webhook scenarios: load, run against the public URL, report. The pipeline's entry points. */
+
+export { type JunitOptions, junitXml } from "./junit.js";
+export { createScenarioKeys, type ScenarioKeys, scenarioAppEnv } from "./keys.js";
+export {
+  displayPath,
+  formatProblem,
+  type LoadOptions,
+  type LoadResult,
+  loadScenarioFile,
+  loadScenarioFiles,
+  loadScenarioFilesOrThrow,
+  parseScenarioText,
+  ScenarioFileError,
+} from "./load.js";
+export { EXAMPLES, exampleNames } from "./payloads/index.js";
+export { type Annotation, annotations, MAX_ANNOTATIONS, summaryMarkdown } from "./report.js";
+export {
+  DEFAULT_SCENARIO_TIMEOUT_MS,
+  type DeliveryResult,
+  failureSummary,
+  type LatencySummary,
+  type RunOptions,
+  runScenarios,
+  type ScenarioResult,
+  type ScenarioRun,
+} from "./runner.js";
+export { scenariosJsonSchema } from "./schema.js";
+export { PROVIDERS, SCENARIO_PROVIDERS, type ScenarioProvider } from "./signers/index.js";
+export type { Scenario, ScenarioProblem, SourceLocation } from "./types.js";

@@ -1,0 +1,316 @@
+/**
+ * Runs scenarios against the preview's PUBLIC URL, so deliveries take the provider's path
+ * through tunnel and gate (verified webhook paths skip user auth; the recording sees them).
+ * Each delivery is signed right before it is sent, and exactly the signed bytes are sent.
+ * Scenarios run one after another by default (a later one may depend on an earlier one);
+ * within a scenario, `concurrency` deliveries are in flight at once.
+ */
+import { randomUUID } from "node:crypto";
+import { errorMessage } from "../errors.js";
+import type { Logger } from "../util/logger.js";
+import { checkReply, excerpt, type Mismatch } from "./expect.js";
+import { agentsFor, send } from "./http.js";
+import type { ScenarioKeys } from "./keys.js";
+import { renderBody, renderPath } from "./render.js";
+import { PROVIDERS } from "./signers/index.js";
+import { tamper } from "./tamper.js";
+import { render, type TemplateVars } from "./template.js";
+import type { Scenario } from "./types.js";
+
+export const DEFAULT_SCENARIO_TIMEOUT_MS = 30_000;
+
+export interface RunOptions {
+  readonly scenarios: readonly Scenario[];
+  /** The preview's PUBLIC URL (the tunnel's); `${preview.url}` and signed URLs use it. */
+  readonly baseUrl: string;
+  /**
+   * The preview's Authorization value ("Basic ...", "Bearer ..."). Sent only by scenarios
+   * with `send-auth: true`: a provider cannot send it, so by default neither does the runner.
+   */
+  readonly authHeader?: string;
+  /** Where secret-env and ${env.X} are read. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Needed by discord scenarios: the run's key pair (createScenarioKeys()). */
+  readonly keys?: ScenarioKeys;
+  readonly signal?: AbortSignal;
+  readonly logger?: Logger;
+  /** Per-delivery timeout unless a scenario sets its own (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Scenarios run at once (default 1: in file order). */
+  readonly parallel?: number;
+  /** Deliveries in flight across all scenarios (default: no limit beyond each scenario's concurrency). */
+  readonly maxInFlight?: number;
+}
+
+export interface DeliveryResult {
+  /** 0-based among the scenario's `repeat`. */
+  readonly index: number;
+  readonly passed: boolean;
+  /** undefined when no response came (see `error`). */
+  readonly status: number | undefined;
+  readonly latencyMs: number;
+  readonly mismatches: readonly Mismatch[];
+  /** No response: refused, reset, timed out or cancelled. */
+  readonly error: string | undefined;
+  readonly responseExcerpt: string;
+}
+
+export interface LatencySummary {
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+}
+
+export interface ScenarioResult {
+  readonly scenario: Scenario;
+  readonly passed: boolean;
+  /** The scenario could not be sent at all (a secret or variable missing, cancelled). */
+  readonly error: string | undefined;
+  readonly deliveries: readonly DeliveryResult[];
+  /** Wall time of the scenario. */
+  readonly durationMs: number;
+  /** Of the deliveries that got a response. */
+  readonly latency: LatencySummary | undefined;
+}
+
+export interface ScenarioRun {
+  readonly results: readonly ScenarioResult[];
+  readonly passed: number;
+  readonly failed: number;
+  readonly durationMs: number;
+  readonly cancelled: boolean;
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(rank, 1)) - 1] as number;
+}
+
+export function latencySummary(latencies: readonly number[]): LatencySummary | undefined {
+  if (latencies.length === 0) return undefined;
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] as number,
+  };
+}
+
+/** At most `max` tasks at once, started in call order. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.max) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+/** Merges header sets case-insensitively: a later set replaces an earlier value, keeping its spelling. */
+function mergeHeaders(...sets: Readonly<Record<string, string>>[]): Record<string, string> {
+  const byLower = new Map<string, [string, string]>();
+  for (const set of sets)
+    for (const [name, value] of Object.entries(set)) byLower.set(name.toLowerCase(), [name, value]);
+  return Object.fromEntries(byLower.values());
+}
+
+/** Everything of a scenario that is the same for each of its deliveries. */
+interface Prepared {
+  readonly url: string;
+  readonly body: Buffer;
+  readonly secret: string;
+  readonly headers: Record<string, string>;
+  readonly vars: TemplateVars;
+}
+
+function prepare(s: Scenario, options: RunOptions, vars: TemplateVars): Prepared {
+  let secret: string;
+  if (PROVIDERS[s.provider].key === "ed25519") {
+    if (!options.keys) {
+      throw new Error(
+        `${s.provider} scenarios need the run's key pair: create it with createScenarioKeys() and give the app scenarioAppEnv()`,
+      );
+    }
+    secret = options.keys.discord.privateKeyPem;
+  } else {
+    const value = s.secretEnv === undefined ? undefined : options.env[s.secretEnv];
+    if (!value) throw new Error(`secret-env ${s.secretEnv ?? "(none)"} is not set or empty`);
+    secret = value;
+  }
+  if (s.sendAuth && options.authHeader === undefined) {
+    throw new Error("send-auth is true but the preview has no credentials to send (auth: none)");
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, value] of s.headers) headers[name] = render(value, vars);
+  return {
+    url: options.baseUrl.replace(/\/+$/, "") + renderPath(s.path, vars),
+    body: renderBody(s.body, s.contentType, vars),
+    secret,
+    headers:
+      s.sendAuth && options.authHeader
+        ? mergeHeaders(headers, { Authorization: options.authHeader })
+        : headers,
+    vars,
+  };
+}
+
+async function deliver(s: Scenario, p: Prepared, index: number, run: RunContext): Promise<DeliveryResult> {
+  // Signed here, right before sending: a timestamp is as fresh as the provider's would be.
+  let signed = PROVIDERS[s.provider].sign({
+    url: p.url,
+    body: p.body,
+    contentType: s.contentType,
+    nowSeconds: Math.floor(Date.now() / 1000 + s.timestampOffsetSeconds),
+    event: s.event,
+    deliveryId: randomUUID(),
+    secret: p.secret,
+  });
+  if (s.tamper) signed = tamper(s.provider, signed);
+  const headers = mergeHeaders({ "Content-Type": s.contentType }, signed.headers, p.headers);
+  try {
+    const reply = await send(signed.url, {
+      method: s.method,
+      headers,
+      body: signed.body,
+      agents: run.agents,
+      timeoutMs: s.timeoutMs ?? run.timeoutMs,
+      ...(run.signal ? { signal: run.signal } : {}),
+    });
+    const mismatches = checkReply(s.expect, reply, p.vars);
+    return {
+      index,
+      passed: mismatches.length === 0,
+      status: reply.status,
+      latencyMs: reply.latencyMs,
+      mismatches,
+      error: undefined,
+      responseExcerpt: excerpt(reply.body),
+    };
+  } catch (error) {
+    return {
+      index,
+      passed: false,
+      status: undefined,
+      latencyMs: 0,
+      mismatches: [],
+      error: errorMessage(error),
+      responseExcerpt: "",
+    };
+  }
+}
+
+interface RunContext {
+  readonly agents: ReturnType<typeof agentsFor>;
+  readonly inFlight: Limiter;
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+}
+
+async function runScenario(s: Scenario, options: RunOptions, run: RunContext): Promise<ScenarioResult> {
+  const started = performance.now();
+  const vars: TemplateVars = { env: options.env, previewUrl: options.baseUrl.replace(/\/+$/, "") };
+  const failed = (error: string): ScenarioResult => ({
+    scenario: s,
+    passed: false,
+    error,
+    deliveries: [],
+    durationMs: performance.now() - started,
+    latency: undefined,
+  });
+  if (run.signal?.aborted) return failed("cancelled before it was sent");
+  let prepared: Prepared;
+  try {
+    prepared = prepare(s, options, vars);
+  } catch (error) {
+    return failed(errorMessage(error));
+  }
+  const deliveries: DeliveryResult[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < s.repeat && !run.signal?.aborted) {
+      const index = next++;
+      deliveries.push(await run.inFlight.run(() => deliver(s, prepared, index, run)));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(s.concurrency, s.repeat) }, worker));
+  deliveries.sort((a, b) => a.index - b.index);
+  const cancelled = deliveries.length < s.repeat;
+  const latency = latencySummary(deliveries.filter((d) => d.status !== undefined).map((d) => d.latencyMs));
+  return {
+    scenario: s,
+    passed: !cancelled && deliveries.every((d) => d.passed),
+    error: cancelled ? `cancelled after ${deliveries.length} of ${s.repeat} deliveries` : undefined,
+    deliveries,
+    durationMs: performance.now() - started,
+    latency,
+  };
+}
+
+function logResult(logger: Logger | undefined, r: ScenarioResult): void {
+  if (!logger) return;
+  const { scenario: s } = r;
+  const where = `${s.source.file}:${s.source.line}`;
+  const statuses = [...new Set(r.deliveries.map((d) => d.status ?? "no response"))].join(", ");
+  const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
+  // info, not error: the caller turns failures into annotations once, with file and line.
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${s.provider}, ${where}): ${statuses}${timing}`);
+  else logger.info(`scenario FAILED: ${s.name} (${s.provider}, ${where}): ${failureSummary(r)}`);
+}
+
+/** One line on why a scenario failed: the first failing delivery's mismatches or error. */
+export function failureSummary(r: ScenarioResult): string {
+  if (r.error !== undefined) return r.error;
+  const bad = r.deliveries.filter((d) => !d.passed);
+  const first = bad[0];
+  if (first === undefined) return "passed";
+  const what =
+    first.error ??
+    first.mismatches.map((m) => `${m.what}: expected ${m.expected}, got ${m.actual}`).join("; ");
+  return r.deliveries.length > 1
+    ? `${bad.length} of ${r.deliveries.length} deliveries failed; first: ${what}`
+    : what;
+}
+
+export async function runScenarios(options: RunOptions): Promise<ScenarioRun> {
+  const started = performance.now();
+  const agents = agentsFor();
+  const run: RunContext = {
+    agents,
+    inFlight: new Limiter(options.maxInFlight ?? Number.POSITIVE_INFINITY),
+    timeoutMs: options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS,
+    signal: options.signal,
+  };
+  const results: ScenarioResult[] = new Array(options.scenarios.length);
+  const scenarios = new Limiter(options.parallel ?? 1);
+  try {
+    await Promise.all(
+      options.scenarios.map((s, i) =>
+        scenarios.run(async () => {
+          const result = await runScenario(s, options, run);
+          results[i] = result;
+          logResult(options.logger, result);
+        }),
+      ),
+    );
+  } finally {
+    agents.destroy();
+  }
+  const passed = results.filter((r) => r.passed).length;
+  return {
+    results,
+    passed,
+    failed: results.length - passed,
+    durationMs: performance.now() - started,
+    cancelled: options.signal?.aborted ?? false,
+  };
+}
