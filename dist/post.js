@@ -42740,7 +42740,10 @@ function forbiddenMessage(channel, error3) {
 async function createPublisher(options) {
   const { settings, logger } = options;
   const context3 = await readPublishContext(process.env, { logger });
-  const api = settings.token && context3 ? createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger, signal: options.signal }) : void 0;
+  const api = settings.token && context3 ? (
+    // No cancellation signal: a cancelled run must still mark its deployment and comment.
+    createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger })
+  ) : void 0;
   const publisher = new Publisher({
     api,
     context: context3,

@@ -55405,7 +55405,10 @@ function forbiddenMessage(channel, error3) {
 async function createPublisher(options) {
   const { settings, logger } = options;
   const context3 = await readPublishContext(process.env, { logger });
-  const api = settings.token && context3 ? createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger, signal: options.signal }) : void 0;
+  const api = settings.token && context3 ? (
+    // No cancellation signal: a cancelled run must still mark its deployment and comment.
+    createGitHubApi({ token: settings.token, apiUrl: context3.apiUrl, logger })
+  ) : void 0;
   const publisher = new Publisher({
     api,
     context: context3,
@@ -55473,7 +55476,6 @@ async function runSupervisor() {
     const publisher = await createPublisher({
       settings: config2.publish,
       logger,
-      signal: cancel.signal,
       secrets: () => gateSecrets(config2.gate),
       onRecord: (record2, snapshot) => {
         setOutputs(publishOutputs(record2));

@@ -1,6 +1,6 @@
 // Bundles the entry points into dist/ (committed: the runner executes it as is).
 // CommonJS output with dist/package.json saying so, because the root package is ESM.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { vendorNgrok } from "./vendor-ngrok.mjs";
 
@@ -26,6 +26,9 @@ await build({
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },
 });
+
+// Editors validate scenario files against this (`# yaml-language-server: $schema=...`).
+copyFileSync("src/scenarios/scenarios.schema.json", "dist/scenarios.schema.json");
 
 // The ngrok SDK's native bindings cannot be bundled: ship them beside the bundle.
 vendorNgrok();

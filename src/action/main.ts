@@ -62,7 +62,6 @@ async function foreground(config: Config, run: Run, signal: AbortSignal): Promis
   const publisher = await createPublisher({
     settings: config.publish,
     logger: coreLogger,
-    signal,
     secrets: () => gateSecrets(config.gate),
     onRecord: (record, snapshot) => {
       setOutputs(publishOutputs(record));

@@ -8,7 +8,6 @@ import type { Logger } from "../util/logger.js";
 export interface PublishingOptions {
   readonly settings: PublishSettings;
   readonly logger: Logger;
-  readonly signal?: AbortSignal;
   readonly onRecord?: (record: PublishRecord, snapshot: PublisherSnapshot) => void;
   /** Values never to publish (generated credentials). */
   readonly secrets?: () => Iterable<string>;
@@ -20,7 +19,8 @@ export async function createPublisher(options: PublishingOptions): Promise<Publi
   const context = await readPublishContext(process.env, { logger });
   const api =
     settings.token && context
-      ? createGitHubApi({ token: settings.token, apiUrl: context.apiUrl, logger, signal: options.signal })
+      ? // No cancellation signal: a cancelled run must still mark its deployment and comment.
+        createGitHubApi({ token: settings.token, apiUrl: context.apiUrl, logger })
       : undefined;
   const publisher: Publisher = new Publisher({
     api,

@@ -64,7 +64,6 @@ export async function runSupervisor(): Promise<void> {
     const publisher = await createPublisher({
       settings: config.publish,
       logger,
-      signal: cancel.signal,
       secrets: () => gateSecrets(config.gate),
       onRecord: (record, snapshot) => {
         setOutputs(publishOutputs(record));

@@ -26,7 +26,7 @@ afterEach(async () => {
   mark = newMark();
 });
 
-function prRunner(options: { fork?: boolean } = {}): FakeRunner {
+function prRunner(options: { fork?: boolean; env?: Record<string, string> } = {}): FakeRunner {
   const probe = new FakeRunner({});
   const eventPath = path.join(probe.dir, "event.json");
   writeFileSync(
@@ -50,6 +50,7 @@ function prRunner(options: { fork?: boolean } = {}): FakeRunner {
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: "b".repeat(40),
     GITHUB_RUN_ID: "42",
+    ...options.env,
   });
 }
 
@@ -126,6 +127,25 @@ describe("publishing to the pull request", () => {
     expect((await post.exited).code).toBe(0);
     expect(deploymentStates()).toEqual(["in_progress", "success", "error", "inactive"]);
     expect(github.commentsOn(7)[0]?.body).toContain("stopped unexpectedly");
+  });
+
+  it("a background run cancelled while the app boots ends with the deployment failed, then inactive", async () => {
+    const runner = prRunner({ env: { SLOW_START_MS: "60000" } });
+    const main = runner.main({
+      start: "node test/fixtures/apps/slow-start.mjs",
+      "ready-timeout": "2m",
+      "github-token": TOKEN,
+    });
+    await until(
+      "the deployment to start",
+      () => (deploymentStates()?.includes("in_progress") ? true : undefined),
+      30_000,
+    );
+    main.child.kill("SIGINT");
+    expect((await main.exited).code).toBe(1);
+    expect(deploymentStates()).toEqual(["in_progress", "failure", "inactive"]);
+    expect(github.commentsOn(7)[0]?.body).toMatch(/stopped/i);
+    expect((await runner.post().exited).code).toBe(0);
   });
 
   it("on a pull request from a fork it skips publishing with one warning and keeps going", async () => {
