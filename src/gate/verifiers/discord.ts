@@ -12,8 +12,6 @@ import type { SignedRequest, SignInput, Verdict, WebhookScheme } from "./types.j
 const SIGNATURE = "x-signature-ed25519";
 const TIMESTAMP = "x-signature-timestamp";
 
-type Scheme = Omit<WebhookScheme, "provider"> & { readonly provider: "discord" };
-
 /** The 32-byte raw public key (hex) as an Ed25519 KeyObject; cached, the same key verifies every request. */
 const publicKeys = new Map<string, KeyObject | undefined>();
 function publicKey(hex: string): KeyObject | undefined {
@@ -54,7 +52,7 @@ export function verifyDiscord(request: SignedRequest, publicKeyHex: string): Ver
     : bad("X-Signature-Ed25519 does not verify with the public key");
 }
 
-export const discord: Scheme = {
+export const discord: WebhookScheme = {
   provider: "discord",
   signatureHeaders: [SIGNATURE],
   verify: verifyDiscord,

@@ -10,9 +10,6 @@ const HEADER = "linear-signature";
 /** @linear/sdk: Math.abs(Date.now() - webhookTimestamp) > 60 s is rejected. */
 export const LINEAR_TOLERANCE_SECONDS = 60;
 
-/** Until "linear" joins WEBHOOK_PROVIDERS this is a WebhookScheme in all but the provider's type. */
-type Scheme = Omit<WebhookScheme, "provider"> & { readonly provider: "linear" };
-
 export function signLinear(body: Buffer | string, secret: string): string {
   return hmac("sha256", secret, body).toString("hex");
 }
@@ -39,7 +36,7 @@ export function verifyLinear(request: SignedRequest, secret: string): Verdict {
   return staleness(timestamp / 1000, request.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
 }
 
-export const linear: Scheme = {
+export const linear: WebhookScheme = {
   provider: "linear",
   signatureHeaders: [HEADER],
   verify: verifyLinear,

@@ -10,8 +10,6 @@ import type { SignedRequest, SignInput, Verdict, WebhookScheme } from "./types.j
 const HEADER = "paddle-signature";
 export const PADDLE_TOLERANCE_SECONDS = 5;
 
-type Scheme = Omit<WebhookScheme, "provider"> & { readonly provider: "paddle" };
-
 export function signPaddle(body: Buffer | string, secret: string, timestamp: number): string {
   return `ts=${timestamp};h1=${hmac("sha256", secret, `${timestamp}:`, body).toString("hex")}`;
 }
@@ -40,7 +38,7 @@ export function verifyPaddle(request: SignedRequest, secret: string): Verdict {
   return match ? OK : bad("no h1 signature in Paddle-Signature matches");
 }
 
-export const paddle: Scheme = {
+export const paddle: WebhookScheme = {
   provider: "paddle",
   signatureHeaders: [HEADER],
   verify: verifyPaddle,

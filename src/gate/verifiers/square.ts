@@ -8,8 +8,6 @@ import type { SignedRequest, SignInput, Verdict, WebhookScheme } from "./types.j
 
 const HEADER = "x-square-hmacsha256-signature";
 
-type Scheme = Omit<WebhookScheme, "provider"> & { readonly provider: "square" };
-
 export function signSquare(notificationUrl: string, body: Buffer | string, signatureKey: string): string {
   return hmac("sha256", signatureKey, notificationUrl, body).toString("base64");
 }
@@ -22,7 +20,7 @@ export function verifySquare(request: SignedRequest, signatureKey: string): Verd
     : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
 }
 
-export const square: Scheme = {
+export const square: WebhookScheme = {
   provider: "square",
   signatureHeaders: [HEADER, "x-square-signature"],
   verify: verifySquare,

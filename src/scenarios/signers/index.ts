@@ -1,3 +1,4 @@
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../../config/gate-parse.js";
 /**
  * Every provider a scenario can name: its signer and the facts the loader checks against
  * (does it sign a timestamp, does it send the event in a header, what key signs it).
@@ -18,22 +19,9 @@ import type { Signer } from "./types.js";
 
 export type { DeliveryToSign, SignedDelivery, Signer } from "./types.js";
 
-export const SCENARIO_PROVIDERS = [
-  "github",
-  "stripe",
-  "slack",
-  "shopify",
-  "twilio",
-  "standard-webhooks",
-  "svix",
-  "pagerduty",
-  "gitlab",
-  "linear",
-  "square",
-  "discord",
-  "paddle",
-] as const;
-export type ScenarioProvider = (typeof SCENARIO_PROVIDERS)[number];
+/** Every provider the gate verifies can be sent as a scenario: one list for both. */
+export const SCENARIO_PROVIDERS = WEBHOOK_PROVIDERS;
+export type ScenarioProvider = WebhookProvider;
 
 export interface ProviderSpec {
   readonly sign: Signer;
