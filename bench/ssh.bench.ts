@@ -11,7 +11,9 @@ import autocannon from "autocannon";
 import { freePort } from "../src/app/ports.js";
 import { processesWithEnv } from "../src/app/proc-table.js";
 import { stopProcessTree } from "../src/app/stop.js";
+import { parseGateSettings } from "../src/config/gate-parse.js";
 import { parseTunnelSettings } from "../src/config/tunnel-parse.js";
+import { startGate } from "../src/gate/index.js";
 import { probePublicUrl } from "../src/tunnel/probe.js";
 import { sshProvider } from "../src/tunnel/ssh.js";
 import { memoryLogger } from "../test/fixtures/tunnel/logger.js";
@@ -228,12 +230,26 @@ async function main(): Promise<void> {
 
     const tunnel = await provider.open(target, openOptions(OPEN_RUNS));
     tunnels.push(tunnel);
+    // The pipeline's real path: ssh provider -> gate (recording on) -> app. The app checks the
+    // Authorization itself, so the gate runs with auth none here (it forwards the header).
+    const gate = await startGate({
+      upstream: target,
+      settings: parseGateSettings(
+        (name) => ({ auth: "none", record: path.join(dir, "bench.har") })[name as string],
+        {},
+      ),
+      logger: memoryLogger(),
+    });
+    tunnels.push(gate);
+    const gated = await provider.open({ host: "127.0.0.1", port: gate.port }, openOptions(OPEN_RUNS + 1));
+    tunnels.push(gated);
     const rows: Row[] = [
       { name: "app direct", rps: 0, p50: 0, p99: 0, mbps: 0 },
       { name: "bare ssh -R", rps: 0, p50: 0, p99: 0, mbps: 0 },
       { name: "ssh provider", rps: 0, p50: 0, p99: 0, mbps: 0 },
+      { name: "+ gate", rps: 0, p50: 0, p99: 0, mbps: 0 },
     ];
-    const urls = [`http://127.0.0.1:${appPort}`, await bareSsh(sshd, appPort, dir), tunnel.url];
+    const urls = [`http://127.0.0.1:${appPort}`, await bareSsh(sshd, appPort, dir), tunnel.url, gated.url];
     for (let round = 0; round < SMALL_ROUNDS; round++)
       for (const [i, row] of rows.entries()) await small(row, urls[i] as string);
     for (const [i, row] of rows.entries()) await latency(row, urls[i] as string);
@@ -247,14 +263,15 @@ async function main(): Promise<void> {
     );
     for (const row of rows)
       console.log(`${row.name.padEnd(14)}${fmt(row.rps, 0)}${fmt(row.p50)}${fmt(row.p99)}${fmt(row.mbps)}`);
-    const [direct, bare, ours] = rows as [Row, Row, Row];
-    console.log("\nratios (ssh provider vs ...)   req/s    p50    p99   MB/s");
-    for (const [name, base] of [
-      ["app direct", direct],
-      ["bare ssh -R", bare],
+    const [direct, bare, ours, full] = rows as [Row, Row, Row, Row];
+    console.log("\nratios                                 req/s    p50    p99   MB/s");
+    for (const [name, a, base] of [
+      ["ssh provider / app direct", ours, direct],
+      ["ssh provider / bare ssh -R", ours, bare],
+      ["provider + gate / bare ssh -R", full, bare],
     ] as const) {
       console.log(
-        `  ${name.padEnd(28)}${ratio(ours.rps, base.rps)}${ratio(ours.p50, base.p50)}${ratio(ours.p99, base.p99)}${ratio(ours.mbps, base.mbps)}`,
+        `  ${name.padEnd(36)}${ratio(a.rps, base.rps)}${ratio(a.p50, base.p50)}${ratio(a.p99, base.p99)}${ratio(a.mbps, base.mbps)}`,
       );
     }
     const median = openTimes[Math.floor(openTimes.length / 2)] ?? 0;
