@@ -46,7 +46,8 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 /** Up to this many bytes, a JS loop beats a call into native code. */
 const SHORT = 48;
-const SHORT_TEXT = 128;
+/** Up to this many characters, str() escapes in a JS loop (a typical header value, a small JSON body). */
+const SHORT_TEXT = 1024;
 
 /**
  * Node's per-encoding writers, which Buffer#write dispatches to after normalizing its
@@ -139,15 +140,17 @@ export class JsonOut {
   str(text: string): void {
     const n = text.length;
     if (n <= SHORT_TEXT) {
-      // Printable ASCII without quote or backslash goes in as is; anything else takes the slow path.
-      this.#room(n + 2);
+      // Printable ASCII goes in as is (quote and backslash escaped on the way); anything else
+      // (control characters, non-ASCII) takes the slow path, which starts over.
+      this.#room(2 * n + 2);
       const buf = this.#buf;
       let pos = this.#pos;
       buf[pos++] = QUOTE;
       let i = 0;
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
-        if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) break;
+        if (c < 0x20 || c > 0x7e) break;
+        if (c === QUOTE || c === BACKSLASH) buf[pos++] = BACKSLASH;
         buf[pos++] = c;
       }
       if (i === n) {
@@ -239,18 +242,17 @@ class BlockCache {
   #raw: readonly string[] | undefined;
   #bytes: Buffer | undefined;
 
-  write(out: JsonOut, raw: readonly string[], build: () => void): void {
+  /** Writes the cached bytes when `raw` equals the last block seen (true), else nothing (false). */
+  hit(out: JsonOut, raw: readonly string[]): boolean {
     const last = this.#raw;
-    if (last !== undefined && this.#bytes !== undefined && last.length === raw.length) {
-      let same = true;
-      for (let i = 0; i < raw.length && same; i++) same = last[i] === raw[i];
-      if (same) {
-        out.raw(this.#bytes);
-        return;
-      }
-    }
-    const start = out.length;
-    build();
+    if (last === undefined || this.#bytes === undefined || last.length !== raw.length) return false;
+    if (last !== raw) for (let i = 0; i < raw.length; i++) if (last[i] !== raw[i]) return false;
+    out.raw(this.#bytes);
+    return true;
+  }
+
+  /** Remembers the block `raw` as the bytes written to `out` since `start`. */
+  store(out: JsonOut, raw: readonly string[], start: number): void {
     this.#raw = raw;
     this.#bytes = out.copySince(start);
   }
@@ -269,14 +271,21 @@ export class Serializer {
     this.#redactor = redactor;
   }
 
-  /** ISO timestamps, formatted once per second (toISOString costs more than a header block). */
+  /** ISO timestamps up to the second, formatted once per second (toISOString costs more than a header block). */
   #iso(ms: number): string {
     const second = Math.floor(ms / 1000);
     if (second !== this.#isoSecond) {
       this.#isoSecond = second;
       this.#isoPrefix = new Date(second * 1000).toISOString().slice(0, 19);
     }
-    return `${this.#isoPrefix}.${String(ms - second * 1000).padStart(3, "0")}Z`;
+    return this.#isoPrefix;
+  }
+
+  #cachedBlock(out: JsonOut, cache: BlockCache, raw: readonly string[], kind: "request" | "response"): void {
+    if (cache.hit(out, raw)) return;
+    const start = out.length;
+    this.#block(out, raw, kind);
+    cache.store(out, raw, start);
   }
 
   /** `"cookies":[...],"headers":[...` (without the closing bracket). */
@@ -326,6 +335,7 @@ export class Serializer {
     const redactor = this.#redactor;
     out.raw(p.started);
     out.ascii(this.#iso(entry.startedAt));
+    out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1000));
     out.raw(p.time);
     out.ascii(String(round(entry.time)));
     out.raw(p.method);
@@ -335,10 +345,8 @@ export class Serializer {
     out.raw(p.url);
     out.str(href);
     out.raw(p.httpVersion);
-    out.str(`HTTP/${entry.httpVersion}`);
-    this.#requestBlock.write(out, entry.requestHeaders, () =>
-      this.#block(out, entry.requestHeaders, "request"),
-    );
+    httpVersion(out, entry.httpVersion);
+    this.#cachedBlock(out, this.#requestBlock, entry.requestHeaders, "request");
     out.raw(p.queryString);
     if (query.length === 0) out.raw(p.emptyArray);
     else {
@@ -365,10 +373,8 @@ export class Serializer {
     out.raw(p.statusText);
     out.str(entry.statusText);
     out.raw(p.httpVersion);
-    out.str(`HTTP/${entry.responseVersion}`);
-    this.#responseBlock.write(out, entry.responseHeaders, () =>
-      this.#block(out, entry.responseHeaders, "response"),
-    );
+    httpVersion(out, entry.responseVersion);
+    this.#cachedBlock(out, this.#responseBlock, entry.responseHeaders, "response");
     const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
     const body = bodyText(
       entry.reply,
@@ -467,6 +473,21 @@ function parseUrl(recorded: string): { href: string; query: [string, string][] }
   } catch {
     return { href: "http://invalid.invalid/", query: [] };
   }
+}
+
+/** ".000Z" to ".999Z", made on first use. */
+let MILLIS: string[] | undefined;
+
+function millisSuffix(ms: number): string {
+  MILLIS ??= Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
+  return MILLIS[Math.floor(ms)] ?? `.${String(Math.floor(ms)).padStart(3, "0")}Z`;
+}
+
+const HTTP_11 = Buffer.from('"HTTP/1.1"');
+
+function httpVersion(out: JsonOut, version: string): void {
+  if (version === "1.1") out.raw(HTTP_11);
+  else out.str(`HTTP/${version}`);
 }
 
 function round(ms: number): number {

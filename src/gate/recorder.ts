@@ -1,8 +1,8 @@
 /**
  * Records every request/response pair into a HAR 1.2 file. Bodies are copied up to the
  * body limit each and counted beyond it, so memory stays within the caps whatever the
- * traffic. Each entry is serialized when its exchange finishes and the bytes are written
- * in batches (asynchronously, off the request path), with positional writes that always leave a complete, valid file behind (each write puts the
+ * traffic. Finished exchanges are queued and serialized in a batch after the current I/O,
+ * and the bytes are written in larger batches (asynchronously, off the request path), with positional writes that always leave a complete, valid file behind (each write puts the
  * closing brackets after the new entries; the next write starts over them), so a gate that
  * is killed still leaves a HAR that opens in browser devtools.
  */
@@ -42,9 +42,15 @@ const FLUSH_BYTES = 512 * 1024;
 const FLUSH_MS = 25;
 const BUFFER_BYTES = FLUSH_BYTES + 256 * 1024;
 
-/** Up to `limit` bytes of a body, copied (a slice would pin the socket's whole read buffer). */
+/**
+ * Up to `limit` bytes of a body. A chunk that is a whole buffer of its own (what node:http
+ * hands over for bodies) is kept as is: nothing else writes to it once it was passed on,
+ * and it pins nothing beyond itself. Parts of a larger buffer are copied (a slice would pin
+ * the socket's whole read buffer).
+ */
 class Capture {
-  chunks: Buffer[] = [];
+  first: Buffer | undefined;
+  rest: Buffer[] | undefined;
   kept = 0;
   size = 0;
 
@@ -52,12 +58,21 @@ class Capture {
     this.size += chunk.length;
     if (this.kept >= limit) return;
     const take = Math.min(chunk.length, limit - this.kept);
-    this.chunks.push(Buffer.copyBytesFrom(chunk, 0, take));
+    const kept =
+      take === chunk.length && chunk.byteOffset === 0 && chunk.buffer.byteLength === take
+        ? chunk
+        : Buffer.copyBytesFrom(chunk, 0, take);
+    if (this.first === undefined) this.first = kept;
+    else if (this.rest === undefined) this.rest = [kept];
+    else this.rest.push(kept);
     this.kept += take;
   }
 
   bytes(): Buffer {
-    return this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks, this.kept);
+    const first = this.first;
+    if (first === undefined) return Buffer.alloc(0);
+    if (this.rest === undefined) return first;
+    return Buffer.concat([first, ...this.rest], this.kept);
   }
 }
 
@@ -138,6 +153,9 @@ export class HarRecorder {
   #writing: Promise<void> | undefined;
   #failed = false;
   #closed: Promise<void> | undefined;
+  /** Finished exchanges not serialized yet. */
+  #queue: Entry[] = [];
+  #draining = false;
 
   private constructor(options: RecorderOptions, file: FileHandle, position: number) {
     this.path = options.path;
@@ -169,12 +187,28 @@ export class HarRecorder {
   }
 
   /**
-   * Serializes a finished exchange at once (spread over requests, the work never stalls the
-   * gate for a whole batch, and the captured bodies are freed right away); the bytes are
-   * written in batches.
+   * Queues a finished exchange; the queue is serialized in one batch after the current I/O
+   * (setImmediate), off the request path, and the bytes are written in larger batches.
    */
   enqueue(entry: Entry): void {
     if (this.#closed !== undefined || this.#failed) return;
+    this.#queue.push(entry);
+    if (!this.#draining) {
+      this.#draining = true;
+      setImmediate(this.#drain);
+    }
+  }
+
+  readonly #drain = (): void => {
+    this.#draining = false;
+    const queue = this.#queue;
+    this.#queue = [];
+    for (const entry of queue) this.#serialize(entry);
+    if (this.#writing === undefined) this.#schedule();
+  };
+
+  #serialize(entry: Entry): void {
+    if (this.#failed) return;
     const out = this.#out;
     if (out.length >= MAX_PENDING_BYTES) {
       this.#dropped++;
@@ -188,9 +222,7 @@ export class HarRecorder {
     } catch (error) {
       out.rollback(start);
       this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error)}`);
-      return;
     }
-    if (this.#writing === undefined) this.#schedule();
   }
 
   /** Writes now when a batch is big enough, else within FLUSH_MS: few large writes, not many small ones. */
@@ -237,6 +269,7 @@ export class HarRecorder {
   async #close(): Promise<void> {
     try {
       // Flush everything that finished before close (enqueue refuses new entries from now on).
+      this.#drain();
       while (this.#writing !== undefined || (this.#out.length > 0 && !this.#failed)) {
         if (this.#writing === undefined) this.#flush();
         await this.#writing;
