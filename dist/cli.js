@@ -19909,21 +19909,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url2, status2 = 302) {
+      static redirect(url2, status3 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url2 = webidl.converters.USVString(url2);
-        status2 = webidl.converters["unsigned short"](status2);
+        status3 = webidl.converters["unsigned short"](status3);
         let parsedURL;
         try {
           parsedURL = new URL(url2, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url2}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status3)) {
+          throw new RangeError(`Invalid status code ${status3}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status3;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -21815,13 +21815,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status: status3, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status: status3, statusText, headersList, socket });
         } else {
           const iterator = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status: status3, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -21945,8 +21945,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status3, rawHeaders, resume, statusText) {
+              if (status3 < 200) {
                 return;
               }
               let location = "";
@@ -21956,8 +21956,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status3);
+              if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status3) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -21995,7 +21995,7 @@ var require_fetch = __commonJS({
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
               resolve2({
-                status: status2,
+                status: status3,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
@@ -22029,8 +22029,8 @@ var require_fetch = __commonJS({
               fetchParams.controller.terminate(error2);
               reject2(error2);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status3, rawHeaders, socket) {
+              if (status3 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -22038,8 +22038,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve2({
-                status: status2,
-                statusText: STATUS_CODES2[status2],
+                status: status3,
+                statusText: STATUS_CODES2[status3],
                 headersList,
                 socket
               });
@@ -31776,9 +31776,9 @@ function single(params, name) {
   return value === void 0 || value === "" ? void 0 : value;
 }
 var CORS = { "access-control-allow-origin": "*" };
-function sendJson(res, status2, body2, headers = {}) {
+function sendJson(res, status3, body2, headers = {}) {
   const text = Buffer.from(JSON.stringify(body2));
-  res.writeHead(status2, {
+  res.writeHead(status3, {
     "content-type": "application/json; charset=utf-8",
     "content-length": String(text.length),
     ...CORS,
@@ -31787,8 +31787,8 @@ function sendJson(res, status2, body2, headers = {}) {
   res.end(text);
 }
 var NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
-function sendOAuthError(res, status2, error2, description, headers = {}) {
-  sendJson(res, status2, { error: error2, error_description: description }, { ...NO_STORE, ...headers });
+function sendOAuthError(res, status3, error2, description, headers = {}) {
+  sendJson(res, status3, { error: error2, error_description: description }, { ...NO_STORE, ...headers });
 }
 var HTML_HEADERS = {
   "content-type": "text/html; charset=utf-8",
@@ -31797,9 +31797,9 @@ var HTML_HEADERS = {
   "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
   "referrer-policy": "no-referrer"
 };
-function sendHtml(res, status2, html) {
+function sendHtml(res, status3, html) {
   const body2 = Buffer.from(html);
-  res.writeHead(status2, { ...HTML_HEADERS, "content-length": String(body2.length) });
+  res.writeHead(status3, { ...HTML_HEADERS, "content-length": String(body2.length) });
   res.end(body2);
 }
 function sendRedirect(res, location) {
@@ -32521,9 +32521,9 @@ var tag = (key) => key[Symbol.toStringTag];
 var jwkMatchesOp = (entry, key, usage2) => {
   const { alg } = entry;
   if (key.use !== void 0) {
-    const expected = usage2 === "sign" || usage2 === "verify" ? "sig" : "enc";
-    if (key.use !== expected)
-      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected}" when present`);
+    const expected2 = usage2 === "sign" || usage2 === "verify" ? "sig" : "enc";
+    if (key.use !== expected2)
+      throw new TypeError(`Invalid key for this operation, its "use" must be "${expected2}" when present`);
   }
   if (key.alg !== void 0 && key.alg !== alg)
     throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
@@ -32611,16 +32611,16 @@ function checkModulusLength(alg, key) {
   if (typeof modulusLength != "number" || modulusLength < 2048)
     throw new TypeError(`${alg} requires key modulusLength to be 2048 bits or larger`);
 }
-function checkCryptoKey(key, expected, usage2) {
+function checkCryptoKey(key, expected2, usage2) {
   const algorithm = key.algorithm;
-  if (algorithm.name !== expected.name)
-    throw unusable(expected.name);
-  if (expected.hash && algorithm.hash?.name !== expected.hash)
-    throw unusable(expected.hash, "algorithm.hash");
-  if (expected.namedCurve && algorithm.namedCurve !== expected.namedCurve)
-    throw unusable(expected.namedCurve, "algorithm.namedCurve");
-  if (expected.length !== void 0 && algorithm.length !== expected.length)
-    throw unusable(expected.length, "algorithm.length");
+  if (algorithm.name !== expected2.name)
+    throw unusable(expected2.name);
+  if (expected2.hash && algorithm.hash?.name !== expected2.hash)
+    throw unusable(expected2.hash, "algorithm.hash");
+  if (expected2.namedCurve && algorithm.namedCurve !== expected2.namedCurve)
+    throw unusable(expected2.namedCurve, "algorithm.namedCurve");
+  if (expected2.length !== void 0 && algorithm.length !== expected2.length)
+    throw unusable(expected2.length, "algorithm.length");
   checkUsage(key, usage2);
 }
 function snapshotJwk(jwk) {
@@ -32649,8 +32649,8 @@ async function jwkToKey(entry, jwk, extractable) {
   const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
   return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
 }
-async function rawKey(key, expected, usage2, extractable = false) {
-  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage2])), checkCryptoKey(key, expected, usage2), key;
+async function rawKey(key, expected2, usage2, extractable = false) {
+  return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected2, extractable, [usage2])), checkCryptoKey(key, expected2, usage2), key;
 }
 
 // node_modules/jose/dist/webapi/lib/key_descriptor.js
@@ -33468,9 +33468,9 @@ async function issueTokens(ctx, client, grant, nonce) {
 
 // src/idp/token.ts
 var OAuthFailure = class extends Error {
-  constructor(status2, error2, description, headers = {}) {
+  constructor(status3, error2, description, headers = {}) {
     super(`${error2}: ${description}`);
-    this.status = status2;
+    this.status = status3;
     this.error = error2;
     this.description = description;
     this.headers = headers;
@@ -33574,11 +33574,11 @@ async function token(ctx, req, res, form2) {
 
 // src/idp/userinfo.ts
 var REALM = 'realm="preview-tunnel idp"';
-function reject(res, status2, error2, description) {
+function reject(res, status3, error2, description) {
   const challenge = error2 === void 0 ? `Bearer ${REALM}` : `Bearer ${REALM}, error="${error2}", error_description="${description}"`;
   sendJson(
     res,
-    status2,
+    status3,
     { error: error2 ?? "invalid_request", error_description: description },
     { "www-authenticate": challenge, "cache-control": "no-store" }
   );
@@ -34163,10 +34163,10 @@ function parseEnvLines(input, raw) {
     const eq = trimmed.indexOf("=");
     const key = eq === -1 ? trimmed : trimmed.slice(0, eq).trim();
     if (eq === -1 || !ENV_KEY.test(key)) {
-      const shown2 = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
+      const shown3 = eq === -1 ? `${trimmed.split(/\s/)[0]?.slice(0, 40) ?? ""}\u2026` : key;
       throw new InputError(
         input,
-        shown2,
+        shown3,
         `line ${index + 1} is not KEY=VALUE with KEY made of letters, digits and _ (not starting with a digit)`
       );
     }
@@ -34195,8 +34195,8 @@ function parseStatusRanges(input, raw) {
     return { min, max };
   });
 }
-function statusAccepted(ranges, status2) {
-  return ranges.some((r) => status2 >= r.min && status2 <= r.max);
+function statusAccepted(ranges, status3) {
+  return ranges.some((r) => status3 >= r.min && status3 <= r.max);
 }
 function parseReady(input, raw) {
   const value = raw.trim();
@@ -34357,7 +34357,7 @@ var import_node_path2 = __toESM(require("node:path"), 1);
 var import_yaml = __toESM(require_dist(), 1);
 var IDP_INPUTS = {
   idp: {
-    description: "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`).",
+    description: "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`). An OAuth scenario in `scenarios` starts it too.",
     default: "false",
     placeholder: "<true|false>"
   },
@@ -34475,16 +34475,16 @@ function isRecord(value) {
 }
 var EMAIL = /^[^\s@]+@[^\s@]+$/;
 var SUB_MAX = 255;
-function checkUsers(input, shown2, where, data) {
+function checkUsers(input, shown3, where, data) {
   const list = isRecord(data) && Array.isArray(data.users) ? data.users : data;
   if (!Array.isArray(list)) {
     throw new InputError(
       input,
-      shown2,
+      shown3,
       `must be a YAML or JSON list of users${where}, each with at least "sub", e.g. "- sub: alice\\n  email: alice@example.com"`
     );
   }
-  if (list.length === 0) throw new InputError(input, shown2, `must list at least one user${where}`);
+  if (list.length === 0) throw new InputError(input, shown3, `must list at least one user${where}`);
   const subs = /* @__PURE__ */ new Map();
   const emails = /* @__PURE__ */ new Map();
   return list.map((entry, index) => {
@@ -34648,1188 +34648,6 @@ function position(node2, lines) {
   return { line: Math.max(line, 1), column: Math.max(col, 1) };
 }
 
-// src/scenarios/payloads/types.ts
-var PREVIEW_URL = "${preview.url}";
-var JSON_TYPE = "application/json";
-var FORM_TYPE = "application/x-www-form-urlencoded";
-function json(value, event2) {
-  return { contentType: JSON_TYPE, body: JSON.stringify(value), ...event2 === void 0 ? {} : { event: event2 } };
-}
-function form(fields) {
-  return { contentType: FORM_TYPE, body: new URLSearchParams(fields).toString() };
-}
-
-// src/scenarios/payloads/discord.ts
-var DISCORD_EXAMPLES = {
-  ping: json({
-    id: "1234567890123456789",
-    application_id: "987654321098765432",
-    type: 1,
-    version: 1,
-    token: "interaction-token"
-  }),
-  application_command: json({
-    id: "1234567890123456790",
-    application_id: "987654321098765432",
-    type: 2,
-    version: 1,
-    token: "interaction-token",
-    guild_id: "290926798626357999",
-    channel_id: "645027906669510667",
-    member: { user: { id: "53908232506183680", username: "Mason" }, roles: [] },
-    data: {
-      id: "771825006014889984",
-      name: "preview",
-      type: 1,
-      options: [{ name: "pr", type: 4, value: 42 }]
-    }
-  })
-};
-
-// src/scenarios/payloads/github.ts
-var repository = {
-  id: 1296269,
-  node_id: "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
-  name: "Hello-World",
-  full_name: "octocat/Hello-World",
-  private: false,
-  owner: { login: "octocat", id: 1, type: "User" },
-  html_url: "https://github.com/octocat/Hello-World",
-  default_branch: "main"
-};
-var sender = { login: "octocat", id: 1, type: "User" };
-var GITHUB_EXAMPLES = {
-  ping: json(
-    {
-      zen: "Design for failure.",
-      hook_id: 1,
-      hook: {
-        type: "Repository",
-        id: 1,
-        name: "web",
-        active: true,
-        events: ["push", "pull_request"],
-        config: { content_type: "json", insecure_ssl: "0", url: `${PREVIEW_URL}/webhooks/github` }
-      },
-      repository,
-      sender
-    },
-    "ping"
-  ),
-  push: json(
-    {
-      ref: "refs/heads/main",
-      before: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-      after: "0000000000000000000000000000000000000001",
-      created: false,
-      deleted: false,
-      forced: false,
-      compare: "https://github.com/octocat/Hello-World/compare/6113728f27ae...000000000001",
-      commits: [
-        {
-          id: "0000000000000000000000000000000000000001",
-          message: "Update README.md",
-          timestamp: "2025-01-01T12:00:00Z",
-          author: { name: "Monalisa Octocat", email: "mona@github.com", username: "octocat" },
-          added: [],
-          removed: [],
-          modified: ["README.md"]
-        }
-      ],
-      head_commit: { id: "0000000000000000000000000000000000000001", message: "Update README.md" },
-      pusher: { name: "octocat", email: "mona@github.com" },
-      repository,
-      sender
-    },
-    "push"
-  ),
-  pull_request: json(
-    {
-      action: "opened",
-      number: 2,
-      pull_request: {
-        id: 279147437,
-        number: 2,
-        state: "open",
-        title: "Update the README with new information.",
-        body: "This is a pretty simple change that we need to pull into main.",
-        user: sender,
-        html_url: "https://github.com/octocat/Hello-World/pull/2",
-        head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" },
-        base: { ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" },
-        draft: false,
-        merged: false
-      },
-      repository,
-      sender
-    },
-    "pull_request"
-  )
-};
-
-// src/scenarios/payloads/gitlab.ts
-var GITLAB_EXAMPLES = {
-  push: json(
-    {
-      object_kind: "push",
-      event_name: "push",
-      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
-      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-      ref: "refs/heads/main",
-      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-      user_id: 4,
-      user_name: "John Smith",
-      user_username: "jsmith",
-      project_id: 15,
-      project: {
-        id: 15,
-        name: "Diaspora",
-        path_with_namespace: "mike/diaspora",
-        default_branch: "main",
-        web_url: "http://example.com/mike/diaspora"
-      },
-      commits: [
-        {
-          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-          message: "fixed readme",
-          timestamp: "2025-01-01T12:00:00+00:00",
-          author: { name: "GitLab dev user", email: "gitlabdev@dv6700.(none)" },
-          added: [],
-          modified: ["README.md"],
-          removed: []
-        }
-      ],
-      total_commits_count: 1
-    },
-    "Push Hook"
-  )
-};
-
-// src/scenarios/payloads/linear.ts
-var LINEAR_EXAMPLES = {
-  Issue: json(
-    {
-      action: "create",
-      type: "Issue",
-      createdAt: "2025-01-01T12:00:00.000Z",
-      organizationId: "3b6c3e0a-4c3f-4d5e-9f4e-4f4f4f4f4f4f",
-      url: "https://linear.app/acme/issue/ENG-123/fix-the-login",
-      webhookId: "000f5d3b-4c3f-4d5e-9f4e-000000000001",
-      webhookTimestamp: 0,
-      data: {
-        id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
-        identifier: "ENG-123",
-        title: "Fix the login",
-        priority: 2,
-        teamId: "72b2a2dc-6f4f-4423-9d34-24b5bd10634a",
-        stateId: "fa1fd1ea-6d5a-4dbd-9e35-2e4e94bc0a4a",
-        createdAt: "2025-01-01T12:00:00.000Z"
-      }
-    },
-    "Issue"
-  )
-};
-
-// src/scenarios/payloads/paddle.ts
-var PADDLE_EXAMPLES = {
-  "transaction.completed": json({
-    event_id: "evt_01hv8x2acma2gz2np2arh3p3ax",
-    event_type: "transaction.completed",
-    occurred_at: "2025-01-01T12:00:00.000000Z",
-    notification_id: "ntf_01hv8x2afkp3x4gbxm6xvy0cjy",
-    data: {
-      id: "txn_01hv8wptq8987qeep44cyrewp9",
-      status: "completed",
-      customer_id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4",
-      address_id: "add_01hv8gq3318ktkfengj2r75gfx",
-      business_id: null,
-      custom_data: null,
-      origin: "web",
-      collection_mode: "automatic",
-      subscription_id: "sub_01hv8x29kz0t586xy6zn1a62ny",
-      invoice_id: null,
-      invoice_number: null,
-      billing_details: null,
-      billing_period: null,
-      currency_code: "USD",
-      discount_id: null,
-      created_at: "2025-01-01T11:59:00.000000Z",
-      updated_at: "2025-01-01T12:00:00.000000Z",
-      billed_at: "2025-01-01T12:00:00.000000Z",
-      items: [],
-      details: null,
-      payments: [],
-      checkout: { url: `${PREVIEW_URL}/pay` }
-    }
-  })
-};
-
-// src/scenarios/payloads/pagerduty.ts
-var PAGERDUTY_EXAMPLES = {
-  "incident.triggered": json({
-    event: {
-      id: "01DEN4HPBQAAAG05V5QQYBRZMF",
-      event_type: "incident.triggered",
-      resource_type: "incident",
-      occurred_at: "2025-01-01T12:00:00.000Z",
-      agent: { html_url: "https://acme.pagerduty.com/users/PLH1HKV", id: "PLH1HKV", type: "user_reference" },
-      client: null,
-      data: {
-        id: "PGR0VU2",
-        type: "incident",
-        self: "https://api.pagerduty.com/incidents/PGR0VU2",
-        html_url: "https://acme.pagerduty.com/incidents/PGR0VU2",
-        number: 2,
-        status: "triggered",
-        incident_key: "d3640fbd41094207a1c11e58e46b1662",
-        title: "A little bump in the road",
-        urgency: "high",
-        service: { id: "PF9KMXH", type: "service_reference", summary: "API Service" }
-      }
-    }
-  })
-};
-
-// src/scenarios/payloads/shopify.ts
-var SHOPIFY_EXAMPLES = {
-  "orders/create": json(
-    {
-      id: 820982911946154500,
-      admin_graphql_api_id: "gid://shopify/Order/820982911946154508",
-      email: "jon@example.com",
-      created_at: "2025-01-01T12:00:00-05:00",
-      currency: "USD",
-      financial_status: "voided",
-      name: "#9999",
-      order_number: 1234,
-      subtotal_price: "199.00",
-      total_price: "199.00",
-      total_tax: "0.00",
-      customer: { id: 115310627314723950, email: "john@example.com", first_name: "John", last_name: "Smith" },
-      line_items: [
-        {
-          id: 866550311766439e3,
-          name: "Aviator sunglasses",
-          price: "199.00",
-          quantity: 1,
-          sku: "SKU2006-001",
-          product_id: 788032119674292900
-        }
-      ],
-      test: true
-    },
-    "orders/create"
-  )
-};
-
-// src/scenarios/payloads/slack.ts
-var SLACK_EXAMPLES = {
-  slash_command: form({
-    token: "gIkuvaNzQIHg97ATvDxqgjtO",
-    team_id: "T0001",
-    team_domain: "example",
-    enterprise_id: "E0001",
-    enterprise_name: "Globular Construct Inc",
-    channel_id: "C2147483705",
-    channel_name: "test",
-    user_id: "U2147483697",
-    user_name: "Steve",
-    command: "/weather",
-    text: "94070",
-    api_app_id: "A123456",
-    is_enterprise_install: "false",
-    response_url: "https://hooks.slack.com/commands/1234/5678",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0"
-  })
-};
-
-// src/scenarios/payloads/square.ts
-var SQUARE_EXAMPLES = {
-  "payment.created": json({
-    merchant_id: "6SSW7HV8K2ST5",
-    type: "payment.created",
-    event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
-    created_at: "2025-01-01T12:00:00.000Z",
-    data: {
-      type: "payment",
-      id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
-      object: {
-        payment: {
-          id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
-          amount_money: { amount: 100, currency: "USD" },
-          status: "APPROVED",
-          source_type: "CARD",
-          location_id: "S8GWD5R9QB376",
-          order_id: "03O3USaPaAaFnI6kkwB1JxGgBsUZY",
-          created_at: "2025-01-01T12:00:00.000Z",
-          version: 0
-        }
-      }
-    }
-  })
-};
-
-// src/scenarios/payloads/standard-webhooks.ts
-var STANDARD_WEBHOOKS_EXAMPLES = {
-  "contact.created": json({
-    type: "contact.created",
-    timestamp: "2022-11-03T20:26:10.344522Z",
-    data: { id: "1f81eb52-5198-4599-803e-771906343485", type: "contact" }
-  })
-};
-var SVIX_EXAMPLES = {
-  "invoice.paid": json({
-    type: "invoice.paid",
-    timestamp: "2025-01-01T12:00:00.000Z",
-    data: { id: "invoice_WF7WtCLFFtd8ubcTgboSFNql", status: "paid", attempt: 2 }
-  })
-};
-
-// src/scenarios/payloads/stripe.ts
-var event = (type, object) => ({
-  id: "evt_1PreviewTunnel0000000000",
-  object: "event",
-  api_version: "2025-06-30.basil",
-  created: 1735732800,
-  data: { object },
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type
-});
-var STRIPE_EXAMPLES = {
-  "checkout.session.completed": json(
-    event("checkout.session.completed", {
-      id: "cs_test_a1PreviewTunnel",
-      object: "checkout.session",
-      amount_subtotal: 2e3,
-      amount_total: 2e3,
-      currency: "usd",
-      customer: "cus_PreviewTunnel",
-      customer_details: { email: "jenny.rosen@example.com", name: "Jenny Rosen" },
-      mode: "payment",
-      payment_intent: "pi_3PreviewTunnel",
-      payment_status: "paid",
-      status: "complete",
-      success_url: `${PREVIEW_URL}/success`,
-      metadata: {}
-    })
-  ),
-  "payment_intent.succeeded": json(
-    event("payment_intent.succeeded", {
-      id: "pi_3PreviewTunnel",
-      object: "payment_intent",
-      amount: 2e3,
-      amount_received: 2e3,
-      currency: "usd",
-      customer: "cus_PreviewTunnel",
-      payment_method: "pm_card_visa",
-      payment_method_types: ["card"],
-      status: "succeeded",
-      metadata: {}
-    })
-  )
-};
-
-// src/scenarios/payloads/twilio.ts
-var TWILIO_EXAMPLES = {
-  "message.received": form({
-    ToCountry: "US",
-    SmsMessageSid: "SM1234567890abcdef1234567890abcdef",
-    NumMedia: "0",
-    SmsSid: "SM1234567890abcdef1234567890abcdef",
-    SmsStatus: "received",
-    Body: "Hello from the preview",
-    To: "+15005550006",
-    MessageSid: "SM1234567890abcdef1234567890abcdef",
-    AccountSid: "AC1234567890abcdef1234567890abcdef",
-    From: "+14155552671",
-    ApiVersion: "2010-04-01"
-  })
-};
-
-// src/scenarios/payloads/index.ts
-var EXAMPLES = {
-  github: GITHUB_EXAMPLES,
-  stripe: STRIPE_EXAMPLES,
-  slack: SLACK_EXAMPLES,
-  shopify: SHOPIFY_EXAMPLES,
-  twilio: TWILIO_EXAMPLES,
-  "standard-webhooks": STANDARD_WEBHOOKS_EXAMPLES,
-  svix: SVIX_EXAMPLES,
-  pagerduty: PAGERDUTY_EXAMPLES,
-  gitlab: GITLAB_EXAMPLES,
-  linear: LINEAR_EXAMPLES,
-  square: SQUARE_EXAMPLES,
-  discord: DISCORD_EXAMPLES,
-  paddle: PADDLE_EXAMPLES
-};
-function exampleNames(provider) {
-  return Object.keys(EXAMPLES[provider]);
-}
-function exampleFor(provider, event2) {
-  const examples = EXAMPLES[provider];
-  if (event2 === void 0) return Object.keys(examples)[0];
-  if (Object.hasOwn(examples, event2)) return event2;
-  return Object.entries(examples).find(([, e]) => e.event === event2)?.[0];
-}
-
-// src/gate/verifiers/discord.ts
-var import_node_crypto6 = require("node:crypto");
-
-// src/gate/verifiers/compare.ts
-var import_node_crypto5 = require("node:crypto");
-
-// src/gate/digest.ts
-var import_node_crypto4 = require("node:crypto");
-function sha256(data) {
-  return typeof import_node_crypto4.hash === "function" ? (0, import_node_crypto4.hash)("sha256", data, "buffer") : (0, import_node_crypto4.createHash)("sha256").update(data).digest();
-}
-function safeEqual(a, b) {
-  return (0, import_node_crypto4.timingSafeEqual)(sha256(a), sha256(b));
-}
-
-// src/gate/verifiers/compare.ts
-function hmac2(algorithm, key, ...data) {
-  const mac2 = (0, import_node_crypto5.createHmac)(algorithm, key);
-  for (const part of data) mac2.update(part);
-  return mac2.digest();
-}
-function headerValue(headers, name) {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-var OK = { ok: true };
-function missing(header) {
-  return { ok: false, status: 401, reason: `missing ${header} header` };
-}
-function bad(reason) {
-  return { ok: false, status: 403, reason };
-}
-var TOLERANCE_SECONDS = 300;
-function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
-  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
-  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
-    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
-  }
-  return void 0;
-}
-
-// src/gate/verifiers/discord.ts
-var SIGNATURE = "x-signature-ed25519";
-var TIMESTAMP = "x-signature-timestamp";
-var publicKeys = /* @__PURE__ */ new Map();
-function publicKey(hex) {
-  if (!publicKeys.has(hex)) {
-    let key;
-    if (/^[0-9a-f]{64}$/i.test(hex)) {
-      const x = Buffer.from(hex, "hex").toString("base64url");
-      key = (0, import_node_crypto6.createPublicKey)({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
-    }
-    publicKeys.set(hex, key);
-  }
-  return publicKeys.get(hex);
-}
-var lastPrivate;
-function privateKey(pem) {
-  if (lastPrivate?.pem !== pem) lastPrivate = { pem, key: (0, import_node_crypto6.createPrivateKey)(pem) };
-  return lastPrivate.key;
-}
-function signDiscord(body2, timestamp, privateKeyPem) {
-  const data = Buffer.concat([Buffer.from(timestamp), Buffer.from(body2)]);
-  return (0, import_node_crypto6.sign)(null, data, privateKey(privateKeyPem)).toString("hex");
-}
-function verifyDiscord(request, publicKeyHex) {
-  const signature = headerValue(request.headers, SIGNATURE);
-  if (signature === void 0) return missing("X-Signature-Ed25519");
-  const timestamp = headerValue(request.headers, TIMESTAMP);
-  if (timestamp === void 0) return missing("X-Signature-Timestamp");
-  const key = publicKey(publicKeyHex.trim());
-  if (key === void 0) return bad("the configured Discord public key is not 64 hex characters");
-  if (!/^[0-9a-f]{128}$/i.test(signature)) return bad("X-Signature-Ed25519 is not 128 hex characters");
-  const data = Buffer.concat([Buffer.from(timestamp), request.body]);
-  return (0, import_node_crypto6.verify)(null, data, key, Buffer.from(signature, "hex")) ? OK : bad("X-Signature-Ed25519 does not verify with the public key");
-}
-var discord = {
-  provider: "discord",
-  signatureHeaders: [SIGNATURE],
-  verify: verifyDiscord,
-  /** `privateKeyPem`: the PKCS#8 PEM of the key pair whose public key the app was given. */
-  sign: (input, privateKeyPem) => {
-    const timestamp = String(input.nowSeconds);
-    return { [TIMESTAMP]: timestamp, [SIGNATURE]: signDiscord(input.body, timestamp, privateKeyPem) };
-  }
-};
-
-// src/scenarios/signers/discord.ts
-var signDiscordDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Discord-Interactions/1.0 (+https://discord.com)",
-    ...discord.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/github.ts
-var HEADER = "x-hub-signature-256";
-function signGithub(body2, secret) {
-  return `sha256=${hmac2("sha256", secret, body2).toString("hex")}`;
-}
-function verifyGithub(request, secret) {
-  const signature = headerValue(request.headers, HEADER);
-  if (signature === void 0) return missing("X-Hub-Signature-256");
-  return safeEqual(signature, signGithub(request.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
-}
-var github = {
-  provider: "github",
-  signatureHeaders: [HEADER, "x-hub-signature"],
-  verify: verifyGithub,
-  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
-};
-
-// src/scenarios/signers/github.ts
-var signGithubDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "GitHub-Hookshot/preview-tunnel",
-    "X-GitHub-Event": d.event ?? "ping",
-    "X-GitHub-Delivery": d.deliveryId,
-    "X-GitHub-Hook-ID": "1",
-    "X-GitHub-Hook-Installation-Target-Type": "repository",
-    "X-GitHub-Hook-Installation-Target-ID": "1",
-    ...github.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/gitlab.ts
-var HEADER2 = "x-gitlab-token";
-function verifyGitlab(request, secret) {
-  const token2 = headerValue(request.headers, HEADER2);
-  if (token2 === void 0) return missing("X-Gitlab-Token");
-  return safeEqual(token2, secret) ? OK : bad("X-Gitlab-Token does not match");
-}
-var gitlab = {
-  provider: "gitlab",
-  signatureHeaders: [HEADER2],
-  verify: verifyGitlab,
-  sign: (_input, secret) => ({ [HEADER2]: secret })
-};
-
-// src/scenarios/signers/gitlab.ts
-var signGitlabDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "GitLab/18.0.0",
-    "X-Gitlab-Event": d.event ?? "Push Hook",
-    "X-Gitlab-Event-UUID": d.deliveryId,
-    "X-Gitlab-Webhook-UUID": "00000000-0000-4000-8000-000000000001",
-    "X-Gitlab-Instance": "https://gitlab.example.com",
-    ...gitlab.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/linear.ts
-var HEADER3 = "linear-signature";
-var LINEAR_TOLERANCE_SECONDS = 60;
-function signLinear(body2, secret) {
-  return hmac2("sha256", secret, body2).toString("hex");
-}
-function linearBodyTimestamp(body2) {
-  try {
-    const parsed = JSON.parse(body2.toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null) return void 0;
-    const value = parsed.webhookTimestamp;
-    return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function verifyLinear(request, secret) {
-  const signature = headerValue(request.headers, HEADER3);
-  if (signature === void 0) return missing("Linear-Signature");
-  if (!safeEqual(signature, signLinear(request.body, secret))) return bad("Linear-Signature does not match");
-  const timestamp = linearBodyTimestamp(request.body);
-  if (timestamp === void 0) return bad("the signed body has no numeric webhookTimestamp");
-  return staleness(timestamp / 1e3, request.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
-}
-var linear = {
-  provider: "linear",
-  signatureHeaders: [HEADER3],
-  verify: verifyLinear,
-  // Re-signing cannot refresh webhookTimestamp (it is part of the body): a replayed Linear
-  // delivery older than 60 s stays stale, as it would for the app.
-  sign: (input, secret) => ({ [HEADER3]: signLinear(input.body, secret) })
-};
-
-// src/scenarios/signers/linear.ts
-function withWebhookTimestamp(body2, timestampMs) {
-  let parsed;
-  try {
-    parsed = JSON.parse(body2.toString("utf8"));
-  } catch {
-    return body2;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body2;
-  return Buffer.from(JSON.stringify({ ...parsed, webhookTimestamp: timestampMs }));
-}
-function entityType(body2) {
-  try {
-    const type = JSON.parse(body2.toString("utf8")).type;
-    return typeof type === "string" ? type : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var signLinearDelivery = (d) => {
-  const body2 = withWebhookTimestamp(d.body, d.nowSeconds * 1e3);
-  return {
-    url: d.url,
-    body: body2,
-    headers: {
-      "User-Agent": "Linear-Webhook",
-      "Linear-Delivery": d.deliveryId,
-      "Linear-Event": d.event ?? entityType(body2) ?? "Issue",
-      "Linear-Timestamp": String(d.nowSeconds * 1e3),
-      ...linear.sign({ body: body2, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-    }
-  };
-};
-
-// src/gate/verifiers/paddle.ts
-var HEADER4 = "paddle-signature";
-var PADDLE_TOLERANCE_SECONDS = 5;
-function signPaddle(body2, secret, timestamp) {
-  return `ts=${timestamp};h1=${hmac2("sha256", secret, `${timestamp}:`, body2).toString("hex")}`;
-}
-function verifyPaddle(request, secret) {
-  const header = headerValue(request.headers, HEADER4);
-  if (header === void 0) return missing("Paddle-Signature");
-  let timestamp;
-  const signatures = [];
-  for (const item of header.split(";")) {
-    const eq = item.indexOf("=");
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    if (key === "ts") timestamp = value;
-    else if (key === "h1") signatures.push(value);
-  }
-  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    return bad('Paddle-Signature lacks "ts=" or "h1="');
-  }
-  if (request.nowSeconds - Number(timestamp) > PADDLE_TOLERANCE_SECONDS) {
-    return bad(`timestamp is more than ${PADDLE_TOLERANCE_SECONDS} s old`);
-  }
-  const expected = hmac2("sha256", secret, `${timestamp}:`, request.body).toString("hex");
-  let match = false;
-  for (const signature of signatures) match = safeEqual(signature, expected) || match;
-  return match ? OK : bad("no h1 signature in Paddle-Signature matches");
-}
-var paddle = {
-  provider: "paddle",
-  signatureHeaders: [HEADER4],
-  verify: verifyPaddle,
-  sign: (input, secret) => ({ [HEADER4]: signPaddle(input.body, secret, input.nowSeconds) })
-};
-
-// src/scenarios/signers/paddle.ts
-var signPaddleDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Paddle",
-    ...paddle.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/pagerduty.ts
-var HEADER5 = "x-pagerduty-signature";
-function signPagerduty(body2, secret) {
-  return `v1=${hmac2("sha256", secret, body2).toString("hex")}`;
-}
-function verifyPagerduty(request, secret) {
-  const header = headerValue(request.headers, HEADER5);
-  if (header === void 0) return missing("X-PagerDuty-Signature");
-  const expected = signPagerduty(request.body, secret);
-  let match = false;
-  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
-  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
-}
-var pagerduty = {
-  provider: "pagerduty",
-  signatureHeaders: [HEADER5],
-  verify: verifyPagerduty,
-  sign: (input, secret) => ({ [HEADER5]: signPagerduty(input.body, secret) })
-};
-
-// src/scenarios/signers/pagerduty.ts
-var signPagerdutyDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "PagerDuty-Webhook/V3.0",
-    "X-Webhook-Id": d.deliveryId,
-    "X-Webhook-Subscription": "PSUBSCR",
-    ...pagerduty.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/shopify.ts
-var HEADER6 = "x-shopify-hmac-sha256";
-function signShopify(body2, secret) {
-  return hmac2("sha256", secret, body2).toString("base64");
-}
-function verifyShopify(request, secret) {
-  const signature = headerValue(request.headers, HEADER6);
-  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
-  const given = Buffer.from(signature, "base64");
-  return safeEqual(given, hmac2("sha256", secret, request.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
-}
-var shopify = {
-  provider: "shopify",
-  signatureHeaders: [HEADER6],
-  verify: verifyShopify,
-  sign: (input, secret) => ({ [HEADER6]: signShopify(input.body, secret) })
-};
-
-// src/scenarios/signers/shopify.ts
-var SHOPIFY_API_VERSION = "2025-07";
-var signShopifyDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Shopify-Captain-Hook",
-    "X-Shopify-Topic": d.event ?? "orders/create",
-    "X-Shopify-Shop-Domain": "preview-tunnel-test.myshopify.com",
-    "X-Shopify-API-Version": SHOPIFY_API_VERSION,
-    "X-Shopify-Webhook-Id": d.deliveryId,
-    "X-Shopify-Event-Id": d.deliveryId,
-    "X-Shopify-Triggered-At": new Date(d.nowSeconds * 1e3).toISOString(),
-    ...shopify.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/slack.ts
-var SIGNATURE2 = "x-slack-signature";
-var TIMESTAMP2 = "x-slack-request-timestamp";
-function signSlack(body2, secret, timestamp) {
-  return `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, body2).toString("hex")}`;
-}
-function verifySlack(request, secret) {
-  const signature = headerValue(request.headers, SIGNATURE2);
-  if (signature === void 0) return missing("X-Slack-Signature");
-  const timestamp = headerValue(request.headers, TIMESTAMP2);
-  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
-  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
-  const stale = staleness(Number(timestamp), request.nowSeconds);
-  if (stale) return stale;
-  const expected = `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, request.body).toString("hex")}`;
-  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
-}
-var slack = {
-  provider: "slack",
-  signatureHeaders: [SIGNATURE2],
-  verify: verifySlack,
-  sign: (input, secret) => ({
-    [TIMESTAMP2]: String(input.nowSeconds),
-    [SIGNATURE2]: signSlack(input.body, secret, input.nowSeconds)
-  })
-};
-
-// src/scenarios/signers/slack.ts
-var signSlackDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-    ...slack.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/square.ts
-var HEADER7 = "x-square-hmacsha256-signature";
-function signSquare(notificationUrl, body2, signatureKey) {
-  return hmac2("sha256", signatureKey, notificationUrl, body2).toString("base64");
-}
-function verifySquare(request, signatureKey) {
-  const signature = headerValue(request.headers, HEADER7);
-  if (signature === void 0) return missing("x-square-hmacsha256-signature");
-  return safeEqual(signature, signSquare(request.url, request.body, signatureKey)) ? OK : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
-}
-var square = {
-  provider: "square",
-  signatureHeaders: [HEADER7, "x-square-signature"],
-  verify: verifySquare,
-  sign: (input, signatureKey) => ({ [HEADER7]: signSquare(input.url, input.body, signatureKey) })
-};
-
-// src/scenarios/signers/square.ts
-var signSquareDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Square Connect v2",
-    "Square-Version": "2025-07-16",
-    "Square-Environment": "Sandbox",
-    "Square-Initial-Delivery-Timestamp": new Date(d.nowSeconds * 1e3).toISOString(),
-    "Square-Retry-Number": "0",
-    ...square.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/standard-webhooks.ts
-var import_node_crypto7 = require("node:crypto");
-function standardWebhooksKey(secret) {
-  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
-}
-function signStandardWebhook(id, timestamp, body2, secret) {
-  return `v1,${hmac2("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body2).toString("base64")}`;
-}
-function triple(headers, prefixes) {
-  for (const prefix of prefixes) {
-    const signature = headerValue(headers, `${prefix}-signature`);
-    if (signature === void 0) continue;
-    return {
-      prefix,
-      signature,
-      id: headerValue(headers, `${prefix}-id`),
-      timestamp: headerValue(headers, `${prefix}-timestamp`)
-    };
-  }
-  return void 0;
-}
-function verifyWith(prefixes) {
-  return (request, secret) => {
-    const found = triple(request.headers, prefixes);
-    const first = prefixes[0] ?? "webhook";
-    if (found === void 0) return missing(`${first}-signature`);
-    if (found.id === void 0) return missing(`${found.prefix}-id`);
-    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
-    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
-    const stale = staleness(Number(found.timestamp), request.nowSeconds);
-    if (stale) return stale;
-    const expected = hmac2(
-      "sha256",
-      standardWebhooksKey(secret),
-      `${found.id}.${found.timestamp}.`,
-      request.body
-    );
-    let match = false;
-    for (const entry of found.signature.split(" ")) {
-      const comma = entry.indexOf(",");
-      if (entry.slice(0, comma) !== "v1") continue;
-      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
-    }
-    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
-  };
-}
-function signWith(prefix) {
-  return (input, secret) => {
-    const headers = input.headers ?? {};
-    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto7.randomUUID)().replaceAll("-", "")}`;
-    return {
-      [`${prefix}-id`]: id,
-      [`${prefix}-timestamp`]: String(input.nowSeconds),
-      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
-    };
-  };
-}
-var standardWebhooks = {
-  provider: "standard-webhooks",
-  signatureHeaders: ["webhook-signature"],
-  verify: verifyWith(["webhook"]),
-  sign: signWith("webhook")
-};
-var svix = {
-  provider: "svix",
-  signatureHeaders: ["svix-signature", "webhook-signature"],
-  verify: verifyWith(["svix", "webhook"]),
-  sign: signWith("svix")
-};
-
-// src/scenarios/signers/standard-webhooks.ts
-var messageId = (d) => `msg_${d.deliveryId.replaceAll("-", "")}`;
-var signStandardWebhooksDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: standardWebhooks.sign(
-    { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "webhook-id": messageId(d) } },
-    d.secret
-  )
-});
-var signSvixDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Svix-Webhooks/1.0",
-    ...svix.sign(
-      { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "svix-id": messageId(d) } },
-      d.secret
-    )
-  }
-});
-
-// src/gate/verifiers/stripe.ts
-var HEADER8 = "stripe-signature";
-function signStripe(body2, secret, timestamp) {
-  return `t=${timestamp},v1=${hmac2("sha256", secret, `${timestamp}.`, body2).toString("hex")}`;
-}
-function verifyStripe(request, secret) {
-  const header = headerValue(request.headers, HEADER8);
-  if (header === void 0) return missing("Stripe-Signature");
-  let timestamp;
-  const signatures = [];
-  for (const item of header.split(",")) {
-    const eq = item.indexOf("=");
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    if (key === "t") timestamp = value;
-    else if (key === "v1") signatures.push(value);
-  }
-  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    return bad('Stripe-Signature lacks "t=" or "v1="');
-  }
-  const stale = staleness(Number(timestamp), request.nowSeconds);
-  if (stale) return stale;
-  const expected = hmac2("sha256", secret, `${timestamp}.`, request.body).toString("hex");
-  let match = false;
-  for (const signature of signatures) match = safeEqual(signature, expected) || match;
-  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
-}
-var stripe = {
-  provider: "stripe",
-  signatureHeaders: [HEADER8],
-  verify: verifyStripe,
-  sign: (input, secret) => ({ [HEADER8]: signStripe(input.body, secret, input.nowSeconds) })
-};
-
-// src/scenarios/signers/stripe.ts
-var signStripeDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-    ...stripe.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/twilio.ts
-var import_node_crypto8 = require("node:crypto");
-var HEADER9 = "x-twilio-signature";
-function formData(body2) {
-  const grouped = /* @__PURE__ */ new Map();
-  for (const [name, value] of new URLSearchParams(body2.toString("utf8"))) {
-    const values = grouped.get(name);
-    if (values) values.push(value);
-    else grouped.set(name, [value]);
-  }
-  let data = "";
-  for (const name of [...grouped.keys()].sort()) {
-    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
-  }
-  return data;
-}
-function usesBodyHash(url2) {
-  return /[?&]bodySHA256=/.test(url2);
-}
-function signTwilio(url2, body2, authToken) {
-  const data = usesBodyHash(url2) ? url2 : url2 + formData(body2);
-  return hmac2("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
-}
-function urlVariants(url2) {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url2);
-  if (!m) return [url2];
-  const [, scheme = "", authority = "", rest = ""] = m;
-  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
-  const host = portStart === -1 ? authority : authority.slice(0, portStart);
-  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
-  return [.../* @__PURE__ */ new Set([url2, scheme + host + rest, scheme + host + port + rest])];
-}
-function verifyTwilio(request, authToken) {
-  const signature = headerValue(request.headers, HEADER9);
-  if (signature === void 0) return missing("X-Twilio-Signature");
-  let match = false;
-  for (const url2 of urlVariants(request.url)) {
-    match = safeEqual(signature, signTwilio(url2, request.body, authToken)) || match;
-  }
-  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
-  if (usesBodyHash(request.url)) {
-    const expected = new URL(request.url).searchParams.get("bodySHA256") ?? "";
-    const actual = (0, import_node_crypto8.createHash)("sha256").update(request.body).digest("hex");
-    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
-  }
-  return OK;
-}
-function twilioUrl(url2, body2) {
-  if (!usesBodyHash(url2)) return url2;
-  const parsed = new URL(url2);
-  parsed.searchParams.set("bodySHA256", (0, import_node_crypto8.createHash)("sha256").update(body2).digest("hex"));
-  return parsed.href;
-}
-var twilio = {
-  provider: "twilio",
-  signatureHeaders: [HEADER9],
-  verify: verifyTwilio,
-  sign: (input, authToken) => ({ [HEADER9]: signTwilio(input.url, input.body, authToken) })
-};
-
-// src/scenarios/signers/twilio.ts
-function isJson(contentType) {
-  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
-}
-var signTwilioDelivery = (d) => {
-  let url2 = d.url;
-  if (isJson(d.contentType) && !/[?&]bodySHA256=/.test(url2)) {
-    const parsed = new URL(url2);
-    parsed.searchParams.set("bodySHA256", "");
-    url2 = parsed.href;
-  }
-  url2 = twilioUrl(url2, d.body);
-  return {
-    url: url2,
-    body: d.body,
-    headers: {
-      "User-Agent": "TwilioProxy/1.1",
-      "I-Twilio-Idempotency-Token": d.deliveryId,
-      ...twilio.sign({ body: d.body, url: url2, nowSeconds: d.nowSeconds }, d.secret)
-    }
-  };
-};
-
-// src/scenarios/signers/index.ts
-var SCENARIO_PROVIDERS = [
-  "github",
-  "stripe",
-  "slack",
-  "shopify",
-  "twilio",
-  "standard-webhooks",
-  "svix",
-  "pagerduty",
-  "gitlab",
-  "linear",
-  "square",
-  "discord",
-  "paddle"
-];
-var PROVIDERS2 = {
-  github: {
-    signatureHeader: "x-hub-signature-256",
-    signsBody: true,
-    sign: signGithubDelivery,
-    timestamped: false,
-    eventHeader: "X-GitHub-Event",
-    eventRequired: true,
-    key: "secret",
-    secretName: "webhook secret"
-  },
-  stripe: {
-    signatureHeader: "stripe-signature",
-    signsBody: true,
-    sign: signStripeDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  slack: {
-    signatureHeader: "x-slack-signature",
-    signsBody: true,
-    sign: signSlackDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret"
-  },
-  shopify: {
-    signatureHeader: "x-shopify-hmac-sha256",
-    signsBody: true,
-    sign: signShopifyDelivery,
-    timestamped: false,
-    eventHeader: "X-Shopify-Topic",
-    eventRequired: true,
-    key: "secret",
-    secretName: "app client secret"
-  },
-  twilio: {
-    signatureHeader: "x-twilio-signature",
-    signsBody: true,
-    sign: signTwilioDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "auth token"
-  },
-  "standard-webhooks": {
-    signatureHeader: "webhook-signature",
-    signsBody: true,
-    sign: signStandardWebhooksDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  svix: {
-    signatureHeader: "svix-signature",
-    signsBody: true,
-    sign: signSvixDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  pagerduty: {
-    signatureHeader: "x-pagerduty-signature",
-    signsBody: true,
-    sign: signPagerdutyDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "webhook secret"
-  },
-  gitlab: {
-    signatureHeader: "x-gitlab-token",
-    signsBody: false,
-    sign: signGitlabDelivery,
-    timestamped: false,
-    eventHeader: "X-Gitlab-Event",
-    eventRequired: true,
-    key: "secret",
-    secretName: "secret token"
-  },
-  linear: {
-    signatureHeader: "linear-signature",
-    signsBody: true,
-    sign: signLinearDelivery,
-    timestamped: true,
-    eventHeader: "Linear-Event",
-    key: "secret",
-    secretName: "webhook signing secret"
-  },
-  square: {
-    signatureHeader: "x-square-hmacsha256-signature",
-    signsBody: true,
-    sign: signSquareDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "signature key"
-  },
-  // Discord signs a timestamp but its verifier checks no tolerance; an offset is still allowed.
-  discord: {
-    signatureHeader: "x-signature-ed25519",
-    signsBody: true,
-    sign: signDiscordDelivery,
-    timestamped: true,
-    key: "ed25519",
-    secretName: "public key"
-  },
-  paddle: {
-    signatureHeader: "paddle-signature",
-    signsBody: true,
-    sign: signPaddleDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "secret key"
-  }
-};
-var TIMESTAMPED_PROVIDERS = SCENARIO_PROVIDERS.filter((p) => PROVIDERS2[p].timestamped);
-
 // src/scenarios/template.ts
 var PLACEHOLDER = /\$(\$?)\{([^}]*)\}/g;
 var ENV_NAME2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -35883,460 +34701,6 @@ function jsonStrings(value, at = [], out = []) {
       jsonStrings(v, [...at, k], out);
     }
   }
-  return out;
-}
-
-// src/scenarios/build.ts
-var ACCEPTED = [{ min: 200, max: 299 }];
-var REJECTED = [400, 401, 403].map((s) => ({ min: s, max: s }));
-var RESERVED_HEADERS2 = /* @__PURE__ */ new Set([
-  "host",
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "te",
-  "trailer",
-  "expect"
-]);
-function sniffContentType(text) {
-  const trimmed = text.trim();
-  if (/^[[{]/.test(trimmed)) {
-    try {
-      JSON.parse(trimmed);
-      return JSON_TYPE;
-    } catch {
-    }
-  }
-  if (/^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/.test(trimmed)) return FORM_TYPE;
-  return "text/plain; charset=utf-8";
-}
-var EXTENSION_TYPES = {
-  ".json": JSON_TYPE,
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8"
-};
-var ScenarioBuilder = class {
-  constructor(ctx, base, input) {
-    this.ctx = ctx;
-    this.base = base;
-    this.input = input;
-    this.before = ctx.problems.length;
-    this.provider = input.provider;
-  }
-  ctx;
-  base;
-  input;
-  before;
-  provider;
-  add(relative2, message2, at = "value") {
-    this.ctx.add([...this.base, ...relative2], message2, at);
-  }
-  build() {
-    const { input, provider } = this;
-    const spec = PROVIDERS2[provider];
-    const { secretEnv, publicKeyEnv } = this.keys();
-    const body2 = this.body();
-    const event2 = input.event ?? (body2?.example === void 0 ? void 0 : EXAMPLES[provider][body2.example]?.event);
-    if (event2 === void 0 && spec.eventRequired) {
-      this.add(
-        ["event"],
-        `is missing: ${provider} sends the event in ${spec.eventHeader}; name it, e.g. event: ${exampleFor(provider, void 0) ?? "push"}`,
-        "missing"
-      );
-    }
-    if (input["timestamp-offset"] !== void 0 && !spec.timestamped) {
-      this.add(
-        ["timestamp-offset"],
-        `has no effect: ${provider} signs no timestamp, so no delivery of it can be stale; it applies to ${TIMESTAMPED_PROVIDERS.join(", ")}`
-      );
-    }
-    const expectations = this.expectations();
-    this.placeholders();
-    const headers = this.headers();
-    const source = position(locate(this.ctx.doc, this.base).node, this.ctx.lines);
-    if (this.ctx.problems.length > this.before || body2 === void 0 || expectations === void 0)
-      return void 0;
-    return {
-      name: input.name,
-      provider,
-      event: event2,
-      path: input.path,
-      method: input.method ?? "POST",
-      body: body2.template,
-      example: body2.example,
-      contentType: input["content-type"] ?? body2.contentType,
-      headers,
-      secretEnv,
-      publicKeyEnv,
-      expect: expectations,
-      expectRejected: input["expect-rejected"] ?? false,
-      repeat: input.repeat ?? 1,
-      concurrency: input.concurrency ?? 1,
-      timestampOffsetSeconds: signedSeconds(input["timestamp-offset"]),
-      tamper: input.tamper ?? false,
-      sendAuth: input["send-auth"] ?? false,
-      timeoutMs: input.timeout === void 0 ? void 0 : parseDuration("timeout", input.timeout),
-      source: { file: this.ctx.options.file, ...source }
-    };
-  }
-  keys() {
-    const { input, provider } = this;
-    if (PROVIDERS2[provider].key === "ed25519") {
-      if (input["secret-env"] !== void 0) {
-        this.add(
-          ["secret-env"],
-          `is not used by ${provider}: its deliveries are signed with an Ed25519 key pair generated per run; name the variable the app reads the public key from in public-key-env (default DISCORD_PUBLIC_KEY)`,
-          "key"
-        );
-      }
-      return { secretEnv: void 0, publicKeyEnv: input["public-key-env"] ?? "DISCORD_PUBLIC_KEY" };
-    }
-    if (input["public-key-env"] !== void 0) {
-      this.add(["public-key-env"], `is only for discord (Ed25519); ${provider} uses secret-env`, "key");
-    }
-    const secretEnv = input["secret-env"];
-    const example = `${provider.toUpperCase().replaceAll("-", "_")}_WEBHOOK_SECRET`;
-    if (secretEnv === void 0) {
-      this.add(
-        ["secret-env"],
-        `is missing: name the environment variable holding the ${provider} ${PROVIDERS2[provider].secretName}, e.g. secret-env: ${example} (secrets are never written in scenario files)`,
-        "missing"
-      );
-    } else if (this.ctx.options.env && !this.ctx.options.env[secretEnv]) {
-      this.add(
-        ["secret-env"],
-        `names ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
-      );
-    }
-    return { secretEnv, publicKeyEnv: void 0 };
-  }
-  body() {
-    const { input, provider } = this;
-    const body2 = input.body;
-    const names = exampleNames(provider);
-    const useExample = (name) => {
-      const example = EXAMPLES[provider][name];
-      return example && {
-        template: { kind: "text", text: example.body },
-        example: name,
-        contentType: example.contentType
-      };
-    };
-    if (body2 === void 0) {
-      const name = exampleFor(provider, input.event);
-      if (name === void 0) {
-        this.add(
-          ["event"],
-          `has no built-in ${provider} example to send; give a body, or use an event with one: ${names.join(", ")}`
-        );
-        return void 0;
-      }
-      return useExample(name);
-    }
-    if (typeof body2 === "string")
-      return {
-        template: { kind: "text", text: body2 },
-        example: void 0,
-        contentType: sniffContentType(body2)
-      };
-    if ("json" in body2)
-      return { template: { kind: "json", value: body2.json }, example: void 0, contentType: JSON_TYPE };
-    if ("form" in body2) {
-      const fields = Object.entries(body2.form).map(([k, v]) => [k, String(v)]);
-      return { template: { kind: "form", fields }, example: void 0, contentType: FORM_TYPE };
-    }
-    if ("text" in body2) {
-      return {
-        template: { kind: "text", text: body2.text },
-        example: void 0,
-        contentType: sniffContentType(body2.text)
-      };
-    }
-    if ("file" in body2) {
-      const file = import_node_path3.default.resolve(this.ctx.options.dir, body2.file);
-      let text;
-      try {
-        text = (0, import_node_fs4.readFileSync)(file, "utf8");
-      } catch (error2) {
-        const code = error2.code;
-        this.add(
-          ["body", "file"],
-          `cannot be read (${code === "ENOENT" ? "no such file" : code ?? "error"}: ${file}); paths are relative to the scenario file`
-        );
-        return void 0;
-      }
-      const type = EXTENSION_TYPES[import_node_path3.default.extname(file).toLowerCase()] ?? sniffContentType(text);
-      if (badPlaceholder(text) !== void 0) {
-        this.add(
-          ["body", "file"],
-          `has an unsupported placeholder ${badPlaceholder(text)} in ${file}; ${PLACEHOLDER_HELP}`
-        );
-      }
-      return { template: { kind: "text", text }, example: void 0, contentType: type };
-    }
-    if (!Object.hasOwn(EXAMPLES[provider], body2.example)) {
-      this.add(
-        ["body", "example"],
-        `is not a built-in ${provider} example; ${provider} has: ${names.join(", ")}`
-      );
-      return void 0;
-    }
-    return useExample(body2.example);
-  }
-  expectations() {
-    const expect = this.input.expect ?? {};
-    const rejected = this.input["expect-rejected"] ?? false;
-    let status2 = rejected ? REJECTED : ACCEPTED;
-    let statusText = rejected ? "400, 401, 403" : "2xx";
-    if (expect.status !== void 0) {
-      if (rejected) {
-        this.add(["expect-rejected"], "conflicts with expect.status: use one of them", "key");
-        return void 0;
-      }
-      const items = Array.isArray(expect.status) ? expect.status : [expect.status];
-      statusText = items.join(", ");
-      try {
-        status2 = parseStatusRanges("expect.status", statusText);
-      } catch (error2) {
-        if (!(error2 instanceof InputError)) throw error2;
-        this.add(["expect", "status"], "must be HTTP statuses with ranges from low to high, e.g. 200-299");
-        return void 0;
-      }
-    }
-    const json4 = Object.entries(expect.json ?? {}).flatMap(([jsonPath, value]) => {
-      const steps = parseJsonPath(jsonPath);
-      if (steps === void 0) {
-        this.add(
-          ["expect", "json", jsonPath],
-          'is not a supported JSON path: start with $ and use .name, ["name"] and [index], e.g. $.data.items[0].id',
-          "key"
-        );
-        return [];
-      }
-      return [{ path: jsonPath, steps, value }];
-    });
-    const bodyContains2 = expect["body-contains"];
-    return {
-      status: status2,
-      statusText,
-      bodyContains: bodyContains2 === void 0 ? [] : Array.isArray(bodyContains2) ? bodyContains2 : [bodyContains2],
-      json: json4,
-      headers: Object.entries(expect.headers ?? {}).map(
-        ([name, value]) => [name.toLowerCase(), value]
-      ),
-      maxLatencyMs: expect["max-latency"] === void 0 ? void 0 : parseDuration("max-latency", expect["max-latency"])
-    };
-  }
-  headers() {
-    return Object.entries(this.input.headers ?? {}).flatMap(([name, value]) => {
-      if (RESERVED_HEADERS2.has(name.toLowerCase())) {
-        this.add(
-          ["headers", name],
-          `cannot be set: the HTTP client frames the request itself; these cannot be set: ${[...RESERVED_HEADERS2].join(", ")}`,
-          "key"
-        );
-        return [];
-      }
-      return [[name, String(value)]];
-    });
-  }
-  /** Placeholders everywhere they are filled in: only ${env.NAME} and ${preview.url}. */
-  placeholders() {
-    const { input } = this;
-    const texts = [[["path"], input.path]];
-    for (const [name, value] of Object.entries(input.headers ?? {}))
-      texts.push([["headers", name], String(value)]);
-    const body2 = input.body;
-    if (typeof body2 === "string") texts.push([["body"], body2]);
-    else if (body2 && "text" in body2) texts.push([["body", "text"], body2.text]);
-    else if (body2 && "json" in body2) {
-      for (const [at, text] of jsonStrings(body2.json)) texts.push([["body", "json", ...at], text]);
-    } else if (body2 && "form" in body2) {
-      for (const [name, value] of Object.entries(body2.form))
-        texts.push([["body", "form", name], String(value)]);
-    }
-    const contains = input.expect?.["body-contains"];
-    for (const text of contains === void 0 ? [] : Array.isArray(contains) ? contains : [contains]) {
-      texts.push([["expect", "body-contains"], text]);
-    }
-    for (const [name, value] of Object.entries(input.expect?.headers ?? {})) {
-      if (typeof value === "string") texts.push([["expect", "headers", name], value]);
-    }
-    for (const [where, text] of texts) {
-      const bad2 = badPlaceholder(text);
-      if (bad2 !== void 0) this.add(where, `uses the placeholder ${bad2}; ${PLACEHOLDER_HELP}`);
-    }
-  }
-};
-var PLACEHOLDER_HELP = "placeholders are ${env.NAME} and ${preview.url} ($${ writes a literal ${)";
-function signedSeconds(value) {
-  if (value === void 0) return 0;
-  const sign2 = value.trim().startsWith("-") ? -1 : 1;
-  return sign2 * parseDuration("timestamp-offset", value.trim().replace(/^[+-]/, "")) / 1e3;
-}
-
-// src/scenarios/file-context.ts
-var import_yaml3 = __toESM(require_dist(), 1);
-var FileContext = class {
-  constructor(doc, lines, options) {
-    this.doc = doc;
-    this.lines = lines;
-    this.options = options;
-  }
-  doc;
-  lines;
-  options;
-  problems = [];
-  /** Records a problem at `fullPath`, worded "<scenario>: field "<path>" <message>". */
-  add(fullPath, message2, at) {
-    const found = locate(this.doc, fullPath);
-    const node2 = at === "key" ? found.key ?? found.nearest : at === "missing" ? found.nearest : found.node ?? found.nearest;
-    const { line, column } = position(node2, this.lines);
-    const got = at === "value" && found.node ? ` (got ${shown(found.node)})` : "";
-    this.problems.push({
-      file: this.options.file,
-      line,
-      column,
-      message: `${this.label(fullPath)}${message2}${got}`
-    });
-  }
-  /** 'scenario "Ping": field "expect.status" ' */
-  label(fullPath) {
-    let prefix = "";
-    let rest = fullPath;
-    if (fullPath[0] === "scenarios" && typeof fullPath[1] === "number") {
-      const name = locate(this.doc, [...fullPath.slice(0, 2), "name"]).node;
-      prefix = (0, import_yaml3.isScalar)(name) && typeof name.value === "string" && name.value !== "" ? `scenario "${name.value}" (scenarios[${fullPath[1]}]): ` : `scenarios[${fullPath[1]}]: `;
-      rest = fullPath.slice(2);
-    }
-    if (rest.length === 0) return prefix === "" ? "the file " : prefix.replace(/: $/, " ");
-    return `${prefix}field "${fieldName(rest)}" `;
-  }
-};
-function fieldName(steps) {
-  let out = "";
-  for (const step of steps) {
-    if (typeof step === "number") out += `[${step}]`;
-    else if (/^[\w-]+$/.test(String(step))) out += `${out === "" ? "" : "."}${String(step)}`;
-    else out += `[${JSON.stringify(String(step))}]`;
-  }
-  return out;
-}
-function shown(node2) {
-  if ((0, import_yaml3.isScalar)(node2)) {
-    const text = JSON.stringify(node2.value) ?? String(node2.value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-  }
-  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
-  if ((0, import_yaml3.isSeq)(node2)) return "a list";
-  return "an alias";
-}
-
-// src/scenarios/issues.ts
-var EXPECTED = {
-  object: "a mapping",
-  record: "a mapping",
-  array: "a list",
-  string: "a text",
-  boolean: "true or false",
-  number: "a number",
-  int: "a whole number",
-  null: "null"
-};
-var fallbackError = (issue3) => {
-  if (issue3.code === "invalid_type") return `must be ${EXPECTED[issue3.expected] ?? issue3.expected}`;
-  if (issue3.code === "too_small" && issue3.origin === "array") return "must list at least one item";
-  if (issue3.code === "too_small" && issue3.origin === "string") return "must not be empty";
-  return void 0;
-};
-function valueAt2(data, path19) {
-  let node2 = data;
-  for (const step of path19) {
-    if (node2 === null || typeof node2 !== "object") return void 0;
-    node2 = node2[step];
-  }
-  return node2;
-}
-function distance(a, b) {
-  const row2 = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row2[0] ?? 0;
-    row2[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row2[j] ?? 0;
-      row2[j] = Math.min(current + 1, (row2[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row2[b.length] ?? 0;
-}
-function closest(word, candidates) {
-  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
-  let best;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const d = distance(normal(word), normal(candidate));
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-function unknownKey(key, known) {
-  if (/^(secret|token|signing-secret|signing_secret|auth-token|key)$/i.test(key)) {
-    return `is not allowed: secrets are never written in scenario files; put it in an environment variable (from a repository secret) and name that variable in secret-env`;
-  }
-  const guess = known ? closest(key, known) : void 0;
-  const hint = guess ? `; did you mean "${guess}"?` : "";
-  return `is not a known field${hint}${known ? ` Known fields here: ${known.join(", ")}` : ""}`;
-}
-function drafts(issues, data, base, knownKeys2) {
-  const out = [];
-  const visit = (issue3, prefix) => {
-    const path19 = [...prefix, ...issue3.path];
-    const relative2 = path19.slice(base.length);
-    if (issue3.code === "invalid_union") {
-      const input2 = valueAt2(data, path19);
-      const meant = issue3.errors.find(
-        (option) => option.length > 0 && option.every(
-          (i) => i.path.length > 0 && input2 !== null && typeof input2 === "object" && Object.hasOwn(input2, i.path[0]) && i.code !== "unrecognized_keys"
-        )
-      );
-      if (meant) for (const inner of meant) visit(inner, path19);
-      else out.push({ path: path19, message: issue3.message, at: "value" });
-      return;
-    }
-    if (issue3.code === "unrecognized_keys") {
-      for (const key of issue3.keys) {
-        out.push({ path: [...path19, key], message: unknownKey(key, knownKeys2(relative2)), at: "key" });
-      }
-      return;
-    }
-    if (issue3.code === "invalid_key") {
-      const first = issue3.issues[0];
-      out.push({ path: path19, message: first?.message ?? issue3.message, at: "key" });
-      return;
-    }
-    if (path19.length > 0 && valueAt2(data, path19) === void 0) {
-      out.push({ path: path19, message: `is missing: it ${issue3.message}`, at: "missing" });
-      return;
-    }
-    const input = valueAt2(data, path19);
-    if (issue3.code === "invalid_value" && typeof input === "string") {
-      const guess = closest(input, issue3.values.map(String));
-      out.push({
-        path: path19,
-        message: guess ? `${issue3.message}; did you mean "${guess}"?` : issue3.message,
-        at: "value"
-      });
-      return;
-    }
-    out.push({ path: path19, message: issue3.message, at: "value" });
-  };
-  for (const issue3 of issues) visit(issue3, base);
   return out;
 }
 
@@ -39914,10 +38278,10 @@ var error = () => {
   return (issue3) => {
     switch (issue3.code) {
       case "invalid_type": {
-        const expected = getTypeName(issue3.expected);
+        const expected2 = getTypeName(issue3.expected);
         const receivedType = parsedType(issue3.input);
         const received = getTypeName(receivedType, issue3.input);
-        return `Invalid input: expected ${expected}, received ${received}`;
+        return `Invalid input: expected ${expected2}, received ${received}`;
       }
       case "invalid_value":
         if (issue3.values.length === 1)
@@ -42535,29 +40899,17 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-function json2(params) {
+function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
 
-// src/scenarios/schema.ts
-var DURATION2 = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-var SIGNED_DURATION = /^[+-]?(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+// src/scenarios/oauth/schema.ts
 var STATUS_PART = "(?:[1-5]xx|[1-5]\\d\\d(?:\\s*-\\s*[1-5]\\d\\d)?)";
 var STATUS_TEXT = new RegExp(`^\\s*${STATUS_PART}(?:\\s*,\\s*${STATUS_PART})*\\s*$`, "i");
-var ENV_NAME3 = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var HEADER_NAME2 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-var DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500ms", "10s", "2m"';
 var STATUS_HELP = 'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
-function duration2(what, pattern = DURATION2, help = DURATION_HELP) {
-  const message2 = (input) => typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
-  return string2({ error: (iss) => message2(iss.input) }).regex(pattern, { error: (iss) => message2(iss.input) }).meta({ description: `${what} (${help}).` });
-}
-var envName = (what) => string2({ error: "must be the name of an environment variable, e.g. GITHUB_WEBHOOK_SECRET" }).regex(ENV_NAME3, {
-  error: "must be the name of an environment variable (letters, digits and _, not starting with a digit), e.g. GITHUB_WEBHOOK_SECRET"
-}).meta({ description: what });
 var statusItem = union(
   [
     int({ error: "must be an HTTP status from 100 to 599" }).min(100).max(599),
@@ -42565,14 +40917,1876 @@ var statusItem = union(
   ],
   { error: `must be ${STATUS_HELP}` }
 );
-var status = union([statusItem, array(statusItem).min(1)], { error: `must be ${STATUS_HELP}` }).meta({ description: `Accepted response status: ${STATUS_HELP}. Default "2xx".` });
+var status = (what) => union([statusItem, array(statusItem).min(1)], { error: `must be ${STATUS_HELP}` }).meta({ description: `${what}: ${STATUS_HELP}.` });
+var appPath = (what, example) => string2({ error: `must be a path starting with "/", e.g. ${example}` }).regex(/^\/[^\s#]*$/, {
+  error: `must be a path starting with "/" without spaces or "#", e.g. ${example}`
+}).meta({ description: what });
+var flag = (what) => boolean2({ error: "must be true or false" }).meta({ description: what });
+var oauthSchema = strictObject({
+  start: appPath(
+    `Path on the preview that starts the login (it must redirect to the identity provider's /authorize). Default "/login".`,
+    "/login"
+  ).optional(),
+  user: string2({ error: "must be the sub or email of a test user (idp-users), e.g. alice" }).min(1, { error: "must be the sub or email of a test user (idp-users), e.g. alice" }).meta({ description: "The test user to sign in as (sub or email): sent as login_hint." }).optional(),
+  check: appPath(
+    "Path requested after the callback, with the session's cookies; `expect` checks its response (e.g. /me).",
+    "/me"
+  ).optional(),
+  "redirect-path": appPath(
+    "The path the redirect_uri must have (its origin must be the public URL's in any case), e.g. /auth/callback.",
+    "/auth/callback"
+  ).optional(),
+  "callback-status": status(
+    `Accepted status of the app's callback response. Default "2xx, 3xx"; "4xx" with deny or tamper-state`
+  ).optional(),
+  deny: flag(
+    "Refuse consent (login_hint=deny): the provider redirects back with error=access_denied; the app must not sign anyone in."
+  ).optional(),
+  "replay-callback": flag(
+    "After a successful login, send the same callback again: the app must refuse it (replay-status)."
+  ).optional(),
+  "replay-status": status('Accepted status of the replayed callback. Default "4xx"').optional(),
+  "tamper-state": flag(
+    "Change the state in the provider's redirect before the app sees it: the app must refuse the callback."
+  ).optional()
+}).meta({
+  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp), with a cookie jar, like a browser."
+});
+var WEBHOOK_ONLY_KEYS = [
+  "provider",
+  "event",
+  "path",
+  "method",
+  "body",
+  "content-type",
+  "headers",
+  "secret-env",
+  "public-key-env",
+  "expect-rejected",
+  "repeat",
+  "concurrency",
+  "timestamp-offset",
+  "tamper",
+  "send-auth"
+];
+
+// src/scenarios/oauth/build.ts
+var NEGATIVES = ["deny", "replay-callback", "tamper-state"];
+var DEFAULT_CALLBACK_STATUS = "2xx, 3xx";
+var DEFAULT_REFUSED_CALLBACK_STATUS = "4xx";
+var DEFAULT_REPLAY_STATUS = "4xx";
+var DEFAULT_CHECK_STATUS = "2xx";
+var DEFAULT_NO_SESSION_STATUS = "401, 403";
+function buildOAuthScenario(ctx, base, input) {
+  const before = ctx.problems.length;
+  const add = (relative2, message2, at) => ctx.add([...base, ...relative2], message2, at);
+  const oauth = input.oauth ?? {};
+  for (const key of WEBHOOK_ONLY_KEYS) {
+    if (input[key] !== void 0) {
+      add(
+        [key],
+        "is for webhook scenarios; an OAuth scenario (one with oauth:) takes name, oauth, expect and timeout",
+        "key"
+      );
+    }
+  }
+  const set = NEGATIVES.filter((n) => oauth[n] === true);
+  if (set.length > 1) {
+    for (const extra of set.slice(1)) {
+      add(
+        ["oauth", extra],
+        `conflicts with ${set[0]}: an OAuth scenario checks one refusal at a time; write one scenario for each`,
+        "key"
+      );
+    }
+  }
+  const negative = set[0];
+  const refused = negative === "deny" || negative === "tamper-state";
+  if (negative === "deny" && oauth.user !== void 0) {
+    add(
+      ["oauth", "user"],
+      "has no effect with deny: true (consent is refused, nobody signs in); remove it",
+      "key"
+    );
+  }
+  if (negative !== "deny" && oauth.user === void 0) {
+    add(
+      ["oauth", "user"],
+      "is missing: name the test user to sign in as (a sub or email of idp-users), e.g. user: alice; or refuse consent with deny: true",
+      "missing"
+    );
+  }
+  if (oauth["replay-status"] !== void 0 && negative !== "replay-callback") {
+    add(["oauth", "replay-status"], "has no effect without replay-callback: true", "key");
+  }
+  if (input.expect !== void 0 && oauth.check === void 0) {
+    add(
+      ["expect"],
+      "needs oauth.check: the path whose response it checks after the login, e.g. check: /me",
+      "key"
+    );
+  }
+  const statuses2 = (where, value, fallback) => {
+    const text = value === void 0 ? fallback : (Array.isArray(value) ? value : [value]).join(", ");
+    try {
+      return { ranges: parseStatusRanges(where.join("."), text), text };
+    } catch (error2) {
+      if (!(error2 instanceof InputError)) throw error2;
+      add(where, "must be HTTP statuses with ranges from low to high, e.g. 200-299", "value");
+      return void 0;
+    }
+  };
+  const callbackStatus = statuses2(
+    ["oauth", "callback-status"],
+    oauth["callback-status"],
+    refused ? DEFAULT_REFUSED_CALLBACK_STATUS : DEFAULT_CALLBACK_STATUS
+  );
+  const replayStatus = statuses2(["oauth", "replay-status"], oauth["replay-status"], DEFAULT_REPLAY_STATUS);
+  const expect = input.expect ?? {};
+  const checkStatus = statuses2(
+    ["expect", "status"],
+    expect.status,
+    refused ? DEFAULT_NO_SESSION_STATUS : DEFAULT_CHECK_STATUS
+  );
+  const json4 = [];
+  for (const [jsonPath, value] of Object.entries(expect.json ?? {})) {
+    const steps = parseJsonPath(jsonPath);
+    if (steps === void 0) {
+      add(
+        ["expect", "json", jsonPath],
+        'is not a supported JSON path: start with $ and use .name, ["name"] and [index], e.g. $.sub',
+        "key"
+      );
+    } else json4.push({ path: jsonPath, steps, value });
+  }
+  const contains = expect["body-contains"];
+  const bodyContains2 = contains === void 0 ? [] : Array.isArray(contains) ? contains : [contains];
+  for (const text of bodyContains2) {
+    const bad2 = badPlaceholder(text);
+    if (bad2 !== void 0) {
+      add(
+        ["expect", "body-contains"],
+        `uses the placeholder ${bad2}; placeholders are \${env.NAME} and \${preview.url} ($\${ writes a literal \${)`,
+        "value"
+      );
+    }
+  }
+  const source = position(locate(ctx.doc, base).node, ctx.lines);
+  if (ctx.problems.length > before || !callbackStatus || !replayStatus || !checkStatus) return void 0;
+  const expectations = {
+    status: checkStatus.ranges,
+    statusText: checkStatus.text,
+    bodyContains: bodyContains2,
+    json: json4,
+    headers: Object.entries(expect.headers ?? {}).map(
+      ([name, value]) => [name.toLowerCase(), value]
+    ),
+    maxLatencyMs: expect["max-latency"] === void 0 ? void 0 : parseDuration("max-latency", expect["max-latency"])
+  };
+  const start = oauth.start ?? "/login";
+  return {
+    oauth: {
+      start,
+      user: negative === "deny" ? void 0 : oauth.user,
+      negative,
+      check: oauth.check,
+      redirectPath: oauth["redirect-path"],
+      callbackStatus,
+      replayStatus
+    },
+    name: input.name,
+    expect: expectations,
+    timeoutMs: input.timeout === void 0 ? void 0 : parseDuration("timeout", input.timeout),
+    source: { file: ctx.options.file, ...source },
+    // Inert: the webhook fields of a Scenario, unused by OAuth scenarios.
+    provider: "github",
+    event: void 0,
+    path: start,
+    method: "POST",
+    body: { kind: "text", text: "" },
+    example: void 0,
+    contentType: "text/plain",
+    headers: [],
+    secretEnv: void 0,
+    publicKeyEnv: void 0,
+    expectRejected: false,
+    repeat: 1,
+    concurrency: 1,
+    timestampOffsetSeconds: 0,
+    tamper: false,
+    sendAuth: false
+  };
+}
+
+// src/scenarios/payloads/types.ts
+var PREVIEW_URL = "${preview.url}";
+var JSON_TYPE = "application/json";
+var FORM_TYPE = "application/x-www-form-urlencoded";
+function json2(value, event2) {
+  return { contentType: JSON_TYPE, body: JSON.stringify(value), ...event2 === void 0 ? {} : { event: event2 } };
+}
+function form(fields) {
+  return { contentType: FORM_TYPE, body: new URLSearchParams(fields).toString() };
+}
+
+// src/scenarios/payloads/discord.ts
+var DISCORD_EXAMPLES = {
+  ping: json2({
+    id: "1234567890123456789",
+    application_id: "987654321098765432",
+    type: 1,
+    version: 1,
+    token: "interaction-token"
+  }),
+  application_command: json2({
+    id: "1234567890123456790",
+    application_id: "987654321098765432",
+    type: 2,
+    version: 1,
+    token: "interaction-token",
+    guild_id: "290926798626357999",
+    channel_id: "645027906669510667",
+    member: { user: { id: "53908232506183680", username: "Mason" }, roles: [] },
+    data: {
+      id: "771825006014889984",
+      name: "preview",
+      type: 1,
+      options: [{ name: "pr", type: 4, value: 42 }]
+    }
+  })
+};
+
+// src/scenarios/payloads/github.ts
+var repository = {
+  id: 1296269,
+  node_id: "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
+  name: "Hello-World",
+  full_name: "octocat/Hello-World",
+  private: false,
+  owner: { login: "octocat", id: 1, type: "User" },
+  html_url: "https://github.com/octocat/Hello-World",
+  default_branch: "main"
+};
+var sender = { login: "octocat", id: 1, type: "User" };
+var GITHUB_EXAMPLES = {
+  ping: json2(
+    {
+      zen: "Design for failure.",
+      hook_id: 1,
+      hook: {
+        type: "Repository",
+        id: 1,
+        name: "web",
+        active: true,
+        events: ["push", "pull_request"],
+        config: { content_type: "json", insecure_ssl: "0", url: `${PREVIEW_URL}/webhooks/github` }
+      },
+      repository,
+      sender
+    },
+    "ping"
+  ),
+  push: json2(
+    {
+      ref: "refs/heads/main",
+      before: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+      after: "0000000000000000000000000000000000000001",
+      created: false,
+      deleted: false,
+      forced: false,
+      compare: "https://github.com/octocat/Hello-World/compare/6113728f27ae...000000000001",
+      commits: [
+        {
+          id: "0000000000000000000000000000000000000001",
+          message: "Update README.md",
+          timestamp: "2025-01-01T12:00:00Z",
+          author: { name: "Monalisa Octocat", email: "mona@github.com", username: "octocat" },
+          added: [],
+          removed: [],
+          modified: ["README.md"]
+        }
+      ],
+      head_commit: { id: "0000000000000000000000000000000000000001", message: "Update README.md" },
+      pusher: { name: "octocat", email: "mona@github.com" },
+      repository,
+      sender
+    },
+    "push"
+  ),
+  pull_request: json2(
+    {
+      action: "opened",
+      number: 2,
+      pull_request: {
+        id: 279147437,
+        number: 2,
+        state: "open",
+        title: "Update the README with new information.",
+        body: "This is a pretty simple change that we need to pull into main.",
+        user: sender,
+        html_url: "https://github.com/octocat/Hello-World/pull/2",
+        head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" },
+        base: { ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" },
+        draft: false,
+        merged: false
+      },
+      repository,
+      sender
+    },
+    "pull_request"
+  )
+};
+
+// src/scenarios/payloads/gitlab.ts
+var GITLAB_EXAMPLES = {
+  push: json2(
+    {
+      object_kind: "push",
+      event_name: "push",
+      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
+      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      ref: "refs/heads/main",
+      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      user_id: 4,
+      user_name: "John Smith",
+      user_username: "jsmith",
+      project_id: 15,
+      project: {
+        id: 15,
+        name: "Diaspora",
+        path_with_namespace: "mike/diaspora",
+        default_branch: "main",
+        web_url: "http://example.com/mike/diaspora"
+      },
+      commits: [
+        {
+          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+          message: "fixed readme",
+          timestamp: "2025-01-01T12:00:00+00:00",
+          author: { name: "GitLab dev user", email: "gitlabdev@dv6700.(none)" },
+          added: [],
+          modified: ["README.md"],
+          removed: []
+        }
+      ],
+      total_commits_count: 1
+    },
+    "Push Hook"
+  )
+};
+
+// src/scenarios/payloads/linear.ts
+var LINEAR_EXAMPLES = {
+  Issue: json2(
+    {
+      action: "create",
+      type: "Issue",
+      createdAt: "2025-01-01T12:00:00.000Z",
+      organizationId: "3b6c3e0a-4c3f-4d5e-9f4e-4f4f4f4f4f4f",
+      url: "https://linear.app/acme/issue/ENG-123/fix-the-login",
+      webhookId: "000f5d3b-4c3f-4d5e-9f4e-000000000001",
+      webhookTimestamp: 0,
+      data: {
+        id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
+        identifier: "ENG-123",
+        title: "Fix the login",
+        priority: 2,
+        teamId: "72b2a2dc-6f4f-4423-9d34-24b5bd10634a",
+        stateId: "fa1fd1ea-6d5a-4dbd-9e35-2e4e94bc0a4a",
+        createdAt: "2025-01-01T12:00:00.000Z"
+      }
+    },
+    "Issue"
+  )
+};
+
+// src/scenarios/payloads/paddle.ts
+var PADDLE_EXAMPLES = {
+  "transaction.completed": json2({
+    event_id: "evt_01hv8x2acma2gz2np2arh3p3ax",
+    event_type: "transaction.completed",
+    occurred_at: "2025-01-01T12:00:00.000000Z",
+    notification_id: "ntf_01hv8x2afkp3x4gbxm6xvy0cjy",
+    data: {
+      id: "txn_01hv8wptq8987qeep44cyrewp9",
+      status: "completed",
+      customer_id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4",
+      address_id: "add_01hv8gq3318ktkfengj2r75gfx",
+      business_id: null,
+      custom_data: null,
+      origin: "web",
+      collection_mode: "automatic",
+      subscription_id: "sub_01hv8x29kz0t586xy6zn1a62ny",
+      invoice_id: null,
+      invoice_number: null,
+      billing_details: null,
+      billing_period: null,
+      currency_code: "USD",
+      discount_id: null,
+      created_at: "2025-01-01T11:59:00.000000Z",
+      updated_at: "2025-01-01T12:00:00.000000Z",
+      billed_at: "2025-01-01T12:00:00.000000Z",
+      items: [],
+      details: null,
+      payments: [],
+      checkout: { url: `${PREVIEW_URL}/pay` }
+    }
+  })
+};
+
+// src/scenarios/payloads/pagerduty.ts
+var PAGERDUTY_EXAMPLES = {
+  "incident.triggered": json2({
+    event: {
+      id: "01DEN4HPBQAAAG05V5QQYBRZMF",
+      event_type: "incident.triggered",
+      resource_type: "incident",
+      occurred_at: "2025-01-01T12:00:00.000Z",
+      agent: { html_url: "https://acme.pagerduty.com/users/PLH1HKV", id: "PLH1HKV", type: "user_reference" },
+      client: null,
+      data: {
+        id: "PGR0VU2",
+        type: "incident",
+        self: "https://api.pagerduty.com/incidents/PGR0VU2",
+        html_url: "https://acme.pagerduty.com/incidents/PGR0VU2",
+        number: 2,
+        status: "triggered",
+        incident_key: "d3640fbd41094207a1c11e58e46b1662",
+        title: "A little bump in the road",
+        urgency: "high",
+        service: { id: "PF9KMXH", type: "service_reference", summary: "API Service" }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/shopify.ts
+var SHOPIFY_EXAMPLES = {
+  "orders/create": json2(
+    {
+      id: 820982911946154500,
+      admin_graphql_api_id: "gid://shopify/Order/820982911946154508",
+      email: "jon@example.com",
+      created_at: "2025-01-01T12:00:00-05:00",
+      currency: "USD",
+      financial_status: "voided",
+      name: "#9999",
+      order_number: 1234,
+      subtotal_price: "199.00",
+      total_price: "199.00",
+      total_tax: "0.00",
+      customer: { id: 115310627314723950, email: "john@example.com", first_name: "John", last_name: "Smith" },
+      line_items: [
+        {
+          id: 866550311766439e3,
+          name: "Aviator sunglasses",
+          price: "199.00",
+          quantity: 1,
+          sku: "SKU2006-001",
+          product_id: 788032119674292900
+        }
+      ],
+      test: true
+    },
+    "orders/create"
+  )
+};
+
+// src/scenarios/payloads/slack.ts
+var SLACK_EXAMPLES = {
+  slash_command: form({
+    token: "gIkuvaNzQIHg97ATvDxqgjtO",
+    team_id: "T0001",
+    team_domain: "example",
+    enterprise_id: "E0001",
+    enterprise_name: "Globular Construct Inc",
+    channel_id: "C2147483705",
+    channel_name: "test",
+    user_id: "U2147483697",
+    user_name: "Steve",
+    command: "/weather",
+    text: "94070",
+    api_app_id: "A123456",
+    is_enterprise_install: "false",
+    response_url: "https://hooks.slack.com/commands/1234/5678",
+    trigger_id: "13345224609.738474920.8088930838d88f008e0"
+  })
+};
+
+// src/scenarios/payloads/square.ts
+var SQUARE_EXAMPLES = {
+  "payment.created": json2({
+    merchant_id: "6SSW7HV8K2ST5",
+    type: "payment.created",
+    event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+    created_at: "2025-01-01T12:00:00.000Z",
+    data: {
+      type: "payment",
+      id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+      object: {
+        payment: {
+          id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+          amount_money: { amount: 100, currency: "USD" },
+          status: "APPROVED",
+          source_type: "CARD",
+          location_id: "S8GWD5R9QB376",
+          order_id: "03O3USaPaAaFnI6kkwB1JxGgBsUZY",
+          created_at: "2025-01-01T12:00:00.000Z",
+          version: 0
+        }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/standard-webhooks.ts
+var STANDARD_WEBHOOKS_EXAMPLES = {
+  "contact.created": json2({
+    type: "contact.created",
+    timestamp: "2022-11-03T20:26:10.344522Z",
+    data: { id: "1f81eb52-5198-4599-803e-771906343485", type: "contact" }
+  })
+};
+var SVIX_EXAMPLES = {
+  "invoice.paid": json2({
+    type: "invoice.paid",
+    timestamp: "2025-01-01T12:00:00.000Z",
+    data: { id: "invoice_WF7WtCLFFtd8ubcTgboSFNql", status: "paid", attempt: 2 }
+  })
+};
+
+// src/scenarios/payloads/stripe.ts
+var event = (type, object) => ({
+  id: "evt_1PreviewTunnel0000000000",
+  object: "event",
+  api_version: "2025-06-30.basil",
+  created: 1735732800,
+  data: { object },
+  livemode: false,
+  pending_webhooks: 1,
+  request: { id: null, idempotency_key: null },
+  type
+});
+var STRIPE_EXAMPLES = {
+  "checkout.session.completed": json2(
+    event("checkout.session.completed", {
+      id: "cs_test_a1PreviewTunnel",
+      object: "checkout.session",
+      amount_subtotal: 2e3,
+      amount_total: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      customer_details: { email: "jenny.rosen@example.com", name: "Jenny Rosen" },
+      mode: "payment",
+      payment_intent: "pi_3PreviewTunnel",
+      payment_status: "paid",
+      status: "complete",
+      success_url: `${PREVIEW_URL}/success`,
+      metadata: {}
+    })
+  ),
+  "payment_intent.succeeded": json2(
+    event("payment_intent.succeeded", {
+      id: "pi_3PreviewTunnel",
+      object: "payment_intent",
+      amount: 2e3,
+      amount_received: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      payment_method: "pm_card_visa",
+      payment_method_types: ["card"],
+      status: "succeeded",
+      metadata: {}
+    })
+  )
+};
+
+// src/scenarios/payloads/twilio.ts
+var TWILIO_EXAMPLES = {
+  "message.received": form({
+    ToCountry: "US",
+    SmsMessageSid: "SM1234567890abcdef1234567890abcdef",
+    NumMedia: "0",
+    SmsSid: "SM1234567890abcdef1234567890abcdef",
+    SmsStatus: "received",
+    Body: "Hello from the preview",
+    To: "+15005550006",
+    MessageSid: "SM1234567890abcdef1234567890abcdef",
+    AccountSid: "AC1234567890abcdef1234567890abcdef",
+    From: "+14155552671",
+    ApiVersion: "2010-04-01"
+  })
+};
+
+// src/scenarios/payloads/index.ts
+var EXAMPLES = {
+  github: GITHUB_EXAMPLES,
+  stripe: STRIPE_EXAMPLES,
+  slack: SLACK_EXAMPLES,
+  shopify: SHOPIFY_EXAMPLES,
+  twilio: TWILIO_EXAMPLES,
+  "standard-webhooks": STANDARD_WEBHOOKS_EXAMPLES,
+  svix: SVIX_EXAMPLES,
+  pagerduty: PAGERDUTY_EXAMPLES,
+  gitlab: GITLAB_EXAMPLES,
+  linear: LINEAR_EXAMPLES,
+  square: SQUARE_EXAMPLES,
+  discord: DISCORD_EXAMPLES,
+  paddle: PADDLE_EXAMPLES
+};
+function exampleNames(provider) {
+  return Object.keys(EXAMPLES[provider]);
+}
+function exampleFor(provider, event2) {
+  const examples = EXAMPLES[provider];
+  if (event2 === void 0) return Object.keys(examples)[0];
+  if (Object.hasOwn(examples, event2)) return event2;
+  return Object.entries(examples).find(([, e]) => e.event === event2)?.[0];
+}
+
+// src/gate/verifiers/discord.ts
+var import_node_crypto6 = require("node:crypto");
+
+// src/gate/verifiers/compare.ts
+var import_node_crypto5 = require("node:crypto");
+
+// src/gate/digest.ts
+var import_node_crypto4 = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto4.hash === "function" ? (0, import_node_crypto4.hash)("sha256", data, "buffer") : (0, import_node_crypto4.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto4.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/gate/verifiers/compare.ts
+function hmac2(algorithm, key, ...data) {
+  const mac2 = (0, import_node_crypto5.createHmac)(algorithm, key);
+  for (const part of data) mac2.update(part);
+  return mac2.digest();
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var OK = { ok: true };
+function missing(header) {
+  return { ok: false, status: 401, reason: `missing ${header} header` };
+}
+function bad(reason) {
+  return { ok: false, status: 403, reason };
+}
+var TOLERANCE_SECONDS = 300;
+function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
+  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
+  }
+  return void 0;
+}
+
+// src/gate/verifiers/discord.ts
+var SIGNATURE = "x-signature-ed25519";
+var TIMESTAMP = "x-signature-timestamp";
+var publicKeys = /* @__PURE__ */ new Map();
+function publicKey(hex) {
+  if (!publicKeys.has(hex)) {
+    let key;
+    if (/^[0-9a-f]{64}$/i.test(hex)) {
+      const x = Buffer.from(hex, "hex").toString("base64url");
+      key = (0, import_node_crypto6.createPublicKey)({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
+    }
+    publicKeys.set(hex, key);
+  }
+  return publicKeys.get(hex);
+}
+var lastPrivate;
+function privateKey(pem) {
+  if (lastPrivate?.pem !== pem) lastPrivate = { pem, key: (0, import_node_crypto6.createPrivateKey)(pem) };
+  return lastPrivate.key;
+}
+function signDiscord(body2, timestamp, privateKeyPem) {
+  const data = Buffer.concat([Buffer.from(timestamp), Buffer.from(body2)]);
+  return (0, import_node_crypto6.sign)(null, data, privateKey(privateKeyPem)).toString("hex");
+}
+function verifyDiscord(request, publicKeyHex) {
+  const signature = headerValue(request.headers, SIGNATURE);
+  if (signature === void 0) return missing("X-Signature-Ed25519");
+  const timestamp = headerValue(request.headers, TIMESTAMP);
+  if (timestamp === void 0) return missing("X-Signature-Timestamp");
+  const key = publicKey(publicKeyHex.trim());
+  if (key === void 0) return bad("the configured Discord public key is not 64 hex characters");
+  if (!/^[0-9a-f]{128}$/i.test(signature)) return bad("X-Signature-Ed25519 is not 128 hex characters");
+  const data = Buffer.concat([Buffer.from(timestamp), request.body]);
+  return (0, import_node_crypto6.verify)(null, data, key, Buffer.from(signature, "hex")) ? OK : bad("X-Signature-Ed25519 does not verify with the public key");
+}
+var discord = {
+  provider: "discord",
+  signatureHeaders: [SIGNATURE],
+  verify: verifyDiscord,
+  /** `privateKeyPem`: the PKCS#8 PEM of the key pair whose public key the app was given. */
+  sign: (input, privateKeyPem) => {
+    const timestamp = String(input.nowSeconds);
+    return { [TIMESTAMP]: timestamp, [SIGNATURE]: signDiscord(input.body, timestamp, privateKeyPem) };
+  }
+};
+
+// src/scenarios/signers/discord.ts
+var signDiscordDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Discord-Interactions/1.0 (+https://discord.com)",
+    ...discord.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/github.ts
+var HEADER = "x-hub-signature-256";
+function signGithub(body2, secret) {
+  return `sha256=${hmac2("sha256", secret, body2).toString("hex")}`;
+}
+function verifyGithub(request, secret) {
+  const signature = headerValue(request.headers, HEADER);
+  if (signature === void 0) return missing("X-Hub-Signature-256");
+  return safeEqual(signature, signGithub(request.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
+}
+var github = {
+  provider: "github",
+  signatureHeaders: [HEADER, "x-hub-signature"],
+  verify: verifyGithub,
+  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
+};
+
+// src/scenarios/signers/github.ts
+var signGithubDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitHub-Hookshot/preview-tunnel",
+    "X-GitHub-Event": d.event ?? "ping",
+    "X-GitHub-Delivery": d.deliveryId,
+    "X-GitHub-Hook-ID": "1",
+    "X-GitHub-Hook-Installation-Target-Type": "repository",
+    "X-GitHub-Hook-Installation-Target-ID": "1",
+    ...github.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/gitlab.ts
+var HEADER2 = "x-gitlab-token";
+function verifyGitlab(request, secret) {
+  const token2 = headerValue(request.headers, HEADER2);
+  if (token2 === void 0) return missing("X-Gitlab-Token");
+  return safeEqual(token2, secret) ? OK : bad("X-Gitlab-Token does not match");
+}
+var gitlab = {
+  provider: "gitlab",
+  signatureHeaders: [HEADER2],
+  verify: verifyGitlab,
+  sign: (_input, secret) => ({ [HEADER2]: secret })
+};
+
+// src/scenarios/signers/gitlab.ts
+var signGitlabDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitLab/18.0.0",
+    "X-Gitlab-Event": d.event ?? "Push Hook",
+    "X-Gitlab-Event-UUID": d.deliveryId,
+    "X-Gitlab-Webhook-UUID": "00000000-0000-4000-8000-000000000001",
+    "X-Gitlab-Instance": "https://gitlab.example.com",
+    ...gitlab.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/linear.ts
+var HEADER3 = "linear-signature";
+var LINEAR_TOLERANCE_SECONDS = 60;
+function signLinear(body2, secret) {
+  return hmac2("sha256", secret, body2).toString("hex");
+}
+function linearBodyTimestamp(body2) {
+  try {
+    const parsed = JSON.parse(body2.toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null) return void 0;
+    const value = parsed.webhookTimestamp;
+    return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function verifyLinear(request, secret) {
+  const signature = headerValue(request.headers, HEADER3);
+  if (signature === void 0) return missing("Linear-Signature");
+  if (!safeEqual(signature, signLinear(request.body, secret))) return bad("Linear-Signature does not match");
+  const timestamp = linearBodyTimestamp(request.body);
+  if (timestamp === void 0) return bad("the signed body has no numeric webhookTimestamp");
+  return staleness(timestamp / 1e3, request.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
+}
+var linear = {
+  provider: "linear",
+  signatureHeaders: [HEADER3],
+  verify: verifyLinear,
+  // Re-signing cannot refresh webhookTimestamp (it is part of the body): a replayed Linear
+  // delivery older than 60 s stays stale, as it would for the app.
+  sign: (input, secret) => ({ [HEADER3]: signLinear(input.body, secret) })
+};
+
+// src/scenarios/signers/linear.ts
+function withWebhookTimestamp(body2, timestampMs) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body2.toString("utf8"));
+  } catch {
+    return body2;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body2;
+  return Buffer.from(JSON.stringify({ ...parsed, webhookTimestamp: timestampMs }));
+}
+function entityType(body2) {
+  try {
+    const type = JSON.parse(body2.toString("utf8")).type;
+    return typeof type === "string" ? type : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var signLinearDelivery = (d) => {
+  const body2 = withWebhookTimestamp(d.body, d.nowSeconds * 1e3);
+  return {
+    url: d.url,
+    body: body2,
+    headers: {
+      "User-Agent": "Linear-Webhook",
+      "Linear-Delivery": d.deliveryId,
+      "Linear-Event": d.event ?? entityType(body2) ?? "Issue",
+      "Linear-Timestamp": String(d.nowSeconds * 1e3),
+      ...linear.sign({ body: body2, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/gate/verifiers/paddle.ts
+var HEADER4 = "paddle-signature";
+var PADDLE_TOLERANCE_SECONDS = 5;
+function signPaddle(body2, secret, timestamp) {
+  return `ts=${timestamp};h1=${hmac2("sha256", secret, `${timestamp}:`, body2).toString("hex")}`;
+}
+function verifyPaddle(request, secret) {
+  const header = headerValue(request.headers, HEADER4);
+  if (header === void 0) return missing("Paddle-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(";")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "ts") timestamp = value;
+    else if (key === "h1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Paddle-Signature lacks "ts=" or "h1="');
+  }
+  if (request.nowSeconds - Number(timestamp) > PADDLE_TOLERANCE_SECONDS) {
+    return bad(`timestamp is more than ${PADDLE_TOLERANCE_SECONDS} s old`);
+  }
+  const expected2 = hmac2("sha256", secret, `${timestamp}:`, request.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected2) || match;
+  return match ? OK : bad("no h1 signature in Paddle-Signature matches");
+}
+var paddle = {
+  provider: "paddle",
+  signatureHeaders: [HEADER4],
+  verify: verifyPaddle,
+  sign: (input, secret) => ({ [HEADER4]: signPaddle(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/paddle.ts
+var signPaddleDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Paddle",
+    ...paddle.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/pagerduty.ts
+var HEADER5 = "x-pagerduty-signature";
+function signPagerduty(body2, secret) {
+  return `v1=${hmac2("sha256", secret, body2).toString("hex")}`;
+}
+function verifyPagerduty(request, secret) {
+  const header = headerValue(request.headers, HEADER5);
+  if (header === void 0) return missing("X-PagerDuty-Signature");
+  const expected2 = signPagerduty(request.body, secret);
+  let match = false;
+  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected2) || match;
+  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
+}
+var pagerduty = {
+  provider: "pagerduty",
+  signatureHeaders: [HEADER5],
+  verify: verifyPagerduty,
+  sign: (input, secret) => ({ [HEADER5]: signPagerduty(input.body, secret) })
+};
+
+// src/scenarios/signers/pagerduty.ts
+var signPagerdutyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "PagerDuty-Webhook/V3.0",
+    "X-Webhook-Id": d.deliveryId,
+    "X-Webhook-Subscription": "PSUBSCR",
+    ...pagerduty.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/shopify.ts
+var HEADER6 = "x-shopify-hmac-sha256";
+function signShopify(body2, secret) {
+  return hmac2("sha256", secret, body2).toString("base64");
+}
+function verifyShopify(request, secret) {
+  const signature = headerValue(request.headers, HEADER6);
+  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
+  const given = Buffer.from(signature, "base64");
+  return safeEqual(given, hmac2("sha256", secret, request.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
+}
+var shopify = {
+  provider: "shopify",
+  signatureHeaders: [HEADER6],
+  verify: verifyShopify,
+  sign: (input, secret) => ({ [HEADER6]: signShopify(input.body, secret) })
+};
+
+// src/scenarios/signers/shopify.ts
+var SHOPIFY_API_VERSION = "2025-07";
+var signShopifyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Shopify-Captain-Hook",
+    "X-Shopify-Topic": d.event ?? "orders/create",
+    "X-Shopify-Shop-Domain": "preview-tunnel-test.myshopify.com",
+    "X-Shopify-API-Version": SHOPIFY_API_VERSION,
+    "X-Shopify-Webhook-Id": d.deliveryId,
+    "X-Shopify-Event-Id": d.deliveryId,
+    "X-Shopify-Triggered-At": new Date(d.nowSeconds * 1e3).toISOString(),
+    ...shopify.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/slack.ts
+var SIGNATURE2 = "x-slack-signature";
+var TIMESTAMP2 = "x-slack-request-timestamp";
+function signSlack(body2, secret, timestamp) {
+  return `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, body2).toString("hex")}`;
+}
+function verifySlack(request, secret) {
+  const signature = headerValue(request.headers, SIGNATURE2);
+  if (signature === void 0) return missing("X-Slack-Signature");
+  const timestamp = headerValue(request.headers, TIMESTAMP2);
+  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
+  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected2 = `v0=${hmac2("sha256", secret, `v0:${timestamp}:`, request.body).toString("hex")}`;
+  return safeEqual(signature, expected2) ? OK : bad("X-Slack-Signature does not match");
+}
+var slack = {
+  provider: "slack",
+  signatureHeaders: [SIGNATURE2],
+  verify: verifySlack,
+  sign: (input, secret) => ({
+    [TIMESTAMP2]: String(input.nowSeconds),
+    [SIGNATURE2]: signSlack(input.body, secret, input.nowSeconds)
+  })
+};
+
+// src/scenarios/signers/slack.ts
+var signSlackDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+    ...slack.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/square.ts
+var HEADER7 = "x-square-hmacsha256-signature";
+function signSquare(notificationUrl, body2, signatureKey) {
+  return hmac2("sha256", signatureKey, notificationUrl, body2).toString("base64");
+}
+function verifySquare(request, signatureKey) {
+  const signature = headerValue(request.headers, HEADER7);
+  if (signature === void 0) return missing("x-square-hmacsha256-signature");
+  return safeEqual(signature, signSquare(request.url, request.body, signatureKey)) ? OK : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
+}
+var square = {
+  provider: "square",
+  signatureHeaders: [HEADER7, "x-square-signature"],
+  verify: verifySquare,
+  sign: (input, signatureKey) => ({ [HEADER7]: signSquare(input.url, input.body, signatureKey) })
+};
+
+// src/scenarios/signers/square.ts
+var signSquareDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Square Connect v2",
+    "Square-Version": "2025-07-16",
+    "Square-Environment": "Sandbox",
+    "Square-Initial-Delivery-Timestamp": new Date(d.nowSeconds * 1e3).toISOString(),
+    "Square-Retry-Number": "0",
+    ...square.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/standard-webhooks.ts
+var import_node_crypto7 = require("node:crypto");
+function standardWebhooksKey(secret) {
+  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+function signStandardWebhook(id, timestamp, body2, secret) {
+  return `v1,${hmac2("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body2).toString("base64")}`;
+}
+function triple(headers, prefixes) {
+  for (const prefix of prefixes) {
+    const signature = headerValue(headers, `${prefix}-signature`);
+    if (signature === void 0) continue;
+    return {
+      prefix,
+      signature,
+      id: headerValue(headers, `${prefix}-id`),
+      timestamp: headerValue(headers, `${prefix}-timestamp`)
+    };
+  }
+  return void 0;
+}
+function verifyWith(prefixes) {
+  return (request, secret) => {
+    const found = triple(request.headers, prefixes);
+    const first = prefixes[0] ?? "webhook";
+    if (found === void 0) return missing(`${first}-signature`);
+    if (found.id === void 0) return missing(`${found.prefix}-id`);
+    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
+    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
+    const stale = staleness(Number(found.timestamp), request.nowSeconds);
+    if (stale) return stale;
+    const expected2 = hmac2(
+      "sha256",
+      standardWebhooksKey(secret),
+      `${found.id}.${found.timestamp}.`,
+      request.body
+    );
+    let match = false;
+    for (const entry of found.signature.split(" ")) {
+      const comma = entry.indexOf(",");
+      if (entry.slice(0, comma) !== "v1") continue;
+      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected2) || match;
+    }
+    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+  };
+}
+function signWith(prefix) {
+  return (input, secret) => {
+    const headers = input.headers ?? {};
+    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto7.randomUUID)().replaceAll("-", "")}`;
+    return {
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(input.nowSeconds),
+      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+    };
+  };
+}
+var standardWebhooks = {
+  provider: "standard-webhooks",
+  signatureHeaders: ["webhook-signature"],
+  verify: verifyWith(["webhook"]),
+  sign: signWith("webhook")
+};
+var svix = {
+  provider: "svix",
+  signatureHeaders: ["svix-signature", "webhook-signature"],
+  verify: verifyWith(["svix", "webhook"]),
+  sign: signWith("svix")
+};
+
+// src/scenarios/signers/standard-webhooks.ts
+var messageId = (d) => `msg_${d.deliveryId.replaceAll("-", "")}`;
+var signStandardWebhooksDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: standardWebhooks.sign(
+    { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "webhook-id": messageId(d) } },
+    d.secret
+  )
+});
+var signSvixDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Svix-Webhooks/1.0",
+    ...svix.sign(
+      { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "svix-id": messageId(d) } },
+      d.secret
+    )
+  }
+});
+
+// src/gate/verifiers/stripe.ts
+var HEADER8 = "stripe-signature";
+function signStripe(body2, secret, timestamp) {
+  return `t=${timestamp},v1=${hmac2("sha256", secret, `${timestamp}.`, body2).toString("hex")}`;
+}
+function verifyStripe(request, secret) {
+  const header = headerValue(request.headers, HEADER8);
+  if (header === void 0) return missing("Stripe-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(",")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "t") timestamp = value;
+    else if (key === "v1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Stripe-Signature lacks "t=" or "v1="');
+  }
+  const stale = staleness(Number(timestamp), request.nowSeconds);
+  if (stale) return stale;
+  const expected2 = hmac2("sha256", secret, `${timestamp}.`, request.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected2) || match;
+  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
+}
+var stripe = {
+  provider: "stripe",
+  signatureHeaders: [HEADER8],
+  verify: verifyStripe,
+  sign: (input, secret) => ({ [HEADER8]: signStripe(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/stripe.ts
+var signStripeDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+    ...stripe.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/twilio.ts
+var import_node_crypto8 = require("node:crypto");
+var HEADER9 = "x-twilio-signature";
+function formData(body2) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [name, value] of new URLSearchParams(body2.toString("utf8"))) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  let data = "";
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
+  }
+  return data;
+}
+function usesBodyHash(url2) {
+  return /[?&]bodySHA256=/.test(url2);
+}
+function signTwilio(url2, body2, authToken) {
+  const data = usesBodyHash(url2) ? url2 : url2 + formData(body2);
+  return hmac2("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
+}
+function urlVariants(url2) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url2);
+  if (!m) return [url2];
+  const [, scheme = "", authority = "", rest = ""] = m;
+  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
+  const host = portStart === -1 ? authority : authority.slice(0, portStart);
+  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
+  return [.../* @__PURE__ */ new Set([url2, scheme + host + rest, scheme + host + port + rest])];
+}
+function verifyTwilio(request, authToken) {
+  const signature = headerValue(request.headers, HEADER9);
+  if (signature === void 0) return missing("X-Twilio-Signature");
+  let match = false;
+  for (const url2 of urlVariants(request.url)) {
+    match = safeEqual(signature, signTwilio(url2, request.body, authToken)) || match;
+  }
+  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
+  if (usesBodyHash(request.url)) {
+    const expected2 = new URL(request.url).searchParams.get("bodySHA256") ?? "";
+    const actual = (0, import_node_crypto8.createHash)("sha256").update(request.body).digest("hex");
+    if (!safeEqual(expected2, actual)) return bad("body does not match the bodySHA256 query parameter");
+  }
+  return OK;
+}
+function twilioUrl(url2, body2) {
+  if (!usesBodyHash(url2)) return url2;
+  const parsed = new URL(url2);
+  parsed.searchParams.set("bodySHA256", (0, import_node_crypto8.createHash)("sha256").update(body2).digest("hex"));
+  return parsed.href;
+}
+var twilio = {
+  provider: "twilio",
+  signatureHeaders: [HEADER9],
+  verify: verifyTwilio,
+  sign: (input, authToken) => ({ [HEADER9]: signTwilio(input.url, input.body, authToken) })
+};
+
+// src/scenarios/signers/twilio.ts
+function isJson(contentType) {
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
+}
+var signTwilioDelivery = (d) => {
+  let url2 = d.url;
+  if (isJson(d.contentType) && !/[?&]bodySHA256=/.test(url2)) {
+    const parsed = new URL(url2);
+    parsed.searchParams.set("bodySHA256", "");
+    url2 = parsed.href;
+  }
+  url2 = twilioUrl(url2, d.body);
+  return {
+    url: url2,
+    body: d.body,
+    headers: {
+      "User-Agent": "TwilioProxy/1.1",
+      "I-Twilio-Idempotency-Token": d.deliveryId,
+      ...twilio.sign({ body: d.body, url: url2, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/scenarios/signers/index.ts
+var SCENARIO_PROVIDERS = WEBHOOK_PROVIDERS;
+var PROVIDERS2 = {
+  github: {
+    signatureHeader: "x-hub-signature-256",
+    signsBody: true,
+    sign: signGithubDelivery,
+    timestamped: false,
+    eventHeader: "X-GitHub-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  stripe: {
+    signatureHeader: "stripe-signature",
+    signsBody: true,
+    sign: signStripeDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  slack: {
+    signatureHeader: "x-slack-signature",
+    signsBody: true,
+    sign: signSlackDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret"
+  },
+  shopify: {
+    signatureHeader: "x-shopify-hmac-sha256",
+    signsBody: true,
+    sign: signShopifyDelivery,
+    timestamped: false,
+    eventHeader: "X-Shopify-Topic",
+    eventRequired: true,
+    key: "secret",
+    secretName: "app client secret"
+  },
+  twilio: {
+    signatureHeader: "x-twilio-signature",
+    signsBody: true,
+    sign: signTwilioDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "auth token"
+  },
+  "standard-webhooks": {
+    signatureHeader: "webhook-signature",
+    signsBody: true,
+    sign: signStandardWebhooksDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  svix: {
+    signatureHeader: "svix-signature",
+    signsBody: true,
+    sign: signSvixDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  pagerduty: {
+    signatureHeader: "x-pagerduty-signature",
+    signsBody: true,
+    sign: signPagerdutyDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  gitlab: {
+    signatureHeader: "x-gitlab-token",
+    signsBody: false,
+    sign: signGitlabDelivery,
+    timestamped: false,
+    eventHeader: "X-Gitlab-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "secret token"
+  },
+  linear: {
+    signatureHeader: "linear-signature",
+    signsBody: true,
+    sign: signLinearDelivery,
+    timestamped: true,
+    eventHeader: "Linear-Event",
+    key: "secret",
+    secretName: "webhook signing secret"
+  },
+  square: {
+    signatureHeader: "x-square-hmacsha256-signature",
+    signsBody: true,
+    sign: signSquareDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "signature key"
+  },
+  // Discord signs a timestamp but its verifier checks no tolerance; an offset is still allowed.
+  discord: {
+    signatureHeader: "x-signature-ed25519",
+    signsBody: true,
+    sign: signDiscordDelivery,
+    timestamped: true,
+    key: "ed25519",
+    secretName: "public key"
+  },
+  paddle: {
+    signatureHeader: "paddle-signature",
+    signsBody: true,
+    sign: signPaddleDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "secret key"
+  }
+};
+var TIMESTAMPED_PROVIDERS = SCENARIO_PROVIDERS.filter((p) => PROVIDERS2[p].timestamped);
+
+// src/scenarios/build.ts
+var ACCEPTED = [{ min: 200, max: 299 }];
+var REJECTED = [400, 401, 403].map((s) => ({ min: s, max: s }));
+var RESERVED_HEADERS2 = /* @__PURE__ */ new Set([
+  "host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "te",
+  "trailer",
+  "expect"
+]);
+function sniffContentType(text) {
+  const trimmed = text.trim();
+  if (/^[[{]/.test(trimmed)) {
+    try {
+      JSON.parse(trimmed);
+      return JSON_TYPE;
+    } catch {
+    }
+  }
+  if (/^[^=&\s]+=[^&\s]*(?:&[^=&\s]+=[^&\s]*)*$/.test(trimmed)) return FORM_TYPE;
+  return "text/plain; charset=utf-8";
+}
+var EXTENSION_TYPES = {
+  ".json": JSON_TYPE,
+  ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8"
+};
+var ScenarioBuilder = class {
+  constructor(ctx, base, input) {
+    this.ctx = ctx;
+    this.base = base;
+    this.input = input;
+    this.before = ctx.problems.length;
+    this.provider = input.provider;
+  }
+  ctx;
+  base;
+  input;
+  before;
+  provider;
+  add(relative2, message2, at = "value") {
+    this.ctx.add([...this.base, ...relative2], message2, at);
+  }
+  build() {
+    if (this.input.oauth !== void 0) return buildOAuthScenario(this.ctx, this.base, this.input);
+    if (!this.webhookRequired()) return void 0;
+    const { input, provider } = this;
+    const spec = PROVIDERS2[provider];
+    const { secretEnv, publicKeyEnv } = this.keys();
+    const body2 = this.body();
+    const event2 = input.event ?? (body2?.example === void 0 ? void 0 : EXAMPLES[provider][body2.example]?.event);
+    if (event2 === void 0 && spec.eventRequired) {
+      this.add(
+        ["event"],
+        `is missing: ${provider} sends the event in ${spec.eventHeader}; name it, e.g. event: ${exampleFor(provider, void 0) ?? "push"}`,
+        "missing"
+      );
+    }
+    if (input["timestamp-offset"] !== void 0 && !spec.timestamped) {
+      this.add(
+        ["timestamp-offset"],
+        `has no effect: ${provider} signs no timestamp, so no delivery of it can be stale; it applies to ${TIMESTAMPED_PROVIDERS.join(", ")}`
+      );
+    }
+    const expectations = this.expectations();
+    this.placeholders();
+    const headers = this.headers();
+    const source = position(locate(this.ctx.doc, this.base).node, this.ctx.lines);
+    if (this.ctx.problems.length > this.before || body2 === void 0 || expectations === void 0)
+      return void 0;
+    return {
+      name: input.name,
+      provider,
+      event: event2,
+      path: input.path,
+      method: input.method ?? "POST",
+      body: body2.template,
+      example: body2.example,
+      contentType: input["content-type"] ?? body2.contentType,
+      headers,
+      secretEnv,
+      publicKeyEnv,
+      expect: expectations,
+      expectRejected: input["expect-rejected"] ?? false,
+      repeat: input.repeat ?? 1,
+      concurrency: input.concurrency ?? 1,
+      timestampOffsetSeconds: signedSeconds(input["timestamp-offset"]),
+      tamper: input.tamper ?? false,
+      sendAuth: input["send-auth"] ?? false,
+      timeoutMs: input.timeout === void 0 ? void 0 : parseDuration("timeout", input.timeout),
+      source: { file: this.ctx.options.file, ...source }
+    };
+  }
+  /** provider and path: required of webhook scenarios (the schema lets OAuth scenarios go without). */
+  webhookRequired() {
+    if (this.input.provider === void 0) {
+      this.add(
+        ["provider"],
+        `is missing: it must be one of ${SCENARIO_PROVIDERS.join(", ")} (or, for an OAuth login scenario, give oauth: instead)`,
+        "missing"
+      );
+    }
+    if (this.input.path === void 0) {
+      this.add(["path"], 'is missing: it must be a path starting with "/", e.g. /webhooks/github', "missing");
+    }
+    return this.input.provider !== void 0 && this.input.path !== void 0;
+  }
+  keys() {
+    const { input, provider } = this;
+    if (PROVIDERS2[provider].key === "ed25519") {
+      if (input["secret-env"] !== void 0) {
+        this.add(
+          ["secret-env"],
+          `is not used by ${provider}: its deliveries are signed with an Ed25519 key pair generated per run; name the variable the app reads the public key from in public-key-env (default DISCORD_PUBLIC_KEY)`,
+          "key"
+        );
+      }
+      return { secretEnv: void 0, publicKeyEnv: input["public-key-env"] ?? "DISCORD_PUBLIC_KEY" };
+    }
+    if (input["public-key-env"] !== void 0) {
+      this.add(["public-key-env"], `is only for discord (Ed25519); ${provider} uses secret-env`, "key");
+    }
+    const secretEnv = input["secret-env"];
+    const example = `${provider.toUpperCase().replaceAll("-", "_")}_WEBHOOK_SECRET`;
+    if (secretEnv === void 0) {
+      this.add(
+        ["secret-env"],
+        `is missing: name the environment variable holding the ${provider} ${PROVIDERS2[provider].secretName}, e.g. secret-env: ${example} (secrets are never written in scenario files)`,
+        "missing"
+      );
+    } else if (this.ctx.options.env && !this.ctx.options.env[secretEnv]) {
+      this.add(
+        ["secret-env"],
+        `names ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
+      );
+    }
+    return { secretEnv, publicKeyEnv: void 0 };
+  }
+  body() {
+    const { input, provider } = this;
+    const body2 = input.body;
+    const names = exampleNames(provider);
+    const useExample = (name) => {
+      const example = EXAMPLES[provider][name];
+      return example && {
+        template: { kind: "text", text: example.body },
+        example: name,
+        contentType: example.contentType
+      };
+    };
+    if (body2 === void 0) {
+      const name = exampleFor(provider, input.event);
+      if (name === void 0) {
+        this.add(
+          ["event"],
+          `has no built-in ${provider} example to send; give a body, or use an event with one: ${names.join(", ")}`
+        );
+        return void 0;
+      }
+      return useExample(name);
+    }
+    if (typeof body2 === "string")
+      return {
+        template: { kind: "text", text: body2 },
+        example: void 0,
+        contentType: sniffContentType(body2)
+      };
+    if ("json" in body2)
+      return { template: { kind: "json", value: body2.json }, example: void 0, contentType: JSON_TYPE };
+    if ("form" in body2) {
+      const fields = Object.entries(body2.form).map(([k, v]) => [k, String(v)]);
+      return { template: { kind: "form", fields }, example: void 0, contentType: FORM_TYPE };
+    }
+    if ("text" in body2) {
+      return {
+        template: { kind: "text", text: body2.text },
+        example: void 0,
+        contentType: sniffContentType(body2.text)
+      };
+    }
+    if ("file" in body2) {
+      const file = import_node_path3.default.resolve(this.ctx.options.dir, body2.file);
+      let text;
+      try {
+        text = (0, import_node_fs4.readFileSync)(file, "utf8");
+      } catch (error2) {
+        const code = error2.code;
+        this.add(
+          ["body", "file"],
+          `cannot be read (${code === "ENOENT" ? "no such file" : code ?? "error"}: ${file}); paths are relative to the scenario file`
+        );
+        return void 0;
+      }
+      const type = EXTENSION_TYPES[import_node_path3.default.extname(file).toLowerCase()] ?? sniffContentType(text);
+      if (badPlaceholder(text) !== void 0) {
+        this.add(
+          ["body", "file"],
+          `has an unsupported placeholder ${badPlaceholder(text)} in ${file}; ${PLACEHOLDER_HELP}`
+        );
+      }
+      return { template: { kind: "text", text }, example: void 0, contentType: type };
+    }
+    if (!Object.hasOwn(EXAMPLES[provider], body2.example)) {
+      this.add(
+        ["body", "example"],
+        `is not a built-in ${provider} example; ${provider} has: ${names.join(", ")}`
+      );
+      return void 0;
+    }
+    return useExample(body2.example);
+  }
+  expectations() {
+    const expect = this.input.expect ?? {};
+    const rejected = this.input["expect-rejected"] ?? false;
+    let status3 = rejected ? REJECTED : ACCEPTED;
+    let statusText = rejected ? "400, 401, 403" : "2xx";
+    if (expect.status !== void 0) {
+      if (rejected) {
+        this.add(["expect-rejected"], "conflicts with expect.status: use one of them", "key");
+        return void 0;
+      }
+      const items = Array.isArray(expect.status) ? expect.status : [expect.status];
+      statusText = items.join(", ");
+      try {
+        status3 = parseStatusRanges("expect.status", statusText);
+      } catch (error2) {
+        if (!(error2 instanceof InputError)) throw error2;
+        this.add(["expect", "status"], "must be HTTP statuses with ranges from low to high, e.g. 200-299");
+        return void 0;
+      }
+    }
+    const json4 = Object.entries(expect.json ?? {}).flatMap(([jsonPath, value]) => {
+      const steps = parseJsonPath(jsonPath);
+      if (steps === void 0) {
+        this.add(
+          ["expect", "json", jsonPath],
+          'is not a supported JSON path: start with $ and use .name, ["name"] and [index], e.g. $.data.items[0].id',
+          "key"
+        );
+        return [];
+      }
+      return [{ path: jsonPath, steps, value }];
+    });
+    const bodyContains2 = expect["body-contains"];
+    return {
+      status: status3,
+      statusText,
+      bodyContains: bodyContains2 === void 0 ? [] : Array.isArray(bodyContains2) ? bodyContains2 : [bodyContains2],
+      json: json4,
+      headers: Object.entries(expect.headers ?? {}).map(
+        ([name, value]) => [name.toLowerCase(), value]
+      ),
+      maxLatencyMs: expect["max-latency"] === void 0 ? void 0 : parseDuration("max-latency", expect["max-latency"])
+    };
+  }
+  headers() {
+    return Object.entries(this.input.headers ?? {}).flatMap(([name, value]) => {
+      if (RESERVED_HEADERS2.has(name.toLowerCase())) {
+        this.add(
+          ["headers", name],
+          `cannot be set: the HTTP client frames the request itself; these cannot be set: ${[...RESERVED_HEADERS2].join(", ")}`,
+          "key"
+        );
+        return [];
+      }
+      return [[name, String(value)]];
+    });
+  }
+  /** Placeholders everywhere they are filled in: only ${env.NAME} and ${preview.url}. */
+  placeholders() {
+    const { input } = this;
+    const texts = [[["path"], input.path ?? ""]];
+    for (const [name, value] of Object.entries(input.headers ?? {}))
+      texts.push([["headers", name], String(value)]);
+    const body2 = input.body;
+    if (typeof body2 === "string") texts.push([["body"], body2]);
+    else if (body2 && "text" in body2) texts.push([["body", "text"], body2.text]);
+    else if (body2 && "json" in body2) {
+      for (const [at, text] of jsonStrings(body2.json)) texts.push([["body", "json", ...at], text]);
+    } else if (body2 && "form" in body2) {
+      for (const [name, value] of Object.entries(body2.form))
+        texts.push([["body", "form", name], String(value)]);
+    }
+    const contains = input.expect?.["body-contains"];
+    for (const text of contains === void 0 ? [] : Array.isArray(contains) ? contains : [contains]) {
+      texts.push([["expect", "body-contains"], text]);
+    }
+    for (const [name, value] of Object.entries(input.expect?.headers ?? {})) {
+      if (typeof value === "string") texts.push([["expect", "headers", name], value]);
+    }
+    for (const [where, text] of texts) {
+      const bad2 = badPlaceholder(text);
+      if (bad2 !== void 0) this.add(where, `uses the placeholder ${bad2}; ${PLACEHOLDER_HELP}`);
+    }
+  }
+};
+var PLACEHOLDER_HELP = "placeholders are ${env.NAME} and ${preview.url} ($${ writes a literal ${)";
+function signedSeconds(value) {
+  if (value === void 0) return 0;
+  const sign2 = value.trim().startsWith("-") ? -1 : 1;
+  return sign2 * parseDuration("timestamp-offset", value.trim().replace(/^[+-]/, "")) / 1e3;
+}
+
+// src/scenarios/file-context.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+var FileContext = class {
+  constructor(doc, lines, options) {
+    this.doc = doc;
+    this.lines = lines;
+    this.options = options;
+  }
+  doc;
+  lines;
+  options;
+  problems = [];
+  /** Records a problem at `fullPath`, worded "<scenario>: field "<path>" <message>". */
+  add(fullPath, message2, at) {
+    const found = locate(this.doc, fullPath);
+    const node2 = at === "key" ? found.key ?? found.nearest : at === "missing" ? found.nearest : found.node ?? found.nearest;
+    const { line, column } = position(node2, this.lines);
+    const got = at === "value" && found.node ? ` (got ${shown(found.node)})` : "";
+    this.problems.push({
+      file: this.options.file,
+      line,
+      column,
+      message: `${this.label(fullPath)}${message2}${got}`
+    });
+  }
+  /** 'scenario "Ping": field "expect.status" ' */
+  label(fullPath) {
+    let prefix = "";
+    let rest = fullPath;
+    if (fullPath[0] === "scenarios" && typeof fullPath[1] === "number") {
+      const name = locate(this.doc, [...fullPath.slice(0, 2), "name"]).node;
+      prefix = (0, import_yaml3.isScalar)(name) && typeof name.value === "string" && name.value !== "" ? `scenario "${name.value}" (scenarios[${fullPath[1]}]): ` : `scenarios[${fullPath[1]}]: `;
+      rest = fullPath.slice(2);
+    }
+    if (rest.length === 0) return prefix === "" ? "the file " : prefix.replace(/: $/, " ");
+    return `${prefix}field "${fieldName(rest)}" `;
+  }
+};
+function fieldName(steps) {
+  let out = "";
+  for (const step of steps) {
+    if (typeof step === "number") out += `[${step}]`;
+    else if (/^[\w-]+$/.test(String(step))) out += `${out === "" ? "" : "."}${String(step)}`;
+    else out += `[${JSON.stringify(String(step))}]`;
+  }
+  return out;
+}
+function shown(node2) {
+  if ((0, import_yaml3.isScalar)(node2)) {
+    const text = JSON.stringify(node2.value) ?? String(node2.value);
+    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  }
+  if ((0, import_yaml3.isMap)(node2)) return "a mapping";
+  if ((0, import_yaml3.isSeq)(node2)) return "a list";
+  return "an alias";
+}
+
+// src/scenarios/issues.ts
+var EXPECTED = {
+  object: "a mapping",
+  record: "a mapping",
+  array: "a list",
+  string: "a text",
+  boolean: "true or false",
+  number: "a number",
+  int: "a whole number",
+  null: "null"
+};
+var fallbackError = (issue3) => {
+  if (issue3.code === "invalid_type") return `must be ${EXPECTED[issue3.expected] ?? issue3.expected}`;
+  if (issue3.code === "too_small" && issue3.origin === "array") return "must list at least one item";
+  if (issue3.code === "too_small" && issue3.origin === "string") return "must not be empty";
+  return void 0;
+};
+function valueAt2(data, path19) {
+  let node2 = data;
+  for (const step of path19) {
+    if (node2 === null || typeof node2 !== "object") return void 0;
+    node2 = node2[step];
+  }
+  return node2;
+}
+function distance(a, b) {
+  const row2 = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row2[0] ?? 0;
+    row2[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row2[j] ?? 0;
+      row2[j] = Math.min(current + 1, (row2[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row2[b.length] ?? 0;
+}
+function closest(word, candidates) {
+  const normal = (s) => s.toLowerCase().replaceAll("_", "-");
+  let best;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const d = distance(normal(word), normal(candidate));
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function unknownKey(key, known) {
+  if (/^(secret|token|signing-secret|signing_secret|auth-token|key)$/i.test(key)) {
+    return `is not allowed: secrets are never written in scenario files; put it in an environment variable (from a repository secret) and name that variable in secret-env`;
+  }
+  const guess = known ? closest(key, known) : void 0;
+  const hint = guess ? `; did you mean "${guess}"?` : "";
+  return `is not a known field${hint}${known ? ` Known fields here: ${known.join(", ")}` : ""}`;
+}
+function drafts(issues, data, base, knownKeys2) {
+  const out = [];
+  const visit = (issue3, prefix) => {
+    const path19 = [...prefix, ...issue3.path];
+    const relative2 = path19.slice(base.length);
+    if (issue3.code === "invalid_union") {
+      const input2 = valueAt2(data, path19);
+      const meant = issue3.errors.find(
+        (option) => option.length > 0 && option.every(
+          (i) => i.path.length > 0 && input2 !== null && typeof input2 === "object" && Object.hasOwn(input2, i.path[0]) && i.code !== "unrecognized_keys"
+        )
+      );
+      if (meant) for (const inner of meant) visit(inner, path19);
+      else out.push({ path: path19, message: issue3.message, at: "value" });
+      return;
+    }
+    if (issue3.code === "unrecognized_keys") {
+      for (const key of issue3.keys) {
+        out.push({ path: [...path19, key], message: unknownKey(key, knownKeys2(relative2)), at: "key" });
+      }
+      return;
+    }
+    if (issue3.code === "invalid_key") {
+      const first = issue3.issues[0];
+      out.push({ path: path19, message: first?.message ?? issue3.message, at: "key" });
+      return;
+    }
+    if (path19.length > 0 && valueAt2(data, path19) === void 0) {
+      out.push({ path: path19, message: `is missing: it ${issue3.message}`, at: "missing" });
+      return;
+    }
+    const input = valueAt2(data, path19);
+    if (issue3.code === "invalid_value" && typeof input === "string") {
+      const guess = closest(input, issue3.values.map(String));
+      out.push({
+        path: path19,
+        message: guess ? `${issue3.message}; did you mean "${guess}"?` : issue3.message,
+        at: "value"
+      });
+      return;
+    }
+    out.push({ path: path19, message: issue3.message, at: "value" });
+  };
+  for (const issue3 of issues) visit(issue3, base);
+  return out;
+}
+
+// src/scenarios/schema.ts
+var DURATION2 = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var SIGNED_DURATION = /^[+-]?(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var STATUS_PART2 = "(?:[1-5]xx|[1-5]\\d\\d(?:\\s*-\\s*[1-5]\\d\\d)?)";
+var STATUS_TEXT2 = new RegExp(`^\\s*${STATUS_PART2}(?:\\s*,\\s*${STATUS_PART2})*\\s*$`, "i");
+var ENV_NAME3 = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var HEADER_NAME2 = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500ms", "10s", "2m"';
+var STATUS_HELP2 = 'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
+function duration2(what, pattern = DURATION2, help = DURATION_HELP) {
+  const message2 = (input) => typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
+  return string2({ error: (iss) => message2(iss.input) }).regex(pattern, { error: (iss) => message2(iss.input) }).meta({ description: `${what} (${help}).` });
+}
+var envName = (what) => string2({ error: "must be the name of an environment variable, e.g. GITHUB_WEBHOOK_SECRET" }).regex(ENV_NAME3, {
+  error: "must be the name of an environment variable (letters, digits and _, not starting with a digit), e.g. GITHUB_WEBHOOK_SECRET"
+}).meta({ description: what });
+var statusItem2 = union(
+  [
+    int({ error: "must be an HTTP status from 100 to 599" }).min(100).max(599),
+    string2().regex(STATUS_TEXT2, { error: `must be ${STATUS_HELP2}` })
+  ],
+  { error: `must be ${STATUS_HELP2}` }
+);
+var status2 = union([statusItem2, array(statusItem2).min(1)], { error: `must be ${STATUS_HELP2}` }).meta({ description: `Accepted response status: ${STATUS_HELP2}. Default "2xx".` });
 var bodyContains = union([string2(), array(string2()).min(1)], {
   error: "must be a text, or a list of texts, that the response body must contain"
 }).meta({ description: "Text (or list of texts) the response body must contain." });
 var expectSchema = strictObject({
-  status: status.optional(),
+  status: status2.optional(),
   "body-contains": bodyContains.optional(),
-  json: record(string2(), json2()).meta({
+  json: record(string2(), json()).meta({
     description: 'JSON paths of the response body and the values they must equal, e.g. {"$.ok": true, "$.items[0].id": 7}.'
   }).optional(),
   headers: record(
@@ -42591,7 +42805,7 @@ var formValue2 = union([string2(), number2(), boolean2()], {
 var body = union(
   [
     string2().meta({ description: "The body as text; placeholders are filled in, escaped for the content type." }),
-    strictObject({ json: json2().meta({ description: "A value sent as JSON." }) }),
+    strictObject({ json: json().meta({ description: "A value sent as JSON." }) }),
     strictObject({
       form: record(string2(), formValue2).meta({ description: "Fields sent as application/x-www-form-urlencoded." })
     }),
@@ -42613,13 +42827,13 @@ var body = union(
 });
 var scenarioSchema = strictObject({
   name: string2({ error: "must be a text naming the scenario" }).min(1, { error: "must not be empty" }).meta({ description: "Shown in reports; unique within the file." }),
-  provider: _enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` }).meta({ description: "Who sends the webhook: decides the signature and the headers." }),
+  provider: _enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` }).meta({ description: "Who sends the webhook: decides the signature and the headers." }).optional(),
   event: string2({ error: 'must be a text naming the event or topic, e.g. "push", "orders/create"' }).min(1, { error: "must not be empty" }).meta({
     description: "Event or topic (X-GitHub-Event, X-Shopify-Topic, X-Gitlab-Event, Linear-Event); also picks the built-in example when there is no body."
   }).optional(),
   path: string2({ error: 'must be a path starting with "/", e.g. /webhooks/github' }).regex(/^\/[^\s#]*$/, {
     error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github'
-  }).meta({ description: "Path (and query) on the preview's public URL." }),
+  }).meta({ description: "Path (and query) on the preview's public URL." }).optional(),
   method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({ description: "Default POST." }).optional(),
   body: body.optional(),
   "content-type": string2({ error: 'must be a media type, e.g. "application/json"' }).regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/, {
@@ -42648,12 +42862,17 @@ var scenarioSchema = strictObject({
   "send-auth": boolean2({ error: "must be true or false" }).meta({
     description: "Also send the preview's credentials, for paths the gate does not verify (a real provider could not)."
   }).optional(),
-  timeout: duration2("Longest wait for each response").optional()
+  timeout: duration2("Longest wait for each response").optional(),
+  oauth: oauthSchema.optional()
 }).meta({ description: "One webhook delivery (or `repeat` of them) and what its response must be." });
+var editorScenarioSchema = scenarioSchema.extend({
+  provider: scenarioSchema.shape.provider.unwrap(),
+  path: scenarioSchema.shape.path.unwrap()
+});
 var fileShellSchema = strictObject({
   scenarios: array(unknown(), { error: "must be a list of scenarios (YAML items starting with -)" }).min(1, { error: "must list at least one scenario" })
 });
-var fileSchema = strictObject({ scenarios: array(scenarioSchema).min(1) }).meta({ title: "preview-tunnel webhook scenarios" });
+var fileSchema = strictObject({ scenarios: array(editorScenarioSchema).min(1) }).meta({ title: "preview-tunnel webhook and OAuth scenarios" });
 
 // src/scenarios/load.ts
 function formatProblem(p) {
@@ -42670,8 +42889,8 @@ var knownKeys = (relative2) => {
 };
 function displayPath(file, cwd) {
   const relative2 = import_node_path4.default.relative(cwd, import_node_path4.default.resolve(cwd, file));
-  const shown2 = relative2 === "" || relative2.startsWith("..") || import_node_path4.default.isAbsolute(relative2) ? file : relative2;
-  return shown2.split(import_node_path4.default.sep).join("/");
+  const shown3 = relative2 === "" || relative2.startsWith("..") || import_node_path4.default.isAbsolute(relative2) ? file : relative2;
+  return shown3.split(import_node_path4.default.sep).join("/");
 }
 function loadScenarioFiles(files, options = {}) {
   const scenarios = [];
@@ -42686,7 +42905,7 @@ function loadScenarioFiles(files, options = {}) {
 function loadScenarioFile(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const absolute = import_node_path4.default.resolve(cwd, file);
-  const shown2 = displayPath(file, cwd);
+  const shown3 = displayPath(file, cwd);
   let text;
   try {
     text = (0, import_node_fs5.readFileSync)(absolute, "utf8");
@@ -42694,10 +42913,10 @@ function loadScenarioFile(file, options = {}) {
     const reason = error2.code === "ENOENT" ? "does not exist" : "cannot be read";
     return {
       scenarios: [],
-      problems: [{ file: shown2, line: 1, column: 1, message: `the scenario file ${reason} (${absolute})` }]
+      problems: [{ file: shown3, line: 1, column: 1, message: `the scenario file ${reason} (${absolute})` }]
     };
   }
-  return parseScenarioText(text, { ...options, file: shown2, dir: import_node_path4.default.dirname(absolute) });
+  return parseScenarioText(text, { ...options, file: shown3, dir: import_node_path4.default.dirname(absolute) });
 }
 function parseScenarioText(text, options) {
   const lines = new import_yaml4.LineCounter();
@@ -42794,15 +43013,15 @@ function checkReply(expect, reply2, vars) {
     } catch {
     }
     for (const j of expect.json) {
-      const expected = JSON.stringify(j.value);
+      const expected2 = JSON.stringify(j.value);
       if (parsed === MISSING) {
-        out.push({ what: `JSON ${j.path}`, expected, actual: "the body is not JSON" });
+        out.push({ what: `JSON ${j.path}`, expected: expected2, actual: "the body is not JSON" });
         continue;
       }
       const actual = valueAt(parsed, j.steps);
-      if (actual === MISSING) out.push({ what: `JSON ${j.path}`, expected, actual: "(no such value)" });
+      if (actual === MISSING) out.push({ what: `JSON ${j.path}`, expected: expected2, actual: "(no such value)" });
       else if (!jsonEqual(actual, j.value))
-        out.push({ what: `JSON ${j.path}`, expected, actual: JSON.stringify(actual) });
+        out.push({ what: `JSON ${j.path}`, expected: expected2, actual: JSON.stringify(actual) });
     }
   }
   for (const [name, wanted] of expect.headers) {
@@ -42895,6 +43114,255 @@ function send(url2, options) {
     req.on("error", fail);
     req.end(options.body);
   });
+}
+
+// src/scenarios/oauth/jar.ts
+var CookieJar = class {
+  cookies = /* @__PURE__ */ new Map();
+  /** Takes the Set-Cookie headers of a response. */
+  store(setCookie) {
+    const lines = setCookie === void 0 ? [] : typeof setCookie === "string" ? [setCookie] : setCookie;
+    for (const line of lines) {
+      const [pair = "", ...attributes2] = line.split(";");
+      const eq = pair.indexOf("=");
+      if (eq <= 0) continue;
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      let expired = false;
+      for (const attribute of attributes2) {
+        const [key = "", raw = ""] = attribute.split("=", 2).map((part) => part.trim());
+        if (key.toLowerCase() === "max-age" && Number(raw) <= 0) expired = true;
+        if (key.toLowerCase() === "expires" && Date.parse(raw) <= Date.now()) expired = true;
+      }
+      if (expired) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  /** The Cookie header value, or undefined when the jar is empty. */
+  header() {
+    if (this.cookies.size === 0) return void 0;
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+  }
+  names() {
+    return [...this.cookies.keys()];
+  }
+};
+
+// src/scenarios/oauth/run.ts
+var IDP_PATH = IDP_MOUNT_PATH;
+var MAX_APP_REDIRECTS = 5;
+var LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
+function shown2(url2, origin) {
+  const copy = new URL(url2.href);
+  for (const [name, value] of copy.searchParams) {
+    if (value.length > 16 && name !== "redirect_uri") copy.searchParams.set(name, `${value.slice(0, 8)}\u2026`);
+  }
+  const text = copy.origin === origin ? copy.pathname + copy.search : copy.href;
+  return decodeURIComponent(text);
+}
+var Browser = class {
+  constructor(options, origin, timeoutMs) {
+    this.options = options;
+    this.origin = origin;
+    this.timeoutMs = timeoutMs;
+  }
+  options;
+  origin;
+  timeoutMs;
+  jar = new CookieJar();
+  steps = [];
+  latencyMs = 0;
+  last;
+  /** GET like a browser: the jar's cookies, and the gate's credentials unless it is the provider. */
+  async get(step, url2) {
+    const headers = {};
+    const sameOrigin = url2.origin === this.origin;
+    const cookie = sameOrigin ? this.jar.header() : void 0;
+    if (cookie) headers.Cookie = cookie;
+    if (sameOrigin && this.options.authHeader && !url2.pathname.startsWith(IDP_PATH)) {
+      headers.Authorization = this.options.authHeader;
+    }
+    const request = shown2(url2, this.origin);
+    let reply2;
+    try {
+      reply2 = await send(url2.href, {
+        method: "GET",
+        headers,
+        body: Buffer.alloc(0),
+        agents: this.options.agents,
+        timeoutMs: this.timeoutMs,
+        ...this.options.signal ? { signal: this.options.signal } : {}
+      });
+    } catch (error2) {
+      this.steps.push({ step, request, status: void 0, location: void 0 });
+      throw new NoResponse(`no response to GET ${request} (${step}): ${errorMessage(error2)}`);
+    }
+    this.latencyMs += reply2.latencyMs;
+    this.last = reply2;
+    if (sameOrigin) this.jar.store(reply2.headers["set-cookie"]);
+    const raw = reply2.headers.location;
+    const location = reply2.status >= 300 && reply2.status < 400 && raw ? new URL(raw, url2) : void 0;
+    this.steps.push({
+      step,
+      request,
+      status: reply2.status,
+      location: location && shown2(location, this.origin)
+    });
+    return { reply: reply2, location };
+  }
+};
+var NoResponse = class extends Error {
+};
+async function runOAuthFlow(s, flow, options) {
+  const base = options.baseUrl.replace(/\/+$/, "");
+  const origin = new URL(base).origin;
+  const authorizeEndpoint = `${base}${IDP_PATH}/authorize`;
+  const browser = new Browser(options, origin, s.timeoutMs ?? options.timeoutMs);
+  const mismatches = [];
+  let failedExcerpt;
+  const fail = (m, reply2) => {
+    mismatches.push(m);
+    if (failedExcerpt === void 0 && reply2) failedExcerpt = excerpt(reply2.body);
+  };
+  const outcome = (error2) => ({
+    mismatches,
+    steps: browser.steps,
+    error: error2,
+    status: browser.last?.status,
+    responseExcerpt: failedExcerpt ?? (browser.last ? excerpt(browser.last.body) : ""),
+    latencyMs: browser.latencyMs
+  });
+  try {
+    const start = await browser.get("start", new URL(base + flow.start));
+    if (!start.location) {
+      fail(
+        {
+          what: `GET ${flow.start}`,
+          expected: `a redirect (3xx) to the identity provider ${authorizeEndpoint}`,
+          actual: `${start.reply.status} without a redirect`
+        },
+        start.reply
+      );
+      return outcome();
+    }
+    const authorize2 = start.location;
+    if (authorize2.origin + authorize2.pathname !== authorizeEndpoint) {
+      fail({
+        what: `GET ${flow.start} redirect`,
+        expected: `to the preview's identity provider ${authorizeEndpoint}`,
+        actual: `${authorize2.origin}${authorize2.pathname} (is OIDC_ISSUER passed on to the app?)`
+      });
+      return outcome();
+    }
+    const params = authorize2.searchParams;
+    const redirectUri = params.get("redirect_uri");
+    const redirect = redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri) : void 0;
+    const wantedRedirect = `${origin}${flow.redirectPath ?? redirect?.pathname ?? "/auth/callback"}`;
+    if (!redirectUri || !redirect) {
+      fail({
+        what: "redirect_uri",
+        expected: `a URL on the public URL, ${wantedRedirect}`,
+        actual: redirectUri ? JSON.stringify(redirectUri) : "absent"
+      });
+    } else if (redirect.origin !== origin) {
+      const local = LOOPBACK.test(redirect.hostname);
+      fail({
+        what: "redirect_uri",
+        expected: `on the public URL, ${wantedRedirect}`,
+        actual: local ? `${redirectUri}: a localhost redirect URI (the classic bug: the app builds it from the address it listens on or the request's Host; behind the tunnel it must be the public URL, e.g. from OIDC_REDIRECT_URI)` : `${redirectUri}: not on the public URL ${origin} (the provider accepts only the registered redirect URIs)`
+      });
+    } else if (flow.redirectPath !== void 0 && redirect.pathname !== flow.redirectPath) {
+      fail({ what: "redirect_uri path", expected: flow.redirectPath, actual: redirect.pathname });
+    }
+    const state = params.get("state");
+    if (!state) {
+      fail({
+        what: "state",
+        expected: "a state in the authorization request (it ties the callback to this browser: CSRF protection)",
+        actual: "absent"
+      });
+    }
+    const challenge = params.get("code_challenge");
+    const method = params.get("code_challenge_method");
+    if (!challenge) {
+      fail({
+        what: "PKCE",
+        expected: "code_challenge with code_challenge_method=S256",
+        actual: "no code_challenge"
+      });
+    } else if (method !== "S256") {
+      fail({
+        what: "PKCE code_challenge_method",
+        expected: "S256",
+        actual: method === null ? "absent (that is plain)" : JSON.stringify(method)
+      });
+    }
+    if (mismatches.length > 0 || !state) return outcome();
+    const hinted = new URL(authorize2.href);
+    hinted.searchParams.set("login_hint", flow.negative === "deny" ? DENY_HINT : flow.user ?? "");
+    const consent = await browser.get("authorize", hinted);
+    if (!consent.location) {
+      fail(
+        {
+          what: "identity provider",
+          expected: `a redirect back to ${redirectUri}`,
+          actual: `${consent.reply.status}: ${excerpt(consent.reply.body).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300)}`
+        },
+        consent.reply
+      );
+      return outcome();
+    }
+    const callback = new URL(consent.location.href);
+    const error2 = callback.searchParams.get("error");
+    if (flow.negative !== "deny" && error2 !== null) {
+      const description = callback.searchParams.get("error_description");
+      fail({
+        what: "identity provider",
+        expected: `a code for ${flow.user}`,
+        actual: `error=${error2}${description ? ` (${description})` : ""}`
+      });
+      return outcome();
+    }
+    if (flow.negative === "tamper-state") callback.searchParams.set("state", `${state}-tampered`);
+    const what = flow.negative === "deny" ? "callback after denied consent: status" : flow.negative === "tamper-state" ? "callback with a wrong state: status" : "callback status";
+    const answered = await browser.get("callback", callback);
+    if (!statusAccepted(flow.callbackStatus.ranges, answered.reply.status)) {
+      const hint = flow.negative === "deny" || flow.negative === "tamper-state" ? " (the app did not refuse it)" : "";
+      fail(
+        { what, expected: flow.callbackStatus.text, actual: `${answered.reply.status}${hint}` },
+        answered.reply
+      );
+    }
+    let next = answered.location;
+    for (let i = 0; next && i < MAX_APP_REDIRECTS; i++) {
+      if (next.origin !== origin || next.pathname.startsWith(IDP_PATH)) break;
+      next = (await browser.get("redirect", next)).location;
+    }
+    if (flow.negative === "replay-callback") {
+      const replay = await browser.get("replay", consent.location);
+      if (!statusAccepted(flow.replayStatus.ranges, replay.reply.status)) {
+        fail(
+          {
+            what: "replayed callback: status",
+            expected: flow.replayStatus.text,
+            actual: `${replay.reply.status} (the app accepted the same callback twice)`
+          },
+          replay.reply
+        );
+      }
+    }
+    if (flow.check !== void 0) {
+      const checked = await browser.get("check", new URL(base + flow.check));
+      const refused = flow.negative === "deny" || flow.negative === "tamper-state";
+      const label = `GET ${flow.check}${refused ? " (no session expected)" : ""}`;
+      const found = checkReply(s.expect, { ...checked.reply }, options.vars);
+      for (const m of found) fail({ ...m, what: `${label}: ${m.what}` }, checked.reply);
+    }
+    return outcome();
+  } catch (error2) {
+    if (error2 instanceof NoResponse) return outcome(error2.message);
+    throw error2;
+  }
 }
 
 // src/scenarios/render.ts
@@ -43085,6 +43553,36 @@ async function runScenario(s, options, run) {
     latency: void 0
   });
   if (run.signal?.aborted) return failed("cancelled before it was sent");
+  if (s.oauth) {
+    const outcome = await runOAuthFlow(s, s.oauth, {
+      baseUrl: options.baseUrl,
+      authHeader: options.authHeader,
+      vars,
+      agents: run.agents,
+      timeoutMs: run.timeoutMs,
+      signal: run.signal
+    });
+    const passed = outcome.error === void 0 && outcome.mismatches.length === 0;
+    return {
+      scenario: s,
+      passed,
+      error: void 0,
+      deliveries: [
+        {
+          index: 0,
+          passed,
+          status: outcome.status,
+          latencyMs: outcome.latencyMs,
+          mismatches: outcome.mismatches,
+          error: outcome.error,
+          responseExcerpt: outcome.responseExcerpt
+        }
+      ],
+      durationMs: performance.now() - started,
+      latency: outcome.status === void 0 ? void 0 : latencySummary([outcome.latencyMs]),
+      steps: outcome.steps
+    };
+  }
   let prepared;
   try {
     prepared = prepare(s, options, vars);
@@ -43112,14 +43610,18 @@ async function runScenario(s, options, run) {
     latency
   };
 }
+function scenarioKind(s) {
+  return s.oauth ? "oauth" : s.provider;
+}
 function logResult(logger, r) {
   if (!logger) return;
   const { scenario: s } = r;
   const where = `${s.source.file}:${s.source.line}`;
   const statuses2 = [...new Set(r.deliveries.map((d) => d.status ?? "no response"))].join(", ");
   const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
-  if (r.passed) logger.info(`scenario passed: ${s.name} (${s.provider}, ${where}): ${statuses2}${timing}`);
-  else logger.info(`scenario FAILED: ${s.name} (${s.provider}, ${where}): ${failureSummary(r)}`);
+  const kind = scenarioKind(s);
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses2}${timing}`);
+  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}`);
 }
 function failureSummary(r) {
   if (r.error !== void 0) return r.error;
@@ -43757,7 +44259,13 @@ function getConfig(source, context) {
     cwd: context.cwd,
     runDir: context.runDir
   });
-  const idp = { ...collectIdpSettings(inputs, { cwd: context.cwd }), clientSecret: newClientSecret() };
+  const idpSettings = collectIdpSettings(inputs, { cwd: context.cwd });
+  const oauthScenarios = scenarios?.scenarios.some((s) => s.oauth !== void 0) ?? false;
+  const idp = {
+    ...idpSettings,
+    enabled: idpSettings.enabled || oauthScenarios,
+    clientSecret: newClientSecret()
+  };
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));
   }
@@ -43906,6 +44414,58 @@ var RunContext = class {
   }
 };
 
+// src/scenarios/oauth/report.ts
+function oauthLabel(flow) {
+  if (flow.negative === "deny") return "deny";
+  return [flow.user ?? "", flow.negative].filter(Boolean).join(".");
+}
+function describe2(flow) {
+  const who = flow.negative === "deny" ? "with consent denied" : `as ${flow.user}`;
+  const extra = flow.negative === "replay-callback" ? ", callback replayed" : flow.negative === "tamper-state" ? ", state tampered" : "";
+  return `login at ${flow.start} ${who}${extra}`;
+}
+function expected(r, flow) {
+  const parts2 = [`callback ${flow.callbackStatus.text}`];
+  if (flow.negative === "replay-callback") parts2.push(`replay ${flow.replayStatus.text}`);
+  if (flow.check !== void 0) parts2.push(`${flow.check} ${r.scenario.expect.statusText}`);
+  return parts2.join("; ");
+}
+function oauthRowParts(r, flow) {
+  const flag2 = flow.negative === void 0 ? "" : ` (${flow.negative})`;
+  const steps = r.steps ?? [];
+  return {
+    name: `${r.scenario.name}${flag2}`,
+    kind: flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`,
+    requests: String(steps.length),
+    expected: expected(r, flow),
+    statuses: steps.map((s) => s.status === void 0 ? "no response" : String(s.status)).join(" \u2192 ")
+  };
+}
+function oauthFailureText(r, flow) {
+  const s = r.scenario;
+  const lines = [`oauth ${describe2(flow)} (${s.source.file}:${s.source.line})`];
+  if (r.error !== void 0) lines.push(r.error);
+  for (const d of r.deliveries) {
+    if (d.error !== void 0) lines.push(`  ${d.error}`);
+    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
+  }
+  const steps = r.steps ?? [];
+  if (steps.length > 0) {
+    lines.push("requests:");
+    for (const step of steps) {
+      const status3 = step.status === void 0 ? "no response" : String(step.status);
+      lines.push(
+        `  ${step.step}: GET ${step.request} -> ${status3}${step.location ? ` ${step.location}` : ""}`
+      );
+    }
+  }
+  const last = r.deliveries.find((d) => !d.passed);
+  if (last && last.status !== void 0 && last.responseExcerpt !== "") {
+    lines.push(`response: ${last.responseExcerpt}`);
+  }
+  return lines.join("\n");
+}
+
 // src/scenarios/junit.ts
 var INVALID_XML = (
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot hold
@@ -43921,6 +44481,7 @@ function attributes(values) {
 function failureText(r) {
   const lines = [];
   const s = r.scenario;
+  if (s.oauth) return oauthFailureText(r, s.oauth);
   lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
   if (r.error !== void 0) lines.push(r.error);
   const bad2 = r.deliveries.filter((d) => !d.passed);
@@ -43937,7 +44498,7 @@ function testcase(r) {
   const s = r.scenario;
   const attrs = attributes({
     name: s.name,
-    classname: `webhooks.${s.provider}`,
+    classname: s.oauth ? `oauth.${oauthLabel(s.oauth)}` : `webhooks.${s.provider}`,
     file: s.source.file,
     line: s.source.line,
     time: seconds2(r.durationMs)
@@ -44023,10 +44584,25 @@ function statuses(r) {
     const key = d.status === void 0 ? "no response" : String(d.status);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
-  return [...counts].map(([status2, n]) => r.deliveries.length > 1 ? `${status2} \xD7${n}` : status2).join(", ");
+  return [...counts].map(([status3, n]) => r.deliveries.length > 1 ? `${status3} \xD7${n}` : status3).join(", ");
 }
 function row(r) {
   const s = r.scenario;
+  if (s.oauth) {
+    const parts2 = oauthRowParts(r, s.oauth);
+    return [
+      r.passed ? "\u2705" : "\u274C",
+      cell(parts2.name),
+      cell(parts2.kind),
+      parts2.requests,
+      cell(parts2.expected),
+      cell(parts2.statuses || "\u2013"),
+      ms(r.latency?.p50),
+      ms(r.latency?.p99),
+      cell(`${s.source.file}:${s.source.line}`),
+      r.passed ? "" : cell(failureSummary(r), 200)
+    ].join(" | ");
+  }
   const flags = [
     s.tamper ? "tampered" : "",
     s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : ""
@@ -44048,7 +44624,7 @@ function row(r) {
 }
 function summaryMarkdown(run) {
   const lines = [
-    "### Webhook scenarios",
+    run.results.some((r) => r.scenario.oauth) ? "### Webhook and OAuth scenarios" : "### Webhook scenarios",
     "",
     `${run.failed === 0 ? "\u2705" : "\u274C"} ${run.passed} passed, ${run.failed} failed in ${(run.durationMs / 1e3).toFixed(1)} s${run.cancelled ? " (cancelled)" : ""}`,
     ""
@@ -44064,22 +44640,22 @@ function summaryMarkdown(run) {
 }
 function annotations(run) {
   const failed = run.results.filter((r) => !r.passed);
-  const shown2 = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
+  const shown3 = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
     file: r.scenario.source.file,
     line: r.scenario.source.line,
-    title: `Webhook scenario failed: ${r.scenario.name}`,
+    title: `${r.scenario.oauth ? "OAuth" : "Webhook"} scenario failed: ${r.scenario.name}`,
     message: failureSummary(r)
   }));
-  const rest = failed.length - shown2.length;
-  const last = shown2[shown2.length - 1];
+  const rest = failed.length - shown3.length;
+  const last = shown3[shown3.length - 1];
   if (rest > 0 && last) {
-    shown2[shown2.length - 1] = {
+    shown3[shown3.length - 1] = {
       ...last,
       message: `${last.message}
 (${rest} more failed scenarios: see the job summary)`
     };
   }
-  return shown2;
+  return shown3;
 }
 
 // src/tunnel/cloudflared.ts
@@ -44302,8 +44878,8 @@ function cloudflaredInstaller(deps) {
         logger.info(`cloudflared ${version2} from the tool cache (${cached2})`);
         return import_node_path9.default.join(cached2, asset.executable);
       }
-      const expected = await deps.checksum(version2, asset.name);
-      if (expected === void 0) {
+      const expected2 = await deps.checksum(version2, asset.name);
+      if (expected2 === void 0) {
         throw new StartError(
           `No SHA-256 is known for cloudflared ${version2} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
         );
@@ -44322,10 +44898,10 @@ function cloudflaredInstaller(deps) {
           );
         }
         const actual = await sha256File(file);
-        if (actual !== expected.toLowerCase()) {
+        if (actual !== expected2.toLowerCase()) {
           (0, import_node_fs10.rmSync)(file, { force: true });
           throw new StartError(
-            `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
+            `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected2}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
           );
         }
         let executable = file;
@@ -44781,7 +45357,7 @@ async function openNgrok(options, target, open5) {
     ...settings.domain ? { domain: settings.domain } : {},
     ...settings.trafficPolicy ? { traffic_policy: settings.trafficPolicy } : {},
     session_metadata: "preview-tunnel",
-    onStatusChange: (status2) => tunnel2.status(status2),
+    onStatusChange: (status3) => tunnel2.status(status3),
     onLogEvent: (line) => {
       logLines.push(redact(line));
       if (logLines.length > KEEP_LOG_LINES) logLines.shift();
@@ -44854,9 +45430,9 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
     this.currentUrl = url2;
   }
   /** The SDK's session status: it reconnects by itself, we only watch the clock. */
-  status(status2) {
+  status(status3) {
     if (this.closing || this.listener === void 0) return;
-    if (status2 === "closed" && this.downTimer === void 0) {
+    if (status3 === "closed" && this.downTimer === void 0) {
       this.logger.warning(
         `The ngrok session dropped; waiting up to ${formatDuration(this.timeoutMs)} for it to reconnect.`
       );
@@ -44868,7 +45444,7 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
         this.emit("lost", error2);
       }, this.timeoutMs);
       this.downTimer.unref();
-    } else if (status2 === "connected" && this.downTimer !== void 0) {
+    } else if (status3 === "connected" && this.downTimer !== void 0) {
       clearTimeout(this.downTimer);
       this.downTimer = void 0;
       this.logger.info(`The ngrok session is back; the URL is still ${this.currentUrl}.`);
@@ -45577,10 +46153,10 @@ function httpAttempt(url2, host, statuses2, timeoutMs) {
       timeoutMs
     );
     request.once("response", (response) => {
-      const status2 = response.statusCode ?? 0;
+      const status3 = response.statusCode ?? 0;
       response.resume();
-      const ok3 = statusAccepted(statuses2, status2);
-      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status2}` });
+      const ok3 = statusAccepted(statuses2, status3);
+      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status3}` });
     });
     request.once("error", (error2) => done(failure2(host, error2)));
     request.end();
@@ -45756,7 +46332,7 @@ function announcesBody(basics) {
 }
 
 // src/gate/respond.ts
-function reply(ex, status2, message2, extra = {}) {
+function reply(ex, status3, message2, extra = {}) {
   const body2 = Buffer.from(`preview-tunnel gate: ${message2}
 `);
   const headers = {
@@ -45766,9 +46342,9 @@ function reply(ex, status2, message2, extra = {}) {
     ...extra
   };
   if (!ex.res || announcesBody(ex.basics) && !ex.req.readableEnded) headers.connection = "close";
-  ex.status = status2;
+  ex.status = status3;
   ex.record?.note(message2);
-  ex.record?.response(status2, import_node_http4.STATUS_CODES[status2] ?? "", flatten(headers), "1.1");
+  ex.record?.response(status3, import_node_http4.STATUS_CODES[status3] ?? "", flatten(headers), "1.1");
   ex.record?.responseBody(body2);
   if (ex.res) {
     const res = ex.res;
@@ -45776,18 +46352,18 @@ function reply(ex, status2, message2, extra = {}) {
       res.destroy();
       return;
     }
-    res.writeHead(status2, headers);
+    res.writeHead(status3, headers);
     res.end(body2);
     return;
   }
-  writeRaw(ex, status2, import_node_http4.STATUS_CODES[status2] ?? "", flatten(headers), body2);
+  writeRaw(ex, status3, import_node_http4.STATUS_CODES[status3] ?? "", flatten(headers), body2);
 }
-function writeRaw(ex, status2, statusText, rawHeaders, body2) {
+function writeRaw(ex, status3, statusText, rawHeaders, body2) {
   if (ex.socket.destroyed) return;
-  ex.socket.end(Buffer.concat([Buffer.from(head(status2, statusText, rawHeaders)), body2 ?? Buffer.alloc(0)]));
+  ex.socket.end(Buffer.concat([Buffer.from(head(status3, statusText, rawHeaders)), body2 ?? Buffer.alloc(0)]));
 }
-function head(status2, statusText, rawHeaders) {
-  let text = `HTTP/1.1 ${status2} ${statusText}\r
+function head(status3, statusText, rawHeaders) {
+  let text = `HTTP/1.1 ${status3} ${statusText}\r
 `;
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) text += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r
 `;
@@ -46453,12 +47029,12 @@ var ReverseProxy = class {
       up.destroy();
       return;
     }
-    const status2 = up.statusCode ?? 502;
+    const status3 = up.statusCode ?? 502;
     const headers = responseHeaders(up.rawHeaders);
     const record2 = ex.record;
-    record2?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
-    res.writeHead(status2, up.statusMessage, headers);
-    if (rawHeader(headers, "content-length") === void 0 && status2 !== 204 && status2 !== 304)
+    record2?.response(status3, up.statusMessage ?? "", headers, up.httpVersion);
+    res.writeHead(status3, up.statusMessage, headers);
+    if (rawHeader(headers, "content-length") === void 0 && status3 !== 204 && status3 !== 304)
       res.flushHeaders();
     let draining = false;
     up.on("data", (chunk) => {
@@ -46489,15 +47065,15 @@ var ReverseProxy = class {
       settled = true;
       ex.firstByteAt = performance.now();
       const headers = responseHeaders(up.rawHeaders, true);
-      const status2 = up.statusCode ?? 101;
-      ex.status = status2;
-      ex.record?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
+      const status3 = up.statusCode ?? 101;
+      ex.status = status3;
+      ex.record?.response(status3, up.statusMessage ?? "", headers, up.httpVersion);
       this.#options.finishUpgrade(ex);
       if (socket.destroyed) {
         upSocket.destroy();
         return;
       }
-      socket.write(head(status2, up.statusMessage ?? "", headers));
+      socket.write(head(status3, up.statusMessage ?? "", headers));
       if (upHead.length > 0) socket.write(upHead);
       if (ex.head !== void 0 && ex.head.length > 0) upSocket.write(ex.head);
       const pair = {
@@ -46518,15 +47094,15 @@ var ReverseProxy = class {
       clearTimeout(timer);
       settled = true;
       ex.firstByteAt = performance.now();
-      const status2 = up.statusCode ?? 502;
+      const status3 = up.statusCode ?? 502;
       const headers = [...responseHeaders(up.rawHeaders), "Connection", "close"];
-      ex.status = status2;
-      ex.record?.response(status2, up.statusMessage ?? "", headers, up.httpVersion);
+      ex.status = status3;
+      ex.record?.response(status3, up.statusMessage ?? "", headers, up.httpVersion);
       if (socket.destroyed) {
         up.destroy();
         return;
       }
-      socket.write(head(status2, up.statusMessage ?? "", headers));
+      socket.write(head(status3, up.statusMessage ?? "", headers));
       up.on("data", (chunk) => {
         ex.record?.responseBody(chunk);
         socket.write(chunk);
@@ -46562,7 +47138,7 @@ var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 var QUOTE = 34;
 var BACKSLASH = 92;
 var SHORT = 48;
-var SHORT_TEXT = 128;
+var SHORT_TEXT = 1024;
 function writers(buf) {
   const fast = buf;
   if (typeof fast.latin1Write === "function" && typeof fast.utf8Write === "function") {
@@ -46634,14 +47210,15 @@ var JsonOut = class {
   str(text) {
     const n = text.length;
     if (n <= SHORT_TEXT) {
-      this.#room(n + 2);
+      this.#room(2 * n + 2);
       const buf = this.#buf;
       let pos = this.#pos;
       buf[pos++] = QUOTE;
       let i = 0;
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
-        if (c < 32 || c > 126 || c === QUOTE || c === BACKSLASH) break;
+        if (c < 32 || c > 126) break;
+        if (c === QUOTE || c === BACKSLASH) buf[pos++] = BACKSLASH;
         buf[pos++] = c;
       }
       if (i === n) {
@@ -46719,18 +47296,18 @@ function parts() {
 var BlockCache = class {
   #raw;
   #bytes;
-  write(out, raw, build) {
+  /** Writes the cached bytes when `raw` equals the last block seen (true), else nothing (false). */
+  hit(out, raw) {
     const last = this.#raw;
-    if (last !== void 0 && this.#bytes !== void 0 && last.length === raw.length) {
-      let same = true;
-      for (let i = 0; i < raw.length && same; i++) same = last[i] === raw[i];
-      if (same) {
-        out.raw(this.#bytes);
-        return;
-      }
+    if (last === void 0 || this.#bytes === void 0 || last.length !== raw.length) return false;
+    if (last !== raw) {
+      for (let i = 0; i < raw.length; i++) if (last[i] !== raw[i]) return false;
     }
-    const start = out.length;
-    build();
+    out.raw(this.#bytes);
+    return true;
+  }
+  /** Remembers the block `raw` as the bytes written to `out` since `start`. */
+  store(out, raw, start) {
     this.#raw = raw;
     this.#bytes = out.copySince(start);
   }
@@ -46745,14 +47322,20 @@ var Serializer = class {
   constructor(redactor) {
     this.#redactor = redactor;
   }
-  /** ISO timestamps, formatted once per second (toISOString costs more than a header block). */
+  /** ISO timestamps up to the second, formatted once per second (toISOString costs more than a header block). */
   #iso(ms2) {
     const second = Math.floor(ms2 / 1e3);
     if (second !== this.#isoSecond) {
       this.#isoSecond = second;
       this.#isoPrefix = new Date(second * 1e3).toISOString().slice(0, 19);
     }
-    return `${this.#isoPrefix}.${String(ms2 - second * 1e3).padStart(3, "0")}Z`;
+    return this.#isoPrefix;
+  }
+  #cachedBlock(out, cache2, raw, kind) {
+    if (cache2.hit(out, raw)) return;
+    const start = out.length;
+    this.#block(out, raw, kind);
+    cache2.store(out, raw, start);
   }
   /** `"cookies":[...],"headers":[...` (without the closing bracket). */
   #block(out, raw, cookies) {
@@ -46799,6 +47382,7 @@ var Serializer = class {
     const redactor = this.#redactor;
     out.raw(p.started);
     out.ascii(this.#iso(entry.startedAt));
+    out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1e3));
     out.raw(p.time);
     out.ascii(String(round(entry.time)));
     out.raw(p.method);
@@ -46807,12 +47391,8 @@ var Serializer = class {
     out.raw(p.url);
     out.str(href);
     out.raw(p.httpVersion);
-    out.str(`HTTP/${entry.httpVersion}`);
-    this.#requestBlock.write(
-      out,
-      entry.requestHeaders,
-      () => this.#block(out, entry.requestHeaders, "request")
-    );
+    httpVersion(out, entry.httpVersion);
+    this.#cachedBlock(out, this.#requestBlock, entry.requestHeaders, "request");
     out.raw(p.queryString);
     if (query.length === 0) out.raw(p.emptyArray);
     else {
@@ -46838,12 +47418,8 @@ var Serializer = class {
     out.raw(p.statusText);
     out.str(entry.statusText);
     out.raw(p.httpVersion);
-    out.str(`HTTP/${entry.responseVersion}`);
-    this.#responseBlock.write(
-      out,
-      entry.responseHeaders,
-      () => this.#block(out, entry.responseHeaders, "response")
-    );
+    httpVersion(out, entry.responseVersion);
+    this.#cachedBlock(out, this.#responseBlock, entry.responseHeaders, "response");
     const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
     const body2 = bodyText(
       entry.reply,
@@ -46926,6 +47502,16 @@ function parseUrl(recorded) {
     return { href: "http://invalid.invalid/", query: [] };
   }
 }
+var MILLIS;
+function millisSuffix(ms2) {
+  MILLIS ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
+  return MILLIS[Math.floor(ms2)] ?? `.${String(Math.floor(ms2)).padStart(3, "0")}Z`;
+}
+var HTTP_11 = Buffer.from('"HTTP/1.1"');
+function httpVersion(out, version2) {
+  if (version2 === "1.1") out.raw(HTTP_11);
+  else out.str(`HTTP/${version2}`);
+}
 function round(ms2) {
   return Math.round(ms2 * 1e3) / 1e3;
 }
@@ -46937,26 +47523,33 @@ var FLUSH_BYTES = 512 * 1024;
 var FLUSH_MS = 25;
 var BUFFER_BYTES = FLUSH_BYTES + 256 * 1024;
 var Capture = class {
-  chunks = [];
+  first;
+  rest;
   kept = 0;
   size = 0;
   add(chunk, limit) {
     this.size += chunk.length;
     if (this.kept >= limit) return;
     const take = Math.min(chunk.length, limit - this.kept);
-    this.chunks.push(Buffer.copyBytesFrom(chunk, 0, take));
+    const kept = take === chunk.length && chunk.byteOffset === 0 && chunk.buffer.byteLength === take ? chunk : Buffer.copyBytesFrom(chunk, 0, take);
+    if (this.first === void 0) this.first = kept;
+    else if (this.rest === void 0) this.rest = [kept];
+    else this.rest.push(kept);
     this.kept += take;
   }
   bytes() {
-    return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.kept);
+    const first = this.first;
+    if (first === void 0) return Buffer.alloc(0);
+    if (this.rest === void 0) return first;
+    return Buffer.concat([first, ...this.rest], this.kept);
   }
 };
 var Entry = class {
-  constructor(recorder, method, url2, httpVersion, requestHeaders2, startedAt, clientAddress2) {
+  constructor(recorder, method, url2, httpVersion2, requestHeaders2, startedAt, clientAddress2) {
     this.recorder = recorder;
     this.method = method;
     this.url = url2;
-    this.httpVersion = httpVersion;
+    this.httpVersion = httpVersion2;
     this.requestHeaders = requestHeaders2;
     this.startedAt = startedAt;
     this.clientAddress = clientAddress2;
@@ -46982,11 +47575,11 @@ var Entry = class {
   requestBody(chunk) {
     this.request.add(chunk, this.recorder.bodyLimit);
   }
-  response(status2, statusText, rawHeaders, httpVersion) {
-    this.status = status2;
+  response(status3, statusText, rawHeaders, httpVersion2) {
+    this.status = status3;
     this.statusText = statusText;
     this.responseHeaders = rawHeaders;
-    this.responseVersion = httpVersion;
+    this.responseVersion = httpVersion2;
   }
   responseBody(chunk) {
     this.reply.add(chunk, this.recorder.bodyLimit);
@@ -47026,6 +47619,9 @@ var HarRecorder = class _HarRecorder {
   #writing;
   #failed = false;
   #closed;
+  /** Finished exchanges not serialized yet. */
+  #queue = [];
+  #draining = false;
   constructor(options, file, position2) {
     this.path = options.path;
     this.bodyLimit = options.bodyLimit;
@@ -47042,16 +47638,30 @@ var HarRecorder = class _HarRecorder {
     return new _HarRecorder(options, file, header.length);
   }
   /** Starts recording one exchange; `url` is absolute, e.g. the public URL plus the path. */
-  begin(method, url2, httpVersion, rawHeaders, startedAt, clientAddress2) {
-    return new Entry(this, method, url2, httpVersion, rawHeaders, startedAt, clientAddress2);
+  begin(method, url2, httpVersion2, rawHeaders, startedAt, clientAddress2) {
+    return new Entry(this, method, url2, httpVersion2, rawHeaders, startedAt, clientAddress2);
   }
   /**
-   * Serializes a finished exchange at once (spread over requests, the work never stalls the
-   * gate for a whole batch, and the captured bodies are freed right away); the bytes are
-   * written in batches.
+   * Queues a finished exchange; the queue is serialized in one batch after the current I/O
+   * (setImmediate), off the request path, and the bytes are written in larger batches.
    */
   enqueue(entry) {
     if (this.#closed !== void 0 || this.#failed) return;
+    this.#queue.push(entry);
+    if (!this.#draining) {
+      this.#draining = true;
+      setImmediate(this.#drain);
+    }
+  }
+  #drain = () => {
+    this.#draining = false;
+    const queue = this.#queue;
+    this.#queue = [];
+    for (const entry of queue) this.#serialize(entry);
+    if (this.#writing === void 0) this.#schedule();
+  };
+  #serialize(entry) {
+    if (this.#failed) return;
     const out = this.#out;
     if (out.length >= MAX_PENDING_BYTES) {
       this.#dropped++;
@@ -47065,9 +47675,7 @@ var HarRecorder = class _HarRecorder {
     } catch (error2) {
       out.rollback(start);
       this.#logger.debug(`recorder: could not serialize an entry: ${errorMessage(error2)}`);
-      return;
     }
-    if (this.#writing === void 0) this.#schedule();
   }
   /** Writes now when a batch is big enough, else within FLUSH_MS: few large writes, not many small ones. */
   #schedule() {
@@ -47106,6 +47714,7 @@ var HarRecorder = class _HarRecorder {
   }
   async #close() {
     try {
+      this.#drain();
       while (this.#writing !== void 0 || this.#out.length > 0 && !this.#failed) {
         if (this.#writing === void 0) this.#flush();
         await this.#writing;
@@ -47132,8 +47741,8 @@ function recordedUrl(base, pathAndQuery) {
 
 // src/gate/stats.ts
 var RECENT_LIMIT = 100;
-function statusClass(status2) {
-  if (status2 >= 100 && status2 < 600) return `${Math.floor(status2 / 100)}xx`;
+function statusClass(status3) {
+  if (status3 >= 100 && status3 < 600) return `${Math.floor(status3 / 100)}xx`;
   return "no response";
 }
 var StatsCollector = class {
@@ -47265,12 +47874,12 @@ async function startGate(options) {
     if (ex.finished) return;
     ex.finished = true;
     const res = ex.res;
-    const status2 = res ? res.headersSent ? res.statusCode : 0 : ex.status;
+    const status3 = res ? res.headersSent ? res.statusCode : 0 : ex.status;
     if (res && !res.writableFinished) ex.upstream?.destroy();
     stats.add({
       method: ex.req.method ?? "",
       path: ex.pathname,
-      status: status2,
+      status: status3,
       ms: performance.now() - ex.started,
       at: ex.startedAt
     });
@@ -47642,7 +48251,7 @@ var import_node_fs15 = require("node:fs");
 var import_node_path14 = __toESM(require("node:path"), 1);
 async function runScenarioPhase(ctx, url2, authHeader, keys) {
   const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
-  ctx.logger.info(`Sending ${scenarios.length} webhook scenario(s) to ${url2}`);
+  ctx.logger.info(`Running ${scenarios.length} scenario(s) against ${url2}`);
   const run = await runScenarios({
     scenarios,
     baseUrl: url2,
@@ -47655,7 +48264,7 @@ async function runScenarioPhase(ctx, url2, authHeader, keys) {
   });
   (0, import_node_fs15.mkdirSync)(import_node_path14.default.dirname(junitPath), { recursive: true });
   (0, import_node_fs15.writeFileSync)(junitPath, junitXml(run));
-  ctx.logger.info(`Webhook scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
+  ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
     failed: run.failed,
@@ -47806,7 +48415,7 @@ ${app.describeTail()}`
         (r) => `${r.passed} passed, ${r.failed} failed`
       );
       if (outcome !== "failed") outcome = "passed";
-      if (scenarios.failed > 0) fail(`${scenarios.failed} webhook scenario(s) failed.`);
+      if (scenarios.failed > 0) fail(`${scenarios.failed} scenario(s) failed.`);
     } else {
       ctx.clock.skip("scenarios", "no scenario files");
     }

@@ -2158,9 +2158,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject2) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject2(err) : resolve(data);
             });
           });
         }
@@ -2198,11 +2198,11 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject2) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
-                reject(err2)
+                reject2(err2)
               ) : resolve(data);
             });
           });
@@ -3890,8 +3890,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
-          if (required2 === true) {
+          const { key, defaultValue, required: required3, converter } = options;
+          if (required3 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -3904,7 +3904,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required2 || hasDefault || value !== void 0) {
+          if (required3 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -4160,9 +4160,9 @@ var require_util2 = __commonJS({
       let policy = "";
       if (policyHeader.length > 0) {
         for (let i = policyHeader.length; i !== 0; i--) {
-          const token = policyHeader[i - 1].trim();
-          if (referrerPolicyTokens.has(token)) {
-            policy = token;
+          const token2 = policyHeader[i - 1].trim();
+          if (referrerPolicyTokens.has(token2)) {
+            policy = token2;
             break;
           }
         }
@@ -4395,9 +4395,9 @@ var require_util2 = __commonJS({
     function parseMetadata(metadata) {
       const result = [];
       let empty = true;
-      for (const token of metadata.split(" ")) {
+      for (const token2 of metadata.split(" ")) {
         empty = false;
-        const parsedToken = parseHashWithOptions.exec(token);
+        const parsedToken = parseHashWithOptions.exec(token2);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
         }
@@ -4470,9 +4470,9 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
+      const promise = new Promise((resolve, reject2) => {
         res = resolve;
-        rej = reject;
+        rej = reject2;
       });
       return { promise, resolve: res, reject: rej };
     }
@@ -5313,12 +5313,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position2)) {
-              let check = position2.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position2.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position2.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position2.position += 12;
@@ -6722,10 +6722,10 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject2) => {
         assert2(callback === null);
         if (socket[kError]) {
-          reject(socket[kError]);
+          reject2(socket[kError]);
         } else {
           callback = resolve;
         }
@@ -7397,10 +7397,10 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve, reject2) => {
         assert2(callback === null);
         if (socket[kError]) {
-          reject(socket[kError]);
+          reject2(socket[kError]);
         } else {
           callback = resolve;
         }
@@ -7952,7 +7952,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve, reject2) => {
           client[kConnector]({
             host,
             hostname,
@@ -7962,7 +7962,7 @@ var require_client = __commonJS({
             localAddress: client[kLocalAddress]
           }, (err, socket2) => {
             if (err) {
-              reject(err);
+              reject2(err);
             } else {
               resolve(socket2);
             }
@@ -9570,7 +9570,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve, reject) => {
+        return await new Promise((resolve, reject2) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9581,7 +9581,7 @@ var require_readable = __commonJS({
           this.on("close", function() {
             signal?.removeEventListener("abort", onAbort);
             if (signal?.aborted) {
-              reject(signal.reason ?? new AbortError());
+              reject2(signal.reason ?? new AbortError());
             } else {
               resolve(null);
             }
@@ -9602,17 +9602,17 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve, reject2) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
             stream.on("error", (err) => {
-              reject(err);
+              reject2(err);
             }).on("close", () => {
-              reject(new TypeError("unusable"));
+              reject2(new TypeError("unusable"));
             });
           } else {
-            reject(rState.errored ?? new TypeError("unusable"));
+            reject2(rState.errored ?? new TypeError("unusable"));
           }
         } else {
           queueMicrotask(() => {
@@ -9620,7 +9620,7 @@ var require_readable = __commonJS({
               type,
               stream,
               resolve,
-              reject,
+              reject: reject2,
               length: 0,
               body: []
             };
@@ -9957,9 +9957,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve, reject2) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject2(err) : resolve(data);
           });
         });
       }
@@ -10182,9 +10182,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve, reject2) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject2(err) : resolve(data);
           });
         });
       }
@@ -10469,9 +10469,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve, reject2) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject2(err) : resolve(data);
           });
         });
       }
@@ -10563,9 +10563,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve, reject2) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject2(err) : resolve(data);
           });
         });
       }
@@ -12419,21 +12419,21 @@ var require_response = __commonJS({
         return responseObject;
       }
       // Creates a redirect Response that redirects to url with status status.
-      static redirect(url, status2 = 302) {
+      static redirect(url, status3 = 302) {
         webidl.argumentLengthCheck(arguments, 1, "Response.redirect");
         url = webidl.converters.USVString(url);
-        status2 = webidl.converters["unsigned short"](status2);
+        status3 = webidl.converters["unsigned short"](status3);
         let parsedURL;
         try {
           parsedURL = new URL(url, relevantRealm.settingsObject.baseUrl);
         } catch (err) {
           throw new TypeError(`Failed to parse URL from ${url}`, { cause: err });
         }
-        if (!redirectStatusSet.has(status2)) {
-          throw new RangeError(`Invalid status code ${status2}`);
+        if (!redirectStatusSet.has(status3)) {
+          throw new RangeError(`Invalid status code ${status3}`);
         }
         const responseObject = fromInnerResponse(makeResponse({}), "immutable");
-        responseObject[kState].status = status2;
+        responseObject[kState].status = status3;
         const value = isomorphicEncode(URLSerializer(parsedURL));
         responseObject[kState].headersList.append("location", value, true);
         return responseObject;
@@ -14325,13 +14325,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body: body2, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body: body2, status: status3, statusText, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status: status3, statusText, headersList, socket });
         } else {
           const iterator2 = body2[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status: status3, statusText, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14428,7 +14428,7 @@ var require_fetch = __commonJS({
       function dispatch({ body: body2 }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve, reject2) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14455,8 +14455,8 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
-              if (status2 < 200) {
+            onHeaders(status3, rawHeaders, resume, statusText) {
+              if (status3 < 200) {
                 return;
               }
               let location = "";
@@ -14466,8 +14466,8 @@ var require_fetch = __commonJS({
               }
               location = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status2);
-              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status2) && !willFollow) {
+              const willFollow = location && request2.redirect === "follow" && redirectStatusSet.has(status3);
+              if (request2.method !== "HEAD" && request2.method !== "CONNECT" && !nullBodyStatus.includes(status3) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
                 const maxContentEncodings = 5;
@@ -14505,7 +14505,7 @@ var require_fetch = __commonJS({
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
               resolve({
-                status: status2,
+                status: status3,
                 statusText,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
@@ -14537,10 +14537,10 @@ var require_fetch = __commonJS({
               }
               this.body?.destroy(error3);
               fetchParams.controller.terminate(error3);
-              reject(error3);
+              reject2(error3);
             },
-            onUpgrade(status2, rawHeaders, socket) {
-              if (status2 !== 101) {
+            onUpgrade(status3, rawHeaders, socket) {
+              if (status3 !== 101) {
                 return;
               }
               const headersList = new HeadersList();
@@ -14548,8 +14548,8 @@ var require_fetch = __commonJS({
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
               resolve({
-                status: status2,
-                statusText: STATUS_CODES[status2],
+                status: status3,
+                statusText: STATUS_CODES[status3],
                 headersList,
                 socket
               });
@@ -22900,29 +22900,29 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start = null;
-      for (const token of tokens) {
+      for (const token2 of tokens) {
         if (reqSpace) {
-          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
-            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          if (token2.type !== "space" && token2.type !== "newline" && token2.type !== "comma")
+            onError(token2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
           reqSpace = false;
         }
         if (tab) {
-          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+          if (atNewline && token2.type !== "comment" && token2.type !== "newline") {
             onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
           }
           tab = null;
         }
-        switch (token.type) {
+        switch (token2.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
-              tab = token;
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token2.source.includes("	")) {
+              tab = token2;
             }
             hasSpace = true;
             break;
           case "comment": {
             if (!hasSpace)
-              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
-            const cb = token.source.substring(1) || " ";
+              onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token2.source.substring(1) || " ";
             if (!comment)
               comment = cb;
             else
@@ -22934,33 +22934,33 @@ var require_resolve_props = __commonJS({
           case "newline":
             if (atNewline) {
               if (comment)
-                comment += token.source;
+                comment += token2.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
-              commentSep += token.source;
+              commentSep += token2.source;
             atNewline = true;
             hasNewline = true;
             if (anchor2 || tag)
-              newlineAfterProp = token;
+              newlineAfterProp = token2;
             hasSpace = true;
             break;
           case "anchor":
             if (anchor2)
-              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
-            if (token.source.endsWith(":"))
-              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
-            anchor2 = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token2.source.endsWith(":"))
+              onError(token2.offset + token2.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor2 = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
             break;
           case "tag": {
             if (tag)
-              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
-            tag = token;
-            start ?? (start = token.offset);
+              onError(token2, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token2;
+            start ?? (start = token2.offset);
             atNewline = false;
             hasSpace = false;
             reqSpace = true;
@@ -22968,25 +22968,25 @@ var require_resolve_props = __commonJS({
           }
           case indicator:
             if (anchor2 || tag)
-              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+              onError(token2, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token2.source} indicator`);
             if (found)
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.source} in ${flow ?? "collection"}`);
+            found = token2;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
           case "comma":
             if (flow) {
               if (comma)
-                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
-              comma = token;
+                onError(token2, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token2;
               atNewline = false;
               hasSpace = false;
               break;
             }
           // else fallthrough
           default:
-            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${token2.type} token`);
             atNewline = false;
             hasSpace = false;
         }
@@ -23259,15 +23259,15 @@ var require_resolve_end = __commonJS({
       if (end) {
         let hasSpace = false;
         let sep2 = "";
-        for (const token of end) {
-          const { source, type } = token;
+        for (const token2 of end) {
+          const { source, type } = token2;
           switch (type) {
             case "space":
               hasSpace = true;
               break;
             case "comment": {
               if (reqSpace && !hasSpace)
-                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+                onError(token2, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
               if (!comment)
                 comment = cb;
@@ -23282,7 +23282,7 @@ var require_resolve_end = __commonJS({
               hasSpace = true;
               break;
             default:
-              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+              onError(token2, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
           }
           offset += source.length;
         }
@@ -23306,7 +23306,7 @@ var require_resolve_flow_collection = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     var utilMapIncludes = require_util_map_includes();
     var blockMsg = "Block collections are not allowed within flow collections";
-    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap3 = fc.start.source === "{";
       const fcName = isMap3 ? "flow map" : "flow sequence";
@@ -23498,8 +23498,8 @@ var require_compose_collection = __commonJS({
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
-    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    function resolveCollection(CN, ctx, token2, onError, tagName, tag) {
+      const coll = token2.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token2, onError, tag) : token2.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token2, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token2, onError, tag);
       const Coll = coll.constructor;
       if (tagName === "!" || tagName === Coll.tagName) {
         coll.tag = Coll.tagName;
@@ -23509,10 +23509,10 @@ var require_compose_collection = __commonJS({
         coll.tag = tagName;
       return coll;
     }
-    function composeCollection(CN, ctx, token, props, onError) {
+    function composeCollection(CN, ctx, token2, props, onError) {
       const tagToken = props.tag;
       const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
-      if (token.type === "block-seq") {
+      if (token2.type === "block-seq") {
         const { anchor: anchor2, newlineAfterProp: nl } = props;
         const lastProp = anchor2 && tagToken ? anchor2.offset > tagToken.offset ? anchor2 : tagToken : anchor2 ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
@@ -23520,9 +23520,9 @@ var require_compose_collection = __commonJS({
           onError(lastProp, "MISSING_CHAR", message);
         }
       }
-      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      const expType = token2.type === "block-map" ? "map" : token2.type === "block-seq" ? "seq" : token2.start.source === "{" ? "map" : "seq";
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
-        return resolveCollection(CN, ctx, token, onError, tagName);
+        return resolveCollection(CN, ctx, token2, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
@@ -23536,10 +23536,10 @@ var require_compose_collection = __commonJS({
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
-          return resolveCollection(CN, ctx, token, onError, tagName);
+          return resolveCollection(CN, ctx, token2, onError, tagName);
         }
       }
-      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const coll = resolveCollection(CN, ctx, token2, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
       const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
       node2.range = coll.range;
@@ -23689,31 +23689,31 @@ var require_resolve_block_scalar = __commonJS({
       let comment = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
-        switch (token.type) {
+        const token2 = props[i];
+        switch (token2.type) {
           case "space":
             hasSpace = true;
           // fallthrough
           case "newline":
-            length += token.source.length;
+            length += token2.source.length;
             break;
           case "comment":
             if (strict && !hasSpace) {
               const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              onError(token2, "MISSING_CHAR", message);
             }
-            length += token.source.length;
-            comment = token.source.substring(1);
+            length += token2.source.length;
+            comment = token2.source.substring(1);
             break;
           case "error":
-            onError(token, "UNEXPECTED_TOKEN", token.message);
-            length += token.source.length;
+            onError(token2, "UNEXPECTED_TOKEN", token2.message);
+            length += token2.source.length;
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
+            const message = `Unexpected token in block scalar header: ${token2.type}`;
+            onError(token2, "UNEXPECTED_TOKEN", message);
+            const ts = token2.source;
             if (ts && typeof ts === "string")
               length += ts.length;
           }
@@ -23964,25 +23964,25 @@ var require_compose_scalar = __commonJS({
     var Scalar = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
-    function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    function composeScalar(ctx, token2, tagToken, onError) {
+      const { value, type, comment, range } = token2.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token2, onError) : resolveFlowScalar.resolveFlowScalar(token2, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-      else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value, token, onError);
+      else if (token2.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token2, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar;
       try {
-        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error3) {
         const msg = error3 instanceof Error ? error3.message : String(error3);
-        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        onError(tagToken ?? token2, "TAG_RESOLVE_FAILED", msg);
         scalar = new Scalar.Scalar(value);
       }
       scalar.range = range;
@@ -24020,7 +24020,7 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    function findScalarTagByTest({ atKey, directives, schema }, value, token2, onError) {
       const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
@@ -24028,7 +24028,7 @@ var require_compose_scalar = __commonJS({
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
           const msg = `Value may be parsed as either ${ts} or ${cs}`;
-          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+          onError(token2, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
       return tag;
@@ -24078,22 +24078,22 @@ var require_compose_node = __commonJS({
     var resolveEnd = require_resolve_end();
     var utilEmptyScalarPosition = require_util_empty_scalar_position();
     var CN = { composeNode, composeEmptyNode };
-    function composeNode(ctx, token, props, onError) {
+    function composeNode(ctx, token2, props, onError) {
       const atKey = ctx.atKey;
       const { spaceBefore, comment, anchor: anchor2, tag } = props;
       let node2;
       let isSrcToken = true;
-      switch (token.type) {
+      switch (token2.type) {
         case "alias":
-          node2 = composeAlias(ctx, token, onError);
+          node2 = composeAlias(ctx, token2, onError);
           if (anchor2 || tag)
-            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+            onError(token2, "ALIAS_PROPS", "An alias node must not specify any properties");
           break;
         case "scalar":
         case "single-quoted-scalar":
         case "double-quoted-scalar":
         case "block-scalar":
-          node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+          node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
           if (anchor2)
             node2.anchor = anchor2.source.substring(1);
           break;
@@ -24101,47 +24101,47 @@ var require_compose_node = __commonJS({
         case "block-seq":
         case "flow-collection":
           try {
-            node2 = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            node2 = composeCollection.composeCollection(CN, ctx, token2, props, onError);
             if (anchor2)
               node2.anchor = anchor2.source.substring(1);
           } catch (error3) {
             const message = error3 instanceof Error ? error3.message : String(error3);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            onError(token2, "RESOURCE_EXHAUSTION", message);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message = token2.type === "error" ? token2.message : `Unsupported token (type: ${token2.type})`;
+          onError(token2, "UNEXPECTED_TOKEN", message);
           isSrcToken = false;
         }
       }
-      node2 ?? (node2 = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      node2 ?? (node2 = composeEmptyNode(ctx, token2.offset, void 0, null, props, onError));
       if (anchor2 && node2.anchor === "")
         onError(anchor2, "BAD_ALIAS", "Anchor cannot be an empty string");
       if (atKey && ctx.options.stringKeys && (!identity.isScalar(node2) || typeof node2.value !== "string" || node2.tag && node2.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
-        onError(tag ?? token, "NON_STRING_KEY", msg);
+        onError(tag ?? token2, "NON_STRING_KEY", msg);
       }
       if (spaceBefore)
         node2.spaceBefore = true;
       if (comment) {
-        if (token.type === "scalar" && token.source === "")
+        if (token2.type === "scalar" && token2.source === "")
           node2.comment = comment;
         else
           node2.commentBefore = comment;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
-        node2.srcToken = token;
+        node2.srcToken = token2;
       return node2;
     }
     function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor: anchor2, tag, end }, onError) {
-      const token = {
+      const token2 = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
         indent: -1,
         source: ""
       };
-      const node2 = composeScalar.composeScalar(ctx, token, tag, onError);
+      const node2 = composeScalar.composeScalar(ctx, token2, tag, onError);
       if (anchor2) {
         node2.anchor = anchor2.source.substring(1);
         if (node2.anchor === "")
@@ -24332,28 +24332,28 @@ ${cb}` : comment;
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
       *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
-          yield* this.next(token);
+        for (const token2 of tokens)
+          yield* this.next(token2);
         yield* this.end(forceDoc, endOffset);
       }
       /** Advance the composer by one CST token. */
-      *next(token) {
+      *next(token2) {
         if (node_process.env.LOG_STREAM)
-          console.dir(token, { depth: null });
-        switch (token.type) {
+          console.dir(token2, { depth: null });
+        switch (token2.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
-              const pos = getErrorPos(token);
+            this.directives.add(token2.source, (offset, message, warning2) => {
+              const pos = getErrorPos(token2);
               pos[0] += offset;
               this.onError(pos, "BAD_DIRECTIVE", message, warning2);
             });
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             this.atDirectives = true;
             break;
           case "document": {
-            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            const doc = composeDoc.composeDoc(this.options, this.directives, token2, this.onError);
             if (this.atDirectives && !doc.directives.docStart)
-              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+              this.onError(token2, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
             this.decorate(doc, false);
             if (this.doc)
               yield this.doc;
@@ -24366,11 +24366,11 @@ ${cb}` : comment;
             break;
           case "comment":
           case "newline":
-            this.prelude.push(token.source);
+            this.prelude.push(token2.source);
             break;
           case "error": {
-            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error3 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const msg = token2.source ? `${token2.message}: ${JSON.stringify(token2.source)}` : token2.message;
+            const error3 = new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
               this.errors.push(error3);
             else
@@ -24380,11 +24380,11 @@ ${cb}` : comment;
           case "doc-end": {
             if (!this.doc) {
               const msg = "Unexpected doc-end without preceding document";
-              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", msg));
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end = resolveEnd.resolveEnd(token2.end, token2.offset + token2.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
             if (end.comment) {
               const dc = this.doc.comment;
@@ -24395,7 +24395,7 @@ ${end.comment}` : end.comment;
             break;
           }
           default:
-            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token2), "UNEXPECTED_TOKEN", `Unsupported token ${token2.type}`));
         }
       }
       /**
@@ -24432,8 +24432,8 @@ var require_cst_scalar = __commonJS({
     var resolveFlowScalar = require_resolve_flow_scalar();
     var errors = require_errors2();
     var stringifyString = require_stringifyString();
-    function resolveAsScalar(token, strict = true, onError) {
-      if (token) {
+    function resolveAsScalar(token2, strict = true, onError) {
+      if (token2) {
         const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
@@ -24441,13 +24441,13 @@ var require_cst_scalar = __commonJS({
           else
             throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
-        switch (token.type) {
+        switch (token2.type) {
           case "scalar":
           case "single-quoted-scalar":
           case "double-quoted-scalar":
-            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            return resolveFlowScalar.resolveFlowScalar(token2, strict, _onError);
           case "block-scalar":
-            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token2, _onError);
         }
       }
       return null;
@@ -24484,13 +24484,13 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value, context3 = {}) {
+    function setScalarValue(token2, value, context3 = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
-      let indent = "indent" in token ? token.indent : null;
+      let indent = "indent" in token2 ? token2.indent : null;
       if (afterKey && typeof indent === "number")
         indent += 2;
       if (!type)
-        switch (token.type) {
+        switch (token2.type) {
           case "single-quoted-scalar":
             type = "QUOTE_SINGLE";
             break;
@@ -24498,7 +24498,7 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
+            const header = token2.props[0];
             if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
             type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
@@ -24516,40 +24516,40 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">":
-          setBlockScalarValue(token, source);
+          setBlockScalarValue(token2, source);
           break;
         case '"':
-          setFlowScalarValue(token, source, "double-quoted-scalar");
+          setFlowScalarValue(token2, source, "double-quoted-scalar");
           break;
         case "'":
-          setFlowScalarValue(token, source, "single-quoted-scalar");
+          setFlowScalarValue(token2, source, "single-quoted-scalar");
           break;
         default:
-          setFlowScalarValue(token, source, "scalar");
+          setFlowScalarValue(token2, source, "scalar");
       }
     }
-    function setBlockScalarValue(token, source) {
+    function setBlockScalarValue(token2, source) {
       const he = source.indexOf("\n");
       const head2 = source.substring(0, he);
       const body2 = source.substring(he + 1) + "\n";
-      if (token.type === "block-scalar") {
-        const header = token.props[0];
+      if (token2.type === "block-scalar") {
+        const header = token2.props[0];
         if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
         header.source = head2;
-        token.source = body2;
+        token2.source = body2;
       } else {
-        const { offset } = token;
-        const indent = "indent" in token ? token.indent : -1;
+        const { offset } = token2;
+        const indent = "indent" in token2 ? token2.indent : -1;
         const props = [
           { type: "block-scalar-header", offset, indent, source: head2 }
         ];
-        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+        if (!addEndtoBlockProps(props, "end" in token2 ? token2.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
+        for (const key of Object.keys(token2))
           if (key !== "type" && key !== "offset")
-            delete token[key];
-        Object.assign(token, { type: "block-scalar", indent, props, source: body2 });
+            delete token2[key];
+        Object.assign(token2, { type: "block-scalar", indent, props, source: body2 });
       }
     }
     function addEndtoBlockProps(props, end) {
@@ -24566,40 +24566,40 @@ var require_cst_scalar = __commonJS({
           }
       return false;
     }
-    function setFlowScalarValue(token, source, type) {
-      switch (token.type) {
+    function setFlowScalarValue(token2, source, type) {
+      switch (token2.type) {
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          token.type = type;
-          token.source = source;
+          token2.type = type;
+          token2.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end = token2.props.slice(1);
           let oa = source.length;
-          if (token.props[0].type === "block-scalar-header")
-            oa -= token.props[0].source.length;
+          if (token2.props[0].type === "block-scalar-header")
+            oa -= token2.props[0].source.length;
           for (const tok of end)
             tok.offset += oa;
-          delete token.props;
-          Object.assign(token, { type, source, end });
+          delete token2.props;
+          Object.assign(token2, { type, source, end });
           break;
         }
         case "block-map":
         case "block-seq": {
-          const offset = token.offset + source.length;
-          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
-          delete token.items;
-          Object.assign(token, { type, source, end: [nl] });
+          const offset = token2.offset + source.length;
+          const nl = { type: "newline", offset, indent: token2.indent, source: "\n" };
+          delete token2.items;
+          Object.assign(token2, { type, source, end: [nl] });
           break;
         }
         default: {
-          const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
+          const indent = "indent" in token2 ? token2.indent : -1;
+          const end = "end" in token2 && Array.isArray(token2.end) ? token2.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          for (const key of Object.keys(token2))
             if (key !== "type" && key !== "offset")
-              delete token[key];
-          Object.assign(token, { type, indent, source, end });
+              delete token2[key];
+          Object.assign(token2, { type, indent, source, end });
         }
       }
     }
@@ -24614,40 +24614,40 @@ var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports2) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
-    function stringifyToken(token) {
-      switch (token.type) {
+    function stringifyToken(token2) {
+      switch (token2.type) {
         case "block-scalar": {
           let res = "";
-          for (const tok of token.props)
+          for (const tok of token2.props)
             res += stringifyToken(tok);
-          return res + token.source;
+          return res + token2.source;
         }
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
+          for (const item of token2.items)
             res += stringifyItem(item);
           return res;
         }
         case "flow-collection": {
-          let res = token.start.source;
-          for (const item of token.items)
+          let res = token2.start.source;
+          for (const item of token2.items)
             res += stringifyItem(item);
-          for (const st of token.end)
+          for (const st of token2.end)
             res += st.source;
           return res;
         }
         case "document": {
-          let res = stringifyItem(token);
-          if (token.end)
-            for (const st of token.end)
+          let res = stringifyItem(token2);
+          if (token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
         default: {
-          let res = token.source;
-          if ("end" in token && token.end)
-            for (const st of token.end)
+          let res = token2.source;
+          if ("end" in token2 && token2.end)
+            for (const st of token2.end)
               res += st.source;
           return res;
         }
@@ -24709,16 +24709,16 @@ var require_cst_visit = __commonJS({
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
-        if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+        const token2 = item[field];
+        if (token2 && "items" in token2) {
+          for (let i = 0; i < token2.items.length; ++i) {
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
+              token2.items.splice(i, 1);
               i -= 1;
             }
           }
@@ -24743,10 +24743,10 @@ var require_cst = __commonJS({
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
-    var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
-    function prettyToken(token) {
-      switch (token) {
+    var isCollection = (token2) => !!token2 && "items" in token2;
+    var isScalar3 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    function prettyToken(token2) {
+      switch (token2) {
         case BOM:
           return "<BOM>";
         case DOCUMENT:
@@ -24756,7 +24756,7 @@ var require_cst = __commonJS({
         case SCALAR:
           return "<SCALAR>";
         default:
-          return JSON.stringify(token);
+          return JSON.stringify(token2);
       }
     }
     function tokenType(source) {
@@ -25480,8 +25480,8 @@ var require_parser = __commonJS({
       }
       return -1;
     }
-    function isFlowToken(token) {
-      switch (token?.type) {
+    function isFlowToken(token2) {
+      switch (token2?.type) {
         case "alias":
         case "scalar":
         case "single-quoted-scalar":
@@ -25688,38 +25688,38 @@ var require_parser = __commonJS({
         return this.stack[this.stack.length - n];
       }
       *pop(error3) {
-        const token = error3 ?? this.stack.pop();
-        if (!token) {
+        const token2 = error3 ?? this.stack.pop();
+        if (!token2) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
         } else if (this.stack.length === 0) {
-          yield token;
+          yield token2;
         } else {
           const top = this.peek(1);
-          if (token.type === "block-scalar") {
-            token.indent = "indent" in top ? top.indent : 0;
-          } else if (token.type === "flow-collection" && top.type === "document") {
-            token.indent = 0;
+          if (token2.type === "block-scalar") {
+            token2.indent = "indent" in top ? top.indent : 0;
+          } else if (token2.type === "flow-collection" && top.type === "document") {
+            token2.indent = 0;
           }
-          if (token.type === "flow-collection")
-            fixFlowSeqItems(token);
+          if (token2.type === "flow-collection")
+            fixFlowSeqItems(token2);
           switch (top.type) {
             case "document":
-              top.value = token;
+              top.value = token2;
               break;
             case "block-scalar":
-              top.props.push(token);
+              top.props.push(token2);
               break;
             case "block-map": {
               const it = top.items[top.items.length - 1];
               if (it.value) {
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
                 this.onKeyLine = true;
                 return;
               } else if (it.sep) {
-                it.value = token;
+                it.value = token2;
               } else {
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
                 this.onKeyLine = !it.explicitKey;
                 return;
               }
@@ -25728,34 +25728,34 @@ var require_parser = __commonJS({
             case "block-seq": {
               const it = top.items[top.items.length - 1];
               if (it.value)
-                top.items.push({ start: [], value: token });
+                top.items.push({ start: [], value: token2 });
               else
-                it.value = token;
+                it.value = token2;
               break;
             }
             case "flow-collection": {
               const it = top.items[top.items.length - 1];
               if (!it || it.value)
-                top.items.push({ start: [], key: token, sep: [] });
+                top.items.push({ start: [], key: token2, sep: [] });
               else if (it.sep)
-                it.value = token;
+                it.value = token2;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it, { key: token2, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
             default:
               yield* this.pop();
-              yield* this.pop(token);
+              yield* this.pop(token2);
           }
-          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
-            const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token2.type === "block-map" || token2.type === "block-seq")) {
+            const last = token2.items[token2.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token2.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token2.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
                 top.items.push({ start: last.start });
-              token.items.splice(-1, 1);
+              token2.items.splice(-1, 1);
             }
           }
         }
@@ -26298,7 +26298,7 @@ var require_parser = __commonJS({
             yield* this.pop();
         }
       }
-      *lineEnd(token) {
+      *lineEnd(token2) {
         switch (this.type) {
           case "comma":
           case "doc-start":
@@ -26315,10 +26315,10 @@ var require_parser = __commonJS({
           case "space":
           case "comment":
           default:
-            if (token.end)
-              token.end.push(this.sourceToken);
+            if (token2.end)
+              token2.end.push(this.sourceToken);
             else
-              token.end = [this.sourceToken];
+              token2.end = [this.sourceToken];
             if (this.type === "newline")
               yield* this.pop();
         }
@@ -26605,19 +26605,19 @@ var require_lib = __commonJS({
           resolve(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve, reject2) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
           } catch (e) {
-            reject(e);
+            reject2(e);
           }
         }
         function rejected(value) {
           try {
             step(generator["throw"](value));
           } catch (e) {
-            reject(e);
+            reject2(e);
           }
         }
         function step(result) {
@@ -26935,12 +26935,12 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve, reject2) => {
             function callbackForResult(err, res) {
               if (err) {
-                reject(err);
+                reject2(err);
               } else if (!res) {
-                reject(new Error("Unknown error"));
+                reject2(new Error("Unknown error"));
               } else {
                 resolve(res);
               }
@@ -27191,7 +27191,7 @@ var require_lib = __commonJS({
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve, reject2) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -27236,7 +27236,7 @@ var require_lib = __commonJS({
               }
               const err = new HttpClientError(msg, statusCode);
               err.result = response.result;
-              reject(err);
+              reject2(err);
             } else {
               resolve(response);
             }
@@ -27387,12 +27387,12 @@ var require_light = __commonJS({
             }
           };
         }
-        _addListener(name, status2, cb) {
+        _addListener(name, status3, cb) {
           var base;
           if ((base = this._events)[name] == null) {
             base[name] = [];
           }
-          this._events[name].push({ cb, status: status2 });
+          this._events[name].push({ cb, status: status3 });
           return this.instance;
         }
         listenerCount(name) {
@@ -27565,10 +27565,10 @@ var require_light = __commonJS({
           }
         }
         _assertStatus(expected) {
-          var status2;
-          status2 = this._states.jobStatus(this.options.id);
-          if (!(status2 === expected || expected === "DONE" && status2 === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status2}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          var status3;
+          status3 = this._states.jobStatus(this.options.id);
+          if (!(status3 === expected || expected === "DONE" && status3 === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status3}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
           }
         }
         doReceive() {
@@ -27702,7 +27702,7 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve, reject) {
+          return new this.Promise(function(resolve, reject2) {
             return setTimeout(resolve, t);
           });
         }
@@ -27872,10 +27872,10 @@ var require_light = __commonJS({
           var ref;
           return (ref = this.status[this._jobs[id]]) != null ? ref : null;
         }
-        statusJobs(status2) {
+        statusJobs(status3) {
           var k, pos, ref, results, v;
-          if (status2 != null) {
-            pos = this.status.indexOf(status2);
+          if (status3 != null) {
+            pos = this.status.indexOf(status3);
             if (pos < 0) {
               throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
             }
@@ -27914,10 +27914,10 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error3, reject, resolve, returned, task;
+          var args, cb, error3, reject2, resolve, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve, reject } = this._queue.shift());
+            ({ task, args, resolve, reject: reject2 } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
@@ -27927,7 +27927,7 @@ var require_light = __commonJS({
               } catch (error1) {
                 error3 = error1;
                 return function() {
-                  return reject(error3);
+                  return reject2(error3);
                 };
               }
             })();
@@ -27937,13 +27937,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve;
-          resolve = reject = null;
+          var promise, reject2, resolve;
+          resolve = reject2 = null;
           promise = new this.Promise(function(_resolve, _reject) {
             resolve = _resolve;
-            return reject = _reject;
+            return reject2 = _reject;
           });
-          this._queue.push({ task, args, resolve, reject });
+          this._queue.push({ task, args, resolve, reject: reject2 });
           this._tryToRun();
           return promise;
         }
@@ -28233,8 +28233,8 @@ var require_light = __commonJS({
           jobStatus(id) {
             return this._states.jobStatus(id);
           }
-          jobs(status2) {
-            return this._states.statusJobs(status2);
+          jobs(status3) {
+            return this._states.statusJobs(status3);
           }
           counts() {
             return this._states.statusCounts();
@@ -28344,7 +28344,7 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve, reject) => {
+              return new this.Promise((resolve, reject2) => {
                 if (finished()) {
                   return resolve();
                 } else {
@@ -28444,9 +28444,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve, reject) {
+              return new this.Promise(function(resolve, reject2) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve)(args3);
+                  return (args3[0] != null ? reject2 : resolve)(args3);
                 });
               });
             };
@@ -28709,19 +28709,19 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
       } catch (e) {
-        reject(e);
+        reject2(e);
       }
     }
     function rejected(value) {
       try {
         step(generator["throw"](value));
       } catch (e) {
-        reject(e);
+        reject2(e);
       }
     }
     function step(result) {
@@ -29543,12 +29543,28 @@ var GATE_INPUTS = {
     placeholder: "<size>"
   }
 };
+var WEBHOOK_PROVIDERS = [
+  "github",
+  "stripe",
+  "slack",
+  "shopify",
+  "twilio",
+  "standard-webhooks",
+  "svix",
+  "pagerduty",
+  "gitlab",
+  "linear",
+  "square",
+  "discord",
+  "paddle"
+];
 var SIZE_UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
 // src/config/idp-parse.ts
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/idp/users.ts
+var DENY_HINT = "deny";
 var SCOPE_CLAIMS = {
   profile: [
     "name",
@@ -29571,11 +29587,36 @@ var SCOPE_CLAIMS = {
   phone: ["phone_number", "phone_number_verified"]
 };
 var SCOPED = new Set(Object.values(SCOPE_CLAIMS).flat());
+function allClaims(user) {
+  const claims = { ...user.claims };
+  if (user.email !== void 0) {
+    claims.email = user.email;
+    claims.email_verified ??= true;
+  }
+  if (user.name !== void 0) claims.name = user.name;
+  return claims;
+}
+function userClaims(user, scopes) {
+  const released = new Set(scopes.flatMap((scope) => SCOPE_CLAIMS[scope] ?? []));
+  const claims = {};
+  for (const [name, value] of Object.entries(allClaims(user))) {
+    if (!SCOPED.has(name) || released.has(name)) claims[name] = value;
+  }
+  return claims;
+}
+function claimNames(users) {
+  const names = /* @__PURE__ */ new Set(["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce"]);
+  for (const user of users) for (const name of Object.keys(allClaims(user))) names.add(name);
+  return [...names];
+}
+function findUser(users, hint) {
+  return users.find((user) => user.sub === hint) ?? users.find((user) => user.email !== void 0 && user.email.toLowerCase() === hint.toLowerCase());
+}
 
 // src/config/idp-parse.ts
 var IDP_INPUTS = {
   idp: {
-    description: "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`).",
+    description: "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`). An OAuth scenario in `scenarios` starts it too.",
     default: "false",
     placeholder: "<true|false>"
   },
@@ -29611,1168 +29652,6 @@ var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/scenarios/locate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-
-// src/scenarios/payloads/types.ts
-var PREVIEW_URL = "${preview.url}";
-var JSON_TYPE = "application/json";
-var FORM_TYPE = "application/x-www-form-urlencoded";
-function json(value, event2) {
-  return { contentType: JSON_TYPE, body: JSON.stringify(value), ...event2 === void 0 ? {} : { event: event2 } };
-}
-function form(fields) {
-  return { contentType: FORM_TYPE, body: new URLSearchParams(fields).toString() };
-}
-
-// src/scenarios/payloads/discord.ts
-var DISCORD_EXAMPLES = {
-  ping: json({
-    id: "1234567890123456789",
-    application_id: "987654321098765432",
-    type: 1,
-    version: 1,
-    token: "interaction-token"
-  }),
-  application_command: json({
-    id: "1234567890123456790",
-    application_id: "987654321098765432",
-    type: 2,
-    version: 1,
-    token: "interaction-token",
-    guild_id: "290926798626357999",
-    channel_id: "645027906669510667",
-    member: { user: { id: "53908232506183680", username: "Mason" }, roles: [] },
-    data: {
-      id: "771825006014889984",
-      name: "preview",
-      type: 1,
-      options: [{ name: "pr", type: 4, value: 42 }]
-    }
-  })
-};
-
-// src/scenarios/payloads/github.ts
-var repository = {
-  id: 1296269,
-  node_id: "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
-  name: "Hello-World",
-  full_name: "octocat/Hello-World",
-  private: false,
-  owner: { login: "octocat", id: 1, type: "User" },
-  html_url: "https://github.com/octocat/Hello-World",
-  default_branch: "main"
-};
-var sender = { login: "octocat", id: 1, type: "User" };
-var GITHUB_EXAMPLES = {
-  ping: json(
-    {
-      zen: "Design for failure.",
-      hook_id: 1,
-      hook: {
-        type: "Repository",
-        id: 1,
-        name: "web",
-        active: true,
-        events: ["push", "pull_request"],
-        config: { content_type: "json", insecure_ssl: "0", url: `${PREVIEW_URL}/webhooks/github` }
-      },
-      repository,
-      sender
-    },
-    "ping"
-  ),
-  push: json(
-    {
-      ref: "refs/heads/main",
-      before: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
-      after: "0000000000000000000000000000000000000001",
-      created: false,
-      deleted: false,
-      forced: false,
-      compare: "https://github.com/octocat/Hello-World/compare/6113728f27ae...000000000001",
-      commits: [
-        {
-          id: "0000000000000000000000000000000000000001",
-          message: "Update README.md",
-          timestamp: "2025-01-01T12:00:00Z",
-          author: { name: "Monalisa Octocat", email: "mona@github.com", username: "octocat" },
-          added: [],
-          removed: [],
-          modified: ["README.md"]
-        }
-      ],
-      head_commit: { id: "0000000000000000000000000000000000000001", message: "Update README.md" },
-      pusher: { name: "octocat", email: "mona@github.com" },
-      repository,
-      sender
-    },
-    "push"
-  ),
-  pull_request: json(
-    {
-      action: "opened",
-      number: 2,
-      pull_request: {
-        id: 279147437,
-        number: 2,
-        state: "open",
-        title: "Update the README with new information.",
-        body: "This is a pretty simple change that we need to pull into main.",
-        user: sender,
-        html_url: "https://github.com/octocat/Hello-World/pull/2",
-        head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" },
-        base: { ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" },
-        draft: false,
-        merged: false
-      },
-      repository,
-      sender
-    },
-    "pull_request"
-  )
-};
-
-// src/scenarios/payloads/gitlab.ts
-var GITLAB_EXAMPLES = {
-  push: json(
-    {
-      object_kind: "push",
-      event_name: "push",
-      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
-      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-      ref: "refs/heads/main",
-      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-      user_id: 4,
-      user_name: "John Smith",
-      user_username: "jsmith",
-      project_id: 15,
-      project: {
-        id: 15,
-        name: "Diaspora",
-        path_with_namespace: "mike/diaspora",
-        default_branch: "main",
-        web_url: "http://example.com/mike/diaspora"
-      },
-      commits: [
-        {
-          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
-          message: "fixed readme",
-          timestamp: "2025-01-01T12:00:00+00:00",
-          author: { name: "GitLab dev user", email: "gitlabdev@dv6700.(none)" },
-          added: [],
-          modified: ["README.md"],
-          removed: []
-        }
-      ],
-      total_commits_count: 1
-    },
-    "Push Hook"
-  )
-};
-
-// src/scenarios/payloads/linear.ts
-var LINEAR_EXAMPLES = {
-  Issue: json(
-    {
-      action: "create",
-      type: "Issue",
-      createdAt: "2025-01-01T12:00:00.000Z",
-      organizationId: "3b6c3e0a-4c3f-4d5e-9f4e-4f4f4f4f4f4f",
-      url: "https://linear.app/acme/issue/ENG-123/fix-the-login",
-      webhookId: "000f5d3b-4c3f-4d5e-9f4e-000000000001",
-      webhookTimestamp: 0,
-      data: {
-        id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
-        identifier: "ENG-123",
-        title: "Fix the login",
-        priority: 2,
-        teamId: "72b2a2dc-6f4f-4423-9d34-24b5bd10634a",
-        stateId: "fa1fd1ea-6d5a-4dbd-9e35-2e4e94bc0a4a",
-        createdAt: "2025-01-01T12:00:00.000Z"
-      }
-    },
-    "Issue"
-  )
-};
-
-// src/scenarios/payloads/paddle.ts
-var PADDLE_EXAMPLES = {
-  "transaction.completed": json({
-    event_id: "evt_01hv8x2acma2gz2np2arh3p3ax",
-    event_type: "transaction.completed",
-    occurred_at: "2025-01-01T12:00:00.000000Z",
-    notification_id: "ntf_01hv8x2afkp3x4gbxm6xvy0cjy",
-    data: {
-      id: "txn_01hv8wptq8987qeep44cyrewp9",
-      status: "completed",
-      customer_id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4",
-      address_id: "add_01hv8gq3318ktkfengj2r75gfx",
-      business_id: null,
-      custom_data: null,
-      origin: "web",
-      collection_mode: "automatic",
-      subscription_id: "sub_01hv8x29kz0t586xy6zn1a62ny",
-      invoice_id: null,
-      invoice_number: null,
-      billing_details: null,
-      billing_period: null,
-      currency_code: "USD",
-      discount_id: null,
-      created_at: "2025-01-01T11:59:00.000000Z",
-      updated_at: "2025-01-01T12:00:00.000000Z",
-      billed_at: "2025-01-01T12:00:00.000000Z",
-      items: [],
-      details: null,
-      payments: [],
-      checkout: { url: `${PREVIEW_URL}/pay` }
-    }
-  })
-};
-
-// src/scenarios/payloads/pagerduty.ts
-var PAGERDUTY_EXAMPLES = {
-  "incident.triggered": json({
-    event: {
-      id: "01DEN4HPBQAAAG05V5QQYBRZMF",
-      event_type: "incident.triggered",
-      resource_type: "incident",
-      occurred_at: "2025-01-01T12:00:00.000Z",
-      agent: { html_url: "https://acme.pagerduty.com/users/PLH1HKV", id: "PLH1HKV", type: "user_reference" },
-      client: null,
-      data: {
-        id: "PGR0VU2",
-        type: "incident",
-        self: "https://api.pagerduty.com/incidents/PGR0VU2",
-        html_url: "https://acme.pagerduty.com/incidents/PGR0VU2",
-        number: 2,
-        status: "triggered",
-        incident_key: "d3640fbd41094207a1c11e58e46b1662",
-        title: "A little bump in the road",
-        urgency: "high",
-        service: { id: "PF9KMXH", type: "service_reference", summary: "API Service" }
-      }
-    }
-  })
-};
-
-// src/scenarios/payloads/shopify.ts
-var SHOPIFY_EXAMPLES = {
-  "orders/create": json(
-    {
-      id: 820982911946154500,
-      admin_graphql_api_id: "gid://shopify/Order/820982911946154508",
-      email: "jon@example.com",
-      created_at: "2025-01-01T12:00:00-05:00",
-      currency: "USD",
-      financial_status: "voided",
-      name: "#9999",
-      order_number: 1234,
-      subtotal_price: "199.00",
-      total_price: "199.00",
-      total_tax: "0.00",
-      customer: { id: 115310627314723950, email: "john@example.com", first_name: "John", last_name: "Smith" },
-      line_items: [
-        {
-          id: 866550311766439e3,
-          name: "Aviator sunglasses",
-          price: "199.00",
-          quantity: 1,
-          sku: "SKU2006-001",
-          product_id: 788032119674292900
-        }
-      ],
-      test: true
-    },
-    "orders/create"
-  )
-};
-
-// src/scenarios/payloads/slack.ts
-var SLACK_EXAMPLES = {
-  slash_command: form({
-    token: "gIkuvaNzQIHg97ATvDxqgjtO",
-    team_id: "T0001",
-    team_domain: "example",
-    enterprise_id: "E0001",
-    enterprise_name: "Globular Construct Inc",
-    channel_id: "C2147483705",
-    channel_name: "test",
-    user_id: "U2147483697",
-    user_name: "Steve",
-    command: "/weather",
-    text: "94070",
-    api_app_id: "A123456",
-    is_enterprise_install: "false",
-    response_url: "https://hooks.slack.com/commands/1234/5678",
-    trigger_id: "13345224609.738474920.8088930838d88f008e0"
-  })
-};
-
-// src/scenarios/payloads/square.ts
-var SQUARE_EXAMPLES = {
-  "payment.created": json({
-    merchant_id: "6SSW7HV8K2ST5",
-    type: "payment.created",
-    event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
-    created_at: "2025-01-01T12:00:00.000Z",
-    data: {
-      type: "payment",
-      id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
-      object: {
-        payment: {
-          id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
-          amount_money: { amount: 100, currency: "USD" },
-          status: "APPROVED",
-          source_type: "CARD",
-          location_id: "S8GWD5R9QB376",
-          order_id: "03O3USaPaAaFnI6kkwB1JxGgBsUZY",
-          created_at: "2025-01-01T12:00:00.000Z",
-          version: 0
-        }
-      }
-    }
-  })
-};
-
-// src/scenarios/payloads/standard-webhooks.ts
-var STANDARD_WEBHOOKS_EXAMPLES = {
-  "contact.created": json({
-    type: "contact.created",
-    timestamp: "2022-11-03T20:26:10.344522Z",
-    data: { id: "1f81eb52-5198-4599-803e-771906343485", type: "contact" }
-  })
-};
-var SVIX_EXAMPLES = {
-  "invoice.paid": json({
-    type: "invoice.paid",
-    timestamp: "2025-01-01T12:00:00.000Z",
-    data: { id: "invoice_WF7WtCLFFtd8ubcTgboSFNql", status: "paid", attempt: 2 }
-  })
-};
-
-// src/scenarios/payloads/stripe.ts
-var event = (type, object) => ({
-  id: "evt_1PreviewTunnel0000000000",
-  object: "event",
-  api_version: "2025-06-30.basil",
-  created: 1735732800,
-  data: { object },
-  livemode: false,
-  pending_webhooks: 1,
-  request: { id: null, idempotency_key: null },
-  type
-});
-var STRIPE_EXAMPLES = {
-  "checkout.session.completed": json(
-    event("checkout.session.completed", {
-      id: "cs_test_a1PreviewTunnel",
-      object: "checkout.session",
-      amount_subtotal: 2e3,
-      amount_total: 2e3,
-      currency: "usd",
-      customer: "cus_PreviewTunnel",
-      customer_details: { email: "jenny.rosen@example.com", name: "Jenny Rosen" },
-      mode: "payment",
-      payment_intent: "pi_3PreviewTunnel",
-      payment_status: "paid",
-      status: "complete",
-      success_url: `${PREVIEW_URL}/success`,
-      metadata: {}
-    })
-  ),
-  "payment_intent.succeeded": json(
-    event("payment_intent.succeeded", {
-      id: "pi_3PreviewTunnel",
-      object: "payment_intent",
-      amount: 2e3,
-      amount_received: 2e3,
-      currency: "usd",
-      customer: "cus_PreviewTunnel",
-      payment_method: "pm_card_visa",
-      payment_method_types: ["card"],
-      status: "succeeded",
-      metadata: {}
-    })
-  )
-};
-
-// src/scenarios/payloads/twilio.ts
-var TWILIO_EXAMPLES = {
-  "message.received": form({
-    ToCountry: "US",
-    SmsMessageSid: "SM1234567890abcdef1234567890abcdef",
-    NumMedia: "0",
-    SmsSid: "SM1234567890abcdef1234567890abcdef",
-    SmsStatus: "received",
-    Body: "Hello from the preview",
-    To: "+15005550006",
-    MessageSid: "SM1234567890abcdef1234567890abcdef",
-    AccountSid: "AC1234567890abcdef1234567890abcdef",
-    From: "+14155552671",
-    ApiVersion: "2010-04-01"
-  })
-};
-
-// src/gate/verifiers/discord.ts
-var import_node_crypto3 = require("node:crypto");
-
-// src/gate/verifiers/compare.ts
-var import_node_crypto2 = require("node:crypto");
-
-// src/gate/digest.ts
-var import_node_crypto = require("node:crypto");
-function sha256(data) {
-  return typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha256", data, "buffer") : (0, import_node_crypto.createHash)("sha256").update(data).digest();
-}
-function safeEqual(a, b) {
-  return (0, import_node_crypto.timingSafeEqual)(sha256(a), sha256(b));
-}
-
-// src/gate/verifiers/compare.ts
-function hmac(algorithm, key, ...data) {
-  const mac2 = (0, import_node_crypto2.createHmac)(algorithm, key);
-  for (const part of data) mac2.update(part);
-  return mac2.digest();
-}
-function headerValue(headers, name) {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-var OK = { ok: true };
-function missing(header) {
-  return { ok: false, status: 401, reason: `missing ${header} header` };
-}
-function bad(reason) {
-  return { ok: false, status: 403, reason };
-}
-var TOLERANCE_SECONDS = 300;
-function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
-  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
-  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
-    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
-  }
-  return void 0;
-}
-
-// src/gate/verifiers/discord.ts
-var SIGNATURE = "x-signature-ed25519";
-var TIMESTAMP = "x-signature-timestamp";
-var publicKeys = /* @__PURE__ */ new Map();
-function publicKey(hex) {
-  if (!publicKeys.has(hex)) {
-    let key;
-    if (/^[0-9a-f]{64}$/i.test(hex)) {
-      const x = Buffer.from(hex, "hex").toString("base64url");
-      key = (0, import_node_crypto3.createPublicKey)({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
-    }
-    publicKeys.set(hex, key);
-  }
-  return publicKeys.get(hex);
-}
-var lastPrivate;
-function privateKey(pem) {
-  if (lastPrivate?.pem !== pem) lastPrivate = { pem, key: (0, import_node_crypto3.createPrivateKey)(pem) };
-  return lastPrivate.key;
-}
-function signDiscord(body2, timestamp, privateKeyPem) {
-  const data = Buffer.concat([Buffer.from(timestamp), Buffer.from(body2)]);
-  return (0, import_node_crypto3.sign)(null, data, privateKey(privateKeyPem)).toString("hex");
-}
-function verifyDiscord(request2, publicKeyHex) {
-  const signature = headerValue(request2.headers, SIGNATURE);
-  if (signature === void 0) return missing("X-Signature-Ed25519");
-  const timestamp = headerValue(request2.headers, TIMESTAMP);
-  if (timestamp === void 0) return missing("X-Signature-Timestamp");
-  const key = publicKey(publicKeyHex.trim());
-  if (key === void 0) return bad("the configured Discord public key is not 64 hex characters");
-  if (!/^[0-9a-f]{128}$/i.test(signature)) return bad("X-Signature-Ed25519 is not 128 hex characters");
-  const data = Buffer.concat([Buffer.from(timestamp), request2.body]);
-  return (0, import_node_crypto3.verify)(null, data, key, Buffer.from(signature, "hex")) ? OK : bad("X-Signature-Ed25519 does not verify with the public key");
-}
-var discord = {
-  provider: "discord",
-  signatureHeaders: [SIGNATURE],
-  verify: verifyDiscord,
-  /** `privateKeyPem`: the PKCS#8 PEM of the key pair whose public key the app was given. */
-  sign: (input, privateKeyPem) => {
-    const timestamp = String(input.nowSeconds);
-    return { [TIMESTAMP]: timestamp, [SIGNATURE]: signDiscord(input.body, timestamp, privateKeyPem) };
-  }
-};
-
-// src/scenarios/signers/discord.ts
-var signDiscordDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Discord-Interactions/1.0 (+https://discord.com)",
-    ...discord.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/github.ts
-var HEADER = "x-hub-signature-256";
-function signGithub(body2, secret) {
-  return `sha256=${hmac("sha256", secret, body2).toString("hex")}`;
-}
-function verifyGithub(request2, secret) {
-  const signature = headerValue(request2.headers, HEADER);
-  if (signature === void 0) return missing("X-Hub-Signature-256");
-  return safeEqual(signature, signGithub(request2.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
-}
-var github = {
-  provider: "github",
-  signatureHeaders: [HEADER, "x-hub-signature"],
-  verify: verifyGithub,
-  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
-};
-
-// src/scenarios/signers/github.ts
-var signGithubDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "GitHub-Hookshot/preview-tunnel",
-    "X-GitHub-Event": d.event ?? "ping",
-    "X-GitHub-Delivery": d.deliveryId,
-    "X-GitHub-Hook-ID": "1",
-    "X-GitHub-Hook-Installation-Target-Type": "repository",
-    "X-GitHub-Hook-Installation-Target-ID": "1",
-    ...github.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/gitlab.ts
-var HEADER2 = "x-gitlab-token";
-function verifyGitlab(request2, secret) {
-  const token = headerValue(request2.headers, HEADER2);
-  if (token === void 0) return missing("X-Gitlab-Token");
-  return safeEqual(token, secret) ? OK : bad("X-Gitlab-Token does not match");
-}
-var gitlab = {
-  provider: "gitlab",
-  signatureHeaders: [HEADER2],
-  verify: verifyGitlab,
-  sign: (_input, secret) => ({ [HEADER2]: secret })
-};
-
-// src/scenarios/signers/gitlab.ts
-var signGitlabDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "GitLab/18.0.0",
-    "X-Gitlab-Event": d.event ?? "Push Hook",
-    "X-Gitlab-Event-UUID": d.deliveryId,
-    "X-Gitlab-Webhook-UUID": "00000000-0000-4000-8000-000000000001",
-    "X-Gitlab-Instance": "https://gitlab.example.com",
-    ...gitlab.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/linear.ts
-var HEADER3 = "linear-signature";
-var LINEAR_TOLERANCE_SECONDS = 60;
-function signLinear(body2, secret) {
-  return hmac("sha256", secret, body2).toString("hex");
-}
-function linearBodyTimestamp(body2) {
-  try {
-    const parsed = JSON.parse(body2.toString("utf8"));
-    if (typeof parsed !== "object" || parsed === null) return void 0;
-    const value = parsed.webhookTimestamp;
-    return typeof value === "number" && Number.isFinite(value) ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function verifyLinear(request2, secret) {
-  const signature = headerValue(request2.headers, HEADER3);
-  if (signature === void 0) return missing("Linear-Signature");
-  if (!safeEqual(signature, signLinear(request2.body, secret))) return bad("Linear-Signature does not match");
-  const timestamp = linearBodyTimestamp(request2.body);
-  if (timestamp === void 0) return bad("the signed body has no numeric webhookTimestamp");
-  return staleness(timestamp / 1e3, request2.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
-}
-var linear = {
-  provider: "linear",
-  signatureHeaders: [HEADER3],
-  verify: verifyLinear,
-  // Re-signing cannot refresh webhookTimestamp (it is part of the body): a replayed Linear
-  // delivery older than 60 s stays stale, as it would for the app.
-  sign: (input, secret) => ({ [HEADER3]: signLinear(input.body, secret) })
-};
-
-// src/scenarios/signers/linear.ts
-function withWebhookTimestamp(body2, timestampMs) {
-  let parsed;
-  try {
-    parsed = JSON.parse(body2.toString("utf8"));
-  } catch {
-    return body2;
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body2;
-  return Buffer.from(JSON.stringify({ ...parsed, webhookTimestamp: timestampMs }));
-}
-function entityType(body2) {
-  try {
-    const type = JSON.parse(body2.toString("utf8")).type;
-    return typeof type === "string" ? type : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var signLinearDelivery = (d) => {
-  const body2 = withWebhookTimestamp(d.body, d.nowSeconds * 1e3);
-  return {
-    url: d.url,
-    body: body2,
-    headers: {
-      "User-Agent": "Linear-Webhook",
-      "Linear-Delivery": d.deliveryId,
-      "Linear-Event": d.event ?? entityType(body2) ?? "Issue",
-      "Linear-Timestamp": String(d.nowSeconds * 1e3),
-      ...linear.sign({ body: body2, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-    }
-  };
-};
-
-// src/gate/verifiers/paddle.ts
-var HEADER4 = "paddle-signature";
-var PADDLE_TOLERANCE_SECONDS = 5;
-function signPaddle(body2, secret, timestamp) {
-  return `ts=${timestamp};h1=${hmac("sha256", secret, `${timestamp}:`, body2).toString("hex")}`;
-}
-function verifyPaddle(request2, secret) {
-  const header = headerValue(request2.headers, HEADER4);
-  if (header === void 0) return missing("Paddle-Signature");
-  let timestamp;
-  const signatures = [];
-  for (const item of header.split(";")) {
-    const eq = item.indexOf("=");
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    if (key === "ts") timestamp = value;
-    else if (key === "h1") signatures.push(value);
-  }
-  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    return bad('Paddle-Signature lacks "ts=" or "h1="');
-  }
-  if (request2.nowSeconds - Number(timestamp) > PADDLE_TOLERANCE_SECONDS) {
-    return bad(`timestamp is more than ${PADDLE_TOLERANCE_SECONDS} s old`);
-  }
-  const expected = hmac("sha256", secret, `${timestamp}:`, request2.body).toString("hex");
-  let match = false;
-  for (const signature of signatures) match = safeEqual(signature, expected) || match;
-  return match ? OK : bad("no h1 signature in Paddle-Signature matches");
-}
-var paddle = {
-  provider: "paddle",
-  signatureHeaders: [HEADER4],
-  verify: verifyPaddle,
-  sign: (input, secret) => ({ [HEADER4]: signPaddle(input.body, secret, input.nowSeconds) })
-};
-
-// src/scenarios/signers/paddle.ts
-var signPaddleDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Paddle",
-    ...paddle.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/pagerduty.ts
-var HEADER5 = "x-pagerduty-signature";
-function signPagerduty(body2, secret) {
-  return `v1=${hmac("sha256", secret, body2).toString("hex")}`;
-}
-function verifyPagerduty(request2, secret) {
-  const header = headerValue(request2.headers, HEADER5);
-  if (header === void 0) return missing("X-PagerDuty-Signature");
-  const expected = signPagerduty(request2.body, secret);
-  let match = false;
-  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
-  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
-}
-var pagerduty = {
-  provider: "pagerduty",
-  signatureHeaders: [HEADER5],
-  verify: verifyPagerduty,
-  sign: (input, secret) => ({ [HEADER5]: signPagerduty(input.body, secret) })
-};
-
-// src/scenarios/signers/pagerduty.ts
-var signPagerdutyDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "PagerDuty-Webhook/V3.0",
-    "X-Webhook-Id": d.deliveryId,
-    "X-Webhook-Subscription": "PSUBSCR",
-    ...pagerduty.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/shopify.ts
-var HEADER6 = "x-shopify-hmac-sha256";
-function signShopify(body2, secret) {
-  return hmac("sha256", secret, body2).toString("base64");
-}
-function verifyShopify(request2, secret) {
-  const signature = headerValue(request2.headers, HEADER6);
-  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
-  const given = Buffer.from(signature, "base64");
-  return safeEqual(given, hmac("sha256", secret, request2.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
-}
-var shopify = {
-  provider: "shopify",
-  signatureHeaders: [HEADER6],
-  verify: verifyShopify,
-  sign: (input, secret) => ({ [HEADER6]: signShopify(input.body, secret) })
-};
-
-// src/scenarios/signers/shopify.ts
-var SHOPIFY_API_VERSION = "2025-07";
-var signShopifyDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Shopify-Captain-Hook",
-    "X-Shopify-Topic": d.event ?? "orders/create",
-    "X-Shopify-Shop-Domain": "preview-tunnel-test.myshopify.com",
-    "X-Shopify-API-Version": SHOPIFY_API_VERSION,
-    "X-Shopify-Webhook-Id": d.deliveryId,
-    "X-Shopify-Event-Id": d.deliveryId,
-    "X-Shopify-Triggered-At": new Date(d.nowSeconds * 1e3).toISOString(),
-    ...shopify.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/slack.ts
-var SIGNATURE2 = "x-slack-signature";
-var TIMESTAMP2 = "x-slack-request-timestamp";
-function signSlack(body2, secret, timestamp) {
-  return `v0=${hmac("sha256", secret, `v0:${timestamp}:`, body2).toString("hex")}`;
-}
-function verifySlack(request2, secret) {
-  const signature = headerValue(request2.headers, SIGNATURE2);
-  if (signature === void 0) return missing("X-Slack-Signature");
-  const timestamp = headerValue(request2.headers, TIMESTAMP2);
-  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
-  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
-  const stale = staleness(Number(timestamp), request2.nowSeconds);
-  if (stale) return stale;
-  const expected = `v0=${hmac("sha256", secret, `v0:${timestamp}:`, request2.body).toString("hex")}`;
-  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
-}
-var slack = {
-  provider: "slack",
-  signatureHeaders: [SIGNATURE2],
-  verify: verifySlack,
-  sign: (input, secret) => ({
-    [TIMESTAMP2]: String(input.nowSeconds),
-    [SIGNATURE2]: signSlack(input.body, secret, input.nowSeconds)
-  })
-};
-
-// src/scenarios/signers/slack.ts
-var signSlackDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
-    ...slack.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/square.ts
-var HEADER7 = "x-square-hmacsha256-signature";
-function signSquare(notificationUrl, body2, signatureKey) {
-  return hmac("sha256", signatureKey, notificationUrl, body2).toString("base64");
-}
-function verifySquare(request2, signatureKey) {
-  const signature = headerValue(request2.headers, HEADER7);
-  if (signature === void 0) return missing("x-square-hmacsha256-signature");
-  return safeEqual(signature, signSquare(request2.url, request2.body, signatureKey)) ? OK : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
-}
-var square = {
-  provider: "square",
-  signatureHeaders: [HEADER7, "x-square-signature"],
-  verify: verifySquare,
-  sign: (input, signatureKey) => ({ [HEADER7]: signSquare(input.url, input.body, signatureKey) })
-};
-
-// src/scenarios/signers/square.ts
-var signSquareDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Square Connect v2",
-    "Square-Version": "2025-07-16",
-    "Square-Environment": "Sandbox",
-    "Square-Initial-Delivery-Timestamp": new Date(d.nowSeconds * 1e3).toISOString(),
-    "Square-Retry-Number": "0",
-    ...square.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/standard-webhooks.ts
-var import_node_crypto4 = require("node:crypto");
-function standardWebhooksKey(secret) {
-  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
-}
-function signStandardWebhook(id, timestamp, body2, secret) {
-  return `v1,${hmac("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body2).toString("base64")}`;
-}
-function triple(headers, prefixes) {
-  for (const prefix of prefixes) {
-    const signature = headerValue(headers, `${prefix}-signature`);
-    if (signature === void 0) continue;
-    return {
-      prefix,
-      signature,
-      id: headerValue(headers, `${prefix}-id`),
-      timestamp: headerValue(headers, `${prefix}-timestamp`)
-    };
-  }
-  return void 0;
-}
-function verifyWith(prefixes) {
-  return (request2, secret) => {
-    const found = triple(request2.headers, prefixes);
-    const first = prefixes[0] ?? "webhook";
-    if (found === void 0) return missing(`${first}-signature`);
-    if (found.id === void 0) return missing(`${found.prefix}-id`);
-    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
-    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
-    const stale = staleness(Number(found.timestamp), request2.nowSeconds);
-    if (stale) return stale;
-    const expected = hmac(
-      "sha256",
-      standardWebhooksKey(secret),
-      `${found.id}.${found.timestamp}.`,
-      request2.body
-    );
-    let match = false;
-    for (const entry of found.signature.split(" ")) {
-      const comma = entry.indexOf(",");
-      if (entry.slice(0, comma) !== "v1") continue;
-      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
-    }
-    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
-  };
-}
-function signWith(prefix) {
-  return (input, secret) => {
-    const headers = input.headers ?? {};
-    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto4.randomUUID)().replaceAll("-", "")}`;
-    return {
-      [`${prefix}-id`]: id,
-      [`${prefix}-timestamp`]: String(input.nowSeconds),
-      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
-    };
-  };
-}
-var standardWebhooks = {
-  provider: "standard-webhooks",
-  signatureHeaders: ["webhook-signature"],
-  verify: verifyWith(["webhook"]),
-  sign: signWith("webhook")
-};
-var svix = {
-  provider: "svix",
-  signatureHeaders: ["svix-signature", "webhook-signature"],
-  verify: verifyWith(["svix", "webhook"]),
-  sign: signWith("svix")
-};
-
-// src/scenarios/signers/standard-webhooks.ts
-var messageId = (d) => `msg_${d.deliveryId.replaceAll("-", "")}`;
-var signStandardWebhooksDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: standardWebhooks.sign(
-    { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "webhook-id": messageId(d) } },
-    d.secret
-  )
-});
-var signSvixDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Svix-Webhooks/1.0",
-    ...svix.sign(
-      { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "svix-id": messageId(d) } },
-      d.secret
-    )
-  }
-});
-
-// src/gate/verifiers/stripe.ts
-var HEADER8 = "stripe-signature";
-function signStripe(body2, secret, timestamp) {
-  return `t=${timestamp},v1=${hmac("sha256", secret, `${timestamp}.`, body2).toString("hex")}`;
-}
-function verifyStripe(request2, secret) {
-  const header = headerValue(request2.headers, HEADER8);
-  if (header === void 0) return missing("Stripe-Signature");
-  let timestamp;
-  const signatures = [];
-  for (const item of header.split(",")) {
-    const eq = item.indexOf("=");
-    const key = item.slice(0, eq).trim();
-    const value = item.slice(eq + 1).trim();
-    if (key === "t") timestamp = value;
-    else if (key === "v1") signatures.push(value);
-  }
-  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-    return bad('Stripe-Signature lacks "t=" or "v1="');
-  }
-  const stale = staleness(Number(timestamp), request2.nowSeconds);
-  if (stale) return stale;
-  const expected = hmac("sha256", secret, `${timestamp}.`, request2.body).toString("hex");
-  let match = false;
-  for (const signature of signatures) match = safeEqual(signature, expected) || match;
-  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
-}
-var stripe = {
-  provider: "stripe",
-  signatureHeaders: [HEADER8],
-  verify: verifyStripe,
-  sign: (input, secret) => ({ [HEADER8]: signStripe(input.body, secret, input.nowSeconds) })
-};
-
-// src/scenarios/signers/stripe.ts
-var signStripeDelivery = (d) => ({
-  url: d.url,
-  body: d.body,
-  headers: {
-    "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-    ...stripe.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
-  }
-});
-
-// src/gate/verifiers/twilio.ts
-var import_node_crypto5 = require("node:crypto");
-var HEADER9 = "x-twilio-signature";
-function formData(body2) {
-  const grouped = /* @__PURE__ */ new Map();
-  for (const [name, value] of new URLSearchParams(body2.toString("utf8"))) {
-    const values = grouped.get(name);
-    if (values) values.push(value);
-    else grouped.set(name, [value]);
-  }
-  let data = "";
-  for (const name of [...grouped.keys()].sort()) {
-    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
-  }
-  return data;
-}
-function usesBodyHash(url) {
-  return /[?&]bodySHA256=/.test(url);
-}
-function signTwilio(url, body2, authToken) {
-  const data = usesBodyHash(url) ? url : url + formData(body2);
-  return hmac("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
-}
-function urlVariants(url) {
-  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url);
-  if (!m) return [url];
-  const [, scheme = "", authority = "", rest = ""] = m;
-  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
-  const host = portStart === -1 ? authority : authority.slice(0, portStart);
-  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
-  return [.../* @__PURE__ */ new Set([url, scheme + host + rest, scheme + host + port + rest])];
-}
-function verifyTwilio(request2, authToken) {
-  const signature = headerValue(request2.headers, HEADER9);
-  if (signature === void 0) return missing("X-Twilio-Signature");
-  let match = false;
-  for (const url of urlVariants(request2.url)) {
-    match = safeEqual(signature, signTwilio(url, request2.body, authToken)) || match;
-  }
-  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
-  if (usesBodyHash(request2.url)) {
-    const expected = new URL(request2.url).searchParams.get("bodySHA256") ?? "";
-    const actual = (0, import_node_crypto5.createHash)("sha256").update(request2.body).digest("hex");
-    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
-  }
-  return OK;
-}
-function twilioUrl(url, body2) {
-  if (!usesBodyHash(url)) return url;
-  const parsed = new URL(url);
-  parsed.searchParams.set("bodySHA256", (0, import_node_crypto5.createHash)("sha256").update(body2).digest("hex"));
-  return parsed.href;
-}
-var twilio = {
-  provider: "twilio",
-  signatureHeaders: [HEADER9],
-  verify: verifyTwilio,
-  sign: (input, authToken) => ({ [HEADER9]: signTwilio(input.url, input.body, authToken) })
-};
-
-// src/scenarios/signers/twilio.ts
-function isJson(contentType) {
-  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
-}
-var signTwilioDelivery = (d) => {
-  let url = d.url;
-  if (isJson(d.contentType) && !/[?&]bodySHA256=/.test(url)) {
-    const parsed = new URL(url);
-    parsed.searchParams.set("bodySHA256", "");
-    url = parsed.href;
-  }
-  url = twilioUrl(url, d.body);
-  return {
-    url,
-    body: d.body,
-    headers: {
-      "User-Agent": "TwilioProxy/1.1",
-      "I-Twilio-Idempotency-Token": d.deliveryId,
-      ...twilio.sign({ body: d.body, url, nowSeconds: d.nowSeconds }, d.secret)
-    }
-  };
-};
-
-// src/scenarios/signers/index.ts
-var SCENARIO_PROVIDERS = [
-  "github",
-  "stripe",
-  "slack",
-  "shopify",
-  "twilio",
-  "standard-webhooks",
-  "svix",
-  "pagerduty",
-  "gitlab",
-  "linear",
-  "square",
-  "discord",
-  "paddle"
-];
-var PROVIDERS = {
-  github: {
-    signatureHeader: "x-hub-signature-256",
-    signsBody: true,
-    sign: signGithubDelivery,
-    timestamped: false,
-    eventHeader: "X-GitHub-Event",
-    eventRequired: true,
-    key: "secret",
-    secretName: "webhook secret"
-  },
-  stripe: {
-    signatureHeader: "stripe-signature",
-    signsBody: true,
-    sign: signStripeDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  slack: {
-    signatureHeader: "x-slack-signature",
-    signsBody: true,
-    sign: signSlackDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret"
-  },
-  shopify: {
-    signatureHeader: "x-shopify-hmac-sha256",
-    signsBody: true,
-    sign: signShopifyDelivery,
-    timestamped: false,
-    eventHeader: "X-Shopify-Topic",
-    eventRequired: true,
-    key: "secret",
-    secretName: "app client secret"
-  },
-  twilio: {
-    signatureHeader: "x-twilio-signature",
-    signsBody: true,
-    sign: signTwilioDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "auth token"
-  },
-  "standard-webhooks": {
-    signatureHeader: "webhook-signature",
-    signsBody: true,
-    sign: signStandardWebhooksDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  svix: {
-    signatureHeader: "svix-signature",
-    signsBody: true,
-    sign: signSvixDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "signing secret (whsec_...)"
-  },
-  pagerduty: {
-    signatureHeader: "x-pagerduty-signature",
-    signsBody: true,
-    sign: signPagerdutyDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "webhook secret"
-  },
-  gitlab: {
-    signatureHeader: "x-gitlab-token",
-    signsBody: false,
-    sign: signGitlabDelivery,
-    timestamped: false,
-    eventHeader: "X-Gitlab-Event",
-    eventRequired: true,
-    key: "secret",
-    secretName: "secret token"
-  },
-  linear: {
-    signatureHeader: "linear-signature",
-    signsBody: true,
-    sign: signLinearDelivery,
-    timestamped: true,
-    eventHeader: "Linear-Event",
-    key: "secret",
-    secretName: "webhook signing secret"
-  },
-  square: {
-    signatureHeader: "x-square-hmacsha256-signature",
-    signsBody: true,
-    sign: signSquareDelivery,
-    timestamped: false,
-    key: "secret",
-    secretName: "signature key"
-  },
-  // Discord signs a timestamp but its verifier checks no tolerance; an offset is still allowed.
-  discord: {
-    signatureHeader: "x-signature-ed25519",
-    signsBody: true,
-    sign: signDiscordDelivery,
-    timestamped: true,
-    key: "ed25519",
-    secretName: "public key"
-  },
-  paddle: {
-    signatureHeader: "paddle-signature",
-    signsBody: true,
-    sign: signPaddleDelivery,
-    timestamped: true,
-    key: "secret",
-    secretName: "secret key"
-  }
-};
-var TIMESTAMPED_PROVIDERS = SCENARIO_PROVIDERS.filter((p) => PROVIDERS[p].timestamped);
-
-// src/scenarios/build.ts
-var REJECTED = [400, 401, 403].map((s) => ({ min: s, max: s }));
-
-// src/scenarios/file-context.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -32893,9 +31772,9 @@ var $ZodE164 = /* @__PURE__ */ $constructor("$ZodE164", (inst, def) => {
   def.pattern ?? (def.pattern = e164);
   $ZodStringFormat.init(inst, def);
 });
-function isValidJWT(token, algorithm = null) {
+function isValidJWT(token2, algorithm = null) {
   try {
-    const tokensParts = token.split(".");
+    const tokensParts = token2.split(".");
     if (tokensParts.length !== 3)
       return false;
     const [header] = tokensParts;
@@ -34041,7 +32920,7 @@ function isRecursive(inst, stack, resolve) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check = (child) => {
+  const check2 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve);
       if (answer > result)
@@ -34070,32 +32949,32 @@ function isRecursive(inst, stack, resolve) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
-      check(def.catchall);
+      check2(def.catchall);
       break;
     }
     case "array":
-      check(def.element);
+      check2(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check(el);
-      check(def.rest);
+        check2(el);
+      check2(def.rest);
       break;
     case "record":
     case "map":
-      check(def.keyType);
-      check(def.valueType);
+      check2(def.keyType);
+      check2(def.valueType);
       break;
     case "set":
-      check(def.valueType);
+      check2(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check(el);
+        check2(el);
       break;
     case "intersection":
-      check(def.left);
-      check(def.right);
+      check2(def.left);
+      check2(def.right);
       break;
     case "optional":
     case "nullable":
@@ -34106,15 +32985,15 @@ function isRecursive(inst, stack, resolve) {
     case "nonoptional":
     case "promise":
     case "success":
-      check(def.innerType);
+      check2(def.innerType);
       break;
     case "pipe":
-      check(def.in);
-      check(def.out);
+      check2(def.in);
+      check2(def.out);
       break;
     case "function":
-      check(def.input);
-      check(def.output);
+      check2(def.input);
+      check2(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -34155,10 +33034,10 @@ function isRecursive(inst, stack, resolve) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check(value);
+          check2(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check(el);
+            check2(el);
       }
     }
   }
@@ -35216,7 +34095,7 @@ function foldObjects(members2) {
     objects.push(member);
   }
   const properties = {};
-  const required2 = /* @__PURE__ */ new Set();
+  const required3 = /* @__PURE__ */ new Set();
   for (const object of objects) {
     for (const key in object.properties) {
       if (Object.prototype.hasOwnProperty.call(properties, key))
@@ -35233,11 +34112,11 @@ function foldObjects(members2) {
       assignProp(properties, key, merged);
     }
     for (const key of object.required ?? [])
-      required2.add(key);
+      required3.add(key);
   }
   const folded = { type: "object", properties };
-  if (required2.size)
-    folded.required = [...required2];
+  if (required3.size)
+    folded.required = [...required3];
   if (objects.every((object) => object.additionalProperties === false)) {
     folded.additionalProperties = false;
   } else {
@@ -36107,8 +34986,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta2);
     return this;
   },
-  refine(check, params) {
-    return this.check(refine(check, params));
+  refine(check2, params) {
+    return this.check(refine(check2, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -36969,29 +35848,17 @@ function refine(fn, _params = {}) {
 function superRefine(fn, params) {
   return _superRefine(fn, params);
 }
-function json2(params) {
+function json(params) {
   const jsonSchema = lazy(() => {
     return union([string2(params), number2(), boolean2(), _null3(), array(jsonSchema), record(string2(), jsonSchema)]);
   });
   return jsonSchema;
 }
 
-// src/scenarios/schema.ts
-var DURATION2 = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
-var SIGNED_DURATION = /^[+-]?(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+// src/scenarios/oauth/schema.ts
 var STATUS_PART = "(?:[1-5]xx|[1-5]\\d\\d(?:\\s*-\\s*[1-5]\\d\\d)?)";
 var STATUS_TEXT = new RegExp(`^\\s*${STATUS_PART}(?:\\s*,\\s*${STATUS_PART})*\\s*$`, "i");
-var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-var HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-var DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500ms", "10s", "2m"';
 var STATUS_HELP = 'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
-function duration2(what, pattern = DURATION2, help = DURATION_HELP) {
-  const message = (input) => typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
-  return string2({ error: (iss) => message(iss.input) }).regex(pattern, { error: (iss) => message(iss.input) }).meta({ description: `${what} (${help}).` });
-}
-var envName = (what) => string2({ error: "must be the name of an environment variable, e.g. GITHUB_WEBHOOK_SECRET" }).regex(ENV_NAME, {
-  error: "must be the name of an environment variable (letters, digits and _, not starting with a digit), e.g. GITHUB_WEBHOOK_SECRET"
-}).meta({ description: what });
 var statusItem = union(
   [
     int({ error: "must be an HTTP status from 100 to 599" }).min(100).max(599),
@@ -36999,14 +35866,1221 @@ var statusItem = union(
   ],
   { error: `must be ${STATUS_HELP}` }
 );
-var status = union([statusItem, array(statusItem).min(1)], { error: `must be ${STATUS_HELP}` }).meta({ description: `Accepted response status: ${STATUS_HELP}. Default "2xx".` });
+var status = (what) => union([statusItem, array(statusItem).min(1)], { error: `must be ${STATUS_HELP}` }).meta({ description: `${what}: ${STATUS_HELP}.` });
+var appPath = (what, example) => string2({ error: `must be a path starting with "/", e.g. ${example}` }).regex(/^\/[^\s#]*$/, {
+  error: `must be a path starting with "/" without spaces or "#", e.g. ${example}`
+}).meta({ description: what });
+var flag = (what) => boolean2({ error: "must be true or false" }).meta({ description: what });
+var oauthSchema = strictObject({
+  start: appPath(
+    `Path on the preview that starts the login (it must redirect to the identity provider's /authorize). Default "/login".`,
+    "/login"
+  ).optional(),
+  user: string2({ error: "must be the sub or email of a test user (idp-users), e.g. alice" }).min(1, { error: "must be the sub or email of a test user (idp-users), e.g. alice" }).meta({ description: "The test user to sign in as (sub or email): sent as login_hint." }).optional(),
+  check: appPath(
+    "Path requested after the callback, with the session's cookies; `expect` checks its response (e.g. /me).",
+    "/me"
+  ).optional(),
+  "redirect-path": appPath(
+    "The path the redirect_uri must have (its origin must be the public URL's in any case), e.g. /auth/callback.",
+    "/auth/callback"
+  ).optional(),
+  "callback-status": status(
+    `Accepted status of the app's callback response. Default "2xx, 3xx"; "4xx" with deny or tamper-state`
+  ).optional(),
+  deny: flag(
+    "Refuse consent (login_hint=deny): the provider redirects back with error=access_denied; the app must not sign anyone in."
+  ).optional(),
+  "replay-callback": flag(
+    "After a successful login, send the same callback again: the app must refuse it (replay-status)."
+  ).optional(),
+  "replay-status": status('Accepted status of the replayed callback. Default "4xx"').optional(),
+  "tamper-state": flag(
+    "Change the state in the provider's redirect before the app sees it: the app must refuse the callback."
+  ).optional()
+}).meta({
+  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp), with a cookie jar, like a browser."
+});
+
+// src/scenarios/payloads/types.ts
+var PREVIEW_URL = "${preview.url}";
+var JSON_TYPE = "application/json";
+var FORM_TYPE = "application/x-www-form-urlencoded";
+function json2(value, event2) {
+  return { contentType: JSON_TYPE, body: JSON.stringify(value), ...event2 === void 0 ? {} : { event: event2 } };
+}
+function form(fields) {
+  return { contentType: FORM_TYPE, body: new URLSearchParams(fields).toString() };
+}
+
+// src/scenarios/payloads/discord.ts
+var DISCORD_EXAMPLES = {
+  ping: json2({
+    id: "1234567890123456789",
+    application_id: "987654321098765432",
+    type: 1,
+    version: 1,
+    token: "interaction-token"
+  }),
+  application_command: json2({
+    id: "1234567890123456790",
+    application_id: "987654321098765432",
+    type: 2,
+    version: 1,
+    token: "interaction-token",
+    guild_id: "290926798626357999",
+    channel_id: "645027906669510667",
+    member: { user: { id: "53908232506183680", username: "Mason" }, roles: [] },
+    data: {
+      id: "771825006014889984",
+      name: "preview",
+      type: 1,
+      options: [{ name: "pr", type: 4, value: 42 }]
+    }
+  })
+};
+
+// src/scenarios/payloads/github.ts
+var repository = {
+  id: 1296269,
+  node_id: "MDEwOlJlcG9zaXRvcnkxMjk2MjY5",
+  name: "Hello-World",
+  full_name: "octocat/Hello-World",
+  private: false,
+  owner: { login: "octocat", id: 1, type: "User" },
+  html_url: "https://github.com/octocat/Hello-World",
+  default_branch: "main"
+};
+var sender = { login: "octocat", id: 1, type: "User" };
+var GITHUB_EXAMPLES = {
+  ping: json2(
+    {
+      zen: "Design for failure.",
+      hook_id: 1,
+      hook: {
+        type: "Repository",
+        id: 1,
+        name: "web",
+        active: true,
+        events: ["push", "pull_request"],
+        config: { content_type: "json", insecure_ssl: "0", url: `${PREVIEW_URL}/webhooks/github` }
+      },
+      repository,
+      sender
+    },
+    "ping"
+  ),
+  push: json2(
+    {
+      ref: "refs/heads/main",
+      before: "6113728f27ae82c7b1a177c8d03f9e96e0adf246",
+      after: "0000000000000000000000000000000000000001",
+      created: false,
+      deleted: false,
+      forced: false,
+      compare: "https://github.com/octocat/Hello-World/compare/6113728f27ae...000000000001",
+      commits: [
+        {
+          id: "0000000000000000000000000000000000000001",
+          message: "Update README.md",
+          timestamp: "2025-01-01T12:00:00Z",
+          author: { name: "Monalisa Octocat", email: "mona@github.com", username: "octocat" },
+          added: [],
+          removed: [],
+          modified: ["README.md"]
+        }
+      ],
+      head_commit: { id: "0000000000000000000000000000000000000001", message: "Update README.md" },
+      pusher: { name: "octocat", email: "mona@github.com" },
+      repository,
+      sender
+    },
+    "push"
+  ),
+  pull_request: json2(
+    {
+      action: "opened",
+      number: 2,
+      pull_request: {
+        id: 279147437,
+        number: 2,
+        state: "open",
+        title: "Update the README with new information.",
+        body: "This is a pretty simple change that we need to pull into main.",
+        user: sender,
+        html_url: "https://github.com/octocat/Hello-World/pull/2",
+        head: { ref: "changes", sha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821" },
+        base: { ref: "main", sha: "f95f852bd8fca8fcc58a9a2d6c842781e32a215e" },
+        draft: false,
+        merged: false
+      },
+      repository,
+      sender
+    },
+    "pull_request"
+  )
+};
+
+// src/scenarios/payloads/gitlab.ts
+var GITLAB_EXAMPLES = {
+  push: json2(
+    {
+      object_kind: "push",
+      event_name: "push",
+      before: "95790bf891e76fee5e1747ab589903a6a1f80f22",
+      after: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      ref: "refs/heads/main",
+      checkout_sha: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+      user_id: 4,
+      user_name: "John Smith",
+      user_username: "jsmith",
+      project_id: 15,
+      project: {
+        id: 15,
+        name: "Diaspora",
+        path_with_namespace: "mike/diaspora",
+        default_branch: "main",
+        web_url: "http://example.com/mike/diaspora"
+      },
+      commits: [
+        {
+          id: "da1560886d4f094c3e6c9ef40349f7d38b5d27d7",
+          message: "fixed readme",
+          timestamp: "2025-01-01T12:00:00+00:00",
+          author: { name: "GitLab dev user", email: "gitlabdev@dv6700.(none)" },
+          added: [],
+          modified: ["README.md"],
+          removed: []
+        }
+      ],
+      total_commits_count: 1
+    },
+    "Push Hook"
+  )
+};
+
+// src/scenarios/payloads/linear.ts
+var LINEAR_EXAMPLES = {
+  Issue: json2(
+    {
+      action: "create",
+      type: "Issue",
+      createdAt: "2025-01-01T12:00:00.000Z",
+      organizationId: "3b6c3e0a-4c3f-4d5e-9f4e-4f4f4f4f4f4f",
+      url: "https://linear.app/acme/issue/ENG-123/fix-the-login",
+      webhookId: "000f5d3b-4c3f-4d5e-9f4e-000000000001",
+      webhookTimestamp: 0,
+      data: {
+        id: "2174add1-f7c8-44e3-bbf3-2d60b5ea8bc9",
+        identifier: "ENG-123",
+        title: "Fix the login",
+        priority: 2,
+        teamId: "72b2a2dc-6f4f-4423-9d34-24b5bd10634a",
+        stateId: "fa1fd1ea-6d5a-4dbd-9e35-2e4e94bc0a4a",
+        createdAt: "2025-01-01T12:00:00.000Z"
+      }
+    },
+    "Issue"
+  )
+};
+
+// src/scenarios/payloads/paddle.ts
+var PADDLE_EXAMPLES = {
+  "transaction.completed": json2({
+    event_id: "evt_01hv8x2acma2gz2np2arh3p3ax",
+    event_type: "transaction.completed",
+    occurred_at: "2025-01-01T12:00:00.000000Z",
+    notification_id: "ntf_01hv8x2afkp3x4gbxm6xvy0cjy",
+    data: {
+      id: "txn_01hv8wptq8987qeep44cyrewp9",
+      status: "completed",
+      customer_id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4",
+      address_id: "add_01hv8gq3318ktkfengj2r75gfx",
+      business_id: null,
+      custom_data: null,
+      origin: "web",
+      collection_mode: "automatic",
+      subscription_id: "sub_01hv8x29kz0t586xy6zn1a62ny",
+      invoice_id: null,
+      invoice_number: null,
+      billing_details: null,
+      billing_period: null,
+      currency_code: "USD",
+      discount_id: null,
+      created_at: "2025-01-01T11:59:00.000000Z",
+      updated_at: "2025-01-01T12:00:00.000000Z",
+      billed_at: "2025-01-01T12:00:00.000000Z",
+      items: [],
+      details: null,
+      payments: [],
+      checkout: { url: `${PREVIEW_URL}/pay` }
+    }
+  })
+};
+
+// src/scenarios/payloads/pagerduty.ts
+var PAGERDUTY_EXAMPLES = {
+  "incident.triggered": json2({
+    event: {
+      id: "01DEN4HPBQAAAG05V5QQYBRZMF",
+      event_type: "incident.triggered",
+      resource_type: "incident",
+      occurred_at: "2025-01-01T12:00:00.000Z",
+      agent: { html_url: "https://acme.pagerduty.com/users/PLH1HKV", id: "PLH1HKV", type: "user_reference" },
+      client: null,
+      data: {
+        id: "PGR0VU2",
+        type: "incident",
+        self: "https://api.pagerduty.com/incidents/PGR0VU2",
+        html_url: "https://acme.pagerduty.com/incidents/PGR0VU2",
+        number: 2,
+        status: "triggered",
+        incident_key: "d3640fbd41094207a1c11e58e46b1662",
+        title: "A little bump in the road",
+        urgency: "high",
+        service: { id: "PF9KMXH", type: "service_reference", summary: "API Service" }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/shopify.ts
+var SHOPIFY_EXAMPLES = {
+  "orders/create": json2(
+    {
+      id: 820982911946154500,
+      admin_graphql_api_id: "gid://shopify/Order/820982911946154508",
+      email: "jon@example.com",
+      created_at: "2025-01-01T12:00:00-05:00",
+      currency: "USD",
+      financial_status: "voided",
+      name: "#9999",
+      order_number: 1234,
+      subtotal_price: "199.00",
+      total_price: "199.00",
+      total_tax: "0.00",
+      customer: { id: 115310627314723950, email: "john@example.com", first_name: "John", last_name: "Smith" },
+      line_items: [
+        {
+          id: 866550311766439e3,
+          name: "Aviator sunglasses",
+          price: "199.00",
+          quantity: 1,
+          sku: "SKU2006-001",
+          product_id: 788032119674292900
+        }
+      ],
+      test: true
+    },
+    "orders/create"
+  )
+};
+
+// src/scenarios/payloads/slack.ts
+var SLACK_EXAMPLES = {
+  slash_command: form({
+    token: "gIkuvaNzQIHg97ATvDxqgjtO",
+    team_id: "T0001",
+    team_domain: "example",
+    enterprise_id: "E0001",
+    enterprise_name: "Globular Construct Inc",
+    channel_id: "C2147483705",
+    channel_name: "test",
+    user_id: "U2147483697",
+    user_name: "Steve",
+    command: "/weather",
+    text: "94070",
+    api_app_id: "A123456",
+    is_enterprise_install: "false",
+    response_url: "https://hooks.slack.com/commands/1234/5678",
+    trigger_id: "13345224609.738474920.8088930838d88f008e0"
+  })
+};
+
+// src/scenarios/payloads/square.ts
+var SQUARE_EXAMPLES = {
+  "payment.created": json2({
+    merchant_id: "6SSW7HV8K2ST5",
+    type: "payment.created",
+    event_id: "13b867cf-db3d-4b1c-90b6-2f32a9d78124",
+    created_at: "2025-01-01T12:00:00.000Z",
+    data: {
+      type: "payment",
+      id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+      object: {
+        payment: {
+          id: "KkAkhdMsgzn59SM8A89WgKwekxLZY",
+          amount_money: { amount: 100, currency: "USD" },
+          status: "APPROVED",
+          source_type: "CARD",
+          location_id: "S8GWD5R9QB376",
+          order_id: "03O3USaPaAaFnI6kkwB1JxGgBsUZY",
+          created_at: "2025-01-01T12:00:00.000Z",
+          version: 0
+        }
+      }
+    }
+  })
+};
+
+// src/scenarios/payloads/standard-webhooks.ts
+var STANDARD_WEBHOOKS_EXAMPLES = {
+  "contact.created": json2({
+    type: "contact.created",
+    timestamp: "2022-11-03T20:26:10.344522Z",
+    data: { id: "1f81eb52-5198-4599-803e-771906343485", type: "contact" }
+  })
+};
+var SVIX_EXAMPLES = {
+  "invoice.paid": json2({
+    type: "invoice.paid",
+    timestamp: "2025-01-01T12:00:00.000Z",
+    data: { id: "invoice_WF7WtCLFFtd8ubcTgboSFNql", status: "paid", attempt: 2 }
+  })
+};
+
+// src/scenarios/payloads/stripe.ts
+var event = (type, object) => ({
+  id: "evt_1PreviewTunnel0000000000",
+  object: "event",
+  api_version: "2025-06-30.basil",
+  created: 1735732800,
+  data: { object },
+  livemode: false,
+  pending_webhooks: 1,
+  request: { id: null, idempotency_key: null },
+  type
+});
+var STRIPE_EXAMPLES = {
+  "checkout.session.completed": json2(
+    event("checkout.session.completed", {
+      id: "cs_test_a1PreviewTunnel",
+      object: "checkout.session",
+      amount_subtotal: 2e3,
+      amount_total: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      customer_details: { email: "jenny.rosen@example.com", name: "Jenny Rosen" },
+      mode: "payment",
+      payment_intent: "pi_3PreviewTunnel",
+      payment_status: "paid",
+      status: "complete",
+      success_url: `${PREVIEW_URL}/success`,
+      metadata: {}
+    })
+  ),
+  "payment_intent.succeeded": json2(
+    event("payment_intent.succeeded", {
+      id: "pi_3PreviewTunnel",
+      object: "payment_intent",
+      amount: 2e3,
+      amount_received: 2e3,
+      currency: "usd",
+      customer: "cus_PreviewTunnel",
+      payment_method: "pm_card_visa",
+      payment_method_types: ["card"],
+      status: "succeeded",
+      metadata: {}
+    })
+  )
+};
+
+// src/scenarios/payloads/twilio.ts
+var TWILIO_EXAMPLES = {
+  "message.received": form({
+    ToCountry: "US",
+    SmsMessageSid: "SM1234567890abcdef1234567890abcdef",
+    NumMedia: "0",
+    SmsSid: "SM1234567890abcdef1234567890abcdef",
+    SmsStatus: "received",
+    Body: "Hello from the preview",
+    To: "+15005550006",
+    MessageSid: "SM1234567890abcdef1234567890abcdef",
+    AccountSid: "AC1234567890abcdef1234567890abcdef",
+    From: "+14155552671",
+    ApiVersion: "2010-04-01"
+  })
+};
+
+// src/gate/verifiers/discord.ts
+var import_node_crypto3 = require("node:crypto");
+
+// src/gate/verifiers/compare.ts
+var import_node_crypto2 = require("node:crypto");
+
+// src/gate/digest.ts
+var import_node_crypto = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha256", data, "buffer") : (0, import_node_crypto.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/gate/verifiers/compare.ts
+function hmac(algorithm, key, ...data) {
+  const mac2 = (0, import_node_crypto2.createHmac)(algorithm, key);
+  for (const part of data) mac2.update(part);
+  return mac2.digest();
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+var OK = { ok: true };
+function missing(header) {
+  return { ok: false, status: 401, reason: `missing ${header} header` };
+}
+function bad(reason) {
+  return { ok: false, status: 403, reason };
+}
+var TOLERANCE_SECONDS = 300;
+function staleness(timestamp, nowSeconds, toleranceSeconds = TOLERANCE_SECONDS) {
+  if (!Number.isFinite(timestamp)) return bad("timestamp is not a number");
+  if (Math.abs(nowSeconds - timestamp) > toleranceSeconds) {
+    return bad(`timestamp is outside the ${toleranceSeconds} s tolerance`);
+  }
+  return void 0;
+}
+
+// src/gate/verifiers/discord.ts
+var SIGNATURE = "x-signature-ed25519";
+var TIMESTAMP = "x-signature-timestamp";
+var publicKeys = /* @__PURE__ */ new Map();
+function publicKey(hex) {
+  if (!publicKeys.has(hex)) {
+    let key;
+    if (/^[0-9a-f]{64}$/i.test(hex)) {
+      const x = Buffer.from(hex, "hex").toString("base64url");
+      key = (0, import_node_crypto3.createPublicKey)({ key: { kty: "OKP", crv: "Ed25519", x }, format: "jwk" });
+    }
+    publicKeys.set(hex, key);
+  }
+  return publicKeys.get(hex);
+}
+var lastPrivate;
+function privateKey(pem) {
+  if (lastPrivate?.pem !== pem) lastPrivate = { pem, key: (0, import_node_crypto3.createPrivateKey)(pem) };
+  return lastPrivate.key;
+}
+function signDiscord(body2, timestamp, privateKeyPem) {
+  const data = Buffer.concat([Buffer.from(timestamp), Buffer.from(body2)]);
+  return (0, import_node_crypto3.sign)(null, data, privateKey(privateKeyPem)).toString("hex");
+}
+function verifyDiscord(request2, publicKeyHex) {
+  const signature = headerValue(request2.headers, SIGNATURE);
+  if (signature === void 0) return missing("X-Signature-Ed25519");
+  const timestamp = headerValue(request2.headers, TIMESTAMP);
+  if (timestamp === void 0) return missing("X-Signature-Timestamp");
+  const key = publicKey(publicKeyHex.trim());
+  if (key === void 0) return bad("the configured Discord public key is not 64 hex characters");
+  if (!/^[0-9a-f]{128}$/i.test(signature)) return bad("X-Signature-Ed25519 is not 128 hex characters");
+  const data = Buffer.concat([Buffer.from(timestamp), request2.body]);
+  return (0, import_node_crypto3.verify)(null, data, key, Buffer.from(signature, "hex")) ? OK : bad("X-Signature-Ed25519 does not verify with the public key");
+}
+var discord = {
+  provider: "discord",
+  signatureHeaders: [SIGNATURE],
+  verify: verifyDiscord,
+  /** `privateKeyPem`: the PKCS#8 PEM of the key pair whose public key the app was given. */
+  sign: (input, privateKeyPem) => {
+    const timestamp = String(input.nowSeconds);
+    return { [TIMESTAMP]: timestamp, [SIGNATURE]: signDiscord(input.body, timestamp, privateKeyPem) };
+  }
+};
+
+// src/scenarios/signers/discord.ts
+var signDiscordDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Discord-Interactions/1.0 (+https://discord.com)",
+    ...discord.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/github.ts
+var HEADER = "x-hub-signature-256";
+function signGithub(body2, secret) {
+  return `sha256=${hmac("sha256", secret, body2).toString("hex")}`;
+}
+function verifyGithub(request2, secret) {
+  const signature = headerValue(request2.headers, HEADER);
+  if (signature === void 0) return missing("X-Hub-Signature-256");
+  return safeEqual(signature, signGithub(request2.body, secret)) ? OK : bad("X-Hub-Signature-256 does not match");
+}
+var github = {
+  provider: "github",
+  signatureHeaders: [HEADER, "x-hub-signature"],
+  verify: verifyGithub,
+  sign: (input, secret) => ({ [HEADER]: signGithub(input.body, secret) })
+};
+
+// src/scenarios/signers/github.ts
+var signGithubDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitHub-Hookshot/preview-tunnel",
+    "X-GitHub-Event": d.event ?? "ping",
+    "X-GitHub-Delivery": d.deliveryId,
+    "X-GitHub-Hook-ID": "1",
+    "X-GitHub-Hook-Installation-Target-Type": "repository",
+    "X-GitHub-Hook-Installation-Target-ID": "1",
+    ...github.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/gitlab.ts
+var HEADER2 = "x-gitlab-token";
+function verifyGitlab(request2, secret) {
+  const token2 = headerValue(request2.headers, HEADER2);
+  if (token2 === void 0) return missing("X-Gitlab-Token");
+  return safeEqual(token2, secret) ? OK : bad("X-Gitlab-Token does not match");
+}
+var gitlab = {
+  provider: "gitlab",
+  signatureHeaders: [HEADER2],
+  verify: verifyGitlab,
+  sign: (_input, secret) => ({ [HEADER2]: secret })
+};
+
+// src/scenarios/signers/gitlab.ts
+var signGitlabDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "GitLab/18.0.0",
+    "X-Gitlab-Event": d.event ?? "Push Hook",
+    "X-Gitlab-Event-UUID": d.deliveryId,
+    "X-Gitlab-Webhook-UUID": "00000000-0000-4000-8000-000000000001",
+    "X-Gitlab-Instance": "https://gitlab.example.com",
+    ...gitlab.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/linear.ts
+var HEADER3 = "linear-signature";
+var LINEAR_TOLERANCE_SECONDS = 60;
+function signLinear(body2, secret) {
+  return hmac("sha256", secret, body2).toString("hex");
+}
+function linearBodyTimestamp(body2) {
+  try {
+    const parsed = JSON.parse(body2.toString("utf8"));
+    if (typeof parsed !== "object" || parsed === null) return void 0;
+    const value = parsed.webhookTimestamp;
+    return typeof value === "number" && Number.isFinite(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function verifyLinear(request2, secret) {
+  const signature = headerValue(request2.headers, HEADER3);
+  if (signature === void 0) return missing("Linear-Signature");
+  if (!safeEqual(signature, signLinear(request2.body, secret))) return bad("Linear-Signature does not match");
+  const timestamp = linearBodyTimestamp(request2.body);
+  if (timestamp === void 0) return bad("the signed body has no numeric webhookTimestamp");
+  return staleness(timestamp / 1e3, request2.nowSeconds, LINEAR_TOLERANCE_SECONDS) ?? OK;
+}
+var linear = {
+  provider: "linear",
+  signatureHeaders: [HEADER3],
+  verify: verifyLinear,
+  // Re-signing cannot refresh webhookTimestamp (it is part of the body): a replayed Linear
+  // delivery older than 60 s stays stale, as it would for the app.
+  sign: (input, secret) => ({ [HEADER3]: signLinear(input.body, secret) })
+};
+
+// src/scenarios/signers/linear.ts
+function withWebhookTimestamp(body2, timestampMs) {
+  let parsed;
+  try {
+    parsed = JSON.parse(body2.toString("utf8"));
+  } catch {
+    return body2;
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return body2;
+  return Buffer.from(JSON.stringify({ ...parsed, webhookTimestamp: timestampMs }));
+}
+function entityType(body2) {
+  try {
+    const type = JSON.parse(body2.toString("utf8")).type;
+    return typeof type === "string" ? type : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var signLinearDelivery = (d) => {
+  const body2 = withWebhookTimestamp(d.body, d.nowSeconds * 1e3);
+  return {
+    url: d.url,
+    body: body2,
+    headers: {
+      "User-Agent": "Linear-Webhook",
+      "Linear-Delivery": d.deliveryId,
+      "Linear-Event": d.event ?? entityType(body2) ?? "Issue",
+      "Linear-Timestamp": String(d.nowSeconds * 1e3),
+      ...linear.sign({ body: body2, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/gate/verifiers/paddle.ts
+var HEADER4 = "paddle-signature";
+var PADDLE_TOLERANCE_SECONDS = 5;
+function signPaddle(body2, secret, timestamp) {
+  return `ts=${timestamp};h1=${hmac("sha256", secret, `${timestamp}:`, body2).toString("hex")}`;
+}
+function verifyPaddle(request2, secret) {
+  const header = headerValue(request2.headers, HEADER4);
+  if (header === void 0) return missing("Paddle-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(";")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "ts") timestamp = value;
+    else if (key === "h1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Paddle-Signature lacks "ts=" or "h1="');
+  }
+  if (request2.nowSeconds - Number(timestamp) > PADDLE_TOLERANCE_SECONDS) {
+    return bad(`timestamp is more than ${PADDLE_TOLERANCE_SECONDS} s old`);
+  }
+  const expected = hmac("sha256", secret, `${timestamp}:`, request2.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no h1 signature in Paddle-Signature matches");
+}
+var paddle = {
+  provider: "paddle",
+  signatureHeaders: [HEADER4],
+  verify: verifyPaddle,
+  sign: (input, secret) => ({ [HEADER4]: signPaddle(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/paddle.ts
+var signPaddleDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Paddle",
+    ...paddle.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/pagerduty.ts
+var HEADER5 = "x-pagerduty-signature";
+function signPagerduty(body2, secret) {
+  return `v1=${hmac("sha256", secret, body2).toString("hex")}`;
+}
+function verifyPagerduty(request2, secret) {
+  const header = headerValue(request2.headers, HEADER5);
+  if (header === void 0) return missing("X-PagerDuty-Signature");
+  const expected = signPagerduty(request2.body, secret);
+  let match = false;
+  for (const candidate of header.split(",")) match = safeEqual(candidate.trim(), expected) || match;
+  return match ? OK : bad("no v1 signature in X-PagerDuty-Signature matches");
+}
+var pagerduty = {
+  provider: "pagerduty",
+  signatureHeaders: [HEADER5],
+  verify: verifyPagerduty,
+  sign: (input, secret) => ({ [HEADER5]: signPagerduty(input.body, secret) })
+};
+
+// src/scenarios/signers/pagerduty.ts
+var signPagerdutyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "PagerDuty-Webhook/V3.0",
+    "X-Webhook-Id": d.deliveryId,
+    "X-Webhook-Subscription": "PSUBSCR",
+    ...pagerduty.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/shopify.ts
+var HEADER6 = "x-shopify-hmac-sha256";
+function signShopify(body2, secret) {
+  return hmac("sha256", secret, body2).toString("base64");
+}
+function verifyShopify(request2, secret) {
+  const signature = headerValue(request2.headers, HEADER6);
+  if (signature === void 0) return missing("X-Shopify-Hmac-Sha256");
+  const given = Buffer.from(signature, "base64");
+  return safeEqual(given, hmac("sha256", secret, request2.body)) ? OK : bad("X-Shopify-Hmac-Sha256 does not match");
+}
+var shopify = {
+  provider: "shopify",
+  signatureHeaders: [HEADER6],
+  verify: verifyShopify,
+  sign: (input, secret) => ({ [HEADER6]: signShopify(input.body, secret) })
+};
+
+// src/scenarios/signers/shopify.ts
+var SHOPIFY_API_VERSION = "2025-07";
+var signShopifyDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Shopify-Captain-Hook",
+    "X-Shopify-Topic": d.event ?? "orders/create",
+    "X-Shopify-Shop-Domain": "preview-tunnel-test.myshopify.com",
+    "X-Shopify-API-Version": SHOPIFY_API_VERSION,
+    "X-Shopify-Webhook-Id": d.deliveryId,
+    "X-Shopify-Event-Id": d.deliveryId,
+    "X-Shopify-Triggered-At": new Date(d.nowSeconds * 1e3).toISOString(),
+    ...shopify.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/slack.ts
+var SIGNATURE2 = "x-slack-signature";
+var TIMESTAMP2 = "x-slack-request-timestamp";
+function signSlack(body2, secret, timestamp) {
+  return `v0=${hmac("sha256", secret, `v0:${timestamp}:`, body2).toString("hex")}`;
+}
+function verifySlack(request2, secret) {
+  const signature = headerValue(request2.headers, SIGNATURE2);
+  if (signature === void 0) return missing("X-Slack-Signature");
+  const timestamp = headerValue(request2.headers, TIMESTAMP2);
+  if (timestamp === void 0) return missing("X-Slack-Request-Timestamp");
+  if (!/^\d+$/.test(timestamp)) return bad("X-Slack-Request-Timestamp is not a number");
+  const stale = staleness(Number(timestamp), request2.nowSeconds);
+  if (stale) return stale;
+  const expected = `v0=${hmac("sha256", secret, `v0:${timestamp}:`, request2.body).toString("hex")}`;
+  return safeEqual(signature, expected) ? OK : bad("X-Slack-Signature does not match");
+}
+var slack = {
+  provider: "slack",
+  signatureHeaders: [SIGNATURE2],
+  verify: verifySlack,
+  sign: (input, secret) => ({
+    [TIMESTAMP2]: String(input.nowSeconds),
+    [SIGNATURE2]: signSlack(input.body, secret, input.nowSeconds)
+  })
+};
+
+// src/scenarios/signers/slack.ts
+var signSlackDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Slackbot 1.0 (+https://api.slack.com/robots)",
+    ...slack.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/square.ts
+var HEADER7 = "x-square-hmacsha256-signature";
+function signSquare(notificationUrl, body2, signatureKey) {
+  return hmac("sha256", signatureKey, notificationUrl, body2).toString("base64");
+}
+function verifySquare(request2, signatureKey) {
+  const signature = headerValue(request2.headers, HEADER7);
+  if (signature === void 0) return missing("x-square-hmacsha256-signature");
+  return safeEqual(signature, signSquare(request2.url, request2.body, signatureKey)) ? OK : bad("x-square-hmacsha256-signature does not match (Square signs the public notification URL)");
+}
+var square = {
+  provider: "square",
+  signatureHeaders: [HEADER7, "x-square-signature"],
+  verify: verifySquare,
+  sign: (input, signatureKey) => ({ [HEADER7]: signSquare(input.url, input.body, signatureKey) })
+};
+
+// src/scenarios/signers/square.ts
+var signSquareDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Square Connect v2",
+    "Square-Version": "2025-07-16",
+    "Square-Environment": "Sandbox",
+    "Square-Initial-Delivery-Timestamp": new Date(d.nowSeconds * 1e3).toISOString(),
+    "Square-Retry-Number": "0",
+    ...square.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/standard-webhooks.ts
+var import_node_crypto4 = require("node:crypto");
+function standardWebhooksKey(secret) {
+  return Buffer.from(secret.startsWith("whsec_") ? secret.slice("whsec_".length) : secret, "base64");
+}
+function signStandardWebhook(id, timestamp, body2, secret) {
+  return `v1,${hmac("sha256", standardWebhooksKey(secret), `${id}.${timestamp}.`, body2).toString("base64")}`;
+}
+function triple(headers, prefixes) {
+  for (const prefix of prefixes) {
+    const signature = headerValue(headers, `${prefix}-signature`);
+    if (signature === void 0) continue;
+    return {
+      prefix,
+      signature,
+      id: headerValue(headers, `${prefix}-id`),
+      timestamp: headerValue(headers, `${prefix}-timestamp`)
+    };
+  }
+  return void 0;
+}
+function verifyWith(prefixes) {
+  return (request2, secret) => {
+    const found = triple(request2.headers, prefixes);
+    const first = prefixes[0] ?? "webhook";
+    if (found === void 0) return missing(`${first}-signature`);
+    if (found.id === void 0) return missing(`${found.prefix}-id`);
+    if (found.timestamp === void 0) return missing(`${found.prefix}-timestamp`);
+    if (!/^\d+$/.test(found.timestamp)) return bad(`${found.prefix}-timestamp is not a number`);
+    const stale = staleness(Number(found.timestamp), request2.nowSeconds);
+    if (stale) return stale;
+    const expected = hmac(
+      "sha256",
+      standardWebhooksKey(secret),
+      `${found.id}.${found.timestamp}.`,
+      request2.body
+    );
+    let match = false;
+    for (const entry of found.signature.split(" ")) {
+      const comma = entry.indexOf(",");
+      if (entry.slice(0, comma) !== "v1") continue;
+      match = safeEqual(Buffer.from(entry.slice(comma + 1), "base64"), expected) || match;
+    }
+    return match ? OK : bad(`no v1 signature in ${found.prefix}-signature matches`);
+  };
+}
+function signWith(prefix) {
+  return (input, secret) => {
+    const headers = input.headers ?? {};
+    const id = headerValue(headers, `${prefix}-id`) ?? headerValue(headers, "webhook-id") ?? `msg_${(0, import_node_crypto4.randomUUID)().replaceAll("-", "")}`;
+    return {
+      [`${prefix}-id`]: id,
+      [`${prefix}-timestamp`]: String(input.nowSeconds),
+      [`${prefix}-signature`]: signStandardWebhook(id, input.nowSeconds, input.body, secret)
+    };
+  };
+}
+var standardWebhooks = {
+  provider: "standard-webhooks",
+  signatureHeaders: ["webhook-signature"],
+  verify: verifyWith(["webhook"]),
+  sign: signWith("webhook")
+};
+var svix = {
+  provider: "svix",
+  signatureHeaders: ["svix-signature", "webhook-signature"],
+  verify: verifyWith(["svix", "webhook"]),
+  sign: signWith("svix")
+};
+
+// src/scenarios/signers/standard-webhooks.ts
+var messageId = (d) => `msg_${d.deliveryId.replaceAll("-", "")}`;
+var signStandardWebhooksDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: standardWebhooks.sign(
+    { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "webhook-id": messageId(d) } },
+    d.secret
+  )
+});
+var signSvixDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Svix-Webhooks/1.0",
+    ...svix.sign(
+      { body: d.body, url: d.url, nowSeconds: d.nowSeconds, headers: { "svix-id": messageId(d) } },
+      d.secret
+    )
+  }
+});
+
+// src/gate/verifiers/stripe.ts
+var HEADER8 = "stripe-signature";
+function signStripe(body2, secret, timestamp) {
+  return `t=${timestamp},v1=${hmac("sha256", secret, `${timestamp}.`, body2).toString("hex")}`;
+}
+function verifyStripe(request2, secret) {
+  const header = headerValue(request2.headers, HEADER8);
+  if (header === void 0) return missing("Stripe-Signature");
+  let timestamp;
+  const signatures = [];
+  for (const item of header.split(",")) {
+    const eq = item.indexOf("=");
+    const key = item.slice(0, eq).trim();
+    const value = item.slice(eq + 1).trim();
+    if (key === "t") timestamp = value;
+    else if (key === "v1") signatures.push(value);
+  }
+  if (timestamp === void 0 || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+    return bad('Stripe-Signature lacks "t=" or "v1="');
+  }
+  const stale = staleness(Number(timestamp), request2.nowSeconds);
+  if (stale) return stale;
+  const expected = hmac("sha256", secret, `${timestamp}.`, request2.body).toString("hex");
+  let match = false;
+  for (const signature of signatures) match = safeEqual(signature, expected) || match;
+  return match ? OK : bad("no v1 signature in Stripe-Signature matches");
+}
+var stripe = {
+  provider: "stripe",
+  signatureHeaders: [HEADER8],
+  verify: verifyStripe,
+  sign: (input, secret) => ({ [HEADER8]: signStripe(input.body, secret, input.nowSeconds) })
+};
+
+// src/scenarios/signers/stripe.ts
+var signStripeDelivery = (d) => ({
+  url: d.url,
+  body: d.body,
+  headers: {
+    "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
+    ...stripe.sign({ body: d.body, url: d.url, nowSeconds: d.nowSeconds }, d.secret)
+  }
+});
+
+// src/gate/verifiers/twilio.ts
+var import_node_crypto5 = require("node:crypto");
+var HEADER9 = "x-twilio-signature";
+function formData(body2) {
+  const grouped = /* @__PURE__ */ new Map();
+  for (const [name, value] of new URLSearchParams(body2.toString("utf8"))) {
+    const values = grouped.get(name);
+    if (values) values.push(value);
+    else grouped.set(name, [value]);
+  }
+  let data = "";
+  for (const name of [...grouped.keys()].sort()) {
+    for (const value of [...new Set(grouped.get(name))].sort()) data += name + value;
+  }
+  return data;
+}
+function usesBodyHash(url) {
+  return /[?&]bodySHA256=/.test(url);
+}
+function signTwilio(url, body2, authToken) {
+  const data = usesBodyHash(url) ? url : url + formData(body2);
+  return hmac("sha1", authToken, Buffer.from(data, "utf8")).toString("base64");
+}
+function urlVariants(url) {
+  const m = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)(.*)$/i.exec(url);
+  if (!m) return [url];
+  const [, scheme = "", authority = "", rest = ""] = m;
+  const portStart = authority.indexOf(":", authority.lastIndexOf("]") + 1);
+  const host = portStart === -1 ? authority : authority.slice(0, portStart);
+  const port = scheme.toLowerCase() === "https://" ? ":443" : ":80";
+  return [.../* @__PURE__ */ new Set([url, scheme + host + rest, scheme + host + port + rest])];
+}
+function verifyTwilio(request2, authToken) {
+  const signature = headerValue(request2.headers, HEADER9);
+  if (signature === void 0) return missing("X-Twilio-Signature");
+  let match = false;
+  for (const url of urlVariants(request2.url)) {
+    match = safeEqual(signature, signTwilio(url, request2.body, authToken)) || match;
+  }
+  if (!match) return bad("X-Twilio-Signature does not match (Twilio signs the public URL it requested)");
+  if (usesBodyHash(request2.url)) {
+    const expected = new URL(request2.url).searchParams.get("bodySHA256") ?? "";
+    const actual = (0, import_node_crypto5.createHash)("sha256").update(request2.body).digest("hex");
+    if (!safeEqual(expected, actual)) return bad("body does not match the bodySHA256 query parameter");
+  }
+  return OK;
+}
+function twilioUrl(url, body2) {
+  if (!usesBodyHash(url)) return url;
+  const parsed = new URL(url);
+  parsed.searchParams.set("bodySHA256", (0, import_node_crypto5.createHash)("sha256").update(body2).digest("hex"));
+  return parsed.href;
+}
+var twilio = {
+  provider: "twilio",
+  signatureHeaders: [HEADER9],
+  verify: verifyTwilio,
+  sign: (input, authToken) => ({ [HEADER9]: signTwilio(input.url, input.body, authToken) })
+};
+
+// src/scenarios/signers/twilio.ts
+function isJson(contentType) {
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType.trim());
+}
+var signTwilioDelivery = (d) => {
+  let url = d.url;
+  if (isJson(d.contentType) && !/[?&]bodySHA256=/.test(url)) {
+    const parsed = new URL(url);
+    parsed.searchParams.set("bodySHA256", "");
+    url = parsed.href;
+  }
+  url = twilioUrl(url, d.body);
+  return {
+    url,
+    body: d.body,
+    headers: {
+      "User-Agent": "TwilioProxy/1.1",
+      "I-Twilio-Idempotency-Token": d.deliveryId,
+      ...twilio.sign({ body: d.body, url, nowSeconds: d.nowSeconds }, d.secret)
+    }
+  };
+};
+
+// src/scenarios/signers/index.ts
+var SCENARIO_PROVIDERS = WEBHOOK_PROVIDERS;
+var PROVIDERS = {
+  github: {
+    signatureHeader: "x-hub-signature-256",
+    signsBody: true,
+    sign: signGithubDelivery,
+    timestamped: false,
+    eventHeader: "X-GitHub-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  stripe: {
+    signatureHeader: "stripe-signature",
+    signsBody: true,
+    sign: signStripeDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  slack: {
+    signatureHeader: "x-slack-signature",
+    signsBody: true,
+    sign: signSlackDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret"
+  },
+  shopify: {
+    signatureHeader: "x-shopify-hmac-sha256",
+    signsBody: true,
+    sign: signShopifyDelivery,
+    timestamped: false,
+    eventHeader: "X-Shopify-Topic",
+    eventRequired: true,
+    key: "secret",
+    secretName: "app client secret"
+  },
+  twilio: {
+    signatureHeader: "x-twilio-signature",
+    signsBody: true,
+    sign: signTwilioDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "auth token"
+  },
+  "standard-webhooks": {
+    signatureHeader: "webhook-signature",
+    signsBody: true,
+    sign: signStandardWebhooksDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  svix: {
+    signatureHeader: "svix-signature",
+    signsBody: true,
+    sign: signSvixDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "signing secret (whsec_...)"
+  },
+  pagerduty: {
+    signatureHeader: "x-pagerduty-signature",
+    signsBody: true,
+    sign: signPagerdutyDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "webhook secret"
+  },
+  gitlab: {
+    signatureHeader: "x-gitlab-token",
+    signsBody: false,
+    sign: signGitlabDelivery,
+    timestamped: false,
+    eventHeader: "X-Gitlab-Event",
+    eventRequired: true,
+    key: "secret",
+    secretName: "secret token"
+  },
+  linear: {
+    signatureHeader: "linear-signature",
+    signsBody: true,
+    sign: signLinearDelivery,
+    timestamped: true,
+    eventHeader: "Linear-Event",
+    key: "secret",
+    secretName: "webhook signing secret"
+  },
+  square: {
+    signatureHeader: "x-square-hmacsha256-signature",
+    signsBody: true,
+    sign: signSquareDelivery,
+    timestamped: false,
+    key: "secret",
+    secretName: "signature key"
+  },
+  // Discord signs a timestamp but its verifier checks no tolerance; an offset is still allowed.
+  discord: {
+    signatureHeader: "x-signature-ed25519",
+    signsBody: true,
+    sign: signDiscordDelivery,
+    timestamped: true,
+    key: "ed25519",
+    secretName: "public key"
+  },
+  paddle: {
+    signatureHeader: "paddle-signature",
+    signsBody: true,
+    sign: signPaddleDelivery,
+    timestamped: true,
+    key: "secret",
+    secretName: "secret key"
+  }
+};
+var TIMESTAMPED_PROVIDERS = SCENARIO_PROVIDERS.filter((p) => PROVIDERS[p].timestamped);
+
+// src/scenarios/build.ts
+var REJECTED = [400, 401, 403].map((s) => ({ min: s, max: s }));
+
+// src/scenarios/file-context.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/scenarios/schema.ts
+var DURATION2 = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var SIGNED_DURATION = /^[+-]?(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
+var STATUS_PART2 = "(?:[1-5]xx|[1-5]\\d\\d(?:\\s*-\\s*[1-5]\\d\\d)?)";
+var STATUS_TEXT2 = new RegExp(`^\\s*${STATUS_PART2}(?:\\s*,\\s*${STATUS_PART2})*\\s*$`, "i");
+var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500ms", "10s", "2m"';
+var STATUS_HELP2 = 'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
+function duration2(what, pattern = DURATION2, help = DURATION_HELP) {
+  const message = (input) => typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
+  return string2({ error: (iss) => message(iss.input) }).regex(pattern, { error: (iss) => message(iss.input) }).meta({ description: `${what} (${help}).` });
+}
+var envName = (what) => string2({ error: "must be the name of an environment variable, e.g. GITHUB_WEBHOOK_SECRET" }).regex(ENV_NAME, {
+  error: "must be the name of an environment variable (letters, digits and _, not starting with a digit), e.g. GITHUB_WEBHOOK_SECRET"
+}).meta({ description: what });
+var statusItem2 = union(
+  [
+    int({ error: "must be an HTTP status from 100 to 599" }).min(100).max(599),
+    string2().regex(STATUS_TEXT2, { error: `must be ${STATUS_HELP2}` })
+  ],
+  { error: `must be ${STATUS_HELP2}` }
+);
+var status2 = union([statusItem2, array(statusItem2).min(1)], { error: `must be ${STATUS_HELP2}` }).meta({ description: `Accepted response status: ${STATUS_HELP2}. Default "2xx".` });
 var bodyContains = union([string2(), array(string2()).min(1)], {
   error: "must be a text, or a list of texts, that the response body must contain"
 }).meta({ description: "Text (or list of texts) the response body must contain." });
 var expectSchema = strictObject({
-  status: status.optional(),
+  status: status2.optional(),
   "body-contains": bodyContains.optional(),
-  json: record(string2(), json2()).meta({
+  json: record(string2(), json()).meta({
     description: 'JSON paths of the response body and the values they must equal, e.g. {"$.ok": true, "$.items[0].id": 7}.'
   }).optional(),
   headers: record(
@@ -37025,7 +37099,7 @@ var formValue = union([string2(), number2(), boolean2()], {
 var body = union(
   [
     string2().meta({ description: "The body as text; placeholders are filled in, escaped for the content type." }),
-    strictObject({ json: json2().meta({ description: "A value sent as JSON." }) }),
+    strictObject({ json: json().meta({ description: "A value sent as JSON." }) }),
     strictObject({
       form: record(string2(), formValue).meta({ description: "Fields sent as application/x-www-form-urlencoded." })
     }),
@@ -37047,13 +37121,13 @@ var body = union(
 });
 var scenarioSchema = strictObject({
   name: string2({ error: "must be a text naming the scenario" }).min(1, { error: "must not be empty" }).meta({ description: "Shown in reports; unique within the file." }),
-  provider: _enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` }).meta({ description: "Who sends the webhook: decides the signature and the headers." }),
+  provider: _enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` }).meta({ description: "Who sends the webhook: decides the signature and the headers." }).optional(),
   event: string2({ error: 'must be a text naming the event or topic, e.g. "push", "orders/create"' }).min(1, { error: "must not be empty" }).meta({
     description: "Event or topic (X-GitHub-Event, X-Shopify-Topic, X-Gitlab-Event, Linear-Event); also picks the built-in example when there is no body."
   }).optional(),
   path: string2({ error: 'must be a path starting with "/", e.g. /webhooks/github' }).regex(/^\/[^\s#]*$/, {
     error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github'
-  }).meta({ description: "Path (and query) on the preview's public URL." }),
+  }).meta({ description: "Path (and query) on the preview's public URL." }).optional(),
   method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({ description: "Default POST." }).optional(),
   body: body.optional(),
   "content-type": string2({ error: 'must be a media type, e.g. "application/json"' }).regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/, {
@@ -37082,15 +37156,819 @@ var scenarioSchema = strictObject({
   "send-auth": boolean2({ error: "must be true or false" }).meta({
     description: "Also send the preview's credentials, for paths the gate does not verify (a real provider could not)."
   }).optional(),
-  timeout: duration2("Longest wait for each response").optional()
+  timeout: duration2("Longest wait for each response").optional(),
+  oauth: oauthSchema.optional()
 }).meta({ description: "One webhook delivery (or `repeat` of them) and what its response must be." });
+var editorScenarioSchema = scenarioSchema.extend({
+  provider: scenarioSchema.shape.provider.unwrap(),
+  path: scenarioSchema.shape.path.unwrap()
+});
 var fileShellSchema = strictObject({
   scenarios: array(unknown(), { error: "must be a list of scenarios (YAML items starting with -)" }).min(1, { error: "must list at least one scenario" })
 });
-var fileSchema = strictObject({ scenarios: array(scenarioSchema).min(1) }).meta({ title: "preview-tunnel webhook scenarios" });
+var fileSchema = strictObject({ scenarios: array(editorScenarioSchema).min(1) }).meta({ title: "preview-tunnel webhook and OAuth scenarios" });
 
 // src/scenarios/load.ts
 var SCENARIO_KEYS = Object.keys(scenarioSchema.shape);
+
+// src/idp/context.ts
+var PATHS = {
+  discovery: "/.well-known/openid-configuration",
+  jwks: "/jwks",
+  authorize: "/authorize",
+  /** Where the login page's form posts the user's choice. */
+  login: "/login",
+  token: "/token",
+  userinfo: "/userinfo",
+  logout: "/logout"
+};
+function endpoint(ctx, path2) {
+  return `${ctx.issuer()}${path2}`;
+}
+function seconds(ms) {
+  return Math.floor(ms / 1e3);
+}
+
+// src/idp/html.ts
+function escapeHtml(text) {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+var STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
+button{font:inherit;padding:.5rem 1rem;margin:.25rem 0;width:100%;text-align:left;cursor:pointer}
+.deny{text-align:center}.muted{color:#59636e;font-size:.9rem}code{word-break:break-all}`;
+function page(title, body2) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
+<body>
+${body2}
+</body>
+</html>
+`;
+}
+function loginPage(model) {
+  const hidden = `<input type="hidden" name="interaction" value="${escapeHtml(model.interaction)}">`;
+  const users = model.users.map((user) => {
+    const label = user.name ?? user.sub;
+    const detail = [user.email, `sub: ${user.sub}`].filter((x) => x !== void 0).join(" \xB7 ");
+    return `<button type="submit" name="user" value="${escapeHtml(user.sub)}"><strong>${escapeHtml(label)}</strong><br><span class="muted">${escapeHtml(detail)}</span></button>`;
+  }).join("\n");
+  const notice = model.notice ? `<p><strong>${escapeHtml(model.notice)}</strong></p>` : "";
+  return page(
+    "Sign in - preview-tunnel test identity provider",
+    `<h1>Sign in</h1>
+<p><code>${escapeHtml(model.clientId)}</code> asks for: <code>${escapeHtml(model.scopes.join(" "))}</code>.
+After you choose, the browser returns to <code>${escapeHtml(model.redirectUri)}</code>.</p>
+${notice}
+<form method="post" action="login">
+${hidden}
+${users}
+<button type="submit" name="deny" value="1" class="deny">Deny</button>
+</form>
+<p class="muted">Test users of this preview (preview-tunnel's test identity provider); no password needed.
+Scripted runs sign in with <code>login_hint=&lt;sub or email&gt;</code> and refuse with <code>login_hint=deny</code>.</p>`
+  );
+}
+function errorPage(title, message) {
+  return page(
+    `${title} - preview-tunnel test identity provider`,
+    `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+<p class="muted">preview-tunnel's test identity provider does not send the browser back to an
+unregistered or unverified address, as real providers do not.</p>`
+  );
+}
+function loggedOutPage() {
+  return page("Signed out - preview-tunnel test identity provider", "<h1>You are signed out.</h1>");
+}
+
+// src/idp/http.ts
+var MAX_FORM_BYTES = 64 * 1024;
+var BodyTooLarge = class extends Error {
+};
+async function readParams(req, query) {
+  if (req.method !== "POST") return query;
+  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  const body2 = await readBody(req);
+  if (type !== "application/x-www-form-urlencoded") return void 0;
+  return new URLSearchParams(body2.toString("utf8"));
+}
+function readBody(req) {
+  if (Number(req.headers["content-length"] ?? 0) > MAX_FORM_BYTES) return Promise.reject(new BodyTooLarge());
+  return new Promise((resolve, reject2) => {
+    const chunks = [];
+    let size = 0;
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size <= MAX_FORM_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.resume();
+      reject2(new BodyTooLarge());
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject2);
+  });
+}
+function single(params, name) {
+  const values = params.getAll(name);
+  if (values.length > 1) return null;
+  const value = values[0];
+  return value === void 0 || value === "" ? void 0 : value;
+}
+var CORS = { "access-control-allow-origin": "*" };
+function sendJson(res, status3, body2, headers = {}) {
+  const text = Buffer.from(JSON.stringify(body2));
+  res.writeHead(status3, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(text.length),
+    ...CORS,
+    ...headers
+  });
+  res.end(text);
+}
+var NO_STORE = { "cache-control": "no-store", pragma: "no-cache" };
+function sendOAuthError(res, status3, error3, description, headers = {}) {
+  sendJson(res, status3, { error: error3, error_description: description }, { ...NO_STORE, ...headers });
+}
+var HTML_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  "x-frame-options": "DENY",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  "referrer-policy": "no-referrer"
+};
+function sendHtml(res, status3, html) {
+  const body2 = Buffer.from(html);
+  res.writeHead(status3, { ...HTML_HEADERS, "content-length": String(body2.length) });
+  res.end(body2);
+}
+function sendRedirect(res, location) {
+  res.writeHead(302, { location, "cache-control": "no-store", "content-length": "0" });
+  res.end();
+}
+
+// src/idp/pkce.ts
+var import_node_crypto6 = require("node:crypto");
+var VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
+var CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+function isValidChallenge(challenge) {
+  return CHALLENGE.test(challenge);
+}
+function isValidVerifier(verifier) {
+  return VERIFIER.test(verifier);
+}
+function verifierMatches(verifier, challenge) {
+  if (!isValidVerifier(verifier)) return false;
+  return (0, import_node_crypto6.createHash)("sha256").update(verifier, "ascii").digest("base64url") === challenge;
+}
+
+// src/idp/authorize.ts
+var SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
+var PROMPTS = ["none", "login", "consent", "select_account"];
+function check(ctx, params) {
+  const page2 = (title, message) => ({ kind: "page", title, message });
+  const clientId = single(params, "client_id");
+  if (clientId === null) return page2("Invalid request", "client_id is given more than once.");
+  if (clientId === void 0) return page2("Invalid request", "The request has no client_id.");
+  const client = ctx.clients.get(clientId);
+  if (!client) return page2("Unknown client", `No client with client_id "${clientId}" is registered.`);
+  const redirectUri = single(params, "redirect_uri");
+  if (redirectUri === null) return page2("Invalid request", "redirect_uri is given more than once.");
+  if (redirectUri === void 0) return page2("Invalid request", "The request has no redirect_uri.");
+  if (!client.redirectUris.includes(redirectUri)) {
+    return page2(
+      "redirect_uri mismatch",
+      `The redirect_uri "${redirectUri}" is not registered for client "${clientId}". Registered (compared exactly): ${client.redirectUris.map((u) => `"${u}"`).join(", ")}.`
+    );
+  }
+  const state = params.get("state") ?? void 0;
+  const fail = (error3, description) => ({
+    kind: "error",
+    redirectUri,
+    state,
+    error: error3,
+    description
+  });
+  for (const name of [
+    "state",
+    "response_type",
+    "response_mode",
+    "scope",
+    "nonce",
+    "code_challenge",
+    "code_challenge_method"
+  ]) {
+    if (single(params, name) === null) return fail("invalid_request", `${name} is given more than once`);
+  }
+  const one = (name) => single(params, name) ?? void 0;
+  if (params.has("request")) return fail("request_not_supported", "request objects are not supported");
+  if (params.has("request_uri")) return fail("request_uri_not_supported", "request_uri is not supported");
+  const responseType = one("response_type");
+  if (responseType === void 0) return fail("invalid_request", "response_type is required");
+  if (responseType !== "code") {
+    return fail("unsupported_response_type", `response_type "${responseType}" is not supported; use "code"`);
+  }
+  const responseMode = one("response_mode");
+  if (responseMode !== void 0 && responseMode !== "query") {
+    return fail("invalid_request", `response_mode "${responseMode}" is not supported; only "query" is`);
+  }
+  const scopes = [...new Set((one("scope") ?? "").split(" ").filter((s) => s !== ""))];
+  if (!scopes.every((s) => SCOPE_TOKEN.test(s))) return fail("invalid_scope", "scope has invalid characters");
+  if (!scopes.includes("openid")) {
+    return fail("invalid_scope", 'scope must include "openid" (this is an OpenID Connect provider)');
+  }
+  const challenge = one("code_challenge");
+  const method = one("code_challenge_method");
+  if (method !== void 0 && method !== "S256") {
+    return fail("invalid_request", `code_challenge_method "${method}" is not supported; only S256 is`);
+  }
+  if (challenge === void 0) {
+    if (ctx.requirePkce) return fail("invalid_request", "code_challenge is required (PKCE with S256)");
+    if (method !== void 0) return fail("invalid_request", "code_challenge_method without code_challenge");
+  } else {
+    if (method === void 0) {
+      return fail("invalid_request", "code_challenge_method=S256 is required (plain is not supported)");
+    }
+    if (!isValidChallenge(challenge)) {
+      return fail(
+        "invalid_request",
+        "code_challenge must be the base64url SHA-256 of the verifier (43 characters)"
+      );
+    }
+  }
+  const prompts = (params.get("prompt") ?? "").split(" ").filter((p) => p !== "");
+  const unknownPrompt = prompts.find((p) => !PROMPTS.includes(p));
+  if (unknownPrompt !== void 0)
+    return fail("invalid_request", `prompt "${unknownPrompt}" is not supported`);
+  if (prompts.includes("none") && prompts.length > 1) {
+    return fail("invalid_request", "prompt=none cannot be combined with other values");
+  }
+  const maxAge = params.get("max_age");
+  if (maxAge !== null && !/^\d+$/.test(maxAge))
+    return fail("invalid_request", "max_age must be a number of seconds");
+  return {
+    kind: "ok",
+    request: {
+      client,
+      redirectUri,
+      scopes,
+      state,
+      nonce: one("nonce"),
+      codeChallenge: challenge
+    },
+    loginHint: params.get("login_hint") ?? void 0,
+    promptNone: prompts.includes("none")
+  };
+}
+function redirectBack(ctx, res, redirectUri, state, fields) {
+  const url = new URL(redirectUri);
+  for (const [name, value] of Object.entries(fields)) url.searchParams.append(name, value);
+  if (state !== void 0) url.searchParams.append("state", state);
+  url.searchParams.append("iss", ctx.issuer());
+  sendRedirect(res, url.href);
+}
+function deny(ctx, res, request2) {
+  ctx.logger.info(`idp: access denied to ${request2.client.clientId}`);
+  redirectBack(ctx, res, request2.redirectUri, request2.state, {
+    error: "access_denied",
+    error_description: "The user denied the request"
+  });
+}
+function signIn(ctx, res, request2, user) {
+  const now = ctx.now();
+  const code = ctx.grants.issueCode({
+    clientId: request2.client.clientId,
+    redirectUri: request2.redirectUri,
+    codeChallenge: request2.codeChallenge,
+    nonce: request2.nonce,
+    scopes: request2.scopes,
+    sub: user.sub,
+    // Every sign-in is a fresh one (there is no provider session), so any max_age holds.
+    authTime: seconds(now),
+    expiresAt: now + ctx.codeTtlMs
+  });
+  ctx.logger.info(`idp: ${user.sub} signed in to ${request2.client.clientId}`);
+  redirectBack(ctx, res, request2.redirectUri, request2.state, { code });
+}
+function authorize(ctx, res, params) {
+  const checked = check(ctx, params);
+  if (checked.kind === "page") {
+    ctx.logger.warning(`idp: authorization request refused: ${checked.message}`);
+    sendHtml(res, 400, errorPage(checked.title, checked.message));
+    return;
+  }
+  if (checked.kind === "error") {
+    ctx.logger.warning(`idp: authorization request refused: ${checked.error}: ${checked.description}`);
+    redirectBack(ctx, res, checked.redirectUri, checked.state, {
+      error: checked.error,
+      error_description: checked.description
+    });
+    return;
+  }
+  const { request: request2, loginHint, promptNone } = checked;
+  if (loginHint === DENY_HINT) {
+    deny(ctx, res, request2);
+    return;
+  }
+  const user = loginHint === void 0 ? void 0 : findUser(ctx.users, loginHint);
+  if (user) {
+    signIn(ctx, res, request2, user);
+    return;
+  }
+  if (promptNone) {
+    redirectBack(ctx, res, request2.redirectUri, request2.state, {
+      error: "login_required",
+      error_description: "prompt=none needs a login_hint naming a configured user"
+    });
+    return;
+  }
+  const notice = loginHint === void 0 ? void 0 : `No test user has the sub or email "${loginHint}" (login_hint).`;
+  sendHtml(
+    res,
+    200,
+    loginPage({
+      interaction: ctx.interactions.add(request2),
+      clientId: request2.client.clientId,
+      redirectUri: request2.redirectUri,
+      scopes: request2.scopes,
+      users: ctx.users,
+      ...notice === void 0 ? {} : { notice }
+    })
+  );
+}
+function loginDecision(ctx, res, form2) {
+  const id = single(form2, "interaction");
+  const request2 = typeof id === "string" ? ctx.interactions.take(id) : void 0;
+  if (!request2) {
+    sendHtml(
+      res,
+      400,
+      errorPage(
+        "Sign-in expired",
+        "This sign-in page was already used or has expired. Start the login again from the app."
+      )
+    );
+    return;
+  }
+  if (form2.get("deny") !== null) {
+    deny(ctx, res, request2);
+    return;
+  }
+  const sub = single(form2, "user");
+  const user = typeof sub === "string" ? ctx.users.find((u) => u.sub === sub) : void 0;
+  if (!user) {
+    sendHtml(res, 400, errorPage("Unknown user", "Choose one of the listed test users."));
+    return;
+  }
+  signIn(ctx, res, request2, user);
+}
+
+// src/idp/types.ts
+var SIGNING_ALGS = ["RS256", "ES256"];
+
+// src/idp/discovery.ts
+var SCOPES_SUPPORTED = ["openid", "profile", "email", "address", "phone", "offline_access"];
+var TOKEN_AUTH_METHODS = ["client_secret_basic", "client_secret_post"];
+function providerMetadata(ctx) {
+  return {
+    issuer: ctx.issuer(),
+    authorization_endpoint: endpoint(ctx, PATHS.authorize),
+    token_endpoint: endpoint(ctx, PATHS.token),
+    userinfo_endpoint: endpoint(ctx, PATHS.userinfo),
+    jwks_uri: endpoint(ctx, PATHS.jwks),
+    end_session_endpoint: endpoint(ctx, PATHS.logout),
+    scopes_supported: SCOPES_SUPPORTED,
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    subject_types_supported: ["public"],
+    id_token_signing_alg_values_supported: [...SIGNING_ALGS],
+    token_endpoint_auth_methods_supported: [...TOKEN_AUTH_METHODS],
+    code_challenge_methods_supported: ["S256"],
+    claims_supported: claimNames(ctx.users),
+    prompt_values_supported: ["none", "login", "consent", "select_account"],
+    // RFC 9207: the authorization response names its issuer (mix-up attack defence); clients
+    // that read this flag then require it.
+    authorization_response_iss_parameter_supported: true,
+    claims_parameter_supported: false,
+    request_parameter_supported: false,
+    // Its default is true, so it must be said explicitly.
+    request_uri_parameter_supported: false
+  };
+}
+
+// src/idp/secrets.ts
+var import_node_crypto7 = require("node:crypto");
+function randomToken(bytes2 = 32) {
+  return (0, import_node_crypto7.randomBytes)(bytes2).toString("base64url");
+}
+function constantTimeEqual(a, b) {
+  const digest = (s) => (0, import_node_crypto7.createHash)("sha256").update(s, "utf8").digest();
+  return (0, import_node_crypto7.timingSafeEqual)(digest(a), digest(b));
+}
+
+// src/idp/grants.ts
+var REPLAY_MEMORY_MS = 60 * 6e4;
+
+// src/idp/interactions.ts
+var INTERACTION_TTL_MS = 10 * 6e4;
+
+// src/idp/logout.ts
+async function hintedClient(ctx, hint) {
+  try {
+    const claims = await (await ctx.keys()).verifySignature(hint);
+    if (claims.iss !== ctx.issuer()) return void 0;
+    const aud = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
+    return typeof aud === "string" ? aud : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function logout(ctx, res, params) {
+  const refuse = (message) => {
+    ctx.logger.warning(`idp: logout refused: ${message}`);
+    sendHtml(res, 400, errorPage("Logout refused", message));
+  };
+  const hint = single(params, "id_token_hint");
+  const clientIdParam = single(params, "client_id");
+  const target = single(params, "post_logout_redirect_uri");
+  if (hint === null || clientIdParam === null || target === null) {
+    return refuse("A parameter is given more than once.");
+  }
+  let clientId = clientIdParam;
+  if (hint !== void 0) {
+    const hinted = await hintedClient(ctx, hint);
+    if (hinted === void 0) return refuse("id_token_hint is not an id_token this provider issued.");
+    if (clientId !== void 0 && clientId !== hinted)
+      return refuse("client_id differs from the id_token_hint's audience.");
+    clientId = hinted;
+  }
+  if (target === void 0) {
+    sendHtml(res, 200, loggedOutPage());
+    return;
+  }
+  if (clientId === void 0)
+    return refuse("post_logout_redirect_uri needs an id_token_hint or a client_id.");
+  const client = ctx.clients.get(clientId);
+  if (!client) return refuse(`No client with client_id "${clientId}" is registered.`);
+  if (!(client.postLogoutRedirectUris ?? []).includes(target)) {
+    const registered = (client.postLogoutRedirectUris ?? []).map((u) => `"${u}"`).join(", ") || "none";
+    return refuse(
+      `post_logout_redirect_uri "${target}" is not registered for client "${clientId}". Registered (compared exactly): ${registered}.`
+    );
+  }
+  const url = new URL(target);
+  const state = params.get("state");
+  if (state !== null) url.searchParams.append("state", state);
+  sendRedirect(res, url.href);
+}
+
+// src/idp/client-auth.ts
+var CHALLENGE2 = { "www-authenticate": 'Basic realm="preview-tunnel idp", charset="UTF-8"' };
+function formDecode(text) {
+  try {
+    return decodeURIComponent(text.replaceAll("+", " "));
+  } catch {
+    return void 0;
+  }
+}
+function parseBasic(header) {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (!match?.[1]) return void 0;
+  const decoded = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon === -1) return void 0;
+  const id = formDecode(decoded.slice(0, colon));
+  const secret = formDecode(decoded.slice(colon + 1));
+  return id === void 0 || secret === void 0 ? void 0 : { id, secret };
+}
+function authenticateClient(req, form2, clients) {
+  const invalid = (description, basic) => ({
+    ok: false,
+    status: 401,
+    error: "invalid_client",
+    description,
+    headers: basic ? CHALLENGE2 : {}
+  });
+  const header = req.headers.authorization;
+  const bodyId = single(form2, "client_id");
+  const bodySecret = single(form2, "client_secret");
+  if (bodyId === null || bodySecret === null) {
+    return {
+      ok: false,
+      status: 400,
+      error: "invalid_request",
+      description: "client credentials repeated",
+      headers: {}
+    };
+  }
+  if (header !== void 0) {
+    if (bodySecret !== void 0) {
+      return {
+        ok: false,
+        status: 400,
+        error: "invalid_request",
+        description: "use one client authentication method: client_secret_basic or client_secret_post, not both",
+        headers: {}
+      };
+    }
+    const credentials = parseBasic(header);
+    if (!credentials) return invalid("the Authorization header is not valid HTTP Basic credentials", true);
+    if (bodyId !== void 0 && bodyId !== credentials.id) {
+      return invalid("client_id in the body differs from the one in the Authorization header", true);
+    }
+    const client = clients.get(credentials.id);
+    if (!client || !constantTimeEqual(credentials.secret, client.clientSecret)) {
+      return invalid("client authentication failed (unknown client or wrong secret)", true);
+    }
+    return { ok: true, client };
+  }
+  if (bodySecret !== void 0) {
+    if (bodyId === void 0) return invalid("client_secret_post needs client_id in the body", false);
+    const client = clients.get(bodyId);
+    if (!client || !constantTimeEqual(bodySecret, client.clientSecret)) {
+      return invalid("client authentication failed (unknown client or wrong secret)", false);
+    }
+    return { ok: true, client };
+  }
+  return invalid(
+    "client authentication required: client_secret_basic (Authorization header) or client_secret_post",
+    true
+  );
+}
+
+// src/idp/tokens.ts
+var ACCESS_TOKEN_TYP = "at+jwt";
+async function issueTokens(ctx, client, grant, nonce) {
+  const keys = await ctx.keys();
+  const now = ctx.now();
+  const iat = seconds(now);
+  const exp = seconds(now + ctx.tokenTtlMs);
+  const jti = randomToken(16);
+  const accessToken = await keys.sign(
+    "RS256",
+    {
+      iss: ctx.issuer(),
+      sub: grant.sub,
+      aud: client.clientId,
+      client_id: client.clientId,
+      scope: grant.scopes.join(" "),
+      auth_time: grant.authTime,
+      iat,
+      exp,
+      jti
+    },
+    ACCESS_TOKEN_TYP
+  );
+  ctx.grants.trackAccessToken(jti, grant.id, now + ctx.tokenTtlMs);
+  const response = {
+    access_token: accessToken,
+    token_type: "Bearer",
+    expires_in: Math.floor(ctx.tokenTtlMs / 1e3),
+    scope: grant.scopes.join(" "),
+    refresh_token: ctx.grants.issueRefreshToken(grant.id, now + ctx.refreshTtlMs)
+  };
+  if (grant.scopes.includes("openid")) {
+    const user = ctx.users.find((u) => u.sub === grant.sub);
+    response.id_token = await keys.sign(
+      client.idTokenSigningAlg ?? "RS256",
+      {
+        // User claims first: the token's own claims below always win.
+        ...user ? userClaims(user, grant.scopes) : {},
+        iss: ctx.issuer(),
+        sub: grant.sub,
+        aud: client.clientId,
+        iat,
+        exp,
+        auth_time: grant.authTime,
+        ...nonce === void 0 ? {} : { nonce }
+      },
+      "JWT"
+    );
+  }
+  return response;
+}
+
+// src/idp/token.ts
+var OAuthFailure = class extends Error {
+  constructor(status3, error3, description, headers = {}) {
+    super(`${error3}: ${description}`);
+    this.status = status3;
+    this.error = error3;
+    this.description = description;
+    this.headers = headers;
+  }
+  status;
+  error;
+  description;
+  headers;
+};
+var invalidRequest = (description) => new OAuthFailure(400, "invalid_request", description);
+var invalidGrant = (description) => new OAuthFailure(400, "invalid_grant", description);
+function required2(form2, name) {
+  const value = single(form2, name);
+  if (value === null) throw invalidRequest(`${name} is given more than once`);
+  if (value === void 0) throw invalidRequest(`${name} is required`);
+  return value;
+}
+async function authorizationCode(ctx, client, form2) {
+  const code = required2(form2, "code");
+  const redeemed = ctx.grants.redeemCode(code);
+  switch (redeemed.kind) {
+    case "unknown":
+      throw invalidGrant("the authorization code is not one this provider issued");
+    case "expired":
+      throw invalidGrant("the authorization code has expired");
+    case "reused":
+      ctx.logger.warning(`idp: authorization code reused: the tokens issued from it are revoked`);
+      throw invalidGrant("the authorization code was already used; the tokens issued from it are revoked");
+  }
+  const record2 = redeemed.record;
+  if (record2.clientId !== client.clientId)
+    throw invalidGrant("the authorization code was issued to another client");
+  const redirectUri = single(form2, "redirect_uri");
+  if (redirectUri === null) throw invalidRequest("redirect_uri is given more than once");
+  if (redirectUri === void 0)
+    throw invalidRequest("redirect_uri is required: the authorization request had one");
+  if (redirectUri !== record2.redirectUri) {
+    throw invalidGrant(
+      `redirect_uri "${redirectUri}" differs from the authorization request's "${record2.redirectUri}"`
+    );
+  }
+  const verifier = single(form2, "code_verifier");
+  if (verifier === null) throw invalidRequest("code_verifier is given more than once");
+  if (record2.codeChallenge === void 0) {
+    if (verifier !== void 0)
+      throw invalidGrant("code_verifier given, but the authorization request had no code_challenge");
+  } else if (verifier === void 0) {
+    throw invalidGrant("code_verifier is required: the authorization request had a code_challenge");
+  } else if (!verifierMatches(verifier, record2.codeChallenge)) {
+    throw invalidGrant("code_verifier does not match the code_challenge");
+  }
+  const grant = ctx.grants.grant(record2.grantId);
+  if (!grant) throw invalidGrant("the grant was revoked");
+  return issueTokens(ctx, client, grant, record2.nonce);
+}
+async function refreshToken(ctx, client, form2) {
+  const token2 = required2(form2, "refresh_token");
+  const redeemed = ctx.grants.redeemRefreshToken(token2);
+  switch (redeemed.kind) {
+    case "unknown":
+      throw invalidGrant("the refresh token is unknown or revoked");
+    case "expired":
+      throw invalidGrant("the refresh token has expired");
+    case "reused":
+      ctx.logger.warning(`idp: rotated refresh token reused: its grant is revoked`);
+      throw invalidGrant("the refresh token was already used (they rotate); its grant is revoked");
+  }
+  const grant = redeemed.record;
+  if (grant.clientId !== client.clientId)
+    throw invalidGrant("the refresh token was issued to another client");
+  const scope = single(form2, "scope");
+  if (scope === null) throw invalidRequest("scope is given more than once");
+  if (scope !== void 0 && !scope.split(" ").every((s) => s === "" || grant.scopes.includes(s))) {
+    throw new OAuthFailure(400, "invalid_scope", "a refresh can only narrow the scope originally granted");
+  }
+  return issueTokens(ctx, client, grant, void 0);
+}
+async function token(ctx, req, res, form2) {
+  try {
+    if (!form2) throw invalidRequest("the body must be application/x-www-form-urlencoded");
+    const auth2 = authenticateClient(req, form2, ctx.clients);
+    if (!auth2.ok) throw new OAuthFailure(auth2.status, auth2.error, auth2.description, auth2.headers);
+    const grantType = required2(form2, "grant_type");
+    let tokens;
+    if (grantType === "authorization_code") tokens = await authorizationCode(ctx, auth2.client, form2);
+    else if (grantType === "refresh_token") tokens = await refreshToken(ctx, auth2.client, form2);
+    else {
+      throw new OAuthFailure(
+        400,
+        "unsupported_grant_type",
+        `grant_type "${grantType}" is not supported; use authorization_code or refresh_token`
+      );
+    }
+    sendJson(res, 200, tokens, NO_STORE);
+  } catch (error3) {
+    if (!(error3 instanceof OAuthFailure)) throw error3;
+    ctx.logger.warning(`idp: token request refused: ${error3.message}`);
+    sendOAuthError(res, error3.status, error3.error, error3.description, error3.headers);
+  }
+}
+
+// src/idp/userinfo.ts
+var REALM = 'realm="preview-tunnel idp"';
+function reject(res, status3, error3, description) {
+  const challenge = error3 === void 0 ? `Bearer ${REALM}` : `Bearer ${REALM}, error="${error3}", error_description="${description}"`;
+  sendJson(
+    res,
+    status3,
+    { error: error3 ?? "invalid_request", error_description: description },
+    { "www-authenticate": challenge, "cache-control": "no-store" }
+  );
+}
+async function userinfo(ctx, req, res) {
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(req.headers.authorization ?? "");
+  const token2 = match?.[1];
+  if (!token2) {
+    reject(res, 401, void 0, "a Bearer access token in the Authorization header is required");
+    return;
+  }
+  let claims;
+  try {
+    claims = await (await ctx.keys()).verify(token2, {
+      issuer: ctx.issuer(),
+      typ: ACCESS_TOKEN_TYP,
+      currentDate: new Date(ctx.now()),
+      requiredClaims: ["sub", "exp", "jti", "client_id", "aud"]
+    });
+  } catch (error3) {
+    const reason = error3 instanceof Error ? error3.message : String(error3);
+    ctx.logger.warning(`idp: userinfo refused a token: ${reason}`);
+    reject(res, 401, "invalid_token", "the access token is invalid or expired");
+    return;
+  }
+  const clientId = claims.client_id;
+  if (typeof clientId !== "string" || claims.aud !== clientId || !ctx.clients.has(clientId)) {
+    reject(res, 401, "invalid_token", "the access token is not for a registered client");
+    return;
+  }
+  const grant = ctx.grants.accessTokenGrant(String(claims.jti));
+  if (!grant) {
+    reject(res, 401, "invalid_token", "the access token was revoked");
+    return;
+  }
+  if (!grant.scopes.includes("openid")) {
+    reject(res, 403, "insufficient_scope", "userinfo needs the openid scope");
+    return;
+  }
+  const user = ctx.users.find((u) => u.sub === grant.sub);
+  sendJson(
+    res,
+    200,
+    { ...user ? userClaims(user, grant.scopes) : {}, sub: grant.sub },
+    { "cache-control": "no-store" }
+  );
+}
+
+// src/idp/idp.ts
+var DEFAULT_TOKEN_TTL_MS = 60 * 6e4;
+var DEFAULT_REFRESH_TTL_MS = 24 * 60 * 6e4;
+var ROUTES = {
+  [PATHS.discovery]: {
+    methods: ["GET", "HEAD"],
+    cors: true,
+    run: async (ctx, _req, res) => sendJson(res, 200, providerMetadata(ctx), { "cache-control": "no-cache" })
+  },
+  [PATHS.jwks]: {
+    methods: ["GET", "HEAD"],
+    cors: true,
+    run: async (ctx, _req, res) => sendJson(res, 200, (await ctx.keys()).jwks, { "content-type": "application/jwk-set+json" })
+  },
+  [PATHS.authorize]: {
+    // OpenID Connect Core 3.1.2.1: the authorization endpoint takes GET and form POST.
+    methods: ["GET", "POST"],
+    run: async (ctx, req, res, query) => {
+      const params = await readParams(req, query);
+      if (!params) return sendUnsupportedMedia(res);
+      authorize(ctx, res, params);
+    }
+  },
+  [PATHS.login]: {
+    methods: ["POST"],
+    run: async (ctx, req, res, query) => {
+      const form2 = await readParams(req, query);
+      if (!form2) return sendUnsupportedMedia(res);
+      loginDecision(ctx, res, form2);
+    }
+  },
+  [PATHS.token]: {
+    methods: ["POST"],
+    cors: true,
+    run: async (ctx, req, res, query) => token(ctx, req, res, await readParams(req, query))
+  },
+  [PATHS.userinfo]: {
+    methods: ["GET", "POST"],
+    cors: true,
+    run: async (ctx, req, res) => userinfo(ctx, req, res)
+  },
+  [PATHS.logout]: {
+    methods: ["GET", "POST"],
+    run: async (ctx, req, res, query) => {
+      const params = await readParams(req, query);
+      if (!params) return sendUnsupportedMedia(res);
+      await logout(ctx, res, params);
+    }
+  }
+};
+function sendUnsupportedMedia(res) {
+  res.writeHead(415, { "content-type": "text/plain" });
+  res.end("POST bodies must be application/x-www-form-urlencoded\n");
+}
 
 // src/scenarios/runner.ts
 var DEFAULT_SCENARIO_TIMEOUT_MS = 3e4;
@@ -37395,19 +38273,19 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       resolve(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve, reject) {
+  return new (P || (P = Promise))(function(resolve, reject2) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
       } catch (e) {
-        reject(e);
+        reject2(e);
       }
     }
     function rejected(value) {
       try {
         step(generator["throw"](value));
       } catch (e) {
-        reject(e);
+        reject2(e);
       }
     }
     function step(result) {
@@ -37416,13 +38294,13 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function getAuthString(token, options) {
-  if (!token && !options.auth) {
+function getAuthString(token2, options) {
+  if (!token2 && !options.auth) {
     throw new Error("Parameter token or opts.auth is required");
-  } else if (token && options.auth) {
+  } else if (token2 && options.auth) {
     throw new Error("Parameters token and opts.auth may not both be specified");
   }
-  return typeof options.auth === "string" ? options.auth : `token ${token}`;
+  return typeof options.auth === "string" ? options.auth : `token ${token2}`;
 }
 function getProxyAgent(destinationUrl) {
   const hc = new httpClient.HttpClient();
@@ -37876,15 +38754,15 @@ function endpointWithDefaults(defaults2, route, options) {
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
+  const endpoint22 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint22, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
     parse: parse2
   });
 }
-var endpoint = withDefaults(null, DEFAULTS);
+var endpoint2 = withDefaults(null, DEFAULTS);
 
 // node_modules/content-type/dist/index.js
 var SP = 32;
@@ -38510,7 +39388,7 @@ async function fetchWrapper(requestOptions) {
     requestError.cause = error3;
     throw requestError;
   }
-  const status2 = fetchResponse.status;
+  const status3 = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders2 = {};
   for (const [key, value] of fetchResponse.headers) {
@@ -38518,7 +39396,7 @@ async function fetchWrapper(requestOptions) {
   }
   const octokitResponse = {
     url,
-    status: status2,
+    status: status3,
     headers: responseHeaders2,
     data: ""
   };
@@ -38529,28 +39407,28 @@ async function fetchWrapper(requestOptions) {
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders2.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
   }
-  if (status2 === 204 || status2 === 205) {
+  if (status3 === 204 || status3 === 205) {
     return octokitResponse;
   }
   if (requestOptions.method === "HEAD") {
-    if (status2 < 400) {
+    if (status3 < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status2, {
+    throw new RequestError(fetchResponse.statusText, status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 === 304) {
+  if (status3 === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status2, {
+    throw new RequestError("Not modified", status3, {
       response: octokitResponse,
       request: requestOptions
     });
   }
-  if (status2 >= 400) {
+  if (status3 >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status2, {
+    throw new RequestError(toErrorMessage(octokitResponse.data), status3, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -38602,29 +39480,29 @@ function toErrorMessage(data) {
   return `Unknown error: ${JSON.stringify(data)}`;
 }
 function withDefaults2(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const endpoint22 = oldEndpoint.defaults(newDefaults);
   const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
+    const endpointOptions = endpoint22.merge(route, parameters);
     if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
+      return fetchWrapper(endpoint22.parse(endpointOptions));
     }
     const request2 = (route2, parameters2) => {
       return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
+        endpoint22.parse(endpoint22.merge(route2, parameters2))
       );
     };
     Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults2.bind(null, endpoint2)
+      endpoint: endpoint22,
+      defaults: withDefaults2.bind(null, endpoint22)
     });
     return endpointOptions.request.hook(request2, endpointOptions);
   };
   return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults2.bind(null, endpoint2)
+    endpoint: endpoint22,
+    defaults: withDefaults2.bind(null, endpoint22)
   });
 }
-var request = withDefaults2(endpoint, defaults_default);
+var request = withDefaults2(endpoint2, defaults_default);
 
 // node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
@@ -38741,43 +39619,43 @@ var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
+async function auth(token2) {
+  const isApp = isJWT(token2);
+  const isInstallation = token2.startsWith("v1.") || token2.startsWith("ghs_");
+  const isUserToServer = token2.startsWith("ghu_");
   const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
   return {
     type: "token",
-    token,
+    token: token2,
     tokenType
   };
 }
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
+function withAuthorizationPrefix(token2) {
+  if (token2.split(/\./).length === 3) {
+    return `bearer ${token2}`;
   }
-  return `token ${token}`;
+  return `token ${token2}`;
 }
-async function hook(token, request2, route, parameters) {
-  const endpoint2 = request2.endpoint.merge(
+async function hook(token2, request2, route, parameters) {
+  const endpoint3 = request2.endpoint.merge(
     route,
     parameters
   );
-  endpoint2.headers.authorization = withAuthorizationPrefix(token);
-  return request2(endpoint2);
+  endpoint3.headers.authorization = withAuthorizationPrefix(token2);
+  return request2(endpoint3);
 }
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
+var createTokenAuth = function createTokenAuth2(token2) {
+  if (!token2) {
     throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
   }
-  if (typeof token !== "string") {
+  if (typeof token2 !== "string") {
     throw new Error(
       "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
     );
   }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
+  token2 = token2.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token2), {
+    hook: hook.bind(null, token2)
   });
 };
 
@@ -41216,8 +42094,8 @@ var endpoints_default = Endpoints;
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults2, decorations] = endpoint2;
+  for (const [methodName, endpoint3] of Object.entries(endpoints)) {
+    const [route, defaults2, decorations] = endpoint3;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
@@ -41404,10 +42282,10 @@ function iterator(octokit, route, parameters) {
           if (!url && "total_commits" in normalizedResponse.data) {
             const parsedUrl = new URL(normalizedResponse.url);
             const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
+            const page2 = parseInt(params.get("page") || "1", 10);
             const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
+            if (page2 * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page2 + 1));
               url = parsedUrl.toString();
             }
           }
@@ -41480,9 +42358,9 @@ var defaults = {
   }
 };
 var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-function getOctokitOptions(token, options) {
+function getOctokitOptions(token2, options) {
   const opts = Object.assign({}, options || {});
-  const auth2 = getAuthString(token, opts);
+  const auth2 = getAuthString(token2, opts);
   if (auth2) {
     opts.auth = auth2;
   }
@@ -41495,9 +42373,9 @@ function getOctokitOptions(token, options) {
 
 // node_modules/@actions/github/lib/github.js
 var context2 = new Context();
-function getOctokit(token, options, ...additionalPlugins) {
+function getOctokit(token2, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-  return new GitHubWithPlugins(getOctokitOptions(token, options));
+  return new GitHubWithPlugins(getOctokitOptions(token2, options));
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -41806,9 +42684,9 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/api.ts
 var GitHubApiError = class extends Error {
-  constructor(message, status2, options) {
+  constructor(message, status3, options) {
     super(message, options);
-    this.status = status2;
+    this.status = status3;
     this.name = "GitHubApiError";
   }
   status;
@@ -41992,15 +42870,15 @@ var OctokitGitHubApi = class {
       return { id: response.data.id };
     });
   }
-  createDeploymentStatus(repo, deploymentId, status2) {
-    return call(`set the deployment status to ${status2.state}`, async () => {
+  createDeploymentStatus(repo, deploymentId, status3) {
+    return call(`set the deployment status to ${status3.state}`, async () => {
       await this.octokit.rest.repos.createDeploymentStatus({
         ...repo,
         deployment_id: deploymentId,
-        state: status2.state,
-        description: status2.description,
-        ...status2.logUrl ? { log_url: status2.logUrl } : {},
-        ...status2.environmentUrl ? { environment_url: status2.environmentUrl } : {}
+        state: status3.state,
+        description: status3.description,
+        ...status3.logUrl ? { log_url: status3.logUrl } : {},
+        ...status3.environmentUrl ? { environment_url: status3.environmentUrl } : {}
       });
     });
   }
@@ -42011,9 +42889,9 @@ async function call(what, fn) {
   } catch (error3) {
     if (error3 instanceof GitHubApiError)
       throw new GitHubApiError(`could not ${what}: ${error3.message}`, error3.status);
-    const status2 = statusOf(error3);
+    const status3 = statusOf(error3);
     const message = error3 instanceof Error ? error3.message : String(error3);
-    throw new GitHubApiError(`could not ${what}: ${status2 ? `HTTP ${status2}: ` : ""}${message}`, status2, {
+    throw new GitHubApiError(`could not ${what}: ${status3 ? `HTTP ${status3}: ` : ""}${message}`, status3, {
       cause: error3
     });
   }
@@ -42210,9 +43088,9 @@ function heading(view) {
 function testsText({ passed, total }) {
   return passed === total ? `\u2705 tests passed ${passed} of ${total}` : `\u274C tests failed: ${passed} of ${total} passed`;
 }
-function signInText(signIn, isPrivate) {
-  const parts = [`**Signing in:** ${inline(signIn.method)}.`];
-  const oneClick = signIn.oneClickUrl ? safeHref(signIn.oneClickUrl) : void 0;
+function signInText(signIn2, isPrivate) {
+  const parts = [`**Signing in:** ${inline(signIn2.method)}.`];
+  const oneClick = signIn2.oneClickUrl ? safeHref(signIn2.oneClickUrl) : void 0;
   if (isPrivate && oneClick) {
     parts.push(
       `[Sign in with one click](${oneClick}) (the link carries a credential; keep it inside the team).`
@@ -42223,7 +43101,7 @@ function signInText(signIn, isPrivate) {
     );
   }
   parts.push(
-    signIn.where ? `They are in ${inline(signIn.where)}.` : "Ask the pull request's author or a maintainer of this repository for them."
+    signIn2.where ? `They are in ${inline(signIn2.where)}.` : "Ask the pull request's author or a maintainer of this repository for them."
   );
   return parts.join(" ");
 }
@@ -42633,16 +43511,16 @@ var Publisher = class {
    */
   step(change) {
     const run = async () => {
-      const status2 = change();
-      if (status2 === void 0) return;
-      if (status2 !== "comment-only") {
+      const status3 = change();
+      if (status3 === void 0) return;
+      if (status3 !== "comment-only") {
         const { deployment } = this;
         if (deployment) {
           await this.attempt(
             "deployment",
-            () => deployment.status(status2.state, {
-              description: this.scrub(status2.description),
-              environmentUrl: status2.environmentUrl && this.scrub(status2.environmentUrl)
+            () => deployment.status(status3.state, {
+              description: this.scrub(status3.description),
+              environmentUrl: status3.environmentUrl && this.scrub(status3.environmentUrl)
             })
           );
         }
@@ -42669,7 +43547,7 @@ var Publisher = class {
   }
   view(context3, phase) {
     const pr = context3.pullRequest;
-    const signIn = this.signIn && {
+    const signIn2 = this.signIn && {
       method: this.scrub(this.signIn.method),
       where: this.signIn.where === void 0 ? void 0 : this.scrub(this.signIn.where),
       // The one credential allowed out, and only where the audience is the repository's.
@@ -42689,7 +43567,7 @@ var Publisher = class {
       servedSha: context3.servedSha,
       merge: pr && context3.servedIsTestMerge ? { headSha: pr.headSha, baseRef: pr.baseRef } : void 0,
       runUrl: context3.runUrl,
-      signIn,
+      signIn: signIn2,
       isPrivate: context3.isPrivate
     };
   }
@@ -42825,6 +43703,9 @@ var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
   ...SIGNATURE_HEADERS
 ]);
 var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
+
+// src/gate/har-serialize.ts
+var HTTP_11 = Buffer.from('"HTTP/1.1"');
 
 // src/gate/recorder.ts
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;

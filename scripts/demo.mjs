@@ -22,7 +22,8 @@ const runs = [
     ],
   },
   {
-    title: "examples/oauth-app: sign in through the preview's identity provider",
+    title:
+      "examples/oauth-app: sign in through the preview's identity provider (a test command and OAuth scenarios)",
     args: [
       "--start",
       "node examples/oauth-app/server.mjs",
@@ -32,6 +33,8 @@ const runs = [
       "true",
       "--test",
       "node examples/oauth-app/login-test.mjs",
+      "--scenarios",
+      "examples/oauth-app/scenarios.yml",
     ],
   },
   {

@@ -127,7 +127,14 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     cwd: context.cwd,
     runDir: context.runDir,
   });
-  const idp = { ...collectIdpSettings(inputs, { cwd: context.cwd }), clientSecret: newClientSecret() };
+  const idpSettings = collectIdpSettings(inputs, { cwd: context.cwd });
+  // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.
+  const oauthScenarios = scenarios?.scenarios.some((s) => s.oauth !== undefined) ?? false;
+  const idp = {
+    ...idpSettings,
+    enabled: idpSettings.enabled || oauthScenarios,
+    clientSecret: newClientSecret(),
+  };
 
   if (ready?.kind === "http" && ready.url.protocol !== "http:" && ready.url.protocol !== "https:") {
     inputs.problems.push(new InputError("ready", raw("ready"), "must use http or https"));

@@ -21,7 +21,7 @@ export interface RunResult {
   /** Requests through the gate: counts and the last ones. */
   readonly requests: GateStats | undefined;
   readonly testExitCode: number | undefined;
-  /** The webhook scenarios' results, when any ran. */
+  /** The scenarios' results (webhook deliveries, OAuth logins), when any ran. */
   readonly scenarios?: ScenarioOutcome | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */

@@ -153,7 +153,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
         (r) => `${r.passed} passed, ${r.failed} failed`,
       );
       if (outcome !== "failed") outcome = "passed";
-      if (scenarios.failed > 0) fail(`${scenarios.failed} webhook scenario(s) failed.`);
+      if (scenarios.failed > 0) fail(`${scenarios.failed} scenario(s) failed.`);
     } else {
       ctx.clock.skip("scenarios", "no scenario files");
     }

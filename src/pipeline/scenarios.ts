@@ -1,4 +1,4 @@
-/** The scenarios phase: signed webhook deliveries to the public URL, through tunnel and gate. */
+/** The scenarios phase: signed webhook deliveries and OAuth logins against the public URL, through tunnel and gate. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
@@ -29,7 +29,7 @@ export async function runScenarioPhase(
   keys: ScenarioKeys | undefined,
 ): Promise<ScenarioOutcome> {
   const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
-  ctx.logger.info(`Sending ${scenarios.length} webhook scenario(s) to ${url}`);
+  ctx.logger.info(`Running ${scenarios.length} scenario(s) against ${url}`);
   const run = await runScenarios({
     scenarios,
     baseUrl: url,
@@ -42,7 +42,7 @@ export async function runScenarioPhase(
   });
   mkdirSync(path.dirname(junitPath), { recursive: true });
   writeFileSync(junitPath, junitXml(run));
-  ctx.logger.info(`Webhook scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
+  ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
     failed: run.failed,

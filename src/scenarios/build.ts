@@ -10,10 +10,16 @@ import { InputError } from "../errors.js";
 import type { FileContext, ProblemAt } from "./file-context.js";
 import { parseJsonPath } from "./json-path.js";
 import { locate, position } from "./locate.js";
+import { buildOAuthScenario } from "./oauth/build.js";
 import { EXAMPLES, exampleFor, exampleNames } from "./payloads/index.js";
 import { FORM_TYPE, JSON_TYPE } from "./payloads/types.js";
 import type { ScenarioInput } from "./schema.js";
-import { PROVIDERS, type ScenarioProvider, TIMESTAMPED_PROVIDERS } from "./signers/index.js";
+import {
+  PROVIDERS,
+  SCENARIO_PROVIDERS,
+  type ScenarioProvider,
+  TIMESTAMPED_PROVIDERS,
+} from "./signers/index.js";
 import { badPlaceholder, jsonStrings } from "./template.js";
 import type { BodyTemplate, Expectations, Scenario } from "./types.js";
 
@@ -65,7 +71,8 @@ export class ScenarioBuilder {
     private readonly input: ScenarioInput,
   ) {
     this.before = ctx.problems.length;
-    this.provider = input.provider;
+    // Checked in build() before any use: only an OAuth scenario (`oauth:`) goes without it.
+    this.provider = input.provider as ScenarioProvider;
   }
 
   private add(relative: readonly PropertyKey[], message: string, at: ProblemAt = "value") {
@@ -73,6 +80,8 @@ export class ScenarioBuilder {
   }
 
   build(): Scenario | undefined {
+    if (this.input.oauth !== undefined) return buildOAuthScenario(this.ctx, this.base, this.input);
+    if (!this.webhookRequired()) return undefined;
     const { input, provider } = this;
     const spec = PROVIDERS[provider];
     const { secretEnv, publicKeyEnv } = this.keys();
@@ -102,7 +111,7 @@ export class ScenarioBuilder {
       name: input.name,
       provider,
       event,
-      path: input.path,
+      path: input.path as string,
       method: input.method ?? "POST",
       body: body.template,
       example: body.example,
@@ -120,6 +129,21 @@ export class ScenarioBuilder {
       timeoutMs: input.timeout === undefined ? undefined : parseDuration("timeout", input.timeout),
       source: { file: this.ctx.options.file, ...source },
     };
+  }
+
+  /** provider and path: required of webhook scenarios (the schema lets OAuth scenarios go without). */
+  private webhookRequired(): boolean {
+    if (this.input.provider === undefined) {
+      this.add(
+        ["provider"],
+        `is missing: it must be one of ${SCENARIO_PROVIDERS.join(", ")} (or, for an OAuth login scenario, give oauth: instead)`,
+        "missing",
+      );
+    }
+    if (this.input.path === undefined) {
+      this.add(["path"], 'is missing: it must be a path starting with "/", e.g. /webhooks/github', "missing");
+    }
+    return this.input.provider !== undefined && this.input.path !== undefined;
   }
 
   private keys(): { secretEnv: string | undefined; publicKeyEnv: string | undefined } {
@@ -294,7 +318,7 @@ export class ScenarioBuilder {
   /** Placeholders everywhere they are filled in: only ${env.NAME} and ${preview.url}. */
   private placeholders(): void {
     const { input } = this;
-    const texts: [readonly PropertyKey[], string][] = [[["path"], input.path]];
+    const texts: [readonly PropertyKey[], string][] = [[["path"], input.path ?? ""]];
     for (const [name, value] of Object.entries(input.headers ?? {}))
       texts.push([["headers", name], String(value)]);
     const body = input.body;

@@ -13,6 +13,8 @@ export {
   parseScenarioText,
   ScenarioFileError,
 } from "./load.js";
+export { type OAuthStep, runOAuthFlow } from "./oauth/run.js";
+export type { OAuthFlow, OAuthNegative } from "./oauth/types.js";
 export { EXAMPLES, exampleNames } from "./payloads/index.js";
 export { type Annotation, annotations, MAX_ANNOTATIONS, summaryMarkdown } from "./report.js";
 export {
@@ -24,6 +26,7 @@ export {
   runScenarios,
   type ScenarioResult,
   type ScenarioRun,
+  scenarioKind,
 } from "./runner.js";
 export { scenariosJsonSchema } from "./schema.js";
 export { PROVIDERS, SCENARIO_PROVIDERS, type ScenarioProvider } from "./signers/index.js";

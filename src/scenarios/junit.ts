@@ -3,6 +3,7 @@
  * scenario with the `file` and `line` it is written at (so CI test reporters link to it),
  * <failure> with expected vs actual and the response excerpt, <error> when no response came.
  */
+import { oauthFailureText, oauthLabel } from "./oauth/report.js";
 import { failureSummary, type ScenarioResult, type ScenarioRun } from "./runner.js";
 
 /** Characters XML 1.0 cannot hold at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
@@ -39,6 +40,7 @@ function attributes(values: Readonly<Record<string, string | number>>): string {
 function failureText(r: ScenarioResult): string {
   const lines: string[] = [];
   const s = r.scenario;
+  if (s.oauth) return oauthFailureText(r, s.oauth);
   lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
   if (r.error !== undefined) lines.push(r.error);
   const bad = r.deliveries.filter((d) => !d.passed);
@@ -56,7 +58,7 @@ function testcase(r: ScenarioResult): string {
   const s = r.scenario;
   const attrs = attributes({
     name: s.name,
-    classname: `webhooks.${s.provider}`,
+    classname: s.oauth ? `oauth.${oauthLabel(s.oauth)}` : `webhooks.${s.provider}`,
     file: s.source.file,
     line: s.source.line,
     time: seconds(r.durationMs),

@@ -3,6 +3,7 @@
  * caller emits them with core.error(message, { title, file, startLine })) pointing at the
  * scenario lines that failed.
  */
+import { oauthRowParts } from "./oauth/report.js";
 import { failureSummary, type ScenarioResult, type ScenarioRun } from "./runner.js";
 
 export const MAX_ANNOTATIONS = 10;
@@ -34,6 +35,21 @@ function statuses(r: ScenarioResult): string {
 
 function row(r: ScenarioResult): string {
   const s = r.scenario;
+  if (s.oauth) {
+    const parts = oauthRowParts(r, s.oauth);
+    return [
+      r.passed ? "✅" : "❌",
+      cell(parts.name),
+      cell(parts.kind),
+      parts.requests,
+      cell(parts.expected),
+      cell(parts.statuses || "–"),
+      ms(r.latency?.p50),
+      ms(r.latency?.p99),
+      cell(`${s.source.file}:${s.source.line}`),
+      r.passed ? "" : cell(failureSummary(r), 200),
+    ].join(" | ");
+  }
   const flags = [
     s.tamper ? "tampered" : "",
     s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : "",
@@ -59,7 +75,7 @@ function row(r: ScenarioResult): string {
 
 export function summaryMarkdown(run: ScenarioRun): string {
   const lines = [
-    "### Webhook scenarios",
+    run.results.some((r) => r.scenario.oauth) ? "### Webhook and OAuth scenarios" : "### Webhook scenarios",
     "",
     `${run.failed === 0 ? "✅" : "❌"} ${run.passed} passed, ${run.failed} failed in ${(run.durationMs / 1000).toFixed(1)} s${run.cancelled ? " (cancelled)" : ""}`,
     "",
@@ -80,7 +96,7 @@ export function annotations(run: ScenarioRun): Annotation[] {
   const shown = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
     file: r.scenario.source.file,
     line: r.scenario.source.line,
-    title: `Webhook scenario failed: ${r.scenario.name}`,
+    title: `${r.scenario.oauth ? "OAuth" : "Webhook"} scenario failed: ${r.scenario.name}`,
     message: failureSummary(r),
   }));
   const rest = failed.length - shown.length;

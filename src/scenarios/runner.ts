@@ -11,6 +11,7 @@ import type { Logger } from "../util/logger.js";
 import { checkReply, excerpt, type Mismatch } from "./expect.js";
 import { agentsFor, send } from "./http.js";
 import type { ScenarioKeys } from "./keys.js";
+import { type OAuthStep, runOAuthFlow } from "./oauth/run.js";
 import { renderBody, renderPath } from "./render.js";
 import { PROVIDERS } from "./signers/index.js";
 import { tamper } from "./tamper.js";
@@ -71,6 +72,8 @@ export interface ScenarioResult {
   readonly durationMs: number;
   /** Of the deliveries that got a response. */
   readonly latency: LatencySummary | undefined;
+  /** OAuth scenarios: each request of the login (their one "delivery" holds every mismatch). */
+  readonly steps?: readonly OAuthStep[];
 }
 
 export interface ScenarioRun {
@@ -228,6 +231,36 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
     latency: undefined,
   });
   if (run.signal?.aborted) return failed("cancelled before it was sent");
+  if (s.oauth) {
+    const outcome = await runOAuthFlow(s, s.oauth, {
+      baseUrl: options.baseUrl,
+      authHeader: options.authHeader,
+      vars,
+      agents: run.agents,
+      timeoutMs: run.timeoutMs,
+      signal: run.signal,
+    });
+    const passed = outcome.error === undefined && outcome.mismatches.length === 0;
+    return {
+      scenario: s,
+      passed,
+      error: undefined,
+      deliveries: [
+        {
+          index: 0,
+          passed,
+          status: outcome.status,
+          latencyMs: outcome.latencyMs,
+          mismatches: outcome.mismatches,
+          error: outcome.error,
+          responseExcerpt: outcome.responseExcerpt,
+        },
+      ],
+      durationMs: performance.now() - started,
+      latency: outcome.status === undefined ? undefined : latencySummary([outcome.latencyMs]),
+      steps: outcome.steps,
+    };
+  }
   let prepared: Prepared;
   try {
     prepared = prepare(s, options, vars);
@@ -256,6 +289,11 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
   };
 }
 
+/** "github", or "oauth" for an OAuth login scenario: for logs and reports. */
+export function scenarioKind(s: Scenario): string {
+  return s.oauth ? "oauth" : s.provider;
+}
+
 function logResult(logger: Logger | undefined, r: ScenarioResult): void {
   if (!logger) return;
   const { scenario: s } = r;
@@ -263,8 +301,9 @@ function logResult(logger: Logger | undefined, r: ScenarioResult): void {
   const statuses = [...new Set(r.deliveries.map((d) => d.status ?? "no response"))].join(", ");
   const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
   // info, not error: the caller turns failures into annotations once, with file and line.
-  if (r.passed) logger.info(`scenario passed: ${s.name} (${s.provider}, ${where}): ${statuses}${timing}`);
-  else logger.info(`scenario FAILED: ${s.name} (${s.provider}, ${where}): ${failureSummary(r)}`);
+  const kind = scenarioKind(s);
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses}${timing}`);
+  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}`);
 }
 
 /** One line on why a scenario failed: the first failing delivery's mismatches or error. */

@@ -5,6 +5,7 @@
  * Rules that need more than one field (provider-specific ones) live in load.ts.
  */
 import * as z from "zod";
+import { oauthSchema } from "./oauth/schema.js";
 import { SCENARIO_PROVIDERS } from "./signers/index.js";
 
 export const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -134,7 +135,9 @@ export const scenarioSchema = z
       .meta({ description: "Shown in reports; unique within the file." }),
     provider: z
       .enum(SCENARIO_PROVIDERS, { error: `must be one of ${SCENARIO_PROVIDERS.join(", ")}` })
-      .meta({ description: "Who sends the webhook: decides the signature and the headers." }),
+      .meta({ description: "Who sends the webhook: decides the signature and the headers." })
+      // Required for webhook scenarios (build.ts says so); an OAuth scenario has `oauth:` instead.
+      .optional(),
     event: z
       .string({ error: 'must be a text naming the event or topic, e.g. "push", "orders/create"' })
       .min(1, { error: "must not be empty" })
@@ -148,7 +151,9 @@ export const scenarioSchema = z
       .regex(/^\/[^\s#]*$/, {
         error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github',
       })
-      .meta({ description: "Path (and query) on the preview's public URL." }),
+      .meta({ description: "Path (and query) on the preview's public URL." })
+      // Required for webhook scenarios (build.ts says so).
+      .optional(),
     method: z
       .enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" })
       .meta({ description: "Default POST." })
@@ -210,10 +215,21 @@ export const scenarioSchema = z
       })
       .optional(),
     timeout: duration("Longest wait for each response").optional(),
+    oauth: oauthSchema.optional(),
   })
   .meta({ description: "One webhook delivery (or `repeat` of them) and what its response must be." });
 
 export type ScenarioInput = z.infer<typeof scenarioSchema>;
+
+/**
+ * For the editors' JSON Schema only: provider and path shown as required, as webhook
+ * scenarios need them. (An OAuth scenario, with `oauth:`, goes without; load.ts and build.ts
+ * decide. The editor schema keeps one item shape so completion stays simple.)
+ */
+const editorScenarioSchema = scenarioSchema.extend({
+  provider: scenarioSchema.shape.provider.unwrap(),
+  path: scenarioSchema.shape.path.unwrap(),
+});
 
 /** The file: first checked only this far, so each scenario is then checked (and reported) on its own. */
 export const fileShellSchema = z.strictObject({
@@ -223,8 +239,8 @@ export const fileShellSchema = z.strictObject({
 });
 
 export const fileSchema = z
-  .strictObject({ scenarios: z.array(scenarioSchema).min(1) })
-  .meta({ title: "preview-tunnel webhook scenarios" });
+  .strictObject({ scenarios: z.array(editorScenarioSchema).min(1) })
+  .meta({ title: "preview-tunnel webhook and OAuth scenarios" });
 
 /** The JSON Schema shipped for editors (scenarios.schema.json). */
 export function scenariosJsonSchema(): Record<string, unknown> {

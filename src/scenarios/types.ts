@@ -1,6 +1,7 @@
 /** A scenario as the runner uses it: validated, defaults applied, with where it was written. */
 import type { StatusRange } from "../config/parse.js";
 import type { PathStep } from "./json-path.js";
+import type { OAuthFlow } from "./oauth/types.js";
 import type { ScenarioProvider } from "./signers/index.js";
 
 export interface SourceLocation {
@@ -39,6 +40,12 @@ export interface Expectations {
 }
 
 export interface Scenario {
+  /**
+   * Set for an OAuth login scenario (`oauth:` in the file): the runner drives the login and
+   * checks `expect` against `oauth.check`; the webhook fields (provider, path, body, secret,
+   * repeat...) then hold inert defaults and are not used.
+   */
+  readonly oauth?: OAuthFlow;
   readonly name: string;
   readonly provider: ScenarioProvider;
   /** Event/topic: sent in the provider's event header when it has one. */

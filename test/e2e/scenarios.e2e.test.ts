@@ -68,7 +68,7 @@ describe("scenarios", () => {
     expect(main.output()).toMatch(
       /::error title=Webhook scenario failed%3A ping answered with 201,file=[^,]*failing\.yml,line=2::status: expected 201, got 200/,
     );
-    expect(main.output()).toContain("1 webhook scenario(s) failed.");
+    expect(main.output()).toContain("1 scenario(s) failed.");
     expect(runner.outputs().failed).toBe("1");
     expect(readFileSync(runner.outputs()["junit-path"] ?? "", "utf8")).toContain("<failure");
     expect((await runner.post().exited).code).toBe(0);
