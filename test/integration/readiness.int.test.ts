@@ -9,7 +9,7 @@ import { freePort } from "../../src/app/ports.js";
 import { ReadyTimeoutError } from "../../src/app/readiness.js";
 import { StartError } from "../../src/errors.js";
 import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
-import { Harness, hasIpv6Loopback, nodeApp, portOf } from "./harness.js";
+import { Harness, hasIpv6Loopback, nodeApp } from "./harness.js";
 
 const ipv6 = await hasIpv6Loopback();
 
