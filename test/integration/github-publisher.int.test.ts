@@ -10,26 +10,14 @@ import { createGitHubApi, type GitHubClientOptions } from "../../src/github/clie
 import { commentMarker } from "../../src/github/comment-body.js";
 import { type PublishContext, readPublishContext } from "../../src/github/context.js";
 import { Publisher } from "../../src/github/publisher.js";
-import type { Logger } from "../../src/util/logger.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
+import { warningLogger } from "../helpers/logger.js";
 
 const TOKEN = "ghs_integration_token";
 const HEAD = "d".repeat(40);
 const MARKER = commentMarker("preview");
 
-function memoryLogger() {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    info: () => {},
-    warning: (m) => warnings.push(m),
-    error: (m) => warnings.push(m),
-    debug: () => {},
-    startGroup: () => {},
-    endGroup: () => {},
-    write: () => {},
-  };
-  return { logger, warnings };
-}
+const memoryLogger = warningLogger;
 
 const settings = (overrides: Partial<PublishSettings> = {}): PublishSettings => ({
   token: TOKEN,

@@ -1,24 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readPublishContext, tokenReadOnlyForFork } from "../../src/github/context.js";
-import type { Logger } from "../../src/util/logger.js";
+import { warningLogger } from "../helpers/logger.js";
 
 const HEAD = "a".repeat(40);
 const MERGE = "b".repeat(40);
 const BASE_HEAD = "c".repeat(40);
 
-function memoryLogger() {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    info: () => {},
-    warning: (m) => warnings.push(m),
-    error: (m) => warnings.push(m),
-    debug: () => {},
-    startGroup: () => {},
-    endGroup: () => {},
-    write: () => {},
-  };
-  return { logger, warnings };
-}
+const memoryLogger = warningLogger;
 
 const prEvent = (headRepo: string | null, extra: Record<string, unknown> = {}) => ({
   pull_request: {

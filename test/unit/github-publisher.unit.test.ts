@@ -6,7 +6,7 @@ import { createGitHubApi } from "../../src/github/client.js";
 import { commentMarker } from "../../src/github/comment-body.js";
 import type { PublishContext } from "../../src/github/context.js";
 import { Publisher, type PublisherOptions, type PublishRecord } from "../../src/github/publisher.js";
-import type { Logger } from "../../src/util/logger.js";
+import { warningLogger } from "../helpers/logger.js";
 
 const API = "https://api.github.test";
 const BOT = "github-actions[bot]";
@@ -16,19 +16,7 @@ const RUN = "https://github.com/octo/app/actions/runs/77";
 const MARKER = commentMarker("preview");
 const C = "/repos/octo/app/issues/42/comments";
 
-function memoryLogger() {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    info: () => {},
-    warning: (m) => warnings.push(m),
-    error: (m) => warnings.push(m),
-    debug: () => {},
-    startGroup: () => {},
-    endGroup: () => {},
-    write: () => {},
-  };
-  return { logger, warnings };
-}
+const memoryLogger = warningLogger;
 
 const settings = (overrides: Partial<PublishSettings> = {}): PublishSettings => ({
   token: "t",
