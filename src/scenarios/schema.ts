@@ -244,5 +244,17 @@ export const fileSchema = z
 
 /** The JSON Schema shipped for editors (scenarios.schema.json). */
 export function scenariosJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(fileSchema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(fileSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+  // A scenario is a webhook delivery (provider and path) or an OAuth login (oauth): say so to
+  // editors, which would otherwise ask every OAuth scenario for a provider and a path.
+  const items = (schema.properties as { scenarios?: { items?: Record<string, unknown> } } | undefined)
+    ?.scenarios?.items;
+  if (items) {
+    items.required = ["name"];
+    items.anyOf = [{ required: ["provider", "path"] }, { required: ["oauth"] }];
+  }
+  return schema;
 }

@@ -340,7 +340,8 @@ describe("JSON Schema", () => {
   it("lists every field with a description, for editor completion", () => {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
     const scenario = schema.properties.scenarios.items;
-    expect(scenario.required).toEqual(["name", "provider", "path"]);
+    expect(scenario.required).toEqual(["name"]);
+    expect(scenario.anyOf).toEqual([{ required: ["provider", "path"] }, { required: ["oauth"] }]);
     expect(scenario.additionalProperties).toBe(false);
     for (const [name, field] of Object.entries(
       scenario.properties as Record<string, { description?: string }>,
