@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
-import { ConfigError } from "../../src/errors.js";
+import { configProblems } from "../helpers/config-errors.js";
 
 const cwd = mkdtempSync(path.join(tmpdir(), "pt-config-"));
 writeFileSync(path.join(cwd, "a-file"), "");
@@ -14,13 +14,7 @@ function config(inputs: Partial<Record<InputName, string>>) {
 }
 
 function problems(inputs: Partial<Record<InputName, string>>): string[] {
-  try {
-    config({ start: "npm start", ...inputs });
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => p.message);
-  }
-  throw new Error("expected a ConfigError");
+  return configProblems(() => config({ start: "npm start", ...inputs }));
 }
 
 describe("getConfig", () => {

@@ -1,8 +1,9 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GitHubApiError } from "../../src/github/api.js";
 import { createGitHubApi, type GitHubClientOptions } from "../../src/github/client.js";
 import type { Logger } from "../../src/util/logger.js";
+import { useStrictNock } from "../helpers/nock.js";
 
 const API = "https://api.github.test";
 const TOKEN = "ghs_unit_test_token_value";
@@ -47,15 +48,7 @@ const comment = (id: number, login = "github-actions[bot]") => ({
   html_url: `https://github.com/octo/app/pull/1#issuecomment-${id}`,
 });
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
-});
+useStrictNock();
 
 describe("the Octokit-backed GitHubApi", () => {
   it("sends the token, creates a comment and maps the response", async () => {

@@ -6,19 +6,14 @@ import {
   parsePublishSettings,
 } from "../../src/config/github-parse.js";
 import { parseBoolean } from "../../src/config/parse.js";
-import { ConfigError, InputError } from "../../src/errors.js";
+import { InputError } from "../../src/errors.js";
+import { configProblems } from "../helpers/config-errors.js";
 
 const parse = (inputs: Partial<Record<PublishInputName, string>>) =>
   parsePublishSettings((name) => inputs[name]);
 
 function problems(inputs: Partial<Record<PublishInputName, string>>): string[] {
-  try {
-    parse(inputs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => p.message);
-  }
-  throw new Error("expected a ConfigError");
+  return configProblems(() => parse(inputs));
 }
 
 describe("publishing inputs", () => {

@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PublishSettings } from "../../src/config/github-parse.js";
 import { type GitHubApi, GitHubApiError } from "../../src/github/api.js";
 import { createGitHubApi } from "../../src/github/client.js";
@@ -7,6 +7,7 @@ import { commentMarker } from "../../src/github/comment-body.js";
 import type { PublishContext } from "../../src/github/context.js";
 import { Publisher, type PublisherOptions, type PublishRecord } from "../../src/github/publisher.js";
 import { warningLogger } from "../helpers/logger.js";
+import { useStrictNock } from "../helpers/nock.js";
 
 const API = "https://api.github.test";
 const BOT = "github-actions[bot]";
@@ -82,15 +83,7 @@ const viewer = (login = BOT) =>
     .post("/graphql", (b: { query?: string }) => String(b?.query).includes("viewer"))
     .reply(200, { data: { viewer: { login } } });
 
-beforeEach(() => {
-  nock.disableNetConnect();
-});
-afterEach(() => {
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  nock.enableNetConnect();
-  expect(pending).toEqual([]);
-});
+useStrictNock();
 
 describe("Publisher: the sticky comment", () => {
   it("creates the comment, then updates it in place, leaving another user's marked comment alone", async () => {

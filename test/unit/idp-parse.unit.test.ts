@@ -9,7 +9,7 @@ import {
   parseIdpUsers,
   parseRedirectPaths,
 } from "../../src/config/idp-parse.js";
-import { ConfigError } from "../../src/errors.js";
+import { configProblems } from "../helpers/config-errors.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "idp-parse-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,13 +18,7 @@ const parse = (inputs: Partial<Record<IdpInputName, string>>) =>
   parseIdpSettings((name) => inputs[name], { cwd: dir });
 
 function problems(inputs: Partial<Record<IdpInputName, string>>): string[] {
-  try {
-    parse(inputs);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems.map((p) => p.message);
-  }
-  throw new Error("expected a ConfigError");
+  return configProblems(() => parse(inputs));
 }
 
 describe("identity provider inputs", () => {
