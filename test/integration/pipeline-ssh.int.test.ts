@@ -23,6 +23,20 @@ afterEach(async () => {
   h.dispose();
 });
 
+/** The ssh provider against this test's sshd (a plain sshd prints only the allocated port). */
+const viaSshd = () => [
+  "--provider",
+  "ssh",
+  "--ssh-host",
+  "127.0.0.1",
+  "--ssh-port",
+  String(sshd.port),
+  "--ssh-user",
+  sshd.user,
+  "--ssh-url",
+  "http://127.0.0.1:{port}",
+];
+
 describe("app -> gate -> ssh tunnel -> sshd", () => {
   it("serves the app through the allocated port, with auth, and tears it all down", async () => {
     const withAuth = path.join(h.tempDir, "with-auth.json");
@@ -36,20 +50,11 @@ describe("app -> gate -> ssh tunnel -> sshd", () => {
         nodeApp("health-only.mjs"),
         "--ready",
         "/health",
-        "--provider",
-        "ssh",
-        "--ssh-host",
-        "127.0.0.1",
-        "--ssh-port",
-        String(sshd.port),
-        "--ssh-user",
-        sshd.user,
+        ...viaSshd(),
         "--ssh-known-hosts",
         sshd.knownHostsLine,
         "--ssh-remote",
         "0",
-        "--ssh-url",
-        "http://127.0.0.1:{port}",
         "--test",
         `CHECK_OUT='${withAuth}' CHECK_PATH=/health ${check} && PREVIEW_AUTH_HEADER= CHECK_OUT='${anonymous}' CHECK_PATH=/health CHECK_STATUS=401 ${check}`,
       ],
@@ -81,16 +86,7 @@ describe("app -> gate -> ssh tunnel -> sshd", () => {
         "run",
         "--start",
         nodeApp("health-only.mjs"),
-        "--provider",
-        "ssh",
-        "--ssh-host",
-        "127.0.0.1",
-        "--ssh-port",
-        String(sshd.port),
-        "--ssh-user",
-        sshd.user,
-        "--ssh-url",
-        "http://127.0.0.1:{port}",
+        ...viaSshd(),
         "--tunnel-timeout",
         "5s",
         "--test",
