@@ -30969,8 +30969,8 @@ __export(tool_cache_exports, {
 });
 function downloadTool(url2, dest, auth2, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    dest = dest || path12.join(_getTempDirectory(), crypto3.randomUUID());
-    yield mkdirP(path12.dirname(dest));
+    dest = dest || path13.join(_getTempDirectory(), crypto3.randomUUID());
+    yield mkdirP(path13.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -31060,7 +31060,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path12.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path13.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -31232,7 +31232,7 @@ function cacheDir(sourceDir, tool, version2, arch3) {
     }
     const destPath = yield _createToolPath(tool, version2, arch3);
     for (const itemName of fs5.readdirSync(sourceDir)) {
-      const s = path12.join(sourceDir, itemName);
+      const s = path13.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version2, arch3);
@@ -31249,7 +31249,7 @@ function cacheFile(sourceFile, targetFile, tool, version2, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version2, arch3);
-    const destPath = path12.join(destFolder, targetFile);
+    const destPath = path13.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version2, arch3);
@@ -31272,7 +31272,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path12.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path13.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs5.existsSync(cachePath) && fs5.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -31286,12 +31286,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os7.arch();
-  const toolPath = path12.join(_getCacheDirectory(), toolName);
+  const toolPath = path13.join(_getCacheDirectory(), toolName);
   if (fs5.existsSync(toolPath)) {
     const children = fs5.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path12.join(toolPath, child2, arch3 || "");
+        const fullPath = path13.join(toolPath, child2, arch3 || "");
         if (fs5.existsSync(fullPath) && fs5.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -31343,7 +31343,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter9(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path12.join(_getTempDirectory(), crypto3.randomUUID());
+      dest = path13.join(_getTempDirectory(), crypto3.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -31351,7 +31351,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version2, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    const folderPath = path12.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
+    const folderPath = path13.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -31361,7 +31361,7 @@ function _createToolPath(tool, version2, arch3) {
   });
 }
 function _completeToolPath(tool, version2, arch3) {
-  const folderPath = path12.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
+  const folderPath = path13.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs5.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -31414,7 +31414,7 @@ function _getGlobal(key, defaultValue) {
 function _unique(values) {
   return Array.from(new Set(values));
 }
-var crypto3, fs5, os7, path12, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
+var crypto3, fs5, os7, path13, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
 var init_tool_cache = __esm({
   "node_modules/@actions/tool-cache/lib/tool-cache.js"() {
     init_core();
@@ -31423,7 +31423,7 @@ var init_tool_cache = __esm({
     fs5 = __toESM(require("fs"), 1);
     init_manifest();
     os7 = __toESM(require("os"), 1);
-    path12 = __toESM(require("path"), 1);
+    path13 = __toESM(require("path"), 1);
     init_lib();
     semver2 = __toESM(require_semver2(), 1);
     stream = __toESM(require("stream"), 1);
@@ -34319,16 +34319,23 @@ function providerMetadata(ctx) {
 }
 
 // src/idp/secrets.ts
+var import_node_crypto3 = require("node:crypto");
+
+// src/util/secure-compare.ts
 var import_node_crypto2 = require("node:crypto");
+function sha256(data) {
+  return typeof import_node_crypto2.hash === "function" ? (0, import_node_crypto2.hash)("sha256", data, "buffer") : (0, import_node_crypto2.createHash)("sha256").update(data).digest();
+}
+function safeEqual(a, b) {
+  return (0, import_node_crypto2.timingSafeEqual)(sha256(a), sha256(b));
+}
+
+// src/idp/secrets.ts
 function randomToken(bytes2 = 32) {
-  return (0, import_node_crypto2.randomBytes)(bytes2).toString("base64url");
+  return (0, import_node_crypto3.randomBytes)(bytes2).toString("base64url");
 }
 function newClientSecret() {
   return randomToken(32);
-}
-function constantTimeEqual(a, b) {
-  const digest3 = (s) => (0, import_node_crypto2.createHash)("sha256").update(s, "utf8").digest();
-  return (0, import_node_crypto2.timingSafeEqual)(digest3(a), digest3(b));
 }
 
 // src/idp/grants.ts
@@ -35574,7 +35581,7 @@ function authenticateClient(req, form2, clients) {
       return invalid2("client_id in the body differs from the one in the Authorization header", true);
     }
     const client = clients.get(credentials.id);
-    if (!client || !constantTimeEqual(credentials.secret, client.clientSecret)) {
+    if (!client || !safeEqual(credentials.secret, client.clientSecret)) {
       return invalid2("client authentication failed (unknown client or wrong secret)", true);
     }
     return { ok: true, client };
@@ -35582,7 +35589,7 @@ function authenticateClient(req, form2, clients) {
   if (bodySecret !== void 0) {
     if (bodyId === void 0) return invalid2("client_secret_post needs client_id in the body", false);
     const client = clients.get(bodyId);
-    if (!client || !constantTimeEqual(bodySecret, client.clientSecret)) {
+    if (!client || !safeEqual(bodySecret, client.clientSecret)) {
       return invalid2("client authentication failed (unknown client or wrong secret)", false);
     }
     return { ok: true, client };
@@ -35970,7 +35977,7 @@ function createIdp(options) {
 }
 
 // src/config/gate-parse.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var import_node_http = require("node:http");
 var import_node_net = require("node:net");
 var import_node_path = __toESM(require("node:path"), 1);
@@ -36083,7 +36090,7 @@ function masked(value) {
   return `<${value.length} characters, hidden>`;
 }
 function generateSecret() {
-  return (0, import_node_crypto3.randomBytes)(GENERATED_BYTES).toString("base64url");
+  return (0, import_node_crypto4.randomBytes)(GENERATED_BYTES).toString("base64url");
 }
 var TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 function parseCredentials(input, raw, mode) {
@@ -43728,17 +43735,6 @@ var import_node_crypto6 = require("node:crypto");
 
 // src/gate/verifiers/compare.ts
 var import_node_crypto5 = require("node:crypto");
-
-// src/gate/digest.ts
-var import_node_crypto4 = require("node:crypto");
-function sha256(data) {
-  return typeof import_node_crypto4.hash === "function" ? (0, import_node_crypto4.hash)("sha256", data, "buffer") : (0, import_node_crypto4.createHash)("sha256").update(data).digest();
-}
-function safeEqual(a, b) {
-  return (0, import_node_crypto4.timingSafeEqual)(sha256(a), sha256(b));
-}
-
-// src/gate/verifiers/compare.ts
 function hmac2(algorithm, key, ...data) {
   const mac2 = (0, import_node_crypto5.createHmac)(algorithm, key);
   for (const part of data) mac2.update(part);
@@ -46574,1886 +46570,11 @@ var RunContext = class {
   }
 };
 
-// src/scenarios/oauth/report.ts
-function oauthLabel(flow) {
-  if (flow.negative === "deny") return "deny";
-  return [flow.user ?? "", flow.negative].filter(Boolean).join(".");
-}
-function describe2(flow) {
-  const who = flow.negative === "deny" ? "with consent denied" : `as ${flow.user}`;
-  const extra = flow.negative === "replay-callback" ? ", callback replayed" : flow.negative === "tamper-state" ? ", state tampered" : "";
-  return `login at ${flow.start} ${who}${extra}`;
-}
-function expected(r, flow) {
-  const parts2 = [`callback ${flow.callbackStatus.text}`];
-  if (flow.negative === "replay-callback") parts2.push(`replay ${flow.replayStatus.text}`);
-  if (flow.check !== void 0) parts2.push(`${flow.check} ${r.scenario.expect.statusText}`);
-  return parts2.join("; ");
-}
-function oauthRowParts(r, flow) {
-  const flag2 = flow.negative === void 0 ? "" : ` (${flow.negative})`;
-  const steps = r.steps ?? [];
-  return {
-    name: `${r.scenario.name}${flag2}`,
-    kind: flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`,
-    requests: String(steps.length),
-    expected: expected(r, flow),
-    statuses: steps.map((s) => s.status === void 0 ? "no response" : String(s.status)).join(" \u2192 ")
-  };
-}
-function oauthFailureText(r, flow) {
-  const s = r.scenario;
-  const lines = [`oauth ${describe2(flow)} (${s.source.file}:${s.source.line})`];
-  if (r.error !== void 0) lines.push(r.error);
-  for (const d of r.deliveries) {
-    if (d.error !== void 0) lines.push(`  ${d.error}`);
-    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
-  }
-  const steps = r.steps ?? [];
-  if (steps.length > 0) {
-    lines.push("requests:");
-    for (const step of steps) {
-      const status3 = step.status === void 0 ? "no response" : String(step.status);
-      lines.push(
-        `  ${step.step}: GET ${step.request} -> ${status3}${step.location ? ` ${step.location}` : ""}`
-      );
-    }
-  }
-  const last = r.deliveries.find((d) => !d.passed);
-  if (last && last.status !== void 0 && last.responseExcerpt !== "") {
-    lines.push(`response: ${last.responseExcerpt}`);
-  }
-  return lines.join("\n");
-}
-
-// src/scenarios/junit.ts
-var INVALID_XML = (
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot hold
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-);
-function xmlEscape(text) {
-  return text.replace(INVALID_XML, "\uFFFD").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&apos;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;").replaceAll("	", "&#9;");
-}
-var seconds2 = (ms2) => (ms2 / 1e3).toFixed(3);
-function attributes(values) {
-  return Object.entries(values).map(([name, value]) => ` ${name}="${xmlEscape(String(value))}"`).join("");
-}
-function failureText(r) {
-  const lines = [];
-  const s = r.scenario;
-  if (s.oauth) return oauthFailureText(r, s.oauth);
-  lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
-  if (r.error !== void 0) lines.push(r.error);
-  const bad2 = r.deliveries.filter((d) => !d.passed);
-  for (const d of bad2.slice(0, 5)) {
-    lines.push(`delivery ${d.index + 1} of ${s.repeat}:`);
-    if (d.error !== void 0) lines.push(`  no response: ${d.error}`);
-    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
-    if (d.status !== void 0) lines.push(`  response (${d.status}): ${d.responseExcerpt}`);
-  }
-  if (bad2.length > 5) lines.push(`... and ${bad2.length - 5} more failing deliveries`);
-  return lines.join("\n");
-}
-function testcase(r) {
-  const s = r.scenario;
-  const attrs = attributes({
-    name: s.name,
-    classname: s.oauth ? `oauth.${oauthLabel(s.oauth)}` : `webhooks.${s.provider}`,
-    file: s.source.file,
-    line: s.source.line,
-    time: seconds2(r.durationMs)
-  });
-  if (r.passed) return `    <testcase${attrs}/>`;
-  const noResponse = r.error !== void 0 || r.deliveries.every((d) => d.status === void 0);
-  const tag2 = noResponse ? "error" : "failure";
-  const type = noResponse ? "DeliveryError" : "ExpectationFailed";
-  const message2 = attributes({ message: failureSummary(r), type });
-  return `    <testcase${attrs}>
-      <${tag2}${message2}>${xmlEscape(failureText(r))}</${tag2}>
-    </testcase>`;
-}
-function junitXml(run, options = {}) {
-  const timestamp = (options.timestamp ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "");
-  const byFile = /* @__PURE__ */ new Map();
-  for (const r of run.results) {
-    const list = byFile.get(r.scenario.source.file) ?? [];
-    list.push(r);
-    byFile.set(r.scenario.source.file, list);
-  }
-  const count = (list) => {
-    const errors = list.filter(
-      (r) => !r.passed && (r.error !== void 0 || r.deliveries.every((d) => d.status === void 0))
-    ).length;
-    return { tests: list.length, failures: list.filter((r) => !r.passed).length - errors, errors };
-  };
-  const suites = [...byFile].map(([file, list]) => {
-    const time2 = list.reduce((sum, r) => sum + r.durationMs, 0);
-    const attrs = attributes({
-      name: file,
-      ...count(list),
-      skipped: 0,
-      time: seconds2(time2),
-      timestamp,
-      file
-    });
-    return `  <testsuite${attrs}>
-${list.map(testcase).join("\n")}
-  </testsuite>`;
-  });
-  const root = attributes({
-    name: options.name ?? "preview-tunnel webhook scenarios",
-    ...count(run.results),
-    time: seconds2(run.durationMs)
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites${root}>
-${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>
-`;
-}
-
-// src/scenarios/keys.ts
-var import_node_crypto11 = require("node:crypto");
-function createScenarioKeys() {
-  const { publicKey: publicKey2, privateKey: privateKey2 } = (0, import_node_crypto11.generateKeyPairSync)("ed25519");
-  const x = publicKey2.export({ format: "jwk" }).x ?? "";
-  return {
-    discord: {
-      publicKeyHex: Buffer.from(x, "base64url").toString("hex"),
-      privateKeyPem: privateKey2.export({ format: "pem", type: "pkcs8" }).toString()
-    }
-  };
-}
-function scenarioAppEnv(scenarios, keys) {
-  const env = {};
-  for (const s of scenarios)
-    if (s.publicKeyEnv !== void 0) env[s.publicKeyEnv] = keys.discord.publicKeyHex;
-  return env;
-}
-
-// src/scenarios/report.ts
-var MAX_ANNOTATIONS = 10;
-function cell(text, max = 120) {
-  const flat = text.replace(/\s+/g, " ").trim();
-  const cut = flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
-  return cut.replace(/[\\`*_{}[\]<>|]/g, (c) => `\\${c}`);
-}
-var ms = (value) => value === void 0 ? "\u2013" : `${Math.round(value)} ms`;
-function statuses(r) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const d of r.deliveries) {
-    const key = d.status === void 0 ? "no response" : String(d.status);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts].map(([status3, n]) => r.deliveries.length > 1 ? `${status3} \xD7${n}` : status3).join(", ");
-}
-function row(r) {
-  const s = r.scenario;
-  if (s.oauth) {
-    const parts2 = oauthRowParts(r, s.oauth);
-    return [
-      r.passed ? "\u2705" : "\u274C",
-      cell(parts2.name),
-      cell(parts2.kind),
-      parts2.requests,
-      cell(parts2.expected),
-      cell(parts2.statuses || "\u2013"),
-      ms(r.latency?.p50),
-      ms(r.latency?.p99),
-      cell(`${s.source.file}:${s.source.line}`),
-      r.passed ? "" : cell(failureSummary(r), 200)
-    ].join(" | ");
-  }
-  const flags = [
-    s.tamper ? "tampered" : "",
-    s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : ""
-  ].filter(Boolean).join(", ");
-  const name = flags ? `${s.name} (${flags})` : s.name;
-  const deliveries = s.repeat > 1 ? `${r.deliveries.length}/${s.repeat} \xD7${s.concurrency}` : `${r.deliveries.length}`;
-  return [
-    r.passed ? "\u2705" : "\u274C",
-    cell(name),
-    cell(s.provider + (s.event ? ` ${s.event}` : "")),
-    deliveries,
-    cell(s.expect.statusText),
-    cell(statuses(r) || "\u2013"),
-    ms(r.latency?.p50),
-    ms(r.latency?.p99),
-    cell(`${s.source.file}:${s.source.line}`),
-    r.passed ? "" : cell(failureSummary(r), 200)
-  ].join(" | ");
-}
-function summaryMarkdown(run) {
-  const lines = [
-    run.results.some((r) => r.scenario.oauth) ? "### Webhook and OAuth scenarios" : "### Webhook scenarios",
-    "",
-    `${run.failed === 0 ? "\u2705" : "\u274C"} ${run.passed} passed, ${run.failed} failed in ${(run.durationMs / 1e3).toFixed(1)} s${run.cancelled ? " (cancelled)" : ""}`,
-    ""
-  ];
-  if (run.results.length === 0) return [...lines, "No scenarios ran.", ""].join("\n");
-  lines.push(
-    "| | Scenario | Provider | Deliveries | Expected | Status | p50 | p99 | Where | Why |",
-    "|---|---|---|---|---|---|---|---|---|---|",
-    ...run.results.map((r) => `| ${row(r)} |`),
-    ""
-  );
-  return lines.join("\n");
-}
-function annotations(run) {
-  const failed = run.results.filter((r) => !r.passed);
-  const shown3 = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
-    file: r.scenario.source.file,
-    line: r.scenario.source.line,
-    title: `${r.scenario.oauth ? "OAuth" : "Webhook"} scenario failed: ${r.scenario.name}`,
-    message: failureSummary(r)
-  }));
-  const rest = failed.length - shown3.length;
-  const last = shown3[shown3.length - 1];
-  if (rest > 0 && last) {
-    shown3[shown3.length - 1] = {
-      ...last,
-      message: `${last.message}
-(${rest} more failed scenarios: see the job summary)`
-    };
-  }
-  return shown3;
-}
-
-// src/tunnel/cloudflared.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
-
-// src/app/ports.ts
-var import_node_net2 = __toESM(require("node:net"), 1);
-function freePort() {
-  return new Promise((resolve2, reject2) => {
-    const server = import_node_net2.default.createServer();
-    server.unref();
-    server.once("error", reject2);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve2(port));
-    });
-  });
-}
-async function portInUse(port) {
-  const tryHost = (host) => new Promise((resolve2) => {
-    const socket = import_node_net2.default.connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve2(true);
-    });
-    socket.once("error", () => resolve2(false));
-    socket.setTimeout(1e3, () => {
-      socket.destroy();
-      resolve2(false);
-    });
-  });
-  const results = await Promise.all([tryHost("127.0.0.1"), tryHost("::1")]);
-  return results.some(Boolean);
-}
-
-// src/util/time.ts
-var import_promises = require("node:timers/promises");
-function formatDuration(ms2) {
-  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
-  if (ms2 < 6e4) return `${(ms2 / 1e3).toFixed(ms2 < 1e4 ? 2 : 1)}s`;
-  const m = Math.floor(ms2 / 6e4);
-  const s = Math.round(ms2 % 6e4 / 1e3);
-  return s === 0 ? `${m}m` : `${m}m${s}s`;
-}
-async function sleep(ms2, signal) {
-  try {
-    await (0, import_promises.setTimeout)(ms2, void 0, { signal });
-  } catch {
-  }
-}
-
-// src/tunnel/agent.ts
-var import_node_child_process3 = require("node:child_process");
-
-// src/tunnel/output.ts
-var import_node_fs9 = require("node:fs");
-var ANSI = new RegExp(
-  `${String.fromCharCode(27)}(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\\u0007]*(?:\\u0007|${String.fromCharCode(27)}\\\\))`,
-  "g"
-);
-function stripAnsi(text) {
-  return text.replace(ANSI, "");
-}
-var OutputLines = class {
-  constructor(keep = 40, logFile) {
-    this.keep = keep;
-    this.logFile = logFile;
-  }
-  keep;
-  logFile;
-  kept = [];
-  listeners = /* @__PURE__ */ new Set();
-  flushers = /* @__PURE__ */ new Set();
-  /** Reads a stream; `flush` listeners run after each chunk (see ssh-output.ts). */
-  follow(stream2) {
-    if (!stream2) return;
-    let partial2 = "";
-    stream2.setEncoding("utf8");
-    stream2.on("data", (chunk) => {
-      if (this.logFile) {
-        try {
-          (0, import_node_fs9.appendFileSync)(this.logFile, chunk);
-        } catch {
-        }
-      }
-      const parts2 = (partial2 + chunk).split(/\r?\n|\r/);
-      partial2 = parts2.pop() ?? "";
-      for (const part of parts2) this.push(part);
-      for (const flush of this.flushers) flush();
-    });
-    stream2.on("end", () => {
-      if (partial2 !== "") this.push(partial2);
-      partial2 = "";
-      for (const flush of this.flushers) flush();
-    });
-  }
-  push(raw) {
-    const line = stripAnsi(raw).trimEnd();
-    if (line.trim() === "" || /^@+$/.test(line.trim())) return;
-    this.kept.push(line);
-    if (this.kept.length > this.keep) this.kept.shift();
-    for (const listener of this.listeners) listener(line);
-  }
-  onLine(listener, onFlush) {
-    this.listeners.add(listener);
-    if (onFlush) this.flushers.add(onFlush);
-    return () => {
-      this.listeners.delete(listener);
-      if (onFlush) this.flushers.delete(onFlush);
-    };
-  }
-  /** The last lines, oldest first. */
-  last(count = this.keep) {
-    return this.kept.slice(-count);
-  }
-  /** The last lines as an indented block for error messages, or a note that there were none. */
-  describe(count = 12) {
-    const lines = this.last(count);
-    return lines.length === 0 ? "  (it printed nothing)" : lines.map((l) => `  ${l}`).join("\n");
-  }
-};
-
-// src/tunnel/agent.ts
-var AGENT_GRACE_MS = 3e3;
-async function startAgent(options) {
-  const output = new OutputLines(60, options.logFile);
-  const child2 = (0, import_node_child_process3.spawn)(options.command, [...options.args], {
-    cwd: options.cwd,
-    env: options.env,
-    detached: process.platform !== "win32",
-    // stdin stays open and unwritten: some SSH services end the session on EOF.
-    stdio: ["pipe", "pipe", "pipe"],
-    windowsHide: true
-  });
-  await new Promise((resolve2, reject2) => {
-    child2.once("spawn", resolve2);
-    child2.once("error", reject2);
-  });
-  child2.stdin?.on("error", () => void 0);
-  output.follow(child2.stdout);
-  output.follow(child2.stderr);
-  let exit;
-  const exited = new Promise((resolve2) => {
-    child2.once("close", (code, signal) => {
-      exit = { code, signal };
-      resolve2(exit);
-    });
-  });
-  const pid = child2.pid;
-  let stopping;
-  return {
-    pid,
-    output,
-    exited,
-    exitInfo: () => exit,
-    stop(graceMs = AGENT_GRACE_MS) {
-      stopping ??= (async () => {
-        if (exit) return;
-        child2.stdin?.destroy();
-        await stopProcessTree(pid, { graceMs }).catch(() => void 0);
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 1e3).unref())]);
-      })();
-      return stopping;
-    }
-  };
-}
-
-// src/tunnel/cloudflared-install.ts
-var import_node_crypto12 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
-var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
-var import_node_stream = require("node:stream");
-var import_promises2 = require("node:stream/promises");
-
-// src/tunnel/cloudflared-checksums.ts
-function assetFor(platform3, arch3) {
-  const goArch = arch3 === "x64" ? "amd64" : arch3 === "arm64" ? "arm64" : void 0;
-  if (goArch === void 0) return void 0;
-  if (platform3 === "linux")
-    return { name: `cloudflared-linux-${goArch}`, archive: false, executable: "cloudflared" };
-  if (platform3 === "darwin")
-    return { name: `cloudflared-darwin-${goArch}.tgz`, archive: true, executable: "cloudflared" };
-  if (platform3 === "win32")
-    return { name: "cloudflared-windows-amd64.exe", archive: false, executable: "cloudflared.exe" };
-  return void 0;
-}
-var PINNED_CHECKSUMS = {
-  [DEFAULT_CLOUDFLARED_VERSION]: {
-    "cloudflared-linux-amd64": "fcfb02b575a52ca1af2e3267af4e1517bcdeb30ac48c834c69abaed3c0576ad2",
-    "cloudflared-linux-arm64": "7747d94570fb390cf47dcb4f9555c193c6355cda9793f0d878d9049e5d6a7790",
-    "cloudflared-darwin-amd64.tgz": "f1727723c586500e2092368ae21871b3df7ddfd2cb097f22d81bee4a9c458bb4",
-    "cloudflared-darwin-arm64.tgz": "9042c2c5d8b2de78e60f313d5fb31b6c5c1cebde787a3caf1f2c9588084ac442",
-    "cloudflared-windows-amd64.exe": "c29eee2b121f5436a642eed69fd9767da7e7b8c510fa50aaa130337f931357b5"
-  }
-};
-function checksumFromReleaseNotes(body2, asset) {
-  for (const line of body2.split(/\r?\n/)) {
-    const match = /^\s*`?([A-Za-z0-9._-]+):\s*([0-9a-fA-F]{64})\s*`?\s*$/.exec(line);
-    if (match?.[1] === asset) return match[2]?.toLowerCase();
-  }
-  return void 0;
-}
-
-// src/tunnel/cloudflared-install.ts
-var RELEASES = "https://github.com/cloudflare/cloudflared/releases/download";
-var TOOL = "cloudflared";
-function cloudflaredInstaller(deps) {
-  return {
-    async install(version2, logger) {
-      const asset = assetFor(deps.platform, deps.arch);
-      if (asset === void 0) {
-        throw new StartError(
-          `cloudflared publishes no build for ${deps.platform}/${deps.arch}. Put a cloudflared on PATH, or use provider: ssh or ngrok.`
-        );
-      }
-      const cached2 = deps.store.find(version2, deps.arch);
-      if (cached2 !== void 0 && (0, import_node_fs10.existsSync)(import_node_path9.default.join(cached2, asset.executable))) {
-        logger.info(`cloudflared ${version2} from the tool cache (${cached2})`);
-        return import_node_path9.default.join(cached2, asset.executable);
-      }
-      const expected2 = await deps.checksum(version2, asset.name);
-      if (expected2 === void 0) {
-        throw new StartError(
-          `No SHA-256 is known for cloudflared ${version2} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
-        );
-      }
-      (0, import_node_fs10.mkdirSync)(deps.tempDir, { recursive: true });
-      const work = (0, import_node_fs10.mkdtempSync)(import_node_path9.default.join(deps.tempDir, "cloudflared-"));
-      try {
-        const url2 = `${deps.downloadBase}/${version2}/${asset.name}`;
-        const file = import_node_path9.default.join(work, asset.name);
-        logger.info(`Downloading ${url2}`);
-        try {
-          await deps.download(url2, file);
-        } catch (error3) {
-          throw new StartError(
-            `Downloading cloudflared ${version2} from ${url2} failed (${errorMessage(error3)}). Put a cloudflared on PATH, or use another provider.`
-          );
-        }
-        const actual = await sha256File(file);
-        if (actual !== expected2.toLowerCase()) {
-          (0, import_node_fs10.rmSync)(file, { force: true });
-          throw new StartError(
-            `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected2}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
-          );
-        }
-        let executable = file;
-        if (asset.archive) {
-          const dir2 = import_node_path9.default.join(work, "x");
-          (0, import_node_fs10.mkdirSync)(dir2);
-          await deps.extractTgz(file, dir2);
-          executable = import_node_path9.default.join(dir2, asset.executable);
-          if (!(0, import_node_fs10.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
-        }
-        if (deps.platform !== "win32") (0, import_node_fs10.chmodSync)(executable, 493);
-        const dir = await deps.store.save(executable, asset.executable, version2, deps.arch);
-        logger.info(`cloudflared ${version2} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
-        return import_node_path9.default.join(dir, asset.executable);
-      } finally {
-        (0, import_node_fs10.rmSync)(work, { recursive: true, force: true });
-      }
-    }
-  };
-}
-async function sha256File(file) {
-  const hash2 = (0, import_node_crypto12.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs10.createReadStream)(file)) hash2.update(chunk);
-  return hash2.digest("hex");
-}
-function findOnPath(name, env = process.env, platform3 = process.platform) {
-  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path9.default.delimiter).filter((d) => d !== "");
-  const exts = platform3 === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
-  for (const dir of dirs) {
-    for (const ext of exts) {
-      const candidate = import_node_path9.default.join(dir, name + ext);
-      if ((0, import_node_fs10.existsSync)(candidate)) return candidate;
-    }
-  }
-  return void 0;
-}
-function releaseChecksums(apiUrl, fetchImpl = fetch) {
-  return async (version2, asset) => {
-    const pinned = PINNED_CHECKSUMS[version2]?.[asset];
-    if (pinned !== void 0) return pinned;
-    const response = await fetchImpl(`${apiUrl}/repos/cloudflare/cloudflared/releases/tags/${version2}`, {
-      headers: { accept: "application/vnd.github+json", "user-agent": "preview-tunnel" },
-      signal: AbortSignal.timeout(3e4)
-    }).catch(() => void 0);
-    if (!response?.ok) return void 0;
-    const release = await response.json();
-    const digest3 = release.assets?.find((a) => a.name === asset)?.digest;
-    if (typeof digest3 === "string" && digest3.startsWith("sha256:")) return digest3.slice(7).toLowerCase();
-    return typeof release.body === "string" ? checksumFromReleaseNotes(release.body, asset) : void 0;
-  };
-}
-async function fetchToFile(url2, dest) {
-  const response = await fetch(url2, { signal: AbortSignal.timeout(3e5) });
-  if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
-  await (0, import_promises2.pipeline)(
-    import_node_stream.Readable.fromWeb(response.body),
-    (0, import_node_fs10.createWriteStream)(dest)
-  );
-}
-function directoryStore(root) {
-  const dirFor = (version2, arch3) => import_node_path9.default.join(root, TOOL, version2, arch3);
-  return {
-    find: (version2, arch3) => (0, import_node_fs10.existsSync)(dirFor(version2, arch3)) ? dirFor(version2, arch3) : void 0,
-    async save(file, executable, version2, arch3) {
-      const dir = dirFor(version2, arch3);
-      (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
-      (0, import_node_fs10.copyFileSync)(file, import_node_path9.default.join(dir, executable));
-      return dir;
-    }
-  };
-}
-async function defaultInstallDeps(env = process.env) {
-  const tc = await Promise.resolve().then(() => (init_tool_cache(), tool_cache_exports));
-  const onRunner = (env.RUNNER_TOOL_CACHE ?? "") !== "";
-  const store = onRunner ? {
-    find: (version2, arch3) => tc.find(TOOL, version2, arch3) || void 0,
-    save: (file, executable, version2, arch3) => tc.cacheFile(file, executable, TOOL, version2, arch3)
-  } : directoryStore(import_node_path9.default.join(env.XDG_CACHE_HOME ?? import_node_path9.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
-  return {
-    // Outside a runner tool-cache would print ::debug:: lines on the CLI's stdout.
-    download: onRunner ? async (url2, dest) => {
-      await tc.downloadTool(url2, dest);
-    } : fetchToFile,
-    store,
-    extractTgz: async (file, dest) => {
-      await tc.extractTar(file, dest);
-    },
-    checksum: releaseChecksums(env.GITHUB_API_URL ?? "https://api.github.com"),
-    platform: process.platform,
-    arch: process.arch,
-    downloadBase: RELEASES,
-    tempDir: env.RUNNER_TEMP || import_node_os.default.tmpdir()
-  };
-}
-
-// src/tunnel/keep-up.ts
-var import_node_events = require("node:events");
-
-// src/tunnel/backoff.ts
-var DEFAULT_BACKOFF = { initialMs: 250, maxMs: 5e3 };
-function backoffDelay(backoff, attempt, deadline = Number.POSITIVE_INFINITY) {
-  const delay2 = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempt, 20));
-  return Math.max(0, Math.min(delay2, deadline - Date.now()));
-}
-
-// src/tunnel/keep-up.ts
-var KeptTunnel = class extends import_node_events.EventEmitter {
-  constructor(first, options) {
-    super();
-    this.options = options;
-    this.currentUrl = first.url;
-    this.adopt(first);
-  }
-  options;
-  current;
-  currentUrl;
-  closing = new AbortController();
-  closed;
-  /** Settles when the running reconnect loop (if any) is over; for tests and close(). */
-  reviving = Promise.resolve();
-  get url() {
-    return this.currentUrl;
-  }
-  adopt(session) {
-    this.current = session;
-    void session.ended.then((why) => {
-      if (this.current !== session || this.closing.signal.aborted) return;
-      this.current = void 0;
-      this.reviving = this.revive(why);
-    });
-  }
-  async revive(why) {
-    const { provider, logger, timeoutMs } = this.options;
-    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
-    logger.warning(
-      `The ${provider} tunnel dropped (${why}); reconnecting for up to ${formatDuration(timeoutMs)}.`
-    );
-    const deadline = Date.now() + timeoutMs;
-    let lastError = why;
-    for (let attempt = 0; !this.closing.signal.aborted && Date.now() < deadline; attempt++) {
-      const signal = AbortSignal.any([
-        this.closing.signal,
-        AbortSignal.timeout(Math.max(1, deadline - Date.now()))
-      ]);
-      let session;
-      try {
-        session = await this.options.connect(signal);
-        if (this.options.probe) await this.options.probe(session.url, signal);
-      } catch (error4) {
-        await session?.stop();
-        session = void 0;
-        lastError = errorMessage(error4);
-        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${lastError}`);
-      }
-      if (session) {
-        if (this.closing.signal.aborted) {
-          await session.stop();
-          return;
-        }
-        const previous = this.currentUrl;
-        this.currentUrl = session.url;
-        this.adopt(session);
-        if (session.url !== previous) {
-          logger.warning(`The ${provider} tunnel is back with a new URL: ${session.url} (was ${previous}).`);
-          this.emit("url", session.url);
-        } else {
-          logger.info(`The ${provider} tunnel is back at ${session.url}.`);
-        }
-        return;
-      }
-      await sleep(backoffDelay(backoff, attempt, deadline), this.closing.signal);
-    }
-    if (this.closing.signal.aborted) return;
-    const error3 = new StartError(
-      `The ${provider} tunnel dropped and could not be brought back within ${formatDuration(timeoutMs)}.
-Last error: ${lastError}`
-    );
-    logger.error(error3.message);
-    this.emit("lost", error3);
-  }
-  close() {
-    this.closed ??= (async () => {
-      this.closing.abort();
-      try {
-        await this.current?.stop();
-        await this.reviving;
-        await this.options.cleanup?.();
-      } catch (error3) {
-        this.options.logger.warning(`Closing the ${this.options.provider} tunnel: ${errorMessage(error3)}`);
-      }
-    })();
-    return this.closed;
-  }
-};
-
-// src/tunnel/cloudflared.ts
-var RATE_LIMITED = /429 Too Many Requests|error code: 1015|failed to unmarshal quick Tunnel/i;
-function cloudflaredProvider(options) {
-  return {
-    name: "cloudflared",
-    // cloudflared sets it from the edge; X-Forwarded-For could carry a client-supplied value.
-    clientIpHeader: "cf-connecting-ip",
-    open: (target, openOptions) => openCloudflared(options, target, openOptions)
-  };
-}
-async function openCloudflared(options, target, open5) {
-  const { logger, runDir } = open5;
-  const env = open5.env ?? process.env;
-  (0, import_node_fs11.mkdirSync)(runDir, { recursive: true });
-  let executable = options.executable ?? findOnPath("cloudflared", env);
-  if (executable !== void 0) logger.info(`cloudflared: using ${executable}`);
-  else executable = await (await options.installer()).install(options.version, logger);
-  const config2 = import_node_path10.default.join(runDir, "cloudflared.yml");
-  (0, import_node_fs11.writeFileSync)(config2, "# isolated from ~/.cloudflared by preview-tunnel\n");
-  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-  const connect = (signal) => connectOnce({
-    options,
-    executable,
-    config: config2,
-    origin: `http://${host}:${target.port}`,
-    env,
-    logFile: import_node_path10.default.join(runDir, "cloudflared.log"),
-    signal
-  });
-  let first;
-  try {
-    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(options.timeoutMs)]));
-  } catch (error3) {
-    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
-    throw error3;
-  }
-  logger.info(`cloudflared: quick tunnel up at ${first.url}`);
-  return new KeptTunnel(first, {
-    provider: "cloudflared",
-    connect,
-    timeoutMs: options.timeoutMs,
-    logger,
-    probe: open5.probe,
-    backoff: options.backoff
-  });
-}
-async function connectOnce(args) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startAndWait(args);
-    } catch (error3) {
-      if (attempt >= 3 || !/address already in use/i.test(error3.message)) throw error3;
-    }
-  }
-}
-async function startAndWait(args) {
-  const { options, signal } = args;
-  signal.throwIfAborted();
-  const metrics = `127.0.0.1:${await freePort()}`;
-  let agent;
-  try {
-    agent = await startAgent({
-      command: args.executable,
-      args: [
-        "tunnel",
-        "--no-autoupdate",
-        "--config",
-        args.config,
-        "--metrics",
-        metrics,
-        "--url",
-        args.origin
-      ],
-      env: args.env,
-      logFile: args.logFile
-    });
-  } catch (error3) {
-    throw new StartError(
-      `cloudflared could not be started from ${args.executable} (${error3.message}).`
-    );
-  }
-  const started = Date.now();
-  const failure3 = (what, hint) => new StartError(
-    `The cloudflared quick tunnel ${what}.
-cloudflared printed:
-${agent.output.describe(12)}
-${hint}`
-  );
-  try {
-    const hostname = await waitForTunnel(
-      agent,
-      metrics,
-      signal,
-      (what, hint) => failure3(what, hint),
-      started
-    );
-    const url2 = await options.publicUrl?.(hostname) ?? `https://${hostname}`;
-    return {
-      url: url2,
-      ended: agent.exited.then((exit) => `cloudflared ${describeExit(exit)}`),
-      stop: () => agent.stop()
-    };
-  } catch (error3) {
-    await agent.stop();
-    throw error3;
-  }
-}
-var RATE_LIMIT_HINT = "trycloudflare.com is rate-limiting the creation of quick tunnels from this address (HTTP 429, error code 1015). Wait a few minutes and re-run, or use provider: ngrok or ssh.";
-async function waitForTunnel(agent, metrics, signal, failure3, started) {
-  let rateLimited = false;
-  const stopWatching = agent.output.onLine((line) => {
-    if (RATE_LIMITED.test(line)) rateLimited = true;
-  });
-  let hostname = "";
-  let lastReady = "no answer yet";
-  try {
-    for (let attempt = 0; ; attempt++) {
-      if (rateLimited) throw failure3("could not be created", RATE_LIMIT_HINT);
-      const exit = agent.exitInfo();
-      if (exit) throw failure3(`${describeExit(exit)} before it was ready`, "Check its output above.");
-      if (signal.aborted) {
-        const reason = signal.reason;
-        if (reason && reason.name !== "TimeoutError") throw reason;
-        throw failure3(
-          hostname === "" ? `got no hostname within ${formatDuration(Date.now() - started)} (tunnel-timeout)` : `got ${hostname} but was not ready within ${formatDuration(Date.now() - started)} (last /ready: ${lastReady})`,
-          "Raise tunnel-timeout, or use provider: ngrok or ssh."
-        );
-      }
-      if (hostname === "") hostname = await quickTunnelHostname(metrics, signal);
-      if (hostname !== "") {
-        const ready = await getText(`http://${metrics}/ready`, signal);
-        if (ready?.status === 200) return hostname;
-        lastReady = ready === void 0 ? "no answer" : `HTTP ${ready.status}`;
-      }
-      await Promise.race([sleep(Math.min(1e3, 50 * 2 ** attempt), signal), agent.exited]);
-    }
-  } finally {
-    stopWatching();
-  }
-}
-async function quickTunnelHostname(metrics, signal) {
-  const answer = await getText(`http://${metrics}/quicktunnel`, signal);
-  if (answer?.status !== 200) return "";
-  try {
-    const hostname = JSON.parse(answer.body).hostname;
-    return typeof hostname === "string" && /^[A-Za-z0-9.-]+$/.test(hostname) ? hostname : "";
-  } catch {
-    return "";
-  }
-}
-async function getText(url2, signal) {
-  try {
-    const response = await fetch(url2, { signal: AbortSignal.any([signal, AbortSignal.timeout(2e3)]) });
-    return { status: response.status, body: await response.text() };
-  } catch {
-    return void 0;
-  }
-}
-
-// src/tunnel/local.ts
-var import_node_events2 = require("node:events");
-var localProvider = {
-  name: "local",
-  async open(target) {
-    const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-    return Object.assign(new import_node_events2.EventEmitter(), {
-      url: `http://${host}:${target.port}`,
-      close: async () => void 0
-    });
-  }
-};
-
-// src/tunnel/ngrok.ts
-var import_node_events3 = require("node:events");
-
-// src/tunnel/ngrok-errors.ts
-function ngrokErrorCode(error3) {
-  const code = error3.errorCode;
-  if (typeof code === "string") return code;
-  const message2 = error3 instanceof Error ? error3.message : String(error3);
-  return /\b(ERR_NGROK_\d+)\b/.exec(message2)?.[1];
-}
-function ngrokAdvice(code, message2, domain) {
-  switch (code) {
-    case "ERR_NGROK_108":
-      return "Your ngrok account already has an agent session online, and the free plan allows one: parallel PR runs collide. Run previews one at a time (a workflow `concurrency:` group), stop the other agent (dashboard: Agents), or use provider: cloudflared.";
-    case "ERR_NGROK_334":
-      return `The endpoint${domain === void 0 ? "" : ` ${domain}`} is already online, held by another run or agent. Wait for it to end, use a domain per run, or use provider: cloudflared.`;
-    case "ERR_NGROK_105":
-    case "ERR_NGROK_106":
-    case "ERR_NGROK_107":
-      return "ngrok rejected the authtoken (invalid, revoked or reset). Copy the current one from https://dashboard.ngrok.com/get-started/your-authtoken into the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input).";
-    case "ERR_NGROK_4018":
-      return "ngrok needs an authtoken: set the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input).";
-    case "ERR_NGROK_120":
-    case "ERR_NGROK_121":
-      return "ngrok no longer accepts this agent version: update preview-tunnel to a release with a newer @ngrok/ngrok.";
-  }
-  if (/traffic.?policy/i.test(message2))
-    return "ngrok rejected the Traffic Policy: check ngrok-traffic-policy against https://ngrok.com/docs/traffic-policy/.";
-  if (domain !== void 0 && /domain|hostname/i.test(message2))
-    return `ngrok refused the domain ${domain}: ngrok-domain must be a domain reserved in this account (e.g. your free dev domain), or leave it empty.`;
-  return "Check the message above; use provider: cloudflared or ssh to get a preview meanwhile.";
-}
-
-// src/tunnel/ngrok-loader.ts
-var import_node_fs12 = require("node:fs");
-var import_node_module = require("node:module");
-var import_node_path11 = __toESM(require("node:path"), 1);
-function vendoredNgrokDir() {
-  return typeof __dirname === "string" ? import_node_path11.default.join(__dirname, "ngrok") : void 0;
-}
-var SDK_PACKAGE = "@ngrok/ngrok";
-async function loadNgrok(vendorDir = vendoredNgrokDir()) {
-  const where = vendorDir !== void 0 && (0, import_node_fs12.existsSync)(import_node_path11.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
-  try {
-    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path11.default.join(where, "index.js"))(import_node_path11.default.join(where, "index.js")) : await import(SDK_PACKAGE);
-    const sdk = loaded.default ?? loaded;
-    if (typeof sdk.forward !== "function") throw new Error("it has no forward()");
-    return sdk;
-  } catch (error3) {
-    throw new StartError(
-      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${error3.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
-    );
-  }
-}
-
-// src/tunnel/ngrok.ts
-var KEEP_LOG_LINES = 20;
-function ngrokProvider(options) {
-  return {
-    name: "ngrok",
-    // ngrok appends the real client address to X-Forwarded-For; the gate takes the right-most.
-    clientIpHeader: "x-forwarded-for",
-    open: (target, openOptions) => openNgrok(options, target, openOptions)
-  };
-}
-async function openNgrok(options, target, open5) {
-  const { settings, timeoutMs } = options;
-  const { logger, signal } = open5;
-  const authtoken = settings.authtoken;
-  if (authtoken === void 0) {
-    throw new StartError(
-      "provider: ngrok needs an authtoken: set the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input), or use provider: cloudflared or ssh."
-    );
-  }
-  const redact = (text) => text.split(authtoken).join("***");
-  const sdk = await (options.load ?? loadNgrok)();
-  const logLines = [];
-  const tunnel2 = new NgrokTunnel(logger, timeoutMs);
-  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
-  logger.info(
-    `ngrok: opening an endpoint to ${host}:${target.port} (authtoken from ${settings.authtokenFrom}${settings.domain ? `, domain ${settings.domain}` : ""}${settings.trafficPolicy ? ", with a Traffic Policy" : ""})`
-  );
-  const forwarding = sdk.forward({
-    addr: `${host}:${target.port}`,
-    authtoken,
-    ...settings.domain ? { domain: settings.domain } : {},
-    ...settings.trafficPolicy ? { traffic_policy: settings.trafficPolicy } : {},
-    session_metadata: "preview-tunnel",
-    onStatusChange: (status3) => tunnel2.status(status3),
-    onLogEvent: (line) => {
-      logLines.push(redact(line));
-      if (logLines.length > KEEP_LOG_LINES) logLines.shift();
-    }
-  });
-  let listener;
-  try {
-    listener = await within(forwarding, timeoutMs, signal);
-  } catch (error3) {
-    void forwarding.then((late) => late.close()).catch(() => void 0);
-    if (signal.aborted && signal.reason instanceof Error) throw signal.reason;
-    if (error3 instanceof TimedOut) {
-      throw new StartError(
-        `ngrok did not open the endpoint within ${formatDuration(timeoutMs)} (tunnel-timeout).${logTail(logLines)}
-Raise tunnel-timeout, or use provider: cloudflared or ssh.`
-      );
-    }
-    const code = ngrokErrorCode(error3);
-    throw new StartError(
-      `ngrok could not open the endpoint: ${redact(errorMessage(error3))}${logTail(logLines)}
-${ngrokAdvice(code, errorMessage(error3), settings.domain)}`
-    );
-  }
-  const url2 = listener.url();
-  if (!url2) {
-    await listener.close().catch(() => void 0);
-    throw new StartError(
-      "ngrok opened an endpoint without a URL. Re-run, or use provider: cloudflared or ssh."
-    );
-  }
-  tunnel2.attach(listener, url2.replace(/\/+$/, ""));
-  logger.info(`ngrok: endpoint up at ${tunnel2.url}`);
-  return tunnel2;
-}
-var TimedOut = class extends Error {
-};
-function within(promise, ms2, signal) {
-  return new Promise((resolve2, reject2) => {
-    const timer = setTimeout(() => reject2(new TimedOut()), ms2);
-    const onAbort = () => reject2(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve2, reject2).finally(() => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", onAbort);
-    });
-  });
-}
-function logTail(lines) {
-  return lines.length === 0 ? "" : `
-ngrok logged:
-${lines.slice(-8).map((l) => `  ${l}`).join("\n")}`;
-}
-var NgrokTunnel = class extends import_node_events3.EventEmitter {
-  constructor(logger, timeoutMs) {
-    super();
-    this.logger = logger;
-    this.timeoutMs = timeoutMs;
-  }
-  logger;
-  timeoutMs;
-  listener;
-  currentUrl = "";
-  downTimer;
-  closing;
-  get url() {
-    return this.currentUrl;
-  }
-  attach(listener, url2) {
-    this.listener = listener;
-    this.currentUrl = url2;
-  }
-  /** The SDK's session status: it reconnects by itself, we only watch the clock. */
-  status(status3) {
-    if (this.closing || this.listener === void 0) return;
-    if (status3 === "closed" && this.downTimer === void 0) {
-      this.logger.warning(
-        `The ngrok session dropped; waiting up to ${formatDuration(this.timeoutMs)} for it to reconnect.`
-      );
-      this.downTimer = setTimeout(() => {
-        const error3 = new StartError(
-          `The ngrok session dropped and did not reconnect within ${formatDuration(this.timeoutMs)}.`
-        );
-        this.logger.error(error3.message);
-        this.emit("lost", error3);
-      }, this.timeoutMs);
-      this.downTimer.unref();
-    } else if (status3 === "connected" && this.downTimer !== void 0) {
-      clearTimeout(this.downTimer);
-      this.downTimer = void 0;
-      this.logger.info(`The ngrok session is back; the URL is still ${this.currentUrl}.`);
-    }
-  }
-  close() {
-    this.closing ??= (async () => {
-      clearTimeout(this.downTimer);
-      try {
-        await this.listener?.close();
-      } catch (error3) {
-        this.logger.warning(`Closing the ngrok endpoint: ${errorMessage(error3)}`);
-      }
-    })();
-    return this.closing;
-  }
-};
-
-// src/tunnel/ssh.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
-
-// src/tunnel/ssh-args.ts
-function usesTemplate(settings) {
-  return settings.urlTemplate !== void 0;
-}
-function sshArgs(settings, target, files, options) {
-  const nullFile = (options.platform ?? process.platform) === "win32" ? "NUL" : "/dev/null";
-  const targetHost = target.host.includes(":") ? `[${target.host}]` : target.host;
-  const args = [
-    "-T",
-    "-F",
-    nullFile,
-    "-o",
-    "BatchMode=yes",
-    "-o",
-    "IdentitiesOnly=yes",
-    "-o",
-    "ExitOnForwardFailure=yes",
-    "-o",
-    "ServerAliveInterval=15",
-    "-o",
-    "ServerAliveCountMax=3",
-    "-o",
-    `ConnectTimeout=${Math.max(1, Math.round(options.connectTimeoutS))}`,
-    // VERBOSE adds "Authenticated to ..." (a fixed-port forward is up after it) and no
-    // per-connection lines, unlike -v.
-    "-o",
-    "LogLevel=VERBOSE",
-    "-o",
-    `UserKnownHostsFile=${files.knownHosts}`,
-    "-o",
-    `GlobalKnownHostsFile=${nullFile}`,
-    "-o",
-    `StrictHostKeyChecking=${settings.knownHosts === void 0 ? "accept-new" : "yes"}`,
-    // Servers may offer more host keys after login; recording them is not our business.
-    "-o",
-    "UpdateHostKeys=no",
-    "-p",
-    String(settings.port)
-  ];
-  if (files.key !== void 0) args.push("-i", files.key);
-  if (settings.user !== void 0) args.push("-l", settings.user);
-  args.push("-R", `${settings.remote}:${targetHost}:${target.port}`);
-  if (usesTemplate(settings)) args.push("-N");
-  args.push(settings.host);
-  if (!usesTemplate(settings) && settings.service === "localhost.run") args.push("--", "--output", "json");
-  return args;
-}
-function fixedRemotePort(remote) {
-  const port = Number(remote.slice(remote.lastIndexOf(":") + 1));
-  return port === 0 ? void 0 : port;
-}
-
-// src/tunnel/ssh-output.ts
-var HTTP_URL = /\bhttps?:\/\/[A-Za-z0-9._~:%-]+(?::\d+)?(?:\/[^\s"'<>]*)?/;
-function url(text) {
-  const match = HTTP_URL.exec(text)?.[0];
-  if (match === void 0) return void 0;
-  try {
-    const parsed = new URL(match);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return void 0;
-  }
-}
-function json3(line) {
-  if (!line.trimStart().startsWith("{")) return void 0;
-  try {
-    const value = JSON.parse(line);
-    return typeof value === "object" && value !== null ? value : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var str = (value) => typeof value === "string" ? value : void 0;
-var firstLine = (text) => text.split(/\r?\n/)[0]?.trim() ?? "";
-function clientEvent(line) {
-  const allocated = /^Allocated port (\d+) for remote forward/.exec(line);
-  if (allocated) return { kind: "allocated", port: Number(allocated[1]) };
-  if (/^Authenticated to \S+/.test(line)) return { kind: "authenticated" };
-  const refused = /^(?:Error|Warning): remote port forwarding failed for listen port (\d+)/.exec(line);
-  if (refused) return { kind: "refused", message: line };
-  return void 0;
-}
-function localhostRunEvent(line) {
-  const event2 = json3(line);
-  if (event2) {
-    const type = str(event2.type) ?? "";
-    if (type.startsWith("v1.tcpip_forward.register.")) {
-      const data = str(event2.data) ?? "";
-      if (type.endsWith(".accepted")) {
-        const found = url(data) ?? hostUrl(str(event2.id)?.split("/").pop());
-        return found ? { kind: "url", url: found } : void 0;
-      }
-      return { kind: "refused", message: firstLine(data) || type };
-    }
-    if (str(event2.event) === "tcpip-forward") {
-      const authz = str(event2.authz_code);
-      const message2 = str(event2.message) ?? "";
-      if (authz !== void 0 && authz !== "OK")
-        return { kind: "refused", message: firstLine(message2) || authz };
-      const found = hostUrl(str(event2.address)) ?? url(message2);
-      return found ? { kind: "url", url: found } : void 0;
-    }
-    return void 0;
-  }
-  const plain = /tunneled with tls termination, (https:\/\/\S+)/.exec(line);
-  if (plain?.[1]) {
-    const found = url(plain[1]);
-    return found ? { kind: "url", url: found } : void 0;
-  }
-  return void 0;
-}
-function hostUrl(host) {
-  if (host === void 0 || !/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(host)) return void 0;
-  return `https://${host.toLowerCase()}`;
-}
-function serveoEvent(line) {
-  const match = /Forwarding HTTP traffic from (\S+)/.exec(line);
-  const found = match?.[1] ? url(match[1]) : void 0;
-  return found ? { kind: "url", url: found } : void 0;
-}
-function sshOutputParser(service) {
-  let heldHttp;
-  let pinggyList = false;
-  const offer = (found) => {
-    if (found === void 0) return void 0;
-    if (found.startsWith("https://")) {
-      heldHttp = void 0;
-      return { kind: "url", url: found };
-    }
-    heldHttp ??= found;
-    return void 0;
-  };
-  const serviceEvent = (line) => {
-    switch (service) {
-      case "localhost.run":
-        return localhostRunEvent(line);
-      case "serveo":
-        return serveoEvent(line);
-      case "pinggy": {
-        if (/access local server via following URL/i.test(line)) {
-          pinggyList = true;
-          return void 0;
-        }
-        const urls = json3(line)?.urls;
-        if (Array.isArray(urls)) {
-          const all = urls.map((u) => typeof u === "string" ? url(u) : void 0);
-          return offer(all.find((u) => u?.startsWith("https://")) ?? all.find((u) => u !== void 0));
-        }
-        return pinggyList && /^\s*https?:\/\/\S+\s*$/.test(line) ? offer(url(line)) : void 0;
-      }
-      case "other": {
-        const sish = /^\s*(HTTPS?):\s*(https?:\/\/\S+)/.exec(line);
-        return sish?.[2] ? offer(url(sish[2])) : void 0;
-      }
-    }
-  };
-  return {
-    line(line) {
-      return clientEvent(line) ?? serviceEvent(line);
-    },
-    flush() {
-      const held = heldHttp;
-      heldHttp = void 0;
-      return held === void 0 ? void 0 : { kind: "url", url: held };
-    }
-  };
-}
-function sshFailureHint(lines, context3) {
-  const text = lines.join("\n");
-  const { host, port } = context3;
-  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S+ host key is known/.test(text)) {
-    return `The server's host key does not match "ssh-known-hosts". Check the lines with "ssh-keyscan -p ${port} ${host}", or leave ssh-known-hosts empty to accept the key on first use.`;
-  }
-  if (/Permission denied|Too many authentication failures/.test(text)) {
-    return 'The server refused the login: check "ssh-user" and that the public half of "ssh-key" is authorised on the server.';
-  }
-  if (/Could not resolve hostname|Name or service not known|nodename nor servname/.test(text)) {
-    return `"${host}" does not resolve: check "ssh-host" and the runner's network.`;
-  }
-  if (/Connection refused|Connection timed out|Network is unreachable|No route to host/.test(text)) {
-    return `Nothing answered SSH at ${host}:${port}: check "ssh-host" and "ssh-port", and whether the service is up.`;
-  }
-  if (/remote port forwarding failed/.test(text)) {
-    return 'The server refused the remote forward: the port in "ssh-remote" may be taken or not allowed (try "0"), or the server forbids forwarding (AllowTcpForwarding).';
-  }
-  if (/Allocated port \d+ for remote forward/.test(text)) {
-    return 'This server only printed the port it allocated: set "ssh-url" to the URL template for it, e.g. "http://<server>:{port}".';
-  }
-  if (/invalid format|Load key .*: (?:invalid|error)/i.test(text)) {
-    return '"ssh-key" could not be read as a private key: give its whole text, including the BEGIN and END lines.';
-  }
-  return 'Check "ssh-host", "ssh-port" and "ssh-user", or try another service (e.g. provider: cloudflared).';
-}
-
-// src/tunnel/ssh.ts
-function sshProvider(options) {
-  return {
-    name: "ssh",
-    open: (target, openOptions) => openSsh(options, target, openOptions)
-  };
-}
-async function openSsh(options, target, open5) {
-  const { settings, timeoutMs } = options;
-  const { logger, runDir } = open5;
-  (0, import_node_fs13.mkdirSync)(runDir, { recursive: true });
-  const files = writeFiles(settings, runDir);
-  const removeKey = () => {
-    if (files.key !== void 0) (0, import_node_fs13.rmSync)(files.key, { force: true });
-  };
-  const who = `${settings.user === void 0 ? "" : `${settings.user}@`}${settings.host}:${settings.port}`;
-  logger.info(
-    `ssh: connecting to ${who} (remote ${settings.remote} -> ${target.host}:${target.port}, host keys ${settings.knownHosts === void 0 ? "accepted on first use" : "pinned"})`
-  );
-  const connect = (signal) => connectOnce2({
-    options,
-    target,
-    files,
-    env: open5.env ?? process.env,
-    logFile: import_node_path12.default.join(runDir, "ssh.log"),
-    signal
-  });
-  let first;
-  try {
-    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(timeoutMs)]));
-  } catch (error3) {
-    removeKey();
-    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
-    throw error3;
-  }
-  logger.info(`ssh: tunnel up at ${first.url}`);
-  return new KeptTunnel(first, {
-    provider: "ssh",
-    connect,
-    timeoutMs,
-    logger,
-    probe: open5.probe,
-    backoff: options.backoff,
-    cleanup: removeKey
-  });
-}
-function writeFiles(settings, runDir) {
-  const knownHosts = import_node_path12.default.join(runDir, "ssh_known_hosts");
-  (0, import_node_fs13.writeFileSync)(knownHosts, settings.knownHosts ?? "");
-  let key;
-  if (settings.key !== void 0) {
-    key = import_node_path12.default.join(runDir, "ssh_key");
-    (0, import_node_fs13.writeFileSync)(key, settings.key, { mode: 384 });
-    (0, import_node_fs13.chmodSync)(key, 384);
-  }
-  return { knownHosts, key };
-}
-async function connectOnce2(args) {
-  const { options, target, files, signal } = args;
-  const { settings } = options;
-  signal.throwIfAborted();
-  let agent;
-  try {
-    agent = await startAgent({
-      command: options.command ?? "ssh",
-      args: sshArgs(settings, target, files, { connectTimeoutS: Math.min(30, options.timeoutMs / 1e3) }),
-      env: args.env,
-      logFile: args.logFile
-    });
-  } catch (error3) {
-    throw new StartError(
-      `The ssh tunnel could not start ssh (${error3.message}). Install the OpenSSH client, or use another provider.`
-    );
-  }
-  const started = Date.now();
-  let settled = false;
-  let detach = () => void 0;
-  try {
-    const url2 = await new Promise((resolve2, reject2) => {
-      const parser = sshOutputParser(settings.service);
-      const fixedPort = fixedRemotePort(settings.remote);
-      const onEvent = (event2) => {
-        if (event2 === void 0) return;
-        if (event2.kind === "refused") reject2(failure3(`refused the forward (${event2.message})`));
-        const template = settings.urlTemplate;
-        if (template !== void 0) {
-          if (event2.kind === "allocated") resolve2(applyUrlTemplate(template, event2.port));
-          if (event2.kind === "authenticated" && fixedPort !== void 0)
-            resolve2(applyUrlTemplate(template, fixedPort));
-        } else if (event2.kind === "url") {
-          resolve2(event2.url);
-        }
-      };
-      const stopListening = agent.output.onLine(
-        (line) => onEvent(parser.line(line)),
-        () => onEvent(parser.flush())
-      );
-      const failure3 = (what) => {
-        const lines = agent.output.last(12);
-        return new StartError(
-          `The ssh tunnel to ${settings.host}:${settings.port} ${what}.
-ssh printed:
-${agent.output.describe(12)}
-${sshFailureHint(lines, settings)}`
-        );
-      };
-      void agent.exited.then((exit) => {
-        if (!settled) reject2(failure3(`${describeExit(exit)} before it had a public URL`));
-      });
-      const onAbort = () => {
-        const timedOut = !(signal.reason instanceof Error) || signal.reason.name === "TimeoutError";
-        reject2(
-          timedOut ? failure3(`had no public URL after ${formatDuration(Date.now() - started)} (tunnel-timeout)`) : signal.reason
-        );
-      };
-      detach = () => {
-        stopListening();
-        signal.removeEventListener("abort", onAbort);
-      };
-      if (signal.aborted) onAbort();
-      else signal.addEventListener("abort", onAbort, { once: true });
-    }).finally(() => {
-      settled = true;
-      detach();
-    });
-    return {
-      url: url2,
-      ended: agent.exited.then((exit) => {
-        const last = agent.output.last(1)[0];
-        return `ssh ${describeExit(exit)}${last === void 0 ? "" : `: ${last}`}`;
-      }),
-      stop: () => agent.stop()
-    };
-  } catch (error3) {
-    await agent.stop();
-    throw error3;
-  }
-}
-
-// src/tunnel/index.ts
-function chooseProvider(name, context3) {
-  const settings = context3?.settings ?? parseTunnelSettings(() => void 0, {});
-  const env = context3?.env ?? {};
-  switch (name) {
-    case "local":
-      return {
-        provider: localProvider,
-        reason: "provider: local (no tunnel: the preview is on this machine)"
-      };
-    case "ssh":
-      return {
-        provider: sshProvider({ settings: settings.ssh, timeoutMs: settings.timeoutMs }),
-        reason: `provider: ssh via ${settings.ssh.host}:${settings.ssh.port}`
-      };
-    case "cloudflared":
-      return { provider: cloudflared(settings, env), reason: "provider: cloudflared (quick tunnel)" };
-    case "ngrok":
-      return { provider: ngrok(settings), reason: "provider: ngrok" };
-    case "auto":
-      if (settings.ngrok.authtoken !== void 0) {
-        return {
-          provider: ngrok(settings),
-          reason: `provider: auto picked ngrok (an authtoken is set in ${settings.ngrok.authtokenFrom})`
-        };
-      }
-      if (env.GITHUB_ACTIONS === "true") {
-        return {
-          provider: cloudflared(settings, env),
-          reason: "provider: auto picked cloudflared (a GitHub runner without an ngrok authtoken)"
-        };
-      }
-      return {
-        provider: localProvider,
-        reason: "provider: auto picked local (no ngrok authtoken and not on a GitHub runner: the preview stays on this machine)"
-      };
-  }
-}
-function ngrok(settings) {
-  return ngrokProvider({ settings: settings.ngrok, timeoutMs: settings.timeoutMs });
-}
-function cloudflared(settings, env) {
-  return cloudflaredProvider({
-    version: settings.cloudflared.version,
-    timeoutMs: settings.timeoutMs,
-    installer: async () => cloudflaredInstaller(await defaultInstallDeps({ ...env }))
-  });
-}
-
-// src/pipeline/access.ts
-function accessEnv(auth2) {
-  switch (auth2.mode) {
-    case "basic":
-      return {
-        PREVIEW_USERNAME: auth2.username,
-        PREVIEW_PASSWORD: auth2.password,
-        PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth2.username}:${auth2.password}`).toString("base64")}`
-      };
-    case "bearer":
-      return { PREVIEW_TOKEN: auth2.token, PREVIEW_AUTH_HEADER: `Bearer ${auth2.token}` };
-    case "none":
-      return {};
-  }
-}
-function signInMethod(auth2, generated) {
-  const where = generated ? "the credentials were generated for this run: they are in the step's outputs (masked in logs)" : "the credentials come from the workflow's `credentials` input (a secret)";
-  switch (auth2.mode) {
-    case "basic":
-      return { method: `HTTP basic auth, user \`${auth2.username}\``, where };
-    case "bearer":
-      return { method: "an `Authorization: Bearer` token", where };
-    case "none":
-      return { method: "no sign-in: the preview is open to anyone with the URL", where: void 0 };
-  }
-}
-
-// src/app/log-tail.ts
-var import_node_fs14 = require("node:fs");
-var import_promises3 = require("node:fs/promises");
-var CHUNK = 64 * 1024;
-var MAX_LINE = 8 * 1024;
-var POLL_MS2 = 100;
-var LogTail = class {
-  constructor(path21, keepLines = 50, from = 0) {
-    this.path = path21;
-    this.keepLines = keepLines;
-    this.position = from;
-  }
-  path;
-  keepLines;
-  handle;
-  watcher;
-  timer;
-  position = 0;
-  partial = "";
-  reading;
-  again = false;
-  buffer = Buffer.alloc(CHUNK);
-  last = [];
-  listeners = /* @__PURE__ */ new Set();
-  closed = false;
-  /** Bytes read so far (the offset of the next unread byte). */
-  get offset() {
-    return this.position;
-  }
-  async start() {
-    this.handle = await (0, import_promises3.open)(this.path, "r");
-    try {
-      this.watcher = (0, import_node_fs14.watch)(this.path, () => this.poke());
-      this.watcher.on("error", () => void 0);
-    } catch {
-    }
-    this.timer = setInterval(() => this.poke(), POLL_MS2);
-    this.timer.unref();
-    this.poke();
-  }
-  onLine(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  /** The last lines read so far (at most keepLines). */
-  tail() {
-    return [...this.last];
-  }
-  /** Reads whatever is in the file now. */
-  async flush() {
-    this.poke();
-    while (this.reading) await this.reading;
-  }
-  /** Reads what is left, then stops following; a trailing line without newline is emitted. */
-  async close() {
-    if (this.closed) return;
-    await this.flush().catch(() => void 0);
-    this.closed = true;
-    if (this.partial !== "") this.emit(this.partial);
-    this.partial = "";
-    this.watcher?.close();
-    if (this.timer) clearInterval(this.timer);
-    await this.handle?.close().catch(() => void 0);
-    this.handle = void 0;
-  }
-  poke() {
-    if (this.closed || !this.handle) return;
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = this.drain().catch(() => void 0).finally(() => {
-      this.reading = void 0;
-      if (this.again) {
-        this.again = false;
-        this.poke();
-      }
-    });
-  }
-  async drain() {
-    for (; ; ) {
-      const handle = this.handle;
-      if (!handle || this.closed) return;
-      const { bytesRead } = await handle.read(this.buffer, 0, CHUNK, this.position);
-      if (bytesRead === 0) return;
-      this.position += bytesRead;
-      this.consume(this.buffer.toString("utf8", 0, bytesRead));
-    }
-  }
-  consume(text) {
-    let start = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", start);
-      if (nl === -1) break;
-      this.emit(this.partial + text.slice(start, nl));
-      this.partial = "";
-      start = nl + 1;
-    }
-    this.partial += text.slice(start);
-    if (this.partial.length > MAX_LINE) {
-      this.emit(this.partial);
-      this.partial = "";
-    }
-  }
-  emit(raw) {
-    const line = (raw.endsWith("\r") ? raw.slice(0, -1) : raw).slice(0, MAX_LINE);
-    this.last.push(line);
-    if (this.last.length > this.keepLines) this.last.shift();
-    for (const listener of this.listeners) listener(line);
-  }
-};
-
-// src/app/readiness.ts
-var import_node_http3 = __toESM(require("node:http"), 1);
-var import_node_https2 = __toESM(require("node:https"), 1);
-var import_node_net3 = __toESM(require("node:net"), 1);
-var ReadyTimeoutError = class extends Error {
-  constructor(probe, lastResult, attempts, timeoutMs) {
-    super(
-      `The app was not ready after ${formatDuration(timeoutMs)}: ${probe}, ${attempts} attempt${attempts === 1 ? "" : "s"}; last result: ${lastResult}.`
-    );
-    this.probe = probe;
-    this.lastResult = lastResult;
-    this.attempts = attempts;
-    this.name = "ReadyTimeoutError";
-  }
-  probe;
-  lastResult;
-  attempts;
-};
-var FIRST_INTERVAL_MS = 10;
-var MAX_INTERVAL_MS = 250;
-var REFUSED_INTERVAL_MS = 5;
-var REFUSED_INTERVAL_LATER_MS = 25;
-var REFUSED_FAST_FOR_MS = 5e3;
-var ATTEMPT_TIMEOUT_MS = 5e3;
-async function waitForReady(options) {
-  const started = performance.now();
-  if (options.spec.kind === "log") return waitForLine(options, options.spec.pattern, started);
-  const probe = makeProbe(options);
-  const deadline = started + options.timeoutMs;
-  let attempts = 0;
-  let interval = FIRST_INTERVAL_MS;
-  let last = { ok: false, detail: "no attempt finished", refused: false };
-  for (; ; ) {
-    throwIfAborted(options.signal);
-    const remaining = deadline - performance.now();
-    if (remaining <= 0)
-      throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
-    attempts++;
-    const budget = Math.min(ATTEMPT_TIMEOUT_MS, remaining);
-    const result = await probe.attempt(budget);
-    if (result.ok)
-      return { attempts, elapsedMs: performance.now() - started, detail: result.detail, host: result.host };
-    if (!(result.timedOut && budget < ATTEMPT_TIMEOUT_MS && attempts > 1)) last = result;
-    throwIfAborted(options.signal);
-    const refusedCap = performance.now() - started < REFUSED_FAST_FOR_MS ? REFUSED_INTERVAL_MS : REFUSED_INTERVAL_LATER_MS;
-    interval = Math.min(result.refused ? refusedCap : MAX_INTERVAL_MS, interval * 1.5);
-    await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
-  }
-}
-function throwIfAborted(signal) {
-  if (signal?.aborted)
-    throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
-}
-async function waitForLine(options, pattern, started) {
-  const description = `waited for a line of the app's output matching /${pattern.source}/`;
-  const hit = (options.seenLines?.() ?? []).find((line) => pattern.test(line));
-  if (hit !== void 0)
-    return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
-  if (!options.onLine) throw new Error("log readiness needs the app's output");
-  const subscribe = options.onLine;
-  return new Promise((resolve2, reject2) => {
-    let lines = 0;
-    const finish = (error3, line) => {
-      unsubscribe();
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-      if (error3) reject2(error3);
-      else resolve2({ attempts: lines, elapsedMs: performance.now() - started, detail: `line: ${line}` });
-    };
-    const unsubscribe = subscribe((line) => {
-      lines++;
-      if (pattern.test(line)) finish(void 0, line);
-    });
-    const timer = setTimeout(
-      () => finish(
-        new ReadyTimeoutError(
-          description,
-          `${lines} lines printed, none matched`,
-          lines,
-          options.timeoutMs
-        )
-      ),
-      options.timeoutMs
-    );
-    const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
-    if (options.signal?.aborted) onAbort();
-    else options.signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function loopbackHosts(hostname) {
-  return hostname === "localhost" ? ["127.0.0.1", "::1"] : [hostname.replace(/^\[|\]$/g, "")];
-}
-function makeProbe(options) {
-  const spec = options.spec;
-  if (spec.kind === "tcp") {
-    const hosts2 = loopbackHosts("localhost");
-    return {
-      description: `connected to TCP port ${options.port} on ${hosts2.join(" and ")}`,
-      attempt: (timeoutMs) => anyOf(hosts2.map((host) => tcpAttempt(host, options.port, timeoutMs)))
-    };
-  }
-  if (spec.kind === "log") throw new Error("log readiness has no network probe");
-  const url2 = spec.kind === "http" ? spec.url : new URL(spec.path, `http://localhost:${options.port}`);
-  const hosts = loopbackHosts(url2.hostname);
-  const where = hosts.length > 1 ? ` (on ${hosts.join(" and ")})` : "";
-  return {
-    description: `probed GET ${url2.href}${where}`,
-    attempt: (timeoutMs) => anyOf(hosts.map((host) => httpAttempt(url2, host, options.statuses, timeoutMs)))
-  };
-}
-async function anyOf(attempts) {
-  if (attempts.length === 1) return attempts[0];
-  return new Promise((resolve2) => {
-    const failures = [];
-    let failed = 0;
-    attempts.forEach((attempt, index) => {
-      void attempt.then((result) => {
-        if (result.ok) {
-          resolve2(result);
-          return;
-        }
-        failures[index] = result;
-        if (++failed === attempts.length) {
-          resolve2({
-            ok: false,
-            refused: failures.every((f) => f.refused),
-            timedOut: failures.some((f) => f.timedOut),
-            detail: failures.map((f) => f.detail).join("; ")
-          });
-        }
-      });
-    });
-  });
-}
-var NOTHING_LISTENS = /* @__PURE__ */ new Set(["ECONNREFUSED", "EADDRNOTAVAIL", "EAFNOSUPPORT", "ENETUNREACH"]);
-function failure2(host, error3) {
-  const code = error3.code ?? error3.message;
-  return { ok: false, refused: NOTHING_LISTENS.has(error3.code ?? ""), detail: `${host}: ${code}` };
-}
-function tcpAttempt(host, port, timeoutMs) {
-  return new Promise((resolve2) => {
-    const socket = import_node_net3.default.connect({ host, port });
-    const done = (result) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve2(result);
-    };
-    const timer = setTimeout(
-      () => done({ ok: false, refused: false, timedOut: true, detail: `${host}: timed out` }),
-      timeoutMs
-    );
-    socket.once(
-      "connect",
-      () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` })
-    );
-    socket.once("error", (error3) => done(failure2(host, error3)));
-  });
-}
-function httpAttempt(url2, host, statuses2, timeoutMs) {
-  return new Promise((resolve2) => {
-    const client = url2.protocol === "https:" ? import_node_https2.default : import_node_http3.default;
-    const request2 = client.request({
-      host,
-      port: url2.port || (url2.protocol === "https:" ? 443 : 80),
-      path: `${url2.pathname}${url2.search}`,
-      method: "GET",
-      headers: {
-        host: url2.host,
-        accept: "text/html,application/json;q=0.9,*/*;q=0.8",
-        "user-agent": "preview-tunnel readiness probe"
-      },
-      agent: false,
-      // The app's own dev certificate is usually self-signed; this only asks "is it up?".
-      rejectUnauthorized: false,
-      servername: import_node_net3.default.isIP(url2.hostname) ? void 0 : url2.hostname
-    });
-    const done = (result) => {
-      clearTimeout(timer);
-      request2.destroy();
-      resolve2(result);
-    };
-    const timer = setTimeout(
-      () => done({
-        ok: false,
-        refused: false,
-        timedOut: true,
-        detail: `${host}: no answer within ${formatDuration(timeoutMs)}`
-      }),
-      timeoutMs
-    );
-    request2.once("response", (response) => {
-      const status3 = response.statusCode ?? 0;
-      response.resume();
-      const ok3 = statusAccepted(statuses2, status3);
-      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status3}` });
-    });
-    request2.once("error", (error3) => done(failure2(host, error3)));
-    request2.end();
-  });
-}
-
-// src/pipeline/boot.ts
-var LOG_TAIL_LINES = 50;
-var AppExitedError = class extends Error {
-  constructor(exit) {
-    super(`The app ${describeExit(exit)}`);
-    this.exit = exit;
-  }
-  exit;
-};
-async function chooseAppPort(config2) {
-  if (config2.port === void 0) return freePort();
-  if (await portInUse(config2.port)) {
-    throw new StartError(
-      `Port ${config2.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
-    );
-  }
-  return config2.port;
-}
-async function bootApp(ctx, port, extraEnv) {
-  const { config: config2, logger } = ctx;
-  const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
-  const describeTail = () => formatTail(tail, ctx.appLog);
-  const app = await ctx.clock.run(
-    "boot",
-    async () => {
-      logger.startGroup(`App: ${config2.start}`);
-      logger.info(
-        `Starting the app in ${config2.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`
-      );
-      const started = await ctx.deps.launcher.start({
-        command: config2.start,
-        cwd: config2.workingDirectory,
-        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config2.env, [RUN_ID_ENV]: ctx.id },
-        output: { file: ctx.appLog }
-      });
-      ctx.deps.state.save(STATE2.appPid, String(started.pid));
-      ctx.teardown.add("log", () => tail.close());
-      ctx.teardown.add("app", async () => {
-        logger.info("Stopping the app");
-        await started.stop(ctx.grace());
-      });
-      await tail.start();
-      tail.onLine((line) => logger.write(`${line}
-`));
-      return started;
-    },
-    (p) => `pid ${p.pid}`
-  );
-  const gone = new AbortController();
-  void app.exited.then((exit) => gone.abort(new AppExitedError(exit)));
-  const ready = await ctx.clock.run(
-    "ready",
-    async () => {
-      try {
-        return await waitForReady({
-          spec: config2.ready,
-          port,
-          statuses: config2.readyStatus,
-          timeoutMs: config2.readyTimeoutMs,
-          onLine: (listener) => tail.onLine(listener),
-          seenLines: () => tail.tail(),
-          signal: AbortSignal.any([ctx.signal, gone.signal])
-        });
-      } catch (error3) {
-        if (ctx.signal.aborted) throw ctx.signal.reason;
-        await tail.flush();
-        throw startFailure(error3, app, describeTail());
-      } finally {
-        logger.endGroup();
-      }
-    },
-    (r) => `${r.detail} after ${formatDuration(r.elapsedMs)}`
-  );
-  logger.info(`The app is ready (${ready.detail}) after ${formatDuration(ready.elapsedMs)}.`);
-  return { process: app, port, tail, gone: gone.signal, ready, describeTail };
-}
-function startFailure(error3, app, tail) {
-  if (error3 instanceof AppExitedError) {
-    return new StartError(`The app ${describeExit(error3.exit)} before it was ready.
-${tail}`);
-  }
-  if (error3 instanceof ReadyTimeoutError) {
-    const exit = app.exitInfo();
-    const still = exit ? ` The app ${describeExit(exit)}.` : "";
-    return new StartError(`${error3.message}${still}
-${tail}`, { cause: error3 });
-  }
-  return error3;
-}
-function formatTail(tail, appLog) {
-  const lines = tail.tail();
-  if (lines.length === 0) return `The app printed nothing (log: ${appLog}).`;
-  return `Last ${lines.length} line(s) of its output (full log: ${appLog}):
-${lines.map((l) => `  | ${l}`).join("\n")}`;
-}
-
-// src/pipeline/expose.ts
-var import_node_crypto14 = require("node:crypto");
-
 // src/gate/auth.ts
-var import_node_crypto13 = require("node:crypto");
+var import_node_crypto11 = require("node:crypto");
 
 // src/gate/respond.ts
-var import_node_http4 = require("node:http");
+var import_node_http3 = require("node:http");
 
 // src/gate/exchange.ts
 function readBasics(raw) {
@@ -48531,7 +46652,7 @@ function reply(ex, status3, message2, extra = {}) {
   if (!ex.res || announcesBody(ex.basics) && !ex.req.readableEnded) headers.connection = "close";
   ex.status = status3;
   ex.record?.note(message2);
-  ex.record?.response(status3, import_node_http4.STATUS_CODES[status3] ?? "", flatten(headers), "1.1");
+  ex.record?.response(status3, import_node_http3.STATUS_CODES[status3] ?? "", flatten(headers), "1.1");
   ex.record?.responseBody(body2);
   if (ex.res) {
     const res = ex.res;
@@ -48543,7 +46664,7 @@ function reply(ex, status3, message2, extra = {}) {
     res.end(body2);
     return;
   }
-  writeRaw(ex, status3, import_node_http4.STATUS_CODES[status3] ?? "", flatten(headers), body2);
+  writeRaw(ex, status3, import_node_http3.STATUS_CODES[status3] ?? "", flatten(headers), body2);
 }
 function writeRaw(ex, status3, statusText, rawHeaders, body2) {
   if (ex.socket.destroyed) return;
@@ -48610,10 +46731,10 @@ var Authenticator = class {
     if (this.#auth.mode === "basic") {
       if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
       const given = digest2(Buffer.from(value, "base64"));
-      return (0, import_node_crypto13.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
+      return (0, import_node_crypto11.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
     }
     if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
-    return (0, import_node_crypto13.timingSafeEqual)(digest2(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
+    return (0, import_node_crypto11.timingSafeEqual)(digest2(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
   }
   #fail(reason) {
     return { ok: false, reason, challenge: this.#challenge };
@@ -48631,7 +46752,7 @@ var Authenticator = class {
   }
   /** A new single-use login token (for `/__preview/login?token=...`). */
   createLoginToken() {
-    const token2 = (0, import_node_crypto13.randomBytes)(32).toString("base64url");
+    const token2 = (0, import_node_crypto11.randomBytes)(32).toString("base64url");
     if (this.#loginTokens.size >= MAX_LOGIN_TOKENS) {
       const oldest = this.#loginTokens.values().next().value;
       if (oldest !== void 0) this.#loginTokens.delete(oldest);
@@ -48679,7 +46800,7 @@ var Authenticator = class {
     );
   }
   #newSession() {
-    const id = (0, import_node_crypto13.randomBytes)(32).toString("base64url");
+    const id = (0, import_node_crypto11.randomBytes)(32).toString("base64url");
     if (this.#sessions.size >= MAX_SESSIONS) {
       const oldest = this.#sessions.keys().next().value;
       if (oldest !== void 0) this.#sessions.delete(oldest);
@@ -48700,9 +46821,39 @@ function withoutSessionCookie(header) {
   const kept = header.split(";").map((p) => p.trim()).filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== SESSION_COOKIE);
   return kept.length === 0 ? void 0 : kept.join("; ");
 }
+function clientCredentials(auth2) {
+  if (auth2.mode === "basic") {
+    return {
+      PREVIEW_USERNAME: auth2.username,
+      PREVIEW_PASSWORD: auth2.password,
+      PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth2.username}:${auth2.password}`).toString("base64")}`
+    };
+  }
+  if (auth2.mode === "bearer")
+    return { PREVIEW_TOKEN: auth2.token, PREVIEW_AUTH_HEADER: `Bearer ${auth2.token}` };
+  return {};
+}
 
 // src/gate/limits.ts
-var import_node_http5 = __toESM(require("node:http"), 1);
+var import_node_http4 = __toESM(require("node:http"), 1);
+
+// src/util/time.ts
+var import_promises = require("node:timers/promises");
+function formatDuration(ms2) {
+  if (ms2 < 1e3) return `${Math.round(ms2)}ms`;
+  if (ms2 < 6e4) return `${(ms2 / 1e3).toFixed(ms2 < 1e4 ? 2 : 1)}s`;
+  const m = Math.floor(ms2 / 6e4);
+  const s = Math.round(ms2 % 6e4 / 1e3);
+  return s === 0 ? `${m}m` : `${m}m${s}s`;
+}
+async function sleep(ms2, signal) {
+  try {
+    await (0, import_promises.setTimeout)(ms2, void 0, { signal });
+  } catch {
+  }
+}
+
+// src/gate/limits.ts
 var DEFAULT_TIMEOUTS = { headersMs: 1e4, requestMs: 3e5, upstreamMs: 6e4 };
 var DEFAULT_MAX_UPSTREAM_CONNECTIONS = 128;
 function serverOptions(timeouts) {
@@ -48719,7 +46870,7 @@ function serverOptions(timeouts) {
   };
 }
 function upstreamAgent(maxSockets) {
-  return new import_node_http5.default.Agent({
+  return new import_node_http4.default.Agent({
     keepAlive: true,
     maxSockets,
     maxFreeSockets: Math.min(maxSockets, 256),
@@ -48867,12 +47018,12 @@ function redactUrlPath(pathAndQuery) {
 }
 
 // src/gate/server.ts
-var import_node_http7 = __toESM(require("node:http"), 1);
+var import_node_http6 = __toESM(require("node:http"), 1);
 
 // src/gate/client-ip.ts
-var import_node_net4 = require("node:net");
+var import_node_net2 = require("node:net");
 function normalizeAddress(address) {
-  return address.startsWith("::ffff:") && (0, import_node_net4.isIPv4)(address.slice(7)) ? address.slice(7) : address;
+  return address.startsWith("::ffff:") && (0, import_node_net2.isIPv4)(address.slice(7)) ? address.slice(7) : address;
 }
 function isLoopback(address) {
   return address === "::1" || address.startsWith("127.") || address === "::ffff:127.0.0.1";
@@ -48882,7 +47033,7 @@ function parseForwarded(value) {
   const bracket = /^\[([^\]]+)\](?::\d+)?$/.exec(v);
   if (bracket?.[1] !== void 0) v = bracket[1];
   else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(v)) v = v.slice(0, v.lastIndexOf(":"));
-  return (0, import_node_net4.isIP)(v) === 0 ? void 0 : normalizeAddress(v);
+  return (0, import_node_net2.isIP)(v) === 0 ? void 0 : normalizeAddress(v);
 }
 function clientAddress(req, trustedHeader) {
   const peer = normalizeAddress(req.socket.remoteAddress ?? "");
@@ -48896,11 +47047,11 @@ function clientAddress(req, trustedHeader) {
 function isAllowed(allow, address) {
   if (allow === void 0) return true;
   if (address === void 0 || address === "") return false;
-  return allow.blockList.check(address, (0, import_node_net4.isIPv4)(address) ? "ipv4" : "ipv6");
+  return allow.blockList.check(address, (0, import_node_net2.isIPv4)(address) ? "ipv4" : "ipv6");
 }
 
 // src/gate/proxy.ts
-var import_node_http6 = __toESM(require("node:http"), 1);
+var import_node_http5 = __toESM(require("node:http"), 1);
 
 // src/gate/headers.ts
 var HOP_BY_HOP = /* @__PURE__ */ new Set([
@@ -49026,7 +47177,7 @@ var ReverseProxy = class {
     });
   }
   #request(ex, headers, agent) {
-    const upstream = import_node_http6.default.request({
+    const upstream = import_node_http5.default.request({
       host: this.#upstream.host,
       port: this.#upstream.port,
       method: ex.req.method,
@@ -49218,8 +47369,8 @@ function hostHeader(upstream) {
 }
 
 // src/gate/recorder.ts
-var import_promises4 = require("node:fs/promises");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_promises2 = require("node:fs/promises");
+var import_node_path9 = __toESM(require("node:path"), 1);
 
 // src/gate/har-serialize.ts
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -49719,8 +47870,8 @@ var HarRecorder = class _HarRecorder {
     this.#position = position2;
   }
   static async open(options) {
-    await (0, import_promises4.mkdir)(import_node_path13.default.dirname(options.path), { recursive: true });
-    const file = await (0, import_promises4.open)(options.path, "w", 384);
+    await (0, import_promises2.mkdir)(import_node_path9.default.dirname(options.path), { recursive: true });
+    const file = await (0, import_promises2.open)(options.path, "w", 384);
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, void 0, 0);
     return new _HarRecorder(options, file, header.length);
@@ -50076,7 +48227,7 @@ async function startGate(options) {
   };
   const sockets = /* @__PURE__ */ new Set();
   const createServer = () => {
-    const server = import_node_http7.default.createServer(serverOptions(timeouts));
+    const server = import_node_http6.default.createServer(serverOptions(timeouts));
     server.on("request", (req, res) => onRequest(req, res, false));
     server.on("checkContinue", (req, res) => onRequest(req, res, true));
     server.on("upgrade", onUpgrade);
@@ -50146,7 +48297,7 @@ async function startGate(options) {
 
 // src/gate/summary.ts
 var MAX_PATH = 80;
-function cell2(text) {
+function cell(text) {
   const short = text.length > MAX_PATH ? `${text.slice(0, MAX_PATH - 1)}\u2026` : text;
   return short.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\r?\n/g, " ");
 }
@@ -50169,12 +48320,1857 @@ function gateSummaryMarkdown(stats, options = {}) {
     "| method | path | status | ms |",
     "| --- | --- | ---: | ---: |",
     ...stats.recent.map(
-      (r) => `| ${cell2(r.method)} | \`${cell2(r.path)}\` | ${r.status === 0 ? "\u2014" : r.status} | ${Math.round(r.ms)} |`
+      (r) => `| ${cell(r.method)} | \`${cell(r.path)}\` | ${r.status === 0 ? "\u2014" : r.status} | ${Math.round(r.ms)} |`
     ),
     ""
   );
   return lines.join("\n");
 }
+
+// src/scenarios/oauth/report.ts
+function oauthLabel(flow) {
+  if (flow.negative === "deny") return "deny";
+  return [flow.user ?? "", flow.negative].filter(Boolean).join(".");
+}
+function describe2(flow) {
+  const who = flow.negative === "deny" ? "with consent denied" : `as ${flow.user}`;
+  const extra = flow.negative === "replay-callback" ? ", callback replayed" : flow.negative === "tamper-state" ? ", state tampered" : "";
+  return `login at ${flow.start} ${who}${extra}`;
+}
+function expected(r, flow) {
+  const parts2 = [`callback ${flow.callbackStatus.text}`];
+  if (flow.negative === "replay-callback") parts2.push(`replay ${flow.replayStatus.text}`);
+  if (flow.check !== void 0) parts2.push(`${flow.check} ${r.scenario.expect.statusText}`);
+  return parts2.join("; ");
+}
+function oauthRowParts(r, flow) {
+  const flag2 = flow.negative === void 0 ? "" : ` (${flow.negative})`;
+  const steps = r.steps ?? [];
+  return {
+    name: `${r.scenario.name}${flag2}`,
+    kind: flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`,
+    requests: String(steps.length),
+    expected: expected(r, flow),
+    statuses: steps.map((s) => s.status === void 0 ? "no response" : String(s.status)).join(" \u2192 ")
+  };
+}
+function oauthFailureText(r, flow) {
+  const s = r.scenario;
+  const lines = [`oauth ${describe2(flow)} (${s.source.file}:${s.source.line})`];
+  if (r.error !== void 0) lines.push(r.error);
+  for (const d of r.deliveries) {
+    if (d.error !== void 0) lines.push(`  ${d.error}`);
+    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
+  }
+  const steps = r.steps ?? [];
+  if (steps.length > 0) {
+    lines.push("requests:");
+    for (const step of steps) {
+      const status3 = step.status === void 0 ? "no response" : String(step.status);
+      lines.push(
+        `  ${step.step}: GET ${step.request} -> ${status3}${step.location ? ` ${step.location}` : ""}`
+      );
+    }
+  }
+  const last = r.deliveries.find((d) => !d.passed);
+  if (last && last.status !== void 0 && last.responseExcerpt !== "") {
+    lines.push(`response: ${last.responseExcerpt}`);
+  }
+  return lines.join("\n");
+}
+
+// src/scenarios/junit.ts
+var INVALID_XML = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML cannot hold
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+);
+function xmlEscape(text) {
+  return text.replace(INVALID_XML, "\uFFFD").replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&apos;").replaceAll("\n", "&#10;").replaceAll("\r", "&#13;").replaceAll("	", "&#9;");
+}
+var seconds2 = (ms2) => (ms2 / 1e3).toFixed(3);
+function attributes(values) {
+  return Object.entries(values).map(([name, value]) => ` ${name}="${xmlEscape(String(value))}"`).join("");
+}
+function failureText(r) {
+  const lines = [];
+  const s = r.scenario;
+  if (s.oauth) return oauthFailureText(r, s.oauth);
+  lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
+  if (r.error !== void 0) lines.push(r.error);
+  const bad2 = r.deliveries.filter((d) => !d.passed);
+  for (const d of bad2.slice(0, 5)) {
+    lines.push(`delivery ${d.index + 1} of ${s.repeat}:`);
+    if (d.error !== void 0) lines.push(`  no response: ${d.error}`);
+    for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
+    if (d.status !== void 0) lines.push(`  response (${d.status}): ${d.responseExcerpt}`);
+  }
+  if (bad2.length > 5) lines.push(`... and ${bad2.length - 5} more failing deliveries`);
+  return lines.join("\n");
+}
+function testcase(r) {
+  const s = r.scenario;
+  const attrs = attributes({
+    name: s.name,
+    classname: s.oauth ? `oauth.${oauthLabel(s.oauth)}` : `webhooks.${s.provider}`,
+    file: s.source.file,
+    line: s.source.line,
+    time: seconds2(r.durationMs)
+  });
+  if (r.passed) return `    <testcase${attrs}/>`;
+  const noResponse = r.error !== void 0 || r.deliveries.every((d) => d.status === void 0);
+  const tag2 = noResponse ? "error" : "failure";
+  const type = noResponse ? "DeliveryError" : "ExpectationFailed";
+  const message2 = attributes({ message: failureSummary(r), type });
+  return `    <testcase${attrs}>
+      <${tag2}${message2}>${xmlEscape(failureText(r))}</${tag2}>
+    </testcase>`;
+}
+function junitXml(run, options = {}) {
+  const timestamp = (options.timestamp ?? /* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "");
+  const byFile = /* @__PURE__ */ new Map();
+  for (const r of run.results) {
+    const list = byFile.get(r.scenario.source.file) ?? [];
+    list.push(r);
+    byFile.set(r.scenario.source.file, list);
+  }
+  const count = (list) => {
+    const errors = list.filter(
+      (r) => !r.passed && (r.error !== void 0 || r.deliveries.every((d) => d.status === void 0))
+    ).length;
+    return { tests: list.length, failures: list.filter((r) => !r.passed).length - errors, errors };
+  };
+  const suites = [...byFile].map(([file, list]) => {
+    const time2 = list.reduce((sum, r) => sum + r.durationMs, 0);
+    const attrs = attributes({
+      name: file,
+      ...count(list),
+      skipped: 0,
+      time: seconds2(time2),
+      timestamp,
+      file
+    });
+    return `  <testsuite${attrs}>
+${list.map(testcase).join("\n")}
+  </testsuite>`;
+  });
+  const root = attributes({
+    name: options.name ?? "preview-tunnel webhook scenarios",
+    ...count(run.results),
+    time: seconds2(run.durationMs)
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites${root}>
+${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>
+`;
+}
+
+// src/scenarios/keys.ts
+var import_node_crypto12 = require("node:crypto");
+function createScenarioKeys() {
+  const { publicKey: publicKey2, privateKey: privateKey2 } = (0, import_node_crypto12.generateKeyPairSync)("ed25519");
+  const x = publicKey2.export({ format: "jwk" }).x ?? "";
+  return {
+    discord: {
+      publicKeyHex: Buffer.from(x, "base64url").toString("hex"),
+      privateKeyPem: privateKey2.export({ format: "pem", type: "pkcs8" }).toString()
+    }
+  };
+}
+function scenarioAppEnv(scenarios, keys) {
+  const env = {};
+  for (const s of scenarios)
+    if (s.publicKeyEnv !== void 0) env[s.publicKeyEnv] = keys.discord.publicKeyHex;
+  return env;
+}
+
+// src/scenarios/report.ts
+var MAX_ANNOTATIONS = 10;
+function cell2(text, max = 120) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+  return cut.replace(/[\\`*_{}[\]<>|]/g, (c) => `\\${c}`);
+}
+var ms = (value) => value === void 0 ? "\u2013" : `${Math.round(value)} ms`;
+function statuses(r) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const d of r.deliveries) {
+    const key = d.status === void 0 ? "no response" : String(d.status);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([status3, n]) => r.deliveries.length > 1 ? `${status3} \xD7${n}` : status3).join(", ");
+}
+function row(r) {
+  const s = r.scenario;
+  if (s.oauth) {
+    const parts2 = oauthRowParts(r, s.oauth);
+    return [
+      r.passed ? "\u2705" : "\u274C",
+      cell2(parts2.name),
+      cell2(parts2.kind),
+      parts2.requests,
+      cell2(parts2.expected),
+      cell2(parts2.statuses || "\u2013"),
+      ms(r.latency?.p50),
+      ms(r.latency?.p99),
+      cell2(`${s.source.file}:${s.source.line}`),
+      r.passed ? "" : cell2(failureSummary(r), 200)
+    ].join(" | ");
+  }
+  const flags = [
+    s.tamper ? "tampered" : "",
+    s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : ""
+  ].filter(Boolean).join(", ");
+  const name = flags ? `${s.name} (${flags})` : s.name;
+  const deliveries = s.repeat > 1 ? `${r.deliveries.length}/${s.repeat} \xD7${s.concurrency}` : `${r.deliveries.length}`;
+  return [
+    r.passed ? "\u2705" : "\u274C",
+    cell2(name),
+    cell2(s.provider + (s.event ? ` ${s.event}` : "")),
+    deliveries,
+    cell2(s.expect.statusText),
+    cell2(statuses(r) || "\u2013"),
+    ms(r.latency?.p50),
+    ms(r.latency?.p99),
+    cell2(`${s.source.file}:${s.source.line}`),
+    r.passed ? "" : cell2(failureSummary(r), 200)
+  ].join(" | ");
+}
+function summaryMarkdown(run) {
+  const lines = [
+    run.results.some((r) => r.scenario.oauth) ? "### Webhook and OAuth scenarios" : "### Webhook scenarios",
+    "",
+    `${run.failed === 0 ? "\u2705" : "\u274C"} ${run.passed} passed, ${run.failed} failed in ${(run.durationMs / 1e3).toFixed(1)} s${run.cancelled ? " (cancelled)" : ""}`,
+    ""
+  ];
+  if (run.results.length === 0) return [...lines, "No scenarios ran.", ""].join("\n");
+  lines.push(
+    "| | Scenario | Provider | Deliveries | Expected | Status | p50 | p99 | Where | Why |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...run.results.map((r) => `| ${row(r)} |`),
+    ""
+  );
+  return lines.join("\n");
+}
+function annotations(run) {
+  const failed = run.results.filter((r) => !r.passed);
+  const shown3 = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
+    file: r.scenario.source.file,
+    line: r.scenario.source.line,
+    title: `${r.scenario.oauth ? "OAuth" : "Webhook"} scenario failed: ${r.scenario.name}`,
+    message: failureSummary(r)
+  }));
+  const rest = failed.length - shown3.length;
+  const last = shown3[shown3.length - 1];
+  if (rest > 0 && last) {
+    shown3[shown3.length - 1] = {
+      ...last,
+      message: `${last.message}
+(${rest} more failed scenarios: see the job summary)`
+    };
+  }
+  return shown3;
+}
+
+// src/tunnel/cloudflared.ts
+var import_node_fs11 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
+
+// src/app/ports.ts
+var import_node_net3 = __toESM(require("node:net"), 1);
+function freePort() {
+  return new Promise((resolve2, reject2) => {
+    const server = import_node_net3.default.createServer();
+    server.unref();
+    server.once("error", reject2);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve2(port));
+    });
+  });
+}
+async function portInUse(port) {
+  const tryHost = (host) => new Promise((resolve2) => {
+    const socket = import_node_net3.default.connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve2(true);
+    });
+    socket.once("error", () => resolve2(false));
+    socket.setTimeout(1e3, () => {
+      socket.destroy();
+      resolve2(false);
+    });
+  });
+  const results = await Promise.all([tryHost("127.0.0.1"), tryHost("::1")]);
+  return results.some(Boolean);
+}
+
+// src/tunnel/agent.ts
+var import_node_child_process3 = require("node:child_process");
+
+// src/tunnel/output.ts
+var import_node_fs9 = require("node:fs");
+var ANSI = new RegExp(
+  `${String.fromCharCode(27)}(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\\u0007]*(?:\\u0007|${String.fromCharCode(27)}\\\\))`,
+  "g"
+);
+function stripAnsi(text) {
+  return text.replace(ANSI, "");
+}
+var OutputLines = class {
+  constructor(keep = 40, logFile) {
+    this.keep = keep;
+    this.logFile = logFile;
+  }
+  keep;
+  logFile;
+  kept = [];
+  listeners = /* @__PURE__ */ new Set();
+  flushers = /* @__PURE__ */ new Set();
+  /** Reads a stream; `flush` listeners run after each chunk (see ssh-output.ts). */
+  follow(stream2) {
+    if (!stream2) return;
+    let partial2 = "";
+    stream2.setEncoding("utf8");
+    stream2.on("data", (chunk) => {
+      if (this.logFile) {
+        try {
+          (0, import_node_fs9.appendFileSync)(this.logFile, chunk);
+        } catch {
+        }
+      }
+      const parts2 = (partial2 + chunk).split(/\r?\n|\r/);
+      partial2 = parts2.pop() ?? "";
+      for (const part of parts2) this.push(part);
+      for (const flush of this.flushers) flush();
+    });
+    stream2.on("end", () => {
+      if (partial2 !== "") this.push(partial2);
+      partial2 = "";
+      for (const flush of this.flushers) flush();
+    });
+  }
+  push(raw) {
+    const line = stripAnsi(raw).trimEnd();
+    if (line.trim() === "" || /^@+$/.test(line.trim())) return;
+    this.kept.push(line);
+    if (this.kept.length > this.keep) this.kept.shift();
+    for (const listener of this.listeners) listener(line);
+  }
+  onLine(listener, onFlush) {
+    this.listeners.add(listener);
+    if (onFlush) this.flushers.add(onFlush);
+    return () => {
+      this.listeners.delete(listener);
+      if (onFlush) this.flushers.delete(onFlush);
+    };
+  }
+  /** The last lines, oldest first. */
+  last(count = this.keep) {
+    return this.kept.slice(-count);
+  }
+  /** The last lines as an indented block for error messages, or a note that there were none. */
+  describe(count = 12) {
+    const lines = this.last(count);
+    return lines.length === 0 ? "  (it printed nothing)" : lines.map((l) => `  ${l}`).join("\n");
+  }
+};
+
+// src/tunnel/agent.ts
+var AGENT_GRACE_MS = 3e3;
+async function startAgent(options) {
+  const output = new OutputLines(60, options.logFile);
+  const child2 = (0, import_node_child_process3.spawn)(options.command, [...options.args], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: process.platform !== "win32",
+    // stdin stays open and unwritten: some SSH services end the session on EOF.
+    stdio: ["pipe", "pipe", "pipe"],
+    windowsHide: true
+  });
+  await new Promise((resolve2, reject2) => {
+    child2.once("spawn", resolve2);
+    child2.once("error", reject2);
+  });
+  child2.stdin?.on("error", () => void 0);
+  output.follow(child2.stdout);
+  output.follow(child2.stderr);
+  let exit;
+  const exited = new Promise((resolve2) => {
+    child2.once("close", (code, signal) => {
+      exit = { code, signal };
+      resolve2(exit);
+    });
+  });
+  const pid = child2.pid;
+  let stopping;
+  return {
+    pid,
+    output,
+    exited,
+    exitInfo: () => exit,
+    stop(graceMs = AGENT_GRACE_MS) {
+      stopping ??= (async () => {
+        if (exit) return;
+        child2.stdin?.destroy();
+        await stopProcessTree(pid, { graceMs }).catch(() => void 0);
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 1e3).unref())]);
+      })();
+      return stopping;
+    }
+  };
+}
+
+// src/tunnel/cloudflared-install.ts
+var import_node_crypto13 = require("node:crypto");
+var import_node_fs10 = require("node:fs");
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_stream = require("node:stream");
+var import_promises3 = require("node:stream/promises");
+
+// src/tunnel/cloudflared-checksums.ts
+function assetFor(platform3, arch3) {
+  const goArch = arch3 === "x64" ? "amd64" : arch3 === "arm64" ? "arm64" : void 0;
+  if (goArch === void 0) return void 0;
+  if (platform3 === "linux")
+    return { name: `cloudflared-linux-${goArch}`, archive: false, executable: "cloudflared" };
+  if (platform3 === "darwin")
+    return { name: `cloudflared-darwin-${goArch}.tgz`, archive: true, executable: "cloudflared" };
+  if (platform3 === "win32")
+    return { name: "cloudflared-windows-amd64.exe", archive: false, executable: "cloudflared.exe" };
+  return void 0;
+}
+var PINNED_CHECKSUMS = {
+  [DEFAULT_CLOUDFLARED_VERSION]: {
+    "cloudflared-linux-amd64": "fcfb02b575a52ca1af2e3267af4e1517bcdeb30ac48c834c69abaed3c0576ad2",
+    "cloudflared-linux-arm64": "7747d94570fb390cf47dcb4f9555c193c6355cda9793f0d878d9049e5d6a7790",
+    "cloudflared-darwin-amd64.tgz": "f1727723c586500e2092368ae21871b3df7ddfd2cb097f22d81bee4a9c458bb4",
+    "cloudflared-darwin-arm64.tgz": "9042c2c5d8b2de78e60f313d5fb31b6c5c1cebde787a3caf1f2c9588084ac442",
+    "cloudflared-windows-amd64.exe": "c29eee2b121f5436a642eed69fd9767da7e7b8c510fa50aaa130337f931357b5"
+  }
+};
+function checksumFromReleaseNotes(body2, asset) {
+  for (const line of body2.split(/\r?\n/)) {
+    const match = /^\s*`?([A-Za-z0-9._-]+):\s*([0-9a-fA-F]{64})\s*`?\s*$/.exec(line);
+    if (match?.[1] === asset) return match[2]?.toLowerCase();
+  }
+  return void 0;
+}
+
+// src/tunnel/cloudflared-install.ts
+var RELEASES = "https://github.com/cloudflare/cloudflared/releases/download";
+var TOOL = "cloudflared";
+function cloudflaredInstaller(deps) {
+  return {
+    async install(version2, logger) {
+      const asset = assetFor(deps.platform, deps.arch);
+      if (asset === void 0) {
+        throw new StartError(
+          `cloudflared publishes no build for ${deps.platform}/${deps.arch}. Put a cloudflared on PATH, or use provider: ssh or ngrok.`
+        );
+      }
+      const cached2 = deps.store.find(version2, deps.arch);
+      if (cached2 !== void 0 && (0, import_node_fs10.existsSync)(import_node_path10.default.join(cached2, asset.executable))) {
+        logger.info(`cloudflared ${version2} from the tool cache (${cached2})`);
+        return import_node_path10.default.join(cached2, asset.executable);
+      }
+      const expected2 = await deps.checksum(version2, asset.name);
+      if (expected2 === void 0) {
+        throw new StartError(
+          `No SHA-256 is known for cloudflared ${version2} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
+        );
+      }
+      (0, import_node_fs10.mkdirSync)(deps.tempDir, { recursive: true });
+      const work = (0, import_node_fs10.mkdtempSync)(import_node_path10.default.join(deps.tempDir, "cloudflared-"));
+      try {
+        const url2 = `${deps.downloadBase}/${version2}/${asset.name}`;
+        const file = import_node_path10.default.join(work, asset.name);
+        logger.info(`Downloading ${url2}`);
+        try {
+          await deps.download(url2, file);
+        } catch (error3) {
+          throw new StartError(
+            `Downloading cloudflared ${version2} from ${url2} failed (${errorMessage(error3)}). Put a cloudflared on PATH, or use another provider.`
+          );
+        }
+        const actual = await sha256File(file);
+        if (actual !== expected2.toLowerCase()) {
+          (0, import_node_fs10.rmSync)(file, { force: true });
+          throw new StartError(
+            `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected2}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
+          );
+        }
+        let executable = file;
+        if (asset.archive) {
+          const dir2 = import_node_path10.default.join(work, "x");
+          (0, import_node_fs10.mkdirSync)(dir2);
+          await deps.extractTgz(file, dir2);
+          executable = import_node_path10.default.join(dir2, asset.executable);
+          if (!(0, import_node_fs10.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
+        }
+        if (deps.platform !== "win32") (0, import_node_fs10.chmodSync)(executable, 493);
+        const dir = await deps.store.save(executable, asset.executable, version2, deps.arch);
+        logger.info(`cloudflared ${version2} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
+        return import_node_path10.default.join(dir, asset.executable);
+      } finally {
+        (0, import_node_fs10.rmSync)(work, { recursive: true, force: true });
+      }
+    }
+  };
+}
+async function sha256File(file) {
+  const hash2 = (0, import_node_crypto13.createHash)("sha256");
+  for await (const chunk of (0, import_node_fs10.createReadStream)(file)) hash2.update(chunk);
+  return hash2.digest("hex");
+}
+function findOnPath(name, env = process.env, platform3 = process.platform) {
+  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path10.default.delimiter).filter((d) => d !== "");
+  const exts = platform3 === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
+  for (const dir of dirs) {
+    for (const ext of exts) {
+      const candidate = import_node_path10.default.join(dir, name + ext);
+      if ((0, import_node_fs10.existsSync)(candidate)) return candidate;
+    }
+  }
+  return void 0;
+}
+function releaseChecksums(apiUrl, fetchImpl = fetch) {
+  return async (version2, asset) => {
+    const pinned = PINNED_CHECKSUMS[version2]?.[asset];
+    if (pinned !== void 0) return pinned;
+    const response = await fetchImpl(`${apiUrl}/repos/cloudflare/cloudflared/releases/tags/${version2}`, {
+      headers: { accept: "application/vnd.github+json", "user-agent": "preview-tunnel" },
+      signal: AbortSignal.timeout(3e4)
+    }).catch(() => void 0);
+    if (!response?.ok) return void 0;
+    const release = await response.json();
+    const digest3 = release.assets?.find((a) => a.name === asset)?.digest;
+    if (typeof digest3 === "string" && digest3.startsWith("sha256:")) return digest3.slice(7).toLowerCase();
+    return typeof release.body === "string" ? checksumFromReleaseNotes(release.body, asset) : void 0;
+  };
+}
+async function fetchToFile(url2, dest) {
+  const response = await fetch(url2, { signal: AbortSignal.timeout(3e5) });
+  if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
+  await (0, import_promises3.pipeline)(
+    import_node_stream.Readable.fromWeb(response.body),
+    (0, import_node_fs10.createWriteStream)(dest)
+  );
+}
+function directoryStore(root) {
+  const dirFor = (version2, arch3) => import_node_path10.default.join(root, TOOL, version2, arch3);
+  return {
+    find: (version2, arch3) => (0, import_node_fs10.existsSync)(dirFor(version2, arch3)) ? dirFor(version2, arch3) : void 0,
+    async save(file, executable, version2, arch3) {
+      const dir = dirFor(version2, arch3);
+      (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
+      (0, import_node_fs10.copyFileSync)(file, import_node_path10.default.join(dir, executable));
+      return dir;
+    }
+  };
+}
+async function defaultInstallDeps(env = process.env) {
+  const tc = await Promise.resolve().then(() => (init_tool_cache(), tool_cache_exports));
+  const onRunner = (env.RUNNER_TOOL_CACHE ?? "") !== "";
+  const store = onRunner ? {
+    find: (version2, arch3) => tc.find(TOOL, version2, arch3) || void 0,
+    save: (file, executable, version2, arch3) => tc.cacheFile(file, executable, TOOL, version2, arch3)
+  } : directoryStore(import_node_path10.default.join(env.XDG_CACHE_HOME ?? import_node_path10.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
+  return {
+    // Outside a runner tool-cache would print ::debug:: lines on the CLI's stdout.
+    download: onRunner ? async (url2, dest) => {
+      await tc.downloadTool(url2, dest);
+    } : fetchToFile,
+    store,
+    extractTgz: async (file, dest) => {
+      await tc.extractTar(file, dest);
+    },
+    checksum: releaseChecksums(env.GITHUB_API_URL ?? "https://api.github.com"),
+    platform: process.platform,
+    arch: process.arch,
+    downloadBase: RELEASES,
+    tempDir: env.RUNNER_TEMP || import_node_os.default.tmpdir()
+  };
+}
+
+// src/tunnel/keep-up.ts
+var import_node_events = require("node:events");
+
+// src/tunnel/backoff.ts
+var DEFAULT_BACKOFF = { initialMs: 250, maxMs: 5e3 };
+function backoffDelay(backoff, attempt, deadline = Number.POSITIVE_INFINITY) {
+  const delay2 = Math.min(backoff.maxMs, backoff.initialMs * 2 ** Math.min(attempt, 20));
+  return Math.max(0, Math.min(delay2, deadline - Date.now()));
+}
+
+// src/tunnel/keep-up.ts
+var KeptTunnel = class extends import_node_events.EventEmitter {
+  constructor(first, options) {
+    super();
+    this.options = options;
+    this.currentUrl = first.url;
+    this.adopt(first);
+  }
+  options;
+  current;
+  currentUrl;
+  closing = new AbortController();
+  closed;
+  /** Settles when the running reconnect loop (if any) is over; for tests and close(). */
+  reviving = Promise.resolve();
+  get url() {
+    return this.currentUrl;
+  }
+  adopt(session) {
+    this.current = session;
+    void session.ended.then((why) => {
+      if (this.current !== session || this.closing.signal.aborted) return;
+      this.current = void 0;
+      this.reviving = this.revive(why);
+    });
+  }
+  async revive(why) {
+    const { provider, logger, timeoutMs } = this.options;
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    logger.warning(
+      `The ${provider} tunnel dropped (${why}); reconnecting for up to ${formatDuration(timeoutMs)}.`
+    );
+    const deadline = Date.now() + timeoutMs;
+    let lastError = why;
+    for (let attempt = 0; !this.closing.signal.aborted && Date.now() < deadline; attempt++) {
+      const signal = AbortSignal.any([
+        this.closing.signal,
+        AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+      ]);
+      let session;
+      try {
+        session = await this.options.connect(signal);
+        if (this.options.probe) await this.options.probe(session.url, signal);
+      } catch (error4) {
+        await session?.stop();
+        session = void 0;
+        lastError = errorMessage(error4);
+        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${lastError}`);
+      }
+      if (session) {
+        if (this.closing.signal.aborted) {
+          await session.stop();
+          return;
+        }
+        const previous = this.currentUrl;
+        this.currentUrl = session.url;
+        this.adopt(session);
+        if (session.url !== previous) {
+          logger.warning(`The ${provider} tunnel is back with a new URL: ${session.url} (was ${previous}).`);
+          this.emit("url", session.url);
+        } else {
+          logger.info(`The ${provider} tunnel is back at ${session.url}.`);
+        }
+        return;
+      }
+      await sleep(backoffDelay(backoff, attempt, deadline), this.closing.signal);
+    }
+    if (this.closing.signal.aborted) return;
+    const error3 = new StartError(
+      `The ${provider} tunnel dropped and could not be brought back within ${formatDuration(timeoutMs)}.
+Last error: ${lastError}`
+    );
+    logger.error(error3.message);
+    this.emit("lost", error3);
+  }
+  close() {
+    this.closed ??= (async () => {
+      this.closing.abort();
+      try {
+        await this.current?.stop();
+        await this.reviving;
+        await this.options.cleanup?.();
+      } catch (error3) {
+        this.options.logger.warning(`Closing the ${this.options.provider} tunnel: ${errorMessage(error3)}`);
+      }
+    })();
+    return this.closed;
+  }
+};
+
+// src/tunnel/cloudflared.ts
+var RATE_LIMITED = /429 Too Many Requests|error code: 1015|failed to unmarshal quick Tunnel/i;
+function cloudflaredProvider(options) {
+  return {
+    name: "cloudflared",
+    // cloudflared sets it from the edge; X-Forwarded-For could carry a client-supplied value.
+    clientIpHeader: "cf-connecting-ip",
+    open: (target, openOptions) => openCloudflared(options, target, openOptions)
+  };
+}
+async function openCloudflared(options, target, open5) {
+  const { logger, runDir } = open5;
+  const env = open5.env ?? process.env;
+  (0, import_node_fs11.mkdirSync)(runDir, { recursive: true });
+  let executable = options.executable ?? findOnPath("cloudflared", env);
+  if (executable !== void 0) logger.info(`cloudflared: using ${executable}`);
+  else executable = await (await options.installer()).install(options.version, logger);
+  const config2 = import_node_path11.default.join(runDir, "cloudflared.yml");
+  (0, import_node_fs11.writeFileSync)(config2, "# isolated from ~/.cloudflared by preview-tunnel\n");
+  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
+  const connect = (signal) => connectOnce({
+    options,
+    executable,
+    config: config2,
+    origin: `http://${host}:${target.port}`,
+    env,
+    logFile: import_node_path11.default.join(runDir, "cloudflared.log"),
+    signal
+  });
+  let first;
+  try {
+    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(options.timeoutMs)]));
+  } catch (error3) {
+    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
+    throw error3;
+  }
+  logger.info(`cloudflared: quick tunnel up at ${first.url}`);
+  return new KeptTunnel(first, {
+    provider: "cloudflared",
+    connect,
+    timeoutMs: options.timeoutMs,
+    logger,
+    probe: open5.probe,
+    backoff: options.backoff
+  });
+}
+async function connectOnce(args) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startAndWait(args);
+    } catch (error3) {
+      if (attempt >= 3 || !/address already in use/i.test(error3.message)) throw error3;
+    }
+  }
+}
+async function startAndWait(args) {
+  const { options, signal } = args;
+  signal.throwIfAborted();
+  const metrics = `127.0.0.1:${await freePort()}`;
+  let agent;
+  try {
+    agent = await startAgent({
+      command: args.executable,
+      args: [
+        "tunnel",
+        "--no-autoupdate",
+        "--config",
+        args.config,
+        "--metrics",
+        metrics,
+        "--url",
+        args.origin
+      ],
+      env: args.env,
+      logFile: args.logFile
+    });
+  } catch (error3) {
+    throw new StartError(
+      `cloudflared could not be started from ${args.executable} (${error3.message}).`
+    );
+  }
+  const started = Date.now();
+  const failure3 = (what, hint) => new StartError(
+    `The cloudflared quick tunnel ${what}.
+cloudflared printed:
+${agent.output.describe(12)}
+${hint}`
+  );
+  try {
+    const hostname = await waitForTunnel(
+      agent,
+      metrics,
+      signal,
+      (what, hint) => failure3(what, hint),
+      started
+    );
+    const url2 = await options.publicUrl?.(hostname) ?? `https://${hostname}`;
+    return {
+      url: url2,
+      ended: agent.exited.then((exit) => `cloudflared ${describeExit(exit)}`),
+      stop: () => agent.stop()
+    };
+  } catch (error3) {
+    await agent.stop();
+    throw error3;
+  }
+}
+var RATE_LIMIT_HINT = "trycloudflare.com is rate-limiting the creation of quick tunnels from this address (HTTP 429, error code 1015). Wait a few minutes and re-run, or use provider: ngrok or ssh.";
+async function waitForTunnel(agent, metrics, signal, failure3, started) {
+  let rateLimited = false;
+  const stopWatching = agent.output.onLine((line) => {
+    if (RATE_LIMITED.test(line)) rateLimited = true;
+  });
+  let hostname = "";
+  let lastReady = "no answer yet";
+  try {
+    for (let attempt = 0; ; attempt++) {
+      if (rateLimited) throw failure3("could not be created", RATE_LIMIT_HINT);
+      const exit = agent.exitInfo();
+      if (exit) throw failure3(`${describeExit(exit)} before it was ready`, "Check its output above.");
+      if (signal.aborted) {
+        const reason = signal.reason;
+        if (reason && reason.name !== "TimeoutError") throw reason;
+        throw failure3(
+          hostname === "" ? `got no hostname within ${formatDuration(Date.now() - started)} (tunnel-timeout)` : `got ${hostname} but was not ready within ${formatDuration(Date.now() - started)} (last /ready: ${lastReady})`,
+          "Raise tunnel-timeout, or use provider: ngrok or ssh."
+        );
+      }
+      if (hostname === "") hostname = await quickTunnelHostname(metrics, signal);
+      if (hostname !== "") {
+        const ready = await getText(`http://${metrics}/ready`, signal);
+        if (ready?.status === 200) return hostname;
+        lastReady = ready === void 0 ? "no answer" : `HTTP ${ready.status}`;
+      }
+      await Promise.race([sleep(Math.min(1e3, 50 * 2 ** attempt), signal), agent.exited]);
+    }
+  } finally {
+    stopWatching();
+  }
+}
+async function quickTunnelHostname(metrics, signal) {
+  const answer = await getText(`http://${metrics}/quicktunnel`, signal);
+  if (answer?.status !== 200) return "";
+  try {
+    const hostname = JSON.parse(answer.body).hostname;
+    return typeof hostname === "string" && /^[A-Za-z0-9.-]+$/.test(hostname) ? hostname : "";
+  } catch {
+    return "";
+  }
+}
+async function getText(url2, signal) {
+  try {
+    const response = await fetch(url2, { signal: AbortSignal.any([signal, AbortSignal.timeout(2e3)]) });
+    return { status: response.status, body: await response.text() };
+  } catch {
+    return void 0;
+  }
+}
+
+// src/tunnel/local.ts
+var import_node_events2 = require("node:events");
+var localProvider = {
+  name: "local",
+  async open(target) {
+    const host = target.host.includes(":") ? `[${target.host}]` : target.host;
+    return Object.assign(new import_node_events2.EventEmitter(), {
+      url: `http://${host}:${target.port}`,
+      close: async () => void 0
+    });
+  }
+};
+
+// src/tunnel/ngrok.ts
+var import_node_events3 = require("node:events");
+
+// src/tunnel/ngrok-errors.ts
+function ngrokErrorCode(error3) {
+  const code = error3.errorCode;
+  if (typeof code === "string") return code;
+  const message2 = error3 instanceof Error ? error3.message : String(error3);
+  return /\b(ERR_NGROK_\d+)\b/.exec(message2)?.[1];
+}
+function ngrokAdvice(code, message2, domain) {
+  switch (code) {
+    case "ERR_NGROK_108":
+      return "Your ngrok account already has an agent session online, and the free plan allows one: parallel PR runs collide. Run previews one at a time (a workflow `concurrency:` group), stop the other agent (dashboard: Agents), or use provider: cloudflared.";
+    case "ERR_NGROK_334":
+      return `The endpoint${domain === void 0 ? "" : ` ${domain}`} is already online, held by another run or agent. Wait for it to end, use a domain per run, or use provider: cloudflared.`;
+    case "ERR_NGROK_105":
+    case "ERR_NGROK_106":
+    case "ERR_NGROK_107":
+      return "ngrok rejected the authtoken (invalid, revoked or reset). Copy the current one from https://dashboard.ngrok.com/get-started/your-authtoken into the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input).";
+    case "ERR_NGROK_4018":
+      return "ngrok needs an authtoken: set the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input).";
+    case "ERR_NGROK_120":
+    case "ERR_NGROK_121":
+      return "ngrok no longer accepts this agent version: update preview-tunnel to a release with a newer @ngrok/ngrok.";
+  }
+  if (/traffic.?policy/i.test(message2))
+    return "ngrok rejected the Traffic Policy: check ngrok-traffic-policy against https://ngrok.com/docs/traffic-policy/.";
+  if (domain !== void 0 && /domain|hostname/i.test(message2))
+    return `ngrok refused the domain ${domain}: ngrok-domain must be a domain reserved in this account (e.g. your free dev domain), or leave it empty.`;
+  return "Check the message above; use provider: cloudflared or ssh to get a preview meanwhile.";
+}
+
+// src/tunnel/ngrok-loader.ts
+var import_node_fs12 = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_path12 = __toESM(require("node:path"), 1);
+function vendoredNgrokDir() {
+  return typeof __dirname === "string" ? import_node_path12.default.join(__dirname, "ngrok") : void 0;
+}
+var SDK_PACKAGE = "@ngrok/ngrok";
+async function loadNgrok(vendorDir = vendoredNgrokDir()) {
+  const where = vendorDir !== void 0 && (0, import_node_fs12.existsSync)(import_node_path12.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
+  try {
+    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path12.default.join(where, "index.js"))(import_node_path12.default.join(where, "index.js")) : await import(SDK_PACKAGE);
+    const sdk = loaded.default ?? loaded;
+    if (typeof sdk.forward !== "function") throw new Error("it has no forward()");
+    return sdk;
+  } catch (error3) {
+    throw new StartError(
+      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${error3.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
+    );
+  }
+}
+
+// src/tunnel/ngrok.ts
+var KEEP_LOG_LINES = 20;
+function ngrokProvider(options) {
+  return {
+    name: "ngrok",
+    // ngrok appends the real client address to X-Forwarded-For; the gate takes the right-most.
+    clientIpHeader: "x-forwarded-for",
+    open: (target, openOptions) => openNgrok(options, target, openOptions)
+  };
+}
+async function openNgrok(options, target, open5) {
+  const { settings, timeoutMs } = options;
+  const { logger, signal } = open5;
+  const authtoken = settings.authtoken;
+  if (authtoken === void 0) {
+    throw new StartError(
+      "provider: ngrok needs an authtoken: set the NGROK_AUTHTOKEN secret (or the ngrok-authtoken input), or use provider: cloudflared or ssh."
+    );
+  }
+  const redact = (text) => text.split(authtoken).join("***");
+  const sdk = await (options.load ?? loadNgrok)();
+  const logLines = [];
+  const tunnel2 = new NgrokTunnel(logger, timeoutMs);
+  const host = target.host.includes(":") ? `[${target.host}]` : target.host;
+  logger.info(
+    `ngrok: opening an endpoint to ${host}:${target.port} (authtoken from ${settings.authtokenFrom}${settings.domain ? `, domain ${settings.domain}` : ""}${settings.trafficPolicy ? ", with a Traffic Policy" : ""})`
+  );
+  const forwarding = sdk.forward({
+    addr: `${host}:${target.port}`,
+    authtoken,
+    ...settings.domain ? { domain: settings.domain } : {},
+    ...settings.trafficPolicy ? { traffic_policy: settings.trafficPolicy } : {},
+    session_metadata: "preview-tunnel",
+    onStatusChange: (status3) => tunnel2.status(status3),
+    onLogEvent: (line) => {
+      logLines.push(redact(line));
+      if (logLines.length > KEEP_LOG_LINES) logLines.shift();
+    }
+  });
+  let listener;
+  try {
+    listener = await within(forwarding, timeoutMs, signal);
+  } catch (error3) {
+    void forwarding.then((late) => late.close()).catch(() => void 0);
+    if (signal.aborted && signal.reason instanceof Error) throw signal.reason;
+    if (error3 instanceof TimedOut) {
+      throw new StartError(
+        `ngrok did not open the endpoint within ${formatDuration(timeoutMs)} (tunnel-timeout).${logTail(logLines)}
+Raise tunnel-timeout, or use provider: cloudflared or ssh.`
+      );
+    }
+    const code = ngrokErrorCode(error3);
+    throw new StartError(
+      `ngrok could not open the endpoint: ${redact(errorMessage(error3))}${logTail(logLines)}
+${ngrokAdvice(code, errorMessage(error3), settings.domain)}`
+    );
+  }
+  const url2 = listener.url();
+  if (!url2) {
+    await listener.close().catch(() => void 0);
+    throw new StartError(
+      "ngrok opened an endpoint without a URL. Re-run, or use provider: cloudflared or ssh."
+    );
+  }
+  tunnel2.attach(listener, url2.replace(/\/+$/, ""));
+  logger.info(`ngrok: endpoint up at ${tunnel2.url}`);
+  return tunnel2;
+}
+var TimedOut = class extends Error {
+};
+function within(promise, ms2, signal) {
+  return new Promise((resolve2, reject2) => {
+    const timer = setTimeout(() => reject2(new TimedOut()), ms2);
+    const onAbort = () => reject2(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve2, reject2).finally(() => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    });
+  });
+}
+function logTail(lines) {
+  return lines.length === 0 ? "" : `
+ngrok logged:
+${lines.slice(-8).map((l) => `  ${l}`).join("\n")}`;
+}
+var NgrokTunnel = class extends import_node_events3.EventEmitter {
+  constructor(logger, timeoutMs) {
+    super();
+    this.logger = logger;
+    this.timeoutMs = timeoutMs;
+  }
+  logger;
+  timeoutMs;
+  listener;
+  currentUrl = "";
+  downTimer;
+  closing;
+  get url() {
+    return this.currentUrl;
+  }
+  attach(listener, url2) {
+    this.listener = listener;
+    this.currentUrl = url2;
+  }
+  /** The SDK's session status: it reconnects by itself, we only watch the clock. */
+  status(status3) {
+    if (this.closing || this.listener === void 0) return;
+    if (status3 === "closed" && this.downTimer === void 0) {
+      this.logger.warning(
+        `The ngrok session dropped; waiting up to ${formatDuration(this.timeoutMs)} for it to reconnect.`
+      );
+      this.downTimer = setTimeout(() => {
+        const error3 = new StartError(
+          `The ngrok session dropped and did not reconnect within ${formatDuration(this.timeoutMs)}.`
+        );
+        this.logger.error(error3.message);
+        this.emit("lost", error3);
+      }, this.timeoutMs);
+      this.downTimer.unref();
+    } else if (status3 === "connected" && this.downTimer !== void 0) {
+      clearTimeout(this.downTimer);
+      this.downTimer = void 0;
+      this.logger.info(`The ngrok session is back; the URL is still ${this.currentUrl}.`);
+    }
+  }
+  close() {
+    this.closing ??= (async () => {
+      clearTimeout(this.downTimer);
+      try {
+        await this.listener?.close();
+      } catch (error3) {
+        this.logger.warning(`Closing the ngrok endpoint: ${errorMessage(error3)}`);
+      }
+    })();
+    return this.closing;
+  }
+};
+
+// src/tunnel/ssh.ts
+var import_node_fs13 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
+
+// src/tunnel/ssh-args.ts
+function usesTemplate(settings) {
+  return settings.urlTemplate !== void 0;
+}
+function sshArgs(settings, target, files, options) {
+  const nullFile = (options.platform ?? process.platform) === "win32" ? "NUL" : "/dev/null";
+  const targetHost = target.host.includes(":") ? `[${target.host}]` : target.host;
+  const args = [
+    "-T",
+    "-F",
+    nullFile,
+    "-o",
+    "BatchMode=yes",
+    "-o",
+    "IdentitiesOnly=yes",
+    "-o",
+    "ExitOnForwardFailure=yes",
+    "-o",
+    "ServerAliveInterval=15",
+    "-o",
+    "ServerAliveCountMax=3",
+    "-o",
+    `ConnectTimeout=${Math.max(1, Math.round(options.connectTimeoutS))}`,
+    // VERBOSE adds "Authenticated to ..." (a fixed-port forward is up after it) and no
+    // per-connection lines, unlike -v.
+    "-o",
+    "LogLevel=VERBOSE",
+    "-o",
+    `UserKnownHostsFile=${files.knownHosts}`,
+    "-o",
+    `GlobalKnownHostsFile=${nullFile}`,
+    "-o",
+    `StrictHostKeyChecking=${settings.knownHosts === void 0 ? "accept-new" : "yes"}`,
+    // Servers may offer more host keys after login; recording them is not our business.
+    "-o",
+    "UpdateHostKeys=no",
+    "-p",
+    String(settings.port)
+  ];
+  if (files.key !== void 0) args.push("-i", files.key);
+  if (settings.user !== void 0) args.push("-l", settings.user);
+  args.push("-R", `${settings.remote}:${targetHost}:${target.port}`);
+  if (usesTemplate(settings)) args.push("-N");
+  args.push(settings.host);
+  if (!usesTemplate(settings) && settings.service === "localhost.run") args.push("--", "--output", "json");
+  return args;
+}
+function fixedRemotePort(remote) {
+  const port = Number(remote.slice(remote.lastIndexOf(":") + 1));
+  return port === 0 ? void 0 : port;
+}
+
+// src/tunnel/ssh-output.ts
+var HTTP_URL = /\bhttps?:\/\/[A-Za-z0-9._~:%-]+(?::\d+)?(?:\/[^\s"'<>]*)?/;
+function url(text) {
+  const match = HTTP_URL.exec(text)?.[0];
+  if (match === void 0) return void 0;
+  try {
+    const parsed = new URL(match);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return void 0;
+  }
+}
+function json3(line) {
+  if (!line.trimStart().startsWith("{")) return void 0;
+  try {
+    const value = JSON.parse(line);
+    return typeof value === "object" && value !== null ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var str = (value) => typeof value === "string" ? value : void 0;
+var firstLine = (text) => text.split(/\r?\n/)[0]?.trim() ?? "";
+function clientEvent(line) {
+  const allocated = /^Allocated port (\d+) for remote forward/.exec(line);
+  if (allocated) return { kind: "allocated", port: Number(allocated[1]) };
+  if (/^Authenticated to \S+/.test(line)) return { kind: "authenticated" };
+  const refused = /^(?:Error|Warning): remote port forwarding failed for listen port (\d+)/.exec(line);
+  if (refused) return { kind: "refused", message: line };
+  return void 0;
+}
+function localhostRunEvent(line) {
+  const event2 = json3(line);
+  if (event2) {
+    const type = str(event2.type) ?? "";
+    if (type.startsWith("v1.tcpip_forward.register.")) {
+      const data = str(event2.data) ?? "";
+      if (type.endsWith(".accepted")) {
+        const found = url(data) ?? hostUrl(str(event2.id)?.split("/").pop());
+        return found ? { kind: "url", url: found } : void 0;
+      }
+      return { kind: "refused", message: firstLine(data) || type };
+    }
+    if (str(event2.event) === "tcpip-forward") {
+      const authz = str(event2.authz_code);
+      const message2 = str(event2.message) ?? "";
+      if (authz !== void 0 && authz !== "OK")
+        return { kind: "refused", message: firstLine(message2) || authz };
+      const found = hostUrl(str(event2.address)) ?? url(message2);
+      return found ? { kind: "url", url: found } : void 0;
+    }
+    return void 0;
+  }
+  const plain = /tunneled with tls termination, (https:\/\/\S+)/.exec(line);
+  if (plain?.[1]) {
+    const found = url(plain[1]);
+    return found ? { kind: "url", url: found } : void 0;
+  }
+  return void 0;
+}
+function hostUrl(host) {
+  if (host === void 0 || !/^[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(host)) return void 0;
+  return `https://${host.toLowerCase()}`;
+}
+function serveoEvent(line) {
+  const match = /Forwarding HTTP traffic from (\S+)/.exec(line);
+  const found = match?.[1] ? url(match[1]) : void 0;
+  return found ? { kind: "url", url: found } : void 0;
+}
+function sshOutputParser(service) {
+  let heldHttp;
+  let pinggyList = false;
+  const offer = (found) => {
+    if (found === void 0) return void 0;
+    if (found.startsWith("https://")) {
+      heldHttp = void 0;
+      return { kind: "url", url: found };
+    }
+    heldHttp ??= found;
+    return void 0;
+  };
+  const serviceEvent = (line) => {
+    switch (service) {
+      case "localhost.run":
+        return localhostRunEvent(line);
+      case "serveo":
+        return serveoEvent(line);
+      case "pinggy": {
+        if (/access local server via following URL/i.test(line)) {
+          pinggyList = true;
+          return void 0;
+        }
+        const urls = json3(line)?.urls;
+        if (Array.isArray(urls)) {
+          const all = urls.map((u) => typeof u === "string" ? url(u) : void 0);
+          return offer(all.find((u) => u?.startsWith("https://")) ?? all.find((u) => u !== void 0));
+        }
+        return pinggyList && /^\s*https?:\/\/\S+\s*$/.test(line) ? offer(url(line)) : void 0;
+      }
+      case "other": {
+        const sish = /^\s*(HTTPS?):\s*(https?:\/\/\S+)/.exec(line);
+        return sish?.[2] ? offer(url(sish[2])) : void 0;
+      }
+    }
+  };
+  return {
+    line(line) {
+      return clientEvent(line) ?? serviceEvent(line);
+    },
+    flush() {
+      const held = heldHttp;
+      heldHttp = void 0;
+      return held === void 0 ? void 0 : { kind: "url", url: held };
+    }
+  };
+}
+function sshFailureHint(lines, context3) {
+  const text = lines.join("\n");
+  const { host, port } = context3;
+  if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|No \S+ host key is known/.test(text)) {
+    return `The server's host key does not match "ssh-known-hosts". Check the lines with "ssh-keyscan -p ${port} ${host}", or leave ssh-known-hosts empty to accept the key on first use.`;
+  }
+  if (/Permission denied|Too many authentication failures/.test(text)) {
+    return 'The server refused the login: check "ssh-user" and that the public half of "ssh-key" is authorised on the server.';
+  }
+  if (/Could not resolve hostname|Name or service not known|nodename nor servname/.test(text)) {
+    return `"${host}" does not resolve: check "ssh-host" and the runner's network.`;
+  }
+  if (/Connection refused|Connection timed out|Network is unreachable|No route to host/.test(text)) {
+    return `Nothing answered SSH at ${host}:${port}: check "ssh-host" and "ssh-port", and whether the service is up.`;
+  }
+  if (/remote port forwarding failed/.test(text)) {
+    return 'The server refused the remote forward: the port in "ssh-remote" may be taken or not allowed (try "0"), or the server forbids forwarding (AllowTcpForwarding).';
+  }
+  if (/Allocated port \d+ for remote forward/.test(text)) {
+    return 'This server only printed the port it allocated: set "ssh-url" to the URL template for it, e.g. "http://<server>:{port}".';
+  }
+  if (/invalid format|Load key .*: (?:invalid|error)/i.test(text)) {
+    return '"ssh-key" could not be read as a private key: give its whole text, including the BEGIN and END lines.';
+  }
+  return 'Check "ssh-host", "ssh-port" and "ssh-user", or try another service (e.g. provider: cloudflared).';
+}
+
+// src/tunnel/ssh.ts
+function sshProvider(options) {
+  return {
+    name: "ssh",
+    open: (target, openOptions) => openSsh(options, target, openOptions)
+  };
+}
+async function openSsh(options, target, open5) {
+  const { settings, timeoutMs } = options;
+  const { logger, runDir } = open5;
+  (0, import_node_fs13.mkdirSync)(runDir, { recursive: true });
+  const files = writeFiles(settings, runDir);
+  const removeKey = () => {
+    if (files.key !== void 0) (0, import_node_fs13.rmSync)(files.key, { force: true });
+  };
+  const who = `${settings.user === void 0 ? "" : `${settings.user}@`}${settings.host}:${settings.port}`;
+  logger.info(
+    `ssh: connecting to ${who} (remote ${settings.remote} -> ${target.host}:${target.port}, host keys ${settings.knownHosts === void 0 ? "accepted on first use" : "pinned"})`
+  );
+  const connect = (signal) => connectOnce2({
+    options,
+    target,
+    files,
+    env: open5.env ?? process.env,
+    logFile: import_node_path13.default.join(runDir, "ssh.log"),
+    signal
+  });
+  let first;
+  try {
+    first = await connect(AbortSignal.any([open5.signal, AbortSignal.timeout(timeoutMs)]));
+  } catch (error3) {
+    removeKey();
+    if (open5.signal.aborted && open5.signal.reason instanceof Error) throw open5.signal.reason;
+    throw error3;
+  }
+  logger.info(`ssh: tunnel up at ${first.url}`);
+  return new KeptTunnel(first, {
+    provider: "ssh",
+    connect,
+    timeoutMs,
+    logger,
+    probe: open5.probe,
+    backoff: options.backoff,
+    cleanup: removeKey
+  });
+}
+function writeFiles(settings, runDir) {
+  const knownHosts = import_node_path13.default.join(runDir, "ssh_known_hosts");
+  (0, import_node_fs13.writeFileSync)(knownHosts, settings.knownHosts ?? "");
+  let key;
+  if (settings.key !== void 0) {
+    key = import_node_path13.default.join(runDir, "ssh_key");
+    (0, import_node_fs13.writeFileSync)(key, settings.key, { mode: 384 });
+    (0, import_node_fs13.chmodSync)(key, 384);
+  }
+  return { knownHosts, key };
+}
+async function connectOnce2(args) {
+  const { options, target, files, signal } = args;
+  const { settings } = options;
+  signal.throwIfAborted();
+  let agent;
+  try {
+    agent = await startAgent({
+      command: options.command ?? "ssh",
+      args: sshArgs(settings, target, files, { connectTimeoutS: Math.min(30, options.timeoutMs / 1e3) }),
+      env: args.env,
+      logFile: args.logFile
+    });
+  } catch (error3) {
+    throw new StartError(
+      `The ssh tunnel could not start ssh (${error3.message}). Install the OpenSSH client, or use another provider.`
+    );
+  }
+  const started = Date.now();
+  let settled = false;
+  let detach = () => void 0;
+  try {
+    const url2 = await new Promise((resolve2, reject2) => {
+      const parser = sshOutputParser(settings.service);
+      const fixedPort = fixedRemotePort(settings.remote);
+      const onEvent = (event2) => {
+        if (event2 === void 0) return;
+        if (event2.kind === "refused") reject2(failure3(`refused the forward (${event2.message})`));
+        const template = settings.urlTemplate;
+        if (template !== void 0) {
+          if (event2.kind === "allocated") resolve2(applyUrlTemplate(template, event2.port));
+          if (event2.kind === "authenticated" && fixedPort !== void 0)
+            resolve2(applyUrlTemplate(template, fixedPort));
+        } else if (event2.kind === "url") {
+          resolve2(event2.url);
+        }
+      };
+      const stopListening = agent.output.onLine(
+        (line) => onEvent(parser.line(line)),
+        () => onEvent(parser.flush())
+      );
+      const failure3 = (what) => {
+        const lines = agent.output.last(12);
+        return new StartError(
+          `The ssh tunnel to ${settings.host}:${settings.port} ${what}.
+ssh printed:
+${agent.output.describe(12)}
+${sshFailureHint(lines, settings)}`
+        );
+      };
+      void agent.exited.then((exit) => {
+        if (!settled) reject2(failure3(`${describeExit(exit)} before it had a public URL`));
+      });
+      const onAbort = () => {
+        const timedOut = !(signal.reason instanceof Error) || signal.reason.name === "TimeoutError";
+        reject2(
+          timedOut ? failure3(`had no public URL after ${formatDuration(Date.now() - started)} (tunnel-timeout)`) : signal.reason
+        );
+      };
+      detach = () => {
+        stopListening();
+        signal.removeEventListener("abort", onAbort);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
+    }).finally(() => {
+      settled = true;
+      detach();
+    });
+    return {
+      url: url2,
+      ended: agent.exited.then((exit) => {
+        const last = agent.output.last(1)[0];
+        return `ssh ${describeExit(exit)}${last === void 0 ? "" : `: ${last}`}`;
+      }),
+      stop: () => agent.stop()
+    };
+  } catch (error3) {
+    await agent.stop();
+    throw error3;
+  }
+}
+
+// src/tunnel/index.ts
+function chooseProvider(name, context3) {
+  const settings = context3?.settings ?? parseTunnelSettings(() => void 0, {});
+  const env = context3?.env ?? {};
+  switch (name) {
+    case "local":
+      return {
+        provider: localProvider,
+        reason: "provider: local (no tunnel: the preview is on this machine)"
+      };
+    case "ssh":
+      return {
+        provider: sshProvider({ settings: settings.ssh, timeoutMs: settings.timeoutMs }),
+        reason: `provider: ssh via ${settings.ssh.host}:${settings.ssh.port}`
+      };
+    case "cloudflared":
+      return { provider: cloudflared(settings, env), reason: "provider: cloudflared (quick tunnel)" };
+    case "ngrok":
+      return { provider: ngrok(settings), reason: "provider: ngrok" };
+    case "auto":
+      if (settings.ngrok.authtoken !== void 0) {
+        return {
+          provider: ngrok(settings),
+          reason: `provider: auto picked ngrok (an authtoken is set in ${settings.ngrok.authtokenFrom})`
+        };
+      }
+      if (env.GITHUB_ACTIONS === "true") {
+        return {
+          provider: cloudflared(settings, env),
+          reason: "provider: auto picked cloudflared (a GitHub runner without an ngrok authtoken)"
+        };
+      }
+      return {
+        provider: localProvider,
+        reason: "provider: auto picked local (no ngrok authtoken and not on a GitHub runner: the preview stays on this machine)"
+      };
+  }
+}
+function ngrok(settings) {
+  return ngrokProvider({ settings: settings.ngrok, timeoutMs: settings.timeoutMs });
+}
+function cloudflared(settings, env) {
+  return cloudflaredProvider({
+    version: settings.cloudflared.version,
+    timeoutMs: settings.timeoutMs,
+    installer: async () => cloudflaredInstaller(await defaultInstallDeps({ ...env }))
+  });
+}
+
+// src/pipeline/access.ts
+function signInMethod(auth2, generated) {
+  const where = generated ? "the credentials were generated for this run: they are in the step's outputs (masked in logs)" : "the credentials come from the workflow's `credentials` input (a secret)";
+  switch (auth2.mode) {
+    case "basic":
+      return { method: `HTTP basic auth, user \`${auth2.username}\``, where };
+    case "bearer":
+      return { method: "an `Authorization: Bearer` token", where };
+    case "none":
+      return { method: "no sign-in: the preview is open to anyone with the URL", where: void 0 };
+  }
+}
+
+// src/app/log-tail.ts
+var import_node_fs14 = require("node:fs");
+var import_promises4 = require("node:fs/promises");
+var CHUNK = 64 * 1024;
+var MAX_LINE = 8 * 1024;
+var POLL_MS2 = 100;
+var LogTail = class {
+  constructor(path21, keepLines = 50, from = 0) {
+    this.path = path21;
+    this.keepLines = keepLines;
+    this.position = from;
+  }
+  path;
+  keepLines;
+  handle;
+  watcher;
+  timer;
+  position = 0;
+  partial = "";
+  reading;
+  again = false;
+  buffer = Buffer.alloc(CHUNK);
+  last = [];
+  listeners = /* @__PURE__ */ new Set();
+  closed = false;
+  /** Bytes read so far (the offset of the next unread byte). */
+  get offset() {
+    return this.position;
+  }
+  async start() {
+    this.handle = await (0, import_promises4.open)(this.path, "r");
+    try {
+      this.watcher = (0, import_node_fs14.watch)(this.path, () => this.poke());
+      this.watcher.on("error", () => void 0);
+    } catch {
+    }
+    this.timer = setInterval(() => this.poke(), POLL_MS2);
+    this.timer.unref();
+    this.poke();
+  }
+  onLine(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  /** The last lines read so far (at most keepLines). */
+  tail() {
+    return [...this.last];
+  }
+  /** Reads whatever is in the file now. */
+  async flush() {
+    this.poke();
+    while (this.reading) await this.reading;
+  }
+  /** Reads what is left, then stops following; a trailing line without newline is emitted. */
+  async close() {
+    if (this.closed) return;
+    await this.flush().catch(() => void 0);
+    this.closed = true;
+    if (this.partial !== "") this.emit(this.partial);
+    this.partial = "";
+    this.watcher?.close();
+    if (this.timer) clearInterval(this.timer);
+    await this.handle?.close().catch(() => void 0);
+    this.handle = void 0;
+  }
+  poke() {
+    if (this.closed || !this.handle) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.drain().catch(() => void 0).finally(() => {
+      this.reading = void 0;
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    });
+  }
+  async drain() {
+    for (; ; ) {
+      const handle = this.handle;
+      if (!handle || this.closed) return;
+      const { bytesRead } = await handle.read(this.buffer, 0, CHUNK, this.position);
+      if (bytesRead === 0) return;
+      this.position += bytesRead;
+      this.consume(this.buffer.toString("utf8", 0, bytesRead));
+    }
+  }
+  consume(text) {
+    let start = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", start);
+      if (nl === -1) break;
+      this.emit(this.partial + text.slice(start, nl));
+      this.partial = "";
+      start = nl + 1;
+    }
+    this.partial += text.slice(start);
+    if (this.partial.length > MAX_LINE) {
+      this.emit(this.partial);
+      this.partial = "";
+    }
+  }
+  emit(raw) {
+    const line = (raw.endsWith("\r") ? raw.slice(0, -1) : raw).slice(0, MAX_LINE);
+    this.last.push(line);
+    if (this.last.length > this.keepLines) this.last.shift();
+    for (const listener of this.listeners) listener(line);
+  }
+};
+
+// src/app/readiness.ts
+var import_node_http7 = __toESM(require("node:http"), 1);
+var import_node_https2 = __toESM(require("node:https"), 1);
+var import_node_net4 = __toESM(require("node:net"), 1);
+var ReadyTimeoutError = class extends Error {
+  constructor(probe, lastResult, attempts, timeoutMs) {
+    super(
+      `The app was not ready after ${formatDuration(timeoutMs)}: ${probe}, ${attempts} attempt${attempts === 1 ? "" : "s"}; last result: ${lastResult}.`
+    );
+    this.probe = probe;
+    this.lastResult = lastResult;
+    this.attempts = attempts;
+    this.name = "ReadyTimeoutError";
+  }
+  probe;
+  lastResult;
+  attempts;
+};
+var FIRST_INTERVAL_MS = 10;
+var MAX_INTERVAL_MS = 250;
+var REFUSED_INTERVAL_MS = 5;
+var REFUSED_INTERVAL_LATER_MS = 25;
+var REFUSED_FAST_FOR_MS = 5e3;
+var ATTEMPT_TIMEOUT_MS = 5e3;
+async function waitForReady(options) {
+  const started = performance.now();
+  if (options.spec.kind === "log") return waitForLine(options, options.spec.pattern, started);
+  const probe = makeProbe(options);
+  const deadline = started + options.timeoutMs;
+  let attempts = 0;
+  let interval = FIRST_INTERVAL_MS;
+  let last = { ok: false, detail: "no attempt finished", refused: false };
+  for (; ; ) {
+    throwIfAborted(options.signal);
+    const remaining = deadline - performance.now();
+    if (remaining <= 0)
+      throw new ReadyTimeoutError(probe.description, last.detail, attempts, options.timeoutMs);
+    attempts++;
+    const budget = Math.min(ATTEMPT_TIMEOUT_MS, remaining);
+    const result = await probe.attempt(budget);
+    if (result.ok)
+      return { attempts, elapsedMs: performance.now() - started, detail: result.detail, host: result.host };
+    if (!(result.timedOut && budget < ATTEMPT_TIMEOUT_MS && attempts > 1)) last = result;
+    throwIfAborted(options.signal);
+    const refusedCap = performance.now() - started < REFUSED_FAST_FOR_MS ? REFUSED_INTERVAL_MS : REFUSED_INTERVAL_LATER_MS;
+    interval = Math.min(result.refused ? refusedCap : MAX_INTERVAL_MS, interval * 1.5);
+    await sleep(Math.min(interval, Math.max(0, deadline - performance.now())), options.signal);
+  }
+}
+function throwIfAborted(signal) {
+  if (signal?.aborted)
+    throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
+}
+async function waitForLine(options, pattern, started) {
+  const description = `waited for a line of the app's output matching /${pattern.source}/`;
+  const hit = (options.seenLines?.() ?? []).find((line) => pattern.test(line));
+  if (hit !== void 0)
+    return { attempts: 1, elapsedMs: performance.now() - started, detail: `line: ${hit}` };
+  if (!options.onLine) throw new Error("log readiness needs the app's output");
+  const subscribe = options.onLine;
+  return new Promise((resolve2, reject2) => {
+    let lines = 0;
+    const finish = (error3, line) => {
+      unsubscribe();
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      if (error3) reject2(error3);
+      else resolve2({ attempts: lines, elapsedMs: performance.now() - started, detail: `line: ${line}` });
+    };
+    const unsubscribe = subscribe((line) => {
+      lines++;
+      if (pattern.test(line)) finish(void 0, line);
+    });
+    const timer = setTimeout(
+      () => finish(
+        new ReadyTimeoutError(
+          description,
+          `${lines} lines printed, none matched`,
+          lines,
+          options.timeoutMs
+        )
+      ),
+      options.timeoutMs
+    );
+    const onAbort = () => finish(options.signal?.reason instanceof Error ? options.signal.reason : new Error("aborted"));
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function loopbackHosts(hostname) {
+  return hostname === "localhost" ? ["127.0.0.1", "::1"] : [hostname.replace(/^\[|\]$/g, "")];
+}
+function makeProbe(options) {
+  const spec = options.spec;
+  if (spec.kind === "tcp") {
+    const hosts2 = loopbackHosts("localhost");
+    return {
+      description: `connected to TCP port ${options.port} on ${hosts2.join(" and ")}`,
+      attempt: (timeoutMs) => anyOf(hosts2.map((host) => tcpAttempt(host, options.port, timeoutMs)))
+    };
+  }
+  if (spec.kind === "log") throw new Error("log readiness has no network probe");
+  const url2 = spec.kind === "http" ? spec.url : new URL(spec.path, `http://localhost:${options.port}`);
+  const hosts = loopbackHosts(url2.hostname);
+  const where = hosts.length > 1 ? ` (on ${hosts.join(" and ")})` : "";
+  return {
+    description: `probed GET ${url2.href}${where}`,
+    attempt: (timeoutMs) => anyOf(hosts.map((host) => httpAttempt(url2, host, options.statuses, timeoutMs)))
+  };
+}
+async function anyOf(attempts) {
+  if (attempts.length === 1) return attempts[0];
+  return new Promise((resolve2) => {
+    const failures = [];
+    let failed = 0;
+    attempts.forEach((attempt, index) => {
+      void attempt.then((result) => {
+        if (result.ok) {
+          resolve2(result);
+          return;
+        }
+        failures[index] = result;
+        if (++failed === attempts.length) {
+          resolve2({
+            ok: false,
+            refused: failures.every((f) => f.refused),
+            timedOut: failures.some((f) => f.timedOut),
+            detail: failures.map((f) => f.detail).join("; ")
+          });
+        }
+      });
+    });
+  });
+}
+var NOTHING_LISTENS = /* @__PURE__ */ new Set(["ECONNREFUSED", "EADDRNOTAVAIL", "EAFNOSUPPORT", "ENETUNREACH"]);
+function failure2(host, error3) {
+  const code = error3.code ?? error3.message;
+  return { ok: false, refused: NOTHING_LISTENS.has(error3.code ?? ""), detail: `${host}: ${code}` };
+}
+function tcpAttempt(host, port, timeoutMs) {
+  return new Promise((resolve2) => {
+    const socket = import_node_net4.default.connect({ host, port });
+    const done = (result) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve2(result);
+    };
+    const timer = setTimeout(
+      () => done({ ok: false, refused: false, timedOut: true, detail: `${host}: timed out` }),
+      timeoutMs
+    );
+    socket.once(
+      "connect",
+      () => done({ ok: true, refused: false, host, detail: `TCP ${host}:${port} accepted a connection` })
+    );
+    socket.once("error", (error3) => done(failure2(host, error3)));
+  });
+}
+function httpAttempt(url2, host, statuses2, timeoutMs) {
+  return new Promise((resolve2) => {
+    const client = url2.protocol === "https:" ? import_node_https2.default : import_node_http7.default;
+    const request2 = client.request({
+      host,
+      port: url2.port || (url2.protocol === "https:" ? 443 : 80),
+      path: `${url2.pathname}${url2.search}`,
+      method: "GET",
+      headers: {
+        host: url2.host,
+        accept: "text/html,application/json;q=0.9,*/*;q=0.8",
+        "user-agent": "preview-tunnel readiness probe"
+      },
+      agent: false,
+      // The app's own dev certificate is usually self-signed; this only asks "is it up?".
+      rejectUnauthorized: false,
+      servername: import_node_net4.default.isIP(url2.hostname) ? void 0 : url2.hostname
+    });
+    const done = (result) => {
+      clearTimeout(timer);
+      request2.destroy();
+      resolve2(result);
+    };
+    const timer = setTimeout(
+      () => done({
+        ok: false,
+        refused: false,
+        timedOut: true,
+        detail: `${host}: no answer within ${formatDuration(timeoutMs)}`
+      }),
+      timeoutMs
+    );
+    request2.once("response", (response) => {
+      const status3 = response.statusCode ?? 0;
+      response.resume();
+      const ok3 = statusAccepted(statuses2, status3);
+      done({ ok: ok3, refused: false, host, detail: `GET ${url2.href} via ${host} -> HTTP ${status3}` });
+    });
+    request2.once("error", (error3) => done(failure2(host, error3)));
+    request2.end();
+  });
+}
+
+// src/pipeline/boot.ts
+var LOG_TAIL_LINES = 50;
+var AppExitedError = class extends Error {
+  constructor(exit) {
+    super(`The app ${describeExit(exit)}`);
+    this.exit = exit;
+  }
+  exit;
+};
+async function chooseAppPort(config2) {
+  if (config2.port === void 0) return freePort();
+  if (await portInUse(config2.port)) {
+    throw new StartError(
+      `Port ${config2.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`
+    );
+  }
+  return config2.port;
+}
+async function bootApp(ctx, port, extraEnv) {
+  const { config: config2, logger } = ctx;
+  const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
+  const describeTail = () => formatTail(tail, ctx.appLog);
+  const app = await ctx.clock.run(
+    "boot",
+    async () => {
+      logger.startGroup(`App: ${config2.start}`);
+      logger.info(
+        `Starting the app in ${config2.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`
+      );
+      const started = await ctx.deps.launcher.start({
+        command: config2.start,
+        cwd: config2.workingDirectory,
+        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config2.env, [RUN_ID_ENV]: ctx.id },
+        output: { file: ctx.appLog }
+      });
+      ctx.deps.state.save(STATE2.appPid, String(started.pid));
+      ctx.teardown.add("log", () => tail.close());
+      ctx.teardown.add("app", async () => {
+        logger.info("Stopping the app");
+        await started.stop(ctx.grace());
+      });
+      await tail.start();
+      tail.onLine((line) => logger.write(`${line}
+`));
+      return started;
+    },
+    (p) => `pid ${p.pid}`
+  );
+  const gone = new AbortController();
+  void app.exited.then((exit) => gone.abort(new AppExitedError(exit)));
+  const ready = await ctx.clock.run(
+    "ready",
+    async () => {
+      try {
+        return await waitForReady({
+          spec: config2.ready,
+          port,
+          statuses: config2.readyStatus,
+          timeoutMs: config2.readyTimeoutMs,
+          onLine: (listener) => tail.onLine(listener),
+          seenLines: () => tail.tail(),
+          signal: AbortSignal.any([ctx.signal, gone.signal])
+        });
+      } catch (error3) {
+        if (ctx.signal.aborted) throw ctx.signal.reason;
+        await tail.flush();
+        throw startFailure(error3, app, describeTail());
+      } finally {
+        logger.endGroup();
+      }
+    },
+    (r) => `${r.detail} after ${formatDuration(r.elapsedMs)}`
+  );
+  logger.info(`The app is ready (${ready.detail}) after ${formatDuration(ready.elapsedMs)}.`);
+  return { process: app, port, tail, gone: gone.signal, ready, describeTail };
+}
+function startFailure(error3, app, tail) {
+  if (error3 instanceof AppExitedError) {
+    return new StartError(`The app ${describeExit(error3.exit)} before it was ready.
+${tail}`);
+  }
+  if (error3 instanceof ReadyTimeoutError) {
+    const exit = app.exitInfo();
+    const still = exit ? ` The app ${describeExit(exit)}.` : "";
+    return new StartError(`${error3.message}${still}
+${tail}`, { cause: error3 });
+  }
+  return error3;
+}
+function formatTail(tail, appLog) {
+  const lines = tail.tail();
+  if (lines.length === 0) return `The app printed nothing (log: ${appLog}).`;
+  return `Last ${lines.length} line(s) of its output (full log: ${appLog}):
+${lines.map((l) => `  | ${l}`).join("\n")}`;
+}
+
+// src/pipeline/expose.ts
+var import_node_crypto14 = require("node:crypto");
 
 // src/tunnel/probe.ts
 var PROBE_HEADERS = {
@@ -50516,7 +50512,7 @@ ${app.describeTail()}`
     );
     if (config2.test) {
       const test = config2.test;
-      const env = { PREVIEW_URL: url2, ...accessEnv(config2.gate.auth) };
+      const env = { PREVIEW_URL: url2, ...clientCredentials(config2.gate.auth) };
       testExitCode = await ctx.clock.run(
         "test",
         () => runTestCommand(ctx, test, env, app.gone),
@@ -50528,7 +50524,7 @@ ${app.describeTail()}`
       ctx.clock.skip("test", "no test command");
     }
     if (scenarioList.length > 0) {
-      const authHeader = accessEnv(config2.gate.auth).PREVIEW_AUTH_HEADER;
+      const authHeader = clientCredentials(config2.gate.auth).PREVIEW_AUTH_HEADER;
       scenarios = await ctx.clock.run(
         "scenarios",
         () => runScenarioPhase(ctx, url2, authHeader, keys),
@@ -50738,7 +50734,7 @@ var coreLogger = {
 // src/action/outputs.ts
 function previewOutputs(config2, info2) {
   const auth2 = config2.gate.auth;
-  const access2 = accessEnv(auth2);
+  const access2 = clientCredentials(auth2);
   return {
     url: info2.url,
     provider: info2.provider,

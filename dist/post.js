@@ -36308,7 +36308,7 @@ var import_node_crypto3 = require("node:crypto");
 // src/gate/verifiers/compare.ts
 var import_node_crypto2 = require("node:crypto");
 
-// src/gate/digest.ts
+// src/util/secure-compare.ts
 var import_node_crypto = require("node:crypto");
 function sha256(data) {
   return typeof import_node_crypto.hash === "function" ? (0, import_node_crypto.hash)("sha256", data, "buffer") : (0, import_node_crypto.createHash)("sha256").update(data).digest();
@@ -37567,10 +37567,6 @@ var import_node_crypto7 = require("node:crypto");
 function randomToken(bytes2 = 32) {
   return (0, import_node_crypto7.randomBytes)(bytes2).toString("base64url");
 }
-function constantTimeEqual(a, b) {
-  const digest = (s) => (0, import_node_crypto7.createHash)("sha256").update(s, "utf8").digest();
-  return (0, import_node_crypto7.timingSafeEqual)(digest(a), digest(b));
-}
 
 // src/idp/grants.ts
 var REPLAY_MEMORY_MS = 60 * 6e4;
@@ -37683,7 +37679,7 @@ function authenticateClient(req, form2, clients) {
       return invalid("client_id in the body differs from the one in the Authorization header", true);
     }
     const client = clients.get(credentials.id);
-    if (!client || !constantTimeEqual(credentials.secret, client.clientSecret)) {
+    if (!client || !safeEqual(credentials.secret, client.clientSecret)) {
       return invalid("client authentication failed (unknown client or wrong secret)", true);
     }
     return { ok: true, client };
@@ -37691,7 +37687,7 @@ function authenticateClient(req, form2, clients) {
   if (bodySecret !== void 0) {
     if (bodyId === void 0) return invalid("client_secret_post needs client_id in the body", false);
     const client = clients.get(bodyId);
-    if (!client || !constantTimeEqual(bodySecret, client.clientSecret)) {
+    if (!client || !safeEqual(bodySecret, client.clientSecret)) {
       return invalid("client authentication failed (unknown client or wrong secret)", false);
     }
     return { ok: true, client };

@@ -1,8 +1,8 @@
 /** The step outputs, in one place for the main step and the background supervisor. */
 import type { Config } from "../config/config.js";
 import type { OutputName } from "../config/names.js";
+import { clientCredentials } from "../gate/index.js";
 import type { PublishRecord } from "../github/publisher.js";
-import { accessEnv } from "../pipeline/access.js";
 import type { RunResult } from "../pipeline/context.js";
 
 type Outputs = Partial<Record<OutputName, string>>;
@@ -13,7 +13,7 @@ export function previewOutputs(
   info: { readonly url: string; readonly provider: string; readonly harPath: string | undefined },
 ): Outputs {
   const auth = config.gate.auth;
-  const access = accessEnv(auth);
+  const access = clientCredentials(auth);
   return {
     url: info.url,
     provider: info.provider,

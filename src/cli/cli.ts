@@ -9,7 +9,7 @@ import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
 import { INPUTS, type InputName } from "../config/names.js";
 import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
-import { accessEnv } from "../pipeline/access.js";
+import { clientCredentials } from "../gate/index.js";
 import { newRun } from "../pipeline/context.js";
 import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
@@ -120,7 +120,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       reporter: {
         preview: ({ url, harPath }) => {
           // Local runs: the credentials are the user's own, printed so they can use the preview.
-          const access = Object.entries(accessEnv(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
+          const access = Object.entries(clientCredentials(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
           io.stdout.write(`PREVIEW_URL=${url}\n${access.join("")}`);
           if (harPath) logger.info(`Every request through the gate is recorded in ${harPath}`);
         },

@@ -6,7 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { GateAuth } from "../config/gate-parse.js";
-import { sha256 } from "./digest.js";
+import { sha256 } from "../util/secure-compare.js";
 import type { Exchange } from "./exchange.js";
 import { reply } from "./respond.js";
 

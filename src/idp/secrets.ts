@@ -1,5 +1,5 @@
 /** Random tokens and the constant-time comparison of secrets. */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 
 /** An unguessable URL-safe token of `bytes` random bytes. */
 export function randomToken(bytes = 32): string {
@@ -11,11 +11,5 @@ export function newClientSecret(): string {
   return randomToken(32);
 }
 
-/**
- * Compares two secrets in time independent of where they differ. Both sides are hashed
- * first because timingSafeEqual needs equal lengths, and comparing lengths would leak them.
- */
-export function constantTimeEqual(a: string, b: string): boolean {
-  const digest = (s: string) => createHash("sha256").update(s, "utf8").digest();
-  return timingSafeEqual(digest(a), digest(b));
-}
+/** Compares two secrets without leaking where they differ or their lengths. */
+export { safeEqual as constantTimeEqual } from "../util/secure-compare.js";

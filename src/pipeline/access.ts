@@ -1,21 +1,5 @@
-/** How clients get through the gate: the environment for tests and what to tell reviewers. */
+/** How to tell reviewers to get through the gate (the credentials themselves: clientCredentials). */
 import type { GateAuth } from "../config/gate-parse.js";
-
-/** PREVIEW_* variables for the test command and the scenario runner (besides PREVIEW_URL). */
-export function accessEnv(auth: GateAuth): Record<string, string> {
-  switch (auth.mode) {
-    case "basic":
-      return {
-        PREVIEW_USERNAME: auth.username,
-        PREVIEW_PASSWORD: auth.password,
-        PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`,
-      };
-    case "bearer":
-      return { PREVIEW_TOKEN: auth.token, PREVIEW_AUTH_HEADER: `Bearer ${auth.token}` };
-    case "none":
-      return {};
-  }
-}
 
 /** How to sign in, in words, without the secret itself (it goes to public places). */
 export function signInMethod(

@@ -10,10 +10,11 @@ import { sweepMarked } from "../app/stop.js";
 import type { Config } from "../config/config.js";
 import { RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
+import { clientCredentials } from "../gate/index.js";
 import { createScenarioKeys, scenarioAppEnv } from "../scenarios/index.js";
 import { chooseProvider } from "../tunnel/index.js";
 import { formatDuration, sleep } from "../util/time.js";
-import { accessEnv, signInMethod } from "./access.js";
+import { signInMethod } from "./access.js";
 import { type BootedApp, bootApp, chooseAppPort } from "./boot.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { type Exposure, expose } from "./expose.js";
@@ -133,7 +134,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
 
     if (config.test) {
       const test = config.test;
-      const env = { PREVIEW_URL: url, ...accessEnv(config.gate.auth) };
+      const env = { PREVIEW_URL: url, ...clientCredentials(config.gate.auth) };
       testExitCode = await ctx.clock.run(
         "test",
         () => runTestCommand(ctx, test, env, app.gone),
@@ -146,7 +147,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     }
 
     if (scenarioList.length > 0) {
-      const authHeader = accessEnv(config.gate.auth).PREVIEW_AUTH_HEADER;
+      const authHeader = clientCredentials(config.gate.auth).PREVIEW_AUTH_HEADER;
       scenarios = await ctx.clock.run(
         "scenarios",
         () => runScenarioPhase(ctx, url as string, authHeader, keys),

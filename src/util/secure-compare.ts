@@ -1,6 +1,7 @@
-/** SHA-256 digests for constant-time comparisons of secrets (one-shot crypto.hash where available: ~3x cheaper). */
+/** Constant-time comparison of secrets (gate credentials, webhook signatures, IdP client secrets). */
 import { createHash, hash, timingSafeEqual } from "node:crypto";
 
+/** One-shot crypto.hash where available (~3x cheaper than createHash). */
 export function sha256(data: string | Buffer): Buffer {
   return typeof hash === "function"
     ? hash("sha256", data, "buffer")
