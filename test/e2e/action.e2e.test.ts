@@ -102,7 +102,8 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
   it("the post step stops the app and the test command when the main step was killed with SIGKILL", async () => {
     const runner = new FakeRunner(mark.env);
     const main = runner.main({ start: STUBBORN, test: WAIT_FOREVER, "stop-grace": "1s" });
-    await until("the url output", () => runner.outputs().url, 30_000);
+    // The preview outputs are written one by one: wait for the last one the test uses.
+    await until("the auth-header output", () => runner.outputs()["auth-header"], 30_000);
     expect((await runner.get("/")).status).toBe(200);
     const appPid = Number(runner.state()["app-pid"]);
     main.child.kill("SIGKILL");
