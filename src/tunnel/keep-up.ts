@@ -70,6 +70,7 @@ export class KeptTunnel extends EventEmitter<TunnelEvents> implements Tunnel {
     );
     const deadline = Date.now() + timeoutMs;
     let lastError = why;
+    let failedBefore = false;
     for (let attempt = 0; !this.closing.signal.aborted && Date.now() < deadline; attempt++) {
       const signal = AbortSignal.any([
         this.closing.signal,
@@ -82,8 +83,13 @@ export class KeptTunnel extends EventEmitter<TunnelEvents> implements Tunnel {
       } catch (error) {
         await session?.stop();
         session = undefined;
-        lastError = errorMessage(error);
-        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${lastError}`);
+        const message = errorMessage(error);
+        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${message}`);
+        // An attempt cut short by the deadline only says time ran out; the failure before it
+        // (e.g. "Connection refused") is the one that tells the user what is wrong.
+        const outOfTime = signal.aborted && !this.closing.signal.aborted;
+        if (!outOfTime || !failedBefore) lastError = message;
+        failedBefore = true;
       }
       if (session) {
         if (this.closing.signal.aborted) {

@@ -96,6 +96,33 @@ describe("KeptTunnel", () => {
     await tunnel.close();
   });
 
+  it("reports the last real failure, not the attempt the deadline cut short", async () => {
+    const first = fakeSession("https://a.example");
+    let calls = 0;
+    const tunnel = new KeptTunnel(first.session, {
+      provider: "ssh",
+      connect: (signal) => {
+        calls++;
+        if (calls === 1) return Promise.reject(new Error("Connection refused"));
+        // later attempts hang until the deadline aborts them, as a server that accepts and stalls
+        return new Promise<Session>((_, reject) =>
+          signal.addEventListener("abort", () =>
+            reject(new Error("no public URL after 2ms (tunnel-timeout)")),
+          ),
+        );
+      },
+      timeoutMs: 50,
+      logger: memoryLogger(),
+      backoff: fast,
+    });
+    const lost = new Promise<Error>((resolve) => tunnel.on("lost", resolve));
+    first.end("ssh exited with code 255");
+    const error = await lost;
+    expect(calls).toBe(2);
+    expect(error.message).toMatch(/Last error: Connection refused$/);
+    await tunnel.close();
+  });
+
   it("close is idempotent, stops the session, runs cleanup once and never throws", async () => {
     const first = fakeSession("https://a.example");
     let cleanups = 0;
