@@ -380,7 +380,10 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      "natural: V8 collects when it likes (it lets ~64 MB of dead chunk buffers pile up, proxy or not);",
+      "natural: nothing here collects; V8 lets ~64 MB of dead chunk buffers pile up unless the proxy paces",
+    );
+    console.log(
+      "  collections itself (the gate does: one young-generation GC per 8 MiB streamed, src/gate/gc-pacer.ts);",
     );
     console.log(
       "collected: a young-generation GC after each sample, so only what is held (+5 ms of garbage) counts.",

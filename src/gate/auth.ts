@@ -1,12 +1,12 @@
 /**
  * User auth: Basic (browsers prompt), Bearer, or none; plus one-time login links that turn
- * into a session cookie, so a reviewer can open the preview with one click. Every secret is
- * compared as a SHA-256 digest with timingSafeEqual (or looked up by its digest), so neither
- * its content nor its length leaks through timing.
+ * into a session cookie, so a reviewer can open the preview with one click. Credentials are
+ * compared in constant time by a SecretMatcher, sessions and login tokens looked up by their
+ * SHA-256 digest, so neither a secret's content nor its length leaks through timing.
  */
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { GateAuth } from "../config/gate-parse.js";
-import { sha256 } from "../util/secure-compare.js";
+import { SecretMatcher, sha256 } from "../util/secure-compare.js";
 import type { Exchange } from "./exchange.js";
 import { reply } from "./respond.js";
 
@@ -21,16 +21,14 @@ export type AuthResult =
   | { readonly ok: true; readonly via: "header" | "session" | "none" }
   | { readonly ok: false; readonly reason: string; readonly challenge: string };
 
-const digest = sha256;
-
 function digestKey(value: string): string {
   return sha256(value).toString("base64");
 }
 
 export class Authenticator {
   readonly #auth: GateAuth;
-  /** Digest of "user:password" (basic) or of the token (bearer). */
-  readonly #expected: Buffer | undefined;
+  /** "user:password" (basic) or the token (bearer). */
+  readonly #expected: SecretMatcher | undefined;
   readonly #challenge: string;
   /** Keyed by the digest of the secret value, so a lookup's timing depends on the hash only. */
   readonly #sessions = new Map<string, number>();
@@ -39,10 +37,10 @@ export class Authenticator {
   constructor(auth: GateAuth) {
     this.#auth = auth;
     if (auth.mode === "basic") {
-      this.#expected = digest(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
+      this.#expected = new SecretMatcher(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
       this.#challenge = 'Basic realm="preview", charset="UTF-8"';
     } else if (auth.mode === "bearer") {
-      this.#expected = digest(auth.token);
+      this.#expected = new SecretMatcher(Buffer.from(auth.token, "utf8"));
       this.#challenge = 'Bearer realm="preview"';
     } else {
       this.#expected = undefined;
@@ -69,13 +67,12 @@ export class Authenticator {
     const value = header.slice(space + 1).trim();
     if (this.#auth.mode === "basic") {
       if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
-      const given = digest(Buffer.from(value, "base64"));
-      return timingSafeEqual(given, this.#expected)
+      return this.#expected.matches(value, "base64")
         ? { ok: true, via: "header" }
         : this.#fail("wrong credentials");
     }
     if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
-    return timingSafeEqual(digest(value), this.#expected)
+    return this.#expected.matches(value, "utf8")
       ? { ok: true, via: "header" }
       : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
   }

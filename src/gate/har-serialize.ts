@@ -200,6 +200,7 @@ function parts() {
     method: b(',"request":{"method":'),
     url: b(',"url":'),
     httpVersion: b(',"httpVersion":'),
+    httpVersion11: b(',"httpVersion":"HTTP/1.1"'),
     cookies: b(',"cookies":['),
     headers: b('],"headers":['),
     headerName: b('{"name":"'),
@@ -210,10 +211,12 @@ function parts() {
     comma: b(","),
     objectEnd: b("}"),
     queryString: b('],"queryString":'),
+    noQuery: b('],"queryString":[]'),
     queryName: b('{"name":'),
     queryValue: b(',"value":'),
     postData: b(',"postData":'),
     requestEnd: b(',"headersSize":-1,"bodySize":'),
+    noBody: b(',"headersSize":-1,"bodySize":0'),
     status: b('},"response":{"status":'),
     statusText: b(',"statusText":'),
     content: b('],"content":{"size":'),
@@ -222,13 +225,13 @@ function parts() {
     base64: b(',"encoding":"base64"'),
     comment: b(',"comment":'),
     redirect: b('},"redirectURL":'),
+    noRedirect: b('},"redirectURL":""'),
     responseEnd: b(',"headersSize":-1,"bodySize":'),
     timings: b('},"cache":{},"timings":{"blocked":-1,"dns":-1,"connect":-1,"send":'),
     wait: b(',"wait":'),
     receive: b(',"receive":'),
     timingsEnd: b(',"ssl":-1}'),
     client: b(',"_clientAddress":'),
-    emptyArray: b("[]"),
   };
 }
 
@@ -266,6 +269,8 @@ export class Serializer {
   readonly #redactor: Redactor;
   #isoSecond = -1;
   #isoPrefix = "";
+  #lastUrl: string | undefined;
+  #lastParsed: { href: string; query: [string, string][] } | undefined;
 
   constructor(redactor: Redactor) {
     this.#redactor = redactor;
@@ -279,6 +284,23 @@ export class Serializer {
       this.#isoPrefix = new Date(second * 1000).toISOString().slice(0, 19);
     }
     return this.#isoPrefix;
+  }
+
+  /** The URL as recorded; the last one is remembered (consecutive requests often share it). */
+  #url(url: string): { href: string; query: [string, string][] } {
+    if (url !== this.#lastUrl || this.#lastParsed === undefined) {
+      this.#lastUrl = url;
+      this.#lastParsed = parseUrl(this.#redactor.scrub(url, "redacted"));
+    }
+    return this.#lastParsed;
+  }
+
+  #httpVersion(out: JsonOut, version: string): void {
+    if (version === "1.1") out.raw(this.#p.httpVersion11);
+    else {
+      out.raw(this.#p.httpVersion);
+      out.str(`HTTP/${version}`);
+    }
   }
 
   #cachedBlock(out: JsonOut, cache: BlockCache, raw: readonly string[], kind: "request" | "response"): void {
@@ -341,15 +363,14 @@ export class Serializer {
     out.raw(p.method);
     out.str(entry.method);
     // A plain word in URLs: "[redacted]" would not be a valid URI for HAR validators.
-    const { href, query } = parseUrl(redactor.scrub(entry.url, "redacted"));
+    const { href, query } = this.#url(entry.url);
     out.raw(p.url);
     out.str(href);
-    out.raw(p.httpVersion);
-    httpVersion(out, entry.httpVersion);
+    this.#httpVersion(out, entry.httpVersion);
     this.#cachedBlock(out, this.#requestBlock, entry.requestHeaders, "request");
-    out.raw(p.queryString);
-    if (query.length === 0) out.raw(p.emptyArray);
+    if (query.length === 0) out.raw(p.noQuery);
     else {
+      out.raw(p.queryString);
       out.json("[");
       query.forEach(([name, value], i) => {
         if (i > 0) out.raw(p.comma);
@@ -365,15 +386,17 @@ export class Serializer {
       out.raw(p.postData);
       out.json(JSON.stringify(this.#postData(entry)));
     }
-    out.raw(p.requestEnd);
-    out.ascii(String(entry.request.size));
+    if (entry.request.size === 0) out.raw(p.noBody);
+    else {
+      out.raw(p.requestEnd);
+      out.ascii(String(entry.request.size));
+    }
 
     out.raw(p.status);
     out.ascii(String(entry.status));
     out.raw(p.statusText);
     out.str(entry.statusText);
-    out.raw(p.httpVersion);
-    httpVersion(out, entry.responseVersion);
+    this.#httpVersion(out, entry.responseVersion);
     this.#cachedBlock(out, this.#responseBlock, entry.responseHeaders, "response");
     const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
     const body = bodyText(
@@ -395,8 +418,12 @@ export class Serializer {
       out.raw(p.comment);
       out.str(body.comment);
     }
-    out.raw(p.redirect);
-    out.str(redactor.scrub(rawHeader(entry.responseHeaders, "location") ?? ""));
+    const location = rawHeader(entry.responseHeaders, "location");
+    if (location === undefined) out.raw(p.noRedirect);
+    else {
+      out.raw(p.redirect);
+      out.str(redactor.scrub(location));
+    }
     out.raw(p.responseEnd);
     out.ascii(String(entry.reply.size));
 
@@ -481,13 +508,6 @@ let MILLIS: string[] | undefined;
 function millisSuffix(ms: number): string {
   MILLIS ??= Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return MILLIS[Math.floor(ms)] ?? `.${String(Math.floor(ms)).padStart(3, "0")}Z`;
-}
-
-const HTTP_11 = Buffer.from('"HTTP/1.1"');
-
-function httpVersion(out: JsonOut, version: string): void {
-  if (version === "1.1") out.raw(HTTP_11);
-  else out.str(`HTTP/${version}`);
 }
 
 function round(ms: number): number {

@@ -23,7 +23,11 @@ function connectionTokens(raw: readonly string[]): Set<string> | undefined {
   let tokens: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     if ((raw[i] as string).length !== 10 || (raw[i] as string).toLowerCase() !== "connection") continue;
-    for (const token of (raw[i + 1] as string).split(",")) {
+    const value = raw[i + 1] as string;
+    // Nearly every request says just one of these: no list to split.
+    const lower = value.toLowerCase();
+    if (lower === "keep-alive" || lower === "close") continue;
+    for (const token of value.split(",")) {
       const name = token.trim().toLowerCase();
       if (name === "" || HOP_BY_HOP.has(name)) continue;
       tokens ??= new Set();

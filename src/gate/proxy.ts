@@ -8,6 +8,7 @@
 import http from "node:http";
 import { isLoopback, normalizeAddress } from "./client-ip.js";
 import { announcesBody, type Exchange } from "./exchange.js";
+import type { GcPacer } from "./gc-pacer.js";
 import { rawHeader, requestHeaders, responseHeaders } from "./headers.js";
 import { tooLargeMessage, UpstreamTimeoutError, upstreamFailure } from "./limits.js";
 import { head, reply } from "./respond.js";
@@ -25,6 +26,8 @@ export interface ProxyOptions {
   readonly onUpstreamError: (error: Error) => void;
   /** An upgrade exchange is over as far as stats and recording go (switched or answered). */
   readonly finishUpgrade: (ex: Exchange) => void;
+  /** Told of every streamed body chunk, so dead chunk buffers are collected in time. */
+  readonly pacer: GcPacer;
 }
 
 /** Bodyless requests are retried once when a pooled connection turns out closed by the app. */
@@ -156,6 +159,7 @@ export class ReverseProxy {
         return;
       }
       record?.requestBody(chunk);
+      this.#options.pacer.forwarded(chunk.length);
       if (!upstream.write(chunk)) req.pause();
     };
     const onDrain = () => req.resume();
@@ -186,11 +190,20 @@ export class ReverseProxy {
     record?.response(status, up.statusMessage ?? "", headers, up.httpVersion);
     res.writeHead(status, up.statusMessage, headers);
     // Streams (SSE, long polls) must not wait for a first body chunk to show their headers.
-    if (rawHeader(headers, "content-length") === undefined && status !== 204 && status !== 304)
-      res.flushHeaders();
+    const length = rawHeader(headers, "content-length");
+    if (length === undefined && status !== 204 && status !== 304) res.flushHeaders();
     let draining = false;
+    // A body that arrives in one chunk goes out with the end of the response in one call.
+    const whole = length === undefined ? -1 : Number(length);
+    let ended = false;
     up.on("data", (chunk: Buffer) => {
       record?.responseBody(chunk);
+      this.#options.pacer.forwarded(chunk.length);
+      if (chunk.length === whole) {
+        ended = true;
+        res.end(chunk);
+        return;
+      }
       if (res.write(chunk)) return;
       up.pause();
       // Listened for only when needed: most responses fit the socket's buffer at once.
@@ -199,7 +212,9 @@ export class ReverseProxy {
         res.on("drain", () => up.resume());
       }
     });
-    up.on("end", () => res.end());
+    up.on("end", () => {
+      if (!ended) res.end();
+    });
     up.on("close", () => {
       // The app went away mid-response: the client must see a broken response, not a short one.
       if (!up.complete) res.destroy();

@@ -16,6 +16,7 @@ import type { Logger } from "../util/logger.js";
 import { Authenticator, LOGIN_PATH, SESSION_COOKIE } from "./auth.js";
 import { clientAddress, isAllowed } from "./client-ip.js";
 import { createExchange, type Exchange } from "./exchange.js";
+import { exposeGc, GcPacer } from "./gc-pacer.js";
 import {
   DEFAULT_MAX_UPSTREAM_CONNECTIONS,
   DEFAULT_TIMEOUTS,
@@ -60,6 +61,8 @@ export interface GateOptions {
   readonly secrets?: readonly string[];
   /** Also listen on [::1] at the same port, for agents that resolve localhost to ::1 (default true). */
   readonly ipv6?: boolean;
+  /** Told of every streamed body chunk (default: a young-generation GC per 8 MiB, see gc-pacer.ts). */
+  readonly gcPacer?: GcPacer;
 }
 
 export interface Gate {
@@ -146,6 +149,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     publicUrl: () => publicUrl,
     onUpstreamError,
     finishUpgrade: finish,
+    pacer: options.gcPacer ?? new GcPacer(exposeGc()),
   });
 
   const stages: Stage[] = [

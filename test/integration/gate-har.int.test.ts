@@ -135,6 +135,8 @@ describe("recording", () => {
 
     const [loginEntry, get, post, big, bin, cookie, denied, hook] = har.log.entries;
     expect(loginEntry?.request.url).toBe("https://pr-7.example.test/__preview/login?token=redacted");
+    expect(loginEntry?.response.redirectURL).toBe("/");
+    expect(get?.response.redirectURL).toBe("");
     expect(get?.request.url).toBe("https://pr-7.example.test/api/items?page=2&q=a+b");
     expect(get?.request.queryString).toEqual([
       { name: "page", value: "2" },

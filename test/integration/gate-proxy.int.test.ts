@@ -18,6 +18,34 @@ afterEach(async () => {
 });
 
 describe("headers", () => {
+  it("answers HEAD with the app's Content-Length and no body, and the connection stays usable", async () => {
+    app = await startApp((req, res) => {
+      res.writeHead(200, { "content-type": "text/plain", "content-length": "11" });
+      res.end(req.method === "HEAD" ? undefined : "hello world");
+    });
+    gate = await startTestGate(app.port, { auth: "none" });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    cleanups.push(() => agent.destroy());
+    const send = (method: string) =>
+      new Promise<{ status: number; length: string | undefined; body: string }>((resolve, reject) => {
+        const req = http.request({ port: gate?.port, path: "/file", method, agent }, (res) => {
+          let body = "";
+          res.on("data", (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on("end", () =>
+            resolve({ status: res.statusCode ?? 0, length: res.headers["content-length"], body }),
+          );
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    expect(await send("HEAD")).toEqual({ status: 200, length: "11", body: "" });
+    expect(await send("GET")).toEqual({ status: 200, length: "11", body: "hello world" });
+    expect(await send("HEAD")).toEqual({ status: 200, length: "11", body: "" });
+    expect(app.connections()).toBe(1);
+  });
+
   it("drops hop-by-hop headers, adds request-headers and X-Forwarded-* from the public URL", async () => {
     app = await startApp((_req, res) => {
       res.writeHead(200, [
