@@ -167,6 +167,9 @@ function median(values: number[]): number {
 async function main(): Promise<void> {
   const app: ChildProcess = fork(process.argv[1] as string, ["--role", "app"], { stdio: "inherit" });
   const [{ port: appPort }] = (await once(app, "message")) as [{ port: number }];
+  const keys = createScenarioKeys();
+  // The gate verifies Discord with the run's public key (64 hex characters), not a secret.
+  ENV[envName("discord")] = keys.discord.publicKeyHex;
   const rules = SCENARIO_PROVIDERS.filter((p) => GATE_VERIFIED.includes(p))
     .map((p) => `${p} /hooks/${p} ${envName(p)}`)
     .join("\n");
@@ -183,7 +186,6 @@ async function main(): Promise<void> {
   gate.setPublicUrl(tunnel.url);
   const appUrl = `http://127.0.0.1:${appPort}`;
   const scenarios = benchScenarios();
-  const keys = createScenarioKeys();
 
   const variants = {
     "signed → gate + local tunnel": () => signedRound(scenarios, tunnel.url, keys),
