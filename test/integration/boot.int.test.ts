@@ -3,18 +3,14 @@
  * that prints a flood of output. Real processes, loopback only, no sleeps.
  */
 import { readFileSync, statSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { StartError } from "../../src/errors.js";
-import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
-import { Harness, nodeApp, now } from "./harness.js";
+import { processesWithMark } from "../helpers/processes.js";
+import { type Harness, nodeApp, now, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 describe("booting the app", () => {
@@ -31,13 +27,11 @@ describe("booting the app", () => {
     const ready = h.phase("ready");
     expect(ready?.status).toBe("ok");
     expect(ready?.ms).toBeGreaterThanOrEqual(2000);
-    // ...and ends soon after the socket listens: refused connections are retried every few
-    // ms, far below the 250 ms backoff ceiling (measured: well under 20 ms; the bound is loose).
+    // ...and ends after the socket listens (how soon after is `npm run bench`'s readiness
+    // latency: a median of about 8 ms).
     const readyAt = h.loggedAt(/^The app is ready/);
     expect(readyAt).toBeDefined();
-    const latency = (readyAt as number) - listeningAt;
-    expect(latency).toBeGreaterThanOrEqual(0);
-    expect(latency).toBeLessThan(100);
+    expect((readyAt as number) - listeningAt).toBeGreaterThanOrEqual(0);
     expect(processesWithMark(h.mark.value)).toEqual([]);
   });
 

@@ -6,21 +6,17 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { isAlive } from "../../src/app/proc-table.js";
 import { CancelledError } from "../../src/errors.js";
 import { CANCEL_GRACE_MS } from "../../src/pipeline/pipeline.js";
-import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
+import { processesWithMark } from "../helpers/processes.js";
 import { until } from "../helpers/wait.js";
-import { Harness, nodeApp, portOf, portReleasedBy, ROOT, tryConnect } from "./harness.js";
+import { type Harness, nodeApp, portOf, portReleasedBy, ROOT, tryConnect, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 /** Runs the pipeline, aborts it once `when` holds, and reports how the run ended. */

@@ -7,18 +7,14 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
-import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
-import { Harness, nodeApp, runCliCaptured } from "./harness.js";
+import { processesWithMark } from "../helpers/processes.js";
+import { type Harness, nodeApp, runCliCaptured, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 const cli = (...argv: string[]) => runCliCaptured(h, argv);

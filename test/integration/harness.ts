@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 import { nodeLauncher } from "../../src/app/process.js";
 import { runCli } from "../../src/cli/cli.js";
 import { type Config, getConfig } from "../../src/config/config.js";
@@ -16,7 +17,7 @@ import type { InputName } from "../../src/config/names.js";
 import { newRun } from "../../src/pipeline/context.js";
 import { type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
 import type { Logger } from "../../src/util/logger.js";
-import { newMark, processesWithMark } from "../helpers/processes.js";
+import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const APPS = path.join(ROOT, "test/fixtures/apps");
@@ -233,4 +234,21 @@ export async function runCliCaptured(
   const stderr = new Capture();
   const code = await runCli(argv, { stdout, stderr, cwd: ROOT, env: { ...h.env, ...env } });
   return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/**
+ * A fresh Harness for each test of the file, handed to `use`; after each test no process
+ * with its mark may be left (browsers and tunnels carry it too), then its files go.
+ */
+export function useHarness(use: (h: Harness) => void): void {
+  let current: Harness | undefined;
+  beforeEach(() => {
+    current = new Harness();
+    use(current);
+  });
+  afterEach(async () => {
+    if (current === undefined) return;
+    await expectNoProcessLeft(current.mark.value);
+    current.dispose();
+  });
 }

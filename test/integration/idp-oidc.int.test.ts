@@ -58,6 +58,19 @@ async function followAuthorize(url: URL): Promise<URL> {
   return new URL(location as string);
 }
 
+/** A plain login as alice (scope openid, PKCE), through to the tokens. */
+async function signInAlice(config: oidc.Configuration) {
+  const verifier = oidc.randomPKCECodeVerifier();
+  const url = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: REDIRECT,
+    scope: "openid",
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: "S256",
+    login_hint: "alice",
+  });
+  return oidc.authorizationCodeGrant(config, await followAuthorize(url), { pkceCodeVerifier: verifier });
+}
+
 describe("the identity provider with openid-client as relying party", () => {
   it("completes discovery, PKCE, state, nonce, id_token and userinfo validation, and refresh", async () => {
     const config = await discover("rp", oidc.ClientSecretBasic(SECRET));
@@ -179,17 +192,7 @@ describe("the identity provider with openid-client as relying party", () => {
       const config = await discover(clientId, oidc.ClientSecretBasic(secret), {
         id_token_signed_response_alg: alg,
       });
-      const verifier = oidc.randomPKCECodeVerifier();
-      const url = oidc.buildAuthorizationUrl(config, {
-        redirect_uri: REDIRECT,
-        scope: "openid",
-        code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: "S256",
-        login_hint: "alice",
-      });
-      const tokens = await oidc.authorizationCodeGrant(config, await followAuthorize(url), {
-        pkceCodeVerifier: verifier,
-      });
+      const tokens = await signInAlice(config);
       const idToken = await jwtVerify(tokens.id_token as string, keySet, {
         issuer: server.issuer,
         audience: clientId,
@@ -208,17 +211,7 @@ describe("the identity provider with openid-client as relying party", () => {
 
   it("takes a new issuer, and refuses tokens issued under the old one", async () => {
     const config = await discover("rp", oidc.ClientSecretBasic(SECRET));
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: "openid",
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      login_hint: "alice",
-    });
-    const tokens = await oidc.authorizationCodeGrant(config, await followAuthorize(url), {
-      pkceCodeVerifier: verifier,
-    });
+    const tokens = await signInAlice(config);
     const oldIssuer = server.issuer;
 
     // What the gate does once the tunnel is up (a trailing slash is dropped).
@@ -240,17 +233,7 @@ describe("the identity provider with openid-client as relying party", () => {
 
   it("ends the session: back to a registered post_logout_redirect_uri only, with the state", async () => {
     const config = await discover("rp", oidc.ClientSecretBasic(SECRET));
-    const verifier = oidc.randomPKCECodeVerifier();
-    const url = oidc.buildAuthorizationUrl(config, {
-      redirect_uri: REDIRECT,
-      scope: "openid",
-      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      login_hint: "alice",
-    });
-    const tokens = await oidc.authorizationCodeGrant(config, await followAuthorize(url), {
-      pkceCodeVerifier: verifier,
-    });
+    const tokens = await signInAlice(config);
 
     const endSession = oidc.buildEndSessionUrl(config, {
       id_token_hint: tokens.id_token as string,

@@ -3,18 +3,13 @@
  * <preview>/__preview/idp behind the gate, the example oauth-app (openid-client) gets its
  * OIDC_* settings from the public URL, and a test command signs in like a browser.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
-import { expectNoProcessLeft } from "../helpers/processes.js";
-import { Harness, runCliCaptured } from "./harness.js";
+import { type Harness, runCliCaptured, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 async function run(...extra: string[]) {

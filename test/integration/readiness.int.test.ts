@@ -4,22 +4,18 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freePort } from "../../src/app/ports.js";
 import { ReadyTimeoutError } from "../../src/app/readiness.js";
 import { StartError } from "../../src/errors.js";
-import { expectNoProcessLeft, processesWithMark } from "../helpers/processes.js";
-import { Harness, hasIpv6Loopback, nodeApp } from "./harness.js";
+import { processesWithMark } from "../helpers/processes.js";
+import { type Harness, hasIpv6Loopback, nodeApp, useHarness } from "./harness.js";
 
 const ipv6 = await hasIpv6Loopback();
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 interface CheckReport {

@@ -61,11 +61,13 @@ describe.each(SCENARIO_PROVIDERS.map((provider) => ({ provider })))("$provider",
     expect(r.passed).toBe(true);
   });
 
-  it.runIf(STALE_CHECKED.includes(provider))("a delivery signed 10 minutes ago is rejected as stale", () => {
-    const r = result(`${provider} stale`);
-    expect(r.deliveries[0]?.status, r.deliveries[0]?.responseExcerpt).toBe(401);
-    expect(r.passed).toBe(true);
-  });
+  // Registered only where the verifier checks a timestamp, so the counts list no skipped tests.
+  if (STALE_CHECKED.includes(provider))
+    it("a delivery signed 10 minutes ago is rejected as stale", () => {
+      const r = result(`${provider} stale`);
+      expect(r.deliveries[0]?.status, r.deliveries[0]?.responseExcerpt).toBe(401);
+      expect(r.passed).toBe(true);
+    });
 });
 
 describe("provider specifics", () => {

@@ -5,22 +5,18 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freePort } from "../../src/app/ports.js";
 import { isAlive } from "../../src/app/proc-table.js";
 import { type ManagedProcess, startProcess } from "../../src/app/process.js";
 import { sweepMarked } from "../../src/app/stop.js";
-import { expectNoProcessLeft, MARK_ENV, processesWithMark } from "../helpers/processes.js";
+import { MARK_ENV, processesWithMark } from "../helpers/processes.js";
 import { until } from "../helpers/wait.js";
-import { Harness, nodeApp, portOf, portReleasedBy, ROOT, tryConnect } from "./harness.js";
+import { type Harness, nodeApp, portOf, portReleasedBy, ROOT, tryConnect, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 /** Starts a fixture directly (no pipeline) on a free port, its output in the test's temp dir. */
@@ -72,9 +68,8 @@ describe("an app that ignores SIGTERM", () => {
 
     const gone = await startProcess({ command: "exit 0", cwd: ROOT, env: h.env, output: "inherit" });
     await gone.exited;
-    const started = performance.now();
-    await gone.stop(5000);
-    expect(performance.now() - started).toBeLessThan(500);
+    // A grace far beyond the test's time limit: waiting it out would fail the test.
+    await gone.stop(3_600_000);
   });
 
   it("through the pipeline: teardown waits the stop-grace, then kills", async () => {

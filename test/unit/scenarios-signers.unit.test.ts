@@ -203,20 +203,18 @@ describe.each(SCENARIO_PROVIDERS.map((provider) => ({ provider })))("$provider s
     });
   });
 
-  it.runIf(SDK[provider] !== undefined)(
-    "is accepted by the provider's own verifier, and a tampered copy is not",
-    async () => {
+  // Registered only where the case applies, so the counts list no skipped tests.
+  if (SDK[provider] !== undefined)
+    it("is accepted by the provider's own verifier, and a tampered copy is not", async () => {
       const check = SDK[provider] as NonNullable<(typeof SDK)[ScenarioProvider]>;
       const signed = sign(delivery(provider));
       expect(await check(signed.url, signed.body, lower(signed.headers))).toBe(true);
       const bad = tamper(provider, signed);
       expect(await check(bad.url, bad.body, lower(bad.headers))).toBe(false);
-    },
-  );
+    });
 
-  it.runIf(PROVIDERS[provider].timestamped && provider !== "discord")(
-    "signed 10 minutes ago, it is stale for the gate and the provider's verifier",
-    async () => {
+  if (PROVIDERS[provider].timestamped && provider !== "discord")
+    it("signed 10 minutes ago, it is stale for the gate and the provider's verifier", async () => {
       const signed = sign(delivery(provider, -600));
       expect(gateVerdict(provider, signed.url, signed.body, { ...signed.headers })).toMatchObject({
         ok: false,
@@ -224,8 +222,7 @@ describe.each(SCENARIO_PROVIDERS.map((provider) => ({ provider })))("$provider s
       });
       const check = SDK[provider];
       if (check) expect(await check(signed.url, signed.body, lower(signed.headers))).toBe(false);
-    },
-  );
+    });
 });
 
 describe("provider specifics", () => {
