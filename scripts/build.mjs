@@ -3,6 +3,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { vendorNgrok } from "./vendor-ngrok.mjs";
+import { vendorPlaywright } from "./vendor-playwright.mjs";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -25,6 +26,8 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // Loaded at runtime from dist/playwright-core (vendored below), only by browser scenarios.
+  external: ["playwright-core"],
 });
 
 // Editors validate scenario files against this (`# yaml-language-server: $schema=...`).
@@ -32,3 +35,5 @@ copyFileSync("src/scenarios/scenarios.schema.json", "dist/scenarios.schema.json"
 
 // The ngrok SDK's native bindings cannot be bundled: ship them beside the bundle.
 vendorNgrok();
+// playwright-core reads its own files by path at runtime: ship it beside the bundle too.
+vendorPlaywright();

@@ -1,12 +1,14 @@
 /**
- * Inputs of the webhook scenarios: which files (paths or globs), where the JUnit report
- * goes, how long a delivery may take. The files are loaded and validated here, with the
- * other inputs, so a typo in a scenario fails the run before anything starts; each problem
- * keeps its file and line (ScenarioInputError.location) for an annotation.
+ * Inputs of the webhook and OAuth scenarios: which files (paths or globs), where the JUnit
+ * report goes, how long a delivery may take, which browser drives `browser: true` logins.
+ * The files are loaded and validated here, with the other inputs, so a typo in a scenario
+ * fails the run before anything starts; each problem keeps its file and line
+ * (ScenarioInputError.location) for an annotation.
  */
 import * as fs from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { findBrowser } from "../scenarios/browser/find.js";
 import { formatProblem, loadScenarioFiles } from "../scenarios/load.js";
 import { DEFAULT_SCENARIO_TIMEOUT_MS } from "../scenarios/runner.js";
 import type { Scenario, ScenarioProblem } from "../scenarios/types.js";
@@ -29,9 +31,15 @@ export const SCENARIO_INPUTS = {
   },
   "scenario-timeout": {
     description:
-      "Longest wait for the response to one webhook delivery, e.g. `10s`; a scenario's own `timeout` wins.",
+      "Longest wait for the response to one webhook delivery (or for one step of an OAuth login), e.g. `10s`; a scenario's own `timeout` wins.",
     default: `${DEFAULT_SCENARIO_TIMEOUT_MS / 1000}s`,
     placeholder: "<duration>",
+  },
+  "browser-path": {
+    description:
+      "Chromium or Chrome executable for OAuth scenarios with `browser: true` (driven headless with playwright-core, which the action ships): a path, or a command on `PATH`. Empty: `CHROME_PATH`, else the first of `chromium`, `chromium-browser`, `google-chrome`, `google-chrome-stable` on `PATH` (GitHub-hosted Ubuntu runners have Google Chrome). Only checked when such a scenario exists.",
+    default: "",
+    placeholder: "<path>",
   },
 } as const satisfies Record<string, InputSpec>;
 
@@ -52,6 +60,8 @@ export interface ScenarioSettings {
   /** Absolute path of the JUnit XML report. */
   readonly junitPath: string;
   readonly timeoutMs: number;
+  /** The browser for OAuth scenarios with `browser: true`; undefined when there are none. */
+  readonly browserPath?: string;
 }
 
 export interface ScenarioDefaults {
@@ -115,6 +125,18 @@ export function parseScenarioFiles(input: string, raw: string, cwd: string): str
   return [...new Set(files)];
 }
 
+/** The browser-path input -> the executable to launch (found on PATH when empty). */
+export function parseBrowserPath(
+  input: string,
+  raw: string,
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): string {
+  const found = findBrowser(raw, env, cwd);
+  if (found.path === undefined) throw new InputError(input, raw, found.problem);
+  return found.path;
+}
+
 export function parseJunitPath(input: string, raw: string, fallback: string, cwd: string): string {
   const value = raw.trim();
   if (value.includes("\0")) throw new InputError(input, raw, "must be a file path");
@@ -143,12 +165,17 @@ export function collectScenarioSettings(
     for (const problem of loaded.problems) inputs.problems.push(new ScenarioInputError(problem));
     scenarios = loaded.scenarios;
   }
+  // Looked for only when needed: a run without browser scenarios needs no browser.
+  const browserPath = scenarios.some((s) => s.oauth?.browser)
+    ? inputs.read("browser-path", (input, value) => parseBrowserPath(input, value, env, cwd))
+    : undefined;
   if (inputs.problems.length > before) return undefined;
   return {
     files: files ?? [],
     scenarios,
     junitPath: junitPath as string,
     timeoutMs: timeoutMs as number,
+    ...(browserPath !== undefined ? { browserPath } : {}),
   };
 }
 

@@ -150,7 +150,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
       const authHeader = clientCredentials(config.gate.auth).PREVIEW_AUTH_HEADER;
       scenarios = await ctx.clock.run(
         "scenarios",
-        () => runScenarioPhase(ctx, url as string, authHeader, keys),
+        () => runScenarioPhase(ctx, url as string, authHeader, keys, () => exposed.gate.loginUrl()),
         (r) => `${r.passed} passed, ${r.failed} failed`,
       );
       if (outcome !== "failed") outcome = "passed";

@@ -1,6 +1,7 @@
-/** The scenarios phase: signed webhook deliveries and OAuth logins against the public URL, through tunnel and gate. */
+/** The scenarios phase: signed webhook deliveries and OAuth logins (scripted or in a browser) against the public URL, through tunnel and gate. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { RUN_ID_ENV } from "../config/names.js";
 import {
   type Annotation,
   annotations,
@@ -27,8 +28,10 @@ export async function runScenarioPhase(
   url: string,
   authHeader: string | undefined,
   keys: ScenarioKeys | undefined,
+  /** A new one-time login link of the gate, for browser scenarios. */
+  loginUrl: () => string,
 ): Promise<ScenarioOutcome> {
-  const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
+  const { scenarios, junitPath, timeoutMs, browserPath } = ctx.config.scenarios;
   ctx.logger.info(`Running ${scenarios.length} scenario(s) against ${url}`);
   const run = await runScenarios({
     scenarios,
@@ -39,6 +42,17 @@ export async function runScenarioPhase(
     signal: ctx.signal,
     logger: ctx.logger,
     timeoutMs,
+    browser:
+      browserPath === undefined
+        ? undefined
+        : {
+            executablePath: browserPath,
+            // The run's marker: the teardown's sweep stops any browser process left behind.
+            env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id },
+            // Next to the HAR, so one upload of that folder has both.
+            screenshotsNear: ctx.config.gate.record?.path ?? path.join(ctx.dir, "browser"),
+            loginUrl,
+          },
   });
   mkdirSync(path.dirname(junitPath), { recursive: true });
   writeFileSync(junitPath, junitXml(run));

@@ -18,6 +18,7 @@ export type { OAuthFlow, OAuthNegative } from "./oauth/types.js";
 export { EXAMPLES, exampleNames } from "./payloads/index.js";
 export { type Annotation, annotations, MAX_ANNOTATIONS, summaryMarkdown } from "./report.js";
 export {
+  type BrowserSettings,
   DEFAULT_SCENARIO_TIMEOUT_MS,
   type DeliveryResult,
   failureSummary,

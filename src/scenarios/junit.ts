@@ -63,13 +63,17 @@ function testcase(r: ScenarioResult): string {
     line: s.source.line,
     time: seconds(r.durationMs),
   });
-  if (r.passed) return `    <testcase${attrs}/>`;
+  // A browser scenario's screenshot, in the attachment syntax CI test reporters pick up.
+  const out = r.screenshot
+    ? `\n      <system-out>[[ATTACHMENT|${xmlEscape(r.screenshot)}]]</system-out>`
+    : "";
+  if (r.passed) return out ? `    <testcase${attrs}>${out}\n    </testcase>` : `    <testcase${attrs}/>`;
   // No response at all (refused, timeout, missing secret) is an error; a wrong response a failure.
   const noResponse = r.error !== undefined || r.deliveries.every((d) => d.status === undefined);
   const tag = noResponse ? "error" : "failure";
   const type = noResponse ? "DeliveryError" : "ExpectationFailed";
   const message = attributes({ message: failureSummary(r), type });
-  return `    <testcase${attrs}>\n      <${tag}${message}>${xmlEscape(failureText(r))}</${tag}>\n    </testcase>`;
+  return `    <testcase${attrs}>\n      <${tag}${message}>${xmlEscape(failureText(r))}</${tag}>${out}\n    </testcase>`;
 }
 
 export interface JunitOptions {

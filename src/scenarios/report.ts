@@ -87,6 +87,15 @@ export function summaryMarkdown(run: ScenarioRun): string {
     ...run.results.map((r) => `| ${row(r)} |`),
     "",
   );
+  const shots = run.results.filter((r) => r.screenshot !== undefined);
+  if (shots.length > 0) {
+    lines.push(
+      "Screenshots of the browser scenarios' last page (next to the HAR recording):",
+      "",
+      ...shots.map((r) => `- ${cell(r.scenario.name)}: ${cell(r.screenshot as string, 400)}`),
+      "",
+    );
+  }
   return lines.join("\n");
 }
 

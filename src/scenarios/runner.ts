@@ -8,10 +8,14 @@
 import { randomUUID } from "node:crypto";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import type { ChromiumLoader } from "./browser/playwright.js";
+import { screenshotPaths } from "./browser/screenshot.js";
 import { checkReply, excerpt, type Mismatch } from "./expect.js";
 import { agentsFor, send } from "./http.js";
 import type { ScenarioKeys } from "./keys.js";
-import { type OAuthStep, runOAuthFlow } from "./oauth/run.js";
+import { runBrowserFlow } from "./oauth/browser-run.js";
+import { runOAuthFlow } from "./oauth/run.js";
+import type { OAuthFlow, OAuthStep } from "./oauth/types.js";
 import { renderBody, renderPath } from "./render.js";
 import { PROVIDERS } from "./signers/index.js";
 import { tamper } from "./tamper.js";
@@ -19,6 +23,20 @@ import { render, type TemplateVars } from "./template.js";
 import type { Scenario } from "./types.js";
 
 export const DEFAULT_SCENARIO_TIMEOUT_MS = 30_000;
+
+/** What OAuth scenarios with `browser: true` need. */
+export interface BrowserSettings {
+  /** Chromium or Chrome. */
+  readonly executablePath: string;
+  /** Of the browser's processes: the run's marker goes in, so a leftover is found and stopped. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Screenshots go next to this file (the HAR): `<its folder>/<its name>.<scenario>.png`. */
+  readonly screenshotsNear: string;
+  /** A new one-time login link of the gate: the browser signs in with it (as a reviewer's does). */
+  readonly loginUrl?: () => string;
+  /** Loads playwright-core (tests may pass their own). */
+  readonly load?: ChromiumLoader;
+}
 
 export interface RunOptions {
   readonly scenarios: readonly Scenario[];
@@ -41,6 +59,8 @@ export interface RunOptions {
   readonly parallel?: number;
   /** Deliveries in flight across all scenarios (default: no limit beyond each scenario's concurrency). */
   readonly maxInFlight?: number;
+  /** Needed by OAuth scenarios with `browser: true`. */
+  readonly browser?: BrowserSettings;
 }
 
 export interface DeliveryResult {
@@ -74,6 +94,8 @@ export interface ScenarioResult {
   readonly latency: LatencySummary | undefined;
   /** OAuth scenarios: each request of the login (their one "delivery" holds every mismatch). */
   readonly steps?: readonly OAuthStep[];
+  /** Browser scenarios: the PNG of the last page (next to the HAR), when one was taken. */
+  readonly screenshot?: string;
 }
 
 export interface ScenarioRun {
@@ -217,6 +239,61 @@ interface RunContext {
   readonly inFlight: Limiter;
   readonly timeoutMs: number;
   readonly signal: AbortSignal | undefined;
+  /** Of each browser scenario. */
+  readonly screenshots: ReadonlyMap<Scenario, string>;
+}
+
+/** An OAuth scenario: the login, scripted or in a browser, as one "delivery" holding every mismatch. */
+async function runLogin(
+  s: Scenario,
+  flow: OAuthFlow,
+  options: RunOptions,
+  run: RunContext,
+  vars: TemplateVars,
+  started: number,
+): Promise<ScenarioResult> {
+  const common = {
+    baseUrl: options.baseUrl,
+    authHeader: options.authHeader,
+    vars,
+    timeoutMs: run.timeoutMs,
+    signal: run.signal,
+  };
+  const browser = options.browser;
+  const outcome =
+    flow.browser && browser
+      ? await runBrowserFlow(s, flow, {
+          ...common,
+          executablePath: browser.executablePath,
+          env: browser.env,
+          // Every browser scenario of the run has one (runScenarios made them unique).
+          screenshot: run.screenshots.get(s) as string,
+          ...(options.logger ? { logger: options.logger } : {}),
+          ...(browser.loginUrl ? { loginUrl: browser.loginUrl } : {}),
+          ...(browser.load ? { load: browser.load } : {}),
+        })
+      : await runOAuthFlow(s, flow, { ...common, agents: run.agents });
+  const passed = outcome.error === undefined && outcome.mismatches.length === 0;
+  return {
+    scenario: s,
+    passed,
+    error: undefined,
+    deliveries: [
+      {
+        index: 0,
+        passed,
+        status: outcome.status,
+        latencyMs: outcome.latencyMs,
+        mismatches: outcome.mismatches,
+        error: outcome.error,
+        responseExcerpt: outcome.responseExcerpt,
+      },
+    ],
+    durationMs: performance.now() - started,
+    latency: outcome.status === undefined ? undefined : latencySummary([outcome.latencyMs]),
+    steps: outcome.steps,
+    ...(outcome.screenshot ? { screenshot: outcome.screenshot } : {}),
+  };
 }
 
 async function runScenario(s: Scenario, options: RunOptions, run: RunContext): Promise<ScenarioResult> {
@@ -231,36 +308,10 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
     latency: undefined,
   });
   if (run.signal?.aborted) return failed("cancelled before it was sent");
-  if (s.oauth) {
-    const outcome = await runOAuthFlow(s, s.oauth, {
-      baseUrl: options.baseUrl,
-      authHeader: options.authHeader,
-      vars,
-      agents: run.agents,
-      timeoutMs: run.timeoutMs,
-      signal: run.signal,
-    });
-    const passed = outcome.error === undefined && outcome.mismatches.length === 0;
-    return {
-      scenario: s,
-      passed,
-      error: undefined,
-      deliveries: [
-        {
-          index: 0,
-          passed,
-          status: outcome.status,
-          latencyMs: outcome.latencyMs,
-          mismatches: outcome.mismatches,
-          error: outcome.error,
-          responseExcerpt: outcome.responseExcerpt,
-        },
-      ],
-      durationMs: performance.now() - started,
-      latency: outcome.status === undefined ? undefined : latencySummary([outcome.latencyMs]),
-      steps: outcome.steps,
-    };
+  if (s.oauth?.browser && !options.browser) {
+    return failed("a browser scenario needs a browser to launch (browser-path; RunOptions.browser)");
   }
+  if (s.oauth) return runLogin(s, s.oauth, options, run, vars, started);
   let prepared: Prepared;
   try {
     prepared = prepare(s, options, vars);
@@ -289,9 +340,9 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
   };
 }
 
-/** "github", or "oauth" for an OAuth login scenario: for logs and reports. */
+/** "github", or "oauth" (or "oauth, browser") for an OAuth login scenario: for logs and reports. */
 export function scenarioKind(s: Scenario): string {
-  return s.oauth ? "oauth" : s.provider;
+  return s.oauth ? (s.oauth.browser ? "oauth, browser" : "oauth") : s.provider;
 }
 
 function logResult(logger: Logger | undefined, r: ScenarioResult): void {
@@ -302,8 +353,9 @@ function logResult(logger: Logger | undefined, r: ScenarioResult): void {
   const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
   // info, not error: the caller turns failures into annotations once, with file and line.
   const kind = scenarioKind(s);
-  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses}${timing}`);
-  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}`);
+  const shot = r.screenshot ? ` (screenshot: ${r.screenshot})` : "";
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses}${timing}${shot}`);
+  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}${shot}`);
 }
 
 /** One line on why a scenario failed: the first failing delivery's mismatches or error. */
@@ -328,6 +380,9 @@ export async function runScenarios(options: RunOptions): Promise<ScenarioRun> {
     inFlight: new Limiter(options.maxInFlight ?? Number.POSITIVE_INFINITY),
     timeoutMs: options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS,
     signal: options.signal,
+    screenshots: options.browser
+      ? screenshotPaths(options.scenarios, options.browser.screenshotsNear)
+      : new Map(),
   };
   const results: ScenarioResult[] = new Array(options.scenarios.length);
   const scenarios = new Limiter(options.parallel ?? 1);

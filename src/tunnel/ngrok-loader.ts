@@ -4,10 +4,8 @@
  * into dist/ngrok/ (scripts/vendor-ngrok.mjs); the action loads it from beside its bundle.
  * From source (tests, npm run dev) the installed package is used instead.
  */
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { StartError } from "../errors.js";
+import { loadVendored, vendoredDir } from "../util/vendored.js";
 
 /** The part of the SDK this project uses: ngrok.forward() and the listener it returns. */
 export interface NgrokListener {
@@ -32,27 +30,23 @@ export interface NgrokModule {
 
 /** Directory dist/ngrok when running from the CommonJS bundle in dist/. */
 export function vendoredNgrokDir(): string | undefined {
-  // __dirname exists only in the CommonJS bundle; from ESM source there is no vendored copy.
-  return typeof __dirname === "string" ? path.join(__dirname, "ngrok") : undefined;
+  return vendoredDir("ngrok");
 }
 
 // A variable, so the bundler leaves this import alone instead of failing on the .node file.
 const SDK_PACKAGE = "@ngrok/ngrok";
 
 export async function loadNgrok(vendorDir: string | undefined = vendoredNgrokDir()): Promise<NgrokModule> {
-  const where =
-    vendorDir !== undefined && existsSync(path.join(vendorDir, "index.js")) ? vendorDir : undefined;
+  let from = vendorDir ?? SDK_PACKAGE;
   try {
-    const loaded: unknown =
-      where !== undefined
-        ? createRequire(path.join(where, "index.js"))(path.join(where, "index.js"))
-        : await import(SDK_PACKAGE);
-    const sdk = (loaded as { default?: unknown }).default ?? loaded;
+    const loaded = await loadVendored(vendorDir, SDK_PACKAGE);
+    from = loaded.from;
+    const sdk = loaded.module;
     if (typeof (sdk as NgrokModule).forward !== "function") throw new Error("it has no forward()");
     return sdk as NgrokModule;
   } catch (error) {
     throw new StartError(
-      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${(error as Error).message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`,
+      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${from} (${(error as Error).message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`,
     );
   }
 }

@@ -6,18 +6,14 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
-import { expectNoProcessLeft } from "../helpers/processes.js";
-import { Harness, runCliCaptured } from "./harness.js";
+import { junitTestcase } from "../helpers/junit.js";
+import { type Harness, runCliCaptured, useHarness } from "./harness.js";
 
 let h: Harness;
-beforeEach(() => {
-  h = new Harness();
-});
-afterEach(async () => {
-  await expectNoProcessLeft(h.mark.value);
-  h.dispose();
+useHarness((created) => {
+  h = created;
 });
 
 const APP = `${process.execPath} examples/oauth-app/server.mjs`;
@@ -38,14 +34,6 @@ async function run(start: string, scenarios: string) {
     junit,
   ]);
   return { code, out: stdout + stderr, junit: readFileSync(junit, "utf8") };
-}
-
-/** The <testcase> element of a scenario (up to the next one), with its failure if any. */
-function testcase(junit: string, name: string): string {
-  const at = junit.indexOf(`<testcase name="${name}"`);
-  expect(at, `${name} in\n${junit}`).toBeGreaterThanOrEqual(0);
-  const next = junit.indexOf("<testcase", at + 1);
-  return junit.slice(at, next < 0 ? undefined : next);
 }
 
 describe("OAuth scenarios through the pipeline", () => {
@@ -94,7 +82,7 @@ describe("OAuth scenarios through the pipeline", () => {
     expect(out).toMatch(
       /scenario FAILED: expects bob \(oauth, \/.*wrong-user\.yml:6\): GET \/me: JSON \$\.sub: expected "bob", got "alice"/,
     );
-    const failed = testcase(junit, "expects bob");
+    const failed = junitTestcase(junit, "expects bob");
     expect(failed).toMatch(/ line="6"/);
     expect(failed).toContain(
       '<failure message="GET /me: JSON $.sub: expected &quot;bob&quot;, got &quot;alice&quot;" type="ExpectationFailed">',
@@ -115,7 +103,7 @@ describe("OAuth scenarios through the pipeline", () => {
     expect(out).toMatch(
       /scenario FAILED: alice signs in \(oauth, examples\/oauth-app\/scenarios\.yml:11\): redirect_uri: expected on the public URL, http:\/\/127\.0\.0\.1:\d+\/auth\/callback, got http:\/\/localhost:\d+\/auth\/callback: a localhost redirect URI \(the classic bug/,
     );
-    expect(testcase(junit, "alice signs in")).toContain("from OIDC_REDIRECT_URI");
+    expect(junitTestcase(junit, "alice signs in")).toContain("from OIDC_REDIRECT_URI");
     expect(code).toBe(EXIT.testFailed);
   });
 });

@@ -47,11 +47,13 @@ describe("scenario inputs", () => {
     const root = process.cwd();
     const s = parseScenarioSettings(
       (name) =>
-        ({
-          scenarios: "examples/webhooks-app/scenarios.yml",
-          "junit-path": "out/j.xml",
-          "scenario-timeout": "5s",
-        })[name],
+        (
+          ({
+            scenarios: "examples/webhooks-app/scenarios.yml",
+            "junit-path": "out/j.xml",
+            "scenario-timeout": "5s",
+          }) as Partial<Record<ScenarioInputName, string>>
+        )[name],
       env,
       { cwd: root },
     );

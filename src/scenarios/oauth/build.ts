@@ -1,7 +1,8 @@
 /**
  * One schema-valid scenario with `oauth:` -> a Scenario with its login flow, checking the
  * rules that span fields: no webhook fields, one refusal at a time, a user unless consent is
- * denied, `expect` only with a `check` path, statuses and JSON paths that parse.
+ * denied, `expect` only with a `check` path, statuses and JSON paths that parse, and in a
+ * browser only what a browser does (sign in or deny).
  */
 import { parseDuration, parseStatusRanges } from "../../config/parse.js";
 import { InputError } from "../../errors.js";
@@ -70,6 +71,13 @@ export function buildOAuthScenario(
       ["oauth", "user"],
       "is missing: name the test user to sign in as (a sub or email of idp-users), e.g. user: alice; or refuse consent with deny: true",
       "missing",
+    );
+  }
+  if (oauth.browser === true && (negative === "replay-callback" || negative === "tamper-state")) {
+    add(
+      ["oauth", negative],
+      "is checked by the scripted login only: a browser scenario signs in as user or denies consent; remove browser: true, or write a separate scenario for this check",
+      "key",
     );
   }
   if (oauth["replay-status"] !== undefined && negative !== "replay-callback") {
@@ -153,6 +161,7 @@ export function buildOAuthScenario(
       redirectPath: oauth["redirect-path"],
       callbackStatus,
       replayStatus,
+      browser: oauth.browser === true,
     },
     name: input.name,
     expect: expectations,

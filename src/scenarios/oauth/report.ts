@@ -16,7 +16,7 @@ function describe(flow: OAuthFlow): string {
       : flow.negative === "tamper-state"
         ? ", state tampered"
         : "";
-  return `login at ${flow.start} ${who}${extra}`;
+  return `login at ${flow.start} ${who}${extra}${flow.browser ? ", in a browser" : ""}`;
 }
 
 /** What is expected, in one line: the callback's status, the replay's, the check's. */
@@ -35,7 +35,7 @@ export function oauthRowParts(
   const steps = r.steps ?? [];
   return {
     name: `${r.scenario.name}${flag}`,
-    kind: flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`,
+    kind: `${flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`}${flow.browser ? " (browser)" : ""}`,
     requests: String(steps.length),
     expected: expected(r, flow),
     statuses: steps.map((s) => (s.status === undefined ? "no response" : String(s.status))).join(" → "),
@@ -57,7 +57,7 @@ export function oauthFailureText(r: ScenarioResult, flow: OAuthFlow): string {
     for (const step of steps) {
       const status = step.status === undefined ? "no response" : String(step.status);
       lines.push(
-        `  ${step.step}: GET ${step.request} -> ${status}${step.location ? ` ${step.location}` : ""}`,
+        `  ${step.step}: ${step.method ?? "GET"} ${step.request} -> ${status}${step.location ? ` ${step.location}` : ""}`,
       );
     }
   }
@@ -65,5 +65,6 @@ export function oauthFailureText(r: ScenarioResult, flow: OAuthFlow): string {
   if (last && last.status !== undefined && last.responseExcerpt !== "") {
     lines.push(`response: ${last.responseExcerpt}`);
   }
+  if (r.screenshot) lines.push(`screenshot: ${r.screenshot}`);
   return lines.join("\n");
 }

@@ -14,41 +14,31 @@
  * (no redirect, a wrong redirect_uri) ends the flow there.
  */
 
-import { statusAccepted } from "../../config/parse.js";
 import { errorMessage } from "../../errors.js";
-import { DENY_HINT, IDP_MOUNT_PATH } from "../../idp/index.js";
-import { checkReply, excerpt, type Mismatch } from "../expect.js";
+import { DENY_HINT } from "../../idp/index.js";
+import { excerpt, type Mismatch } from "../expect.js";
 import { type agentsFor, type Sent, send } from "../http.js";
 import type { TemplateVars } from "../template.js";
 import type { Scenario } from "../types.js";
+import {
+  callbackMismatch,
+  checkAuthorizationRequest,
+  endpoints,
+  IDP_PATH,
+  notSentBack,
+  notSentToProvider,
+  providerError,
+  replayMismatch,
+  sessionMismatches,
+  shown,
+} from "./checks.js";
 import { CookieJar } from "./jar.js";
-import type { OAuthFlow } from "./types.js";
+import type { OAuthFlow, OAuthOutcome, OAuthStep } from "./types.js";
 
-/** Where the gate serves the preview's identity provider. */
-export const IDP_PATH = IDP_MOUNT_PATH;
+export { IDP_PATH } from "./checks.js";
+export type { OAuthOutcome, OAuthStep } from "./types.js";
+
 const MAX_APP_REDIRECTS = 5;
-
-export interface OAuthStep {
-  /** "start", "authorize", "callback", "replay", "check", or "redirect" (followed after the callback). */
-  readonly step: string;
-  /** Path and query as requested (the query's code and state shortened). */
-  readonly request: string;
-  readonly status: number | undefined;
-  /** Where it redirected, when it did. */
-  readonly location: string | undefined;
-}
-
-export interface OAuthOutcome {
-  readonly mismatches: Mismatch[];
-  readonly steps: OAuthStep[];
-  /** No response to a request: refused, reset, timed out or cancelled. */
-  readonly error: string | undefined;
-  /** The last response's status, or undefined when the first request got none. */
-  readonly status: number | undefined;
-  /** Of the response the first mismatch is about (or the last one). */
-  readonly responseExcerpt: string;
-  readonly latencyMs: number;
-}
 
 export interface OAuthRunOptions {
   readonly baseUrl: string;
@@ -59,19 +49,7 @@ export interface OAuthRunOptions {
   readonly signal: AbortSignal | undefined;
 }
 
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
-
-/** A URL for a report: path and query, with long values (codes, states, challenges) cut short. */
-function shown(url: URL, origin: string): string {
-  const copy = new URL(url.href);
-  for (const [name, value] of copy.searchParams) {
-    if (value.length > 16 && name !== "redirect_uri") copy.searchParams.set(name, `${value.slice(0, 8)}…`);
-  }
-  const text = copy.origin === origin ? copy.pathname + copy.search : copy.href;
-  return decodeURIComponent(text);
-}
-
-class Browser {
+class Client {
   readonly jar = new CookieJar();
   readonly steps: OAuthStep[] = [];
   latencyMs = 0;
@@ -129,173 +107,75 @@ export async function runOAuthFlow(
   flow: OAuthFlow,
   options: OAuthRunOptions,
 ): Promise<OAuthOutcome> {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const origin = new URL(base).origin;
-  const authorizeEndpoint = `${base}${IDP_PATH}/authorize`;
-  const browser = new Browser(options, origin, s.timeoutMs ?? options.timeoutMs);
+  const at = endpoints(options.baseUrl);
+  const client = new Client(options, at.origin, s.timeoutMs ?? options.timeoutMs);
   const mismatches: Mismatch[] = [];
   let failedExcerpt: string | undefined;
-  const fail = (m: Mismatch, reply?: Sent) => {
+  const fail = (m: Mismatch | undefined, reply?: Sent) => {
+    if (m === undefined) return;
     mismatches.push(m);
     if (failedExcerpt === undefined && reply) failedExcerpt = excerpt(reply.body);
   };
   const outcome = (error?: string): OAuthOutcome => ({
     mismatches,
-    steps: browser.steps,
+    steps: client.steps,
     error,
-    status: browser.last?.status,
-    responseExcerpt: failedExcerpt ?? (browser.last ? excerpt(browser.last.body) : ""),
-    latencyMs: browser.latencyMs,
+    status: client.last?.status,
+    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body) : ""),
+    latencyMs: client.latencyMs,
   });
 
   try {
     // 1. The app's login start must send the browser to our /authorize.
-    const start = await browser.get("start", new URL(base + flow.start));
+    const start = await client.get("start", new URL(at.base + flow.start));
     if (!start.location) {
-      fail(
-        {
-          what: `GET ${flow.start}`,
-          expected: `a redirect (3xx) to the identity provider ${authorizeEndpoint}`,
-          actual: `${start.reply.status} without a redirect`,
-        },
-        start.reply,
-      );
+      fail(notSentToProvider(flow, at, `${start.reply.status} without a redirect`), start.reply);
       return outcome();
     }
-    const authorize = start.location;
-    if (authorize.origin + authorize.pathname !== authorizeEndpoint) {
-      fail({
-        what: `GET ${flow.start} redirect`,
-        expected: `to the preview's identity provider ${authorizeEndpoint}`,
-        actual: `${authorize.origin}${authorize.pathname} (is OIDC_ISSUER passed on to the app?)`,
-      });
-      return outcome();
-    }
-    const params = authorize.searchParams;
-    const redirectUri = params.get("redirect_uri");
-    const redirect = redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri) : undefined;
-    const wantedRedirect = `${origin}${flow.redirectPath ?? redirect?.pathname ?? "/auth/callback"}`;
-    if (!redirectUri || !redirect) {
-      fail({
-        what: "redirect_uri",
-        expected: `a URL on the public URL, ${wantedRedirect}`,
-        actual: redirectUri ? JSON.stringify(redirectUri) : "absent",
-      });
-    } else if (redirect.origin !== origin) {
-      const local = LOOPBACK.test(redirect.hostname);
-      fail({
-        what: "redirect_uri",
-        expected: `on the public URL, ${wantedRedirect}`,
-        actual: local
-          ? `${redirectUri}: a localhost redirect URI (the classic bug: the app builds it from the address it listens on or the request's Host; behind the tunnel it must be the public URL, e.g. from OIDC_REDIRECT_URI)`
-          : `${redirectUri}: not on the public URL ${origin} (the provider accepts only the registered redirect URIs)`,
-      });
-    } else if (flow.redirectPath !== undefined && redirect.pathname !== flow.redirectPath) {
-      fail({ what: "redirect_uri path", expected: flow.redirectPath, actual: redirect.pathname });
-    }
-    const state = params.get("state");
-    if (!state) {
-      fail({
-        what: "state",
-        expected:
-          "a state in the authorization request (it ties the callback to this browser: CSRF protection)",
-        actual: "absent",
-      });
-    }
-    const challenge = params.get("code_challenge");
-    const method = params.get("code_challenge_method");
-    if (!challenge) {
-      fail({
-        what: "PKCE",
-        expected: "code_challenge with code_challenge_method=S256",
-        actual: "no code_challenge",
-      });
-    } else if (method !== "S256") {
-      fail({
-        what: "PKCE code_challenge_method",
-        expected: "S256",
-        actual: method === null ? "absent (that is plain)" : JSON.stringify(method),
-      });
-    }
-    if (mismatches.length > 0 || !state) return outcome();
+    const request = checkAuthorizationRequest(flow, start.location, at);
+    for (const m of request.mismatches) fail(m);
+    if (mismatches.length > 0 || !request.state) return outcome();
+    const { state } = request;
 
     // 2. The provider signs the user in (or is refused consent) and redirects back.
-    const hinted = new URL(authorize.href);
+    const hinted = new URL(start.location.href);
     hinted.searchParams.set("login_hint", flow.negative === "deny" ? DENY_HINT : (flow.user ?? ""));
-    const consent = await browser.get("authorize", hinted);
+    const consent = await client.get("authorize", hinted);
     if (!consent.location) {
       fail(
-        {
-          what: "identity provider",
-          expected: `a redirect back to ${redirectUri}`,
-          actual: `${consent.reply.status}: ${excerpt(consent.reply.body)
-            .replace(/<[^>]*>/g, " ")
-            .replace(/\s+/g, " ")
-            .trim()
-            .slice(0, 300)}`,
-        },
+        notSentBack(request.redirectUri, consent.reply.status, excerpt(consent.reply.body)),
         consent.reply,
       );
       return outcome();
     }
     const callback = new URL(consent.location.href);
-    const error = callback.searchParams.get("error");
-    if (flow.negative !== "deny" && error !== null) {
-      const description = callback.searchParams.get("error_description");
-      fail({
-        what: "identity provider",
-        expected: `a code for ${flow.user}`,
-        actual: `error=${error}${description ? ` (${description})` : ""}`,
-      });
+    const refusal = providerError(flow, callback);
+    if (refusal) {
+      fail(refusal);
       return outcome();
     }
     if (flow.negative === "tamper-state") callback.searchParams.set("state", `${state}-tampered`);
 
     // 3. The app's callback.
-    const what =
-      flow.negative === "deny"
-        ? "callback after denied consent: status"
-        : flow.negative === "tamper-state"
-          ? "callback with a wrong state: status"
-          : "callback status";
-    const answered = await browser.get("callback", callback);
-    if (!statusAccepted(flow.callbackStatus.ranges, answered.reply.status)) {
-      const hint =
-        flow.negative === "deny" || flow.negative === "tamper-state" ? " (the app did not refuse it)" : "";
-      fail(
-        { what, expected: flow.callbackStatus.text, actual: `${answered.reply.status}${hint}` },
-        answered.reply,
-      );
-    }
+    const answered = await client.get("callback", callback);
+    fail(callbackMismatch(flow, answered.reply.status), answered.reply);
     // Like a browser, follow the app's own redirects after the callback (to its home page).
     let next = answered.location;
     for (let i = 0; next && i < MAX_APP_REDIRECTS; i++) {
-      if (next.origin !== origin || next.pathname.startsWith(IDP_PATH)) break;
-      next = (await browser.get("redirect", next)).location;
+      if (next.origin !== at.origin || next.pathname.startsWith(IDP_PATH)) break;
+      next = (await client.get("redirect", next)).location;
     }
 
     // 4. The same callback again must be refused.
     if (flow.negative === "replay-callback") {
-      const replay = await browser.get("replay", consent.location);
-      if (!statusAccepted(flow.replayStatus.ranges, replay.reply.status)) {
-        fail(
-          {
-            what: "replayed callback: status",
-            expected: flow.replayStatus.text,
-            actual: `${replay.reply.status} (the app accepted the same callback twice)`,
-          },
-          replay.reply,
-        );
-      }
+      const replay = await client.get("replay", consent.location);
+      fail(replayMismatch(flow, replay.reply.status), replay.reply);
     }
 
     // 5. What the session shows.
     if (flow.check !== undefined) {
-      const checked = await browser.get("check", new URL(base + flow.check));
-      const refused = flow.negative === "deny" || flow.negative === "tamper-state";
-      const label = `GET ${flow.check}${refused ? " (no session expected)" : ""}`;
-      const found = checkReply(s.expect, { ...checked.reply }, options.vars);
-      for (const m of found) fail({ ...m, what: `${label}: ${m.what}` }, checked.reply);
+      const checked = await client.get("check", new URL(at.base + flow.check));
+      for (const m of sessionMismatches(s, flow, { ...checked.reply }, options.vars)) fail(m, checked.reply);
     }
     return outcome();
   } catch (error) {

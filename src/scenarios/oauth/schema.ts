@@ -64,10 +64,13 @@ export const oauthSchema = z
     "tamper-state": flag(
       "Change the state in the provider's redirect before the app sees it: the app must refuse the callback.",
     ).optional(),
+    browser: flag(
+      "Drive a real headless Chromium (browser-path) through the login page: click the user's button (or Deny), and save a screenshot of the last page next to the HAR. With user or deny, not replay-callback or tamper-state.",
+    ).optional(),
   })
   .meta({
     description:
-      "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp), with a cookie jar, like a browser.",
+      "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp): scripted with a cookie jar like a browser, or in a real headless Chromium (browser: true).",
   });
 
 export type OAuthInput = z.infer<typeof oauthSchema>;

@@ -1,5 +1,6 @@
-/** The login flow of an OAuth scenario, as the runner uses it (Scenario.oauth). */
+/** The login flow of an OAuth scenario, as the runner uses it (Scenario.oauth), and what it found. */
 import type { StatusRange } from "../../config/parse.js";
+import type { Mismatch } from "../expect.js";
 
 /** Which refusal the scenario checks, if any. */
 export type OAuthNegative = "deny" | "replay-callback" | "tamper-state";
@@ -22,4 +23,36 @@ export interface OAuthFlow {
   readonly redirectPath: string | undefined;
   readonly callbackStatus: Statuses;
   readonly replayStatus: Statuses;
+  /** Drive a real headless Chromium through the login page instead of scripted requests. */
+  readonly browser: boolean;
+}
+
+/** One request of a login, for the reports. */
+export interface OAuthStep {
+  /**
+   * "start", "authorize", "login" (the login page's form, in a browser), "callback", "replay",
+   * "check", or "redirect" (followed after the callback).
+   */
+  readonly step: string;
+  /** GET when absent. */
+  readonly method?: string;
+  /** Path and query as requested (the query's code and state shortened). */
+  readonly request: string;
+  readonly status: number | undefined;
+  /** Where it redirected, when it did. */
+  readonly location: string | undefined;
+}
+
+export interface OAuthOutcome {
+  readonly mismatches: Mismatch[];
+  readonly steps: OAuthStep[];
+  /** No response to a request: refused, reset, timed out or cancelled. */
+  readonly error: string | undefined;
+  /** The last response's status, or undefined when the first request got none. */
+  readonly status: number | undefined;
+  /** Of the response the first mismatch is about (or the last one). */
+  readonly responseExcerpt: string;
+  readonly latencyMs: number;
+  /** Browser scenarios: the PNG of the last page, when it could be taken. */
+  readonly screenshot?: string;
 }

@@ -1,0 +1,37 @@
+/**
+ * Packages the bundler cannot inline (native bindings, playwright-core) are copied beside the
+ * CommonJS bundle in dist/<name>/ by the build, so the action runs with no npm install. From
+ * source (tests, the TypeScript entry points) there is no such copy: the installed package is
+ * loaded instead.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+/** dist/<name> when running from the bundle in dist/; undefined from ESM source. */
+export function vendoredDir(name: string): string | undefined {
+  // __dirname exists only in the CommonJS bundle (and vitest's module wrapper, where the
+  // directory is src/...: loadVendored then finds no copy and falls back to the package).
+  return typeof __dirname === "string" ? path.join(__dirname, name) : undefined;
+}
+
+export interface Vendored {
+  /** The module's exports (its `default` when it has one). */
+  readonly module: unknown;
+  /** Where it was loaded from: the vendored directory or the package name. */
+  readonly from: string;
+}
+
+/**
+ * Loads `<dir>/index.js` when the vendored copy is there, otherwise the installed package.
+ * `specifier` must be passed as a variable by callers, so the bundler leaves the import alone.
+ */
+export async function loadVendored(dir: string | undefined, specifier: string): Promise<Vendored> {
+  const entry = dir === undefined ? undefined : path.join(dir, "index.js");
+  const copied = entry !== undefined && existsSync(entry);
+  const loaded: unknown = copied ? createRequire(entry)(entry) : await import(specifier);
+  return {
+    module: (loaded as { default?: unknown }).default ?? loaded,
+    from: copied ? (dir as string) : specifier,
+  };
+}
