@@ -119,17 +119,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path19) {
-      const ctrl = callVisitor(key, node2, visitor, path19);
+    function visit_(key, node2, visitor, path22) {
+      const ctrl = callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visit_(key, ctrl, visitor, path19);
+        replaceNode(key, path22, ctrl);
+        return visit_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path19);
+            const ci = visit_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -140,13 +140,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path19);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path19);
+          const cv = visit_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -167,17 +167,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path19) {
-      const ctrl = await callVisitor(key, node2, visitor, path19);
+    async function visitAsync_(key, node2, visitor, path22) {
+      const ctrl = await callVisitor(key, node2, visitor, path22);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path19, ctrl);
-        return visitAsync_(key, ctrl, visitor, path19);
+        replaceNode(key, path22, ctrl);
+        return visitAsync_(key, ctrl, visitor, path22);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path22 = Object.freeze(path22.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -188,13 +188,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path19);
+          path22 = Object.freeze(path22.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path22);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path19);
+          const cv = await visitAsync_("value", node2.value, visitor, path22);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -221,23 +221,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path19) {
+    function callVisitor(key, node2, visitor, path22) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path19);
+        return visitor(key, node2, path22);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path19);
+        return visitor.Map?.(key, node2, path22);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path19);
+        return visitor.Seq?.(key, node2, path22);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path19);
+        return visitor.Pair?.(key, node2, path22);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path19);
+        return visitor.Scalar?.(key, node2, path22);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path19);
+        return visitor.Alias?.(key, node2, path22);
       return void 0;
     }
-    function replaceNode(key, path19, node2) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key, path22, node2) {
+      const parent = path22[path22.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -849,10 +849,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path19, value) {
+    function collectionFromPath(schema, path22, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path22.length - 1; i >= 0; --i) {
+        const k = path22[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -871,7 +871,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -901,11 +901,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path22, value) {
+        if (isEmptyPath(path22))
           this.add(value);
         else {
-          const [key, ...rest] = path19;
+          const [key, ...rest] = path22;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -919,8 +919,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key, ...rest] = path19;
+      deleteIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -934,8 +934,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key, ...rest] = path19;
+      getIn(path22, keepScalar) {
+        const [key, ...rest] = path22;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -953,8 +953,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key, ...rest] = path19;
+      hasIn(path22) {
+        const [key, ...rest] = path22;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -964,8 +964,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key, ...rest] = path19;
+      setIn(path22, value) {
+        const [key, ...rest] = path22;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3480,9 +3480,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path22, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path22, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3557,14 +3557,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path22) {
+        if (Collection.isEmptyPath(path22)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3579,10 +3579,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path22, keepScalar) {
+        if (Collection.isEmptyPath(path22))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3593,10 +3593,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path22) {
+        if (Collection.isEmptyPath(path22))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3613,13 +3613,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path22, value) {
+        if (Collection.isEmptyPath(path22)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path22, value);
         }
       }
       /**
@@ -5580,9 +5580,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path19) => {
+    visit.itemAtPath = (cst, path22) => {
       let item = cst;
-      for (const [field, index] of path19) {
+      for (const [field, index] of path22) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5591,23 +5591,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path19) => {
-      const parent = visit.itemAtPath(cst, path19.slice(0, -1));
-      const field = path19[path19.length - 1][0];
+    visit.parentCollection = (cst, path22) => {
+      const parent = visit.itemAtPath(cst, path22.slice(0, -1));
+      const field = path22[path22.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item, visitor) {
-      let ctrl = visitor(item, path19);
+    function _visit(path22, item, visitor) {
+      let ctrl = visitor(item, path22);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token2 = item[field];
         if (token2 && "items" in token2) {
           for (let i = 0; i < token2.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field, i]])), token2.items[i], visitor);
+            const ci = _visit(Object.freeze(path22.concat([[field, i]])), token2.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5618,10 +5618,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path19);
+            ctrl = ctrl(item, path22);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path22) : ctrl;
     }
     exports2.visit = visit;
   }
@@ -8562,14 +8562,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path19 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path22 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path19 && path19[0] !== "/") {
-          path19 = `/${path19}`;
+        if (path22 && path22[0] !== "/") {
+          path22 = `/${path22}`;
         }
-        return new URL(`${origin}${path19}`);
+        return new URL(`${origin}${path22}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -9020,39 +9020,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path19);
+        debuglog("sending request to %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path22, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path19,
+          path22,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin }
+          request: { method, path: path22, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path19);
+        debuglog("trailers received from %s %s/%s", method, origin, path22);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path19, origin },
+          request: { method, path: path22, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path19,
+          path22,
           error2.message
         );
       });
@@ -9101,9 +9101,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path19, origin }
+            request: { method, path: path22, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path19);
+          debuglog("sending request to %s %s/%s", method, origin, path22);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -9166,7 +9166,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path19,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -9181,11 +9181,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path19 !== "string") {
+        if (typeof path22 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path22[0] !== "/" && !(path22.startsWith("http://") || path22.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path19)) {
+        } else if (invalidPathRegex.test(path22)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -9251,7 +9251,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path19, query) : path19;
+        this.path = query ? buildURL(path22, query) : path22;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -13273,7 +13273,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -13348,7 +13348,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -13443,11 +13443,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -13470,10 +13470,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -13490,7 +13490,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants4.ERROR[ret], data);
+        return new HTTPParserError(message2, constants5.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -13670,7 +13670,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants4.ERROR.PAUSED : 0;
+        return pause2 ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -13692,7 +13692,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -13728,13 +13728,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -13944,7 +13944,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path19, host, upgrade, blocking, reset } = request;
+      const { method, path: path22, host, upgrade, blocking, reset } = request;
       let { body: body2, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util2.isFormDataLike(body2)) {
@@ -14025,7 +14025,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path19} HTTP/1.1\r
+      let header = `${method} ${path22} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -14554,7 +14554,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path19, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path22, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body: body2 } = request;
       if (upgrade) {
         util2.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -14651,7 +14651,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path19;
+      headers[HTTP2_HEADER_PATH] = path22;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body2 && typeof body2.read === "function") {
@@ -15004,9 +15004,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util2.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path19 = search ? `${pathname}${search}` : pathname;
+        const path22 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path19;
+        this.opts.path = path22;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -15172,7 +15172,7 @@ var require_client = __commonJS({
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
     }
-    var Client = class extends DispatcherBase {
+    var Client2 = class extends DispatcherBase {
       /**
        *
        * @param {string|URL} url
@@ -15602,7 +15602,7 @@ var require_client = __commonJS({
         }
       }
     }
-    module2.exports = Client;
+    module2.exports = Client2;
   }
 });
 
@@ -15861,7 +15861,7 @@ var require_pool = __commonJS({
       kAddClient,
       kGetDispatcher
     } = require_pool_base();
-    var Client = require_client();
+    var Client2 = require_client();
     var {
       InvalidArgumentError
     } = require_errors2();
@@ -15872,7 +15872,7 @@ var require_pool = __commonJS({
     var kConnections = /* @__PURE__ */ Symbol("connections");
     var kFactory = /* @__PURE__ */ Symbol("factory");
     function defaultFactory(origin, opts) {
-      return new Client(origin, opts);
+      return new Client2(origin, opts);
     }
     var Pool = class extends PoolBase {
       constructor(origin, {
@@ -16093,7 +16093,7 @@ var require_agent = __commonJS({
     var { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = require_symbols();
     var DispatcherBase = require_dispatcher_base();
     var Pool = require_pool();
-    var Client = require_client();
+    var Client2 = require_client();
     var util2 = require_util();
     var createRedirectInterceptor = require_redirect_interceptor();
     var kOnConnect = /* @__PURE__ */ Symbol("onConnect");
@@ -16104,7 +16104,7 @@ var require_agent = __commonJS({
     var kFactory = /* @__PURE__ */ Symbol("factory");
     var kOptions = /* @__PURE__ */ Symbol("options");
     function defaultFactory(origin, opts) {
-      return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
+      return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
       constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
@@ -16196,7 +16196,7 @@ var require_proxy_agent = __commonJS({
     var DispatcherBase = require_dispatcher_base();
     var { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = require_errors2();
     var buildConnector = require_connect();
-    var Client = require_client();
+    var Client2 = require_client();
     var kAgent = /* @__PURE__ */ Symbol("proxy agent");
     var kClient = /* @__PURE__ */ Symbol("proxy client");
     var kProxyHeaders = /* @__PURE__ */ Symbol("proxy headers");
@@ -16214,7 +16214,7 @@ var require_proxy_agent = __commonJS({
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
-        return new Client(origin, opts);
+        return new Client2(origin, opts);
       }
       return new Pool(origin, opts);
     }
@@ -16229,7 +16229,7 @@ var require_proxy_agent = __commonJS({
         if (factory) {
           this.#client = factory(proxyUrl, { connect });
         } else {
-          this.#client = new Client(proxyUrl, { connect });
+          this.#client = new Client2(proxyUrl, { connect });
         }
       }
       [kDispatch](opts, handler) {
@@ -16245,10 +16245,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path19 = "/",
+          path: path22 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path19;
+        opts.path = origin + path22;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -18220,20 +18220,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path19) {
-      if (typeof path19 !== "string") {
-        return path19;
+    function safeUrl(path22) {
+      if (typeof path22 !== "string") {
+        return path22;
       }
-      const pathSegments = path19.split("?");
+      const pathSegments = path22.split("?");
       if (pathSegments.length !== 2) {
-        return path19;
+        return path22;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path19, method, body: body2, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path19);
+    function matchKey(mockDispatch2, { path: path22, method, body: body2, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path22);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body2) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -18255,7 +18255,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path22 }) => matchValue(safeUrl(path22), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -18293,9 +18293,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path19, method, body: body2, headers, query } = opts;
+      const { path: path22, method, body: body2, headers, query } = opts;
       return {
-        path: path19,
+        path: path22,
         method,
         body: body2,
         headers,
@@ -18602,7 +18602,7 @@ var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports2, module2) {
     "use strict";
     var { promisify: promisify2 } = require("node:util");
-    var Client = require_client();
+    var Client2 = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
       kDispatches,
@@ -18616,7 +18616,7 @@ var require_mock_client = __commonJS({
     var { MockInterceptor } = require_mock_interceptor();
     var Symbols = require_symbols();
     var { InvalidArgumentError } = require_errors2();
-    var MockClient = class extends Client {
+    var MockClient = class extends Client2 {
       constructor(origin, opts) {
         super(origin, opts);
         if (!opts || !opts.agent || typeof opts.agent.dispatch !== "function") {
@@ -18758,10 +18758,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path22, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path19,
+            Path: path22,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -23640,9 +23640,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path19) {
-      for (let i = 0; i < path19.length; ++i) {
-        const code = path19.charCodeAt(i);
+    function validateCookiePath(path22) {
+      for (let i = 0; i < path22.length; ++i) {
+        const code = path22.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -24714,8 +24714,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest3 = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest3) {
+          const digest2 = crypto3.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -26499,7 +26499,7 @@ var require_eventsource = __commonJS({
 var require_undici = __commonJS({
   "node_modules/undici/index.js"(exports2, module2) {
     "use strict";
-    var Client = require_client();
+    var Client2 = require_client();
     var Dispatcher = require_dispatcher();
     var Pool = require_pool();
     var BalancedPool = require_balanced_pool();
@@ -26523,7 +26523,7 @@ var require_undici = __commonJS({
     var createRedirectInterceptor = require_redirect_interceptor();
     Object.assign(Dispatcher.prototype, api);
     module2.exports.Dispatcher = Dispatcher;
-    module2.exports.Client = Client;
+    module2.exports.Client = Client2;
     module2.exports.Pool = Pool;
     module2.exports.BalancedPool = BalancedPool;
     module2.exports.Agent = Agent3;
@@ -26562,11 +26562,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path19 = opts.path;
+          let path22 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path19 = `/${path19}`;
+            path22 = `/${path22}`;
           }
-          url2 = new URL(util2.parseOrigin(url2).origin + path19);
+          url2 = new URL(util2.parseOrigin(url2).origin + path22);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -27628,7 +27628,7 @@ function tryGetExecutablePath(filePath, extensions) {
     }
     if (stats && stats.isFile()) {
       if (IS_WINDOWS) {
-        const upperExt = path10.extname(filePath).toUpperCase();
+        const upperExt = path14.extname(filePath).toUpperCase();
         if (extensions.some((validExt) => validExt.toUpperCase() === upperExt)) {
           return filePath;
         }
@@ -27652,11 +27652,11 @@ function tryGetExecutablePath(filePath, extensions) {
       if (stats && stats.isFile()) {
         if (IS_WINDOWS) {
           try {
-            const directory = path10.dirname(filePath);
-            const upperName = path10.basename(filePath).toUpperCase();
+            const directory = path14.dirname(filePath);
+            const upperName = path14.basename(filePath).toUpperCase();
             for (const actualName of yield readdir(directory)) {
               if (upperName === actualName.toUpperCase()) {
-                filePath = path10.join(directory, actualName);
+                filePath = path14.join(directory, actualName);
                 break;
               }
             }
@@ -27685,11 +27685,11 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var fs2, path10, __awaiter3, chmod, copyFile, lstat, mkdir2, open3, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var fs2, path14, __awaiter3, chmod, copyFile, lstat, mkdir2, open3, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     fs2 = __toESM(require("fs"), 1);
-    path10 = __toESM(require("path"), 1);
+    path14 = __toESM(require("path"), 1);
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve2) {
@@ -27731,7 +27731,7 @@ function cp(source_1, dest_1) {
     if (destStat && destStat.isFile() && !force) {
       return;
     }
-    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path11.join(dest, path11.basename(source)) : dest;
+    const newDest = destStat && destStat.isDirectory() && copySourceDirectory ? path15.join(dest, path15.basename(source)) : dest;
     if (!(yield exists(source))) {
       throw new Error(`no such file or directory: ${source}`);
     }
@@ -27743,7 +27743,7 @@ function cp(source_1, dest_1) {
         yield cpDirRecursive(source, newDest, 0, force);
       }
     } else {
-      if (path11.relative(source, newDest) === "") {
+      if (path15.relative(source, newDest) === "") {
         throw new Error(`'${newDest}' and '${source}' are the same file`);
       }
       yield copyFile2(source, newDest, force);
@@ -27805,7 +27805,7 @@ function findInPath(tool) {
     }
     const extensions = [];
     if (IS_WINDOWS && process.env["PATHEXT"]) {
-      for (const extension of process.env["PATHEXT"].split(path11.delimiter)) {
+      for (const extension of process.env["PATHEXT"].split(path15.delimiter)) {
         if (extension) {
           extensions.push(extension);
         }
@@ -27818,12 +27818,12 @@ function findInPath(tool) {
       }
       return [];
     }
-    if (tool.includes(path11.sep)) {
+    if (tool.includes(path15.sep)) {
       return [];
     }
     const directories = [];
     if (process.env.PATH) {
-      for (const p of process.env.PATH.split(path11.delimiter)) {
+      for (const p of process.env.PATH.split(path15.delimiter)) {
         if (p) {
           directories.push(p);
         }
@@ -27831,7 +27831,7 @@ function findInPath(tool) {
     }
     const matches = [];
     for (const directory of directories) {
-      const filePath = yield tryGetExecutablePath(path11.join(directory, tool), extensions);
+      const filePath = yield tryGetExecutablePath(path15.join(directory, tool), extensions);
       if (filePath) {
         matches.push(filePath);
       }
@@ -27884,11 +27884,11 @@ function copyFile2(srcFile, destFile, force) {
     }
   });
 }
-var import_assert, path11, __awaiter4;
+var import_assert, path15, __awaiter4;
 var init_io = __esm({
   "node_modules/@actions/io/lib/io.js"() {
     import_assert = require("assert");
-    path11 = __toESM(require("path"), 1);
+    path15 = __toESM(require("path"), 1);
     init_io_util();
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -27965,13 +27965,13 @@ function argStringToArray(argString) {
   }
   return args;
 }
-var os2, events, child, path12, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
+var os2, events, child, path16, import_timers, __awaiter5, IS_WINDOWS2, ToolRunner, ExecState;
 var init_toolrunner = __esm({
   "node_modules/@actions/exec/lib/toolrunner.js"() {
     os2 = __toESM(require("os"), 1);
     events = __toESM(require("events"), 1);
     child = __toESM(require("child_process"), 1);
-    path12 = __toESM(require("path"), 1);
+    path16 = __toESM(require("path"), 1);
     init_io();
     init_io_util();
     import_timers = require("timers");
@@ -28213,7 +28213,7 @@ var init_toolrunner = __esm({
       exec() {
         return __awaiter5(this, void 0, void 0, function* () {
           if (!isRooted(this.toolPath) && (this.toolPath.includes("/") || IS_WINDOWS2 && this.toolPath.includes("\\"))) {
-            this.toolPath = path12.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            this.toolPath = path16.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
           return new Promise((resolve2, reject2) => __awaiter5(this, void 0, void 0, function* () {
@@ -29342,10 +29342,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants4.RELEASE_TYPES.includes(truncation)) {
+      if (!constants5.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -30585,7 +30585,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -30669,8 +30669,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants4.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants4.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants5.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -30882,8 +30882,8 @@ __export(tool_cache_exports, {
 });
 function downloadTool(url2, dest, auth, headers) {
   return __awaiter9(this, void 0, void 0, function* () {
-    dest = dest || path13.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path13.dirname(dest));
+    dest = dest || path17.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path17.dirname(dest));
     debug(`Downloading ${url2}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -30973,7 +30973,7 @@ function extract7z(file, dest, _7zPath) {
         process.chdir(originalCwd);
       }
     } else {
-      const escapedScript = path13.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
+      const escapedScript = path17.join(__dirname, "..", "scripts", "Invoke-7zdec.ps1").replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, "");
       const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
@@ -31145,7 +31145,7 @@ function cacheDir(sourceDir, tool, version2, arch3) {
     }
     const destPath = yield _createToolPath(tool, version2, arch3);
     for (const itemName of fs4.readdirSync(sourceDir)) {
-      const s = path13.join(sourceDir, itemName);
+      const s = path17.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version2, arch3);
@@ -31162,7 +31162,7 @@ function cacheFile(sourceFile, targetFile, tool, version2, arch3) {
       throw new Error("sourceFile is not a file");
     }
     const destFolder = yield _createToolPath(tool, version2, arch3);
-    const destPath = path13.join(destFolder, targetFile);
+    const destPath = path17.join(destFolder, targetFile);
     debug(`destination file ${destPath}`);
     yield cp(sourceFile, destPath);
     _completeToolPath(tool, version2, arch3);
@@ -31185,7 +31185,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path13.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path17.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs4.existsSync(cachePath) && fs4.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -31199,12 +31199,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path13.join(_getCacheDirectory(), toolName);
+  const toolPath = path17.join(_getCacheDirectory(), toolName);
   if (fs4.existsSync(toolPath)) {
     const children = fs4.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path13.join(toolPath, child2, arch3 || "");
+        const fullPath = path17.join(toolPath, child2, arch3 || "");
         if (fs4.existsSync(fullPath) && fs4.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -31256,7 +31256,7 @@ function findFromManifest(versionSpec_1, stable_1, manifest_1) {
 function _createExtractFolder(dest) {
   return __awaiter9(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path13.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path17.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -31264,7 +31264,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version2, arch3) {
   return __awaiter9(this, void 0, void 0, function* () {
-    const folderPath = path13.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
+    const folderPath = path17.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -31274,7 +31274,7 @@ function _createToolPath(tool, version2, arch3) {
   });
 }
 function _completeToolPath(tool, version2, arch3) {
-  const folderPath = path13.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
+  const folderPath = path17.join(_getCacheDirectory(), tool, semver2.clean(version2) || version2, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs4.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -31327,7 +31327,7 @@ function _getGlobal(key, defaultValue) {
 function _unique(values) {
   return Array.from(new Set(values));
 }
-var crypto2, fs4, os6, path13, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
+var crypto2, fs4, os6, path17, semver2, stream, util, import_assert2, __awaiter9, HTTPError, IS_WINDOWS3, IS_MAC, userAgent;
 var init_tool_cache = __esm({
   "node_modules/@actions/tool-cache/lib/tool-cache.js"() {
     init_core();
@@ -31336,7 +31336,7 @@ var init_tool_cache = __esm({
     fs4 = __toESM(require("fs"), 1);
     init_manifest();
     os6 = __toESM(require("os"), 1);
-    path13 = __toESM(require("path"), 1);
+    path17 = __toESM(require("path"), 1);
     init_lib();
     semver2 = __toESM(require_semver2(), 1);
     stream = __toESM(require("stream"), 1);
@@ -31581,8 +31581,8 @@ async function startProcess(options) {
 }
 
 // src/config/config.ts
-var import_node_fs7 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_fs10 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/errors.ts
 var EXIT = {
@@ -31649,8 +31649,8 @@ var PATHS = {
   userinfo: "/userinfo",
   logout: "/logout"
 };
-function endpoint(ctx, path19) {
-  return `${ctx.issuer()}${path19}`;
+function endpoint(ctx, path22) {
+  return `${ctx.issuer()}${path22}`;
 }
 function seconds(ms2) {
   return Math.floor(ms2 / 1e3);
@@ -31662,7 +31662,7 @@ function idpIssuer(publicUrl) {
 }
 function idpRedirectUris(publicUrl, paths) {
   const base = publicUrl.replace(/\/+$/, "");
-  return paths.map((path19) => `${base}${path19}`);
+  return paths.map((path22) => `${base}${path22}`);
 }
 function idpPostLogoutRedirectUris(publicUrl) {
   return [`${publicUrl.replace(/\/+$/, "")}/`];
@@ -32150,6 +32150,28 @@ function sha256(data) {
 function safeEqual(a, b) {
   return (0, import_node_crypto2.timingSafeEqual)(sha256(a), sha256(b));
 }
+var SecretMatcher = class {
+  #expected;
+  #length;
+  #scratch;
+  constructor(secret) {
+    let size = 256;
+    while (size < secret.length) size *= 2;
+    this.#expected = Buffer.alloc(size);
+    secret.copy(this.#expected);
+    this.#length = secret.length;
+    this.#scratch = Buffer.alloc(size);
+  }
+  /** Whether `given`, decoded from `encoding` (e.g. the base64 of Basic credentials), is the secret. */
+  matches(given, encoding) {
+    const scratch = this.#scratch;
+    scratch.fill(0);
+    const written = scratch.write(given, 0, encoding);
+    const fits = Buffer.byteLength(given, encoding) <= scratch.length;
+    const same = (0, import_node_crypto2.timingSafeEqual)(scratch, this.#expected);
+    return same && fits && written === this.#length;
+  }
+};
 
 // src/idp/secrets.ts
 function randomToken(bytes = 32) {
@@ -33767,14 +33789,14 @@ function createIdp(options) {
       await keys;
     },
     async handle(req, res, subpath) {
-      const path19 = subpath.split("?")[0] || "/";
+      const path22 = subpath.split("?")[0] || "/";
       const query = new URL(req.url ?? "/", "http://idp.invalid").searchParams;
-      const route = Object.hasOwn(ROUTES, path19) ? ROUTES[path19] : void 0;
+      const route = Object.hasOwn(ROUTES, path22) ? ROUTES[path22] : void 0;
       try {
         if (!route) {
           sendJson(res, 404, {
             error: "not_found",
-            error_description: `no endpoint ${path19}; see ${PATHS.discovery}`
+            error_description: `no endpoint ${path22}; see ${PATHS.discovery}`
           });
           return;
         }
@@ -33788,7 +33810,7 @@ function createIdp(options) {
           res.end("request body too large\n");
           return;
         }
-        ctx.logger.error(`idp: ${path19} failed: ${error2 instanceof Error ? error2.message : String(error2)}`);
+        ctx.logger.error(`idp: ${path22} failed: ${error2 instanceof Error ? error2.message : String(error2)}`);
         if (!res.headersSent)
           sendJson(res, 500, { error: "server_error", error_description: "internal error" });
         else res.destroy();
@@ -34563,21 +34585,78 @@ function collectIdpSettings(inputs, context = {}) {
 
 // src/config/scenarios-parse.ts
 var fs = __toESM(require("node:fs"), 1);
-var import_node_path5 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
+
+// src/scenarios/browser/find.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = __toESM(require("node:path"), 1);
+var BROWSER_NAMES = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+var BROWSER_PATH_ENV = "CHROME_PATH";
+var checkExecutable = (file) => {
+  const stat2 = (0, import_node_fs4.statSync)(file, { throwIfNoEntry: false });
+  if (stat2 === void 0) return "does not exist";
+  if (!stat2.isFile()) return "is not a file";
+  try {
+    (0, import_node_fs4.accessSync)(file, import_node_fs4.constants.X_OK);
+    return void 0;
+  } catch {
+    return "is not executable";
+  }
+};
+var HINT = "install Chromium (Debian/Ubuntu: apt-get install chromium) or Google Chrome, or set browser-path to its executable";
+function onPath(name, env, check3) {
+  for (const dir of (env.PATH ?? "").split(import_node_path3.default.delimiter)) {
+    if (dir === "") continue;
+    const candidate = import_node_path3.default.join(dir, name);
+    if (check3(candidate) === void 0) return candidate;
+  }
+  return void 0;
+}
+function findBrowser(given, env, cwd, check3 = checkExecutable) {
+  const value = given.trim();
+  if (value !== "") {
+    if (!value.includes("/") && !value.includes(import_node_path3.default.sep)) {
+      const found = onPath(value, env, check3);
+      return found ? { path: found, from: "browser-path" } : {
+        problem: `names no executable on PATH: give the full path of a Chromium or Chrome executable (e.g. /usr/bin/chromium), or leave browser-path empty to find one`
+      };
+    }
+    const file = import_node_path3.default.resolve(cwd, value);
+    const why = check3(file);
+    return why === void 0 ? { path: file, from: "browser-path" } : {
+      problem: `must be a Chromium or Chrome executable, but ${file} ${why}: give the path of one (e.g. /usr/bin/chromium), or leave browser-path empty to find one on PATH`
+    };
+  }
+  const fromEnv = env[BROWSER_PATH_ENV]?.trim();
+  if (fromEnv) {
+    const file = import_node_path3.default.resolve(cwd, fromEnv);
+    const why = check3(file);
+    return why === void 0 ? { path: file, from: BROWSER_PATH_ENV } : {
+      problem: `is empty, and ${BROWSER_PATH_ENV} (${file}) ${why}: set browser-path, or point ${BROWSER_PATH_ENV} at a Chromium or Chrome executable`
+    };
+  }
+  for (const name of BROWSER_NAMES) {
+    const found = onPath(name, env, check3);
+    if (found) return { path: found, from: `PATH (${name})` };
+  }
+  return {
+    problem: `is empty and no browser was found (${BROWSER_PATH_ENV} is not set, and none of ${BROWSER_NAMES.join(", ")} is on PATH), but a scenario has browser: true; ${HINT}`
+  };
+}
 
 // src/scenarios/load.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path4 = __toESM(require("node:path"), 1);
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = __toESM(require("node:path"), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
 
 // src/scenarios/build.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path3 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path4 = __toESM(require("node:path"), 1);
 
 // src/scenarios/json-path.ts
 var STEP = /^(?:\.([A-Za-z_$][\w$-]*)|\[(-?\d+)\]|\["((?:[^"\\]|\\.)*)"\]|\['((?:[^'\\]|\\.)*)'\])/;
-function parseJsonPath(path19) {
-  let rest = path19.trim();
+function parseJsonPath(path22) {
+  let rest = path22.trim();
   if (!rest.startsWith("$")) return void 0;
   rest = rest.slice(1);
   const steps = [];
@@ -34624,11 +34703,11 @@ function jsonEqual(a, b) {
 
 // src/scenarios/locate.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-function locate(doc, path19) {
+function locate(doc, path22) {
   let current = doc.contents;
   let key;
   let nearest = isNodeLike(current) ? current : void 0;
-  for (const step of path19) {
+  for (const step of path22) {
     if ((0, import_yaml2.isAlias)(current)) current = current.resolve(doc);
     key = void 0;
     if ((0, import_yaml2.isMap)(current)) {
@@ -34948,10 +35027,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path22) {
+  if (!path22)
     return obj;
-  return path19.reduce((acc, key) => acc?.[key], obj);
+  return path22.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -35291,11 +35370,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path22, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path22);
     return iss;
   });
 }
@@ -35753,16 +35832,16 @@ function flattenError(error2, mapper = (issue3) => issue3.message) {
 }
 function formatError(error2, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path19 = []) => {
+  const processError = (error3, path22 = []) => {
     for (const issue3 of error3.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path19, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path22, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path22, ...issue3.path]);
       } else {
-        const fullpath = [...path19, ...issue3.path];
+        const fullpath = [...path22, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -40955,9 +41034,12 @@ var oauthSchema = strictObject({
   "replay-status": status('Accepted status of the replayed callback. Default "4xx"').optional(),
   "tamper-state": flag(
     "Change the state in the provider's redirect before the app sees it: the app must refuse the callback."
+  ).optional(),
+  browser: flag(
+    "Drive a real headless Chromium (browser-path) through the login page: click the user's button (or Deny), and save a screenshot of the last page next to the HAR. With user or deny, not replay-callback or tamper-state."
   ).optional()
 }).meta({
-  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp), with a cookie jar, like a browser."
+  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp): scripted with a cookie jar like a browser, or in a real headless Chromium (browser: true)."
 });
 var WEBHOOK_ONLY_KEYS = [
   "provider",
@@ -41021,6 +41103,13 @@ function buildOAuthScenario(ctx, base, input) {
       ["oauth", "user"],
       "is missing: name the test user to sign in as (a sub or email of idp-users), e.g. user: alice; or refuse consent with deny: true",
       "missing"
+    );
+  }
+  if (oauth.browser === true && (negative === "replay-callback" || negative === "tamper-state")) {
+    add(
+      ["oauth", negative],
+      "is checked by the scripted login only: a browser scenario signs in as user or denies consent; remove browser: true, or write a separate scenario for this check",
+      "key"
     );
   }
   if (oauth["replay-status"] !== void 0 && negative !== "replay-callback") {
@@ -41099,7 +41188,8 @@ function buildOAuthScenario(ctx, base, input) {
       check: oauth.check,
       redirectPath: oauth["redirect-path"],
       callbackStatus,
-      replayStatus
+      replayStatus,
+      browser: oauth.browser === true
     },
     name: input.name,
     expect: expectations,
@@ -42467,10 +42557,10 @@ var ScenarioBuilder = class {
       };
     }
     if ("file" in body2) {
-      const file = import_node_path3.default.resolve(this.ctx.options.dir, body2.file);
+      const file = import_node_path4.default.resolve(this.ctx.options.dir, body2.file);
       let text;
       try {
-        text = (0, import_node_fs4.readFileSync)(file, "utf8");
+        text = (0, import_node_fs5.readFileSync)(file, "utf8");
       } catch (error2) {
         const code = error2.code;
         this.add(
@@ -42479,7 +42569,7 @@ var ScenarioBuilder = class {
         );
         return void 0;
       }
-      const type = EXTENSION_TYPES[import_node_path3.default.extname(file).toLowerCase()] ?? sniffContentType(text);
+      const type = EXTENSION_TYPES[import_node_path4.default.extname(file).toLowerCase()] ?? sniffContentType(text);
       if (badPlaceholder(text) !== void 0) {
         this.add(
           ["body", "file"],
@@ -42663,9 +42753,9 @@ var fallbackError = (issue3) => {
   if (issue3.code === "too_small" && issue3.origin === "string") return "must not be empty";
   return void 0;
 };
-function valueAt2(data, path19) {
+function valueAt2(data, path22) {
   let node2 = data;
-  for (const step of path19) {
+  for (const step of path22) {
     if (node2 === null || typeof node2 !== "object") return void 0;
     node2 = node2[step];
   }
@@ -42708,45 +42798,45 @@ function unknownKey(key, known) {
 function drafts(issues, data, base, knownKeys2) {
   const out = [];
   const visit = (issue3, prefix) => {
-    const path19 = [...prefix, ...issue3.path];
-    const relative2 = path19.slice(base.length);
+    const path22 = [...prefix, ...issue3.path];
+    const relative2 = path22.slice(base.length);
     if (issue3.code === "invalid_union") {
-      const input2 = valueAt2(data, path19);
+      const input2 = valueAt2(data, path22);
       const meant = issue3.errors.find(
         (option) => option.length > 0 && option.every(
           (i) => i.path.length > 0 && input2 !== null && typeof input2 === "object" && Object.hasOwn(input2, i.path[0]) && i.code !== "unrecognized_keys"
         )
       );
-      if (meant) for (const inner of meant) visit(inner, path19);
-      else out.push({ path: path19, message: issue3.message, at: "value" });
+      if (meant) for (const inner of meant) visit(inner, path22);
+      else out.push({ path: path22, message: issue3.message, at: "value" });
       return;
     }
     if (issue3.code === "unrecognized_keys") {
       for (const key of issue3.keys) {
-        out.push({ path: [...path19, key], message: unknownKey(key, knownKeys2(relative2)), at: "key" });
+        out.push({ path: [...path22, key], message: unknownKey(key, knownKeys2(relative2)), at: "key" });
       }
       return;
     }
     if (issue3.code === "invalid_key") {
       const first = issue3.issues[0];
-      out.push({ path: path19, message: first?.message ?? issue3.message, at: "key" });
+      out.push({ path: path22, message: first?.message ?? issue3.message, at: "key" });
       return;
     }
-    if (path19.length > 0 && valueAt2(data, path19) === void 0) {
-      out.push({ path: path19, message: `is missing: it ${issue3.message}`, at: "missing" });
+    if (path22.length > 0 && valueAt2(data, path22) === void 0) {
+      out.push({ path: path22, message: `is missing: it ${issue3.message}`, at: "missing" });
       return;
     }
-    const input = valueAt2(data, path19);
+    const input = valueAt2(data, path22);
     if (issue3.code === "invalid_value" && typeof input === "string") {
       const guess = closest(input, issue3.values.map(String));
       out.push({
-        path: path19,
+        path: path22,
         message: guess ? `${issue3.message}; did you mean "${guess}"?` : issue3.message,
         at: "value"
       });
       return;
     }
-    out.push({ path: path19, message: issue3.message, at: "value" });
+    out.push({ path: path22, message: issue3.message, at: "value" });
   };
   for (const issue3 of issues) visit(issue3, base);
   return out;
@@ -42884,9 +42974,9 @@ var knownKeys = (relative2) => {
   return void 0;
 };
 function displayPath(file, cwd) {
-  const relative2 = import_node_path4.default.relative(cwd, import_node_path4.default.resolve(cwd, file));
-  const shown3 = relative2 === "" || relative2.startsWith("..") || import_node_path4.default.isAbsolute(relative2) ? file : relative2;
-  return shown3.split(import_node_path4.default.sep).join("/");
+  const relative2 = import_node_path5.default.relative(cwd, import_node_path5.default.resolve(cwd, file));
+  const shown3 = relative2 === "" || relative2.startsWith("..") || import_node_path5.default.isAbsolute(relative2) ? file : relative2;
+  return shown3.split(import_node_path5.default.sep).join("/");
 }
 function loadScenarioFiles(files, options = {}) {
   const scenarios = [];
@@ -42900,11 +42990,11 @@ function loadScenarioFiles(files, options = {}) {
 }
 function loadScenarioFile(file, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const absolute = import_node_path4.default.resolve(cwd, file);
+  const absolute = import_node_path5.default.resolve(cwd, file);
   const shown3 = displayPath(file, cwd);
   let text;
   try {
-    text = (0, import_node_fs5.readFileSync)(absolute, "utf8");
+    text = (0, import_node_fs6.readFileSync)(absolute, "utf8");
   } catch (error2) {
     const reason = error2.code === "ENOENT" ? "does not exist" : "cannot be read";
     return {
@@ -42912,7 +43002,7 @@ function loadScenarioFile(file, options = {}) {
       problems: [{ file: shown3, line: 1, column: 1, message: `the scenario file ${reason} (${absolute})` }]
     };
   }
-  return parseScenarioText(text, { ...options, file: shown3, dir: import_node_path4.default.dirname(absolute) });
+  return parseScenarioText(text, { ...options, file: shown3, dir: import_node_path5.default.dirname(absolute) });
 }
 function parseScenarioText(text, options) {
   const lines = new import_yaml4.LineCounter();
@@ -42976,6 +43066,29 @@ function parseScenarioText(text, options) {
 
 // src/scenarios/runner.ts
 var import_node_crypto9 = require("node:crypto");
+
+// src/scenarios/browser/screenshot.ts
+var import_node_path6 = __toESM(require("node:path"), 1);
+var MAX_SLUG = 60;
+function slug(name) {
+  const cut = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, MAX_SLUG).replace(/-+$/, "");
+  return cut === "" ? "scenario" : cut;
+}
+function screenshotPaths(scenarios, near) {
+  const dir = import_node_path6.default.dirname(near);
+  const stem = import_node_path6.default.basename(near, import_node_path6.default.extname(near));
+  const taken = /* @__PURE__ */ new Set();
+  const paths = /* @__PURE__ */ new Map();
+  for (const s of scenarios) {
+    if (!s.oauth?.browser) continue;
+    const base = slug(s.name);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+    taken.add(name);
+    paths.set(s, import_node_path6.default.join(dir, `${stem}.${name}.png`));
+  }
+  return paths;
+}
 
 // src/scenarios/expect.ts
 var EXCERPT_CHARS = 500;
@@ -43112,6 +43225,503 @@ function send(url2, options) {
   });
 }
 
+// src/scenarios/oauth/browser-run.ts
+var import_node_fs8 = require("node:fs");
+var import_node_path8 = __toESM(require("node:path"), 1);
+
+// src/util/vendored.ts
+var import_node_fs7 = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_path7 = __toESM(require("node:path"), 1);
+function vendoredDir(name) {
+  return typeof __dirname === "string" ? import_node_path7.default.join(__dirname, name) : void 0;
+}
+async function loadVendored(dir, specifier) {
+  const entry = dir === void 0 ? void 0 : import_node_path7.default.join(dir, "index.js");
+  const copied = entry !== void 0 && (0, import_node_fs7.existsSync)(entry);
+  const loaded = copied ? (0, import_node_module.createRequire)(entry)(entry) : await import(specifier);
+  return {
+    module: loaded.default ?? loaded,
+    from: copied ? dir : specifier
+  };
+}
+
+// src/scenarios/browser/playwright.ts
+var PACKAGE = "playwright-core";
+var CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+async function loadChromium(dir = vendoredDir(PACKAGE)) {
+  let from = dir ?? PACKAGE;
+  try {
+    const loaded = await loadVendored(dir, PACKAGE);
+    from = loaded.from;
+    const chromium = loaded.module.chromium;
+    if (typeof chromium?.launch !== "function") throw new Error("it has no chromium.launch()");
+    return { chromium, from };
+  } catch (error2) {
+    throw new Error(`playwright-core could not be loaded from ${from}: ${error2.message}`);
+  }
+}
+var BrowserCancelled = class extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "BrowserCancelled";
+  }
+};
+async function withChromium(options, use) {
+  const { chromium, from } = await (options.load ?? loadChromium)();
+  if (options.signal?.aborted) throw new BrowserCancelled();
+  const env = {};
+  for (const [name, value] of Object.entries(options.env)) if (value !== void 0) env[name] = value;
+  const browser = await chromium.launch({
+    executablePath: options.executablePath,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    env,
+    timeout: options.timeoutMs,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false
+  });
+  const close = () => browser.close().catch(() => void 0);
+  options.signal?.addEventListener("abort", close, { once: true });
+  try {
+    if (options.signal?.aborted) throw new BrowserCancelled();
+    return await use(browser, from);
+  } finally {
+    options.signal?.removeEventListener("abort", close);
+    await close();
+  }
+}
+
+// src/scenarios/browser/sign-in.ts
+function basicChallengeOptions(authHeader, origin) {
+  const encoded = authHeader === void 0 ? void 0 : /^Basic\s+(\S+)$/i.exec(authHeader)?.[1];
+  if (encoded === void 0) return {};
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return {};
+  return {
+    httpCredentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), origin }
+  };
+}
+async function signInToGate(context, loginUrl) {
+  let reply2;
+  try {
+    reply2 = await context.request.get(loginUrl, { maxRedirects: 0, failOnStatusCode: false });
+  } catch (error2) {
+    const message2 = error2.message.split("\n")[0]?.replace(/token=[^\s&]+/g, "token=redacted");
+    throw new Error(`the gate's login link (/__preview/login) could not be opened: ${message2}`);
+  }
+  try {
+    if (reply2.status() !== 303) {
+      throw new Error(`the gate's login link (/__preview/login) answered ${reply2.status()}, not 303`);
+    }
+  } finally {
+    await reply2.dispose();
+  }
+}
+
+// src/scenarios/oauth/checks.ts
+var IDP_PATH = IDP_MOUNT_PATH;
+var LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
+function endpoints(baseUrl) {
+  const base = baseUrl.replace(/\/+$/, "");
+  return { base, origin: new URL(base).origin, authorize: `${base}${IDP_PATH}/authorize` };
+}
+function shown2(url2, origin) {
+  const copy = new URL(url2.href);
+  for (const [name, value] of copy.searchParams) {
+    if (value.length > 16 && name !== "redirect_uri") copy.searchParams.set(name, `${value.slice(0, 8)}\u2026`);
+  }
+  const text = copy.origin === origin ? copy.pathname + copy.search : copy.href;
+  return decodeURIComponent(text);
+}
+function notSentToProvider(flow, at, actual) {
+  return {
+    what: `GET ${flow.start}`,
+    expected: `a redirect (3xx) to the identity provider ${at.authorize}`,
+    actual
+  };
+}
+function checkAuthorizationRequest(flow, authorize2, at) {
+  const mismatches = [];
+  if (authorize2.origin + authorize2.pathname !== at.authorize) {
+    mismatches.push({
+      what: `GET ${flow.start} redirect`,
+      expected: `to the preview's identity provider ${at.authorize}`,
+      actual: `${authorize2.origin}${authorize2.pathname} (is OIDC_ISSUER passed on to the app?)`
+    });
+    return { mismatches, state: void 0, redirectUri: void 0 };
+  }
+  const params = authorize2.searchParams;
+  const redirectUri = params.get("redirect_uri");
+  const redirect = redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri) : void 0;
+  const wantedRedirect = `${at.origin}${flow.redirectPath ?? redirect?.pathname ?? "/auth/callback"}`;
+  if (!redirectUri || !redirect) {
+    mismatches.push({
+      what: "redirect_uri",
+      expected: `a URL on the public URL, ${wantedRedirect}`,
+      actual: redirectUri ? JSON.stringify(redirectUri) : "absent"
+    });
+  } else if (redirect.origin !== at.origin) {
+    const local = LOOPBACK.test(redirect.hostname);
+    mismatches.push({
+      what: "redirect_uri",
+      expected: `on the public URL, ${wantedRedirect}`,
+      actual: local ? `${redirectUri}: a localhost redirect URI (the classic bug: the app builds it from the address it listens on or the request's Host; behind the tunnel it must be the public URL, e.g. from OIDC_REDIRECT_URI)` : `${redirectUri}: not on the public URL ${at.origin} (the provider accepts only the registered redirect URIs)`
+    });
+  } else if (flow.redirectPath !== void 0 && redirect.pathname !== flow.redirectPath) {
+    mismatches.push({ what: "redirect_uri path", expected: flow.redirectPath, actual: redirect.pathname });
+  }
+  const state = params.get("state");
+  if (!state) {
+    mismatches.push({
+      what: "state",
+      expected: "a state in the authorization request (it ties the callback to this browser: CSRF protection)",
+      actual: "absent"
+    });
+  }
+  const challenge = params.get("code_challenge");
+  const method = params.get("code_challenge_method");
+  if (!challenge) {
+    mismatches.push({
+      what: "PKCE",
+      expected: "code_challenge with code_challenge_method=S256",
+      actual: "no code_challenge"
+    });
+  } else if (method !== "S256") {
+    mismatches.push({
+      what: "PKCE code_challenge_method",
+      expected: "S256",
+      actual: method === null ? "absent (that is plain)" : JSON.stringify(method)
+    });
+  }
+  return { mismatches, state: state || void 0, redirectUri: redirectUri ?? void 0 };
+}
+function pageText(html) {
+  return html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
+}
+function notSentBack(redirectUri, status3, html) {
+  return {
+    what: "identity provider",
+    expected: `a redirect back to ${redirectUri ?? "the redirect_uri"}`,
+    actual: `${status3}: ${pageText(html)}`
+  };
+}
+function providerError(flow, callback) {
+  const error2 = callback.searchParams.get("error");
+  if (flow.negative === "deny" || error2 === null) return void 0;
+  const description = callback.searchParams.get("error_description");
+  return {
+    what: "identity provider",
+    expected: `a code for ${flow.user}`,
+    actual: `error=${error2}${description ? ` (${description})` : ""}`
+  };
+}
+var refusedFlow = (flow) => flow.negative === "deny" || flow.negative === "tamper-state";
+function callbackMismatch(flow, status3) {
+  if (statusAccepted(flow.callbackStatus.ranges, status3)) return void 0;
+  const what = flow.negative === "deny" ? "callback after denied consent: status" : flow.negative === "tamper-state" ? "callback with a wrong state: status" : "callback status";
+  const hint = refusedFlow(flow) ? " (the app did not refuse it)" : "";
+  return { what, expected: flow.callbackStatus.text, actual: `${status3}${hint}` };
+}
+function replayMismatch(flow, status3) {
+  if (statusAccepted(flow.replayStatus.ranges, status3)) return void 0;
+  return {
+    what: "replayed callback: status",
+    expected: flow.replayStatus.text,
+    actual: `${status3} (the app accepted the same callback twice)`
+  };
+}
+function sessionMismatches(s, flow, reply2, vars) {
+  const label = `GET ${flow.check}${refusedFlow(flow) ? " (no session expected)" : ""}`;
+  return checkReply(s.expect, reply2, vars).map((m) => ({ ...m, what: `${label}: ${m.what}` }));
+}
+
+// src/scenarios/oauth/browser-steps.ts
+var sameEndpoint = (a, b) => a.origin === b.origin && a.pathname === b.pathname;
+var NavigationLog = class {
+  constructor(page2, at) {
+    this.page = page2;
+    this.at = at;
+    page2.on("request", (request) => {
+      if (!this.topLevel(request) || this.authorization) return;
+      const url2 = new URL(request.url());
+      if (url2.origin !== at.origin || url2.origin + url2.pathname === at.authorize) this.authorization = url2;
+    });
+    page2.on("response", (response) => {
+      const request = response.request();
+      if (!this.topLevel(request)) return;
+      const url2 = new URL(response.url());
+      const step = this.name(request, url2);
+      if (step === "callback") this.callback = { url: url2, response };
+      const location = response.status() >= 300 && response.status() < 400 && response.headers().location;
+      this.steps.push({
+        step,
+        method: request.method(),
+        request: shown2(url2, at.origin),
+        status: response.status(),
+        location: location ? shown2(new URL(location, url2), at.origin) : void 0
+      });
+      this.last = response;
+    });
+    page2.on("requestfailed", (request) => {
+      if (!this.topLevel(request)) return;
+      const url2 = new URL(request.url());
+      this.failure = request.failure()?.errorText;
+      this.steps.push({
+        step: this.name(request, url2),
+        method: request.method(),
+        request: shown2(url2, at.origin),
+        status: void 0,
+        location: void 0
+      });
+    });
+  }
+  page;
+  at;
+  steps = [];
+  /** The first top-level request to the provider's /authorize, or away from the preview. */
+  authorization;
+  /** The app's answer to the provider's redirect back. */
+  callback;
+  /** The last top-level response. */
+  last;
+  /** Why the last top-level request got no response (net::ERR_..., blocked). */
+  failure;
+  phase = "start";
+  phaseNamed = false;
+  /** Names the next responses: the first one of the phase gets its name, later ones "redirect". */
+  enter(phase) {
+    this.phase = phase;
+    this.phaseNamed = false;
+  }
+  /** The redirect_uri of the authorization request, when it has one that parses. */
+  redirectUri() {
+    const raw = this.authorization?.searchParams.get("redirect_uri");
+    return raw && URL.canParse(raw) ? new URL(raw) : void 0;
+  }
+  topLevel(request) {
+    return request.isNavigationRequest() && request.frame() === this.page.mainFrame();
+  }
+  name(request, url2) {
+    if (url2.origin === this.at.origin && url2.pathname === `${IDP_PATH}/login` && request.method() === "POST")
+      return "login";
+    if (url2.origin + url2.pathname === this.at.authorize) return "authorize";
+    const redirect = this.redirectUri();
+    if (!this.callback && redirect && sameEndpoint(url2, redirect)) return "callback";
+    if (this.phaseNamed) return "redirect";
+    this.phaseNamed = true;
+    return this.phase;
+  }
+};
+
+// src/scenarios/oauth/browser-run.ts
+var firstLine = (error2) => errorMessage(error2).split("\n")[0]?.trim() ?? "";
+var bodyOf = (response) => (
+  // A redirect has no body to read.
+  response ? response.body().catch(() => Buffer.alloc(0)) : Promise.resolve(Buffer.alloc(0))
+);
+async function runBrowserFlow(s, flow, options) {
+  const login = new BrowserLogin(s, flow, options, endpoints(options.baseUrl));
+  const timeoutMs = s.timeoutMs ?? options.timeoutMs;
+  try {
+    await withChromium(
+      {
+        executablePath: options.executablePath,
+        env: options.env,
+        timeoutMs,
+        signal: options.signal,
+        ...options.load ? { load: options.load } : {}
+      },
+      (browser, from) => login.run(browser, from, timeoutMs)
+    );
+  } catch (error2) {
+    login.error ??= options.signal?.aborted ? "cancelled" : `the browser ${options.executablePath} could not be started: ${firstLine(error2)}`;
+  }
+  return login.outcome();
+}
+var BrowserLogin = class {
+  constructor(s, flow, options, at) {
+    this.s = s;
+    this.flow = flow;
+    this.options = options;
+    this.at = at;
+  }
+  s;
+  flow;
+  options;
+  at;
+  error;
+  mismatches = [];
+  failedExcerpt;
+  log;
+  latencyMs = 0;
+  screenshot;
+  step = "start";
+  async run(browser, from, timeoutMs) {
+    this.options.logger?.info(
+      `Scenario "${this.s.name}": browser ${this.options.executablePath} ${browser.version()}, driven by playwright-core from ${from}`
+    );
+    let page2;
+    try {
+      this.step = "sign-in";
+      const context = await browser.newContext(
+        basicChallengeOptions(this.options.authHeader, this.at.origin)
+      );
+      context.setDefaultTimeout(timeoutMs);
+      page2 = await context.newPage();
+      this.log = new NavigationLog(page2, this.at);
+      if (this.options.authHeader !== void 0 && this.options.loginUrl)
+        await signInToGate(context, this.options.loginUrl());
+      await this.drive(page2);
+    } catch (error2) {
+      this.error = this.options.signal?.aborted ? "cancelled" : `in the browser, at step ${this.step}: ${firstLine(error2)}`;
+    } finally {
+      if (page2) await this.finish(page2);
+    }
+  }
+  outcome() {
+    return {
+      mismatches: this.mismatches,
+      steps: this.log?.steps ?? [],
+      error: this.error,
+      status: this.log?.last?.status(),
+      responseExcerpt: this.failedExcerpt ?? "",
+      latencyMs: this.latencyMs,
+      ...this.screenshot ? { screenshot: this.screenshot } : {}
+    };
+  }
+  fail(m, body2) {
+    if (m === void 0) return;
+    this.mismatches.push(m);
+    if (this.failedExcerpt === void 0 && body2 !== void 0)
+      this.failedExcerpt = excerpt(Buffer.from(body2));
+  }
+  /** Runs one browser action of a step, timing it. */
+  async timed(step, action) {
+    this.step = step;
+    this.log?.enter(step);
+    const started = performance.now();
+    try {
+      return await action();
+    } finally {
+      this.latencyMs += performance.now() - started;
+    }
+  }
+  async drive(page2) {
+    const { flow, at } = this;
+    const log = this.log;
+    try {
+      await this.timed("start", () => page2.goto(at.base + flow.start));
+    } catch (error2) {
+      if (!log.authorization) throw error2;
+    }
+    const authorization = log.authorization;
+    if (!authorization) {
+      const status3 = log.last ? ` (${log.last.status()})` : "";
+      this.fail(
+        notSentToProvider(
+          flow,
+          at,
+          `the browser stayed at ${shown2(new URL(page2.url()), at.origin)}${status3}`
+        ),
+        await bodyOf(log.last)
+      );
+      return;
+    }
+    const request = checkAuthorizationRequest(flow, authorization, at);
+    for (const m of request.mismatches) this.fail(m);
+    if (this.mismatches.length > 0 || !request.state) return;
+    const button = await this.choose(page2);
+    if (!button) return;
+    const before = page2.url();
+    await this.timed(
+      "login",
+      () => Promise.all([page2.waitForURL((url2) => url2.href !== before), button.click()])
+    );
+    const callback = log.callback;
+    if (!callback) {
+      this.fail(notSentBack(request.redirectUri, log.last?.status() ?? 0, await page2.content()));
+      return;
+    }
+    const refusal = providerError(flow, callback.url);
+    if (refusal) {
+      this.fail(refusal);
+      return;
+    }
+    this.fail(callbackMismatch(flow, callback.response.status()), await bodyOf(callback.response));
+    if (flow.check !== void 0) {
+      const started = performance.now();
+      const response = await this.timed("check", () => page2.goto(at.base + flow.check));
+      if (!response) throw new Error(`no response to GET ${flow.check}`);
+      const body2 = await response.body();
+      const reply2 = {
+        status: response.status(),
+        headers: response.headers(),
+        body: body2,
+        latencyMs: performance.now() - started
+      };
+      for (const m of sessionMismatches(this.s, flow, reply2, this.options.vars)) this.fail(m, body2);
+    }
+  }
+  /** The login page's button for the scenario's user (its sub, or the email it shows), or Deny. */
+  async choose(page2) {
+    const { flow } = this;
+    const status3 = this.log?.last?.status() ?? 0;
+    if (flow.negative === "deny") {
+      const deny2 = page2.locator('form button[name="deny"]');
+      if (await deny2.count() > 0) return deny2.first();
+      this.fail({
+        what: "login page",
+        expected: "a Deny button",
+        actual: `${status3}: ${pageText(await page2.content())}`
+      });
+      return void 0;
+    }
+    const users = page2.locator('form button[name="user"]');
+    const offered = [];
+    const count = await users.count();
+    for (let i = 0; i < count; i++) {
+      const button = users.nth(i);
+      const sub = await button.getAttribute("value") ?? "";
+      const detail = await button.locator(".muted").textContent() ?? "";
+      if (sub === flow.user || detail.split("\xB7").some((part) => part.trim() === flow.user)) return button;
+      offered.push(sub);
+    }
+    this.fail({
+      what: "login page",
+      expected: `a button for the test user ${flow.user}`,
+      actual: offered.length > 0 ? `only ${offered.join(", ")} (idp-users)` : `${status3}: ${pageText(await page2.content())}`
+    });
+    return void 0;
+  }
+  /** The PNG of the last page, and its text (not its markup) for a failure that has none yet. */
+  async finish(page2) {
+    if (this.failedExcerpt === void 0 && this.mismatches.length > 0) {
+      const html = await page2.content().catch(() => void 0);
+      if (html !== void 0) this.failedExcerpt = pageText(html);
+    }
+    const file = this.options.screenshot;
+    try {
+      (0, import_node_fs8.mkdirSync)(import_node_path8.default.dirname(file), { recursive: true });
+      await page2.screenshot({ path: file, fullPage: true });
+      this.screenshot = file;
+    } catch (error2) {
+      if (!this.options.signal?.aborted)
+        this.options.logger?.warning(`No screenshot of scenario "${this.s.name}": ${firstLine(error2)}`);
+    }
+  }
+};
+
 // src/scenarios/oauth/jar.ts
 var CookieJar = class {
   cookies = /* @__PURE__ */ new Map();
@@ -43145,18 +43755,8 @@ var CookieJar = class {
 };
 
 // src/scenarios/oauth/run.ts
-var IDP_PATH = IDP_MOUNT_PATH;
 var MAX_APP_REDIRECTS = 5;
-var LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|\[::\])$/i;
-function shown2(url2, origin) {
-  const copy = new URL(url2.href);
-  for (const [name, value] of copy.searchParams) {
-    if (value.length > 16 && name !== "redirect_uri") copy.searchParams.set(name, `${value.slice(0, 8)}\u2026`);
-  }
-  const text = copy.origin === origin ? copy.pathname + copy.search : copy.href;
-  return decodeURIComponent(text);
-}
-var Browser = class {
+var Client = class {
   constructor(options, origin, timeoutMs) {
     this.options = options;
     this.origin = origin;
@@ -43210,149 +43810,64 @@ var Browser = class {
 var NoResponse = class extends Error {
 };
 async function runOAuthFlow(s, flow, options) {
-  const base = options.baseUrl.replace(/\/+$/, "");
-  const origin = new URL(base).origin;
-  const authorizeEndpoint = `${base}${IDP_PATH}/authorize`;
-  const browser = new Browser(options, origin, s.timeoutMs ?? options.timeoutMs);
+  const at = endpoints(options.baseUrl);
+  const client = new Client(options, at.origin, s.timeoutMs ?? options.timeoutMs);
   const mismatches = [];
   let failedExcerpt;
   const fail = (m, reply2) => {
+    if (m === void 0) return;
     mismatches.push(m);
     if (failedExcerpt === void 0 && reply2) failedExcerpt = excerpt(reply2.body);
   };
   const outcome = (error2) => ({
     mismatches,
-    steps: browser.steps,
+    steps: client.steps,
     error: error2,
-    status: browser.last?.status,
-    responseExcerpt: failedExcerpt ?? (browser.last ? excerpt(browser.last.body) : ""),
-    latencyMs: browser.latencyMs
+    status: client.last?.status,
+    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body) : ""),
+    latencyMs: client.latencyMs
   });
   try {
-    const start = await browser.get("start", new URL(base + flow.start));
+    const start = await client.get("start", new URL(at.base + flow.start));
     if (!start.location) {
-      fail(
-        {
-          what: `GET ${flow.start}`,
-          expected: `a redirect (3xx) to the identity provider ${authorizeEndpoint}`,
-          actual: `${start.reply.status} without a redirect`
-        },
-        start.reply
-      );
+      fail(notSentToProvider(flow, at, `${start.reply.status} without a redirect`), start.reply);
       return outcome();
     }
-    const authorize2 = start.location;
-    if (authorize2.origin + authorize2.pathname !== authorizeEndpoint) {
-      fail({
-        what: `GET ${flow.start} redirect`,
-        expected: `to the preview's identity provider ${authorizeEndpoint}`,
-        actual: `${authorize2.origin}${authorize2.pathname} (is OIDC_ISSUER passed on to the app?)`
-      });
-      return outcome();
-    }
-    const params = authorize2.searchParams;
-    const redirectUri = params.get("redirect_uri");
-    const redirect = redirectUri && URL.canParse(redirectUri) ? new URL(redirectUri) : void 0;
-    const wantedRedirect = `${origin}${flow.redirectPath ?? redirect?.pathname ?? "/auth/callback"}`;
-    if (!redirectUri || !redirect) {
-      fail({
-        what: "redirect_uri",
-        expected: `a URL on the public URL, ${wantedRedirect}`,
-        actual: redirectUri ? JSON.stringify(redirectUri) : "absent"
-      });
-    } else if (redirect.origin !== origin) {
-      const local = LOOPBACK.test(redirect.hostname);
-      fail({
-        what: "redirect_uri",
-        expected: `on the public URL, ${wantedRedirect}`,
-        actual: local ? `${redirectUri}: a localhost redirect URI (the classic bug: the app builds it from the address it listens on or the request's Host; behind the tunnel it must be the public URL, e.g. from OIDC_REDIRECT_URI)` : `${redirectUri}: not on the public URL ${origin} (the provider accepts only the registered redirect URIs)`
-      });
-    } else if (flow.redirectPath !== void 0 && redirect.pathname !== flow.redirectPath) {
-      fail({ what: "redirect_uri path", expected: flow.redirectPath, actual: redirect.pathname });
-    }
-    const state = params.get("state");
-    if (!state) {
-      fail({
-        what: "state",
-        expected: "a state in the authorization request (it ties the callback to this browser: CSRF protection)",
-        actual: "absent"
-      });
-    }
-    const challenge = params.get("code_challenge");
-    const method = params.get("code_challenge_method");
-    if (!challenge) {
-      fail({
-        what: "PKCE",
-        expected: "code_challenge with code_challenge_method=S256",
-        actual: "no code_challenge"
-      });
-    } else if (method !== "S256") {
-      fail({
-        what: "PKCE code_challenge_method",
-        expected: "S256",
-        actual: method === null ? "absent (that is plain)" : JSON.stringify(method)
-      });
-    }
-    if (mismatches.length > 0 || !state) return outcome();
-    const hinted = new URL(authorize2.href);
+    const request = checkAuthorizationRequest(flow, start.location, at);
+    for (const m of request.mismatches) fail(m);
+    if (mismatches.length > 0 || !request.state) return outcome();
+    const { state } = request;
+    const hinted = new URL(start.location.href);
     hinted.searchParams.set("login_hint", flow.negative === "deny" ? DENY_HINT : flow.user ?? "");
-    const consent = await browser.get("authorize", hinted);
+    const consent = await client.get("authorize", hinted);
     if (!consent.location) {
       fail(
-        {
-          what: "identity provider",
-          expected: `a redirect back to ${redirectUri}`,
-          actual: `${consent.reply.status}: ${excerpt(consent.reply.body).replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300)}`
-        },
+        notSentBack(request.redirectUri, consent.reply.status, excerpt(consent.reply.body)),
         consent.reply
       );
       return outcome();
     }
     const callback = new URL(consent.location.href);
-    const error2 = callback.searchParams.get("error");
-    if (flow.negative !== "deny" && error2 !== null) {
-      const description = callback.searchParams.get("error_description");
-      fail({
-        what: "identity provider",
-        expected: `a code for ${flow.user}`,
-        actual: `error=${error2}${description ? ` (${description})` : ""}`
-      });
+    const refusal = providerError(flow, callback);
+    if (refusal) {
+      fail(refusal);
       return outcome();
     }
     if (flow.negative === "tamper-state") callback.searchParams.set("state", `${state}-tampered`);
-    const what = flow.negative === "deny" ? "callback after denied consent: status" : flow.negative === "tamper-state" ? "callback with a wrong state: status" : "callback status";
-    const answered = await browser.get("callback", callback);
-    if (!statusAccepted(flow.callbackStatus.ranges, answered.reply.status)) {
-      const hint = flow.negative === "deny" || flow.negative === "tamper-state" ? " (the app did not refuse it)" : "";
-      fail(
-        { what, expected: flow.callbackStatus.text, actual: `${answered.reply.status}${hint}` },
-        answered.reply
-      );
-    }
+    const answered = await client.get("callback", callback);
+    fail(callbackMismatch(flow, answered.reply.status), answered.reply);
     let next = answered.location;
     for (let i = 0; next && i < MAX_APP_REDIRECTS; i++) {
-      if (next.origin !== origin || next.pathname.startsWith(IDP_PATH)) break;
-      next = (await browser.get("redirect", next)).location;
+      if (next.origin !== at.origin || next.pathname.startsWith(IDP_PATH)) break;
+      next = (await client.get("redirect", next)).location;
     }
     if (flow.negative === "replay-callback") {
-      const replay = await browser.get("replay", consent.location);
-      if (!statusAccepted(flow.replayStatus.ranges, replay.reply.status)) {
-        fail(
-          {
-            what: "replayed callback: status",
-            expected: flow.replayStatus.text,
-            actual: `${replay.reply.status} (the app accepted the same callback twice)`
-          },
-          replay.reply
-        );
-      }
+      const replay = await client.get("replay", consent.location);
+      fail(replayMismatch(flow, replay.reply.status), replay.reply);
     }
     if (flow.check !== void 0) {
-      const checked = await browser.get("check", new URL(base + flow.check));
-      const refused = flow.negative === "deny" || flow.negative === "tamper-state";
-      const label = `GET ${flow.check}${refused ? " (no session expected)" : ""}`;
-      const found = checkReply(s.expect, { ...checked.reply }, options.vars);
-      for (const m of found) fail({ ...m, what: `${label}: ${m.what}` }, checked.reply);
+      const checked = await client.get("check", new URL(at.base + flow.check));
+      for (const m of sessionMismatches(s, flow, { ...checked.reply }, options.vars)) fail(m, checked.reply);
     }
     return outcome();
   } catch (error2) {
@@ -43383,8 +43898,8 @@ function renderBody(body2, contentType, vars) {
       );
   }
 }
-function renderPath(path19, vars) {
-  return render(path19, vars);
+function renderPath(path22, vars) {
+  return render(path22, vars);
 }
 
 // src/scenarios/tamper.ts
@@ -43537,6 +44052,47 @@ async function deliver(s, p, index, run) {
     };
   }
 }
+async function runLogin(s, flow, options, run, vars, started) {
+  const common = {
+    baseUrl: options.baseUrl,
+    authHeader: options.authHeader,
+    vars,
+    timeoutMs: run.timeoutMs,
+    signal: run.signal
+  };
+  const browser = options.browser;
+  const outcome = flow.browser && browser ? await runBrowserFlow(s, flow, {
+    ...common,
+    executablePath: browser.executablePath,
+    env: browser.env,
+    // Every browser scenario of the run has one (runScenarios made them unique).
+    screenshot: run.screenshots.get(s),
+    ...options.logger ? { logger: options.logger } : {},
+    ...browser.loginUrl ? { loginUrl: browser.loginUrl } : {},
+    ...browser.load ? { load: browser.load } : {}
+  }) : await runOAuthFlow(s, flow, { ...common, agents: run.agents });
+  const passed = outcome.error === void 0 && outcome.mismatches.length === 0;
+  return {
+    scenario: s,
+    passed,
+    error: void 0,
+    deliveries: [
+      {
+        index: 0,
+        passed,
+        status: outcome.status,
+        latencyMs: outcome.latencyMs,
+        mismatches: outcome.mismatches,
+        error: outcome.error,
+        responseExcerpt: outcome.responseExcerpt
+      }
+    ],
+    durationMs: performance.now() - started,
+    latency: outcome.status === void 0 ? void 0 : latencySummary([outcome.latencyMs]),
+    steps: outcome.steps,
+    ...outcome.screenshot ? { screenshot: outcome.screenshot } : {}
+  };
+}
 async function runScenario(s, options, run) {
   const started = performance.now();
   const vars = { env: options.env, previewUrl: options.baseUrl.replace(/\/+$/, "") };
@@ -43549,36 +44105,10 @@ async function runScenario(s, options, run) {
     latency: void 0
   });
   if (run.signal?.aborted) return failed("cancelled before it was sent");
-  if (s.oauth) {
-    const outcome = await runOAuthFlow(s, s.oauth, {
-      baseUrl: options.baseUrl,
-      authHeader: options.authHeader,
-      vars,
-      agents: run.agents,
-      timeoutMs: run.timeoutMs,
-      signal: run.signal
-    });
-    const passed = outcome.error === void 0 && outcome.mismatches.length === 0;
-    return {
-      scenario: s,
-      passed,
-      error: void 0,
-      deliveries: [
-        {
-          index: 0,
-          passed,
-          status: outcome.status,
-          latencyMs: outcome.latencyMs,
-          mismatches: outcome.mismatches,
-          error: outcome.error,
-          responseExcerpt: outcome.responseExcerpt
-        }
-      ],
-      durationMs: performance.now() - started,
-      latency: outcome.status === void 0 ? void 0 : latencySummary([outcome.latencyMs]),
-      steps: outcome.steps
-    };
+  if (s.oauth?.browser && !options.browser) {
+    return failed("a browser scenario needs a browser to launch (browser-path; RunOptions.browser)");
   }
+  if (s.oauth) return runLogin(s, s.oauth, options, run, vars, started);
   let prepared;
   try {
     prepared = prepare(s, options, vars);
@@ -43607,7 +44137,7 @@ async function runScenario(s, options, run) {
   };
 }
 function scenarioKind(s) {
-  return s.oauth ? "oauth" : s.provider;
+  return s.oauth ? s.oauth.browser ? "oauth, browser" : "oauth" : s.provider;
 }
 function logResult(logger, r) {
   if (!logger) return;
@@ -43616,8 +44146,9 @@ function logResult(logger, r) {
   const statuses2 = [...new Set(r.deliveries.map((d) => d.status ?? "no response"))].join(", ");
   const timing = r.latency ? `, p50 ${Math.round(r.latency.p50)} ms` : "";
   const kind = scenarioKind(s);
-  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses2}${timing}`);
-  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}`);
+  const shot = r.screenshot ? ` (screenshot: ${r.screenshot})` : "";
+  if (r.passed) logger.info(`scenario passed: ${s.name} (${kind}, ${where}): ${statuses2}${timing}${shot}`);
+  else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}${shot}`);
 }
 function failureSummary(r) {
   if (r.error !== void 0) return r.error;
@@ -43634,7 +44165,8 @@ async function runScenarios(options) {
     agents,
     inFlight: new Limiter(options.maxInFlight ?? Number.POSITIVE_INFINITY),
     timeoutMs: options.timeoutMs ?? DEFAULT_SCENARIO_TIMEOUT_MS,
-    signal: options.signal
+    signal: options.signal,
+    screenshots: options.browser ? screenshotPaths(options.scenarios, options.browser.screenshotsNear) : /* @__PURE__ */ new Map()
   };
   const results = new Array(options.scenarios.length);
   const scenarios = new Limiter(options.parallel ?? 1);
@@ -43674,9 +44206,14 @@ var SCENARIO_INPUTS = {
     placeholder: "<path>"
   },
   "scenario-timeout": {
-    description: "Longest wait for the response to one webhook delivery, e.g. `10s`; a scenario's own `timeout` wins.",
+    description: "Longest wait for the response to one webhook delivery (or for one step of an OAuth login), e.g. `10s`; a scenario's own `timeout` wins.",
     default: `${DEFAULT_SCENARIO_TIMEOUT_MS / 1e3}s`,
     placeholder: "<duration>"
+  },
+  "browser-path": {
+    description: "Chromium or Chrome executable for OAuth scenarios with `browser: true` (driven headless with playwright-core, which the action ships): a path, or a command on `PATH`. Empty: `CHROME_PATH`, else the first of `chromium`, `chromium-browser`, `google-chrome`, `google-chrome-stable` on `PATH` (GitHub-hosted Ubuntu runners have Google Chrome). Only checked when such a scenario exists.",
+    default: "",
+    placeholder: "<path>"
   }
 };
 var SCENARIO_OUTPUTS = {
@@ -43709,7 +44246,7 @@ function parseScenarioFiles(input, raw, cwd) {
           "uses a glob, which needs Node.js 22 or later; list the files instead"
         );
       }
-      const matches = glob(entry, { cwd }).map((f) => import_node_path5.default.resolve(cwd, f)).filter((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile()).sort();
+      const matches = glob(entry, { cwd }).map((f) => import_node_path9.default.resolve(cwd, f)).filter((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile()).sort();
       if (matches.length === 0) {
         throw new InputError(
           input,
@@ -43719,7 +44256,7 @@ function parseScenarioFiles(input, raw, cwd) {
       }
       files.push(...matches);
     } else {
-      const file = import_node_path5.default.resolve(cwd, entry);
+      const file = import_node_path9.default.resolve(cwd, entry);
       if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
         throw new InputError(
           input,
@@ -43732,10 +44269,15 @@ function parseScenarioFiles(input, raw, cwd) {
   }
   return [...new Set(files)];
 }
+function parseBrowserPath(input, raw, env, cwd) {
+  const found = findBrowser(raw, env, cwd);
+  if (found.path === void 0) throw new InputError(input, raw, found.problem);
+  return found.path;
+}
 function parseJunitPath(input, raw, fallback, cwd) {
   const value = raw.trim();
   if (value.includes("\0")) throw new InputError(input, raw, "must be a file path");
-  return import_node_path5.default.resolve(cwd, value === "" ? fallback : value);
+  return import_node_path9.default.resolve(cwd, value === "" ? fallback : value);
 }
 function collectScenarioSettings(inputs, env, defaults = {}) {
   const before = inputs.problems.length;
@@ -43743,7 +44285,7 @@ function collectScenarioSettings(inputs, env, defaults = {}) {
   const files = inputs.read("scenarios", (input, value) => parseScenarioFiles(input, value, cwd));
   const junitPath = inputs.read(
     "junit-path",
-    (input, value) => parseJunitPath(input, value, import_node_path5.default.join(defaults.runDir ?? cwd, JUNIT_FILE), cwd)
+    (input, value) => parseJunitPath(input, value, import_node_path9.default.join(defaults.runDir ?? cwd, JUNIT_FILE), cwd)
   );
   const timeoutMs = inputs.read("scenario-timeout", parseDuration);
   let scenarios = [];
@@ -43752,18 +44294,20 @@ function collectScenarioSettings(inputs, env, defaults = {}) {
     for (const problem of loaded.problems) inputs.problems.push(new ScenarioInputError(problem));
     scenarios = loaded.scenarios;
   }
+  const browserPath = scenarios.some((s) => s.oauth?.browser) ? inputs.read("browser-path", (input, value) => parseBrowserPath(input, value, env, cwd)) : void 0;
   if (inputs.problems.length > before) return void 0;
   return {
     files: files ?? [],
     scenarios,
     junitPath,
-    timeoutMs
+    timeoutMs,
+    ...browserPath !== void 0 ? { browserPath } : {}
   };
 }
 
 // src/config/tunnel-parse.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
 var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
 var TUNNEL_INPUTS = {
   "tunnel-timeout": {
@@ -44018,15 +44562,15 @@ function parseTrafficPolicy(input, raw, cwd) {
   if (value === "") return void 0;
   const inline = value.includes("\n") || value.startsWith("{") || POLICY_KEYS.test(value);
   if (!inline) {
-    const file = import_node_path6.default.resolve(cwd, value);
-    if (!(0, import_node_fs6.existsSync)(file) || !(0, import_node_fs6.statSync)(file).isFile()) {
+    const file = import_node_path10.default.resolve(cwd, value);
+    if (!(0, import_node_fs9.existsSync)(file) || !(0, import_node_fs9.statSync)(file).isFile()) {
       throw new InputError(
         input,
         raw,
         `must be a Traffic Policy file (${file} does not exist) or the policy inline as YAML or JSON with on_http_request/on_http_response`
       );
     }
-    return checkPolicy(input, raw, (0, import_node_fs6.readFileSync)(file, "utf8"));
+    return checkPolicy(input, raw, (0, import_node_fs9.readFileSync)(file, "utf8"));
   }
   return checkPolicy(input, raw, value);
 }
@@ -44223,10 +44767,10 @@ function getConfig(source, context) {
     return value.trim();
   });
   const workingDirectory = read("working-directory", (input, value) => {
-    const dir = import_node_path7.default.resolve(context.cwd, value.trim());
+    const dir = import_node_path11.default.resolve(context.cwd, value.trim());
     const isDir = (() => {
       try {
-        return (0, import_node_fs7.statSync)(dir).isDirectory();
+        return (0, import_node_fs10.statSync)(dir).isDirectory();
       } catch {
         return false;
       }
@@ -44247,7 +44791,7 @@ function getConfig(source, context) {
   const failOnCrash = read("fail-on-crash", parseBoolean);
   const gate = collectGateSettings(inputs, context.env, {
     cwd: context.cwd,
-    record: import_node_path7.default.join(context.runDir, "requests.har")
+    record: import_node_path11.default.join(context.runDir, "requests.har")
   });
   const tunnel2 = collectTunnelSettings(inputs, context.env, { cwd: context.cwd });
   const publish = collectPublishSettings(inputs);
@@ -44413,13 +44957,12 @@ var SESSION_COOKIE = "preview_tunnel_session";
 var SESSION_TTL_MS = 24 * 36e5;
 var MAX_SESSIONS = 1e4;
 var MAX_LOGIN_TOKENS = 1e3;
-var digest2 = sha256;
 function digestKey(value) {
   return sha256(value).toString("base64");
 }
 var Authenticator = class {
   #auth;
-  /** Digest of "user:password" (basic) or of the token (bearer). */
+  /** "user:password" (basic) or the token (bearer). */
   #expected;
   #challenge;
   /** Keyed by the digest of the secret value, so a lookup's timing depends on the hash only. */
@@ -44428,10 +44971,10 @@ var Authenticator = class {
   constructor(auth) {
     this.#auth = auth;
     if (auth.mode === "basic") {
-      this.#expected = digest2(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
+      this.#expected = new SecretMatcher(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
       this.#challenge = 'Basic realm="preview", charset="UTF-8"';
     } else if (auth.mode === "bearer") {
-      this.#expected = digest2(auth.token);
+      this.#expected = new SecretMatcher(Buffer.from(auth.token, "utf8"));
       this.#challenge = 'Bearer realm="preview"';
     } else {
       this.#expected = void 0;
@@ -44453,11 +44996,10 @@ var Authenticator = class {
     const value = header.slice(space + 1).trim();
     if (this.#auth.mode === "basic") {
       if (space === -1 || scheme !== "basic") return this.#fail("use Basic credentials");
-      const given = digest2(Buffer.from(value, "base64"));
-      return (0, import_node_crypto10.timingSafeEqual)(given, this.#expected) ? { ok: true, via: "header" } : this.#fail("wrong credentials");
+      return this.#expected.matches(value, "base64") ? { ok: true, via: "header" } : this.#fail("wrong credentials");
     }
     if (space === -1 || scheme !== "bearer") return this.#fail("use a Bearer token");
-    return (0, import_node_crypto10.timingSafeEqual)(digest2(value), this.#expected) ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
+    return this.#expected.matches(value, "utf8") ? { ok: true, via: "header" } : { ok: false, reason: "wrong token", challenge: `${this.#challenge}, error="invalid_token"` };
   }
   #fail(reason) {
     return { ok: false, reason, challenge: this.#challenge };
@@ -44778,23 +45320,23 @@ async function replayHar(options) {
       continue;
     }
     const method = entry.request.method;
-    const path19 = `${recorded.pathname}${recorded.search}`;
-    if (options.filter && !options.filter.test(`${method} ${path19}`)) continue;
-    results.push(await replayOne(entry, recorded, method, path19, options, send2));
+    const path22 = `${recorded.pathname}${recorded.search}`;
+    if (options.filter && !options.filter.test(`${method} ${path22}`)) continue;
+    results.push(await replayOne(entry, recorded, method, path22, options, send2));
   }
   return results;
 }
-async function replayOne(entry, recorded, method, path19, options, send2) {
+async function replayOne(entry, recorded, method, path22, options, send2) {
   if (recorded.pathname.startsWith("/__preview/"))
-    return { method, path: path19, error: "a path of the gate, not replayed" };
-  if (entry.response.status === 101) return { method, path: path19, error: "WebSocket upgrades are not replayed" };
+    return { method, path: path22, error: "a path of the gate, not replayed" };
+  if (entry.response.status === 101) return { method, path: path22, error: "WebSocket upgrades are not replayed" };
   const post = entry.request.postData;
   if (entry.request.bodySize > 0 && (post === void 0 || post._truncated || post.text === "")) {
-    return { method, path: path19, error: "the request body was not recorded in full (raise record-body-limit)" };
+    return { method, path: path22, error: "the request body was not recorded in full (raise record-body-limit)" };
   }
   const body2 = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : void 0;
   const base = (options.to ?? recorded.origin).replace(/\/+$/, "");
-  let target = base + path19;
+  let target = base + path22;
   const headers = {};
   const present = /* @__PURE__ */ new Set();
   for (const { name, value } of entry.request.headers) {
@@ -44808,7 +45350,7 @@ async function replayOne(entry, recorded, method, path19, options, send2) {
     const scheme = SCHEMES[provider];
     if (!scheme.signatureHeaders.some((h) => present.has(h))) continue;
     const signBase = (options.publicUrl ?? base).replace(/\/+$/, "");
-    const signedUrl = provider === "twilio" ? twilioUrl(signBase + path19, body2 ?? Buffer.alloc(0)) : signBase + path19;
+    const signedUrl = provider === "twilio" ? twilioUrl(signBase + path22, body2 ?? Buffer.alloc(0)) : signBase + path22;
     if (provider === "twilio") target = base + signedUrl.slice(signBase.length);
     const signed = scheme.sign(
       { body: body2 ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1e3), headers },
@@ -44828,12 +45370,12 @@ async function replayOne(entry, recorded, method, path19, options, send2) {
       signal: AbortSignal.timeout(options.timeoutMs ?? 3e4)
     });
     await response.arrayBuffer?.().catch(() => void 0);
-    return signedAs ? { method, path: path19, status: response.status, signedAs } : { method, path: path19, status: response.status };
+    return signedAs ? { method, path: path22, status: response.status, signedAs } : { method, path: path22, status: response.status };
   } catch (error2) {
     const cause = error2.cause;
     return {
       method,
-      path: path19,
+      path: path22,
       error: cause ? `${errorMessage(error2)}: ${errorMessage(cause)}` : errorMessage(error2)
     };
   }
@@ -44872,6 +45414,45 @@ function isAllowed(allow, address) {
   return allow.blockList.check(address, (0, import_node_net2.isIPv4)(address) ? "ipv4" : "ipv6");
 }
 
+// src/gate/gc-pacer.ts
+var import_node_v8 = __toESM(require("node:v8"), 1);
+var import_node_vm = __toESM(require("node:vm"), 1);
+var DEFAULT_PACE_BYTES = 8 * 1024 * 1024;
+var exposed;
+function exposeGc() {
+  if (exposed !== void 0) return exposed;
+  const existing = globalThis.gc;
+  if (typeof existing === "function") {
+    exposed = existing;
+    return exposed;
+  }
+  try {
+    import_node_v8.default.setFlagsFromString("--expose-gc");
+    const gc = import_node_vm.default.runInNewContext("gc");
+    exposed = typeof gc === "function" ? gc : null;
+  } catch {
+    exposed = null;
+  }
+  return exposed;
+}
+var GcPacer = class {
+  constructor(gc, paceBytes = DEFAULT_PACE_BYTES) {
+    this.gc = gc;
+    this.paceBytes = paceBytes;
+  }
+  gc;
+  paceBytes;
+  #since = 0;
+  /** Called for every body chunk the gate forwards, either way. */
+  forwarded(bytes) {
+    if (this.gc === null) return;
+    this.#since += bytes;
+    if (this.#since < this.paceBytes) return;
+    this.#since = 0;
+    this.gc({ type: "minor" });
+  }
+};
+
 // src/gate/proxy.ts
 var import_node_http5 = __toESM(require("node:http"), 1);
 
@@ -44891,7 +45472,10 @@ function connectionTokens(raw) {
   let tokens;
   for (let i = 0; i < raw.length; i += 2) {
     if (raw[i].length !== 10 || raw[i].toLowerCase() !== "connection") continue;
-    for (const token2 of raw[i + 1].split(",")) {
+    const value = raw[i + 1];
+    const lower = value.toLowerCase();
+    if (lower === "keep-alive" || lower === "close") continue;
+    for (const token2 of value.split(",")) {
       const name = token2.trim().toLowerCase();
       if (name === "" || HOP_BY_HOP.has(name)) continue;
       tokens ??= /* @__PURE__ */ new Set();
@@ -45067,6 +45651,7 @@ var ReverseProxy = class {
         return;
       }
       record2?.requestBody(chunk);
+      this.#options.pacer.forwarded(chunk.length);
       if (!upstream.write(chunk)) req.pause();
     };
     const onDrain = () => req.resume();
@@ -45095,11 +45680,19 @@ var ReverseProxy = class {
     const record2 = ex.record;
     record2?.response(status3, up.statusMessage ?? "", headers, up.httpVersion);
     res.writeHead(status3, up.statusMessage, headers);
-    if (rawHeader(headers, "content-length") === void 0 && status3 !== 204 && status3 !== 304)
-      res.flushHeaders();
+    const length = rawHeader(headers, "content-length");
+    if (length === void 0 && status3 !== 204 && status3 !== 304) res.flushHeaders();
     let draining = false;
+    const whole = length === void 0 ? -1 : Number(length);
+    let ended = false;
     up.on("data", (chunk) => {
       record2?.responseBody(chunk);
+      this.#options.pacer.forwarded(chunk.length);
+      if (chunk.length === whole) {
+        ended = true;
+        res.end(chunk);
+        return;
+      }
       if (res.write(chunk)) return;
       up.pause();
       if (!draining) {
@@ -45107,7 +45700,9 @@ var ReverseProxy = class {
         res.on("drain", () => up.resume());
       }
     });
-    up.on("end", () => res.end());
+    up.on("end", () => {
+      if (!ended) res.end();
+    });
     up.on("close", () => {
       if (!up.complete) res.destroy();
     });
@@ -45192,7 +45787,7 @@ function hostHeader(upstream) {
 
 // src/gate/recorder.ts
 var import_promises3 = require("node:fs/promises");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/gate/har-serialize.ts
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -45323,6 +45918,7 @@ function parts() {
     method: b(',"request":{"method":'),
     url: b(',"url":'),
     httpVersion: b(',"httpVersion":'),
+    httpVersion11: b(',"httpVersion":"HTTP/1.1"'),
     cookies: b(',"cookies":['),
     headers: b('],"headers":['),
     headerName: b('{"name":"'),
@@ -45333,10 +45929,12 @@ function parts() {
     comma: b(","),
     objectEnd: b("}"),
     queryString: b('],"queryString":'),
+    noQuery: b('],"queryString":[]'),
     queryName: b('{"name":'),
     queryValue: b(',"value":'),
     postData: b(',"postData":'),
     requestEnd: b(',"headersSize":-1,"bodySize":'),
+    noBody: b(',"headersSize":-1,"bodySize":0'),
     status: b('},"response":{"status":'),
     statusText: b(',"statusText":'),
     content: b('],"content":{"size":'),
@@ -45345,13 +45943,13 @@ function parts() {
     base64: b(',"encoding":"base64"'),
     comment: b(',"comment":'),
     redirect: b('},"redirectURL":'),
+    noRedirect: b('},"redirectURL":""'),
     responseEnd: b(',"headersSize":-1,"bodySize":'),
     timings: b('},"cache":{},"timings":{"blocked":-1,"dns":-1,"connect":-1,"send":'),
     wait: b(',"wait":'),
     receive: b(',"receive":'),
     timingsEnd: b(',"ssl":-1}'),
-    client: b(',"_clientAddress":'),
-    emptyArray: b("[]")
+    client: b(',"_clientAddress":')
   };
 }
 var BlockCache = class {
@@ -45380,6 +45978,8 @@ var Serializer = class {
   #redactor;
   #isoSecond = -1;
   #isoPrefix = "";
+  #lastUrl;
+  #lastParsed;
   constructor(redactor) {
     this.#redactor = redactor;
   }
@@ -45391,6 +45991,21 @@ var Serializer = class {
       this.#isoPrefix = new Date(second * 1e3).toISOString().slice(0, 19);
     }
     return this.#isoPrefix;
+  }
+  /** The URL as recorded; the last one is remembered (consecutive requests often share it). */
+  #url(url2) {
+    if (url2 !== this.#lastUrl || this.#lastParsed === void 0) {
+      this.#lastUrl = url2;
+      this.#lastParsed = parseUrl(this.#redactor.scrub(url2, "redacted"));
+    }
+    return this.#lastParsed;
+  }
+  #httpVersion(out, version2) {
+    if (version2 === "1.1") out.raw(this.#p.httpVersion11);
+    else {
+      out.raw(this.#p.httpVersion);
+      out.str(`HTTP/${version2}`);
+    }
   }
   #cachedBlock(out, cache2, raw, kind) {
     if (cache2.hit(out, raw)) return;
@@ -45448,15 +46063,14 @@ var Serializer = class {
     out.ascii(String(round(entry.time)));
     out.raw(p.method);
     out.str(entry.method);
-    const { href, query } = parseUrl(redactor.scrub(entry.url, "redacted"));
+    const { href, query } = this.#url(entry.url);
     out.raw(p.url);
     out.str(href);
-    out.raw(p.httpVersion);
-    httpVersion(out, entry.httpVersion);
+    this.#httpVersion(out, entry.httpVersion);
     this.#cachedBlock(out, this.#requestBlock, entry.requestHeaders, "request");
-    out.raw(p.queryString);
-    if (query.length === 0) out.raw(p.emptyArray);
+    if (query.length === 0) out.raw(p.noQuery);
     else {
+      out.raw(p.queryString);
       out.json("[");
       query.forEach(([name, value], i) => {
         if (i > 0) out.raw(p.comma);
@@ -45472,14 +46086,16 @@ var Serializer = class {
       out.raw(p.postData);
       out.json(JSON.stringify(this.#postData(entry)));
     }
-    out.raw(p.requestEnd);
-    out.ascii(String(entry.request.size));
+    if (entry.request.size === 0) out.raw(p.noBody);
+    else {
+      out.raw(p.requestEnd);
+      out.ascii(String(entry.request.size));
+    }
     out.raw(p.status);
     out.ascii(String(entry.status));
     out.raw(p.statusText);
     out.str(entry.statusText);
-    out.raw(p.httpVersion);
-    httpVersion(out, entry.responseVersion);
+    this.#httpVersion(out, entry.responseVersion);
     this.#cachedBlock(out, this.#responseBlock, entry.responseHeaders, "response");
     const mimeType = rawHeader(entry.responseHeaders, "content-type") ?? "x-unknown";
     const body2 = bodyText(
@@ -45501,8 +46117,12 @@ var Serializer = class {
       out.raw(p.comment);
       out.str(body2.comment);
     }
-    out.raw(p.redirect);
-    out.str(redactor.scrub(rawHeader(entry.responseHeaders, "location") ?? ""));
+    const location = rawHeader(entry.responseHeaders, "location");
+    if (location === void 0) out.raw(p.noRedirect);
+    else {
+      out.raw(p.redirect);
+      out.str(redactor.scrub(location));
+    }
     out.raw(p.responseEnd);
     out.ascii(String(entry.reply.size));
     out.raw(p.timings);
@@ -45568,11 +46188,6 @@ function millisSuffix(ms2) {
   MILLIS ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return MILLIS[Math.floor(ms2)] ?? `.${String(Math.floor(ms2)).padStart(3, "0")}Z`;
 }
-var HTTP_11 = Buffer.from('"HTTP/1.1"');
-function httpVersion(out, version2) {
-  if (version2 === "1.1") out.raw(HTTP_11);
-  else out.str(`HTTP/${version2}`);
-}
 function round(ms2) {
   return Math.round(ms2 * 1e3) / 1e3;
 }
@@ -45606,11 +46221,11 @@ var Capture = class {
   }
 };
 var Entry = class {
-  constructor(recorder, method, url2, httpVersion2, requestHeaders2, startedAt, clientAddress2) {
+  constructor(recorder, method, url2, httpVersion, requestHeaders2, startedAt, clientAddress2) {
     this.recorder = recorder;
     this.method = method;
     this.url = url2;
-    this.httpVersion = httpVersion2;
+    this.httpVersion = httpVersion;
     this.requestHeaders = requestHeaders2;
     this.startedAt = startedAt;
     this.clientAddress = clientAddress2;
@@ -45636,11 +46251,11 @@ var Entry = class {
   requestBody(chunk) {
     this.request.add(chunk, this.recorder.bodyLimit);
   }
-  response(status3, statusText, rawHeaders, httpVersion2) {
+  response(status3, statusText, rawHeaders, httpVersion) {
     this.status = status3;
     this.statusText = statusText;
     this.responseHeaders = rawHeaders;
-    this.responseVersion = httpVersion2;
+    this.responseVersion = httpVersion;
   }
   responseBody(chunk) {
     this.reply.add(chunk, this.recorder.bodyLimit);
@@ -45692,15 +46307,15 @@ var HarRecorder = class _HarRecorder {
     this.#position = position2;
   }
   static async open(options) {
-    await (0, import_promises3.mkdir)(import_node_path8.default.dirname(options.path), { recursive: true });
+    await (0, import_promises3.mkdir)(import_node_path12.default.dirname(options.path), { recursive: true });
     const file = await (0, import_promises3.open)(options.path, "w", 384);
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, void 0, 0);
     return new _HarRecorder(options, file, header.length);
   }
   /** Starts recording one exchange; `url` is absolute, e.g. the public URL plus the path. */
-  begin(method, url2, httpVersion2, rawHeaders, startedAt, clientAddress2) {
-    return new Entry(this, method, url2, httpVersion2, rawHeaders, startedAt, clientAddress2);
+  begin(method, url2, httpVersion, rawHeaders, startedAt, clientAddress2) {
+    return new Entry(this, method, url2, httpVersion, rawHeaders, startedAt, clientAddress2);
   }
   /**
    * Queues a finished exchange; the queue is serialized in one batch after the current I/O
@@ -45955,7 +46570,8 @@ async function startGate(options) {
     clientIpHeader,
     publicUrl: () => publicUrl,
     onUpstreamError,
-    finishUpgrade: finish
+    finishUpgrade: finish,
+    pacer: options.gcPacer ?? new GcPacer(exposeGc())
   });
   const stages = [
     function allowList(ex) {
@@ -46119,8 +46735,8 @@ async function startGate(options) {
 
 // src/pipeline/context.ts
 var import_node_crypto11 = require("node:crypto");
-var import_node_fs8 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 
 // src/session/teardown.ts
 var Teardown = class {
@@ -46176,7 +46792,7 @@ var PhaseClock = class {
 var CANCEL_GRACE_MS = 3e3;
 function newRun(tempDir) {
   const id = (0, import_node_crypto11.randomUUID)();
-  return { id, dir: import_node_path9.default.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
+  return { id, dir: import_node_path13.default.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
 }
 var RunContext = class {
   constructor(config2, deps) {
@@ -46184,8 +46800,8 @@ var RunContext = class {
     this.deps = deps;
     this.id = deps.run.id;
     this.dir = deps.run.dir;
-    (0, import_node_fs8.mkdirSync)(this.dir, { recursive: true });
-    this.appLog = import_node_path9.default.join(this.dir, "app.log");
+    (0, import_node_fs11.mkdirSync)(this.dir, { recursive: true });
+    this.appLog = import_node_path13.default.join(this.dir, "app.log");
     this.teardown = new Teardown((m) => deps.logger.warning(m));
   }
   config;
@@ -46215,7 +46831,7 @@ function oauthLabel(flow) {
 function describe2(flow) {
   const who = flow.negative === "deny" ? "with consent denied" : `as ${flow.user}`;
   const extra = flow.negative === "replay-callback" ? ", callback replayed" : flow.negative === "tamper-state" ? ", state tampered" : "";
-  return `login at ${flow.start} ${who}${extra}`;
+  return `login at ${flow.start} ${who}${extra}${flow.browser ? ", in a browser" : ""}`;
 }
 function expected(r, flow) {
   const parts2 = [`callback ${flow.callbackStatus.text}`];
@@ -46228,7 +46844,7 @@ function oauthRowParts(r, flow) {
   const steps = r.steps ?? [];
   return {
     name: `${r.scenario.name}${flag2}`,
-    kind: flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`,
+    kind: `${flow.negative === "deny" ? "oauth, consent denied" : `oauth as ${flow.user}`}${flow.browser ? " (browser)" : ""}`,
     requests: String(steps.length),
     expected: expected(r, flow),
     statuses: steps.map((s) => s.status === void 0 ? "no response" : String(s.status)).join(" \u2192 ")
@@ -46248,7 +46864,7 @@ function oauthFailureText(r, flow) {
     for (const step of steps) {
       const status3 = step.status === void 0 ? "no response" : String(step.status);
       lines.push(
-        `  ${step.step}: GET ${step.request} -> ${status3}${step.location ? ` ${step.location}` : ""}`
+        `  ${step.step}: ${step.method ?? "GET"} ${step.request} -> ${status3}${step.location ? ` ${step.location}` : ""}`
       );
     }
   }
@@ -46256,6 +46872,7 @@ function oauthFailureText(r, flow) {
   if (last && last.status !== void 0 && last.responseExcerpt !== "") {
     lines.push(`response: ${last.responseExcerpt}`);
   }
+  if (r.screenshot) lines.push(`screenshot: ${r.screenshot}`);
   return lines.join("\n");
 }
 
@@ -46296,13 +46913,16 @@ function testcase(r) {
     line: s.source.line,
     time: seconds2(r.durationMs)
   });
-  if (r.passed) return `    <testcase${attrs}/>`;
+  const out = r.screenshot ? `
+      <system-out>[[ATTACHMENT|${xmlEscape(r.screenshot)}]]</system-out>` : "";
+  if (r.passed) return out ? `    <testcase${attrs}>${out}
+    </testcase>` : `    <testcase${attrs}/>`;
   const noResponse = r.error !== void 0 || r.deliveries.every((d) => d.status === void 0);
   const tag2 = noResponse ? "error" : "failure";
   const type = noResponse ? "DeliveryError" : "ExpectationFailed";
   const message2 = attributes({ message: failureSummary(r), type });
   return `    <testcase${attrs}>
-      <${tag2}${message2}>${xmlEscape(failureText(r))}</${tag2}>
+      <${tag2}${message2}>${xmlEscape(failureText(r))}</${tag2}>${out}
     </testcase>`;
 }
 function junitXml(run, options = {}) {
@@ -46429,6 +47049,15 @@ function summaryMarkdown(run) {
     ...run.results.map((r) => `| ${row(r)} |`),
     ""
   );
+  const shots = run.results.filter((r) => r.screenshot !== void 0);
+  if (shots.length > 0) {
+    lines.push(
+      "Screenshots of the browser scenarios' last page (next to the HAR recording):",
+      "",
+      ...shots.map((r) => `- ${cell(r.scenario.name)}: ${cell(r.screenshot, 400)}`),
+      ""
+    );
+  }
   return lines.join("\n");
 }
 function annotations(run) {
@@ -46452,8 +47081,8 @@ function annotations(run) {
 }
 
 // src/tunnel/cloudflared.ts
-var import_node_fs11 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_fs14 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 
 // src/app/ports.ts
 var import_node_net3 = __toESM(require("node:net"), 1);
@@ -46489,7 +47118,7 @@ async function portInUse(port) {
 var import_node_child_process3 = require("node:child_process");
 
 // src/tunnel/output.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var ANSI = new RegExp(
   `${String.fromCharCode(27)}(?:\\[[0-9;?]*[ -/]*[@-~]|\\][^\\u0007]*(?:\\u0007|${String.fromCharCode(27)}\\\\))`,
   "g"
@@ -46515,7 +47144,7 @@ var OutputLines = class {
     stream2.on("data", (chunk) => {
       if (this.logFile) {
         try {
-          (0, import_node_fs9.appendFileSync)(this.logFile, chunk);
+          (0, import_node_fs12.appendFileSync)(this.logFile, chunk);
         } catch {
         }
       }
@@ -46603,9 +47232,9 @@ async function startAgent(options) {
 
 // src/tunnel/cloudflared-install.ts
 var import_node_crypto13 = require("node:crypto");
-var import_node_fs10 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 var import_node_stream = require("node:stream");
 var import_promises4 = require("node:stream/promises");
 
@@ -46651,9 +47280,9 @@ function cloudflaredInstaller(deps) {
         );
       }
       const cached2 = deps.store.find(version2, deps.arch);
-      if (cached2 !== void 0 && (0, import_node_fs10.existsSync)(import_node_path10.default.join(cached2, asset.executable))) {
+      if (cached2 !== void 0 && (0, import_node_fs13.existsSync)(import_node_path14.default.join(cached2, asset.executable))) {
         logger.info(`cloudflared ${version2} from the tool cache (${cached2})`);
-        return import_node_path10.default.join(cached2, asset.executable);
+        return import_node_path14.default.join(cached2, asset.executable);
       }
       const expected2 = await deps.checksum(version2, asset.name);
       if (expected2 === void 0) {
@@ -46661,11 +47290,11 @@ function cloudflaredInstaller(deps) {
           `No SHA-256 is known for cloudflared ${version2} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`
         );
       }
-      (0, import_node_fs10.mkdirSync)(deps.tempDir, { recursive: true });
-      const work = (0, import_node_fs10.mkdtempSync)(import_node_path10.default.join(deps.tempDir, "cloudflared-"));
+      (0, import_node_fs13.mkdirSync)(deps.tempDir, { recursive: true });
+      const work = (0, import_node_fs13.mkdtempSync)(import_node_path14.default.join(deps.tempDir, "cloudflared-"));
       try {
         const url2 = `${deps.downloadBase}/${version2}/${asset.name}`;
-        const file = import_node_path10.default.join(work, asset.name);
+        const file = import_node_path14.default.join(work, asset.name);
         logger.info(`Downloading ${url2}`);
         try {
           await deps.download(url2, file);
@@ -46676,41 +47305,41 @@ function cloudflaredInstaller(deps) {
         }
         const actual = await sha256File(file);
         if (actual !== expected2.toLowerCase()) {
-          (0, import_node_fs10.rmSync)(file, { force: true });
+          (0, import_node_fs13.rmSync)(file, { force: true });
           throw new StartError(
             `The downloaded ${asset.name} (cloudflared ${version2}) has SHA-256 ${actual}, not the expected ${expected2}: it was deleted and not used. Re-run; if it persists, the release or the download was tampered with.`
           );
         }
         let executable = file;
         if (asset.archive) {
-          const dir2 = import_node_path10.default.join(work, "x");
-          (0, import_node_fs10.mkdirSync)(dir2);
+          const dir2 = import_node_path14.default.join(work, "x");
+          (0, import_node_fs13.mkdirSync)(dir2);
           await deps.extractTgz(file, dir2);
-          executable = import_node_path10.default.join(dir2, asset.executable);
-          if (!(0, import_node_fs10.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
+          executable = import_node_path14.default.join(dir2, asset.executable);
+          if (!(0, import_node_fs13.existsSync)(executable)) throw new StartError(`${asset.name} holds no ${asset.executable}.`);
         }
-        if (deps.platform !== "win32") (0, import_node_fs10.chmodSync)(executable, 493);
+        if (deps.platform !== "win32") (0, import_node_fs13.chmodSync)(executable, 493);
         const dir = await deps.store.save(executable, asset.executable, version2, deps.arch);
         logger.info(`cloudflared ${version2} verified (sha256 ${actual.slice(0, 12)}\u2026) and cached in ${dir}`);
-        return import_node_path10.default.join(dir, asset.executable);
+        return import_node_path14.default.join(dir, asset.executable);
       } finally {
-        (0, import_node_fs10.rmSync)(work, { recursive: true, force: true });
+        (0, import_node_fs13.rmSync)(work, { recursive: true, force: true });
       }
     }
   };
 }
 async function sha256File(file) {
   const hash2 = (0, import_node_crypto13.createHash)("sha256");
-  for await (const chunk of (0, import_node_fs10.createReadStream)(file)) hash2.update(chunk);
+  for await (const chunk of (0, import_node_fs13.createReadStream)(file)) hash2.update(chunk);
   return hash2.digest("hex");
 }
 function findOnPath(name, env = process.env, platform3 = process.platform) {
-  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path10.default.delimiter).filter((d) => d !== "");
+  const dirs = (env.PATH ?? env.Path ?? "").split(import_node_path14.default.delimiter).filter((d) => d !== "");
   const exts = platform3 === "win32" ? (env.PATHEXT ?? ".EXE;.CMD;.BAT").split(";") : [""];
   for (const dir of dirs) {
     for (const ext of exts) {
-      const candidate = import_node_path10.default.join(dir, name + ext);
-      if ((0, import_node_fs10.existsSync)(candidate)) return candidate;
+      const candidate = import_node_path14.default.join(dir, name + ext);
+      if ((0, import_node_fs13.existsSync)(candidate)) return candidate;
     }
   }
   return void 0;
@@ -46725,8 +47354,8 @@ function releaseChecksums(apiUrl, fetchImpl = fetch) {
     }).catch(() => void 0);
     if (!response?.ok) return void 0;
     const release = await response.json();
-    const digest3 = release.assets?.find((a) => a.name === asset)?.digest;
-    if (typeof digest3 === "string" && digest3.startsWith("sha256:")) return digest3.slice(7).toLowerCase();
+    const digest2 = release.assets?.find((a) => a.name === asset)?.digest;
+    if (typeof digest2 === "string" && digest2.startsWith("sha256:")) return digest2.slice(7).toLowerCase();
     return typeof release.body === "string" ? checksumFromReleaseNotes(release.body, asset) : void 0;
   };
 }
@@ -46735,17 +47364,17 @@ async function fetchToFile(url2, dest) {
   if (!response.ok || response.body === null) throw new Error(`HTTP ${response.status}`);
   await (0, import_promises4.pipeline)(
     import_node_stream.Readable.fromWeb(response.body),
-    (0, import_node_fs10.createWriteStream)(dest)
+    (0, import_node_fs13.createWriteStream)(dest)
   );
 }
 function directoryStore(root) {
-  const dirFor = (version2, arch3) => import_node_path10.default.join(root, TOOL, version2, arch3);
+  const dirFor = (version2, arch3) => import_node_path14.default.join(root, TOOL, version2, arch3);
   return {
-    find: (version2, arch3) => (0, import_node_fs10.existsSync)(dirFor(version2, arch3)) ? dirFor(version2, arch3) : void 0,
+    find: (version2, arch3) => (0, import_node_fs13.existsSync)(dirFor(version2, arch3)) ? dirFor(version2, arch3) : void 0,
     async save(file, executable, version2, arch3) {
       const dir = dirFor(version2, arch3);
-      (0, import_node_fs10.mkdirSync)(dir, { recursive: true });
-      (0, import_node_fs10.copyFileSync)(file, import_node_path10.default.join(dir, executable));
+      (0, import_node_fs13.mkdirSync)(dir, { recursive: true });
+      (0, import_node_fs13.copyFileSync)(file, import_node_path14.default.join(dir, executable));
       return dir;
     }
   };
@@ -46756,7 +47385,7 @@ async function defaultInstallDeps(env = process.env) {
   const store = onRunner ? {
     find: (version2, arch3) => tc.find(TOOL, version2, arch3) || void 0,
     save: (file, executable, version2, arch3) => tc.cacheFile(file, executable, TOOL, version2, arch3)
-  } : directoryStore(import_node_path10.default.join(env.XDG_CACHE_HOME ?? import_node_path10.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
+  } : directoryStore(import_node_path14.default.join(env.XDG_CACHE_HOME ?? import_node_path14.default.join(import_node_os.default.homedir(), ".cache"), "preview-tunnel"));
   return {
     // Outside a runner tool-cache would print ::debug:: lines on the CLI's stdout.
     download: onRunner ? async (url2, dest) => {
@@ -46818,6 +47447,7 @@ var KeptTunnel = class extends import_node_events.EventEmitter {
     );
     const deadline = Date.now() + timeoutMs;
     let lastError = why;
+    let failedBefore = false;
     for (let attempt = 0; !this.closing.signal.aborted && Date.now() < deadline; attempt++) {
       const signal = AbortSignal.any([
         this.closing.signal,
@@ -46830,8 +47460,11 @@ var KeptTunnel = class extends import_node_events.EventEmitter {
       } catch (error3) {
         await session?.stop();
         session = void 0;
-        lastError = errorMessage(error3);
-        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${lastError}`);
+        const message2 = errorMessage(error3);
+        logger.debug(`${provider} reconnect attempt ${attempt + 1} failed: ${message2}`);
+        const outOfTime = signal.aborted && !this.closing.signal.aborted;
+        if (!outOfTime || !failedBefore) lastError = message2;
+        failedBefore = true;
       }
       if (session) {
         if (this.closing.signal.aborted) {
@@ -46887,12 +47520,12 @@ function cloudflaredProvider(options) {
 async function openCloudflared(options, target, open5) {
   const { logger, runDir } = open5;
   const env = open5.env ?? process.env;
-  (0, import_node_fs11.mkdirSync)(runDir, { recursive: true });
+  (0, import_node_fs14.mkdirSync)(runDir, { recursive: true });
   let executable = options.executable ?? findOnPath("cloudflared", env);
   if (executable !== void 0) logger.info(`cloudflared: using ${executable}`);
   else executable = await (await options.installer()).install(options.version, logger);
-  const config2 = import_node_path11.default.join(runDir, "cloudflared.yml");
-  (0, import_node_fs11.writeFileSync)(config2, "# isolated from ~/.cloudflared by preview-tunnel\n");
+  const config2 = import_node_path15.default.join(runDir, "cloudflared.yml");
+  (0, import_node_fs14.writeFileSync)(config2, "# isolated from ~/.cloudflared by preview-tunnel\n");
   const host = target.host.includes(":") ? `[${target.host}]` : target.host;
   const connect = (signal) => connectOnce({
     options,
@@ -46900,7 +47533,7 @@ async function openCloudflared(options, target, open5) {
     config: config2,
     origin: `http://${host}:${target.port}`,
     env,
-    logFile: import_node_path11.default.join(runDir, "cloudflared.log"),
+    logFile: import_node_path15.default.join(runDir, "cloudflared.log"),
     signal
   });
   let first;
@@ -47080,23 +47713,21 @@ function ngrokAdvice(code, message2, domain) {
 }
 
 // src/tunnel/ngrok-loader.ts
-var import_node_fs12 = require("node:fs");
-var import_node_module = require("node:module");
-var import_node_path12 = __toESM(require("node:path"), 1);
 function vendoredNgrokDir() {
-  return typeof __dirname === "string" ? import_node_path12.default.join(__dirname, "ngrok") : void 0;
+  return vendoredDir("ngrok");
 }
 var SDK_PACKAGE = "@ngrok/ngrok";
 async function loadNgrok(vendorDir = vendoredNgrokDir()) {
-  const where = vendorDir !== void 0 && (0, import_node_fs12.existsSync)(import_node_path12.default.join(vendorDir, "index.js")) ? vendorDir : void 0;
+  let from = vendorDir ?? SDK_PACKAGE;
   try {
-    const loaded = where !== void 0 ? (0, import_node_module.createRequire)(import_node_path12.default.join(where, "index.js"))(import_node_path12.default.join(where, "index.js")) : await import(SDK_PACKAGE);
-    const sdk = loaded.default ?? loaded;
+    const loaded = await loadVendored(vendorDir, SDK_PACKAGE);
+    from = loaded.from;
+    const sdk = loaded.module;
     if (typeof sdk.forward !== "function") throw new Error("it has no forward()");
     return sdk;
   } catch (error2) {
     throw new StartError(
-      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${where ?? SDK_PACKAGE} (${error2.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
+      `The ngrok SDK for ${process.platform}/${process.arch} could not be loaded from ${from} (${error2.message}). This build ships it for Linux x64/arm64 (glibc), macOS and Windows x64; elsewhere use provider: cloudflared or ssh.`
     );
   }
 }
@@ -47241,8 +47872,8 @@ var NgrokTunnel = class extends import_node_events3.EventEmitter {
 };
 
 // src/tunnel/ssh.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_fs15 = require("node:fs");
+var import_node_path16 = __toESM(require("node:path"), 1);
 
 // src/tunnel/ssh-args.ts
 function usesTemplate(settings) {
@@ -47318,7 +47949,7 @@ function json3(line) {
   }
 }
 var str = (value) => typeof value === "string" ? value : void 0;
-var firstLine = (text) => text.split(/\r?\n/)[0]?.trim() ?? "";
+var firstLine2 = (text) => text.split(/\r?\n/)[0]?.trim() ?? "";
 function clientEvent(line) {
   const allocated = /^Allocated port (\d+) for remote forward/.exec(line);
   if (allocated) return { kind: "allocated", port: Number(allocated[1]) };
@@ -47337,13 +47968,13 @@ function localhostRunEvent(line) {
         const found = url(data) ?? hostUrl(str(event2.id)?.split("/").pop());
         return found ? { kind: "url", url: found } : void 0;
       }
-      return { kind: "refused", message: firstLine(data) || type };
+      return { kind: "refused", message: firstLine2(data) || type };
     }
     if (str(event2.event) === "tcpip-forward") {
       const authz = str(event2.authz_code);
       const message2 = str(event2.message) ?? "";
       if (authz !== void 0 && authz !== "OK")
-        return { kind: "refused", message: firstLine(message2) || authz };
+        return { kind: "refused", message: firstLine2(message2) || authz };
       const found = hostUrl(str(event2.address)) ?? url(message2);
       return found ? { kind: "url", url: found } : void 0;
     }
@@ -47449,10 +48080,10 @@ function sshProvider(options) {
 async function openSsh(options, target, open5) {
   const { settings, timeoutMs } = options;
   const { logger, runDir } = open5;
-  (0, import_node_fs13.mkdirSync)(runDir, { recursive: true });
+  (0, import_node_fs15.mkdirSync)(runDir, { recursive: true });
   const files = writeFiles(settings, runDir);
   const removeKey = () => {
-    if (files.key !== void 0) (0, import_node_fs13.rmSync)(files.key, { force: true });
+    if (files.key !== void 0) (0, import_node_fs15.rmSync)(files.key, { force: true });
   };
   const who = `${settings.user === void 0 ? "" : `${settings.user}@`}${settings.host}:${settings.port}`;
   logger.info(
@@ -47463,7 +48094,7 @@ async function openSsh(options, target, open5) {
     target,
     files,
     env: open5.env ?? process.env,
-    logFile: import_node_path13.default.join(runDir, "ssh.log"),
+    logFile: import_node_path16.default.join(runDir, "ssh.log"),
     signal
   });
   let first;
@@ -47486,13 +48117,13 @@ async function openSsh(options, target, open5) {
   });
 }
 function writeFiles(settings, runDir) {
-  const knownHosts = import_node_path13.default.join(runDir, "ssh_known_hosts");
-  (0, import_node_fs13.writeFileSync)(knownHosts, settings.knownHosts ?? "");
+  const knownHosts = import_node_path16.default.join(runDir, "ssh_known_hosts");
+  (0, import_node_fs15.writeFileSync)(knownHosts, settings.knownHosts ?? "");
   let key;
   if (settings.key !== void 0) {
-    key = import_node_path13.default.join(runDir, "ssh_key");
-    (0, import_node_fs13.writeFileSync)(key, settings.key, { mode: 384 });
-    (0, import_node_fs13.chmodSync)(key, 384);
+    key = import_node_path16.default.join(runDir, "ssh_key");
+    (0, import_node_fs15.writeFileSync)(key, settings.key, { mode: 384 });
+    (0, import_node_fs15.chmodSync)(key, 384);
   }
   return { knownHosts, key };
 }
@@ -47641,14 +48272,14 @@ function signInMethod(auth, generated) {
 }
 
 // src/app/log-tail.ts
-var import_node_fs14 = require("node:fs");
+var import_node_fs16 = require("node:fs");
 var import_promises5 = require("node:fs/promises");
 var CHUNK = 64 * 1024;
 var MAX_LINE = 8 * 1024;
 var POLL_MS2 = 100;
 var LogTail = class {
-  constructor(path19, keepLines = 50, from = 0) {
-    this.path = path19;
+  constructor(path22, keepLines = 50, from = 0) {
+    this.path = path22;
     this.keepLines = keepLines;
     this.position = from;
   }
@@ -47672,7 +48303,7 @@ var LogTail = class {
   async start() {
     this.handle = await (0, import_promises5.open)(this.path, "r");
     try {
-      this.watcher = (0, import_node_fs14.watch)(this.path, () => this.poke());
+      this.watcher = (0, import_node_fs16.watch)(this.path, () => this.poke());
       this.watcher.on("error", () => void 0);
     } catch {
     }
@@ -48243,10 +48874,10 @@ var RunIdentity = class {
 };
 
 // src/pipeline/scenarios.ts
-var import_node_fs15 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
-async function runScenarioPhase(ctx, url2, authHeader, keys) {
-  const { scenarios, junitPath, timeoutMs } = ctx.config.scenarios;
+var import_node_fs17 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
+async function runScenarioPhase(ctx, url2, authHeader, keys, loginUrl) {
+  const { scenarios, junitPath, timeoutMs, browserPath } = ctx.config.scenarios;
   ctx.logger.info(`Running ${scenarios.length} scenario(s) against ${url2}`);
   const run = await runScenarios({
     scenarios,
@@ -48256,10 +48887,18 @@ async function runScenarioPhase(ctx, url2, authHeader, keys) {
     keys,
     signal: ctx.signal,
     logger: ctx.logger,
-    timeoutMs
+    timeoutMs,
+    browser: browserPath === void 0 ? void 0 : {
+      executablePath: browserPath,
+      // The run's marker: the teardown's sweep stops any browser process left behind.
+      env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id },
+      // Next to the HAR, so one upload of that folder has both.
+      screenshotsNear: ctx.config.gate.record?.path ?? import_node_path17.default.join(ctx.dir, "browser"),
+      loginUrl
+    }
   });
-  (0, import_node_fs15.mkdirSync)(import_node_path14.default.dirname(junitPath), { recursive: true });
-  (0, import_node_fs15.writeFileSync)(junitPath, junitXml(run));
+  (0, import_node_fs17.mkdirSync)(import_node_path17.default.dirname(junitPath), { recursive: true });
+  (0, import_node_fs17.writeFileSync)(junitPath, junitXml(run));
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
@@ -48342,7 +48981,7 @@ async function runPipeline(config2, deps) {
     logger.info(reason);
     const identity = new RunIdentity(ctx);
     let app;
-    const exposed = await ctx.clock.run(
+    const exposed2 = await ctx.clock.run(
       "expose",
       () => expose(ctx, provider, port, {
         onUpstreamError: (error2) => {
@@ -48358,34 +48997,34 @@ ${app.describeTail()}`
       }),
       (e) => `${provider.name}: ${e.tunnel.url}`
     );
-    exposure = exposed;
-    url2 = exposed.tunnel.url;
-    const tunnelLost = watchTunnel(ctx, exposed, (newUrl) => {
+    exposure = exposed2;
+    url2 = exposed2.tunnel.url;
+    const tunnelLost = watchTunnel(ctx, exposed2, (newUrl) => {
       url2 = newUrl;
       identity.moveTo(newUrl);
-      void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed.gate.harPath });
-      void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn2(ctx, exposed) });
+      void deps.reporter.preview({ url: newUrl, provider: provider.name, harPath: exposed2.gate.harPath });
+      void publisher?.live({ url: newUrl, provider: provider.name, signIn: signIn2(ctx, exposed2) });
     });
     const scenarioList = config2.scenarios.scenarios;
     const keys = scenarioList.some((s) => s.publicKeyEnv !== void 0) ? createScenarioKeys() : void 0;
     const appEnv = {
-      PREVIEW_URL: exposed.tunnel.url,
-      ...identity.enabled ? identity.start(exposed.tunnel.url) : {},
+      PREVIEW_URL: exposed2.tunnel.url,
+      ...identity.enabled ? identity.start(exposed2.tunnel.url) : {},
       ...keys ? scenarioAppEnv(scenarioList, keys) : {}
     };
     app = await bootApp(ctx, port, appEnv);
-    exposed.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
+    exposed2.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
     watchForCrash(ctx, app);
-    const publicUrl = exposed.tunnel.url;
+    const publicUrl = exposed2.tunnel.url;
     await ctx.clock.run(
       "publish",
       async () => {
         await deps.reporter.preview({
           url: publicUrl,
           provider: provider.name,
-          harPath: exposed.gate.harPath
+          harPath: exposed2.gate.harPath
         });
-        void publisher?.live({ url: publicUrl, provider: provider.name, signIn: signIn2(ctx, exposed) });
+        void publisher?.live({ url: publicUrl, provider: provider.name, signIn: signIn2(ctx, exposed2) });
         logger.info(`Preview: ${publicUrl}`);
       },
       () => publicUrl
@@ -48407,7 +49046,7 @@ ${app.describeTail()}`
       const authHeader = clientCredentials(config2.gate.auth).PREVIEW_AUTH_HEADER;
       scenarios = await ctx.clock.run(
         "scenarios",
-        () => runScenarioPhase(ctx, url2, authHeader, keys),
+        () => runScenarioPhase(ctx, url2, authHeader, keys, () => exposed2.gate.loginUrl()),
         (r) => `${r.passed} passed, ${r.failed} failed`
       );
       if (outcome !== "failed") outcome = "passed";

@@ -35897,9 +35897,12 @@ var oauthSchema = strictObject({
   "replay-status": status('Accepted status of the replayed callback. Default "4xx"').optional(),
   "tamper-state": flag(
     "Change the state in the provider's redirect before the app sees it: the app must refuse the callback."
+  ).optional(),
+  browser: flag(
+    "Drive a real headless Chromium (browser-path) through the login page: click the user's button (or Deny), and save a screenshot of the last page next to the HAR. With user or deny, not replay-callback or tamper-state."
   ).optional()
 }).meta({
-  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp), with a cookie jar, like a browser."
+  description: "An OAuth/OIDC login through the preview's identity provider (<preview URL>/__preview/idp): scripted with a cookie jar like a browser, or in a real headless Chromium (browser: true)."
 });
 
 // src/scenarios/payloads/types.ts
@@ -37982,9 +37985,14 @@ var SCENARIO_INPUTS = {
     placeholder: "<path>"
   },
   "scenario-timeout": {
-    description: "Longest wait for the response to one webhook delivery, e.g. `10s`; a scenario's own `timeout` wins.",
+    description: "Longest wait for the response to one webhook delivery (or for one step of an OAuth login), e.g. `10s`; a scenario's own `timeout` wins.",
     default: `${DEFAULT_SCENARIO_TIMEOUT_MS / 1e3}s`,
     placeholder: "<duration>"
+  },
+  "browser-path": {
+    description: "Chromium or Chrome executable for OAuth scenarios with `browser: true` (driven headless with playwright-core, which the action ships): a path, or a command on `PATH`. Empty: `CHROME_PATH`, else the first of `chromium`, `chromium-browser`, `google-chrome`, `google-chrome-stable` on `PATH` (GitHub-hosted Ubuntu runners have Google Chrome). Only checked when such a scenario exists.",
+    default: "",
+    placeholder: "<path>"
   }
 };
 var SCENARIO_OUTPUTS = {
@@ -42089,8 +42097,8 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint3] of Object.entries(endpoints)) {
+for (const [scope, endpoints2] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint3] of Object.entries(endpoints2)) {
     const [route, defaults2, decorations] = endpoint3;
     const [method, url] = route.split(/ /);
     const endpointDefaults = Object.assign(
@@ -43700,8 +43708,8 @@ var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
 ]);
 var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
 
-// src/gate/har-serialize.ts
-var HTTP_11 = Buffer.from('"HTTP/1.1"');
+// src/gate/gc-pacer.ts
+var DEFAULT_PACE_BYTES = 8 * 1024 * 1024;
 
 // src/gate/recorder.ts
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;
@@ -43728,9 +43736,9 @@ function gateSummaryMarkdown(stats, options = {}) {
     ...classes.map(([c, n]) => `| ${c} | ${n} |`),
     ""
   );
-  const shown = stats.recent.length;
+  const shown2 = stats.recent.length;
   lines.push(
-    shown < stats.total ? `Last ${shown} requests:` : "Requests:",
+    shown2 < stats.total ? `Last ${shown2} requests:` : "Requests:",
     "",
     "| method | path | status | ms |",
     "| --- | --- | ---: | ---: |",
