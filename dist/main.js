@@ -47971,6 +47971,8 @@ var import_node_path13 = __toESM(require("node:path"), 1);
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 var QUOTE = 34;
 var BACKSLASH = 92;
+var DOT = 46;
+var ZERO = 48;
 var SHORT = 48;
 var SHORT_TEXT = 1024;
 function writers(buf) {
@@ -48033,6 +48035,33 @@ var JsonOut = class {
     const buf = this.#buf;
     let pos = this.#pos;
     for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.#pos = pos;
+  }
+  /**
+   * A duration in milliseconds, rounded to the microsecond, as a JSON number: the same text
+   * as String(Math.round(ms * 1000) / 1000) for values >= 0, without formatting a double
+   * (that took a tenth of a HAR entry's serialization for its four timings).
+   */
+  millis(ms2) {
+    const micros = Math.round(ms2 * 1e3);
+    if (!(micros >= 0) || micros > Number.MAX_SAFE_INTEGER) {
+      this.ascii(String(Math.round(ms2 * 1e3) / 1e3));
+      return;
+    }
+    const whole = Math.floor(micros / 1e3);
+    const fraction = micros - whole * 1e3;
+    this.ascii(String(whole));
+    if (fraction === 0) return;
+    this.#room(4);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    buf[pos++] = DOT;
+    buf[pos++] = ZERO + Math.floor(fraction / 100);
+    const tens = fraction % 100;
+    if (tens !== 0) {
+      buf[pos++] = ZERO + Math.floor(tens / 10);
+      if (tens % 10 !== 0) buf[pos++] = ZERO + tens % 10;
+    }
     this.#pos = pos;
   }
   /** Text that is already JSON (e.g. from JSON.stringify). */
@@ -48238,7 +48267,7 @@ var Serializer = class {
     out.ascii(this.#iso(entry.startedAt));
     out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1e3));
     out.raw(p.time);
-    out.ascii(String(round(entry.time)));
+    out.millis(entry.time);
     out.raw(p.method);
     out.str(entry.method);
     const { href, query } = this.#url(entry.url);
@@ -48304,11 +48333,11 @@ var Serializer = class {
     out.raw(p.responseEnd);
     out.ascii(String(entry.reply.size));
     out.raw(p.timings);
-    out.ascii(String(round(entry.send)));
+    out.millis(entry.send);
     out.raw(p.wait);
-    out.ascii(String(round(entry.wait)));
+    out.millis(entry.wait);
     out.raw(p.receive);
-    out.ascii(String(round(entry.receive)));
+    out.millis(entry.receive);
     out.raw(p.timingsEnd);
     if (entry.notes) {
       out.raw(p.comment);
@@ -48365,9 +48394,6 @@ var MILLIS;
 function millisSuffix(ms2) {
   MILLIS ??= Array.from({ length: 1e3 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return MILLIS[Math.floor(ms2)] ?? `.${String(Math.floor(ms2)).padStart(3, "0")}Z`;
-}
-function round(ms2) {
-  return Math.round(ms2 * 1e3) / 1e3;
 }
 
 // src/gate/recorder.ts

@@ -44,6 +44,8 @@ export interface EntryData {
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const DOT = 0x2e;
+const ZERO = 0x30;
 /** Up to this many bytes, a JS loop beats a call into native code. */
 const SHORT = 48;
 /** Up to this many characters, str() escapes in a JS loop (a typical header value, a small JSON body). */
@@ -127,6 +129,34 @@ export class JsonOut {
     const buf = this.#buf;
     let pos = this.#pos;
     for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.#pos = pos;
+  }
+
+  /**
+   * A duration in milliseconds, rounded to the microsecond, as a JSON number: the same text
+   * as String(Math.round(ms * 1000) / 1000) for values >= 0, without formatting a double
+   * (that took a tenth of a HAR entry's serialization for its four timings).
+   */
+  millis(ms: number): void {
+    const micros = Math.round(ms * 1000);
+    if (!(micros >= 0) || micros > Number.MAX_SAFE_INTEGER) {
+      this.ascii(String(Math.round(ms * 1000) / 1000));
+      return;
+    }
+    const whole = Math.floor(micros / 1000);
+    const fraction = micros - whole * 1000;
+    this.ascii(String(whole));
+    if (fraction === 0) return;
+    this.#room(4);
+    const buf = this.#buf;
+    let pos = this.#pos;
+    buf[pos++] = DOT;
+    buf[pos++] = ZERO + Math.floor(fraction / 100);
+    const tens = fraction % 100;
+    if (tens !== 0) {
+      buf[pos++] = ZERO + Math.floor(tens / 10);
+      if (tens % 10 !== 0) buf[pos++] = ZERO + (tens % 10);
+    }
     this.#pos = pos;
   }
 
@@ -359,7 +389,7 @@ export class Serializer {
     out.ascii(this.#iso(entry.startedAt));
     out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1000));
     out.raw(p.time);
-    out.ascii(String(round(entry.time)));
+    out.millis(entry.time);
     out.raw(p.method);
     out.str(entry.method);
     // A plain word in URLs: "[redacted]" would not be a valid URI for HAR validators.
@@ -428,11 +458,11 @@ export class Serializer {
     out.ascii(String(entry.reply.size));
 
     out.raw(p.timings);
-    out.ascii(String(round(entry.send)));
+    out.millis(entry.send);
     out.raw(p.wait);
-    out.ascii(String(round(entry.wait)));
+    out.millis(entry.wait);
     out.raw(p.receive);
-    out.ascii(String(round(entry.receive)));
+    out.millis(entry.receive);
     out.raw(p.timingsEnd);
     if (entry.notes) {
       out.raw(p.comment);
@@ -508,8 +538,4 @@ let MILLIS: string[] | undefined;
 function millisSuffix(ms: number): string {
   MILLIS ??= Array.from({ length: 1000 }, (_, i) => `.${String(i).padStart(3, "0")}Z`);
   return MILLIS[Math.floor(ms)] ?? `.${String(Math.floor(ms)).padStart(3, "0")}Z`;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }
