@@ -51386,14 +51386,40 @@ async function stopAfter(pid, ms2) {
 
 // src/action/logger.ts
 init_core();
+
+// src/action/workflow-commands.ts
+var import_node_crypto15 = require("node:crypto");
+function looksLikeCommand(line) {
+  return line.trimStart().startsWith("::") || line.includes("##[");
+}
+function neutralizeCommands(text, token2 = newToken) {
+  if (!text.includes("::") && !text.includes("##[")) return text;
+  const parts2 = text.split(/(\r\n|\r|\n)/);
+  let changed = false;
+  for (let i = 0; i < parts2.length; i += 2) {
+    const line = parts2[i];
+    if (!looksLikeCommand(line)) continue;
+    const t = token2();
+    parts2[i] = `::stop-commands::${t}
+${line}
+::${t}::`;
+    changed = true;
+  }
+  return changed ? parts2.join("") : text;
+}
+function newToken() {
+  return (0, import_node_crypto15.randomBytes)(16).toString("hex");
+}
+
+// src/action/logger.ts
 var coreLogger = {
-  info: (m) => info(m),
+  info: (m) => info(neutralizeCommands(m)),
   warning: (m) => warning(m),
   error: (m) => error(m),
   debug: (m) => debug(m),
   startGroup: (t) => startGroup(t),
   endGroup: () => endGroup(),
-  write: (text) => process.stdout.write(text)
+  write: (text) => process.stdout.write(neutralizeCommands(text))
 };
 
 // src/action/outputs.ts

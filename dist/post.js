@@ -38206,15 +38206,39 @@ async function sleep(ms, signal) {
   }
 }
 
+// src/action/workflow-commands.ts
+var import_node_crypto8 = require("node:crypto");
+function looksLikeCommand(line) {
+  return line.trimStart().startsWith("::") || line.includes("##[");
+}
+function neutralizeCommands(text, token2 = newToken) {
+  if (!text.includes("::") && !text.includes("##[")) return text;
+  const parts = text.split(/(\r\n|\r|\n)/);
+  let changed = false;
+  for (let i = 0; i < parts.length; i += 2) {
+    const line = parts[i];
+    if (!looksLikeCommand(line)) continue;
+    const t = token2();
+    parts[i] = `::stop-commands::${t}
+${line}
+::${t}::`;
+    changed = true;
+  }
+  return changed ? parts.join("") : text;
+}
+function newToken() {
+  return (0, import_node_crypto8.randomBytes)(16).toString("hex");
+}
+
 // src/action/logger.ts
 var coreLogger = {
-  info: (m) => info(m),
+  info: (m) => info(neutralizeCommands(m)),
   warning: (m) => warning(m),
   error: (m) => error(m),
   debug: (m) => debug(m),
   startGroup: (t) => startGroup(t),
   endGroup: () => endGroup(),
-  write: (text) => process.stdout.write(text)
+  write: (text) => process.stdout.write(neutralizeCommands(text))
 };
 
 // node_modules/@actions/github/lib/context.js

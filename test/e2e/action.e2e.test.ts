@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { isAlive } from "../../src/app/proc-table.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";
+import { runnerView } from "../helpers/runner-commands.js";
 import { until } from "../helpers/wait.js";
 
 const APP = "node examples/hello/server.js";
@@ -87,6 +88,23 @@ describe("dist/main.js and dist/post.js as the runner runs them", () => {
     const post = runner.post();
     expect((await post.exited).code).toBe(0);
     expect(post.output()).toContain("nothing to clean up");
+  });
+
+  it("shows workflow commands in the app's output without the runner acting on them", async () => {
+    const runner = new FakeRunner(mark.env);
+    const hostile = "printf '::add-mask::hello\\n  ::error title=x::from the app\\nsee ##[warning]this\\n'";
+    const main = runner.main({ start: `${hostile}; exec ${APP}`, ready: "/health", test: "true" });
+    expect((await main.exited).code).toBe(0);
+    const view = runnerView(main.output());
+    expect(view.shown).toEqual(
+      expect.arrayContaining(["::add-mask::hello", "  ::error title=x::from the app", "see ##[warning]this"]),
+    );
+    const acted = view.commands.map((c) => c.data);
+    expect(acted).not.toContain("hello");
+    expect(acted).not.toContain("from the app");
+    expect(acted).not.toContain("this");
+    // The action's own commands still work around them.
+    expect(view.commands).toContainEqual({ command: "add-mask", data: runner.outputs().password });
   });
 
   it("fails at once when the app crashes at boot, with its exit code and output", async () => {
