@@ -20,6 +20,23 @@ function fakeSession(url: string) {
 
 const fast = { initialMs: 1, maxMs: 5 };
 
+/** Drops a tunnel whose reconnects go through `connect` (50 ms to come back) and returns its 'lost' error. */
+async function lostAfterDrop(connect: (signal: AbortSignal) => Promise<Session>): Promise<Error> {
+  const first = fakeSession("https://a.example");
+  const tunnel = new KeptTunnel(first.session, {
+    provider: "ssh",
+    connect,
+    timeoutMs: 50,
+    logger: memoryLogger(),
+    backoff: fast,
+  });
+  const lost = new Promise<Error>((resolve) => tunnel.on("lost", resolve));
+  first.end("ssh exited with code 255");
+  const error = await lost;
+  await tunnel.close();
+  return error;
+}
+
 describe("KeptTunnel", () => {
   it("reconnects after a drop and emits no 'url' when the URL is the same", async () => {
     const logger = memoryLogger();
@@ -79,48 +96,24 @@ describe("KeptTunnel", () => {
   });
 
   it("emits 'lost' with the last error when it cannot come back in time", async () => {
-    const first = fakeSession("https://a.example");
-    const tunnel = new KeptTunnel(first.session, {
-      provider: "ssh",
-      connect: async () => {
-        throw new Error("Connection refused");
-      },
-      timeoutMs: 50,
-      logger: memoryLogger(),
-      backoff: fast,
+    const error = await lostAfterDrop(async () => {
+      throw new Error("Connection refused");
     });
-    const lost = new Promise<Error>((resolve) => tunnel.on("lost", resolve));
-    first.end("ssh exited with code 255");
-    const error = await lost;
     expect(error.message).toMatch(/could not be brought back within 50ms\.\nLast error: Connection refused/);
-    await tunnel.close();
   });
 
   it("reports the last real failure, not the attempt the deadline cut short", async () => {
-    const first = fakeSession("https://a.example");
     let calls = 0;
-    const tunnel = new KeptTunnel(first.session, {
-      provider: "ssh",
-      connect: (signal) => {
-        calls++;
-        if (calls === 1) return Promise.reject(new Error("Connection refused"));
-        // later attempts hang until the deadline aborts them, as a server that accepts and stalls
-        return new Promise<Session>((_, reject) =>
-          signal.addEventListener("abort", () =>
-            reject(new Error("no public URL after 2ms (tunnel-timeout)")),
-          ),
-        );
-      },
-      timeoutMs: 50,
-      logger: memoryLogger(),
-      backoff: fast,
+    const error = await lostAfterDrop((signal) => {
+      calls++;
+      if (calls === 1) return Promise.reject(new Error("Connection refused"));
+      // later attempts hang until the deadline aborts them, as a server that accepts and stalls
+      return new Promise<Session>((_, reject) =>
+        signal.addEventListener("abort", () => reject(new Error("no public URL after 2ms (tunnel-timeout)"))),
+      );
     });
-    const lost = new Promise<Error>((resolve) => tunnel.on("lost", resolve));
-    first.end("ssh exited with code 255");
-    const error = await lost;
     expect(calls).toBe(2);
     expect(error.message).toMatch(/Last error: Connection refused$/);
-    await tunnel.close();
   });
 
   it("close is idempotent, stops the session, runs cleanup once and never throws", async () => {
