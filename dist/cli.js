@@ -43476,7 +43476,6 @@ var NavigationLog = class {
     page2.on("requestfailed", (request) => {
       if (!this.topLevel(request)) return;
       const url2 = new URL(request.url());
-      this.failure = request.failure()?.errorText;
       this.steps.push({
         step: this.name(request, url2),
         method: request.method(),
@@ -43495,8 +43494,6 @@ var NavigationLog = class {
   callback;
   /** The last top-level response. */
   last;
-  /** Why the last top-level request got no response (net::ERR_..., blocked). */
-  failure;
   phase = "start";
   phaseNamed = false;
   /** Names the next responses: the first one of the phase gets its name, later ones "redirect". */

@@ -45606,7 +45606,6 @@ var NavigationLog = class {
     page2.on("requestfailed", (request2) => {
       if (!this.topLevel(request2)) return;
       const url2 = new URL(request2.url());
-      this.failure = request2.failure()?.errorText;
       this.steps.push({
         step: this.name(request2, url2),
         method: request2.method(),
@@ -45625,8 +45624,6 @@ var NavigationLog = class {
   callback;
   /** The last top-level response. */
   last;
-  /** Why the last top-level request got no response (net::ERR_..., blocked). */
-  failure;
   phase = "start";
   phaseNamed = false;
   /** Names the next responses: the first one of the phase gets its name, later ones "redirect". */

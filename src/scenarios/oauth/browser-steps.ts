@@ -18,8 +18,6 @@ export class NavigationLog {
   callback: { readonly url: URL; readonly response: Response } | undefined;
   /** The last top-level response. */
   last: Response | undefined;
-  /** Why the last top-level request got no response (net::ERR_..., blocked). */
-  failure: string | undefined;
   private phase = "start";
   private phaseNamed = false;
 
@@ -51,7 +49,6 @@ export class NavigationLog {
     page.on("requestfailed", (request) => {
       if (!this.topLevel(request)) return;
       const url = new URL(request.url());
-      this.failure = request.failure()?.errorText;
       this.steps.push({
         step: this.name(request, url),
         method: request.method(),
