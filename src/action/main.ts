@@ -8,23 +8,25 @@ import path from "node:path";
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { type Config, getConfig, runsInBackground } from "../config/config.js";
-import { gateSecrets } from "../config/gate-parse.js";
 import { type InputName, type OutputName, STATE } from "../config/names.js";
 import { ScenarioInputError } from "../config/scenarios-parse.js";
 import { CancelledError, ConfigError, errorMessage } from "../errors.js";
 import { newRun } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
+import { redactingLogger } from "../util/logger.js";
+import type { SecretRegistry } from "../util/secrets.js";
 import { startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
 import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
 import { createPublisher } from "./publishing.js";
-import { maskSecrets } from "./secrets.js";
+import { actionSecrets } from "./secrets.js";
 import { actionState } from "./state.js";
 import { annotateScenarios, writeSummary } from "./summary.js";
 
 export async function runMain(): Promise<void> {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
+  let secrets: SecretRegistry | undefined;
   try {
     const run = newRun(process.env.RUNNER_TEMP || tmpdir());
     const config = getConfig((name: InputName) => core.getInput(name), {
@@ -32,9 +34,9 @@ export async function runMain(): Promise<void> {
       env: process.env,
       runDir: run.dir,
     });
-    maskSecrets(config);
-    if (runsInBackground(config)) await background(run, cancel.signal);
-    else await foreground(config, run, cancel.signal);
+    secrets = actionSecrets(config, process.env);
+    if (runsInBackground(config)) await background(run, cancel.signal, secrets);
+    else await foreground(config, run, cancel.signal, secrets);
   } catch (error) {
     // A bad scenario file is pointed at in the file itself.
     if (error instanceof ConfigError) {
@@ -44,9 +46,10 @@ export async function runMain(): Promise<void> {
         }
       }
     }
-    core.setFailed(
-      error instanceof CancelledError ? `${error.message} The preview was torn down.` : errorMessage(error),
-    );
+    const message =
+      error instanceof CancelledError ? `${error.message} The preview was torn down.` : errorMessage(error);
+    // A start failure quotes the app's output, which may echo a secret.
+    core.setFailed(secrets ? secrets.redact(message) : message);
   } finally {
     cancel.dispose();
   }
@@ -58,27 +61,35 @@ const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 };
 
-async function foreground(config: Config, run: Run, signal: AbortSignal): Promise<void> {
+async function foreground(
+  config: Config,
+  run: Run,
+  signal: AbortSignal,
+  secrets: SecretRegistry,
+): Promise<void> {
+  const logger = redactingLogger(coreLogger, (text) => secrets.redact(text));
   const publisher = await createPublisher({
     settings: config.publish,
-    logger: coreLogger,
-    secrets: () => gateSecrets(config.gate),
+    logger,
+    redact: (text) => secrets.redact(text),
     onRecord: (record, snapshot) => {
       setOutputs(publishOutputs(record));
       actionState.save(STATE.publisher, JSON.stringify(snapshot));
     },
   });
   const result = await runPipeline(config, {
-    logger: coreLogger,
+    logger,
     launcher: nodeLauncher,
     state: actionState,
     publisher,
     run,
     baseEnv: process.env,
+    secrets,
     signal,
     reporter: {
       preview: (info) => setOutputs(previewOutputs(config, info)),
-      finished: async (r) => {
+      finished: async (finished) => {
+        const r = secrets.redactDeep(finished);
         setOutputs(resultOutputs(r));
         annotateScenarios(r);
         await writeSummary(r).catch((error) =>
@@ -90,17 +101,18 @@ async function foreground(config: Config, run: Run, signal: AbortSignal): Promis
   if (result.outcome === "failed") core.setFailed(result.failure ?? "The run failed.");
 }
 
-async function background(run: Run, signal: AbortSignal): Promise<void> {
+async function background(run: Run, signal: AbortSignal, secrets: SecretRegistry): Promise<void> {
   const outcome = await startInBackground({
     run,
     signal,
     supervisorScript: path.join(path.dirname(process.argv[1] ?? "."), "supervisor.js"),
   });
+  // The supervisor redacted with the run's registry; this one adds the inputs' secrets again.
   if (outcome.kind === "failed") {
-    core.setFailed(outcome.message);
+    core.setFailed(secrets.redact(outcome.message));
     return;
   }
-  const { result } = outcome;
+  const result = secrets.redactDeep(outcome.result);
   core.saveState(STATE.appLog, result.appLog);
   annotateScenarios(result);
   await writeSummary(result).catch((error) =>

@@ -9,8 +9,8 @@ export interface PublishingOptions {
   readonly settings: PublishSettings;
   readonly logger: Logger;
   readonly onRecord?: (record: PublishRecord, snapshot: PublisherSnapshot) => void;
-  /** Values never to publish (generated credentials). */
-  readonly secrets?: () => Iterable<string>;
+  /** Redacts the run's secrets from what is published. */
+  readonly redact?: (text: string) => string;
   readonly resume?: PublisherSnapshot;
 }
 
@@ -27,7 +27,7 @@ export async function createPublisher(options: PublishingOptions): Promise<Publi
     context,
     settings,
     logger,
-    secrets: options.secrets,
+    redact: options.redact,
     resume: options.resume,
     onRecord: (record) => options.onRecord?.(record, publisher.snapshot()),
   });

@@ -1,17 +1,20 @@
 import * as core from "@actions/core";
 import type { Config } from "../config/config.js";
-import { gateSecrets } from "../config/gate-parse.js";
-import { tunnelSecrets } from "../config/tunnel-parse.js";
+import { configSecrets } from "../config/secrets.js";
+import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 
-/** Every secret value among the inputs, masked in the step log before anything is logged. */
-export function maskSecrets(config: Config): void {
-  const idpSecret = config.idp.enabled ? [config.idp.clientSecret] : [];
-  for (const secret of [
-    config.publish.token,
-    ...gateSecrets(config.gate),
-    ...tunnelSecrets(config.tunnel),
-    ...idpSecret,
-  ]) {
-    if (secret) core.setSecret(secret);
-  }
+/**
+ * The run's secret registry in the action, with the inputs' secrets in it: each one (and
+ * each added later, e.g. a login link's token) is masked in the step log at once.
+ */
+export function actionSecrets(
+  config: Config,
+  env: Readonly<Record<string, string | undefined>>,
+): SecretRegistry {
+  const secrets = new SecretRegistry({
+    onAdd: (value) => core.setSecret(value),
+    onTooShort: (label) => core.warning(tooShortWarning(label)),
+  });
+  for (const { label, value } of configSecrets(config, env)) secrets.add(value, label);
+  return secrets;
 }

@@ -7,16 +7,16 @@
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
-import { gateSecrets } from "../config/gate-parse.js";
 import { type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { fileState } from "../session/state.js";
-import type { Logger } from "../util/logger.js";
+import { type Logger, redactingLogger } from "../util/logger.js";
+import type { SecretRegistry } from "../util/secrets.js";
 import { coreLogger } from "./logger.js";
 import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
 import { createPublisher } from "./publishing.js";
-import { maskSecrets } from "./secrets.js";
+import { actionSecrets } from "./secrets.js";
 import type { SupervisorMessage } from "./supervisor-protocol.js";
 
 export async function runSupervisor(): Promise<void> {
@@ -36,7 +36,12 @@ export async function runSupervisor(): Promise<void> {
 
   // Once the main step has left, nobody reads the app's output through us: it stays in app.log.
   let attached = true;
-  const logger: Logger = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
+  let secrets: SecretRegistry | undefined;
+  const redact = (text: string) => (secrets ? secrets.redact(text) : text);
+  const logger: Logger = redactingLogger(
+    { ...coreLogger, write: (text) => attached && coreLogger.write(text) },
+    redact,
+  );
   process.on("disconnect", () => {
     attached = false;
   });
@@ -60,11 +65,11 @@ export async function runSupervisor(): Promise<void> {
       env: process.env,
       runDir,
     });
-    maskSecrets(config);
+    secrets = actionSecrets(config, process.env);
     const publisher = await createPublisher({
       settings: config.publish,
       logger,
-      secrets: () => gateSecrets(config.gate),
+      redact,
       onRecord: (record, snapshot) => {
         setOutputs(publishOutputs(record));
         state.save(STATE.publisher, JSON.stringify(snapshot));
@@ -76,7 +81,9 @@ export async function runSupervisor(): Promise<void> {
       state,
       publisher,
       run: { id: runId, dir: runDir },
+      // The supervisor has the inputs in its environment (INPUT_*): the pipeline withholds them from its children.
       baseEnv: process.env,
+      secrets,
       signal: cancel.signal,
       stop: stop.signal,
       reporter: {
@@ -86,12 +93,12 @@ export async function runSupervisor(): Promise<void> {
           setOutputs(resultOutputs(result));
           send({ type: "holding", result });
         },
-        crashed: (message) => state.save(STATE.crash, message),
+        crashed: (message) => state.save(STATE.crash, redact(message)),
         finished: (result) => state.save(STATE.result, JSON.stringify(result)),
       },
     });
   } catch (error) {
-    send({ type: "failed", message: errorMessage(error) });
+    send({ type: "failed", message: redact(errorMessage(error)) });
     process.exitCode = 1;
   } finally {
     process.off("SIGTERM", onSignal);

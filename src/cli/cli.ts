@@ -7,14 +7,16 @@ import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
-import { INPUTS, type InputName } from "../config/names.js";
+import { INPUTS, type InputName, inputEnvName } from "../config/names.js";
+import { configSecrets } from "../config/secrets.js";
 import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
 import { clientCredentials } from "../gate/index.js";
 import { newRun } from "../pipeline/context.js";
 import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
 import { abortOnSignals } from "../session/signals.js";
 import { noState } from "../session/state.js";
-import { consoleLogger } from "../util/logger.js";
+import { consoleLogger, redactingLogger } from "../util/logger.js";
+import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 import { formatDuration } from "../util/time.js";
 import { REPLAY_USAGE, runReplay } from "./replay.js";
 
@@ -98,6 +100,10 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
   }
 
   const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
+  const secrets = new SecretRegistry({ onTooShort: (label) => logger.warning(tooShortWarning(label)) });
+  // Terminals of shared machines and CI logs are read by others: the run's output shows no
+  // secret, except the credentials printed on purpose beside PREVIEW_URL.
+  const safeLogger = redactingLogger(logger, (text) => secrets.redact(text));
   try {
     const values = parsed.values as Partial<Record<InputName, string>>;
     const run = newRun(tmpdir());
@@ -105,28 +111,30 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     // command line that other users can list: PREVIEW_TUNNEL_<NAME> for any input.
     const source = (name: InputName) => values[name] ?? io.env[inputEnvName(name)];
     const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
+    for (const { label, value } of configSecrets(config, io.env)) secrets.add(value, label);
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever =
       config.test === undefined &&
       config.scenarios.scenarios.length === 0 &&
       source("keep-alive") === undefined;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
-      logger,
+      logger: safeLogger,
       launcher: nodeLauncher,
       state: noState,
       run,
       baseEnv: io.env,
+      secrets,
       signal: cancel.signal,
       reporter: {
         preview: ({ url, harPath }) => {
           // Local runs: the credentials are the user's own, printed so they can use the preview.
           const access = Object.entries(clientCredentials(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
           io.stdout.write(`PREVIEW_URL=${url}\n${access.join("")}`);
-          if (harPath) logger.info(`Every request through the gate is recorded in ${harPath}`);
+          if (harPath) safeLogger.info(`Every request through the gate is recorded in ${harPath}`);
         },
         finished: (r) => {
-          io.stderr.write(phaseTable(r));
-          logger.info(
+          io.stderr.write(secrets.redact(phaseTable(r)));
+          safeLogger.info(
             `Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`,
           );
         },
@@ -135,18 +143,13 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     return result.outcome === "failed" ? EXIT.testFailed : EXIT.ok;
   } catch (error) {
     if (error instanceof CancelledError) return error.signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
-    logger.error(errorMessage(error));
+    safeLogger.error(errorMessage(error));
     if (error instanceof ConfigError || error instanceof InputError) return EXIT.invalidInput;
     if (error instanceof StartError) return EXIT.startFailed;
     return EXIT.testFailed;
   } finally {
     cancel.dispose();
   }
-}
-
-/** Environment variable that gives an input to the CLI, e.g. ssh-key -> PREVIEW_TUNNEL_SSH_KEY. */
-export function inputEnvName(name: InputName): string {
-  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
 }
 
 /** What the run did, one phase a line, for the terminal. */

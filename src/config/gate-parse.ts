@@ -286,6 +286,24 @@ export function parseSize(input: string, raw: string, options: { allowZero?: boo
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** How environment variables are conventionally named: the only third columns shown in errors. */
+const CONVENTIONAL_ENV_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
+
+/**
+ * A verify-webhooks line as errors show it. The third column should name a variable, but
+ * people paste the secret itself there: anything after the path that does not look like a
+ * variable's name is hidden.
+ */
+function shownWebhookLine(parts: readonly string[]): string {
+  const [provider = "", pathPrefix = "", ...rest] = parts;
+  const tail = rest.join(" ");
+  const shownTail =
+    rest.length === 1 && CONVENTIONAL_ENV_NAME.test(tail) ? tail : rest.length === 0 ? "" : masked(tail);
+  return [provider, pathPrefix, shownTail].filter((part) => part !== "").join(" ");
+}
+
+const INLINE_SECRET =
+  "must be the NAME of an environment variable holding the secret (e.g. GITHUB_WEBHOOK_SECRET, set in the step's env from a secret: `GITHUB_WEBHOOK_SECRET: ${{ secrets.GITHUB_WEBHOOK_SECRET }}`), not the secret itself";
 
 /** Lines "<provider> <path-prefix> <SECRET_ENV_VAR>"; the secret is read from `env`. */
 export function parseVerifyWebhooks(
@@ -300,10 +318,14 @@ export function parseVerifyWebhooks(
     const where = `line ${index + 1}`;
     const parts = trimmed.split(/\s+/);
     const [provider = "", pathPrefix = "", secretEnv = ""] = parts;
+    const shown = shownWebhookLine(parts);
+    if (parts.length > 3 && parts.slice(2).some((part) => !ENV_NAME.test(part))) {
+      throw new InputError(input, shown, `${where}: the third column ${INLINE_SECRET}`);
+    }
     if (parts.length !== 3) {
       throw new InputError(
         input,
-        trimmed,
+        shown,
         `${where} must be "<provider> <path-prefix> <SECRET_ENV_VAR>", e.g. "github /webhooks/github GITHUB_WEBHOOK_SECRET"`,
       );
     }
@@ -311,30 +333,28 @@ export function parseVerifyWebhooks(
     if (!(WEBHOOK_PROVIDERS as readonly string[]).includes(name)) {
       throw new InputError(
         input,
-        trimmed,
+        shown,
         `${where} names an unknown provider; use one of ${WEBHOOK_PROVIDERS.join(", ")}`,
       );
     }
     if (!pathPrefix.startsWith("/") || /[?#]/.test(pathPrefix) || pathPrefix.startsWith("/__preview/")) {
       throw new InputError(
         input,
-        trimmed,
+        shown,
         `${where} needs a path prefix starting with "/" without "?" or "#", outside /__preview/, e.g. "/webhooks/github"`,
       );
     }
     if (!ENV_NAME.test(secretEnv)) {
-      throw new InputError(
-        input,
-        trimmed,
-        `${where} needs the name of an environment variable holding the secret (letters, digits and _), not the secret itself`,
-      );
+      throw new InputError(input, shown, `${where}: the third column ${INLINE_SECRET}`);
     }
     const secret = env[secretEnv];
     if (secret === undefined || secret === "") {
       throw new InputError(
         input,
-        trimmed,
-        `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`,
+        shown,
+        CONVENTIONAL_ENV_NAME.test(secretEnv)
+          ? `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
+          : `${where}: the third column names no environment variable that is set; it ${INLINE_SECRET}`,
       );
     }
     // "/hooks/" and "/hooks" mean the same prefix.
@@ -342,7 +362,7 @@ export function parseVerifyWebhooks(
     if (rules.some((r) => r.pathPrefix === normalized)) {
       throw new InputError(
         input,
-        trimmed,
+        shown,
         `${where} repeats the path prefix ${normalized}; each prefix may appear once`,
       );
     }

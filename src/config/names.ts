@@ -103,6 +103,11 @@ export const INPUTS = {
 
 export type InputName = keyof typeof INPUTS;
 
+/** Environment variable that gives an input to the CLI, e.g. ssh-key -> PREVIEW_TUNNEL_SSH_KEY. */
+export function inputEnvName(name: InputName): string {
+  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
+}
+
 export const OUTPUTS = {
   url: "URL of the preview (no trailing slash).",
   provider: "Tunnel provider that was used.",

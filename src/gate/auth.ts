@@ -34,8 +34,12 @@ export class Authenticator {
   readonly #sessions = new Map<string, number>();
   readonly #loginTokens = new Set<string>();
 
-  constructor(auth: GateAuth) {
+  readonly #onMinted: (secret: string) => void;
+
+  /** `onMinted` is told every login token and session id made (to keep them out of reports). */
+  constructor(auth: GateAuth, onMinted: (secret: string) => void = () => undefined) {
     this.#auth = auth;
+    this.#onMinted = onMinted;
     if (auth.mode === "basic") {
       this.#expected = new SecretMatcher(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
       this.#challenge = 'Basic realm="preview", charset="UTF-8"';
@@ -101,6 +105,7 @@ export class Authenticator {
       if (oldest !== undefined) this.#loginTokens.delete(oldest);
     }
     this.#loginTokens.add(digestKey(token));
+    this.#onMinted(token);
     return token;
   }
 
@@ -153,6 +158,7 @@ export class Authenticator {
       if (oldest !== undefined) this.#sessions.delete(oldest);
     }
     this.#sessions.set(digestKey(id), Date.now() + SESSION_TTL_MS);
+    this.#onMinted(id);
     return id;
   }
 }

@@ -7,9 +7,11 @@
  * requests a second serializing is most of what recording costs, and this does each byte
  * once. har.ts describes the shape.
  */
+
+import type { Redactor } from "../util/secrets.js";
 import type { HarPostData } from "./har.js";
 import { rawHeader } from "./headers.js";
-import { isSensitiveHeader, type Redactor } from "./redact.js";
+import { isSensitiveHeader } from "./redact.js";
 
 export interface CaptureData {
   /** Bytes seen. */
@@ -294,9 +296,11 @@ class BlockCache {
 /** State kept between entries of one recording. */
 export class Serializer {
   readonly #p: Parts = parts();
-  readonly #requestBlock = new BlockCache();
-  readonly #responseBlock = new BlockCache();
+  #requestBlock = new BlockCache();
+  #responseBlock = new BlockCache();
   readonly #redactor: Redactor;
+  /** The redactor's version the caches below were made with. */
+  #redactorVersion: number;
   #isoSecond = -1;
   #isoPrefix = "";
   #lastUrl: string | undefined;
@@ -304,6 +308,16 @@ export class Serializer {
 
   constructor(redactor: Redactor) {
     this.#redactor = redactor;
+    this.#redactorVersion = redactor.version;
+  }
+
+  /** Cached blocks and URLs were redacted without a secret added since (a new login link): drop them. */
+  #checkRedactor(): void {
+    if (this.#redactor.version === this.#redactorVersion) return;
+    this.#redactorVersion = this.#redactor.version;
+    this.#requestBlock = new BlockCache();
+    this.#responseBlock = new BlockCache();
+    this.#lastParsed = undefined;
   }
 
   /** ISO timestamps up to the second, formatted once per second (toISOString costs more than a header block). */
@@ -320,7 +334,7 @@ export class Serializer {
   #url(url: string): { href: string; query: [string, string][] } {
     if (url !== this.#lastUrl || this.#lastParsed === undefined) {
       this.#lastUrl = url;
-      this.#lastParsed = parseUrl(this.#redactor.scrub(url, "redacted"));
+      this.#lastParsed = parseUrl(this.#redactor.redact(url, "redacted"));
     }
     return this.#lastParsed;
   }
@@ -376,7 +390,7 @@ export class Serializer {
         continue;
       }
       out.raw(p.headerValue);
-      out.str(this.#redactor.scrub(raw[i + 1] as string));
+      out.str(this.#redactor.redact(raw[i + 1] as string));
       out.raw(p.objectEnd);
     }
   }
@@ -385,6 +399,7 @@ export class Serializer {
   write(out: JsonOut, entry: EntryData): void {
     const p = this.#p;
     const redactor = this.#redactor;
+    this.#checkRedactor();
     out.raw(p.started);
     out.ascii(this.#iso(entry.startedAt));
     out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1000));
@@ -407,7 +422,7 @@ export class Serializer {
         out.raw(p.queryName);
         out.str(name);
         out.raw(p.queryValue);
-        out.str(redactor.scrub(value));
+        out.str(redactor.redact(value));
         out.raw(p.objectEnd);
       });
       out.json("]");
@@ -452,7 +467,7 @@ export class Serializer {
     if (location === undefined) out.raw(p.noRedirect);
     else {
       out.raw(p.redirect);
-      out.str(redactor.scrub(location));
+      out.str(redactor.redact(location));
     }
     out.raw(p.responseEnd);
     out.ascii(String(entry.reply.size));
@@ -466,7 +481,7 @@ export class Serializer {
     out.raw(p.timingsEnd);
     if (entry.notes) {
       out.raw(p.comment);
-      out.str(redactor.scrub(entry.notes.join("; ")));
+      out.str(redactor.redact(entry.notes.join("; ")));
     }
     if (entry.clientAddress !== undefined) {
       out.raw(p.client);
@@ -511,7 +526,7 @@ function bodyText(
   if (capture.kept === 0) return { base64: false, comment };
   const bytes = capture.bytes();
   if (isText(mimeType, contentEncoding)) {
-    return { text: redactor.scrub(bytes.toString("utf8")), base64: false, comment };
+    return { text: redactor.redact(bytes.toString("utf8")), base64: false, comment };
   }
   if (redactor.containsSecret(bytes))
     return { base64: false, comment: "binary body left out: it contains a secret" };

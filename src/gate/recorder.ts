@@ -12,8 +12,9 @@ import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import type { Redactor } from "../util/secrets.js";
 import { type EntryData, JsonOut, Serializer } from "./har-serialize.js";
-import { type Redactor, redactUrlPath } from "./redact.js";
+import { redactUrlPath } from "./redact.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";

@@ -13,6 +13,7 @@ import type { Duplex } from "node:stream";
 import { type GateSettings, gateSecrets } from "../config/gate-parse.js";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import { SecretRegistry } from "../util/secrets.js";
 import { Authenticator, LOGIN_PATH, SESSION_COOKIE } from "./auth.js";
 import { clientAddress, isAllowed } from "./client-ip.js";
 import { createExchange, type Exchange } from "./exchange.js";
@@ -28,7 +29,6 @@ import {
 } from "./limits.js";
 import { ReverseProxy } from "./proxy.js";
 import { HarRecorder, recordedUrl } from "./recorder.js";
-import { Redactor } from "./redact.js";
 import { reply } from "./respond.js";
 import { type GateStats, StatsCollector } from "./stats.js";
 import { webhookRoutes, webhookStage } from "./webhook-verify.js";
@@ -57,8 +57,11 @@ export interface GateOptions {
    * true when it answered, e.g. a reserved path such as /__preview/probe.
    */
   readonly reserved?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /** More values never to write into the recording (e.g. an IdP client secret). */
-  readonly secrets?: readonly string[];
+  /**
+   * The run's secrets: kept out of the recording. The gate adds its own (credentials, webhook
+   * secrets, the login links' tokens and the sessions it opens). Default: a registry of its own.
+   */
+  readonly secrets?: SecretRegistry;
   /** Also listen on [::1] at the same port, for agents that resolve localhost to ::1 (default true). */
   readonly ipv6?: boolean;
   /** Told of every streamed body chunk (default: a young-generation GC per 8 MiB, see gc-pacer.ts). */
@@ -91,14 +94,16 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const { settings, logger } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const clientIpHeader = options.clientIpHeader?.toLowerCase();
-  const auth = new Authenticator(settings.auth);
+  const secrets = options.secrets ?? new SecretRegistry();
+  for (const value of gateSecrets(settings)) secrets.add(value, "a secret of the gate's inputs");
+  const auth = new Authenticator(settings.auth, (minted) => secrets.add(minted, "a login token or session"));
   const stats = new StatsCollector();
   const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
   const recorder = settings.record
     ? await HarRecorder.open({
         path: settings.record.path,
         bodyLimit: settings.record.bodyLimit,
-        redactor: new Redactor([...gateSecrets(settings), ...(options.secrets ?? [])]),
+        redactor: secrets,
         logger,
       })
     : undefined;

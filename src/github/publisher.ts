@@ -49,10 +49,10 @@ export interface PublisherOptions {
   readonly logger: Logger;
   readonly now?: () => Date;
   /**
-   * Values that must never be published (generated passwords, tokens). Scrubbed from
-   * everything written to GitHub except a one-click link on a private repository.
+   * Redacts the run's secrets (the run's SecretRegistry) from everything written to GitHub
+   * except a one-click link on a private repository.
    */
-  readonly secrets?: () => Iterable<string>;
+  readonly redact?: (text: string) => string;
   /** Called as soon as a comment or deployment exists, so it can be saved for teardown. */
   readonly onRecord?: (record: PublishRecord) => void;
   readonly resume?: PublisherSnapshot;
@@ -335,12 +335,7 @@ export class Publisher {
   }
 
   private scrub(text: string): string {
-    let result = text;
-    for (const secret of this.options.secrets?.() ?? []) {
-      // Very short values would blank out ordinary words; they are not worth guessing anyway.
-      if (secret.length >= 4) result = result.replaceAll(secret, "***");
-    }
-    return result;
+    return this.options.redact ? this.options.redact(text) : text;
   }
 }
 

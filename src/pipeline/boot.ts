@@ -4,7 +4,7 @@ import { freePort, portInUse } from "../app/ports.js";
 import { describeExit, type ExitInfo, type ManagedProcess } from "../app/process.js";
 import { type ReadyResult, ReadyTimeoutError, waitForReady } from "../app/readiness.js";
 import type { Config } from "../config/config.js";
-import { RUN_ID_ENV, STATE } from "../config/names.js";
+import { STATE } from "../config/names.js";
 import { StartError } from "../errors.js";
 import { formatDuration } from "../util/time.js";
 import type { RunContext } from "./context.js";
@@ -62,7 +62,7 @@ export async function bootApp(
       const started = await ctx.deps.launcher.start({
         command: config.start,
         cwd: config.workingDirectory,
-        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config.env, [RUN_ID_ENV]: ctx.id },
+        env: ctx.childEnv(extraEnv, { PORT: String(port) }, config.env),
         output: { file: ctx.appLog },
       });
       ctx.deps.state.save(STATE.appPid, String(started.pid));

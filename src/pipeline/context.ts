@@ -4,10 +4,14 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/process.js";
 import type { Config } from "../config/config.js";
+import { RUN_ID_ENV } from "../config/names.js";
+import { configSecrets } from "../config/secrets.js";
 import type { GateStats } from "../gate/index.js";
 import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
-import type { Logger } from "../util/logger.js";
+import { type Logger, redactingLogger } from "../util/logger.js";
+import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
+import { childEnv } from "./child-env.js";
 import { PhaseClock, type PhaseRecord } from "./phases.js";
 import type { ScenarioOutcome } from "./scenarios.js";
 
@@ -68,8 +72,16 @@ export interface PipelineDeps {
   readonly publisher?: PreviewPublisher;
   /** The run's id and folder (see newRun). */
   readonly run: { readonly id: string; readonly dir: string };
-  /** Environment the app and the test command inherit. */
+  /**
+   * The runner's environment: what the app, the test command and the tunnel agents inherit,
+   * less what child-env.ts withholds.
+   */
   readonly baseEnv: NodeJS.ProcessEnv;
+  /**
+   * The run's secrets (the front door registers the config's first, to mask them before
+   * anything is logged). Default: a registry of the run's own.
+   */
+  readonly secrets?: SecretRegistry;
   /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
   readonly signal: AbortSignal;
   /**
@@ -94,6 +106,10 @@ export class RunContext {
   readonly appLog: string;
   readonly clock = new PhaseClock();
   readonly teardown: Teardown;
+  /** Every secret of the run: what the step log, reports and the recording never show. */
+  readonly secrets: SecretRegistry;
+  /** deps.logger, with every secret redacted. */
+  readonly logger: Logger;
 
   constructor(
     readonly config: Config,
@@ -101,13 +117,22 @@ export class RunContext {
   ) {
     this.id = deps.run.id;
     this.dir = deps.run.dir;
+    this.secrets =
+      deps.secrets ??
+      new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
+    for (const { label, value } of configSecrets(config, deps.baseEnv)) this.secrets.add(value, label);
+    this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
     mkdirSync(this.dir, { recursive: true });
     this.appLog = path.join(this.dir, "app.log");
-    this.teardown = new Teardown((m) => deps.logger.warning(m));
+    this.teardown = new Teardown((m) => this.logger.warning(m));
   }
 
-  get logger(): Logger {
-    return this.deps.logger;
+  /**
+   * The environment of a process the run starts: the runner's, less what child-env.ts
+   * withholds, plus `given` and the run's marker (so a final sweep finds stragglers).
+   */
+  childEnv(...given: readonly Readonly<Record<string, string | undefined>>[]): NodeJS.ProcessEnv {
+    return childEnv(this.deps.baseEnv, ...given, { [RUN_ID_ENV]: this.id });
   }
 
   get signal(): AbortSignal {

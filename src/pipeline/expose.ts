@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RUN_ID_ENV, STATE } from "../config/names.js";
+import { STATE } from "../config/names.js";
 import { type Gate, startGate } from "../gate/index.js";
 import { probePublicUrl } from "../tunnel/probe.js";
 import type { Tunnel, TunnelProvider } from "../tunnel/provider.js";
@@ -23,8 +23,6 @@ export interface ExposeHooks {
   readonly onUpstreamError: (error: Error) => void;
   /** Other reserved paths (the identity provider); true when answered. */
   readonly reserved?: (req: IncomingMessage, res: ServerResponse) => boolean;
-  /** More values never to write into the recording. */
-  readonly secrets?: readonly string[];
 }
 
 export async function expose(
@@ -43,7 +41,7 @@ export async function expose(
     clientIpHeader: provider.clientIpHeader,
     onUpstreamError: hooks.onUpstreamError,
     reserved: (req, res) => answerProbe(nonce, req, res) || (hooks.reserved?.(req, res) ?? false),
-    secrets: hooks.secrets,
+    secrets: ctx.secrets,
   });
   ctx.teardown.add("gate", () => gate.close());
   if (gate.harPath) ctx.deps.state.save(STATE.harPath, gate.harPath);
@@ -59,7 +57,7 @@ export async function expose(
     }).then(() => undefined);
   const tunnel = await provider.open(
     { host: "127.0.0.1", port: gate.port },
-    { logger, signal, runDir: ctx.dir, env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id }, probe },
+    { logger, signal, runDir: ctx.dir, env: ctx.childEnv(), probe },
   );
   ctx.teardown.add("tunnel", () => tunnel.close());
   const probed = await probePublicUrl({

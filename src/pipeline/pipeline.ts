@@ -48,18 +48,20 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     outcome = "failed";
     failure = failure ? `${failure} ${reason}` : reason;
   };
-  const result = (): RunResult => ({
-    outcome,
-    url,
-    provider: provider.name,
-    appLog: ctx.appLog,
-    harPath: exposure?.gate.harPath,
-    requests: exposure?.gate.stats(),
-    testExitCode,
-    scenarios,
-    phases: ctx.clock.records,
-    failure,
-  });
+  // What it says may quote the app (its output, a response): never a secret.
+  const result = (): RunResult =>
+    ctx.secrets.redactDeep({
+      outcome,
+      url,
+      provider: provider.name,
+      appLog: ctx.appLog,
+      harPath: exposure?.gate.harPath,
+      requests: exposure?.gate.stats(),
+      testExitCode,
+      scenarios,
+      phases: ctx.clock.records,
+      failure,
+    } satisfies RunResult);
 
   const publisher = deps.publisher;
   // Registered first, so it runs last: the PR shows "stopped" once everything is down.
@@ -92,7 +94,6 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
             }
           },
           reserved: identity.route,
-          secrets: identity.enabled ? [config.idp.clientSecret] : [],
         }),
       (e) => `${provider.name}: ${e.tunnel.url}`,
     );
@@ -108,6 +109,7 @@ export async function runPipeline(config: Config, deps: PipelineDeps): Promise<R
     const scenarioList = config.scenarios.scenarios;
     // Discord-style scenarios sign with a key pair made for this run; the app gets the public half.
     const keys = scenarioList.some((s) => s.publicKeyEnv !== undefined) ? createScenarioKeys() : undefined;
+    if (keys) ctx.secrets.add(keys.discord.privateKeyPem, "the scenarios' Discord signing key");
     const appEnv = {
       PREVIEW_URL: exposed.tunnel.url,
       ...(identity.enabled ? identity.start(exposed.tunnel.url) : {}),
@@ -233,7 +235,7 @@ function watchForCrash(ctx: RunContext, app: BootedApp): void {
     const message = `The app ${describeExit(exit)} while the preview was up.`;
     ctx.logger.error(`${message}\n${app.describeTail()}`);
     void ctx.deps.publisher?.failed(message);
-    await ctx.deps.reporter.crashed?.(`${message}\n${app.describeTail()}`);
+    await ctx.deps.reporter.crashed?.(ctx.secrets.redact(`${message}\n${app.describeTail()}`));
   });
 }
 

@@ -1,7 +1,6 @@
 /** The scenarios phase: signed webhook deliveries and OAuth logins (scripted or in a browser) against the public URL, through tunnel and gate. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { RUN_ID_ENV } from "../config/names.js";
 import {
   type Annotation,
   annotations,
@@ -37,7 +36,8 @@ export async function runScenarioPhase(
     scenarios,
     baseUrl: url,
     authHeader,
-    env: ctx.deps.baseEnv,
+    // ${env.X} in scenario files and secret-env read what the app could read, no more.
+    env: ctx.childEnv(),
     keys,
     signal: ctx.signal,
     logger: ctx.logger,
@@ -48,20 +48,28 @@ export async function runScenarioPhase(
         : {
             executablePath: browserPath,
             // The run's marker: the teardown's sweep stops any browser process left behind.
-            env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id },
+            env: ctx.childEnv(),
             // Next to the HAR, so one upload of that folder has both.
             screenshotsNear: ctx.config.gate.record?.path ?? path.join(ctx.dir, "browser"),
             loginUrl,
           },
   });
+  // Response excerpts quote the app, which may echo a secret (its environment, a header):
+  // redacted before rendering (Markdown and XML escape the forms), and once more after.
+  const redacted = ctx.secrets.redactDeep(run);
+  const redact = (text: string) => ctx.secrets.redact(text);
   mkdirSync(path.dirname(junitPath), { recursive: true });
-  writeFileSync(junitPath, junitXml(run));
+  writeFileSync(junitPath, redact(junitXml(redacted)));
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
     failed: run.failed,
     junitPath,
-    summary: summaryMarkdown(run),
-    annotations: annotations(run),
+    summary: redact(summaryMarkdown(redacted)),
+    annotations: annotations(redacted).map((a) => ({
+      ...a,
+      title: redact(a.title),
+      message: redact(a.message),
+    })),
   };
 }

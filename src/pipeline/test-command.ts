@@ -1,6 +1,6 @@
 /** The test phase: the user's command against the preview; its exit code is the result. */
 import { constants } from "node:os";
-import { RUN_ID_ENV, STATE } from "../config/names.js";
+import { STATE } from "../config/names.js";
 import type { RunContext } from "./context.js";
 
 export async function runTestCommand(
@@ -14,7 +14,7 @@ export async function runTestCommand(
   const test = await ctx.deps.launcher.start({
     command,
     cwd: ctx.config.workingDirectory,
-    env: { ...ctx.deps.baseEnv, ...previewEnv, [RUN_ID_ENV]: ctx.id },
+    env: ctx.childEnv(previewEnv),
     output: "inherit",
   });
   ctx.deps.state.save(STATE.testPid, String(test.pid));

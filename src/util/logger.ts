@@ -26,3 +26,16 @@ export function consoleLogger(stream: NodeJS.WritableStream = process.stderr, ve
     write: (text) => stream.write(text),
   };
 }
+
+/** The same logger with `redact` applied to every message and every chunk of raw text. */
+export function redactingLogger(logger: Logger, redact: (text: string) => string): Logger {
+  return {
+    info: (m) => logger.info(redact(m)),
+    warning: (m) => logger.warning(redact(m)),
+    error: (m) => logger.error(redact(m)),
+    debug: (m) => logger.debug(redact(m)),
+    startGroup: (title) => logger.startGroup(redact(title)),
+    endGroup: () => logger.endGroup(),
+    write: (text) => logger.write(redact(text)),
+  };
+}

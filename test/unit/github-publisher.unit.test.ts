@@ -6,6 +6,7 @@ import { createGitHubApi } from "../../src/github/client.js";
 import { commentMarker } from "../../src/github/comment-body.js";
 import type { PublishContext } from "../../src/github/context.js";
 import { Publisher, type PublisherOptions, type PublishRecord } from "../../src/github/publisher.js";
+import { SecretRegistry } from "../../src/util/secrets.js";
 import { warningLogger } from "../helpers/logger.js";
 import { useStrictNock } from "../helpers/nock.js";
 
@@ -250,6 +251,8 @@ describe("Publisher: the sticky comment", () => {
   });
 
   it("scrubs secrets from what it publishes, and keeps the one-click link off a public repository", async () => {
+    const registry = new SecretRegistry();
+    registry.add("hunter2-password", "a password");
     viewer();
     nock(API).get(C).query(true).reply(200, []);
     const bodies: { body: string }[] = [];
@@ -257,7 +260,7 @@ describe("Publisher: the sticky comment", () => {
     nock(API).patch("/repos/octo/app/issues/comments/50", capture(bodies)).reply(200, restComment(50, "x"));
     const { p } = publisher({
       settings: settings({ deployment: false }),
-      secrets: () => ["hunter2-password"],
+      redact: (text) => registry.redact(text),
     });
     await p.live({
       url: "https://pv.example",
@@ -267,7 +270,7 @@ describe("Publisher: the sticky comment", () => {
     await p.failed("login failed with password hunter2-password");
     const all = bodies.map((b) => b.body).join("\n");
     expect(all).not.toContain("hunter2-password");
-    expect(all).toContain("login failed with password ***");
+    expect(all).toContain("login failed with password [redacted]");
     expect(all).not.toContain("__login?token=abc");
   });
 });
