@@ -67,18 +67,18 @@ async function foreground(
   signal: AbortSignal,
   secrets: SecretRegistry,
 ): Promise<void> {
-  const logger = redactingLogger(coreLogger, (text) => secrets.redact(text));
   const publisher = await createPublisher({
     settings: config.publish,
-    logger,
+    logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
     redact: (text) => secrets.redact(text),
     onRecord: (record, snapshot) => {
       setOutputs(publishOutputs(record));
       actionState.save(STATE.publisher, JSON.stringify(snapshot));
     },
   });
+  // The pipeline redacts what it logs with `secrets`.
   const result = await runPipeline(config, {
-    logger,
+    logger: coreLogger,
     launcher: nodeLauncher,
     state: actionState,
     publisher,

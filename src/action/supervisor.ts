@@ -38,10 +38,9 @@ export async function runSupervisor(): Promise<void> {
   let attached = true;
   let secrets: SecretRegistry | undefined;
   const redact = (text: string) => (secrets ? secrets.redact(text) : text);
-  const logger: Logger = redactingLogger(
-    { ...coreLogger, write: (text) => attached && coreLogger.write(text) },
-    redact,
-  );
+  const stepLog: Logger = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
+  // The pipeline redacts what it logs itself; the rest of this process logs through this.
+  const logger = redactingLogger(stepLog, redact);
   process.on("disconnect", () => {
     attached = false;
   });
@@ -76,7 +75,7 @@ export async function runSupervisor(): Promise<void> {
       },
     });
     await runPipeline(config, {
-      logger,
+      logger: stepLog,
       launcher: nodeLauncher,
       state,
       publisher,

@@ -117,8 +117,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       config.test === undefined &&
       config.scenarios.scenarios.length === 0 &&
       source("keep-alive") === undefined;
+    // The pipeline redacts what it logs with `secrets`.
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
-      logger: safeLogger,
+      logger,
       launcher: nodeLauncher,
       state: noState,
       run,

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../config/gate-parse.js";
 import { EXIT, errorMessage } from "../errors.js";
 import { type ReplaySecret, replayHar } from "../gate/index.js";
+import { SecretRegistry } from "../util/secrets.js";
 import type { CliIo } from "./cli.js";
 
 export const REPLAY_USAGE = [
@@ -18,8 +19,13 @@ export const REPLAY_USAGE = [
 ].join("\n");
 
 export async function runReplay(argv: readonly string[], io: CliIo): Promise<number> {
+  // The signing secrets and the added headers' values (credentials) never show in the output,
+  // which may quote a recording made elsewhere (with a token in a URL) or an error.
+  const secrets = new SecretRegistry();
+  const out = (text: string) => io.stdout.write(secrets.redact(text));
+  const err = (text: string) => io.stderr.write(secrets.redact(text));
   const fail = (message: string) => {
-    io.stderr.write(`preview-tunnel replay: ${message}\n${REPLAY_USAGE}\n`);
+    err(`preview-tunnel replay: ${message}\n${REPLAY_USAGE}\n`);
     return EXIT.invalidInput;
   };
   let parsed: ReturnType<typeof parse>;
@@ -41,7 +47,7 @@ export async function runReplay(argv: readonly string[], io: CliIo): Promise<num
   if (to !== undefined && !/^https?:\/\/[^/]/i.test(to))
     return fail(`--to must be an http(s) URL (got "${to}")`);
 
-  const secrets: ReplaySecret[] = [];
+  const signers: ReplaySecret[] = [];
   for (const spec of parsed.values.secret ?? []) {
     const [provider, envName] = spec.split("=", 2);
     if (!provider || !(WEBHOOK_PROVIDERS as readonly string[]).includes(provider) || !envName) {
@@ -51,35 +57,51 @@ export async function runReplay(argv: readonly string[], io: CliIo): Promise<num
     }
     const secret = io.env[envName];
     if (!secret) return fail(`--secret ${spec}: the environment variable ${envName} is not set`);
-    secrets.push({ provider: provider as WebhookProvider, secret });
+    secrets.add(secret, `--secret ${spec}`);
+    signers.push({ provider: provider as WebhookProvider, secret });
   }
   const headers: Record<string, string> = {};
   for (const line of parsed.values.header ?? []) {
     const colon = line.indexOf(":");
     if (colon < 1) return fail(`--header must be "Name: value" (got "${line}")`);
-    headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    const value = line.slice(colon + 1).trim();
+    headers[line.slice(0, colon).trim().toLowerCase()] = value;
+    registerHeaderValue(secrets, value);
   }
 
   let results: Awaited<ReturnType<typeof replayHar>>;
   try {
-    results = await replayHar({ harPath, to, filter: pattern, secrets, headers });
+    results = await replayHar({ harPath, to, filter: pattern, secrets: signers, headers });
   } catch (error) {
-    io.stderr.write(`preview-tunnel replay: ${errorMessage(error)}\n`);
+    err(`preview-tunnel replay: ${errorMessage(error)}\n`);
     return EXIT.testFailed;
   }
   let errors = 0;
   for (const r of results) {
     if ("error" in r) {
       errors++;
-      io.stdout.write(`ERR  ${r.method} ${r.path}  ${r.error}\n`);
+      out(`ERR  ${r.method} ${r.path}  ${r.error}\n`);
     } else {
-      io.stdout.write(
-        `${r.status}  ${r.method} ${r.path}${r.signedAs ? `  (signed as ${r.signedAs})` : ""}\n`,
-      );
+      out(`${r.status}  ${r.method} ${r.path}${r.signedAs ? `  (signed as ${r.signedAs})` : ""}\n`);
     }
   }
-  io.stdout.write(`${results.length} request(s) replayed, ${errors} without a response\n`);
+  out(`${results.length} request(s) replayed, ${errors} without a response\n`);
   return errors === 0 ? EXIT.ok : EXIT.testFailed;
+}
+
+/**
+ * An added header's value is a credential as a whole and without its scheme ("Bearer <token>"),
+ * and a Basic one also as the decoded "user:password".
+ */
+function registerHeaderValue(secrets: SecretRegistry, value: string): void {
+  secrets.add(value, "a --header value");
+  const [scheme = "", credential = ""] = value.split(/\s+/, 2);
+  secrets.add(credential, "a --header credential");
+  if (scheme.toLowerCase() === "basic" && credential !== "") {
+    const decoded = Buffer.from(credential, "base64").toString("utf8");
+    secrets.add(decoded, "a --header credential");
+    secrets.add(decoded.slice(decoded.indexOf(":") + 1), "a --header password");
+  }
 }
 
 function parse(argv: readonly string[]) {

@@ -302,8 +302,7 @@ function shownWebhookLine(parts: readonly string[]): string {
   return [provider, pathPrefix, shownTail].filter((part) => part !== "").join(" ");
 }
 
-const INLINE_SECRET =
-  "must be the NAME of an environment variable holding the secret (e.g. GITHUB_WEBHOOK_SECRET, set in the step's env from a secret: `GITHUB_WEBHOOK_SECRET: ${{ secrets.GITHUB_WEBHOOK_SECRET }}`), not the secret itself";
+const INLINE_SECRET = `must be the NAME of an environment variable holding the secret (e.g. GITHUB_WEBHOOK_SECRET, set in the step's env from a secret: "GITHUB_WEBHOOK_SECRET: \${{ secrets.GITHUB_WEBHOOK_SECRET }}"), not the secret itself`;
 
 /** Lines "<provider> <path-prefix> <SECRET_ENV_VAR>"; the secret is read from `env`. */
 export function parseVerifyWebhooks(

@@ -38,6 +38,7 @@ export async function runScenarioPhase(
     authHeader,
     // ${env.X} in scenario files and secret-env read what the app could read, no more.
     env: ctx.childEnv(),
+    redact: (text) => ctx.secrets.redact(text),
     keys,
     signal: ctx.signal,
     logger: ctx.logger,

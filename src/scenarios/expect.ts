@@ -21,8 +21,12 @@ export interface Reply {
 /** Characters of the response shown in reports. */
 export const EXCERPT_CHARS = 500;
 
-export function excerpt(body: Buffer): string {
-  const text = body.subarray(0, EXCERPT_CHARS * 4).toString("utf8");
+/** Bytes of a response redacted before its excerpt is cut: many more than the excerpt can show. */
+const REDACTED_PREFIX_BYTES = 64 * 1024;
+
+/** The start of a response for reports, with `redact` applied before it is cut. */
+export function excerpt(body: Buffer, redact: (text: string) => string = (text) => text): string {
+  const text = redact(body.subarray(0, REDACTED_PREFIX_BYTES).toString("utf8"));
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
 }
 
@@ -42,7 +46,7 @@ export function checkReply(expect: Expectations, reply: Reply, vars: TemplateVar
       out.push({
         what: "body contains",
         expected: JSON.stringify(wanted),
-        actual: JSON.stringify(excerpt(reply.body)),
+        actual: JSON.stringify(excerpt(reply.body, vars.redact)),
       });
     }
   }

@@ -49,6 +49,8 @@ export interface RunOptions {
   readonly authHeader?: string;
   /** Where secret-env and ${env.X} are read. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Redacts the run's secrets from responses before reports quote them (default: nothing). */
+  readonly redact?: (text: string) => string;
   /** Needed by discord scenarios: the run's key pair (createScenarioKeys()). */
   readonly keys?: ScenarioKeys;
   readonly signal?: AbortSignal;
@@ -219,7 +221,7 @@ async function deliver(s: Scenario, p: Prepared, index: number, run: RunContext)
       latencyMs: reply.latencyMs,
       mismatches,
       error: undefined,
-      responseExcerpt: excerpt(reply.body),
+      responseExcerpt: excerpt(reply.body, p.vars.redact),
     };
   } catch (error) {
     return {
@@ -298,7 +300,11 @@ async function runLogin(
 
 async function runScenario(s: Scenario, options: RunOptions, run: RunContext): Promise<ScenarioResult> {
   const started = performance.now();
-  const vars: TemplateVars = { env: options.env, previewUrl: options.baseUrl.replace(/\/+$/, "") };
+  const vars: TemplateVars = {
+    env: options.env,
+    previewUrl: options.baseUrl.replace(/\/+$/, ""),
+    ...(options.redact ? { redact: options.redact } : {}),
+  };
   const failed = (error: string): ScenarioResult => ({
     scenario: s,
     passed: false,

@@ -11,6 +11,11 @@ export interface TemplateVars {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The public URL without a trailing slash. */
   readonly previewUrl: string;
+  /**
+   * The run's redaction (its secrets), applied to a response before a report quotes it,
+   * and before it is cut (a secret cut in two would not be recognised).
+   */
+  readonly redact?: (text: string) => string;
 }
 
 /** How a substituted value is written into its context (e.g. inside a JSON string). */

@@ -118,6 +118,8 @@ export function encodedForms(value: string): Set<string> {
   const json = JSON.stringify(value).slice(1, -1);
   forms.add(json);
   forms.add(json.replaceAll("/", "\\/"));
+  // JSON in a JSON string (a response body quoted in a JSON report).
+  forms.add(JSON.stringify(json).slice(1, -1));
   const uri = encodeURIComponent(value);
   forms.add(uri);
   forms.add(uri.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));

@@ -147,7 +147,7 @@ class BrowserLogin {
     if (m === undefined) return;
     this.mismatches.push(m);
     if (this.failedExcerpt === undefined && body !== undefined)
-      this.failedExcerpt = excerpt(Buffer.from(body));
+      this.failedExcerpt = excerpt(Buffer.from(body), this.options.vars.redact);
   }
 
   /** Runs one browser action of a step, timing it. */
@@ -199,7 +199,14 @@ class BrowserLogin {
     );
     const callback = log.callback;
     if (!callback) {
-      this.fail(notSentBack(request.redirectUri, log.last?.status() ?? 0, await page.content()));
+      this.fail(
+        notSentBack(
+          request.redirectUri,
+          log.last?.status() ?? 0,
+          await page.content(),
+          this.options.vars.redact,
+        ),
+      );
       return;
     }
     const refusal = providerError(flow, callback.url);
@@ -237,7 +244,7 @@ class BrowserLogin {
       this.fail({
         what: "login page",
         expected: "a Deny button",
-        actual: `${status}: ${pageText(await page.content())}`,
+        actual: `${status}: ${pageText(await page.content(), this.options.vars.redact)}`,
       });
       return undefined;
     }
@@ -258,7 +265,7 @@ class BrowserLogin {
       actual:
         offered.length > 0
           ? `only ${offered.join(", ")} (idp-users)`
-          : `${status}: ${pageText(await page.content())}`,
+          : `${status}: ${pageText(await page.content(), this.options.vars.redact)}`,
     });
     return undefined;
   }
@@ -267,7 +274,7 @@ class BrowserLogin {
   private async finish(page: Page): Promise<void> {
     if (this.failedExcerpt === undefined && this.mismatches.length > 0) {
       const html = await page.content().catch(() => undefined);
-      if (html !== undefined) this.failedExcerpt = pageText(html);
+      if (html !== undefined) this.failedExcerpt = pageText(html, this.options.vars.redact);
     }
     const file = this.options.screenshot;
     try {

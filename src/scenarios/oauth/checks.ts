@@ -122,21 +122,28 @@ export function checkAuthorizationRequest(
 }
 
 /** A page's text without its markup, shortened: what a report shows of an HTML answer. */
-export function pageText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]*>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 300);
+export function pageText(html: string, redact: (text: string) => string = (text) => text): string {
+  // Redacted before it is cut, so a secret on the page cannot be left half-shown.
+  return redact(
+    html
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
+  ).slice(0, 300);
 }
 
 /** The provider answered with a page instead of sending the browser back. */
-export function notSentBack(redirectUri: string | undefined, status: number, html: string): Mismatch {
+export function notSentBack(
+  redirectUri: string | undefined,
+  status: number,
+  html: string,
+  redact?: (text: string) => string,
+): Mismatch {
   return {
     what: "identity provider",
     expected: `a redirect back to ${redirectUri ?? "the redirect_uri"}`,
-    actual: `${status}: ${pageText(html)}`,
+    actual: `${status}: ${pageText(html, redact)}`,
   };
 }
 

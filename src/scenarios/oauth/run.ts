@@ -114,14 +114,14 @@ export async function runOAuthFlow(
   const fail = (m: Mismatch | undefined, reply?: Sent) => {
     if (m === undefined) return;
     mismatches.push(m);
-    if (failedExcerpt === undefined && reply) failedExcerpt = excerpt(reply.body);
+    if (failedExcerpt === undefined && reply) failedExcerpt = excerpt(reply.body, options.vars.redact);
   };
   const outcome = (error?: string): OAuthOutcome => ({
     mismatches,
     steps: client.steps,
     error,
     status: client.last?.status,
-    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body) : ""),
+    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body, options.vars.redact) : ""),
     latencyMs: client.latencyMs,
   });
 
@@ -143,7 +143,11 @@ export async function runOAuthFlow(
     const consent = await client.get("authorize", hinted);
     if (!consent.location) {
       fail(
-        notSentBack(request.redirectUri, consent.reply.status, excerpt(consent.reply.body)),
+        notSentBack(
+          request.redirectUri,
+          consent.reply.status,
+          excerpt(consent.reply.body, options.vars.redact),
+        ),
         consent.reply,
       );
       return outcome();
