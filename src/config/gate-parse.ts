@@ -318,8 +318,12 @@ export function parseVerifyWebhooks(
     const parts = trimmed.split(/\s+/);
     const [provider = "", pathPrefix = "", secretEnv = ""] = parts;
     const shown = shownWebhookLine(parts);
-    if (parts.length > 3 && parts.slice(2).some((part) => !ENV_NAME.test(part))) {
-      throw new InputError(input, shown, `${where}: the third column ${INLINE_SECRET}`);
+    if (parts.length > 3) {
+      throw new InputError(
+        input,
+        shown,
+        `${where} has more than three columns: "<provider> <path-prefix> <SECRET_ENV_VAR>"; the third column ${INLINE_SECRET}`,
+      );
     }
     if (parts.length !== 3) {
       throw new InputError(
