@@ -8,6 +8,7 @@
  * once. har.ts describes the shape.
  */
 
+import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Redactor } from "../util/secrets.js";
 import type { HarPostData } from "./har.js";
 import { rawHeader } from "./headers.js";
@@ -530,7 +531,47 @@ function bodyText(
   }
   if (redactor.containsSecret(bytes))
     return { base64: false, comment: "binary body left out: it contains a secret" };
+  // A compressed body shows a secret only once decompressed (many apps compress their pages).
+  const decoded = redactor.empty ? undefined : decompressed(bytes, contentEncoding);
+  if (decoded === "unreadable")
+    return {
+      base64: false,
+      comment: `${contentEncoding} body left out: it could not be checked for secrets`,
+    };
+  if (decoded !== undefined && redactor.containsSecret(decoded))
+    return { base64: false, comment: `${contentEncoding} body left out: it contains a secret` };
   return { text: bytes.toString("base64"), base64: true, comment };
+}
+
+/** Decompressed bytes are checked up to this many (a body is recorded up to the body limit anyway). */
+const MAX_DECOMPRESSED = 8 * 1024 * 1024;
+
+/**
+ * A gzip, deflate or br body decompressed (as far as it goes: a recording may keep only its
+ * start); undefined for other encodings; "unreadable" when corrupt or beyond MAX_DECOMPRESSED.
+ */
+function decompressed(bytes: Buffer, contentEncoding: string | undefined): Buffer | "unreadable" | undefined {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  const zlib = { maxOutputLength: MAX_DECOMPRESSED, finishFlush: constants.Z_SYNC_FLUSH };
+  try {
+    if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(bytes, zlib);
+    if (encoding === "br")
+      return brotliDecompressSync(bytes, {
+        maxOutputLength: MAX_DECOMPRESSED,
+        finishFlush: constants.BROTLI_OPERATION_FLUSH,
+      });
+    if (encoding === "deflate") {
+      // RFC 9110's deflate is zlib-wrapped; some servers send it raw.
+      try {
+        return inflateSync(bytes, zlib);
+      } catch {
+        return inflateRawSync(bytes, zlib);
+      }
+    }
+  } catch {
+    return "unreadable";
+  }
+  return undefined;
 }
 
 /** Absolute http(s) URLs made only of characters RFC 3986 allows unescaped. */

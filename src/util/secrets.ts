@@ -34,6 +34,8 @@ export interface SecretRegistryOptions {
 export interface Redactor {
   /** Changes whenever a secret is added (cached redacted output is stale then). */
   readonly version: number;
+  /** True while there is nothing to redact. */
+  readonly empty: boolean;
   redact(text: string, replacement?: string): string;
   containsSecret(bytes: Uint8Array): boolean;
 }
@@ -57,6 +59,10 @@ export class SecretRegistry implements Redactor {
 
   get version(): number {
     return this.#version;
+  }
+
+  get empty(): boolean {
+    return this.#forms.size === 0;
   }
 
   /** Registers a secret; `label` names where it came from (for the too-short warning). Empty values are ignored. */

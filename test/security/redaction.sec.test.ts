@@ -10,8 +10,17 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import {
+  brotliCompressSync,
+  brotliDecompressSync,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
+} from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/cli.js";
+import type { Har } from "../../src/gate/har.js";
 import type { Gate } from "../../src/gate/server.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
@@ -121,6 +130,63 @@ describe("secrets the gate mints", () => {
     const har = readFileSync(harPath, "utf8");
     expect(har).toContain("you asked for /echo?t=");
     expect(leakedSecrets(har, { "login token": token, session })).toEqual([]);
+  });
+});
+
+describe("secrets in compressed bodies", () => {
+  let app: TestApp | undefined;
+  let gate: Gate | undefined;
+  afterEach(async () => {
+    await gate?.close();
+    await app?.close();
+  });
+
+  it("leaves out of the recording a gzip, br or deflate body that holds a secret once decompressed", async () => {
+    const password = "a-long-password-2";
+    const WEBHOOK = "whsec_compressed-secret-123";
+    const page = (secret: string) => Buffer.from(`<pre>${"filler ".repeat(50)}${secret}</pre>`);
+    const codings: Record<string, [(b: Buffer) => Buffer, (b: Buffer) => Buffer]> = {
+      gzip: [gzipSync, gunzipSync],
+      br: [brotliCompressSync, brotliDecompressSync],
+      deflate: [deflateSync, inflateSync],
+    };
+    app = await startApp((req, res) => {
+      const [, coding = "gzip", what = ""] = (req.url ?? "").split("/");
+      const compress = codings[coding]?.[0] ?? gzipSync;
+      res.writeHead(200, { "content-type": "text/html", "content-encoding": coding });
+      res.end(compress(page(what === "secret" ? WEBHOOK : "nothing secret")));
+    });
+    const harPath = path.join(dir, "compressed.har");
+    gate = await startTestGate(
+      app.port,
+      { credentials: `alice:${password}`, record: harPath, "verify-webhooks": "github /hooks HOOK" },
+      { env: { HOOK: WEBHOOK } },
+    );
+    const auth = { authorization: basic("alice", password) };
+    for (const coding of Object.keys(codings)) {
+      await request(gate.port, `/${coding}/secret`, { headers: auth });
+      await request(gate.port, `/${coding}/plain`, { headers: auth });
+    }
+    await gate.close();
+    const har = JSON.parse(readFileSync(harPath, "utf8")) as Har;
+    const bodies = har.log.entries.map((e) => {
+      const coding = e.response.headers.find((h) => h.name === "content-encoding")?.value ?? "";
+      const text = e.response.content.text;
+      const decompress = codings[coding]?.[1];
+      return {
+        url: e.request.url,
+        text: text && decompress ? decompress(Buffer.from(text, "base64")).toString() : "",
+        comment: e.response.content.comment ?? "",
+      };
+    });
+    expect(leakedSecrets(JSON.stringify(bodies), { webhook: WEBHOOK })).toEqual([]);
+    for (const coding of Object.keys(codings)) {
+      expect(bodies.find((b) => b.url.endsWith(`/${coding}/secret`))?.comment).toBe(
+        `${coding} body left out: it contains a secret`,
+      );
+      // Compressed bodies without a secret are recorded as they came.
+      expect(bodies.find((b) => b.url.endsWith(`/${coding}/plain`))?.text).toContain("nothing secret");
+    }
   });
 });
 
