@@ -102,3 +102,40 @@ describe("FakeGitHub", () => {
     expect((await call("GET", `/repos/o/r/deployments/${data.id}/statuses`)).data[0].state).toBe("success");
   });
 });
+
+describe("FakeGitHub extensions", () => {
+  it("serves an extension's routes (form bodies parsed, public ones without the token), records them and injects failures", async () => {
+    const seen: unknown[] = [];
+    const ext = await FakeGitHub.start({
+      token: "tok",
+      extensions: [
+        {
+          rawPath: true,
+          public: true,
+          routes: [["POST", /^\/login\/echo\/(\w+)$/, "echo"]],
+          handle(route, request) {
+            seen.push([route, request.params, request.body]);
+            request.send(200, { id: request.fake.newId() });
+          },
+        },
+      ],
+    });
+    try {
+      const post = () =>
+        fetch(`${ext.url}/login/echo/abc`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "client_id=c1&scope=read%3Aorg",
+        });
+      const ok = await post();
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { id: number }).id).toBeGreaterThan(0);
+      ext.fail("echo", { status: 503 });
+      expect((await post()).status).toBe(503);
+      expect(seen).toEqual([["echo", ["abc"], { client_id: "c1", scope: "read:org" }]]);
+      expect(ext.requestsTo("echo").map((r) => r.status)).toEqual([200, 503]);
+    } finally {
+      await ext.close();
+    }
+  });
+});
