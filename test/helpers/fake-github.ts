@@ -139,16 +139,24 @@ export interface FakeRequest {
   sendRaw(status: number, body: string | Buffer, headers: Record<string, string>): void;
 }
 
-export interface FakeExtension {
-  /**
-   * [method, pattern over the path (API prefix /api/v3 stripped; the full path when `rawPath`),
-   * route name]. Names are what `fail()` and `requestsTo()` take.
-   */
-  readonly routes: readonly (readonly [string, RegExp, string])[];
+/** One endpoint of an extension. */
+export interface FakeRoute {
+  readonly method: string;
+  /** Over the path with any /api/v3 prefix stripped, or the full path when `rawPath`. */
+  readonly pattern: RegExp;
+  /** What `fail()` and `requestsTo()` take. */
+  readonly name: string;
   /** Match on the request's own path (e.g. /login/device/code lives beside the API, not in it). */
   readonly rawPath?: boolean;
-  /** Skips the fake's token check (endpoints that take other credentials). */
+  /** Skips the fake's token check (endpoints that take other credentials, e.g. a user's token). */
   readonly public?: boolean;
+  /** Takes the request only when this says so (e.g. GET /user with a token the extension issued). */
+  readonly claims?: (req: IncomingMessage) => boolean;
+}
+
+export interface FakeExtension {
+  /** Tried before the core's routes, so an extension can take a request the core would answer. */
+  readonly routes: readonly FakeRoute[];
   handle(route: string, request: FakeRequest): void | Promise<void>;
   /** Called once when the fake starts, e.g. to keep a reference to it. */
   attach?(fake: FakeGitHub): void;
@@ -162,6 +170,7 @@ interface Match {
   readonly route: RouteName;
   readonly params: readonly string[];
   readonly extension?: FakeExtension;
+  readonly public?: boolean;
 }
 
 export class FakeGitHub {
@@ -298,7 +307,7 @@ export class FakeGitHub {
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
     const body = parseBody(raw, req.headers["content-type"]);
-    const match = route(method, url.pathname, body) ?? this.extensionRoute(method, url.pathname);
+    const match = this.extensionRoute(req, method, url.pathname) ?? route(method, url.pathname, body);
     const recorded: RecordedRequest = {
       method,
       path: `${url.pathname}${url.search}`,
@@ -324,7 +333,7 @@ export class FakeGitHub {
       res.end(data);
     };
 
-    if (this.options.token !== undefined && !match?.extension?.public) {
+    if (this.options.token !== undefined && !match?.public) {
       const auth = req.headers.authorization ?? "";
       if (auth !== `token ${this.options.token}` && auth !== `Bearer ${this.options.token}`) {
         send(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
@@ -531,13 +540,19 @@ export class FakeGitHub {
     }
   }
 
-  private extensionRoute(method: string, pathname: string): Match | undefined {
+  private extensionRoute(req: IncomingMessage, method: string, pathname: string): Match | undefined {
     const apiPath = pathname.replace(/^\/api\/v3(?=\/)/, "");
     for (const extension of this.options.extensions ?? []) {
-      for (const [m, pattern, name] of extension.routes) {
-        if (m !== method) continue;
-        const found = pattern.exec(extension.rawPath ? pathname : apiPath);
-        if (found) return { route: name, params: found.slice(1).map(decodeURIComponent), extension };
+      for (const r of extension.routes) {
+        if (r.method !== method) continue;
+        const found = r.pattern.exec(r.rawPath ? pathname : apiPath);
+        if (!found || (r.claims && !r.claims(req))) continue;
+        return {
+          route: r.name,
+          params: found.slice(1).map(decodeURIComponent),
+          extension,
+          public: r.public,
+        };
       }
     }
     return undefined;
