@@ -9,6 +9,7 @@ import { validateHeaderValue } from "node:http";
 import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { isUnder, requestPath } from "../gate/request-path.js";
 import type { InputSpec } from "./names.js";
 import { InputReader } from "./reader.js";
 
@@ -304,6 +305,20 @@ function shownWebhookLine(parts: readonly string[]): string {
 
 const INLINE_SECRET = `must be the NAME of an environment variable holding the secret (e.g. GITHUB_WEBHOOK_SECRET, set in the step's env from a secret: "GITHUB_WEBHOOK_SECRET: \${{ secrets.GITHUB_WEBHOOK_SECRET }}"), not the secret itself`;
 
+/**
+ * What is wrong with a webhook path prefix, or undefined. The gate matches prefixes against
+ * the checked, decoded request path (gate/request-path.ts), so a prefix must be a path the
+ * gate accepts, written without percent-encoding (printable ASCII), outside /__preview/.
+ */
+function webhookPrefixProblem(prefix: string): string | undefined {
+  if (!prefix.startsWith("/") || /[?#]/.test(prefix)) return 'starting with "/" without "?" or "#"';
+  if (/[^\x21-\x7e]|%/.test(prefix)) return "of printable ASCII characters without percent-encoding (%)";
+  const checked = requestPath(prefix);
+  if (typeof checked !== "string") return `that the gate accepts as a path (${checked.refused})`;
+  if (isUnder(prefix, "/__preview")) return "outside /__preview/ (the gate's own paths)";
+  return undefined;
+}
+
 /** Lines "<provider> <path-prefix> <SECRET_ENV_VAR>"; the secret is read from `env`. */
 export function parseVerifyWebhooks(
   input: string,
@@ -340,11 +355,12 @@ export function parseVerifyWebhooks(
         `${where} names an unknown provider; use one of ${WEBHOOK_PROVIDERS.join(", ")}`,
       );
     }
-    if (!pathPrefix.startsWith("/") || /[?#]/.test(pathPrefix) || pathPrefix.startsWith("/__preview/")) {
+    const prefixProblem = webhookPrefixProblem(pathPrefix);
+    if (prefixProblem !== undefined) {
       throw new InputError(
         input,
         shown,
-        `${where} needs a path prefix starting with "/" without "?" or "#", outside /__preview/, e.g. "/webhooks/github"`,
+        `${where} needs a path prefix ${prefixProblem}, e.g. "/webhooks/github"`,
       );
     }
     if (!ENV_NAME.test(secretEnv)) {

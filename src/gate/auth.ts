@@ -121,7 +121,9 @@ export class Authenticator {
       reply(ex, 405, "the login link is opened with GET", { allow: "GET" });
       return;
     }
-    const token = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
+    const url = ex.req.url ?? "";
+    const query = url.indexOf("?");
+    const token = query === -1 ? "" : (new URLSearchParams(url.slice(query + 1)).get("token") ?? "");
     const redirect = { location: "/", "referrer-policy": "no-referrer" };
     if (this.#auth.mode === "none") {
       reply(ex, 303, "no login needed, see /", redirect);

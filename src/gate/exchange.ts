@@ -6,6 +6,10 @@ import type { Recording } from "./recorder.js";
 /** The few request headers the gate looks at, read in one pass over rawHeaders. */
 export interface RequestBasics {
   readonly host: string | undefined;
+  /** More than one Host header came (RFC 9110 7.2: 400). */
+  readonly duplicateHost: boolean;
+  /** Every Connection header, joined with ", ". */
+  readonly connection: string | undefined;
   readonly contentLength: string | undefined;
   readonly transferEncoding: string | undefined;
   readonly authorization: string | undefined;
@@ -18,6 +22,8 @@ export interface RequestBasics {
  */
 export function readBasics(raw: readonly string[]): RequestBasics {
   let host: string | undefined;
+  let duplicateHost = false;
+  let connection: string | undefined;
   let contentLength: string | undefined;
   let transferEncoding: string | undefined;
   let authorization: string | undefined;
@@ -27,11 +33,18 @@ export function readBasics(raw: readonly string[]): RequestBasics {
     const value = raw[i + 1] as string;
     switch (name.length) {
       case 4:
-        if (host === undefined && name.toLowerCase() === "host") host = value;
+        if (name.toLowerCase() === "host") {
+          if (host === undefined) host = value;
+          else duplicateHost = true;
+        }
         break;
       case 6:
         // Several Cookie headers mean one list (RFC 9110 section 5.3; node:http joins them too).
         if (name.toLowerCase() === "cookie") cookie = cookie === undefined ? value : `${cookie}; ${value}`;
+        break;
+      case 10:
+        if (name.toLowerCase() === "connection")
+          connection = connection === undefined ? value : `${connection}, ${value}`;
         break;
       case 13:
         if (authorization === undefined && name.toLowerCase() === "authorization") authorization = value;
@@ -46,7 +59,7 @@ export function readBasics(raw: readonly string[]): RequestBasics {
         break;
     }
   }
-  return { host, contentLength, transferEncoding, authorization, cookie };
+  return { host, duplicateHost, connection, contentLength, transferEncoding, authorization, cookie };
 }
 
 export interface Exchange {
@@ -57,8 +70,13 @@ export interface Exchange {
   readonly socket: Duplex;
   /** Bytes the client sent after an upgrade request's headers. */
   readonly head: Buffer | undefined;
-  /** The path without the query string. */
+  /** The path without the query string, as the client sent it (stats, messages). */
   readonly pathname: string;
+  /**
+   * The path every decision is made on: checked and percent-decoded (request-path.ts). Empty
+   * until the gate's checks set it, so an unchecked path matches no decision.
+   */
+  path: string;
   /** performance.now() and Date.now() when the request arrived. */
   readonly started: number;
   readonly startedAt: number;
@@ -100,6 +118,7 @@ export function createExchange(
     socket,
     head,
     pathname: q === -1 ? url : url.slice(0, q),
+    path: "",
     started: performance.now(),
     startedAt: Date.now(),
     expectContinue,

@@ -5,6 +5,7 @@
  * Works on raw [name, value, ...] arrays so duplicates (Set-Cookie) keep their order.
  */
 import { withoutSessionCookie } from "./auth.js";
+import { FRAMING_HEADERS } from "./framing.js";
 
 const HOP_BY_HOP = new Set([
   "connection",
@@ -18,7 +19,11 @@ const HOP_BY_HOP = new Set([
   "proxy-authenticate",
 ]);
 
-/** Names listed in Connection headers (lower-case), which are hop-by-hop too. */
+/**
+ * Names listed in Connection headers (lower-case), which are hop-by-hop too; never the
+ * framing headers (Content-Length, Transfer-Encoding, Host): dropping those would send a body
+ * without its framing (a request naming them is refused before it gets here, see framing.ts).
+ */
 function connectionTokens(raw: readonly string[]): Set<string> | undefined {
   let tokens: Set<string> | undefined;
   for (let i = 0; i < raw.length; i += 2) {
@@ -29,7 +34,7 @@ function connectionTokens(raw: readonly string[]): Set<string> | undefined {
     if (lower === "keep-alive" || lower === "close") continue;
     for (const token of value.split(",")) {
       const name = token.trim().toLowerCase();
-      if (name === "" || HOP_BY_HOP.has(name)) continue;
+      if (name === "" || HOP_BY_HOP.has(name) || FRAMING_HEADERS.has(name)) continue;
       tokens ??= new Set();
       tokens.add(name);
     }

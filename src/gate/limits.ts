@@ -6,6 +6,7 @@
 
 import type { IncomingMessage } from "node:http";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import { formatDuration } from "../util/time.js";
 
 export interface Timeouts {
@@ -34,9 +35,35 @@ export function serverOptions(timeouts: Timeouts): http.ServerOptions {
   };
 }
 
+/**
+ * A keep-alive pool that drops a connection on which the app sends bytes while no request is
+ * waiting (a second response to one request, a body after a HEAD answer): that connection is
+ * out of step, and reused, the next client would get the stray bytes as its answer. node 24
+ * does the same in its own agent; older versions drop the bytes and reuse the connection.
+ * (Bytes the app sends after the connection was handed to the next request cannot be told
+ * apart from that request's answer: see the README's Security section.)
+ */
+class UpstreamAgent extends http.Agent {
+  override keepSocketAlive(socket: Duplex): boolean {
+    // Typed void in @types/node; node's returns true after setting TCP keep-alive and unref.
+    if ((super.keepSocketAlive(socket) as unknown) === false) return false;
+    socket.on("data", destroyUnasked);
+    return true;
+  }
+
+  override reuseSocket(socket: Duplex, request: http.ClientRequest): void {
+    socket.off("data", destroyUnasked);
+    super.reuseSocket(socket, request);
+  }
+}
+
+function destroyUnasked(this: Duplex): void {
+  this.destroy();
+}
+
 /** Keep-alive pool to the app; maxSockets bounds concurrent upstream connections (others queue). */
 export function upstreamAgent(maxSockets: number): http.Agent {
-  return new http.Agent({
+  return new UpstreamAgent({
     keepAlive: true,
     maxSockets,
     maxFreeSockets: Math.min(maxSockets, 256),

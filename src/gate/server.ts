@@ -1,9 +1,15 @@
 /**
  * The gate: a reverse proxy on loopback in front of the app, where every tunnel provider
- * points. Each request runs an ordered pipeline of small stages, any of which may answer:
+ * points. Each request first goes through checks that come before any decision on its path,
+ * then an ordered pipeline of small stages, any of which may answer:
  *
- *   reserved hook -> client allow-list -> login link -> webhook verification -> user auth
- *   -> /__preview/ namespace -> body limit -> proxy (recorded throughout)
+ *   tunnel probe carrying the run's key (probe.ts, the one exception to the allow-list)
+ *   -> client allow-list -> framing and path checks (framing.ts, request-path.ts)
+ *   -> reserved /__preview/ hook (the identity provider; not recorded)
+ *   -> login link -> webhook verification -> user auth -> /__preview/ namespace
+ *   -> body limit -> proxy (recorded from the allow-list on)
+ *
+ * Every decision on a path uses `ex.path`, the one checked and decoded form of it.
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -17,6 +23,7 @@ import { SecretRegistry } from "../util/secrets.js";
 import { Authenticator, LOGIN_PATH, SESSION_COOKIE } from "./auth.js";
 import { clientAddress, isAllowed } from "./client-ip.js";
 import { createExchange, type Exchange } from "./exchange.js";
+import { framingRefusal } from "./framing.js";
 import { exposeGc, GcPacer } from "./gc-pacer.js";
 import {
   DEFAULT_MAX_UPSTREAM_CONNECTIONS,
@@ -27,8 +34,10 @@ import {
   tooLargeMessage,
   upstreamAgent,
 } from "./limits.js";
+import { ProbeResponder, type ProbeSecrets } from "./probe.js";
 import { ReverseProxy } from "./proxy.js";
 import { HarRecorder, recordedUrl } from "./recorder.js";
+import { requestPath } from "./request-path.js";
 import { reply } from "./respond.js";
 import { type GateStats, StatsCollector } from "./stats.js";
 import { webhookRoutes, webhookStage } from "./webhook-verify.js";
@@ -53,10 +62,13 @@ export interface GateOptions {
   readonly onUpstreamError?: (error: Error) => void;
   readonly upstreamErrorIntervalMs?: number;
   /**
-   * Called first for every request (before the allow-list and auth, not recorded): return
-   * true when it answered, e.g. a reserved path such as /__preview/probe.
+   * Called for requests whose path is under /__preview/ (after the allow-list and the path
+   * checks, before sign-in, not recorded) with the checked, decoded path: true when it
+   * answered, e.g. the identity provider under /__preview/idp.
    */
-  readonly reserved?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  readonly reserved?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+  /** The run's probe key and nonce: /__preview/probe answers only a request carrying the key. */
+  readonly probe?: ProbeSecrets;
   /**
    * The run's secrets: kept out of the recording. The gate adds its own (credentials, webhook
    * secrets, the login links' tokens and the sessions it opens). Default: a registry of its own.
@@ -89,6 +101,15 @@ export interface Gate {
 type Stage = (ex: Exchange) => boolean | Promise<boolean>;
 
 const UPSTREAM_ERROR_INTERVAL_MS = 10_000;
+const RESERVED_PREFIX = "/__preview/";
+const CLOSE = { connection: "close" } as const;
+
+/** An answer the gate gives before any stage; `close` ends the connection after it. */
+interface Refusal {
+  readonly status: number;
+  readonly message: string;
+  readonly close?: boolean;
+}
 
 export async function startGate(options: GateOptions): Promise<Gate> {
   const { settings, logger } = options;
@@ -97,6 +118,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const secrets = options.secrets ?? new SecretRegistry();
   for (const value of gateSecrets(settings)) secrets.add(value, "a secret of the gate's inputs");
   const auth = new Authenticator(settings.auth, (minted) => secrets.add(minted, "a login token or session"));
+  const probe = options.probe ? new ProbeResponder(options.probe) : undefined;
   const stats = new StatsCollector();
   const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
   const recorder = settings.record
@@ -158,13 +180,8 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   });
 
   const stages: Stage[] = [
-    function allowList(ex) {
-      if (isAllowed(settings.allowCidrs, ex.clientIp)) return false;
-      reply(ex, 403, `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs`);
-      return true;
-    },
     function loginLink(ex) {
-      if (ex.pathname !== LOGIN_PATH) return false;
+      if (ex.path !== LOGIN_PATH) return false;
       auth.login(ex);
       return true;
     },
@@ -186,8 +203,8 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       return true;
     },
     function namespace(ex) {
-      if (!ex.pathname.startsWith("/__preview/")) return false;
-      reply(ex, 404, `${ex.pathname} is not a path of the gate`);
+      if (!ex.path.startsWith(RESERVED_PREFIX)) return false;
+      reply(ex, 404, `${ex.path} is not a path of the gate`);
       return true;
     },
     function bodyLimit(ex) {
@@ -224,8 +241,35 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     }
   };
 
+  /** Checks before any decision on the path; sets `ex.path`. Undefined: go on. */
+  const refusal = (ex: Exchange): Refusal | undefined => {
+    // First for every path, the reserved ones included (only the keyed probe came before).
+    if (!isAllowed(settings.allowCidrs, ex.clientIp)) {
+      return { status: 403, message: `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs` };
+    }
+    const framing = framingRefusal(ex.basics, ex.req.httpVersion);
+    if (framing !== undefined) return { ...framing, close: true };
+    const path = requestPath(ex.pathname);
+    if (typeof path !== "string") return { status: 400, message: path.refused };
+    ex.path = path;
+    return undefined;
+  };
+
   const begin = (ex: Exchange) => {
     ex.clientIp = clientAddress(ex.req, clientIpHeader);
+    const refused = refusal(ex);
+    const res = ex.res;
+    if (
+      refused === undefined &&
+      res !== undefined &&
+      options.reserved !== undefined &&
+      ex.path.startsWith(RESERVED_PREFIX) &&
+      options.reserved(ex.req, res, ex.path)
+    ) {
+      return;
+    }
+    if (res) res.once("close", () => finish(ex));
+    else ex.socket.once("close", () => finish(ex));
     ex.record = recorder?.begin(
       ex.req.method ?? "GET",
       recordedUrl(base(), ex.req.url ?? "/"),
@@ -234,6 +278,11 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       ex.startedAt,
       ex.clientIp,
     );
+    if (refused !== undefined) {
+      if (refused.close) refusedConnections.add(ex.req.socket);
+      reply(ex, refused.status, refused.message, refused.close ? CLOSE : undefined);
+      return;
+    }
     try {
       run(ex, 0);
     } catch (error) {
@@ -241,17 +290,22 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     }
   };
 
+  // Connections the gate answered with "Connection: close" after a framing dispute. node has
+  // already parsed what was pipelined behind that request and hands it over as more
+  // requests: none of them is answered or forwarded; node closes the connection once the
+  // refusal is written.
+  const refusedConnections = new WeakSet<Duplex>();
+
   const onRequest = (req: IncomingMessage, res: ServerResponse, expectContinue: boolean) => {
-    if (options.reserved?.(req, res)) return;
+    if (refusedConnections.has(req.socket)) return;
     const ex = createExchange(req, res, req.socket, undefined, expectContinue);
-    res.once("close", () => finish(ex));
+    if (probe?.answer(req, res, ex.pathname)) return;
     begin(ex);
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const ex = createExchange(req, undefined, socket, head, false);
-    socket.once("close", () => finish(ex));
-    begin(ex);
+    if (refusedConnections.has(socket)) return;
+    begin(createExchange(req, undefined, socket, head, false));
   };
 
   const sockets = new Set<Socket>();

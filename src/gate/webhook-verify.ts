@@ -1,12 +1,17 @@
 /**
- * Webhook paths: a request under a verify-webhooks prefix skips user auth only when its
+ * Webhook paths: a POST under a verify-webhooks prefix skips user auth only when its
  * signature verifies for that provider; otherwise 401 (unsigned) or 403 (bad or stale) and
- * the app never sees it. Verifying needs the exact bytes, so these bodies (and only these)
- * are buffered, up to max-body.
+ * the app never sees it. Other methods on these paths get the ordinary sign-in: providers
+ * sign only the body, so a signature must not open a GET. Verifying needs the exact bytes, so
+ * these bodies (and only these) are buffered, up to max-body.
+ *
+ * Prefixes match the checked, decoded path (request-path.ts: no dot segments, no encoded
+ * slashes) at a segment boundary, so nothing under a prefix can name a path outside it.
  */
 import type { WebhookRule } from "../config/gate-parse.js";
 import type { Exchange } from "./exchange.js";
 import { BodyTooLargeError, declaredLength, readBody, tooLargeMessage } from "./limits.js";
+import { isUnder } from "./request-path.js";
 import { reply } from "./respond.js";
 import { SCHEMES, type WebhookScheme } from "./verifiers/index.js";
 
@@ -22,11 +27,10 @@ export function webhookRoutes(rules: readonly WebhookRule[]): WebhookRoute[] {
     .sort((a, b) => b.rule.pathPrefix.length - a.rule.pathPrefix.length);
 }
 
-/** "/hooks" matches "/hooks" and "/hooks/x", not "/hooksx". */
-export function matchRoute(routes: readonly WebhookRoute[], pathname: string): WebhookRoute | undefined {
+/** "/hooks" matches "/hooks" and "/hooks/x", not "/hooksx" (`path` is checked and decoded). */
+export function matchRoute(routes: readonly WebhookRoute[], path: string): WebhookRoute | undefined {
   for (const route of routes) {
-    const prefix = route.rule.pathPrefix;
-    if (prefix === "/" || pathname === prefix || pathname.startsWith(`${prefix}/`)) return route;
+    if (isUnder(path, route.rule.pathPrefix)) return route;
   }
   return undefined;
 }
@@ -46,9 +50,13 @@ export function webhookStage(options: WebhookStageOptions): (ex: Exchange) => bo
   const { routes, maxBodyBytes } = options;
   if (routes.length === 0) return () => false;
   return (ex) => {
-    const route = matchRoute(routes, ex.pathname);
+    if (ex.req.method !== "POST") return false;
+    const route = matchRoute(routes, ex.path);
     if (route === undefined) return false;
     const { scheme, rule } = route;
+    // Percent-encoding inside the prefix itself (/hooks/%67ithub): an app that does not decode
+    // would see another path than the one exempted, so no exemption (the sign-in applies).
+    if (ex.path !== ex.pathname && !isUnder(ex.pathname, rule.pathPrefix)) return false;
     if (!ex.res) {
       reply(
         ex,

@@ -4,6 +4,7 @@
  * all see one issuer. Created once the public URL is known; follows it if it changes.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isUnder } from "../gate/index.js";
 import { createIdp, IDP_MOUNT_PATH, type Idp, idpEnv, idpIssuer, previewClient } from "../idp/index.js";
 import type { RunContext } from "./context.js";
 
@@ -17,13 +18,7 @@ export class RunIdentity {
   }
 
   /** The gate's reserved-path hook: answers requests under the mount once the IdP exists. */
-  readonly route = (req: IncomingMessage, res: ServerResponse): boolean => {
-    const idp = this.idp;
-    const pathname = (req.url ?? "").split("?")[0] ?? "";
-    if (!idp || (pathname !== IDP_MOUNT_PATH && !pathname.startsWith(`${IDP_MOUNT_PATH}/`))) return false;
-    void idp.handle(req, res, pathname.slice(IDP_MOUNT_PATH.length) || "/");
-    return true;
-  };
+  readonly route = idpRoute(() => this.idp);
 
   /** Starts it on the public URL; returns the app's OIDC_* environment. */
   start(publicUrl: string): Record<string, string> {
@@ -69,4 +64,19 @@ export class RunIdentity {
       redirectPaths: settings.redirectPaths,
     });
   }
+}
+
+/**
+ * A gate `reserved` hook serving `idp()` under IDP_MOUNT_PATH. `path` is the gate's checked,
+ * decoded path (given after its allow-list), never the raw URL.
+ */
+export function idpRoute(
+  idp: () => Idp | undefined,
+): (req: IncomingMessage, res: ServerResponse, path: string) => boolean {
+  return (req, res, path) => {
+    const current = idp();
+    if (!current || !isUnder(path, IDP_MOUNT_PATH)) return false;
+    void current.handle(req, res, path.slice(IDP_MOUNT_PATH.length) || "/");
+    return true;
+  };
 }

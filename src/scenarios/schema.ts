@@ -156,7 +156,10 @@ export const scenarioSchema = z
       .optional(),
     method: z
       .enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" })
-      .meta({ description: "Default POST." })
+      .meta({
+        description:
+          "Default POST. The gate lets only POST skip its sign-in on verify-webhooks paths: PUT and PATCH need send-auth.",
+      })
       .optional(),
     body: body.optional(),
     "content-type": z

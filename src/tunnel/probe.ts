@@ -14,6 +14,8 @@ export interface ProbeOptions {
   /** Reserved path the gate answers with the nonce, e.g. "/__preview/probe". */
   readonly path: string;
   readonly nonce: string;
+  /** More headers for every probe, e.g. the key the gate wants before it answers. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   /** Provider name, for the message. */
@@ -47,6 +49,7 @@ export async function probePublicUrl(options: ProbeOptions): Promise<ProbeResult
   const started = Date.now();
   const deadline = started + options.timeoutMs;
   const target = `${options.url}${options.path}`;
+  const headers = options.headers ? { ...PROBE_HEADERS, ...options.headers } : PROBE_HEADERS;
   let seen: Seen | undefined;
   let attempts = 0;
   for (;;) {
@@ -56,7 +59,7 @@ export async function probePublicUrl(options: ProbeOptions): Promise<ProbeResult
     const attemptSignal = AbortSignal.timeout(Math.min(ATTEMPT_TIMEOUT_MS, remaining));
     const signal = options.signal ? AbortSignal.any([options.signal, attemptSignal]) : attemptSignal;
     try {
-      const response = await fetch(target, { headers: PROBE_HEADERS, redirect: "manual", signal });
+      const response = await fetch(target, { headers, redirect: "manual", signal });
       const body = await response.text();
       if (response.status === 200 && body.trim() === options.nonce) {
         return { attempts, elapsedMs: Date.now() - started };

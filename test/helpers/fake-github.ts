@@ -26,7 +26,8 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type RouteName =
+/** Routes of the core fake; extensions add their own names. */
+export type CoreRouteName =
   | "viewer"
   | "user"
   | "list-comments"
@@ -39,6 +40,8 @@ export type RouteName =
   | "create-deployment-status"
   | "list-deployments"
   | "list-deployment-statuses";
+
+export type RouteName = CoreRouteName | (string & {});
 
 export interface RecordedRequest {
   readonly method: string;
@@ -111,6 +114,53 @@ export interface FakeGitHubOptions {
   readonly login?: string;
   /** When set, requests must carry it ("token X" or "Bearer X"); others get 401. */
   readonly token?: string;
+  /**
+   * More endpoints (device flow, artifacts, hooks...), each in its own module, so features
+   * extend the fake without editing this file. Their routes are tried after the core's.
+   */
+  readonly extensions?: readonly FakeExtension[];
+}
+
+/** What an extension's handler gets for one request. */
+export interface FakeRequest {
+  readonly fake: FakeGitHub;
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly method: string;
+  readonly url: URL;
+  /** Path parameters captured by the route's pattern, URL-decoded. */
+  readonly params: readonly string[];
+  /** Parsed JSON, a form as a plain object (application/x-www-form-urlencoded), else the text. */
+  readonly body: unknown;
+  readonly raw: Buffer;
+  /** Answers with JSON (or nothing when data is undefined), recorded with the request. */
+  send(status: number, data: unknown, headers?: Record<string, string>): void;
+  /** Answers with any body and content type, recorded with the request. */
+  sendRaw(status: number, body: string | Buffer, headers: Record<string, string>): void;
+}
+
+/** One endpoint of an extension. */
+export interface FakeRoute {
+  readonly method: string;
+  /** Over the path with any /api/v3 prefix stripped, or the full path when `rawPath`. */
+  readonly pattern: RegExp;
+  /** What `fail()` and `requestsTo()` take. */
+  readonly name: string;
+  /** Match on the request's own path (e.g. /login/device/code lives beside the API, not in it). */
+  readonly rawPath?: boolean;
+  /** Skips the fake's token check (endpoints that take other credentials, e.g. a user's token). */
+  readonly public?: boolean;
+  /** Takes the request only when this says so (e.g. GET /user with a token the extension issued). */
+  readonly claims?: (req: IncomingMessage) => boolean;
+}
+
+export interface FakeExtension {
+  /** Tried before the core's routes, so an extension can take a request the core would answer. */
+  readonly routes: readonly FakeRoute[];
+  handle(route: string, request: FakeRequest): void | Promise<void>;
+  /** Called once when the fake starts, e.g. to keep a reference to it. */
+  attach?(fake: FakeGitHub): void;
+  close?(): void | Promise<void>;
 }
 
 const SECONDARY_MESSAGE =
@@ -119,6 +169,8 @@ const SECONDARY_MESSAGE =
 interface Match {
   readonly route: RouteName;
   readonly params: readonly string[];
+  readonly extension?: FakeExtension;
+  readonly public?: boolean;
 }
 
 export class FakeGitHub {
@@ -129,6 +181,11 @@ export class FakeGitHub {
   login: string;
   private readonly failures = new Map<RouteName, (FailureSpec & { left: number })[]>();
   private nextId = 1000;
+
+  /** A new id, unique across the fake and its extensions. */
+  newId(): number {
+    return this.nextId++;
+  }
 
   readonly url: string;
   private readonly server: Server;
@@ -150,6 +207,7 @@ export class FakeGitHub {
     });
     const { port } = server.address() as AddressInfo;
     const fake = new FakeGitHub(server, `http://127.0.0.1:${port}`, options);
+    for (const extension of options.extensions ?? []) extension.attach?.(fake);
     server.on("request", (req, res) => {
       fake.handle(req, res).catch((error: unknown) => {
         res.writeHead(500, { "content-type": "application/json" });
@@ -160,6 +218,7 @@ export class FakeGitHub {
   }
 
   async close(): Promise<void> {
+    for (const extension of this.options.extensions ?? []) await extension.close?.();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -247,8 +306,8 @@ export class FakeGitHub {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://fake");
     const method = req.method ?? "GET";
-    const body = parseBody(raw);
-    const match = route(method, url.pathname, body);
+    const body = parseBody(raw, req.headers["content-type"]);
+    const match = this.extensionRoute(req, method, url.pathname) ?? route(method, url.pathname, body);
     const recorded: RecordedRequest = {
       method,
       path: `${url.pathname}${url.search}`,
@@ -268,8 +327,13 @@ export class FakeGitHub {
       });
       res.end(data === undefined ? "" : JSON.stringify(data));
     };
+    const sendRaw = (status: number, data: string | Buffer, headers: Record<string, string>) => {
+      recorded.status = status;
+      res.writeHead(status, { "x-github-request-id": `FAKE:${this.requests.length}`, ...headers });
+      res.end(data);
+    };
 
-    if (this.options.token !== undefined) {
+    if (this.options.token !== undefined && !match?.public) {
       const auth = req.headers.authorization ?? "";
       if (auth !== `token ${this.options.token}` && auth !== `Bearer ${this.options.token}`) {
         send(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
@@ -309,6 +373,21 @@ export class FakeGitHub {
           { ...failure.headers },
         );
       }
+      return;
+    }
+    if (match.extension) {
+      await match.extension.handle(match.route, {
+        fake: this,
+        req,
+        res,
+        method,
+        url,
+        params: match.params,
+        body,
+        raw,
+        send,
+        sendRaw,
+      });
       return;
     }
     const [owner = "", repo = "", third = ""] = match.params;
@@ -461,6 +540,24 @@ export class FakeGitHub {
     }
   }
 
+  private extensionRoute(req: IncomingMessage, method: string, pathname: string): Match | undefined {
+    const apiPath = pathname.replace(/^\/api\/v3(?=\/)/, "");
+    for (const extension of this.options.extensions ?? []) {
+      for (const r of extension.routes) {
+        if (r.method !== method) continue;
+        const found = r.pattern.exec(r.rawPath ? pathname : apiPath);
+        if (!found || (r.claims && !r.claims(req))) continue;
+        return {
+          route: r.name,
+          params: found.slice(1).map(decodeURIComponent),
+          extension,
+          public: r.public,
+        };
+      }
+    }
+    return undefined;
+  }
+
   private takeFailure(name: RouteName): FailureSpec | undefined {
     const queue = this.failures.get(name);
     const head = queue?.[0];
@@ -528,20 +625,21 @@ function route(method: string, pathname: string, body: unknown): Match | undefin
   return undefined;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let text = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk: string) => {
-      text += chunk;
-    });
-    req.on("end", () => resolve(text));
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
 
-function parseBody(text: string): unknown {
-  if (text === "") return undefined;
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  const text = raw.toString("utf8");
+  if (contentType?.startsWith("application/x-www-form-urlencoded")) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -134,21 +134,21 @@ describe("login link", () => {
 });
 
 describe("reserved hook", () => {
-  it("runs before auth", async () => {
+  it("runs before auth, with the checked and decoded path", async () => {
     app = await startApp();
     gate = await startTestGate(
       app.port,
       { credentials: "alice:pw" },
       {
-        reserved: (req, res) => {
-          if (req.url !== "/__preview/probe") return false;
-          res.end("probe ok");
+        reserved: (_req, res, path) => {
+          if (path !== "/__preview/mine") return false;
+          res.end("reserved ok");
           return true;
         },
       },
     );
-    const res = await request(gate.port, "/__preview/probe");
+    const res = await request(gate.port, "/__preview/m%69ne");
     expect(res.status).toBe(200);
-    expect(res.body).toBe("probe ok");
+    expect(res.body).toBe("reserved ok");
   });
 });

@@ -102,3 +102,56 @@ describe("FakeGitHub", () => {
     expect((await call("GET", `/repos/o/r/deployments/${data.id}/statuses`)).data[0].state).toBe("success");
   });
 });
+
+describe("FakeGitHub extensions", () => {
+  it("serves an extension's routes before the core's (form bodies parsed, public ones without the token), records them and injects failures", async () => {
+    const seen: unknown[] = [];
+    const ext = await FakeGitHub.start({
+      token: "tok",
+      extensions: [
+        {
+          routes: [
+            { method: "POST", pattern: /^\/login\/echo\/(\w+)$/, name: "echo", rawPath: true, public: true },
+            {
+              method: "GET",
+              pattern: /^\/user$/,
+              name: "user-of-ext",
+              public: true,
+              claims: (req) => req.headers.authorization === "token ext-user",
+            },
+          ],
+          handle(route, request) {
+            if (route === "user-of-ext") return request.send(200, { login: "ext-user" });
+            seen.push([route, request.params, request.body]);
+            request.send(200, { id: request.fake.newId() });
+          },
+        },
+      ],
+    });
+    try {
+      const post = () =>
+        fetch(`${ext.url}/login/echo/abc`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          body: "client_id=c1&scope=read%3Aorg",
+        });
+      const ok = await post();
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { id: number }).id).toBeGreaterThan(0);
+      ext.fail("echo", { status: 503 });
+      expect((await post()).status).toBe(503);
+      expect(seen).toEqual([["echo", ["abc"], { client_id: "c1", scope: "read:org" }]]);
+      expect(ext.requestsTo("echo").map((r) => r.status)).toEqual([200, 503]);
+      // A route the extension claims shadows the core's; others still reach the core.
+      const user = (token: string) =>
+        fetch(`${ext.url}/user`, { headers: { authorization: `token ${token}` } }).then(
+          async (r) => [r.status, ((await r.json()) as { login?: string }).login] as const,
+        );
+      expect(await user("ext-user")).toEqual([200, "ext-user"]);
+      expect(await user("tok")).toEqual([200, "github-actions[bot]"]);
+      expect(await user("other")).toEqual([401, undefined]);
+    } finally {
+      await ext.close();
+    }
+  });
+});
