@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { inputEnvName } from "../../src/config/names.js";
+import { childEnv } from "../../src/pipeline/child-env.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";
@@ -152,5 +153,26 @@ describe("the environment of the app and the test command (CLI)", () => {
       expect(child.PREVIEW_TUNNEL_TEST_MARK).toBe(h.mark.value);
     }
     expect(test.PREVIEW_PASSWORD).toBe(run.secrets.password);
+  });
+});
+
+describe("childEnv", () => {
+  it("withholds names in any case (Windows ignores case), keeps debug flags, lets what is given win", () => {
+    const env = childEnv(
+      {
+        "input_ssh-key": "k",
+        Github_Output: "/o",
+        actions_runtime_token: "t",
+        ACTIONS_RUNNER_DEBUG: "true",
+        state_app_pid: "1",
+        PREVIEW_TUNNEL_CREDENTIALS: "u:p",
+        PREVIEW_TUNNEL_RUN_DIR: "/r",
+        PATH: "/bin",
+        PORT: "1",
+        UNSET: undefined,
+      },
+      { PORT: "2", GIVEN: "yes", SKIPPED: undefined },
+    );
+    expect(env).toEqual({ ACTIONS_RUNNER_DEBUG: "true", PATH: "/bin", PORT: "2", GIVEN: "yes" });
   });
 });
