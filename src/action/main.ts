@@ -88,8 +88,8 @@ async function foreground(
     signal,
     reporter: {
       preview: (info) => setOutputs(previewOutputs(config, info)),
-      finished: async (finished) => {
-        const r = secrets.redactDeep(finished);
+      // The pipeline redacted its result with `secrets`.
+      finished: async (r) => {
         setOutputs(resultOutputs(r));
         annotateScenarios(r);
         await writeSummary(r).catch((error) =>
