@@ -1,4 +1,8 @@
-/** Exit codes of the CLI; the action maps every failure to core.setFailed. */
+/**
+ * The run's errors, each carrying the exit code the CLI ends with (the action fails its step
+ * on any of them): 0 passed, 1 test failed, 2 invalid input, 3 could not start, 130/143
+ * interrupted. Front doors read `exitCodeOf(error)` instead of telling the classes apart.
+ */
 export const EXIT = {
   ok: 0,
   testFailed: 1,
@@ -11,6 +15,7 @@ export const EXIT = {
 
 /** One invalid input: names it, shows the value and says what would be accepted. */
 export class InputError extends Error {
+  readonly exitCode: number = EXIT.invalidInput;
   constructor(
     readonly input: string,
     readonly value: string,
@@ -23,7 +28,7 @@ export class InputError extends Error {
 
 /** All invalid inputs of one run, reported together so one edit can fix them all. */
 export class ConfigError extends Error {
-  readonly exitCode = EXIT.invalidInput;
+  readonly exitCode: number = EXIT.invalidInput;
   constructor(readonly problems: readonly InputError[]) {
     super(
       problems.length === 1
@@ -36,19 +41,28 @@ export class ConfigError extends Error {
 
 /** The app or the tunnel could not be brought up. */
 export class StartError extends Error {
-  readonly exitCode = EXIT.startFailed;
+  readonly exitCode: number = EXIT.startFailed;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "StartError";
   }
 }
 
-/** The run was cancelled by a signal. */
+/** The run was cancelled by a signal: 128 + the signal's number, as shells report it. */
 export class CancelledError extends Error {
+  readonly exitCode: number;
   constructor(readonly signal: NodeJS.Signals) {
     super(`Cancelled by ${signal}.`);
     this.name = "CancelledError";
+    this.exitCode = signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
   }
+}
+
+/** The exit code an error ends a run with: its own, or 1 (a failed run) for any other. */
+export function exitCodeOf(error: unknown): number {
+  return error instanceof Error && "exitCode" in error && typeof error.exitCode === "number"
+    ? error.exitCode
+    : EXIT.testFailed;
 }
 
 export function errorMessage(error: unknown): string {

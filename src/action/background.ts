@@ -3,15 +3,18 @@
  * output to a file, IPC channel), relays its output to the step log until the preview is
  * up and tested, then lets it go and exits. The post step stops it.
  */
+
 import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import * as core from "@actions/core";
 import { LogTail } from "../app/log-tail.js";
 import { stopProcessTree } from "../app/stop.js";
-import { OUTPUTS, type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
+import { OUTPUTS, type OutputName } from "../config/names.js";
 import { CancelledError } from "../errors.js";
 import { CANCEL_GRACE_MS, type RunResult } from "../pipeline/context.js";
+import { RUN_DIR_ENV, RUN_ID_ENV } from "../session/run.js";
+import { STATE } from "../session/state.js";
 import { isSupervisorMessage } from "./supervisor-protocol.js";
 
 export type BackgroundOutcome =

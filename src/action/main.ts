@@ -3,17 +3,19 @@
  * here and tears down at its end; otherwise the preview goes to a background supervisor that
  * outlives this step, and the post step stops it.
  */
+
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { type Config, getConfig, runsInBackground } from "../config/config.js";
-import { type InputName, type OutputName, STATE } from "../config/names.js";
+import type { InputName, OutputName } from "../config/names.js";
 import { ScenarioInputError } from "../config/scenarios-parse.js";
 import { CancelledError, ConfigError, errorMessage } from "../errors.js";
-import { newRun } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/pipeline.js";
+import { newRun } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
+import { STATE } from "../session/state.js";
 import { redactingLogger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { startInBackground } from "./background.js";

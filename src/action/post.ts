@@ -3,19 +3,20 @@
  * background supervisor after `keep-alive`, cleans up whatever a killed main step left, and
  * reports an app crash in background mode. Cleanup problems are warnings only.
  */
+
 import * as core from "@actions/core";
 import { LogTail } from "../app/log-tail.js";
 import { isAlive, processesWithEnv } from "../app/proc-table.js";
 import { stopProcessTree, sweepMarked } from "../app/stop.js";
 import { collectPublishSettings, PUBLISH_INPUTS } from "../config/github-parse.js";
-import { RUN_ID_ENV } from "../config/names.js";
-import { parseBoolean, parseDuration } from "../config/parse.js";
 import { InputReader } from "../config/reader.js";
 import { errorMessage } from "../errors.js";
 import type { PublisherSnapshot } from "../github/publisher.js";
 import type { RunResult } from "../pipeline/context.js";
+import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import type { SavedState } from "../session/state.js";
+import { parseBoolean, parseDuration } from "../util/parse.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { coreLogger } from "./logger.js";
 import { createPublisher } from "./publishing.js";

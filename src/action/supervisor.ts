@@ -4,13 +4,15 @@
  * SIGTERM. It reports to the main step over IPC while that is attached, and writes what the
  * post step needs to the run folder.
  */
+
 import * as core from "@actions/core";
 import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
-import { type OutputName, RUN_DIR_ENV, RUN_ID_ENV, STATE } from "../config/names.js";
+import type { OutputName } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { runPipeline } from "../pipeline/pipeline.js";
-import { fileState } from "../session/state.js";
+import { RUN_DIR_ENV, RUN_ID_ENV } from "../session/run.js";
+import { fileState, STATE } from "../session/state.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { coreLogger } from "./logger.js";

@@ -3,10 +3,12 @@
  * port accepting connections, or a line of its output matching a pattern. Always bounded
  * by a deadline (wait-on's default is to wait forever).
  */
+
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { type ReadySpec, type StatusRange, statusAccepted } from "../config/parse.js";
+import type { ReadySpec } from "../config/parse.js";
+import { type StatusRange, statusAccepted } from "../util/parse.js";
 import { formatDuration, sleep } from "../util/time.js";
 
 export interface ReadinessOptions {

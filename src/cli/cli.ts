@@ -3,16 +3,17 @@
  * action. Exit codes: 0 passed, 1 test failed, 2 invalid input, 3 app or tunnel could not
  * start, 130/143 interrupted.
  */
+
 import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
 import { nodeLauncher } from "../app/process.js";
 import { getConfig } from "../config/config.js";
 import { INPUTS, type InputName, inputEnvName } from "../config/names.js";
 import { configSecrets } from "../config/secrets.js";
-import { CancelledError, ConfigError, EXIT, errorMessage, InputError, StartError } from "../errors.js";
+import { CancelledError, EXIT, errorMessage, exitCodeOf } from "../errors.js";
 import { clientCredentials } from "../gate/index.js";
-import { newRun } from "../pipeline/context.js";
 import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
+import { newRun } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import { noState } from "../session/state.js";
 import { consoleLogger, redactingLogger } from "../util/logger.js";
@@ -143,11 +144,9 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     });
     return result.outcome === "failed" ? EXIT.testFailed : EXIT.ok;
   } catch (error) {
-    if (error instanceof CancelledError) return error.signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
-    safeLogger.error(errorMessage(error));
-    if (error instanceof ConfigError || error instanceof InputError) return EXIT.invalidInput;
-    if (error instanceof StartError) return EXIT.startFailed;
-    return EXIT.testFailed;
+    // A cancelled run said why already (the signal handler logged it).
+    if (!(error instanceof CancelledError)) safeLogger.error(errorMessage(error));
+    return exitCodeOf(error);
   } finally {
     cancel.dispose();
   }

@@ -2,22 +2,20 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
 import { newClientSecret } from "../idp/index.js";
-import { collectGateSettings, type GateSettings } from "./gate-parse.js";
-import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
-import { collectIdpSettings, type IdpSettings } from "./idp-parse.js";
-import { INPUTS, type InputName } from "./names.js";
 import {
-  type ProviderName,
   parseBoolean,
   parseDuration,
   parseEnvLines,
   parsePort,
-  parseProvider,
-  parseReady,
+  parsePositiveDuration,
   parseStatusRanges,
-  type ReadySpec,
   type StatusRange,
-} from "./parse.js";
+} from "../util/parse.js";
+import { collectGateSettings, type GateSettings } from "./gate-parse.js";
+import { collectPublishSettings, type PublishSettings } from "./github-parse.js";
+import { collectIdpSettings, type IdpSettings } from "./idp-parse.js";
+import { INPUTS, type InputName } from "./names.js";
+import { type ProviderName, parseProvider, parseReady, type ReadySpec } from "./parse.js";
 import { InputReader } from "./reader.js";
 import { collectScenarioSettings, type ScenarioSettings } from "./scenarios-parse.js";
 import { collectTunnelSettings, type TunnelSettings } from "./tunnel-parse.js";
@@ -109,7 +107,7 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
   const port = read("port", (input, value) => (value.trim() === "" ? undefined : parsePort(input, value)));
   const env = read("env", parseEnvLines);
   const ready = read("ready", parseReady);
-  const readyTimeoutMs = read("ready-timeout", positiveDuration);
+  const readyTimeoutMs = read("ready-timeout", parsePositiveDuration);
   const readyStatus = read("ready-status", parseStatusRanges);
   const stopGraceMs = read("stop-grace", parseDuration);
   const provider = read("provider", parseProvider);
@@ -162,10 +160,4 @@ export function getConfig(source: InputSource, context: ConfigContext): Config {
     scenarios: scenarios as ScenarioSettings,
     idp,
   };
-}
-
-function positiveDuration(input: string, value: string): number {
-  const ms = parseDuration(input, value);
-  if (ms <= 0) throw new InputError(input, value, 'must be longer than 0, e.g. "60s"');
-  return ms;
 }

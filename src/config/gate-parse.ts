@@ -6,10 +6,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { validateHeaderValue } from "node:http";
-import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { InputError } from "../errors.js";
 import { isUnder, requestPath } from "../gate/request-path.js";
+import { type CidrList, masked, parseCidrs, parseSize } from "../util/parse.js";
 import type { InputSpec } from "./names.js";
 import { InputReader } from "./reader.js";
 
@@ -89,11 +89,7 @@ export type GateAuth =
   | { readonly mode: "bearer"; readonly token: string }
   | { readonly mode: "none" };
 
-export interface AllowList {
-  readonly blockList: BlockList;
-  /** As written, for messages. */
-  readonly entries: readonly string[];
-}
+export type AllowList = CidrList;
 
 export interface WebhookRule {
   readonly provider: WebhookProvider;
@@ -134,11 +130,6 @@ export function parseAuthMode(input: string, raw: string): AuthMode {
     throw new InputError(input, raw, `must be one of ${AUTH_MODES.join(", ")}`);
   }
   return value as AuthMode;
-}
-
-/** What an InputError shows of a secret: its shape, never its characters. */
-function masked(value: string): string {
-  return `<${value.length} characters, hidden>`;
 }
 
 /** 24+ random bytes, base64url: safe in headers, URLs and shells. */
@@ -183,35 +174,6 @@ export function parseCredentials(
     );
   }
   return { auth: { mode, username, password }, generated: false };
-}
-
-/** "10.0.0.0/8, 2001:db8::/32\n203.0.113.7" -> a BlockList used as an allow-list. */
-export function parseAllowCidrs(input: string, raw: string): AllowList | undefined {
-  const entries = raw
-    .split(/[\s,]+/)
-    .map((e) => e.trim())
-    .filter((e) => e !== "");
-  if (entries.length === 0) return undefined;
-  const blockList = new BlockList();
-  for (const entry of entries) {
-    const slash = entry.indexOf("/");
-    const address = slash === -1 ? entry : entry.slice(0, slash);
-    const family = isIP(address);
-    const prefixText = slash === -1 ? undefined : entry.slice(slash + 1);
-    const max = family === 6 ? 128 : 32;
-    const prefix = prefixText === undefined ? max : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : -1;
-    if (family === 0 || prefix < 0 || prefix > max) {
-      throw new InputError(
-        input,
-        entry,
-        'must list IPv4 or IPv6 addresses or CIDRs separated by commas or newlines, e.g. "203.0.113.0/24, 2001:db8::/32, 198.51.100.7"',
-      );
-    }
-    const type = family === 6 ? "ipv6" : "ipv4";
-    if (prefix === max) blockList.addAddress(address, type);
-    else blockList.addSubnet(address, prefix, type);
-  }
-  return { blockList, entries };
 }
 
 // RFC 9110 field-name token.
@@ -265,25 +227,6 @@ export function parseRequestHeaders(input: string, raw: string): [string, string
     headers.push([name, value]);
   });
   return headers;
-}
-
-const SIZE = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)$/;
-const SIZE_UNIT = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 } as const;
-
-/** "512kb", "25mb", "1gb", "100b" -> bytes (1kb = 1024 bytes). */
-export function parseSize(input: string, raw: string, options: { allowZero?: boolean } = {}): number {
-  const value = raw.trim().toLowerCase();
-  const m = SIZE.exec(value);
-  const bytes = m ? Math.floor(Number(m[1]) * SIZE_UNIT[m[2] as keyof typeof SIZE_UNIT]) : Number.NaN;
-  if (!Number.isFinite(bytes) || bytes < 0 || (bytes === 0 && !options.allowZero)) {
-    const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}kb"` : "";
-    throw new InputError(
-      input,
-      raw,
-      `is not a size: use a number with a unit b, kb, mb or gb (1kb = 1024 bytes), e.g. "512kb", "25mb", "1gb"${options.allowZero ? ', or "0b"' : ""}${hint}`,
-    );
-  }
-  return bytes;
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -428,7 +371,7 @@ export function collectGateSettings(
     mode === undefined
       ? undefined
       : inputs.read("credentials", (input, value) => parseCredentials(input, value, mode));
-  const allowCidrs = inputs.read("allow-cidrs", parseAllowCidrs);
+  const allowCidrs = inputs.read("allow-cidrs", parseCidrs);
   const requestHeaders = inputs.read("request-headers", parseRequestHeaders);
   const maxBodyBytes = inputs.read("max-body", (input, value) => parseSize(input, value));
   const webhooks = inputs.read("verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env));

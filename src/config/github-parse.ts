@@ -3,9 +3,10 @@
  * parsers. getConfig reads them through `collectPublishSettings`, so every invalid input of
  * the run is reported together with the others.
  */
+
 import { InputError } from "../errors.js";
+import { parseBoolean } from "../util/parse.js";
 import type { InputSpec } from "./names.js";
-import { parseBoolean } from "./parse.js";
 import { InputReader } from "./reader.js";
 
 export const PUBLISH_INPUTS = {

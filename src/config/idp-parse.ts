@@ -3,14 +3,15 @@
  * github-parse.ts. getConfig reads them through `collectIdpSettings`, so every invalid input
  * of the run is reported together with the others.
  */
+
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
 import { InputError } from "../errors.js";
 import type { IdpUser } from "../idp/types.js";
 import { DEFAULT_USERS, DENY_HINT, RESERVED_CLAIMS } from "../idp/users.js";
+import { parseBoolean } from "../util/parse.js";
 import type { InputSpec } from "./names.js";
-import { parseBoolean } from "./parse.js";
 import { InputReader } from "./reader.js";
 
 export const IDP_INPUTS = {

@@ -124,29 +124,3 @@ export const OUTPUTS = {
 } as const satisfies Record<string, string>;
 
 export type OutputName = keyof typeof OUTPUTS;
-
-/** Keys of `core.saveState`; the post step reads them back as STATE_<key>. */
-export const STATE = {
-  runId: "run-id",
-  appPid: "app-pid",
-  testPid: "test-pid",
-  appLog: "app-log",
-  tornDown: "torn-down",
-  runDir: "run-dir",
-  supervisorPid: "supervisor-pid",
-  /** How much of the supervisor's log the main step already showed. */
-  supervisorLogShown: "supervisor-log-shown",
-  /** Written by the supervisor: the app's crash, with its last output. */
-  crash: "crash",
-  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
-  result: "result",
-  harPath: "har-path",
-  /** What was published (comment and deployment ids, phase), to finish it from another process. */
-  publisher: "publisher",
-} as const;
-
-/** Environment of the supervisor process: the run folder the main step chose. */
-export const RUN_DIR_ENV = "PREVIEW_TUNNEL_RUN_DIR";
-
-/** Put into the environment of every process we start, so stragglers can be found by it. */
-export const RUN_ID_ENV = "PREVIEW_TUNNEL_RUN_ID";

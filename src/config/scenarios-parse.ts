@@ -5,6 +5,7 @@
  * fails the run before anything starts; each problem keeps its file and line
  * (ScenarioInputError.location) for an annotation.
  */
+
 import * as fs from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
@@ -12,8 +13,8 @@ import { findBrowser } from "../scenarios/browser/find.js";
 import { formatProblem, loadScenarioFiles } from "../scenarios/load.js";
 import { DEFAULT_SCENARIO_TIMEOUT_MS } from "../scenarios/runner.js";
 import type { Scenario, ScenarioProblem } from "../scenarios/types.js";
+import { parseDuration } from "../util/parse.js";
 import type { InputSpec } from "./names.js";
-import { parseDuration } from "./parse.js";
 import { InputReader } from "./reader.js";
 
 export const SCENARIO_INPUTS = {

@@ -3,11 +3,12 @@
  * parser throws an InputError that names the input, shows the value and says what is
  * accepted. ssh-key and ngrok-authtoken are secrets: their errors show only their length.
  */
+
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { InputError } from "../errors.js";
+import { masked, parsePort, parsePositiveDuration } from "../util/parse.js";
 import type { InputSpec } from "./names.js";
-import { parseDuration, parsePort } from "./parse.js";
 import { InputReader } from "./reader.js";
 
 /** The cloudflared release used when `cloudflared-version` is empty; see cloudflared-checksums.ts. */
@@ -146,17 +147,6 @@ export const SSH_DEFAULTS: Record<SshService, { port: number; user: string | und
   serveo: { port: 22, user: undefined, remote: "80" },
   other: { port: 22, user: undefined, remote: "0" },
 };
-
-/** What an InputError shows of a secret: its shape, never its characters. */
-function masked(value: string): string {
-  return `<${value.length} characters, hidden>`;
-}
-
-export function parsePositiveDuration(input: string, raw: string): number {
-  const ms = parseDuration(input, raw);
-  if (ms <= 0) throw new InputError(input, raw, 'must be longer than 0, e.g. "60s"');
-  return ms;
-}
 
 export function parseSshHost(input: string, raw: string): string {
   const value = raw.trim();

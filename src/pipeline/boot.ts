@@ -1,11 +1,12 @@
 /** The boot and ready phases: start the app, follow its output, wait until it answers. */
+
 import { LogTail } from "../app/log-tail.js";
 import { freePort, portInUse } from "../app/ports.js";
 import { describeExit, type ExitInfo, type ManagedProcess } from "../app/process.js";
 import { type ReadyResult, ReadyTimeoutError, waitForReady } from "../app/readiness.js";
 import type { Config } from "../config/config.js";
-import { STATE } from "../config/names.js";
 import { StartError } from "../errors.js";
+import { STATE } from "../session/state.js";
 import { formatDuration } from "../util/time.js";
 import type { RunContext } from "./context.js";
 

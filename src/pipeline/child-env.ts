@@ -22,7 +22,9 @@
  * verifies with), `RUNNER_*` (`RUNNER_TRACKING_ID` is how the runner finds leftover processes
  * after the job, a last resort cleanup) and the `GITHUB_*` context variables.
  */
-import { INPUTS, inputEnvName, RUN_DIR_ENV } from "../config/names.js";
+
+import { INPUTS, inputEnvName } from "../config/names.js";
+import { RUN_DIR_ENV } from "../session/run.js";
 
 const FILE_COMMANDS = new Set([
   "GITHUB_OUTPUT",

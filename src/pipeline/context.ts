@@ -1,12 +1,12 @@
 /** What every phase of one run shares: its id and folder, clock, teardown and stop policy. */
-import { randomUUID } from "node:crypto";
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/process.js";
 import type { Config } from "../config/config.js";
-import { RUN_ID_ENV } from "../config/names.js";
 import { configSecrets } from "../config/secrets.js";
 import type { GateStats } from "../gate/index.js";
+import { RUN_ID_ENV } from "../session/run.js";
 import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
@@ -93,12 +93,6 @@ export interface PipelineDeps {
 
 /** Teardown must finish inside the runner's 7.5 s between SIGINT and SIGTERM. */
 export const CANCEL_GRACE_MS = 3000;
-
-/** A new run's id and folder (made when the run starts). */
-export function newRun(tempDir: string): { readonly id: string; readonly dir: string } {
-  const id = randomUUID();
-  return { id, dir: path.join(tempDir, `preview-tunnel-${id.slice(0, 8)}`) };
-}
 
 export class RunContext {
   readonly id: string;

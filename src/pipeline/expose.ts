@@ -2,9 +2,10 @@
  * The expose phase: the gate in front of the app's port, the tunnel in front of the gate,
  * and proof that the public URL really reaches this run's gate before anyone is told it.
  */
+
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { STATE } from "../config/names.js";
 import { type Gate, newProbeSecrets, PROBE_KEY_HEADER, PROBE_PATH, startGate } from "../gate/index.js";
+import { STATE } from "../session/state.js";
 import { probePublicUrl } from "../tunnel/probe.js";
 import type { Tunnel, TunnelProvider } from "../tunnel/provider.js";
 import type { RunContext } from "./context.js";

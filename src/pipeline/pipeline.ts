@@ -5,13 +5,15 @@
  * resource is registered for teardown the moment it exists; teardown runs whatever happens,
  * so failures and cancellation clean up the same way.
  */
+
 import { describeExit } from "../app/process.js";
 import { sweepMarked } from "../app/stop.js";
 import type { Config } from "../config/config.js";
-import { RUN_ID_ENV, STATE } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { clientCredentials } from "../gate/index.js";
 import { createScenarioKeys, scenarioAppEnv } from "../scenarios/index.js";
+import { RUN_ID_ENV } from "../session/run.js";
+import { STATE } from "../session/state.js";
 import { chooseProvider } from "../tunnel/index.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { signInMethod } from "./access.js";

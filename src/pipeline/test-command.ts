@@ -1,6 +1,7 @@
 /** The test phase: the user's command against the preview; its exit code is the result. */
+
 import { constants } from "node:os";
-import { STATE } from "../config/names.js";
+import { STATE } from "../session/state.js";
 import type { RunContext } from "./context.js";
 
 export async function runTestCommand(

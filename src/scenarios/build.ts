@@ -3,10 +3,11 @@
  * provider signs with, its event header, timestamp offsets only where a timestamp is signed,
  * bodies (files read now, examples known), placeholders, expectations and headers.
  */
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseDuration, parseStatusRanges, type StatusRange } from "../config/parse.js";
 import { InputError } from "../errors.js";
+import { parseDuration, parseStatusRanges, type StatusRange } from "../util/parse.js";
 import type { FileContext, ProblemAt } from "./file-context.js";
 import { parseJsonPath } from "./json-path.js";
 import { locate, position } from "./locate.js";

@@ -1,5 +1,5 @@
 /** A response against a scenario's expectations: every mismatch, as expected vs actual. */
-import { statusAccepted } from "../config/parse.js";
+import { statusAccepted } from "../util/parse.js";
 import { jsonEqual, MISSING, valueAt } from "./json-path.js";
 import { render, type TemplateVars } from "./template.js";
 import type { Expectations } from "./types.js";

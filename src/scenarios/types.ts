@@ -1,5 +1,5 @@
 /** A scenario as the runner uses it: validated, defaults applied, with where it was written. */
-import type { StatusRange } from "../config/parse.js";
+import type { StatusRange } from "../util/parse.js";
 import type { PathStep } from "./json-path.js";
 import type { OAuthFlow } from "./oauth/types.js";
 import type { ScenarioProvider } from "./signers/index.js";

@@ -6,7 +6,26 @@
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { STATE } from "../config/names.js";
+
+/** Keys of `core.saveState`; the post step reads them back as STATE_<key>. */
+export const STATE = {
+  runId: "run-id",
+  appPid: "app-pid",
+  testPid: "test-pid",
+  appLog: "app-log",
+  tornDown: "torn-down",
+  runDir: "run-dir",
+  supervisorPid: "supervisor-pid",
+  /** How much of the supervisor's log the main step already showed. */
+  supervisorLogShown: "supervisor-log-shown",
+  /** Written by the supervisor: the app's crash, with its last output. */
+  crash: "crash",
+  /** Written by the supervisor at the end: the RunResult as JSON, for the post step's summary. */
+  result: "result",
+  harPath: "har-path",
+  /** What was published (comment and deployment ids, phase), to finish it from another process. */
+  publisher: "publisher",
+} as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
 

@@ -3,6 +3,7 @@
  * sockets, loopback only) with a logger that records instead of printing, and a marker in
  * the environment of every process a test starts (see test/helpers/processes.ts).
  */
+
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
@@ -14,8 +15,8 @@ import { nodeLauncher } from "../../src/app/process.js";
 import { runCli } from "../../src/cli/cli.js";
 import { type Config, getConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
-import { newRun } from "../../src/pipeline/context.js";
 import { type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
+import { newRun } from "../../src/session/run.js";
 import type { Logger } from "../../src/util/logger.js";
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
 

@@ -5,8 +5,8 @@ import {
   parseEnvironment,
   parsePublishSettings,
 } from "../../src/config/github-parse.js";
-import { parseBoolean } from "../../src/config/parse.js";
 import { InputError } from "../../src/errors.js";
+import { parseBoolean } from "../../src/util/parse.js";
 import { configProblems } from "../helpers/config-errors.js";
 
 const parse = (inputs: Partial<Record<PublishInputName, string>>) =>

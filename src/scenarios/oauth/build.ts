@@ -4,8 +4,9 @@
  * denied, `expect` only with a `check` path, statuses and JSON paths that parse, and in a
  * browser only what a browser does (sign in or deny).
  */
-import { parseDuration, parseStatusRanges } from "../../config/parse.js";
+
 import { InputError } from "../../errors.js";
+import { parseDuration, parseStatusRanges } from "../../util/parse.js";
 import type { FileContext } from "../file-context.js";
 import { parseJsonPath } from "../json-path.js";
 import { locate, position } from "../locate.js";

@@ -4,8 +4,9 @@
  * browser to, the provider's answer, the callback's status, the replay's, and what the
  * session shows. Each difference is a Mismatch (expected vs actual).
  */
-import { statusAccepted } from "../../config/parse.js";
+
 import { IDP_MOUNT_PATH } from "../../idp/index.js";
+import { statusAccepted } from "../../util/parse.js";
 import { checkReply, type Mismatch, type Reply } from "../expect.js";
 import type { TemplateVars } from "../template.js";
 import type { Scenario } from "../types.js";

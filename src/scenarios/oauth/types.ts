@@ -1,5 +1,5 @@
 /** The login flow of an OAuth scenario, as the runner uses it (Scenario.oauth), and what it found. */
-import type { StatusRange } from "../../config/parse.js";
+import type { StatusRange } from "../../util/parse.js";
 import type { Mismatch } from "../expect.js";
 
 /** Which refusal the scenario checks, if any. */
