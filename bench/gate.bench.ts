@@ -7,6 +7,7 @@
  * own child process (this same file, in another role), so the contenders in this process
  * share the event loop with nobody. Reports ratios and PASS/MISS; asserts nothing.
  */
+
 import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
 import { once } from "node:events";
 import { rmSync } from "node:fs";
@@ -16,7 +17,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import httpProxy from "http-proxy";
-import { parseGateSettings } from "../src/config/gate-parse.js";
+import { parseGateSettings } from "../src/config/parts.js";
 import { type Gate, startGate } from "../src/gate/server.js";
 import type { Logger } from "../src/util/logger.js";
 

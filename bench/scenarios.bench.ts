@@ -7,12 +7,13 @@
  * gate and the runner. Five interleaved rounds after a warm-up; medians. Reports ratios and
  * asserts nothing.
  */
+
 import { type ChildProcess, fork } from "node:child_process";
 import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { parseGateSettings, WEBHOOK_PROVIDERS } from "../src/config/gate-parse.js";
+import { parseGateSettings } from "../src/config/parts.js";
 import { startGate } from "../src/gate/index.js";
 import { agentsFor, send } from "../src/scenarios/http.js";
 import { createScenarioKeys } from "../src/scenarios/keys.js";
@@ -23,6 +24,7 @@ import { SCENARIO_PROVIDERS } from "../src/scenarios/signers/index.js";
 import type { Scenario } from "../src/scenarios/types.js";
 import { localProvider } from "../src/tunnel/local.js";
 import type { Logger } from "../src/util/logger.js";
+import { WEBHOOK_PROVIDERS } from "../src/webhooks/providers.js";
 
 const DELIVERIES = 1000;
 const CONCURRENCY = 32;

@@ -2,6 +2,7 @@
 // and with a bare `ssh -R` to the app (no provider code): throughput and p50/p99 latency of
 // small requests (autocannon), a 100 MB download, and the time from open() to a probed URL.
 // Reports ratios; asserts nothing about absolute time. Needs /usr/sbin/sshd (openssh-server).
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -11,8 +12,7 @@ import autocannon from "autocannon";
 import { freePort } from "../src/app/ports.js";
 import { processesWithEnv } from "../src/app/proc-table.js";
 import { stopProcessTree } from "../src/app/stop.js";
-import { parseGateSettings } from "../src/config/gate-parse.js";
-import { parseTunnelSettings } from "../src/config/tunnel-parse.js";
+import { parseGateSettings, parseTunnelSettings } from "../src/config/parts.js";
 import { startGate } from "../src/gate/index.js";
 import { probePublicUrl } from "../src/tunnel/probe.js";
 import { sshProvider } from "../src/tunnel/ssh.js";

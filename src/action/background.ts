@@ -8,8 +8,8 @@ import { spawn } from "node:child_process";
 import { closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import * as core from "@actions/core";
-import { LogTail } from "../app/log-tail.js";
-import { stopProcessTree } from "../app/stop.js";
+import { LogTail, stopProcessTree } from "../app/index.js";
+import type { Config } from "../config/config.js";
 import { OUTPUTS, type OutputName } from "../config/names.js";
 import { CancelledError } from "../errors.js";
 import { CANCEL_GRACE_MS, type RunResult } from "../pipeline/context.js";
@@ -27,6 +27,11 @@ export interface BackgroundOptions {
   readonly signal: AbortSignal;
   /** Path of the supervisor bundle (dist/supervisor.js beside dist/main.js). */
   readonly supervisorScript: string;
+}
+
+/** The action keeps the preview up beyond its main step when asked, or when there is nothing to test. */
+export function runsInBackground(config: Config): boolean {
+  return config.keepRunning || (config.test === undefined && config.scenarios.scenarios.length === 0);
 }
 
 export async function startInBackground(options: BackgroundOptions): Promise<BackgroundOutcome> {

@@ -7,10 +7,11 @@
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { nodeLauncher } from "../app/process.js";
-import { type Config, getConfig, runsInBackground } from "../config/config.js";
+import { nodeLauncher } from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
+import { buildConfig, type Config } from "../config/config.js";
 import type { InputName, OutputName } from "../config/names.js";
-import { ScenarioInputError } from "../config/scenarios-parse.js";
+import { ScenarioInputError } from "../config/resolve/scenarios.js";
 import { CancelledError, ConfigError, errorMessage } from "../errors.js";
 import { runPipeline } from "../pipeline/pipeline.js";
 import { newRun } from "../session/run.js";
@@ -18,7 +19,7 @@ import { abortOnSignals } from "../session/signals.js";
 import { STATE } from "../session/state.js";
 import { redactingLogger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
-import { startInBackground } from "./background.js";
+import { runsInBackground, startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
 import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
 import { createPublisher } from "./publishing.js";
@@ -31,7 +32,7 @@ export async function runMain(): Promise<void> {
   let secrets: SecretRegistry | undefined;
   try {
     const run = newRun(process.env.RUNNER_TEMP || tmpdir());
-    const config = getConfig((name: InputName) => core.getInput(name), {
+    const config = await buildConfig((name: InputName) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
       runDir: run.dir,
@@ -85,7 +86,7 @@ async function foreground(
     state: actionState,
     publisher,
     run,
-    baseEnv: process.env,
+    baseEnv: childEnv(process.env),
     secrets,
     signal,
     reporter: {

@@ -2,7 +2,7 @@
 import type { Config } from "../config/config.js";
 import type { OutputName } from "../config/names.js";
 import { clientCredentials } from "../gate/index.js";
-import type { PublishRecord } from "../github/publisher.js";
+import type { PublishRecord } from "../github/index.js";
 import type { RunResult } from "../pipeline/context.js";
 
 type Outputs = Partial<Record<OutputName, string>>;

@@ -5,13 +5,12 @@
  */
 
 import * as core from "@actions/core";
-import { LogTail } from "../app/log-tail.js";
-import { isAlive, processesWithEnv } from "../app/proc-table.js";
-import { stopProcessTree, sweepMarked } from "../app/stop.js";
-import { collectPublishSettings, PUBLISH_INPUTS } from "../config/github-parse.js";
-import { InputReader } from "../config/reader.js";
+import { isAlive, LogTail, processesWithEnv, stopProcessTree, sweepMarked } from "../app/index.js";
+import { PUBLISH_INPUTS } from "../config/inputs/github.js";
+import { InputReader } from "../config/inputs/reader.js";
+import { parsePublishInputs as collectPublishSettings } from "../config/parse/github.js";
 import { errorMessage } from "../errors.js";
-import type { PublisherSnapshot } from "../github/publisher.js";
+import type { PublisherSnapshot } from "../github/index.js";
 import type { RunResult } from "../pipeline/context.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";

@@ -1,8 +1,13 @@
 /** Builds the Publisher for this run: the GitHub context, an API client if there is a token. */
-import type { PublishSettings } from "../config/github-parse.js";
-import { createGitHubApi } from "../github/client.js";
-import { readPublishContext } from "../github/context.js";
-import { Publisher, type PublisherSnapshot, type PublishRecord } from "../github/publisher.js";
+
+import {
+  createGitHubApi,
+  Publisher,
+  type PublisherSnapshot,
+  type PublishRecord,
+  readPublishContext,
+} from "../github/index.js";
+import type { PublishSettings } from "../github/settings.js";
 import type { Logger } from "../util/logger.js";
 
 export interface PublishingOptions {

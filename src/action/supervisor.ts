@@ -6,8 +6,9 @@
  */
 
 import * as core from "@actions/core";
-import { nodeLauncher } from "../app/process.js";
-import { getConfig } from "../config/config.js";
+import { nodeLauncher } from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
+import { buildConfig } from "../config/config.js";
 import type { OutputName } from "../config/names.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { runPipeline } from "../pipeline/pipeline.js";
@@ -61,7 +62,7 @@ export async function runSupervisor(): Promise<void> {
 
   const state = fileState(runDir);
   try {
-    const config = getConfig((name) => core.getInput(name), {
+    const config = await buildConfig((name) => core.getInput(name), {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
       runDir,
@@ -82,8 +83,8 @@ export async function runSupervisor(): Promise<void> {
       state,
       publisher,
       run: { id: runId, dir: runDir },
-      // The supervisor has the inputs in its environment (INPUT_*): the pipeline withholds them from its children.
-      baseEnv: process.env,
+      // What its children may inherit of its environment (the inputs, if any, withheld).
+      baseEnv: childEnv(process.env),
       secrets,
       signal: cancel.signal,
       stop: stop.signal,

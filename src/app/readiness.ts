@@ -7,9 +7,9 @@
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import type { ReadySpec } from "../config/parse.js";
 import { type StatusRange, statusAccepted } from "../util/parse.js";
 import { formatDuration, sleep } from "../util/time.js";
+import type { ReadySpec } from "./settings.js";
 
 export interface ReadinessOptions {
   readonly spec: ReadySpec;

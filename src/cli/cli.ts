@@ -6,8 +6,9 @@
 
 import { tmpdir } from "node:os";
 import { parseArgs } from "node:util";
-import { nodeLauncher } from "../app/process.js";
-import { getConfig } from "../config/config.js";
+import { nodeLauncher } from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
+import { buildConfig } from "../config/config.js";
 import { INPUTS, type InputName, inputEnvName } from "../config/names.js";
 import { configSecrets } from "../config/secrets.js";
 import { CancelledError, EXIT, errorMessage, exitCodeOf } from "../errors.js";
@@ -111,7 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     // Secrets (ssh-key, credentials, tokens) are better passed in the environment than on a
     // command line that other users can list: PREVIEW_TUNNEL_<NAME> for any input.
     const source = (name: InputName) => values[name] ?? io.env[inputEnvName(name)];
-    const config = getConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
+    const config = await buildConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
     for (const { label, value } of configSecrets(config, io.env)) secrets.add(value, label);
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever =
@@ -124,7 +125,7 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
       launcher: nodeLauncher,
       state: noState,
       run,
-      baseEnv: io.env,
+      baseEnv: childEnv(io.env),
       secrets,
       signal: cancel.signal,
       reporter: {

@@ -3,11 +3,12 @@
  * [--header "Name: value"]...`: re-sends recorded requests and prints the status of each.
  * Secrets are named by environment variable, never given on the command line (shell history).
  */
+
 import { parseArgs } from "node:util";
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../config/gate-parse.js";
 import { EXIT, errorMessage } from "../errors.js";
 import { type ReplaySecret, replayHar } from "../gate/index.js";
 import { SecretRegistry } from "../util/secrets.js";
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../webhooks/providers.js";
 import type { CliIo } from "./cli.js";
 
 export const REPLAY_USAGE = [

@@ -4,11 +4,12 @@
  * compared in constant time by a SecretMatcher, sessions and login tokens looked up by their
  * SHA-256 digest, so neither a secret's content nor its length leaks through timing.
  */
+
 import { randomBytes } from "node:crypto";
-import type { GateAuth } from "../config/gate-parse.js";
 import { SecretMatcher, sha256 } from "../util/secure-compare.js";
 import type { Exchange } from "./exchange.js";
 import { reply } from "./respond.js";
+import type { GateAuth } from "./settings.js";
 
 export const LOGIN_PATH = "/__preview/login";
 export const SESSION_COOKIE = "preview_tunnel_session";

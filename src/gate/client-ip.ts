@@ -4,9 +4,10 @@
  * X-Forwarded-For, cloudflared: CF-Connecting-IP): then the right-most value, the one the
  * provider's edge added. A header from any other peer is ignored, so it cannot be spoofed.
  */
+
 import type { IncomingMessage } from "node:http";
 import { isIP, isIPv4 } from "node:net";
-import type { AllowList } from "../config/gate-parse.js";
+import type { AllowList } from "./settings.js";
 
 /** "::ffff:1.2.3.4" -> "1.2.3.4", so IPv4 rules apply to IPv4-mapped peers. */
 export function normalizeAddress(address: string): string {

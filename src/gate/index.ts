@@ -7,7 +7,7 @@ export type { ProbeSecrets } from "./probe.js";
 export { newProbeSecrets, PROBE_KEY_HEADER, PROBE_PATH } from "./probe.js";
 export type { ReplayOptions, ReplayResult, ReplaySecret, SendFn } from "./replay.js";
 export { formatReplayResults, replayHar } from "./replay.js";
-export { isUnder } from "./request-path.js";
+export { isUnder, requestPath } from "./request-path.js";
 export type { Gate, GateOptions } from "./server.js";
 export { startGate } from "./server.js";
 export type { GateStats, RequestSample, StatusClass } from "./stats.js";

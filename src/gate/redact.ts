@@ -3,8 +3,9 @@
  * and tokens (here), and any known secret value wherever it appears (a body, a query
  * string: the run's SecretRegistry, src/util/secrets.ts).
  */
+
+import { SIGNATURE_HEADERS } from "../webhooks/index.js";
 import { LOGIN_PATH } from "./auth.js";
-import { SIGNATURE_HEADERS } from "./verifiers/index.js";
 
 export { REDACTED } from "../util/secrets.js";
 

@@ -5,13 +5,14 @@
  * when the provider's secret is given; extra headers (e.g. the gate's Authorization) can
  * be added to every request.
  */
+
 import { readFile } from "node:fs/promises";
-import type { WebhookProvider } from "../config/gate-parse.js";
 import { errorMessage } from "../errors.js";
+import { SCHEMES } from "../webhooks/index.js";
+import type { WebhookProvider } from "../webhooks/providers.js";
+import { twilioUrl } from "../webhooks/twilio.js";
 import type { Har, HarEntry } from "./har.js";
 import { REDACTED } from "./redact.js";
-import { SCHEMES } from "./verifiers/index.js";
-import { twilioUrl } from "./verifiers/twilio.js";
 
 export interface ReplaySecret {
   readonly provider: WebhookProvider;

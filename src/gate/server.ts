@@ -16,7 +16,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import http from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import { type GateSettings, gateSecrets } from "../config/gate-parse.js";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
@@ -39,6 +38,7 @@ import { ReverseProxy } from "./proxy.js";
 import { HarRecorder, recordedUrl } from "./recorder.js";
 import { requestPath } from "./request-path.js";
 import { reply } from "./respond.js";
+import { type GateSettings, gateSecrets } from "./settings.js";
 import { type GateStats, StatsCollector } from "./stats.js";
 import { webhookRoutes, webhookStage } from "./webhook-verify.js";
 

@@ -8,12 +8,13 @@
  * Prefixes match the checked, decoded path (request-path.ts: no dot segments, no encoded
  * slashes) at a segment boundary, so nothing under a prefix can name a path outside it.
  */
-import type { WebhookRule } from "../config/gate-parse.js";
+
+import { SCHEMES, type WebhookScheme } from "../webhooks/index.js";
 import type { Exchange } from "./exchange.js";
 import { BodyTooLargeError, declaredLength, readBody, tooLargeMessage } from "./limits.js";
 import { isUnder } from "./request-path.js";
 import { reply } from "./respond.js";
-import { SCHEMES, type WebhookScheme } from "./verifiers/index.js";
+import type { WebhookRule } from "./settings.js";
 
 export interface WebhookRoute {
   readonly rule: WebhookRule;

@@ -6,10 +6,11 @@
  * identity: anyone can paste the marker into a comment, and we must never edit, delete or
  * hide someone else's.
  */
-import type { CommentMode } from "../config/github-parse.js";
+
 import type { Logger } from "../util/logger.js";
 import { type GitHubApi, GitHubApiError, type IssueComment, type RepoRef } from "./api.js";
 import { commentMarker } from "./comment-body.js";
+import type { CommentMode } from "./settings.js";
 
 /** Identity of the default GITHUB_TOKEN, assumed when the token's login cannot be read. */
 export const ACTIONS_BOT = "github-actions[bot]";

@@ -3,8 +3,9 @@
  * button while it is up, and as destroyed once marked inactive (it is transient).
  * Statuses: in_progress -> success -> inactive, or failure/error -> inactive.
  */
-import { ENVIRONMENT_MAX } from "../config/github-parse.js";
+
 import type { DeploymentState, GitHubApi, RepoRef } from "./api.js";
+import { ENVIRONMENT_MAX } from "./settings.js";
 
 /** GitHub's limit for a deployment status description. */
 export const DESCRIPTION_MAX = 140;

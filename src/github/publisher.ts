@@ -5,7 +5,7 @@
  * missing `permissions:` entry) it says so once and stops trying that channel; other
  * errors are warnings.
  */
-import type { PublishSettings } from "../config/github-parse.js";
+
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { type DeploymentState, type GitHubApi, GitHubApiError } from "./api.js";
@@ -14,6 +14,7 @@ import { type CommentView, type PreviewPhase, renderComment, type SignIn } from 
 import type { PublishContext } from "./context.js";
 import { tokenReadOnlyForFork } from "./context.js";
 import { environmentName, PreviewDeployment } from "./deployment.js";
+import type { PublishSettings } from "./settings.js";
 
 export type { SignIn } from "./comment-body.js";
 

@@ -9,8 +9,9 @@ import { type AuthorizationRequest, type IdpContext, seconds } from "./context.j
 import { errorPage, loginPage } from "./html.js";
 import { sendHtml, sendRedirect, single } from "./http.js";
 import { isValidChallenge } from "./pkce.js";
+import { DENY_HINT } from "./settings.js";
 import type { IdpUser } from "./types.js";
-import { DENY_HINT, findUser } from "./users.js";
+import { findUser } from "./users.js";
 
 type Checked =
   | { readonly kind: "page"; readonly title: string; readonly message: string }

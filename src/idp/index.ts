@@ -10,9 +10,15 @@ export {
   DEFAULT_TOKEN_TTL_MS,
   normalizeIssuer,
 } from "./idp.js";
-export { newClientSecret } from "./secrets.js";
+export {
+  DEFAULT_USERS,
+  DENY_HINT,
+  type IdpRunSettings,
+  type IdpSettings,
+  newClientSecret,
+  RESERVED_CLAIMS,
+} from "./settings.js";
 export type { StandaloneIdp, StandaloneOptions } from "./standalone.js";
 export { startStandaloneIdp } from "./standalone.js";
 export type { IdpClient, IdpOptions, IdpUser, SigningAlg } from "./types.js";
 export { SIGNING_ALGS } from "./types.js";
-export { DEFAULT_USERS, DENY_HINT, RESERVED_CLAIMS } from "./users.js";

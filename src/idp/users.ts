@@ -1,38 +1,6 @@
 /** Test users: lookup by login hint and the claims each scope releases. */
 import type { IdpUser } from "./types.js";
 
-/** The user a run gets when `idp-users` is not set. */
-export const DEFAULT_USERS: readonly IdpUser[] = [
-  { sub: "alice", email: "alice@example.com", name: "Alice Example" },
-];
-
-/**
- * `login_hint` value that makes /authorize answer `error=access_denied`, as if the user had
- * pressed "Deny": scripted runs set one parameter either way (a user or the refusal).
- */
-export const DENY_HINT = "deny";
-
-/**
- * Claims that belong to the token, not the user: a configured user may not override them, or
- * a typo in the users file would forge `aud` or `exp`.
- */
-export const RESERVED_CLAIMS = [
-  "iss",
-  "aud",
-  "exp",
-  "iat",
-  "nbf",
-  "jti",
-  "nonce",
-  "auth_time",
-  "azp",
-  "at_hash",
-  "c_hash",
-  "sid",
-  "scope",
-  "client_id",
-] as const;
-
 // Standard claims released only with their scope (OpenID Connect Core 5.4), as real providers
 // do: an app that forgets to ask for `email` should notice here, not in production.
 const SCOPE_CLAIMS: Readonly<Record<string, readonly string[]>> = {

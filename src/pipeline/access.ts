@@ -1,5 +1,5 @@
+import type { GateAuth } from "../gate/settings.js";
 /** How to tell reviewers to get through the gate (the credentials themselves: clientCredentials). */
-import type { GateAuth } from "../config/gate-parse.js";
 
 /** How to sign in, in words, without the secret itself (it goes to public places). */
 export function signInMethod(

@@ -1,14 +1,21 @@
 /** The boot and ready phases: start the app, follow its output, wait until it answers. */
 
-import { LogTail } from "../app/log-tail.js";
-import { freePort, portInUse } from "../app/ports.js";
-import { describeExit, type ExitInfo, type ManagedProcess } from "../app/process.js";
-import { type ReadyResult, ReadyTimeoutError, waitForReady } from "../app/readiness.js";
-import type { Config } from "../config/config.js";
+import {
+  describeExit,
+  type ExitInfo,
+  freePort,
+  LogTail,
+  type ManagedProcess,
+  portInUse,
+  type ReadyResult,
+  ReadyTimeoutError,
+  waitForReady,
+} from "../app/index.js";
 import { StartError } from "../errors.js";
 import { STATE } from "../session/state.js";
 import { formatDuration } from "../util/time.js";
 import type { RunContext } from "./context.js";
+import type { PipelineSettings } from "./settings.js";
 
 export const LOG_TAIL_LINES = 50;
 
@@ -30,7 +37,7 @@ export class AppExitedError extends Error {
 }
 
 /** The app's port: the configured one (which must be free), or one the OS says is free. */
-export async function chooseAppPort(config: Config): Promise<number> {
+export async function chooseAppPort(config: PipelineSettings): Promise<number> {
   if (config.port === undefined) return freePort();
   if (await portInUse(config.port)) {
     throw new StartError(

@@ -2,18 +2,17 @@
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { ProcessLauncher } from "../app/process.js";
-import type { Config } from "../config/config.js";
-import { configSecrets } from "../config/secrets.js";
+import type { ProcessLauncher } from "../app/index.js";
 import type { GateStats } from "../gate/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
+import { mergeEnv } from "../util/env.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
-import { childEnv } from "./child-env.js";
 import { PhaseClock, type PhaseRecord } from "./phases.js";
 import type { ScenarioOutcome } from "./scenarios.js";
+import { type PipelineSettings, pipelineSecrets } from "./settings.js";
 
 export interface RunResult {
   readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";
@@ -73,8 +72,8 @@ export interface PipelineDeps {
   /** The run's id and folder (see newRun). */
   readonly run: { readonly id: string; readonly dir: string };
   /**
-   * The runner's environment: what the app, the test command and the tunnel agents inherit,
-   * less what child-env.ts withholds.
+   * What the app, the test command and the tunnel agents inherit: the runner's environment
+   * less what belongs to the action (the front doors apply config/child-env.ts).
    */
   readonly baseEnv: NodeJS.ProcessEnv;
   /**
@@ -106,7 +105,7 @@ export class RunContext {
   readonly logger: Logger;
 
   constructor(
-    readonly config: Config,
+    readonly config: PipelineSettings,
     readonly deps: PipelineDeps,
   ) {
     this.id = deps.run.id;
@@ -114,7 +113,7 @@ export class RunContext {
     this.secrets =
       deps.secrets ??
       new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
-    for (const { label, value } of configSecrets(config, deps.baseEnv)) this.secrets.add(value, label);
+    for (const { label, value } of pipelineSecrets(config, deps.baseEnv)) this.secrets.add(value, label);
     this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
     mkdirSync(this.dir, { recursive: true });
     this.appLog = path.join(this.dir, "app.log");
@@ -122,11 +121,11 @@ export class RunContext {
   }
 
   /**
-   * The environment of a process the run starts: the runner's, less what child-env.ts
-   * withholds, plus `given` and the run's marker (so a final sweep finds stragglers).
+   * The environment of a process the run starts: baseEnv, plus `given` and the run's marker
+   * (so a final sweep finds stragglers).
    */
   childEnv(...given: readonly Readonly<Record<string, string | undefined>>[]): NodeJS.ProcessEnv {
-    return childEnv(this.deps.baseEnv, ...given, { [RUN_ID_ENV]: this.id });
+    return mergeEnv(this.deps.baseEnv, ...given, { [RUN_ID_ENV]: this.id });
   }
 
   get signal(): AbortSignal {

@@ -6,8 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Gate, newProbeSecrets, PROBE_KEY_HEADER, PROBE_PATH, startGate } from "../gate/index.js";
 import { STATE } from "../session/state.js";
-import { probePublicUrl } from "../tunnel/probe.js";
-import type { Tunnel, TunnelProvider } from "../tunnel/provider.js";
+import type { Tunnel, TunnelProvider } from "../tunnel/index.js";
+import { probePublicUrl } from "../tunnel/index.js";
 import type { RunContext } from "./context.js";
 
 export interface Exposure {

@@ -6,9 +6,7 @@
  * so failures and cancellation clean up the same way.
  */
 
-import { describeExit } from "../app/process.js";
-import { sweepMarked } from "../app/stop.js";
-import type { Config } from "../config/config.js";
+import { describeExit, sweepMarked } from "../app/index.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { clientCredentials } from "../gate/index.js";
 import { createScenarioKeys, scenarioAppEnv } from "../scenarios/index.js";
@@ -22,6 +20,7 @@ import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { type Exposure, expose } from "./expose.js";
 import { RunIdentity } from "./identity.js";
 import { runScenarioPhase, type ScenarioOutcome } from "./scenarios.js";
+import type { PipelineSettings } from "./settings.js";
 import { runTestCommand } from "./test-command.js";
 
 export { CANCEL_GRACE_MS, type PipelineDeps, type Reporter, type RunResult } from "./context.js";
@@ -29,7 +28,7 @@ export { CANCEL_GRACE_MS, type PipelineDeps, type Reporter, type RunResult } fro
 /** keep-alive meaning "until interrupted" (the longest timer Node allows, ~24.8 days). */
 export const FOREVER_MS = 2 ** 31 - 1;
 
-export async function runPipeline(config: Config, deps: PipelineDeps): Promise<RunResult> {
+export async function runPipeline(config: PipelineSettings, deps: PipelineDeps): Promise<RunResult> {
   // Fails on an unavailable provider before anything starts.
   const { provider, reason } = chooseProvider(config.provider, {
     settings: config.tunnel,

@@ -1,5 +1,6 @@
 /** Webhook scenarios: load, run against the public URL, report. The pipeline's entry points. */
 
+export { findBrowser } from "./browser/find.js";
 export { type JunitOptions, junitXml } from "./junit.js";
 export { createScenarioKeys, type ScenarioKeys, scenarioAppEnv } from "./keys.js";
 export {
@@ -19,7 +20,6 @@ export { EXAMPLES, exampleNames } from "./payloads/index.js";
 export { type Annotation, annotations, MAX_ANNOTATIONS, summaryMarkdown } from "./report.js";
 export {
   type BrowserSettings,
-  DEFAULT_SCENARIO_TIMEOUT_MS,
   type DeliveryResult,
   failureSummary,
   type LatencySummary,
@@ -30,5 +30,6 @@ export {
   scenarioKind,
 } from "./runner.js";
 export { scenariosJsonSchema } from "./schema.js";
+export { DEFAULT_SCENARIO_TIMEOUT_MS, JUNIT_FILE, type ScenarioSettings } from "./settings.js";
 export { PROVIDERS, SCENARIO_PROVIDERS, type ScenarioProvider } from "./signers/index.js";
 export type { Scenario, ScenarioProblem, SourceLocation } from "./types.js";

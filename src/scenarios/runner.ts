@@ -17,12 +17,11 @@ import { runBrowserFlow } from "./oauth/browser-run.js";
 import { runOAuthFlow } from "./oauth/run.js";
 import type { OAuthFlow, OAuthStep } from "./oauth/types.js";
 import { renderBody, renderPath } from "./render.js";
+import { DEFAULT_SCENARIO_TIMEOUT_MS } from "./settings.js";
 import { PROVIDERS } from "./signers/index.js";
 import { tamper } from "./tamper.js";
 import { render, type TemplateVars } from "./template.js";
 import type { Scenario } from "./types.js";
-
-export const DEFAULT_SCENARIO_TIMEOUT_MS = 30_000;
 
 /** What OAuth scenarios with `browser: true` need. */
 export interface BrowserSettings {

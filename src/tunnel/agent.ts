@@ -4,8 +4,7 @@
  * group, so a Ctrl-C in the terminal reaches us first and teardown stops it in order.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { describeExit, type ExitInfo } from "../app/process.js";
-import { stopProcessTree } from "../app/stop.js";
+import { describeExit, type ExitInfo, stopProcessTree } from "../app/index.js";
 import { OutputLines } from "./output.js";
 
 export interface AgentOptions {

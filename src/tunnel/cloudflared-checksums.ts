@@ -1,3 +1,4 @@
+import { DEFAULT_CLOUDFLARED_VERSION } from "./settings.js";
 /**
  * Which cloudflared release asset fits this machine, and the SHA-256 it must have.
  *
@@ -10,7 +11,6 @@
  * Other versions are verified against the checksums of their own release notes, fetched
  * from the GitHub API at install time (see cloudflared-install.ts).
  */
-import { DEFAULT_CLOUDFLARED_VERSION } from "../config/tunnel-parse.js";
 
 export interface CloudflaredAsset {
   /** Release asset name, e.g. "cloudflared-linux-amd64". */

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "../app/ports.js";
+import { freePort } from "../app/index.js";
 import { StartError } from "../errors.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { type Agent, describeExit, startAgent } from "./agent.js";

@@ -1,11 +1,14 @@
-import type { ProviderName } from "../config/parse.js";
-import { parseTunnelSettings, type TunnelSettings } from "../config/tunnel-parse.js";
+/** The tunnel providers (ngrok, cloudflared, ssh, local), chosen by name, and the probe of a public URL. */
 import { cloudflaredProvider } from "./cloudflared.js";
 import { cloudflaredInstaller, defaultInstallDeps } from "./cloudflared-install.js";
 import { localProvider } from "./local.js";
 import { ngrokProvider } from "./ngrok.js";
 import type { TunnelProvider } from "./provider.js";
+import { defaultTunnelSettings, type ProviderName, type TunnelSettings } from "./settings.js";
 import { sshProvider } from "./ssh.js";
+
+export { probePublicUrl } from "./probe.js";
+export type { OpenOptions, Tunnel, TunnelEvents, TunnelProvider, TunnelTarget } from "./provider.js";
 
 export interface ProviderChoice {
   readonly provider: TunnelProvider;
@@ -14,7 +17,7 @@ export interface ProviderChoice {
 }
 
 export interface ProviderContext {
-  /** From parseTunnelSettings (NGROK_AUTHTOKEN is already folded into settings.ngrok). */
+  /** The tunnel settings (NGROK_AUTHTOKEN is already folded into settings.ngrok). */
   readonly settings: TunnelSettings;
   /** GITHUB_ACTIONS=true means a GitHub runner; also the environment for installs. */
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -28,7 +31,7 @@ export interface ProviderContext {
  * settings) every input has its default and `auto` means local.
  */
 export function chooseProvider(name: ProviderName, context?: ProviderContext): ProviderChoice {
-  const settings = context?.settings ?? parseTunnelSettings(() => undefined, {});
+  const settings = context?.settings ?? defaultTunnelSettings();
   const env = context?.env ?? {};
   switch (name) {
     case "local":

@@ -3,13 +3,14 @@
  * to the gate, with the authtoken, an optional reserved domain and Traffic Policy. The SDK
  * reconnects by itself; if its session stays down longer than tunnel-timeout, 'lost'.
  */
+
 import { EventEmitter } from "node:events";
-import type { NgrokSettings } from "../config/tunnel-parse.js";
 import { errorMessage, StartError } from "../errors.js";
 import { formatDuration } from "../util/time.js";
 import { ngrokAdvice, ngrokErrorCode } from "./ngrok-errors.js";
 import { loadNgrok, type NgrokListener, type NgrokModule } from "./ngrok-loader.js";
 import type { OpenOptions, Tunnel, TunnelEvents, TunnelProvider, TunnelTarget } from "./provider.js";
+import type { NgrokSettings } from "./settings.js";
 
 export interface NgrokProviderOptions {
   readonly settings: NgrokSettings;

@@ -1,5 +1,5 @@
-import type { ProviderName } from "../config/parse.js";
 import type { Logger } from "../util/logger.js";
+import type { ProviderName } from "./settings.js";
 
 /** Where the tunnel should send traffic: a port on loopback (the gate's, later). */
 export interface TunnelTarget {

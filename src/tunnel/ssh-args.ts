@@ -3,8 +3,9 @@
  * no user config (-F), no prompts (BatchMode), no pseudo-terminal (-T), host keys in a
  * run-local file, and a session (no -N) only when the service prints its URL into it.
  */
-import type { SshSettings } from "../config/tunnel-parse.js";
+
 import type { TunnelTarget } from "./provider.js";
+import type { SshSettings } from "./settings.js";
 
 export interface SshFiles {
   /** Run-local known_hosts file (written beforehand when keys are pinned). */

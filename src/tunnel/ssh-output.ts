@@ -1,9 +1,9 @@
+import type { SshService } from "./settings.js";
 /**
  * What SSH tunnel services print, as events: the public URL (localhost.run, pinggy, serveo,
  * sish), the port a plain sshd allocated, a successful login, a refused forward. Pure: fed
  * lines (ANSI already stripped by output.ts), so every service's output has a unit test.
  */
-import type { SshService } from "../config/tunnel-parse.js";
 
 export type SshEvent =
   | { readonly kind: "url"; readonly url: string }

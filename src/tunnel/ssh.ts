@@ -3,15 +3,16 @@
  * localhost.run, pinggy, serveo, sish, or any sshd plus an ssh-url template. The key and
  * known_hosts live in the run's directory; the key is deleted at close.
  */
+
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { applyUrlTemplate, type SshSettings } from "../config/tunnel-parse.js";
 import { StartError } from "../errors.js";
 import { formatDuration } from "../util/time.js";
 import { type Agent, describeExit, startAgent } from "./agent.js";
 import type { Backoff } from "./backoff.js";
 import { KeptTunnel, type Session } from "./keep-up.js";
 import type { OpenOptions, Tunnel, TunnelProvider, TunnelTarget } from "./provider.js";
+import { applyUrlTemplate, type SshSettings } from "./settings.js";
 import { fixedRemotePort, type SshFiles, sshArgs } from "./ssh-args.js";
 import { type SshEvent, sshFailureHint, sshOutputParser } from "./ssh-output.js";
 

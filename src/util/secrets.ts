@@ -30,6 +30,20 @@ export interface SecretRegistryOptions {
   readonly onTooShort?: (label: string) => void;
 }
 
+/** A secret of the run's settings, named for messages. */
+export interface NamedSecret {
+  /** Where it came from, e.g. `input "credentials"` (never the value). */
+  readonly label: string;
+  readonly value: string;
+}
+
+/** The secrets that are set (undefined or empty values are left out). */
+export function namedSecrets(
+  ...secrets: readonly (readonly [label: string, value: string | undefined])[]
+): NamedSecret[] {
+  return secrets.flatMap(([label, value]) => (value ? [{ label, value }] : []));
+}
+
 /** What reports need of the registry. */
 export interface Redactor {
   /** Changes whenever a secret is added (cached redacted output is stale then). */

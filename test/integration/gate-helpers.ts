@@ -3,10 +3,12 @@
  * a gate built from raw input values (through the real parsers), and a small HTTP client
  * that can pose as any local address family.
  */
+
 import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { type GateInputName, parseGateSettings } from "../../src/config/gate-parse.js";
+import type { GateInputName } from "../../src/config/inputs/gate.js";
+import { parseGateSettings } from "../../src/config/parts.js";
 import { type Gate, type GateOptions, startGate } from "../../src/gate/server.js";
 import type { Logger } from "../../src/util/logger.js";
 

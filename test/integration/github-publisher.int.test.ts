@@ -1,15 +1,16 @@
 /**
  * The real client (Octokit + retry + throttling, real HTTP) against the local fake GitHub.
  */
+
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { PublishSettings } from "../../src/config/github-parse.js";
 import { createGitHubApi, type GitHubClientOptions } from "../../src/github/client.js";
 import { commentMarker } from "../../src/github/comment-body.js";
 import { type PublishContext, readPublishContext } from "../../src/github/context.js";
 import { Publisher } from "../../src/github/publisher.js";
+import type { PublishSettings } from "../../src/github/settings.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { warningLogger } from "../helpers/logger.js";
 

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach } from "vitest";
 import { nodeLauncher } from "../../src/app/process.js";
 import { runCli } from "../../src/cli/cli.js";
-import { type Config, getConfig } from "../../src/config/config.js";
+import { buildConfig, type Config } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
 import { type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
 import { newRun } from "../../src/session/run.js";
@@ -35,8 +35,8 @@ export function nodeApp(name: string, ...args: string[]): string {
 
 export type Inputs = Partial<Record<InputName, string>>;
 
-export function makeConfig(inputs: Inputs): Config {
-  return getConfig((name) => inputs[name], {
+export function makeConfig(inputs: Inputs): Promise<Config> {
+  return buildConfig((name) => inputs[name], {
     cwd: ROOT,
     env: {},
     runDir: mkdtempSync(path.join(tmpdir(), "pt-run-")),
@@ -82,8 +82,8 @@ export class Harness {
     return { ...process.env, ...this.mark.env };
   }
 
-  run(inputs: Inputs): Promise<RunResult> {
-    return runPipeline(makeConfig(inputs), {
+  async run(inputs: Inputs): Promise<RunResult> {
+    return runPipeline(await makeConfig(inputs), {
       logger: this.logger,
       launcher: nodeLauncher,
       state: { save: (key, value) => void this.state.set(key, value) },

@@ -3,14 +3,16 @@
  * for the gate: URL from the allocated port, auth through the tunnel, reconnect after the
  * ssh client dies, a clear 'lost' when the server is gone, host key pinning.
  */
+
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { processesWithEnv, readProc } from "../../src/app/proc-table.js";
-import { parseTunnelSettings, type TunnelSettings } from "../../src/config/tunnel-parse.js";
+import { parseTunnelSettings } from "../../src/config/parts.js";
 import { probePublicUrl } from "../../src/tunnel/probe.js";
 import type { Tunnel } from "../../src/tunnel/provider.js";
+import type { TunnelSettings } from "../../src/tunnel/settings.js";
 import { sshProvider } from "../../src/tunnel/ssh.js";
 import { failure } from "../fixtures/tunnel/failure.js";
 import { type GateStandin, PROBE_PATH, startGateStandin } from "../fixtures/tunnel/gate-standin.js";

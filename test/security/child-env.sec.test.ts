@@ -5,12 +5,13 @@
  * own. Neither may see the action's inputs, the runner's tokens or file commands; both get
  * what the run gives them on purpose.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { childEnv } from "../../src/config/child-env.js";
 import { inputEnvName } from "../../src/config/names.js";
-import { childEnv } from "../../src/pipeline/child-env.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";

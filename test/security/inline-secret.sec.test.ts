@@ -4,8 +4,9 @@
  * belongs there, without ever printing the value: in the parser's message, and in the step
  * log of a real run (which has started nothing).
  */
+
 import { afterEach, describe, expect, it } from "vitest";
-import { parseGateSettings } from "../../src/config/gate-parse.js";
+import { parseGateSettings } from "../../src/config/parts.js";
 import { ConfigError } from "../../src/errors.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";

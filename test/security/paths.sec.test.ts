@@ -4,10 +4,11 @@
  * prefix must never reach the app without sign-in. The app here normalises paths the way
  * many frameworks do, and records what it resolved each request to.
  */
+
 import { posix } from "node:path";
 import { sign } from "@octokit/webhooks-methods";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseVerifyWebhooks } from "../../src/config/gate-parse.js";
+import { parseVerifyWebhooks } from "../../src/config/parse/gate.js";
 import { InputError } from "../../src/errors.js";
 import type { Gate } from "../../src/gate/server.js";
 import { basic, startApp, startTestGate, type TestApp } from "../integration/gate-helpers.js";

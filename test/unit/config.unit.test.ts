@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getConfig } from "../../src/config/config.js";
+import { buildConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
 import { configProblems } from "../helpers/config-errors.js";
 
@@ -10,16 +10,16 @@ const cwd = mkdtempSync(path.join(tmpdir(), "pt-config-"));
 writeFileSync(path.join(cwd, "a-file"), "");
 
 function config(inputs: Partial<Record<InputName, string>>) {
-  return getConfig((name) => inputs[name], { cwd, env: {}, runDir: cwd });
+  return buildConfig((name) => inputs[name], { cwd, env: {}, runDir: cwd });
 }
 
-function problems(inputs: Partial<Record<InputName, string>>): string[] {
+function problems(inputs: Partial<Record<InputName, string>>): Promise<string[]> {
   return configProblems(() => config({ start: "npm start", ...inputs }));
 }
 
-describe("getConfig", () => {
-  it("applies the documented defaults", () => {
-    const c = config({ start: "npm start" });
+describe("buildConfig", () => {
+  it("applies the documented defaults", async () => {
+    const c = await config({ start: "npm start" });
     expect(c).toMatchObject({
       start: "npm start",
       workingDirectory: cwd,
@@ -37,8 +37,8 @@ describe("getConfig", () => {
     });
   });
 
-  it("reads every input", () => {
-    const c = config({
+  it("reads every input", async () => {
+    const c = await config({
       start: "FOO=1 npm start",
       "working-directory": ".",
       port: "3000",
@@ -70,8 +70,8 @@ describe("getConfig", () => {
     ["http://localhost:3000/health", { kind: "http" }],
     ["/health", { kind: "path", path: "/health" }],
     ["tcp", { kind: "tcp" }],
-  ])("reads ready %s", (ready, expected) => {
-    expect(config({ start: "x", ready }).ready).toMatchObject(expected);
+  ])("reads ready %s", async (ready, expected) => {
+    expect((await config({ start: "x", ready })).ready).toMatchObject(expected);
   });
 
   it.each<[string, Partial<Record<InputName, string>>, RegExp]>([
@@ -135,24 +135,24 @@ describe("getConfig", () => {
       { "keep-running": "sometimes" },
       /Input "keep-running" must be true or false .*got "sometimes"/,
     ],
-  ])("rejects %s", (_label, inputs, message) => {
-    const found = problems(inputs);
+  ])("rejects %s", async (_label, inputs, message) => {
+    const found = await problems(inputs);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(message);
   });
 
-  it("reports every invalid input at once", () => {
-    const found = problems({ port: "-1", "ready-timeout": "soon", provider: "tor" });
+  it("reports every invalid input at once", async () => {
+    const found = await problems({ port: "-1", "ready-timeout": "soon", provider: "tor" });
     expect(found.map((m) => /Input "([^"]+)"/.exec(m)?.[1])).toEqual(["port", "ready-timeout", "provider"]);
     try {
-      config({ start: "x", port: "-1", "ready-timeout": "soon" });
+      await config({ start: "x", port: "-1", "ready-timeout": "soon" });
     } catch (error) {
       expect((error as Error).message).toMatch(/^2 inputs are invalid:\n {2}- Input "port"/);
     }
   });
 
-  it("never shows an env value in an error (values are often secrets)", () => {
-    const [message] = problems({ env: "TOKEN=hunter2\nBROKEN LINE hunter3" });
+  it("never shows an env value in an error (values are often secrets)", async () => {
+    const [message] = await problems({ env: "TOKEN=hunter2\nBROKEN LINE hunter3" });
     expect(message).not.toContain("hunter2");
     expect(message).not.toContain("hunter3");
   });

@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  collectGateSettings,
-  GATE_INPUTS,
-  type GateInputName,
-  gateSecrets,
-  parseGateSettings,
-} from "../../src/config/gate-parse.js";
-import { InputReader } from "../../src/config/reader.js";
+import { GATE_INPUTS, type GateInputName } from "../../src/config/inputs/gate.js";
+import { InputReader } from "../../src/config/inputs/reader.js";
+import { collectGateSettings, parseGateSettings } from "../../src/config/parts.js";
 import { ConfigError, type InputError } from "../../src/errors.js";
+import { gateSecrets } from "../../src/gate/settings.js";
 
 type Inputs = Partial<Record<GateInputName, string>>;
 

@@ -8,14 +8,14 @@ import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import twilio from "twilio";
 import { describe, expect, it } from "vitest";
-import { signGithub, verifyGithub } from "../../src/gate/verifiers/github.js";
-import { verifyGitlab } from "../../src/gate/verifiers/gitlab.js";
-import { signPagerduty, verifyPagerduty } from "../../src/gate/verifiers/pagerduty.js";
-import { signShopify, verifyShopify } from "../../src/gate/verifiers/shopify.js";
-import { signSlack, verifySlack } from "../../src/gate/verifiers/slack.js";
-import { signStandardWebhook, standardWebhooks, svix } from "../../src/gate/verifiers/standard-webhooks.js";
-import { signStripe, verifyStripe } from "../../src/gate/verifiers/stripe.js";
-import { signTwilio, twilioUrl, verifyTwilio } from "../../src/gate/verifiers/twilio.js";
+import { signGithub, verifyGithub } from "../../src/webhooks/github.js";
+import { verifyGitlab } from "../../src/webhooks/gitlab.js";
+import { signPagerduty, verifyPagerduty } from "../../src/webhooks/pagerduty.js";
+import { signShopify, verifyShopify } from "../../src/webhooks/shopify.js";
+import { signSlack, verifySlack } from "../../src/webhooks/slack.js";
+import { signStandardWebhook, standardWebhooks, svix } from "../../src/webhooks/standard-webhooks.js";
+import { signStripe, verifyStripe } from "../../src/webhooks/stripe.js";
+import { signTwilio, twilioUrl, verifyTwilio } from "../../src/webhooks/twilio.js";
 
 const now = Math.floor(Date.now() / 1000);
 const req = (headers: Record<string, string>, body: string, url = "https://x.test/hook") => ({

@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  PUBLISH_INPUTS,
-  type PublishInputName,
-  parseEnvironment,
-  parsePublishSettings,
-} from "../../src/config/github-parse.js";
+import { PUBLISH_INPUTS, type PublishInputName } from "../../src/config/inputs/github.js";
+import { parseEnvironment } from "../../src/config/parse/github.js";
+import { parsePublishSettings } from "../../src/config/parts.js";
 import { InputError } from "../../src/errors.js";
 import { parseBoolean } from "../../src/util/parse.js";
 import { configProblems } from "../helpers/config-errors.js";

@@ -1,11 +1,11 @@
 import nock from "nock";
 import { describe, expect, it } from "vitest";
-import type { PublishSettings } from "../../src/config/github-parse.js";
 import { type GitHubApi, GitHubApiError } from "../../src/github/api.js";
 import { createGitHubApi } from "../../src/github/client.js";
 import { commentMarker } from "../../src/github/comment-body.js";
 import type { PublishContext } from "../../src/github/context.js";
 import { Publisher, type PublisherOptions, type PublishRecord } from "../../src/github/publisher.js";
+import type { PublishSettings } from "../../src/github/settings.js";
 import { SecretRegistry } from "../../src/util/secrets.js";
 import { warningLogger } from "../helpers/logger.js";
 import { useStrictNock } from "../helpers/nock.js";

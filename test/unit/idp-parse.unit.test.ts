@@ -2,13 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  IDP_INPUTS,
-  type IdpInputName,
-  parseIdpSettings,
-  parseIdpUsers,
-  parseRedirectPaths,
-} from "../../src/config/idp-parse.js";
+import { IDP_INPUTS, type IdpInputName } from "../../src/config/inputs/idp.js";
+import { parseRedirectPaths } from "../../src/config/parse/idp.js";
+import { parseIdpSettings } from "../../src/config/parts.js";
+import { parseIdpUsers } from "../../src/config/resolve/idp.js";
 import { configProblems } from "../helpers/config-errors.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "idp-parse-"));
@@ -17,13 +14,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const parse = (inputs: Partial<Record<IdpInputName, string>>) =>
   parseIdpSettings((name) => inputs[name], { cwd: dir });
 
-function problems(inputs: Partial<Record<IdpInputName, string>>): string[] {
+function problems(inputs: Partial<Record<IdpInputName, string>>): Promise<string[]> {
   return configProblems(() => parse(inputs));
 }
 
 describe("identity provider inputs", () => {
-  it("applies the documented defaults", () => {
-    expect(parse({})).toEqual({
+  it("applies the documented defaults", async () => {
+    expect(await parse({})).toEqual({
       enabled: false,
       users: [{ sub: "alice", email: "alice@example.com", name: "Alice Example" }],
       requirePkce: true,
@@ -35,9 +32,9 @@ describe("identity provider inputs", () => {
     expect(IDP_INPUTS["idp-redirect-paths"].default).toBe("/auth/callback");
   });
 
-  it("reads every input", () => {
+  it("reads every input", async () => {
     expect(
-      parse({
+      await parse({
         idp: "yes",
         "idp-users":
           "- sub: bob\n  email: bob@example.com\n  name: Bob\n  groups: [dev, ops]\n  email_verified: false\n- sub: carol",
@@ -64,17 +61,21 @@ describe("identity provider inputs", () => {
     });
   });
 
-  it("reads users as JSON, as {users: [...]}, and from a file relative to the workspace", () => {
-    expect(parseIdpUsers("idp-users", '[{"sub":"x","roles":["a"]}]')).toEqual([
+  it("reads users as JSON, as {users: [...]}, and from a file relative to the workspace", async () => {
+    expect(await parseIdpUsers("idp-users", '[{"sub":"x","roles":["a"]}]')).toEqual([
       { sub: "x", claims: { roles: ["a"] } },
     ]);
-    expect(parseIdpUsers("idp-users", "users:\n  - sub: y")).toEqual([{ sub: "y" }]);
+    expect(await parseIdpUsers("idp-users", "users:\n  - sub: y")).toEqual([{ sub: "y" }]);
     writeFileSync(path.join(dir, "users.yml"), "- sub: from-file\n  email: f@example.com\n");
-    expect(parse({ "idp-users": "users.yml" }).users).toEqual([{ sub: "from-file", email: "f@example.com" }]);
+    expect((await parse({ "idp-users": "users.yml" })).users).toEqual([
+      { sub: "from-file", email: "f@example.com" },
+    ]);
   });
 
-  it("reports every bad input at once", () => {
-    expect(problems({ idp: "maybe", "idp-require-pkce": "sure", "idp-client-id": "a b" })).toHaveLength(3);
+  it("reports every bad input at once", async () => {
+    expect(await problems({ idp: "maybe", "idp-require-pkce": "sure", "idp-client-id": "a b" })).toHaveLength(
+      3,
+    );
   });
 
   it.each([
@@ -108,16 +109,16 @@ describe("identity provider inputs", () => {
       { "idp-redirect-paths": " , \n" },
       /^Input "idp-redirect-paths" must list at least one path, e.g. "\/auth\/callback"/,
     ],
-  ])("rejects %j, naming the input, the value and what is accepted", (inputs, message) => {
-    const found = problems(inputs);
+  ])("rejects %j, naming the input, the value and what is accepted", async (inputs, message) => {
+    const found = await problems(inputs);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(message);
   });
 });
 
 describe("idp-users", () => {
-  const usersProblem = (raw: string) => {
-    const found = problems({ "idp-users": raw });
+  const usersProblem = async (raw: string) => {
+    const found = await problems({ "idp-users": raw });
     expect(found).toHaveLength(1);
     return found[0] as string;
   };
@@ -177,26 +178,26 @@ describe("idp-users", () => {
       "- sub: a\n  email: A@x.io\n- sub: b\n  email: a@X.io",
       /has users #1 and #2 with the same email "a@X.io"/,
     ],
-  ])("rejects %s", (_name, raw, message) => {
-    expect(usersProblem(raw)).toMatch(message);
+  ])("rejects %s", async (_name, raw, message) => {
+    expect(await usersProblem(raw)).toMatch(message);
   });
 
-  it("names a missing file and the path it looked at", () => {
-    expect(usersProblem("missing.yml")).toBe(
+  it("names a missing file and the path it looked at", async () => {
+    expect(await usersProblem("missing.yml")).toBe(
       `Input "idp-users" must be YAML or JSON listing the test users, or the path of such a file (${path.join(dir, "missing.yml")} does not exist) (got "missing.yml").`,
     );
   });
 
-  it("says which file a problem is in", () => {
+  it("says which file a problem is in", async () => {
     writeFileSync(path.join(dir, "bad.yml"), "- sub: deny\n");
-    expect(usersProblem("bad.yml")).toMatch(
+    expect(await usersProblem("bad.yml")).toMatch(
       new RegExp(`reserved: login_hint=deny refuses the login \\(in ${path.join(dir, "bad.yml")}\\)`),
     );
   });
 
-  it("shortens a long value in the message", () => {
+  it("shortens a long value in the message", async () => {
     const raw = `- sub: a\n  aud: ${"x".repeat(500)}`;
-    expect(usersProblem(raw).length).toBeLessThan(400);
+    expect((await usersProblem(raw)).length).toBeLessThan(400);
   });
 });
 

@@ -4,13 +4,14 @@
  * with the other inputs), where screenshots go, how they show in the reports, and the gate's
  * basic credentials for the browser context.
  */
+
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { getConfig } from "../../src/config/config.js";
+import { buildConfig } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
-import { parseScenarioSettings } from "../../src/config/scenarios-parse.js";
+import { parseScenarioSettings } from "../../src/config/parts.js";
 import { findBrowser } from "../../src/scenarios/browser/find.js";
 import { screenshotPaths, slug } from "../../src/scenarios/browser/screenshot.js";
 import { basicChallengeOptions } from "../../src/scenarios/browser/sign-in.js";
@@ -136,35 +137,35 @@ describe("the browser-path input", () => {
       { cwd: dir },
     );
 
-  it("is the executable given, or the one found on PATH, when a scenario has browser: true", () => {
-    expect(settings(fakeBrowser).browserPath).toBe(fakeBrowser);
-    expect(settings("bin/chromium").browserPath).toBe(fakeBrowser);
-    expect(settings("", { PATH: path.dirname(fakeBrowser) }).browserPath).toBe(fakeBrowser);
+  it("is the executable given, or the one found on PATH, when a scenario has browser: true", async () => {
+    expect((await settings(fakeBrowser)).browserPath).toBe(fakeBrowser);
+    expect((await settings("bin/chromium")).browserPath).toBe(fakeBrowser);
+    expect((await settings("", { PATH: path.dirname(fakeBrowser) })).browserPath).toBe(fakeBrowser);
   });
 
-  it("is not looked at without a browser scenario", () => {
-    expect(settings("/nope/chromium", {}, scripted).browserPath).toBeUndefined();
+  it("is not looked at without a browser scenario", async () => {
+    expect((await settings("/nope/chromium", {}, scripted)).browserPath).toBeUndefined();
   });
 
   it.each([
     ["a missing file", "/nope/chromium", "/nope/chromium does not exist"],
     ["a directory", dir, `${dir} is not a file`],
     ["a file that is not executable", notExecutable, `${notExecutable} is not executable`],
-  ])("fails on %s, naming the input, what is wrong and what would be right", (_label, value, why) => {
-    const [message] = configProblems(() => settings(value));
+  ])("fails on %s, naming the input, what is wrong and what would be right", async (_label, value, why) => {
+    const [message] = await configProblems(() => settings(value));
     expect(message).toBe(
       `Input "browser-path" must be a Chromium or Chrome executable, but ${why}: give the path of one (e.g. /usr/bin/chromium), or leave browser-path empty to find one on PATH (got ${JSON.stringify(value)}).`,
     );
   });
 
-  it("fails, with the other bad inputs of the run, when no browser is found", () => {
+  it("fails, with the other bad inputs of the run, when no browser is found", async () => {
     const inputs: Partial<Record<InputName, string>> = {
       start: "npm start",
       port: "70000",
       scenarios: file,
     };
-    const found = configProblems(() =>
-      getConfig((name) => inputs[name], { cwd: dir, env: { PATH: "/nowhere" }, runDir: dir }),
+    const found = await configProblems(() =>
+      buildConfig((name) => inputs[name], { cwd: dir, env: { PATH: "/nowhere" }, runDir: dir }),
     );
     expect(found).toHaveLength(2);
     expect(found[0]).toMatch(/^Input "port" /);

@@ -1,15 +1,11 @@
 /** The scenario inputs: files and globs, the JUnit path, the timeout; file problems as input problems. */
+
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputReader } from "../../src/config/reader.js";
-import {
-  collectScenarioSettings,
-  parseScenarioFiles,
-  parseScenarioSettings,
-  SCENARIO_INPUTS,
-  ScenarioInputError,
-  type ScenarioInputName,
-} from "../../src/config/scenarios-parse.js";
+import { InputReader } from "../../src/config/inputs/reader.js";
+import { SCENARIO_INPUTS, type ScenarioInputName } from "../../src/config/inputs/scenarios.js";
+import { collectScenarioSettings, parseScenarioSettings } from "../../src/config/parts.js";
+import { parseScenarioFiles, ScenarioInputError } from "../../src/config/resolve/scenarios.js";
 import { ConfigError } from "../../src/errors.js";
 
 const cwd = path.resolve("test/fixtures/scenarios");
@@ -18,8 +14,8 @@ const settings = (inputs: Partial<Record<ScenarioInputName, string>>, e: Record<
   parseScenarioSettings((name) => inputs[name], e, { cwd, runDir: "/tmp/run-1" });
 
 describe("scenario inputs", () => {
-  it("default to no scenarios, a report in the run folder and a 30 s timeout", () => {
-    expect(settings({})).toEqual({
+  it("default to no scenarios, a report in the run folder and a 30 s timeout", async () => {
+    expect(await settings({})).toEqual({
       files: [],
       scenarios: [],
       junitPath: "/tmp/run-1/scenarios-junit.xml",
@@ -43,9 +39,9 @@ describe("scenario inputs", () => {
     ]);
   });
 
-  it("load the files, showing paths relative to the workspace (absolute outside it)", () => {
+  it("load the files, showing paths relative to the workspace (absolute outside it)", async () => {
     const root = process.cwd();
-    const s = parseScenarioSettings(
+    const s = await parseScenarioSettings(
       (name) =>
         (
           ({
@@ -61,14 +57,14 @@ describe("scenario inputs", () => {
     expect(s.scenarios[0]?.source.file).toBe("examples/webhooks-app/scenarios.yml");
     expect(s.junitPath).toBe(path.join(root, "out/j.xml"));
     expect(s.timeoutMs).toBe(5000);
-    const outside = settings({ scenarios: "../../../examples/webhooks-app/scenarios.yml" });
+    const outside = await settings({ scenarios: "../../../examples/webhooks-app/scenarios.yml" });
     expect(outside.scenarios[0]?.source.file).toBe(path.resolve("examples/webhooks-app/scenarios.yml"));
   });
 
-  it("report a missing file, an empty glob and a bad timeout together", () => {
-    expect(() => settings({ scenarios: "nope.yml", "scenario-timeout": "5" })).toThrow(ConfigError);
+  it("report a missing file, an empty glob and a bad timeout together", async () => {
+    await expect(settings({ scenarios: "nope.yml", "scenario-timeout": "5" })).rejects.toThrow(ConfigError);
     try {
-      settings({ scenarios: "nope.yml", "scenario-timeout": "5" });
+      await settings({ scenarios: "nope.yml", "scenario-timeout": "5" });
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.input)).toEqual(["scenarios", "scenario-timeout"]);
       expect((error as ConfigError).message).toContain(
@@ -78,12 +74,12 @@ describe("scenario inputs", () => {
     expect(() => parseScenarioFiles("scenarios", "none/*.yml", cwd)).toThrow(/matches no file/);
   });
 
-  it("turn each problem of a scenario file into an input problem that keeps its file and line", () => {
+  it("turn each problem of a scenario file into an input problem that keeps its file and line", async () => {
     const inputs = new InputReader<ScenarioInputName>(
       (name) => (name === "scenarios" ? "malformed/repeat-zero.yml\nmalformed/bad-path.yml" : undefined),
       SCENARIO_INPUTS,
     );
-    expect(collectScenarioSettings(inputs, env, { cwd })).toBeUndefined();
+    expect(await collectScenarioSettings(inputs, env, { cwd })).toBeUndefined();
     expect(inputs.problems).toHaveLength(3);
     const [first] = inputs.problems;
     expect(first).toBeInstanceOf(ScenarioInputError);
@@ -97,8 +93,8 @@ describe("scenario inputs", () => {
     );
   });
 
-  it("check that each secret-env is set", () => {
-    expect(() => settings({ scenarios: "../../../examples/webhooks-app/scenarios.yml" }, {})).toThrow(
+  it("check that each secret-env is set", async () => {
+    await expect(settings({ scenarios: "../../../examples/webhooks-app/scenarios.yml" }, {})).rejects.toThrow(
       /names GITHUB_WEBHOOK_SECRET, which is not set or empty/,
     );
   });

@@ -13,12 +13,6 @@ import { Webhook } from "standardwebhooks";
 import Stripe from "stripe";
 import twilio from "twilio";
 import { describe, expect, it } from "vitest";
-import { verifyDiscord } from "../../src/gate/verifiers/discord.js";
-import { SCHEMES } from "../../src/gate/verifiers/index.js";
-import { verifyLinear } from "../../src/gate/verifiers/linear.js";
-import { verifyPaddle } from "../../src/gate/verifiers/paddle.js";
-import { verifySquare } from "../../src/gate/verifiers/square.js";
-import type { SignedRequest, Verdict } from "../../src/gate/verifiers/types.js";
 import { createScenarioKeys } from "../../src/scenarios/keys.js";
 import { EXAMPLES } from "../../src/scenarios/payloads/index.js";
 import { PREVIEW_URL } from "../../src/scenarios/payloads/types.js";
@@ -31,6 +25,12 @@ import {
 } from "../../src/scenarios/signers/index.js";
 import { signStandardWebhooksDelivery } from "../../src/scenarios/signers/standard-webhooks.js";
 import { tamper, tamperBytes } from "../../src/scenarios/tamper.js";
+import { verifyDiscord } from "../../src/webhooks/discord.js";
+import { SCHEMES } from "../../src/webhooks/index.js";
+import { verifyLinear } from "../../src/webhooks/linear.js";
+import { verifyPaddle } from "../../src/webhooks/paddle.js";
+import { verifySquare } from "../../src/webhooks/square.js";
+import type { SignedRequest, Verdict } from "../../src/webhooks/types.js";
 
 const now = Math.floor(Date.now() / 1000);
 const keys = createScenarioKeys();

@@ -1,4 +1,5 @@
 /** The cloudflared installer with injected effects: local files stand in for downloads. */
+
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
@@ -16,7 +17,6 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLOUDFLARED_VERSION } from "../../src/config/tunnel-parse.js";
 import {
   assetFor,
   checksumFromReleaseNotes,
@@ -30,6 +30,7 @@ import {
   releaseChecksums,
   sha256File,
 } from "../../src/tunnel/cloudflared-install.js";
+import { DEFAULT_CLOUDFLARED_VERSION } from "../../src/tunnel/settings.js";
 import { failure } from "../fixtures/tunnel/failure.js";
 import { memoryLogger } from "../fixtures/tunnel/logger.js";
 

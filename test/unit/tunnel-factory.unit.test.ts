@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTunnelSettings } from "../../src/config/tunnel-parse.js";
+import { parseTunnelSettings } from "../../src/config/parts.js";
 import { chooseProvider } from "../../src/tunnel/index.js";
 
 const settings = (env: Record<string, string> = {}, inputs: Record<string, string> = {}) =>

@@ -1,8 +1,9 @@
 /** The ngrok provider at the SDK boundary, against a fake module: no network. */
+
 import { describe, expect, it } from "vitest";
-import type { NgrokSettings } from "../../src/config/tunnel-parse.js";
 import { ngrokProvider } from "../../src/tunnel/ngrok.js";
 import type { NgrokForwardConfig, NgrokListener, NgrokModule } from "../../src/tunnel/ngrok-loader.js";
+import type { NgrokSettings } from "../../src/tunnel/settings.js";
 import { failure } from "../fixtures/tunnel/failure.js";
 import { memoryLogger } from "../fixtures/tunnel/logger.js";
 

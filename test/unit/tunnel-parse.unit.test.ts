@@ -3,14 +3,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_CLOUDFLARED_VERSION,
-  parseTunnelSettings,
-  TUNNEL_INPUTS,
-  type TunnelInputName,
-  tunnelSecrets,
-} from "../../src/config/tunnel-parse.js";
+import { TUNNEL_INPUTS, type TunnelInputName } from "../../src/config/inputs/tunnel.js";
+import { parseTunnelSettings } from "../../src/config/parts.js";
 import { ConfigError, type InputError } from "../../src/errors.js";
+import { DEFAULT_CLOUDFLARED_VERSION, tunnelSecrets } from "../../src/tunnel/settings.js";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "pt-tunnel-parse-"));
 

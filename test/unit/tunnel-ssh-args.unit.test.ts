@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseTunnelSettings, type TunnelInputName } from "../../src/config/tunnel-parse.js";
+import type { TunnelInputName } from "../../src/config/inputs/tunnel.js";
+import { parseTunnelSettings } from "../../src/config/parts.js";
 import { fixedRemotePort, sshArgs } from "../../src/tunnel/ssh-args.js";
 
 function ssh(inputs: Partial<Record<TunnelInputName, string>>) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SshService } from "../../src/config/tunnel-parse.js";
 import { stripAnsi } from "../../src/tunnel/output.js";
+import type { SshService } from "../../src/tunnel/settings.js";
 import { type SshEvent, sshFailureHint, sshOutputParser } from "../../src/tunnel/ssh-output.js";
 
 /** Feeds lines as one chunk, as OutputLines does, and returns the events. */

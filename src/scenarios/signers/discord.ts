@@ -1,5 +1,5 @@
 /** Discord interactions: Ed25519 with the run's private key (the gate's signer). */
-import { discord } from "../../gate/verifiers/discord.js";
+import { discord } from "../../webhooks/discord.js";
 import type { Signer } from "./types.js";
 
 export const signDiscordDelivery: Signer = (d) => ({

@@ -2,7 +2,7 @@
  * GitHub: the gate's signer (X-Hub-Signature-256) plus the headers GitHub sends with every
  * delivery (https://docs.github.com/en/webhooks/webhook-events-and-payloads#delivery-headers).
  */
-import { github } from "../../gate/verifiers/github.js";
+import { github } from "../../webhooks/github.js";
 import type { Signer } from "./types.js";
 
 export const signGithubDelivery: Signer = (d) => ({

@@ -3,7 +3,7 @@
  * X-Gitlab-Event and the UUID headers GitLab sends
  * (https://docs.gitlab.com/user/project/integrations/webhooks/#delivery-headers).
  */
-import { gitlab } from "../../gate/verifiers/gitlab.js";
+import { gitlab } from "../../webhooks/gitlab.js";
 import type { Signer } from "./types.js";
 
 export const signGitlabDelivery: Signer = (d) => ({

@@ -1,8 +1,8 @@
-import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../../config/gate-parse.js";
 /**
  * Every provider a scenario can name: its signer and the facts the loader checks against
  * (does it sign a timestamp, does it send the event in a header, what key signs it).
  */
+import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../../webhooks/providers.js";
 import { signDiscordDelivery } from "./discord.js";
 import { signGithubDelivery } from "./github.js";
 import { signGitlabDelivery } from "./gitlab.js";

@@ -3,7 +3,7 @@
  * @linear/sdk checks for freshness, then signs with the gate's signer (Linear-Signature).
  * Headers as Linear sends them (https://linear.app/developers/webhooks).
  */
-import { linear } from "../../gate/verifiers/linear.js";
+import { linear } from "../../webhooks/linear.js";
 import type { Signer } from "./types.js";
 
 /** The body with webhookTimestamp set, or the body as is when it is not a JSON object. */

@@ -1,5 +1,5 @@
 /** Paddle Billing: the gate's signer (Paddle-Signature ts=;h1=). */
-import { paddle } from "../../gate/verifiers/paddle.js";
+import { paddle } from "../../webhooks/paddle.js";
 import type { Signer } from "./types.js";
 
 export const signPaddleDelivery: Signer = (d) => ({

@@ -1,5 +1,5 @@
 /** PagerDuty v3: the gate's signer (X-PagerDuty-Signature v1=) and its delivery headers. */
-import { pagerduty } from "../../gate/verifiers/pagerduty.js";
+import { pagerduty } from "../../webhooks/pagerduty.js";
 import type { Signer } from "./types.js";
 
 export const signPagerdutyDelivery: Signer = (d) => ({

@@ -5,7 +5,7 @@
  * (https://shopify.dev/docs/apps/build/webhooks/subscribe/https#step-2-validate-the-origin-of-your-webhook).
  * Override the shop or the API version with the scenario's `headers`.
  */
-import { shopify } from "../../gate/verifiers/shopify.js";
+import { shopify } from "../../webhooks/shopify.js";
 import type { Signer } from "./types.js";
 
 export const SHOPIFY_API_VERSION = "2025-07";

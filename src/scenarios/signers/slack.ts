@@ -1,5 +1,5 @@
 /** Slack: the gate's signer (X-Slack-Signature v0= with X-Slack-Request-Timestamp). */
-import { slack } from "../../gate/verifiers/slack.js";
+import { slack } from "../../webhooks/slack.js";
 import type { Signer } from "./types.js";
 
 export const signSlackDelivery: Signer = (d) => ({

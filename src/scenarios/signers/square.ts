@@ -2,7 +2,7 @@
  * Square: the gate's signer over notification URL + body, with the headers Square sends
  * (https://developer.squareup.com/docs/webhooks/step3validate).
  */
-import { square } from "../../gate/verifiers/square.js";
+import { square } from "../../webhooks/square.js";
 import type { Signer } from "./types.js";
 
 export const signSquareDelivery: Signer = (d) => ({

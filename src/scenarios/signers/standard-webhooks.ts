@@ -2,7 +2,7 @@
  * Standard Webhooks and Svix: the gate's signers (webhook-id/-timestamp/-signature, or the
  * svix- names). The message id is derived from the delivery id so the signer stays pure.
  */
-import { standardWebhooks, svix } from "../../gate/verifiers/standard-webhooks.js";
+import { standardWebhooks, svix } from "../../webhooks/standard-webhooks.js";
 import type { DeliveryToSign, Signer } from "./types.js";
 
 const messageId = (d: DeliveryToSign) => `msg_${d.deliveryId.replaceAll("-", "")}`;

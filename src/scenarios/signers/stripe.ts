@@ -1,5 +1,5 @@
 /** Stripe: the gate's signer (Stripe-Signature t=,v1=); the event type lives in the body. */
-import { stripe } from "../../gate/verifiers/stripe.js";
+import { stripe } from "../../webhooks/stripe.js";
 import type { Signer } from "./types.js";
 
 export const signStripeDelivery: Signer = (d) => ({

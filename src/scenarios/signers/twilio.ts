@@ -3,7 +3,7 @@
  * parameters; for JSON bodies Twilio adds a bodySHA256 query parameter (the body's hex
  * SHA-256) and signs the URL alone, so the URL this returns is the one to request.
  */
-import { twilio, twilioUrl } from "../../gate/verifiers/twilio.js";
+import { twilio, twilioUrl } from "../../webhooks/twilio.js";
 import type { Signer } from "./types.js";
 
 function isJson(contentType: string): boolean {

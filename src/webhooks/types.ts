@@ -1,4 +1,4 @@
-import type { WebhookProvider } from "../../config/gate-parse.js";
+import type { WebhookProvider } from "./providers.js";
 
 /** Request headers with lower-case names, as node:http gives them. */
 export type HeaderMap = Readonly<Record<string, string | string[] | undefined>>;

@@ -1,10 +1,15 @@
-import type { WebhookProvider } from "../../config/gate-parse.js";
+/**
+ * Webhook signature schemes, one per provider: how each signs a delivery and how it is
+ * verified. Shared by the gate (verify-webhooks), the scenarios (signed deliveries) and replay.
+ */
+
 import { discord } from "./discord.js";
 import { github } from "./github.js";
 import { gitlab } from "./gitlab.js";
 import { linear } from "./linear.js";
 import { paddle } from "./paddle.js";
 import { pagerduty } from "./pagerduty.js";
+import type { WebhookProvider } from "./providers.js";
 import { shopify } from "./shopify.js";
 import { slack } from "./slack.js";
 import { square } from "./square.js";

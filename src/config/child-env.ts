@@ -21,10 +21,14 @@
  * Kept: everything else, e.g. PATH, HOME, the user's own variables (a webhook secret the app
  * verifies with), `RUNNER_*` (`RUNNER_TRACKING_ID` is how the runner finds leftover processes
  * after the job, a last resort cleanup) and the `GITHUB_*` context variables.
+ *
+ * The front doors apply it: what they give the pipeline as the runner's environment (and the
+ * supervisor's own environment) is already this, since the withheld names are theirs to know.
  */
 
-import { INPUTS, inputEnvName } from "../config/names.js";
 import { RUN_DIR_ENV } from "../session/run.js";
+import { mergeEnv } from "../util/env.js";
+import { INPUTS, inputEnvName } from "./names.js";
 
 const FILE_COMMANDS = new Set([
   "GITHUB_OUTPUT",
@@ -58,12 +62,6 @@ export function childEnv(
   runnerEnv: Readonly<Record<string, string | undefined>>,
   ...given: readonly Readonly<Record<string, string | undefined>>[]
 ): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [name, value] of Object.entries(runnerEnv)) {
-    if (value !== undefined && !isWithheld(name)) env[name] = value;
-  }
-  for (const extra of given) {
-    for (const [name, value] of Object.entries(extra)) if (value !== undefined) env[name] = value;
-  }
-  return env;
+  const kept = Object.fromEntries(Object.entries(runnerEnv).filter(([name]) => !isWithheld(name)));
+  return mergeEnv(kept, ...given);
 }

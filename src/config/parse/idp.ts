@@ -1,69 +1,14 @@
 /**
- * Inputs of the test identity provider: their documentation and parsers, in the style of
- * github-parse.ts. getConfig reads them through `collectIdpSettings`, so every invalid input
- * of the run is reported together with the others.
+ * Parsers of the identity provider's inputs. Pure: the test users (YAML or JSON, inline or in
+ * a file) are read and parsed when resolving; checkUsers checks what the YAML holds.
  */
-
-import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parse as parseYaml } from "yaml";
-import { InputError } from "../errors.js";
-import type { IdpUser } from "../idp/types.js";
-import { DEFAULT_USERS, DENY_HINT, RESERVED_CLAIMS } from "../idp/users.js";
-import { parseBoolean } from "../util/parse.js";
-import type { InputSpec } from "./names.js";
-import { InputReader } from "./reader.js";
-
-export const IDP_INPUTS = {
-  idp: {
-    description:
-      "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`). An OAuth scenario in `scenarios` starts it too.",
-    default: "false",
-    placeholder: "<true|false>",
-  },
-  "idp-users": {
-    description:
-      "Test users of the identity provider, as YAML or JSON (inline, or the path of a file relative to the workspace): a list of users, each with `sub` and optionally `email`, `name` and any other claims (e.g. `groups`). Empty: one user `alice` (`alice@example.com`, `Alice Example`). Scripted logins pick one with `login_hint=<sub or email>`; `login_hint=deny` refuses consent.",
-    default: "",
-    placeholder: "<YAML|JSON|file>",
-  },
-  "idp-require-pkce": {
-    description:
-      "Make the identity provider refuse authorization requests without PKCE (a `code_challenge` with method S256) (`true` or `false`).",
-    default: "true",
-    placeholder: "<true|false>",
-  },
-  "idp-env-prefix": {
-    description:
-      "Prefix of the app's environment variables with the identity provider's settings: `<prefix>ISSUER`, `<prefix>CLIENT_ID`, `<prefix>CLIENT_SECRET` and `<prefix>REDIRECT_URI`.",
-    default: "OIDC_",
-    placeholder: "<prefix>",
-  },
-  "idp-redirect-paths": {
-    description:
-      "Redirect URIs registered for the app at the identity provider, as paths on the preview's public URL, separated by commas or new lines, compared exactly. The first one is passed as `<prefix>REDIRECT_URI`.",
-    default: "/auth/callback",
-    placeholder: "<paths>",
-  },
-  "idp-client-id": {
-    description: "The app's `client_id` at the identity provider (its secret is generated for each run).",
-    default: "preview-app",
-    placeholder: "<client-id>",
-  },
-} as const satisfies Record<string, InputSpec>;
-
-export type IdpInputName = keyof typeof IDP_INPUTS;
-
-/** The identity provider's settings; the client secret is not one (it is generated per run). */
-export interface IdpSettings {
-  readonly enabled: boolean;
-  readonly users: readonly IdpUser[];
-  readonly requirePkce: boolean;
-  readonly envPrefix: string;
-  /** Paths on the public URL; the registered redirect URIs are the public URL plus each. */
-  readonly redirectPaths: readonly string[];
-  readonly clientId: string;
-}
+import { InputError } from "../../errors.js";
+import type { IdpUser } from "../../idp/index.js";
+import { DENY_HINT, type IdpSettings, RESERVED_CLAIMS } from "../../idp/settings.js";
+import { parseBoolean } from "../../util/parse.js";
+import type { IdpInputName } from "../inputs/idp.js";
+import type { InputReader } from "../inputs/reader.js";
 
 // The unreserved characters of RFC 3986: safe unescaped in URLs and in HTTP Basic credentials.
 const CLIENT_ID = /^[A-Za-z0-9._~-]{1,128}$/;
@@ -133,39 +78,22 @@ export function parseRedirectPaths(input: string, raw: string): string[] {
 const INLINE = /^(?:\[|\{|-\s|-$)|\n|^[A-Za-z_][\w-]*\s*:(?:\s|$)/;
 const SHOWN_MAX = 120;
 
-function shorten(text: string): string {
+export function shorten(text: string): string {
   return text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX)}…` : text;
 }
 
-/**
- * Test users: YAML or JSON inline, or a file path (resolved against `cwd`). Empty: the
- * default user alice. Either a list of users or `{users: [...]}`.
- */
-export function parseIdpUsers(input: string, raw: string, cwd: string = process.cwd()): IdpUser[] {
+/** Where the test users come from: the default user, YAML/JSON text, or a file of it. */
+export type UsersSource =
+  | { readonly kind: "default" }
+  | { readonly kind: "inline"; readonly text: string }
+  | { readonly kind: "file"; readonly file: string };
+
+/** `idp-users` as given: empty (the default user), inline YAML/JSON, or a file path (resolved against `cwd`). */
+export function parseUsersSource(_input: string, raw: string, cwd: string): UsersSource {
   const value = raw.trim();
-  if (value === "") return [...DEFAULT_USERS];
-  let text = value;
-  let where = "";
-  if (!INLINE.test(value)) {
-    const file = path.resolve(cwd, value);
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new InputError(
-        input,
-        raw,
-        `must be YAML or JSON listing the test users, or the path of such a file (${file} does not exist)`,
-      );
-    }
-    text = readFileSync(file, "utf8");
-    where = ` (in ${file})`;
-  }
-  let data: unknown;
-  try {
-    data = parseYaml(text);
-  } catch (error) {
-    const reason = ((error as Error).message.split("\n")[0] ?? "").trim();
-    throw new InputError(input, shorten(raw), `is not valid YAML or JSON${where}: ${reason}`);
-  }
-  return checkUsers(input, shorten(raw), where, data);
+  if (value === "") return { kind: "default" };
+  if (INLINE.test(value)) return { kind: "inline", text: value };
+  return { kind: "file", file: path.resolve(cwd, value) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -175,7 +103,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 const SUB_MAX = 255; // OpenID Connect Core 2: at most 255 ASCII characters.
 
-function checkUsers(input: string, shown: string, where: string, data: unknown): IdpUser[] {
+/**
+ * The test users in `data` (parsed YAML or JSON: a list of users or `{users: [...]}`), checked;
+ * `shown` is the input's value as errors show it, `where` names the file it came from.
+ */
+export function checkUsers(input: string, shown: string, where: string, data: unknown): IdpUser[] {
   const list = isRecord(data) && Array.isArray(data.users) ? data.users : data;
   if (!Array.isArray(list)) {
     throw new InputError(
@@ -243,32 +175,25 @@ function checkUsers(input: string, shown: string, where: string, data: unknown):
   });
 }
 
+/** The identity provider's settings as parsed: the test users are still to be read. */
+export interface ParsedIdp extends Omit<IdpSettings, "users"> {
+  readonly users: UsersSource;
+}
+
 /**
  * Reads every identity provider input; an invalid one is reported by the reader and its
  * default used here (the caller throws once every input has been read).
  */
-export function collectIdpSettings(
+export function parseIdpInputs(
   inputs: InputReader<IdpInputName>,
-  context: { readonly cwd?: string } = {},
-): IdpSettings {
-  const cwd = context.cwd ?? process.cwd();
+  context: { readonly cwd: string },
+): ParsedIdp {
   return {
     enabled: inputs.readOrDefault("idp", parseBoolean),
-    users: inputs.readOrDefault("idp-users", (input, raw) => parseIdpUsers(input, raw, cwd)),
+    users: inputs.readOrDefault("idp-users", (input, raw) => parseUsersSource(input, raw, context.cwd)),
     requirePkce: inputs.readOrDefault("idp-require-pkce", parseBoolean),
     envPrefix: inputs.readOrDefault("idp-env-prefix", parseEnvPrefix),
     redirectPaths: inputs.readOrDefault("idp-redirect-paths", parseRedirectPaths),
     clientId: inputs.readOrDefault("idp-client-id", parseClientId),
   };
-}
-
-/** Reads every identity provider input; throws one ConfigError naming all invalid ones. */
-export function parseIdpSettings(
-  source: (name: IdpInputName) => string | undefined,
-  context: { readonly cwd?: string } = {},
-): IdpSettings {
-  const inputs = new InputReader(source, IDP_INPUTS);
-  const settings = collectIdpSettings(inputs, context);
-  inputs.throwIfInvalid();
-  return settings;
 }

@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import type { HeaderMap, Verdict } from "./types.js";
 
-export { safeEqual } from "../../util/secure-compare.js";
+export { safeEqual } from "../util/secure-compare.js";
 
 export function hmac(
   algorithm: "sha256" | "sha1",

@@ -1,0 +1,19 @@
+/**
+ * The app under test, and the processes a run starts (the app, the test command, tunnel
+ * agents): launching in a process group, following output, waiting until ready, stopping
+ * whole trees. The tunnel part starts its agents with these too (a one-way dependency).
+ */
+export { type LineListener, LogTail } from "./log-tail.js";
+export { freePort, portInUse } from "./ports.js";
+export { isAlive, processesWithEnv } from "./proc-table.js";
+export {
+  describeExit,
+  type ExitInfo,
+  type ManagedProcess,
+  nodeLauncher,
+  type ProcessLauncher,
+  type StartOptions,
+} from "./process.js";
+export { type ReadyResult, ReadyTimeoutError, waitForReady } from "./readiness.js";
+export type { AppSettings, ReadySpec } from "./settings.js";
+export { type StopOptions, type StopResult, stopProcessTree, sweepMarked } from "./stop.js";
