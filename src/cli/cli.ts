@@ -20,17 +20,13 @@ import { noState } from "../session/state.js";
 import { consoleLogger, redactingLogger } from "../util/logger.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 import { formatDuration } from "../util/time.js";
+import type { CliIo } from "./io.js";
 import { REPLAY_USAGE, runReplay } from "./replay.js";
+
+export type { CliIo } from "./io.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
-
-export interface CliIo {
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly cwd: string;
-  readonly env: NodeJS.ProcessEnv;
-}
 
 const defaultIo: CliIo = {
   stdout: process.stdout,

@@ -9,7 +9,7 @@ import { EXIT, errorMessage } from "../errors.js";
 import { type ReplaySecret, replayHar } from "../gate/index.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../webhooks/providers.js";
-import type { CliIo } from "./cli.js";
+import type { CliIo } from "./io.js";
 
 export const REPLAY_USAGE = [
   "  preview-tunnel replay <file.har> [--to <url>] [--filter <regex>]",

@@ -9,10 +9,9 @@ import { randomBytes } from "node:crypto";
 import { SecretMatcher, sha256 } from "../util/secure-compare.js";
 import type { Exchange } from "./exchange.js";
 import { reply } from "./respond.js";
+import { cookieValues, SESSION_COOKIE } from "./session-cookie.js";
 import type { GateAuth } from "./settings.js";
 
-export const LOGIN_PATH = "/__preview/login";
-export const SESSION_COOKIE = "preview_tunnel_session";
 const SESSION_TTL_MS = 24 * 3600_000;
 /** Bounds on what unauthenticated or careless use can make the gate remember. */
 const MAX_SESSIONS = 10_000;
@@ -164,25 +163,6 @@ export class Authenticator {
     this.#onMinted(id);
     return id;
   }
-}
-
-/** Values of every cookie called `name` in a Cookie header. */
-export function cookieValues(header: string, name: string): string[] {
-  const values: string[] = [];
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq !== -1 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
-  }
-  return values;
-}
-
-/** The Cookie header without the gate's session cookie; undefined when nothing is left. */
-export function withoutSessionCookie(header: string): string | undefined {
-  const kept = header
-    .split(";")
-    .map((p) => p.trim())
-    .filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== SESSION_COOKIE);
-  return kept.length === 0 ? undefined : kept.join("; ");
 }
 
 /**

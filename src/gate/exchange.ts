@@ -1,7 +1,19 @@
 /** The state of one request as it moves through the gate's stages. */
 import type { ClientRequest, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Recording } from "./recorder.js";
+
+/**
+ * What the stages tell the recording of one exchange (HarRecorder's entries implement it);
+ * defined here, with the exchange that carries it, so the stages need not know the recorder.
+ */
+export interface Recording {
+  requestBody(chunk: Buffer): void;
+  response(status: number, statusText: string, rawHeaders: readonly string[], httpVersion: string): void;
+  responseBody(chunk: Buffer): void;
+  /** Why the gate answered itself (401, 413, ...) or what went wrong. */
+  note(text: string): void;
+  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
+}
 
 /** The few request headers the gate looks at, read in one pass over rawHeaders. */
 export interface RequestBasics {

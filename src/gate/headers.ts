@@ -4,8 +4,9 @@
  * gate, X-Forwarded-* tell the app what the client saw, and request-headers are added.
  * Works on raw [name, value, ...] arrays so duplicates (Set-Cookie) keep their order.
  */
-import { withoutSessionCookie } from "./auth.js";
+
 import { FRAMING_HEADERS } from "./framing.js";
+import { withoutSessionCookie } from "./session-cookie.js";
 
 const HOP_BY_HOP = new Set([
   "connection",

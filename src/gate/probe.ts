@@ -14,8 +14,8 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SecretMatcher } from "../util/secure-compare.js";
+import { PROBE_PATH } from "./reserved-paths.js";
 
-export const PROBE_PATH = "/__preview/probe";
 /** Lower-case: node:http's header names. */
 export const PROBE_KEY_HEADER = "x-preview-probe-key";
 

@@ -13,21 +13,14 @@ import path from "node:path";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { Redactor } from "../util/secrets.js";
+import type { Recording } from "./exchange.js";
 import { type EntryData, JsonOut, Serializer } from "./har-serialize.js";
 import { redactUrlPath } from "./redact.js";
 
+export type { Recording } from "./exchange.js";
+
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
-
-/** What the pipeline tells the recorder about one exchange. */
-export interface Recording {
-  requestBody(chunk: Buffer): void;
-  response(status: number, statusText: string, rawHeaders: readonly string[], httpVersion: string): void;
-  responseBody(chunk: Buffer): void;
-  /** Why the gate answered itself (401, 413, ...) or what went wrong. */
-  note(text: string): void;
-  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
-}
 
 export interface RecorderOptions {
   readonly path: string;

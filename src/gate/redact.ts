@@ -5,7 +5,7 @@
  */
 
 import { SIGNATURE_HEADERS } from "../webhooks/index.js";
-import { LOGIN_PATH } from "./auth.js";
+import { LOGIN_PATH } from "./reserved-paths.js";
 
 export { REDACTED } from "../util/secrets.js";
 

@@ -13,6 +13,7 @@ import type { WebhookProvider } from "../webhooks/providers.js";
 import { twilioUrl } from "../webhooks/twilio.js";
 import type { Har, HarEntry } from "./har.js";
 import { REDACTED } from "./redact.js";
+import { isReservedPath } from "./reserved-paths.js";
 
 export interface ReplaySecret {
   readonly provider: WebhookProvider;
@@ -111,8 +112,7 @@ async function replayOne(
   options: ReplayOptions,
   send: SendFn,
 ): Promise<ReplayResult> {
-  if (recorded.pathname.startsWith("/__preview/"))
-    return { method, path, error: "a path of the gate, not replayed" };
+  if (isReservedPath(recorded.pathname)) return { method, path, error: "a path of the gate, not replayed" };
   if (entry.response.status === 101) return { method, path, error: "WebSocket upgrades are not replayed" };
   const post = entry.request.postData;
   if (entry.request.bodySize > 0 && (post === undefined || post._truncated || post.text === "")) {

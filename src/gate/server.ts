@@ -19,7 +19,7 @@ import type { Duplex } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
-import { Authenticator, LOGIN_PATH, SESSION_COOKIE } from "./auth.js";
+import { Authenticator } from "./auth.js";
 import { clientAddress, isAllowed } from "./client-ip.js";
 import { createExchange, type Exchange } from "./exchange.js";
 import { framingRefusal } from "./framing.js";
@@ -37,7 +37,9 @@ import { ProbeResponder, type ProbeSecrets } from "./probe.js";
 import { ReverseProxy } from "./proxy.js";
 import { HarRecorder, recordedUrl } from "./recorder.js";
 import { requestPath } from "./request-path.js";
+import { isReservedPath, LOGIN_PATH } from "./reserved-paths.js";
 import { reply } from "./respond.js";
+import { SESSION_COOKIE } from "./session-cookie.js";
 import { type GateSettings, gateSecrets } from "./settings.js";
 import { type GateStats, StatsCollector } from "./stats.js";
 import { webhookRoutes, webhookStage } from "./webhook-verify.js";
@@ -101,7 +103,6 @@ export interface Gate {
 type Stage = (ex: Exchange) => boolean | Promise<boolean>;
 
 const UPSTREAM_ERROR_INTERVAL_MS = 10_000;
-const RESERVED_PREFIX = "/__preview/";
 const CLOSE = { connection: "close" } as const;
 
 /** An answer the gate gives before any stage; `close` ends the connection after it. */
@@ -203,7 +204,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       return true;
     },
     function namespace(ex) {
-      if (!ex.path.startsWith(RESERVED_PREFIX)) return false;
+      if (!isReservedPath(ex.path)) return false;
       reply(ex, 404, `${ex.path} is not a path of the gate`);
       return true;
     },
@@ -263,7 +264,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       refused === undefined &&
       res !== undefined &&
       options.reserved !== undefined &&
-      ex.path.startsWith(RESERVED_PREFIX) &&
+      isReservedPath(ex.path) &&
       options.reserved(ex.req, res, ex.path)
     ) {
       return;

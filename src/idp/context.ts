@@ -6,7 +6,7 @@ import type { SigningKeys } from "./keys.js";
 import type { IdpClient, IdpUser } from "./types.js";
 
 /** Where the gate mounts the provider on the preview's public URL (and the standalone server too). */
-export const IDP_MOUNT_PATH = "/__preview/idp";
+export { IDP_MOUNT_PATH } from "../gate/index.js";
 
 /** Endpoint paths, relative to the issuer (the mount point). */
 export const PATHS = {

@@ -3,7 +3,7 @@
  * derived from the PUBLIC URL: the app, the scenario runner and a reviewer's browser must all
  * see one issuer, and a redirect URI on localhost is exactly the bug the tests look for.
  */
-import { IDP_MOUNT_PATH } from "./context.js";
+import { IDP_MOUNT_PATH } from "../gate/index.js";
 import type { IdpClient } from "./types.js";
 
 /** The issuer for a preview: `<public URL>/__preview/idp`. */

@@ -4,7 +4,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { IDP_MOUNT_PATH } from "./context.js";
+import { IDP_MOUNT_PATH } from "../gate/index.js";
 import { createIdp, type Idp } from "./idp.js";
 import type { IdpOptions } from "./types.js";
 

@@ -3,33 +3,15 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/index.js";
-import type { GateStats } from "../gate/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import { mergeEnv } from "../util/env.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
-import { PhaseClock, type PhaseRecord } from "./phases.js";
-import type { ScenarioOutcome } from "./scenarios.js";
+import { PhaseClock } from "./phases.js";
+import type { RunResult } from "./result.js";
 import { type PipelineSettings, pipelineSecrets } from "./settings.js";
-
-export interface RunResult {
-  readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";
-  readonly url: string | undefined;
-  readonly provider: string;
-  readonly appLog: string;
-  /** The recording of every request through the gate, when on. */
-  readonly harPath: string | undefined;
-  /** Requests through the gate: counts and the last ones. */
-  readonly requests: GateStats | undefined;
-  readonly testExitCode: number | undefined;
-  /** The scenarios' results (webhook deliveries, OAuth logins), when any ran. */
-  readonly scenarios?: ScenarioOutcome | undefined;
-  readonly phases: readonly PhaseRecord[];
-  /** Why the run failed, when it did. */
-  readonly failure: string | undefined;
-}
 
 /** How the outside world learns about the preview (step outputs, the supervisor, the terminal). */
 export interface Reporter {
@@ -137,3 +119,5 @@ export class RunContext {
     return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
   }
 }
+
+export type { RunResult } from "./result.js";

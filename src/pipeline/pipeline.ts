@@ -19,7 +19,8 @@ import { type BootedApp, bootApp, chooseAppPort } from "./boot.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { type Exposure, expose } from "./expose.js";
 import { RunIdentity } from "./identity.js";
-import { runScenarioPhase, type ScenarioOutcome } from "./scenarios.js";
+import type { ScenarioOutcome } from "./result.js";
+import { runScenarioPhase } from "./scenarios.js";
 import type { PipelineSettings } from "./settings.js";
 import { runTestCommand } from "./test-command.js";
 

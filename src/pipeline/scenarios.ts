@@ -2,7 +2,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
-  type Annotation,
   annotations,
   junitXml,
   runScenarios,
@@ -10,17 +9,7 @@ import {
   summaryMarkdown,
 } from "../scenarios/index.js";
 import type { RunContext } from "./context.js";
-
-/** What the reports need, JSON-safe (it travels from the supervisor to the main step). */
-export interface ScenarioOutcome {
-  readonly passed: number;
-  readonly failed: number;
-  readonly junitPath: string;
-  /** The job summary's table. */
-  readonly summary: string;
-  /** Up to 10, pointing at the scenario files' lines. */
-  readonly annotations: readonly Annotation[];
-}
+import type { ScenarioOutcome } from "./result.js";
 
 export async function runScenarioPhase(
   ctx: RunContext,

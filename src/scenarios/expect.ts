@@ -1,15 +1,9 @@
 /** A response against a scenario's expectations: every mismatch, as expected vs actual. */
 import { statusAccepted } from "../util/parse.js";
 import { jsonEqual, MISSING, valueAt } from "./json-path.js";
+import type { Mismatch } from "./mismatch.js";
 import { render, type TemplateVars } from "./template.js";
 import type { Expectations } from "./types.js";
-
-export interface Mismatch {
-  /** "status", "body contains", "JSON $.ok", "header content-type", "latency". */
-  readonly what: string;
-  readonly expected: string;
-  readonly actual: string;
-}
 
 export interface Reply {
   readonly status: number;

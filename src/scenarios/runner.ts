@@ -5,14 +5,16 @@
  * Scenarios run one after another by default (a later one may depend on an earlier one);
  * within a scenario, `concurrency` deliveries are in flight at once.
  */
+
 import { randomUUID } from "node:crypto";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { ChromiumLoader } from "./browser/playwright.js";
 import { screenshotPaths } from "./browser/screenshot.js";
-import { checkReply, excerpt, type Mismatch } from "./expect.js";
+import { checkReply, excerpt } from "./expect.js";
 import { agentsFor, send } from "./http.js";
 import type { ScenarioKeys } from "./keys.js";
+import type { Mismatch } from "./mismatch.js";
 import { runBrowserFlow } from "./oauth/browser-run.js";
 import { runOAuthFlow } from "./oauth/run.js";
 import type { OAuthFlow, OAuthStep } from "./oauth/types.js";

@@ -7,7 +7,7 @@
 import { validateHeaderValue } from "node:http";
 import path from "node:path";
 import { InputError } from "../../errors.js";
-import { isUnder, requestPath } from "../../gate/index.js";
+import { isUnder, RESERVED_PREFIX, RESERVED_ROOT, requestPath } from "../../gate/index.js";
 import {
   AUTH_MODES,
   type AuthMode,
@@ -132,7 +132,7 @@ function webhookPrefixProblem(prefix: string): string | undefined {
   if (/[^\x21-\x7e]|%/.test(prefix)) return "of printable ASCII characters without percent-encoding (%)";
   const checked = requestPath(prefix);
   if (typeof checked !== "string") return `that the gate accepts as a path (${checked.refused})`;
-  if (isUnder(prefix, "/__preview")) return "outside /__preview/ (the gate's own paths)";
+  if (isUnder(prefix, RESERVED_ROOT)) return `outside ${RESERVED_PREFIX} (the gate's own paths)`;
   return undefined;
 }
 

@@ -13,6 +13,7 @@
  * Cookies, redirects, forms and scripts are the browser's own; it signs in to the gate with a
  * login link first, as a reviewer's browser does (../browser/sign-in.ts).
  */
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page, Response } from "playwright-core";
@@ -20,7 +21,8 @@ import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
 import { type ChromiumLoader, withChromium } from "../browser/playwright.js";
 import { basicChallengeOptions, signInToGate } from "../browser/sign-in.js";
-import { excerpt, type Mismatch } from "../expect.js";
+import { excerpt } from "../expect.js";
+import type { Mismatch } from "../mismatch.js";
 import type { TemplateVars } from "../template.js";
 import type { Scenario } from "../types.js";
 import { NavigationLog } from "./browser-steps.js";

@@ -7,7 +7,8 @@
 
 import { IDP_MOUNT_PATH } from "../../idp/index.js";
 import { statusAccepted } from "../../util/parse.js";
-import { checkReply, type Mismatch, type Reply } from "../expect.js";
+import { checkReply, type Reply } from "../expect.js";
+import type { Mismatch } from "../mismatch.js";
 import type { TemplateVars } from "../template.js";
 import type { Scenario } from "../types.js";
 import type { OAuthFlow } from "./types.js";

@@ -16,8 +16,9 @@
 
 import { errorMessage } from "../../errors.js";
 import { DENY_HINT } from "../../idp/index.js";
-import { excerpt, type Mismatch } from "../expect.js";
+import { excerpt } from "../expect.js";
 import { type agentsFor, type Sent, send } from "../http.js";
+import type { Mismatch } from "../mismatch.js";
 import type { TemplateVars } from "../template.js";
 import type { Scenario } from "../types.js";
 import {

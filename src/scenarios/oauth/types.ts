@@ -1,6 +1,7 @@
 /** The login flow of an OAuth scenario, as the runner uses it (Scenario.oauth), and what it found. */
+
 import type { StatusRange } from "../../util/parse.js";
-import type { Mismatch } from "../expect.js";
+import type { Mismatch } from "../mismatch.js";
 
 /** Which refusal the scenario checks, if any. */
 export type OAuthNegative = "deny" | "replay-callback" | "tamper-state";

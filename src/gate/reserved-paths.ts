@@ -1,0 +1,24 @@
+/**
+ * The gate's own namespace on the preview's URL, in one place: every path under
+ * RESERVED_PREFIX belongs to the gate (or to what it mounts there), never to the app. The gate
+ * answers a reserved path it does not know with 404; a webhook prefix may not lie inside it.
+ * A new reserved path (a sign-in, an inspector) is added here, then handled by a gate stage.
+ */
+
+/** The namespace itself; every reserved path is under it. */
+export const RESERVED_ROOT = "/__preview";
+export const RESERVED_PREFIX = `${RESERVED_ROOT}/`;
+
+/** The tunnel probe, answered with the run's nonce to the holder of its key (probe.ts). */
+export const PROBE_PATH = "/__preview/probe";
+
+/** One-time login links that turn into a session cookie (auth.ts). */
+export const LOGIN_PATH = "/__preview/login";
+
+/** Where the test identity provider is mounted (src/idp), its issuer on the public URL. */
+export const IDP_MOUNT_PATH = "/__preview/idp";
+
+/** True for a path in the gate's namespace (`path` checked and decoded, see request-path.ts). */
+export function isReservedPath(path: string): boolean {
+  return path.startsWith(RESERVED_PREFIX);
+}

@@ -1,0 +1,32 @@
+/** What a run reports when it is over (JSON-safe: it travels from the supervisor to the main and post steps). */
+import type { GateStats } from "../gate/index.js";
+import type { Annotation } from "../scenarios/index.js";
+import type { PhaseRecord } from "./phases.js";
+
+export interface RunResult {
+  readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";
+  readonly url: string | undefined;
+  readonly provider: string;
+  readonly appLog: string;
+  /** The recording of every request through the gate, when on. */
+  readonly harPath: string | undefined;
+  /** Requests through the gate: counts and the last ones. */
+  readonly requests: GateStats | undefined;
+  readonly testExitCode: number | undefined;
+  /** The scenarios' results (webhook deliveries, OAuth logins), when any ran. */
+  readonly scenarios?: ScenarioOutcome | undefined;
+  readonly phases: readonly PhaseRecord[];
+  /** Why the run failed, when it did. */
+  readonly failure: string | undefined;
+}
+
+/** What the reports need, JSON-safe (it travels from the supervisor to the main step). */
+export interface ScenarioOutcome {
+  readonly passed: number;
+  readonly failed: number;
+  readonly junitPath: string;
+  /** The job summary's table. */
+  readonly summary: string;
+  /** Up to 10, pointing at the scenario files' lines. */
+  readonly annotations: readonly Annotation[];
+}
