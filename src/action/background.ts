@@ -1,14 +1,16 @@
 /**
  * Background mode of the main step: starts the supervisor detached (own process group,
  * output to a file, IPC channel), relays its output to the step log until the preview is
- * up and tested, then lets it go and exits. The post step stops it.
+ * up and tested, then lets it go and exits. The post step stops it. The supervisor reads the
+ * run's Config from the run folder (written by the main step), never the inputs.
  */
 
 import { spawn } from "node:child_process";
-import { closeSync, mkdirSync, openSync } from "node:fs";
+import { closeSync, openSync } from "node:fs";
 import path from "node:path";
 import * as core from "@actions/core";
 import { LogTail, stopProcessTree } from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
 import type { Config } from "../config/config.js";
 import { OUTPUTS, type OutputName } from "../config/names.js";
 import { CancelledError } from "../errors.js";
@@ -36,16 +38,14 @@ export function runsInBackground(config: Config): boolean {
 
 export async function startInBackground(options: BackgroundOptions): Promise<BackgroundOutcome> {
   const { id: runId, dir: runDir } = options.run;
-  mkdirSync(runDir, { recursive: true });
-  core.saveState(STATE.runId, runId);
-  core.saveState(STATE.runDir, runDir);
 
   const logFile = path.join(runDir, "supervisor.log");
   const fd = openSync(logFile, "a");
   const child = spawn(process.execPath, [options.supervisorScript], {
     detached: true,
     stdio: ["ignore", fd, fd, "ipc"],
-    env: { ...process.env, [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir },
+    // It reads the run's Config from the run folder: no inputs, only what any child may have.
+    env: childEnv(process.env, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
     windowsHide: true,
   });
   closeSync(fd);

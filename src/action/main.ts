@@ -1,31 +1,30 @@
 /**
- * The action's main step. With a test (and without keep-running) it runs the whole pipeline
- * here and tears down at its end; otherwise the preview goes to a background supervisor that
- * outlives this step, and the post step stops it.
+ * The action's main step. It builds the run's Config once (its secrets generated once) and
+ * writes it to the run folder for the processes after it (the supervisor, the post step). With
+ * a test (and without keep-running) it runs the whole pipeline here and tears down at its end;
+ * otherwise the preview goes to a background supervisor that outlives this step, and the post
+ * step stops it.
  */
-
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { nodeLauncher } from "../app/index.js";
-import { childEnv } from "../config/child-env.js";
 import { buildConfig, type Config } from "../config/config.js";
 import type { InputName, OutputName } from "../config/names.js";
 import { ScenarioInputError } from "../config/resolve/scenarios.js";
+import { removeConfigFile, writeConfigFile } from "../config/serialize.js";
 import { CancelledError, ConfigError, errorMessage } from "../errors.js";
-import { runPipeline } from "../pipeline/pipeline.js";
-import { newRun } from "../session/run.js";
+import { newRun, type RunIdentity } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import { STATE } from "../session/state.js";
-import { redactingLogger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { runsInBackground, startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
-import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
-import { createPublisher } from "./publishing.js";
+import { resultOutputs } from "./outputs.js";
 import { actionSecrets } from "./secrets.js";
 import { actionState } from "./state.js";
 import { annotateScenarios, writeSummary } from "./summary.js";
+import { runWired } from "./wiring.js";
 
 export async function runMain(): Promise<void> {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
@@ -38,6 +37,7 @@ export async function runMain(): Promise<void> {
       runDir: run.dir,
     });
     secrets = actionSecrets(config, process.env);
+    saveRun(run, config);
     if (runsInBackground(config)) await background(run, cancel.signal, secrets);
     else await foreground(config, run, cancel.signal, secrets);
   } catch (error) {
@@ -58,7 +58,16 @@ export async function runMain(): Promise<void> {
   }
 }
 
-type Run = ReturnType<typeof newRun>;
+/**
+ * The run folder, with the Config in it for the supervisor and the post step (which finishes
+ * publishing if this process is killed), and where the post step finds both.
+ */
+function saveRun(run: RunIdentity, config: Config): void {
+  mkdirSync(run.dir, { recursive: true });
+  writeConfigFile(run.dir, config);
+  core.saveState(STATE.runId, run.id);
+  core.saveState(STATE.runDir, run.dir);
+}
 
 const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
@@ -66,51 +75,44 @@ const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
 
 async function foreground(
   config: Config,
-  run: Run,
+  run: RunIdentity,
   signal: AbortSignal,
   secrets: SecretRegistry,
 ): Promise<void> {
-  const publisher = await createPublisher({
-    settings: config.publish,
-    logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
-    redact: (text) => secrets.redact(text),
-    onRecord: (record, snapshot) => {
-      setOutputs(publishOutputs(record));
-      actionState.save(STATE.publisher, JSON.stringify(snapshot));
-    },
-  });
-  // The pipeline redacts what it logs with `secrets`.
-  const result = await runPipeline(config, {
-    logger: coreLogger,
-    launcher: nodeLauncher,
-    state: actionState,
-    publisher,
-    run,
-    baseEnv: childEnv(process.env),
-    secrets,
-    signal,
-    reporter: {
-      preview: (info) => setOutputs(previewOutputs(config, info)),
-      // The pipeline redacted its result with `secrets`.
-      finished: async (r) => {
-        setOutputs(resultOutputs(r));
-        annotateScenarios(r);
-        await writeSummary(r).catch((error) =>
-          core.warning(`Could not write the job summary: ${errorMessage(error)}`),
-        );
+  try {
+    const result = await runWired({
+      config,
+      run,
+      logger: coreLogger,
+      secrets,
+      state: actionState,
+      setOutputs,
+      signal,
+      report: {
+        // The pipeline redacted its result with `secrets`.
+        finished: async (r) => {
+          setOutputs(resultOutputs(r));
+          annotateScenarios(r);
+          await writeSummary(r).catch((error) =>
+            core.warning(`Could not write the job summary: ${errorMessage(error)}`),
+          );
+        },
       },
-    },
-  });
-  if (result.outcome === "failed") core.setFailed(result.failure ?? "The run failed.");
+    });
+    if (result.outcome === "failed") core.setFailed(result.failure ?? "The run failed.");
+  } finally {
+    // Torn down: nothing is left for the post step to finish.
+    removeConfigFile(run.dir);
+  }
 }
 
-async function background(run: Run, signal: AbortSignal, secrets: SecretRegistry): Promise<void> {
+async function background(run: RunIdentity, signal: AbortSignal, secrets: SecretRegistry): Promise<void> {
   const outcome = await startInBackground({
     run,
     signal,
     supervisorScript: path.join(path.dirname(process.argv[1] ?? "."), "supervisor.js"),
   });
-  // The supervisor redacted with the run's registry; this one adds the inputs' secrets again.
+  // The supervisor redacted with the run's registry; this one has the same secrets.
   if (outcome.kind === "failed") {
     core.setFailed(secrets.redact(outcome.message));
     return;

@@ -1,21 +1,24 @@
 /**
  * The action's post step (runs even when the job failed or was cancelled). Stops the
  * background supervisor after `keep-alive`, cleans up whatever a killed main step left, and
- * reports an app crash in background mode. Cleanup problems are warnings only.
+ * reports an app crash in background mode. Cleanup problems are warnings only. It reads no
+ * input: what it needs is in the saved state and in the run's Config, which the main step
+ * wrote to the run folder (and which it deletes at its end).
  */
 
 import * as core from "@actions/core";
 import { isAlive, LogTail, processesWithEnv, stopProcessTree, sweepMarked } from "../app/index.js";
-import { PUBLISH_INPUTS } from "../config/inputs/github.js";
-import { InputReader } from "../config/inputs/reader.js";
-import { parsePublishInputs as collectPublishSettings } from "../config/parse/github.js";
+import type { Config } from "../config/config.js";
+import { configSecrets } from "../config/secrets.js";
+import { readConfigFileIfAny, removeConfigFile } from "../config/serialize.js";
 import { errorMessage } from "../errors.js";
 import type { PublisherSnapshot } from "../github/index.js";
 import type { RunResult } from "../pipeline/context.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import type { SavedState } from "../session/state.js";
-import { parseBoolean, parseDuration } from "../util/parse.js";
+import { redactingLogger } from "../util/logger.js";
+import { SecretRegistry } from "../util/secrets.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { coreLogger } from "./logger.js";
 import { createPublisher } from "./publishing.js";
@@ -28,41 +31,39 @@ const SUPERVISOR_STOP_MS = 20_000;
 
 export async function runPost(): Promise<void> {
   const cancel = abortOnSignals();
+  const state = readActionState();
   try {
-    const state = readActionState();
     if (!state.runId) {
       core.info("preview-tunnel: the main step started nothing; nothing to clean up.");
       return;
     }
+    // The run's settings as the main step built them (gone once a teardown finished the run).
+    const config = state.runDir ? readConfigFileIfAny(state.runDir) : undefined;
     if (
       state.supervisorPid !== undefined &&
       isAlive(state.supervisorPid) &&
       belongsToRun(state.supervisorPid, state.runId)
     ) {
-      await holdForKeepAlive(cancel.signal);
+      await holdForKeepAlive(config?.keepAliveMs ?? 0, cancel.signal);
       await stopSupervisor(state, state.supervisorPid);
     } else if (state.tornDown) {
       core.info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
     }
     await stopLeftovers(state, state.runId);
     const final = readActionState();
-    if (!final.tornDown) await finishPublishing(final);
-    await reportBackgroundRun(final);
+    if (!final.tornDown) await finishPublishing(final, config);
+    await reportBackgroundRun(final, config?.failOnCrash ?? true);
   } catch (error) {
     core.warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
   } finally {
+    // Whatever happened: the run's secrets leave the run folder.
+    if (state.runDir) removeConfigFile(state.runDir);
     cancel.dispose();
   }
 }
 
 /** In background mode, `keep-alive` holds the preview for reviewers before it is stopped. */
-async function holdForKeepAlive(signal: AbortSignal): Promise<void> {
-  let ms = 0;
-  try {
-    ms = parseDuration("keep-alive", core.getInput("keep-alive") || "0s");
-  } catch (error) {
-    core.warning(errorMessage(error));
-  }
+async function holdForKeepAlive(ms: number, signal: AbortSignal): Promise<void> {
   if (ms <= 0) return;
   core.info(
     `preview-tunnel: keeping the preview up for ${formatDuration(ms)} (keep-alive), until ${new Date(Date.now() + ms).toISOString()}.`,
@@ -110,15 +111,23 @@ async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
 
 /**
  * The process that ran the preview died without tearing down (killed, or the runner's
- * timeout): mark the deployment and the comment as failed and stopped from here.
+ * timeout): mark the deployment and the comment as failed and stopped from here, with the
+ * publishing settings (and token) of the run's Config.
  */
-async function finishPublishing(state: SavedState): Promise<void> {
+async function finishPublishing(state: SavedState, config: Config | undefined): Promise<void> {
   if (!state.publisher) return;
-  // Already validated by the main step: an input that is invalid now just gets its default.
-  const settings = collectPublishSettings(new InputReader((name) => core.getInput(name), PUBLISH_INPUTS));
+  if (config === undefined) {
+    core.warning(
+      "preview-tunnel: the run's settings are gone, so the deployment and comment cannot be finished.",
+    );
+    return;
+  }
+  const secrets = new SecretRegistry();
+  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
   const publisher = await createPublisher({
-    settings,
-    logger: coreLogger,
+    settings: config.publish,
+    logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
+    redact: (text) => secrets.redact(text),
     resume: JSON.parse(state.publisher) as PublisherSnapshot,
   });
   await publisher.failed("The preview stopped unexpectedly: the process running it was killed.");
@@ -126,7 +135,7 @@ async function finishPublishing(state: SavedState): Promise<void> {
 }
 
 /** The supervisor's final result goes to the summary; a crash fails the job if asked. */
-async function reportBackgroundRun(state: SavedState): Promise<void> {
+async function reportBackgroundRun(state: SavedState, failOnCrash: boolean): Promise<void> {
   if (state.supervisorPid === undefined) return;
   if (state.result) {
     const result = JSON.parse(state.result) as RunResult;
@@ -135,12 +144,6 @@ async function reportBackgroundRun(state: SavedState): Promise<void> {
     );
   }
   if (!state.crash) return;
-  let failOnCrash = true;
-  try {
-    failOnCrash = parseBoolean("fail-on-crash", core.getInput("fail-on-crash") || "true");
-  } catch (error) {
-    core.warning(errorMessage(error));
-  }
   if (failOnCrash) core.setFailed(state.crash);
   else core.warning(state.crash);
 }

@@ -1,26 +1,23 @@
 /**
  * The background supervisor: a detached process started by the main step that runs the
  * pipeline and keeps the preview up after the main step exits, until the post step sends
- * SIGTERM. It reports to the main step over IPC while that is attached, and writes what the
- * post step needs to the run folder.
+ * SIGTERM. It runs the Config the main step built (from the run folder; it never reads the
+ * inputs, which it does not have), reports to the main step over IPC while that is attached,
+ * and writes what the post step needs to the run folder.
  */
 
-import * as core from "@actions/core";
-import { nodeLauncher } from "../app/index.js";
-import { childEnv } from "../config/child-env.js";
-import { buildConfig } from "../config/config.js";
 import type { OutputName } from "../config/names.js";
+import { readConfigFile, removeConfigFile } from "../config/serialize.js";
 import { CancelledError, errorMessage } from "../errors.js";
-import { runPipeline } from "../pipeline/pipeline.js";
 import { RUN_DIR_ENV, RUN_ID_ENV } from "../session/run.js";
 import { fileState, STATE } from "../session/state.js";
-import { type Logger, redactingLogger } from "../util/logger.js";
+import type { Logger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { coreLogger } from "./logger.js";
-import { previewOutputs, publishOutputs, resultOutputs } from "./outputs.js";
-import { createPublisher } from "./publishing.js";
+import { resultOutputs } from "./outputs.js";
 import { actionSecrets } from "./secrets.js";
 import type { SupervisorMessage } from "./supervisor-protocol.js";
+import { runWired } from "./wiring.js";
 
 export async function runSupervisor(): Promise<void> {
   const runId = process.env[RUN_ID_ENV];
@@ -42,8 +39,6 @@ export async function runSupervisor(): Promise<void> {
   let secrets: SecretRegistry | undefined;
   const redact = (text: string) => (secrets ? secrets.redact(text) : text);
   const stepLog: Logger = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
-  // The pipeline redacts what it logs itself; the rest of this process logs through this.
-  const logger = redactingLogger(stepLog, redact);
   process.on("disconnect", () => {
     attached = false;
   });
@@ -62,34 +57,19 @@ export async function runSupervisor(): Promise<void> {
 
   const state = fileState(runDir);
   try {
-    const config = await buildConfig((name) => core.getInput(name), {
-      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-      env: process.env,
-      runDir,
-    });
+    // Built once by the main step, secrets and all: the same credentials it set as outputs.
+    const config = readConfigFile(runDir);
     secrets = actionSecrets(config, process.env);
-    const publisher = await createPublisher({
-      settings: config.publish,
-      logger,
-      redact,
-      onRecord: (record, snapshot) => {
-        setOutputs(publishOutputs(record));
-        state.save(STATE.publisher, JSON.stringify(snapshot));
-      },
-    });
-    await runPipeline(config, {
-      logger: stepLog,
-      launcher: nodeLauncher,
-      state,
-      publisher,
+    await runWired({
+      config,
       run: { id: runId, dir: runDir },
-      // What its children may inherit of its environment (the inputs, if any, withheld).
-      baseEnv: childEnv(process.env),
+      logger: stepLog,
       secrets,
+      state,
+      setOutputs,
       signal: cancel.signal,
       stop: stop.signal,
-      reporter: {
-        preview: (info) => setOutputs(previewOutputs(config, info)),
+      report: {
         holding: (result) => {
           holding = true;
           setOutputs(resultOutputs(result));
@@ -105,6 +85,8 @@ export async function runSupervisor(): Promise<void> {
   } finally {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);
+    // Torn down (or never started): the run's secrets leave the run folder.
+    removeConfigFile(runDir);
     if (process.connected) process.disconnect();
   }
 }

@@ -129,6 +129,27 @@ describe("publishing to the pull request", () => {
     expect(github.commentsOn(7)[0]?.body).toContain("stopped unexpectedly");
   });
 
+  it("when the main step is killed, a post step without inputs finishes publishing with the run's Config", async () => {
+    const runner = prRunner();
+    const main = runner.main({
+      start: APP,
+      test: 'node -e "setInterval(() => {}, 1000)"',
+      provider: "local",
+      "github-token": TOKEN,
+    });
+    await until(
+      "the comment to show the preview live",
+      () => (/live/i.test(github.commentsOn(7)[0]?.body ?? "") ? true : undefined),
+      30_000,
+    );
+    main.child.kill("SIGKILL");
+    await main.exited;
+    const post = runner.post({ inputs: false });
+    expect((await post.exited).code, post.output()).toBe(0);
+    expect(deploymentStates()).toEqual(["in_progress", "success", "error", "inactive"]);
+    expect(github.commentsOn(7)[0]?.body).toContain("stopped unexpectedly");
+  });
+
   it("a background run cancelled while the app boots ends with the deployment failed, then inactive", async () => {
     const runner = prRunner({ env: { SLOW_START_MS: "60000" } });
     const main = runner.main({

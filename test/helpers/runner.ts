@@ -36,9 +36,12 @@ export class FakeRunner {
     return this.step("dist/main.js", this.inputs);
   }
 
-  /** The post step gets the same inputs, and what main saved as STATE_*. */
-  post(): StepRun {
-    const env: Record<string, string> = { ...this.inputs };
+  /**
+   * The post step gets the same inputs (unless `inputs: false`: then none at all), and what
+   * main saved as STATE_*.
+   */
+  post(options: { readonly inputs?: boolean } = {}): StepRun {
+    const env: Record<string, string> = options.inputs === false ? {} : { ...this.inputs };
     for (const [key, value] of Object.entries(this.state())) env[`STATE_${key}`] = value;
     return this.step("dist/post.js", env);
   }
