@@ -74,6 +74,13 @@ export function readBasics(raw: readonly string[]): RequestBasics {
   return { host, duplicateHost, connection, contentLength, transferEncoding, authorization, cookie };
 }
 
+/** An answer decided before the path is looked at (allow-list, framing, path checks); `close` ends the connection after it. */
+export interface Refusal {
+  readonly status: number;
+  readonly message: string;
+  readonly close?: boolean;
+}
+
 export interface Exchange {
   readonly req: IncomingMessage;
   readonly basics: RequestBasics;
@@ -95,6 +102,8 @@ export interface Exchange {
   /** The client sent "Expect: 100-continue" and waits for our go before sending the body. */
   readonly expectContinue: boolean;
   clientIp: string | undefined;
+  /** Decided by the checks that come before any decision on the path; answered once tracked. */
+  refusal: Refusal | undefined;
   /** The gate consumed the Authorization header: the app must not see the gate's credentials. */
   stripAuthorization: boolean;
   /** The Cookie header carries the gate's session cookie, removed before forwarding. */
@@ -135,6 +144,7 @@ export function createExchange(
     startedAt: Date.now(),
     expectContinue,
     clientIp: undefined,
+    refusal: undefined,
     stripAuthorization: false,
     stripSessionCookie: false,
     body: undefined,

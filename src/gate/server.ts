@@ -1,48 +1,51 @@
 /**
  * The gate: a reverse proxy on loopback in front of the app, where every tunnel provider
- * points. Each request first goes through checks that come before any decision on its path,
- * then an ordered pipeline of small stages, any of which may answer:
+ * points. Each request goes through an ordered list of small stages (stages/*.ts), any of
+ * which may answer:
  *
- *   tunnel probe carrying the run's key (probe.ts, the one exception to the allow-list)
- *   -> client allow-list -> framing and path checks (framing.ts, request-path.ts)
- *   -> reserved /__preview/ hook (the identity provider; not recorded)
- *   -> login link -> webhook verification -> user auth -> /__preview/ namespace
- *   -> body limit -> proxy (recorded from the allow-list on)
+ *   probe (the tunnel probe with the run's key: the one exception to the allow-list)
+ *   -> allow-list -> request checks (framing, path) -> reserved routes (the identity provider;
+ *   not recorded) -> tracking (counted and recorded from here) -> refusal -> login link
+ *   -> webhook verification -> user auth -> namespace (/__preview/) -> body limit -> forward
  *
- * Every decision on a path uses `ex.path`, the one checked and decoded form of it.
+ * Every decision on a path uses `ex.path`, the one checked and decoded form of it. A new
+ * stage is a module in stages/ and one line in the list below.
  */
-
-import type { IncomingMessage, ServerResponse } from "node:http";
-import http from "node:http";
-import type { Socket } from "node:net";
+import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { Authenticator } from "./auth.js";
-import { clientAddress, isAllowed } from "./client-ip.js";
 import { createExchange, type Exchange } from "./exchange.js";
-import { framingRefusal } from "./framing.js";
 import { exposeGc, GcPacer } from "./gc-pacer.js";
 import {
   DEFAULT_MAX_UPSTREAM_CONNECTIONS,
   DEFAULT_TIMEOUTS,
-  declaredLength,
-  serverOptions,
   type Timeouts,
-  tooLargeMessage,
   upstreamAgent,
 } from "./limits.js";
+import { listen } from "./listen.js";
 import { ProbeResponder, type ProbeSecrets } from "./probe.js";
 import { ReverseProxy } from "./proxy.js";
-import { HarRecorder, recordedUrl } from "./recorder.js";
-import { requestPath } from "./request-path.js";
-import { isReservedPath, LOGIN_PATH } from "./reserved-paths.js";
+import { HarRecorder } from "./recorder.js";
+import { LOGIN_PATH } from "./reserved-paths.js";
 import { reply } from "./respond.js";
-import { SESSION_COOKIE } from "./session-cookie.js";
-import { type GateSettings, gateSecrets } from "./settings.js";
+import { type GateSettings, namedGateSecrets } from "./settings.js";
+import { runStages, type Stage } from "./stage.js";
+import { allowListStage } from "./stages/allow-list.js";
+import { bodyLimitStage } from "./stages/body-limit.js";
+import { forwardStage } from "./stages/forward.js";
+import { loginLinkStage } from "./stages/login-link.js";
+import { namespaceStage } from "./stages/namespace.js";
+import { probeStage } from "./stages/probe.js";
+import { refusalStage } from "./stages/refusal.js";
+import { requestChecksStage } from "./stages/request-checks.js";
+import { type ReservedRoute, reservedRoutesStage } from "./stages/reserved-routes.js";
+import { tracker } from "./stages/tracking.js";
+import { userAuthStage } from "./stages/user-auth.js";
+import { webhookRoutes, webhookStage } from "./stages/webhook.js";
 import { type GateStats, StatsCollector } from "./stats.js";
-import { webhookRoutes, webhookStage } from "./webhook-verify.js";
 
 export interface GateOptions {
   /** Where the app listens. */
@@ -68,7 +71,7 @@ export interface GateOptions {
    * checks, before sign-in, not recorded) with the checked, decoded path: true when it
    * answered, e.g. the identity provider under /__preview/idp.
    */
-  readonly reserved?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+  readonly reserved?: ReservedRoute;
   /** The run's probe key and nonce: /__preview/probe answers only a request carrying the key. */
   readonly probe?: ProbeSecrets;
   /**
@@ -99,27 +102,15 @@ export interface Gate {
   close(): Promise<void>;
 }
 
-/** Answers (true) or passes on (false); a promise only when it must wait (webhook bodies). */
-type Stage = (ex: Exchange) => boolean | Promise<boolean>;
-
 const UPSTREAM_ERROR_INTERVAL_MS = 10_000;
-const CLOSE = { connection: "close" } as const;
-
-/** An answer the gate gives before any stage; `close` ends the connection after it. */
-interface Refusal {
-  readonly status: number;
-  readonly message: string;
-  readonly close?: boolean;
-}
 
 export async function startGate(options: GateOptions): Promise<Gate> {
   const { settings, logger } = options;
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const clientIpHeader = options.clientIpHeader?.toLowerCase();
   const secrets = options.secrets ?? new SecretRegistry();
-  for (const value of gateSecrets(settings)) secrets.add(value, "a secret of the gate's inputs");
+  for (const { label, value } of namedGateSecrets(settings)) secrets.add(value, label);
   const auth = new Authenticator(settings.auth, (minted) => secrets.add(minted, "a login token or session"));
-  const probe = options.probe ? new ProbeResponder(options.probe) : undefined;
   const stats = new StatsCollector();
   const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
   const recorder = settings.record
@@ -137,36 +128,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const gateUrl = () => `http://127.0.0.1:${port}`;
   const base = () => publicBase ?? gateUrl();
 
-  let lastUpstreamReport = Number.NEGATIVE_INFINITY;
-  const onUpstreamError = (error: Error) => {
-    logger.debug(`gate: upstream error: ${errorMessage(error)}`);
-    const now = performance.now();
-    if (now - lastUpstreamReport < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
-    lastUpstreamReport = now;
-    try {
-      options.onUpstreamError?.(error);
-    } catch (hookError) {
-      logger.debug(`gate: onUpstreamError failed: ${errorMessage(hookError)}`);
-    }
-  };
-
-  const finish = (ex: Exchange) => {
-    if (ex.finished) return;
-    ex.finished = true;
-    const res = ex.res;
-    const status = res ? (res.headersSent ? res.statusCode : 0) : ex.status;
-    // The client went away before the response was complete: stop the app's side too.
-    if (res && !res.writableFinished) ex.upstream?.destroy();
-    stats.add({
-      method: ex.req.method ?? "",
-      path: ex.pathname,
-      status,
-      ms: performance.now() - ex.started,
-      at: ex.startedAt,
-    });
-    ex.record?.finish(ex);
-  };
-
+  const track = tracker(stats, recorder, base);
   const proxy = new ReverseProxy({
     upstream: options.upstream,
     agent,
@@ -175,121 +137,10 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     addedHeaders: settings.requestHeaders,
     clientIpHeader,
     publicUrl: () => publicUrl,
-    onUpstreamError,
-    finishUpgrade: finish,
+    onUpstreamError: throttledReport(options, logger),
+    finishUpgrade: track.finish,
     pacer: options.gcPacer ?? new GcPacer(exposeGc()),
   });
-
-  const stages: Stage[] = [
-    function loginLink(ex) {
-      if (ex.path !== LOGIN_PATH) return false;
-      auth.login(ex);
-      return true;
-    },
-    webhookStage({
-      routes: webhookRoutes(settings.webhooks),
-      maxBodyBytes: settings.maxBodyBytes,
-      publicUrl: (pathAndQuery, ex) =>
-        (publicBase ?? `http://${ex.basics.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
-    }),
-    function userAuth(ex) {
-      ex.stripSessionCookie = ex.basics.cookie?.includes(SESSION_COOKIE) ?? false;
-      if (ex.webhookVerified) return false;
-      const result = auth.check(ex.basics);
-      if (result.ok) {
-        ex.stripAuthorization = result.via === "header";
-        return false;
-      }
-      reply(ex, 401, result.reason, { "www-authenticate": result.challenge });
-      return true;
-    },
-    function namespace(ex) {
-      if (!isReservedPath(ex.path)) return false;
-      reply(ex, 404, `${ex.path} is not a path of the gate`);
-      return true;
-    },
-    function bodyLimit(ex) {
-      const length = declaredLength(ex.basics.contentLength);
-      if (ex.body !== undefined || length === undefined || length <= settings.maxBodyBytes) return false;
-      reply(ex, 413, tooLargeMessage(settings.maxBodyBytes));
-      return true;
-    },
-    function forward(ex) {
-      if (ex.res) proxy.forward(ex);
-      else proxy.upgrade(ex);
-      return true;
-    },
-  ];
-
-  const failed = (ex: Exchange, error: unknown) => {
-    logger.warning(`gate: ${ex.req.method} ${ex.pathname} failed: ${errorMessage(error)}`);
-    reply(ex, 500, "internal error in the gate");
-  };
-
-  const run = (ex: Exchange, from: number): void => {
-    for (let i = from; i < stages.length; i++) {
-      const result = (stages[i] as Stage)(ex);
-      if (result === true) return;
-      if (result !== false) {
-        result.then(
-          (handled) => {
-            if (!handled) run(ex, i + 1);
-          },
-          (error: unknown) => failed(ex, error),
-        );
-        return;
-      }
-    }
-  };
-
-  /** Checks before any decision on the path; sets `ex.path`. Undefined: go on. */
-  const refusal = (ex: Exchange): Refusal | undefined => {
-    // First for every path, the reserved ones included (only the keyed probe came before).
-    if (!isAllowed(settings.allowCidrs, ex.clientIp)) {
-      return { status: 403, message: `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs` };
-    }
-    const framing = framingRefusal(ex.basics, ex.req.httpVersion);
-    if (framing !== undefined) return { ...framing, close: true };
-    const path = requestPath(ex.pathname);
-    if (typeof path !== "string") return { status: 400, message: path.refused };
-    ex.path = path;
-    return undefined;
-  };
-
-  const begin = (ex: Exchange) => {
-    ex.clientIp = clientAddress(ex.req, clientIpHeader);
-    const refused = refusal(ex);
-    const res = ex.res;
-    if (
-      refused === undefined &&
-      res !== undefined &&
-      options.reserved !== undefined &&
-      isReservedPath(ex.path) &&
-      options.reserved(ex.req, res, ex.path)
-    ) {
-      return;
-    }
-    if (res) res.once("close", () => finish(ex));
-    else ex.socket.once("close", () => finish(ex));
-    ex.record = recorder?.begin(
-      ex.req.method ?? "GET",
-      recordedUrl(base(), ex.req.url ?? "/"),
-      ex.req.httpVersion,
-      ex.req.rawHeaders,
-      ex.startedAt,
-      ex.clientIp,
-    );
-    if (refused !== undefined) {
-      if (refused.close) refusedConnections.add(ex.req.socket);
-      reply(ex, refused.status, refused.message, refused.close ? CLOSE : undefined);
-      return;
-    }
-    try {
-      run(ex, 0);
-    } catch (error) {
-      failed(ex, error);
-    }
-  };
 
   // Connections the gate answered with "Connection: close" after a framing dispute. node has
   // already parsed what was pipelined behind that request and hands it over as more
@@ -297,70 +148,57 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   // refusal is written.
   const refusedConnections = new WeakSet<Duplex>();
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse, expectContinue: boolean) => {
-    if (refusedConnections.has(req.socket)) return;
-    const ex = createExchange(req, res, req.socket, undefined, expectContinue);
-    if (probe?.answer(req, res, ex.pathname)) return;
-    begin(ex);
+  const stages: Stage[] = [
+    probeStage(options.probe ? new ProbeResponder(options.probe) : undefined),
+    allowListStage(settings.allowCidrs, clientIpHeader),
+    requestChecksStage(),
+    reservedRoutesStage(options.reserved),
+    track.stage,
+    refusalStage(refusedConnections),
+    loginLinkStage(auth),
+    webhookStage({
+      routes: webhookRoutes(settings.webhooks),
+      maxBodyBytes: settings.maxBodyBytes,
+      publicUrl: (pathAndQuery, ex) =>
+        (publicBase ?? `http://${ex.basics.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
+    }),
+    userAuthStage(auth),
+    namespaceStage(),
+    bodyLimitStage(settings.maxBodyBytes),
+    forwardStage(proxy),
+  ];
+
+  const failed = (ex: Exchange, error: unknown) => {
+    logger.warning(`gate: ${ex.req.method} ${ex.pathname} failed: ${errorMessage(error)}`);
+    reply(ex, 500, "internal error in the gate");
   };
 
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (refusedConnections.has(socket)) return;
-    begin(createExchange(req, undefined, socket, head, false));
-  };
-
-  const sockets = new Set<Socket>();
-  const createServer = () => {
-    const server = http.createServer(serverOptions(timeouts));
-    server.on("request", (req, res) => onRequest(req, res, false));
-    server.on("checkContinue", (req, res) => onRequest(req, res, true));
-    server.on("upgrade", onUpgrade);
-    server.on("connection", (socket: Socket) => {
-      sockets.add(socket);
-      socket.once("close", () => sockets.delete(socket));
-    });
-    return server;
-  };
-
-  const servers: http.Server[] = [];
-  const listen = (server: http.Server, host: string, wanted: number, ipv6Only = false) =>
-    new Promise<number>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen({ host, port: wanted, ipv6Only }, () => {
-        server.off("error", reject);
-        const address = server.address();
-        resolve(typeof address === "object" && address ? address.port : wanted);
-      });
-    });
-
-  const main = createServer();
+  let listening: Awaited<ReturnType<typeof listen>>;
   try {
-    port = await listen(main, "127.0.0.1", 0);
+    listening = await listen(
+      {
+        request: (req, res, expectContinue) => {
+          if (refusedConnections.has(req.socket)) return;
+          runStages(stages, createExchange(req, res, req.socket, undefined, expectContinue), failed);
+        },
+        upgrade: (req: IncomingMessage, socket, head) => {
+          if (refusedConnections.has(socket)) return;
+          runStages(stages, createExchange(req, undefined, socket, head, false), failed);
+        },
+      },
+      { timeouts, ipv6: options.ipv6 ?? true, logger },
+    );
   } catch (error) {
     agent.destroy();
     await recorder?.close();
     throw error;
   }
-  servers.push(main);
-  if (options.ipv6 ?? true) {
-    const v6 = createServer();
-    try {
-      await listen(v6, "::1", port, true);
-      servers.push(v6);
-    } catch (error) {
-      // No IPv6 loopback, or the port is taken there: 127.0.0.1 is enough.
-      logger.debug(`gate: not listening on [::1]:${port}: ${errorMessage(error)}`);
-    }
-  }
+  port = listening.port;
 
   let closing: Promise<void> | undefined;
   const close = async () => {
-    for (const server of servers) {
-      server.close();
-      server.closeAllConnections();
-    }
+    listening.close();
     for (const tunnel of [...proxy.tunnels]) tunnel.destroy();
-    for (const socket of sockets) socket.destroy();
     agent.destroy();
     await recorder?.close();
   };
@@ -382,5 +220,21 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       closing ??= close().catch((error: unknown) => logger.warning(`gate: close: ${errorMessage(error)}`));
       return closing;
     },
+  };
+}
+
+/** The app could not be reached: told to the hook at most once per interval (it prints the app's log). */
+function throttledReport(options: GateOptions, logger: Logger): (error: Error) => void {
+  let last = Number.NEGATIVE_INFINITY;
+  return (error) => {
+    logger.debug(`gate: upstream error: ${errorMessage(error)}`);
+    const now = performance.now();
+    if (now - last < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
+    last = now;
+    try {
+      options.onUpstreamError?.(error);
+    } catch (hookError) {
+      logger.debug(`gate: onUpstreamError failed: ${errorMessage(hookError)}`);
+    }
   };
 }

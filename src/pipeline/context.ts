@@ -1,4 +1,8 @@
-/** What every phase of one run shares: its id and folder, clock, teardown and stop policy. */
+/**
+ * What every phase of one run shares: its id and folder, settings and dependencies, clock,
+ * teardown and stop policy, secrets, and what the phases have reached so far (each phase adds
+ * its part; the run's result is read from it, whenever the run ends).
+ */
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -9,7 +13,8 @@ import { Teardown } from "../session/teardown.js";
 import { mergeEnv } from "../util/env.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
-import { PhaseClock } from "./phases.js";
+import { PhaseClock } from "./clock.js";
+import type { Reached } from "./reached.js";
 import type { RunResult } from "./result.js";
 import { type PipelineSettings, pipelineSecrets } from "./settings.js";
 
@@ -85,17 +90,22 @@ export class RunContext {
   readonly secrets: SecretRegistry;
   /** deps.logger, with every secret redacted. */
   readonly logger: Logger;
+  readonly reached: Reached = {};
+  #outcome: RunResult["outcome"] = "no-test";
+  #failure: string | undefined;
 
   constructor(
-    readonly config: PipelineSettings,
+    readonly settings: PipelineSettings,
     readonly deps: PipelineDeps,
+    /** The tunnel provider's name, for the result. */
+    readonly provider: string,
   ) {
     this.id = deps.run.id;
     this.dir = deps.run.dir;
     this.secrets =
       deps.secrets ??
       new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
-    for (const { label, value } of pipelineSecrets(config, deps.baseEnv)) this.secrets.add(value, label);
+    for (const { label, value } of pipelineSecrets(settings, deps.baseEnv)) this.secrets.add(value, label);
     this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
     mkdirSync(this.dir, { recursive: true });
     this.appLog = path.join(this.dir, "app.log");
@@ -116,7 +126,42 @@ export class RunContext {
 
   /** Stop grace, shortened when cancelled so teardown fits the runner's window. */
   grace(): number {
-    return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
+    const grace = this.settings.stopGraceMs;
+    return this.signal.aborted ? Math.min(grace, CANCEL_GRACE_MS) : grace;
+  }
+
+  /** A check ran: the run passed unless something failed. */
+  passed(): void {
+    if (this.#outcome !== "failed") this.#outcome = "passed";
+  }
+
+  /** The run failed (a test, a scenario, a crash, a lost tunnel): the reasons add up. */
+  fail(reason: string): void {
+    this.#outcome = "failed";
+    this.#failure = this.#failure ? `${this.#failure} ${reason}` : reason;
+  }
+
+  /** The run ended before its checks: it could not start, or it was cancelled. */
+  abort(outcome: "start-failed" | "cancelled", reason: string): void {
+    this.#outcome = outcome;
+    this.#failure = reason;
+  }
+
+  /** The run's result so far; what it says may quote the app (its output, a response): never a secret. */
+  result(): RunResult {
+    const { exposure, url, testExitCode, scenarios } = this.reached;
+    return this.secrets.redactDeep({
+      outcome: this.#outcome,
+      url,
+      provider: this.provider,
+      appLog: this.appLog,
+      harPath: exposure?.gate.harPath,
+      requests: exposure?.gate.stats(),
+      testExitCode,
+      scenarios,
+      phases: this.clock.records,
+      failure: this.#failure,
+    } satisfies RunResult);
   }
 }
 

@@ -14,7 +14,7 @@ export class RunIdentity {
   constructor(private readonly ctx: RunContext) {}
 
   get enabled(): boolean {
-    return this.ctx.config.idp.enabled;
+    return this.ctx.settings.idp.enabled;
   }
 
   /** The gate's reserved-path hook: answers requests under the mount once the IdP exists. */
@@ -22,7 +22,7 @@ export class RunIdentity {
 
   /** Starts it on the public URL; returns the app's OIDC_* environment. */
   start(publicUrl: string): Record<string, string> {
-    const settings = this.ctx.config.idp;
+    const settings = this.ctx.settings.idp;
     this.idp = createIdp({
       issuer: idpIssuer(publicUrl),
       clients: [this.client(publicUrl)],
@@ -40,12 +40,12 @@ export class RunIdentity {
     this.idp.setIssuer(idpIssuer(publicUrl));
     this.idp.setClients([this.client(publicUrl)]);
     this.ctx.logger.warning(
-      `The identity provider moved to ${this.idp.issuer}; the app still has the old ${this.ctx.config.idp.envPrefix}* settings.`,
+      `The identity provider moved to ${this.idp.issuer}; the app still has the old ${this.ctx.settings.idp.envPrefix}* settings.`,
     );
   }
 
   env(publicUrl: string): Record<string, string> {
-    const settings = this.ctx.config.idp;
+    const settings = this.ctx.settings.idp;
     const client = this.client(publicUrl);
     return idpEnv(settings.envPrefix, {
       issuer: idpIssuer(publicUrl),
@@ -56,7 +56,7 @@ export class RunIdentity {
   }
 
   private client(publicUrl: string) {
-    const settings = this.ctx.config.idp;
+    const settings = this.ctx.settings.idp;
     return previewClient({
       publicUrl,
       clientId: settings.clientId,

@@ -1,7 +1,7 @@
 /** What a run reports when it is over (JSON-safe: it travels from the supervisor to the main and post steps). */
 import type { GateStats } from "../gate/index.js";
 import type { Annotation } from "../scenarios/index.js";
-import type { PhaseRecord } from "./phases.js";
+import type { PhaseRecord } from "./clock.js";
 
 export interface RunResult {
   readonly outcome: "passed" | "failed" | "no-test" | "start-failed" | "cancelled";

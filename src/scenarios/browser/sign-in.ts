@@ -10,6 +10,7 @@
  * challenge, should one come.
  */
 import type { BrowserContext, BrowserContextOptions } from "playwright-core";
+import { LOGIN_PATH } from "../../gate/index.js";
 
 /** Context options answering the gate's basic challenge on the preview's origin (none for bearer). */
 export function basicChallengeOptions(
@@ -37,12 +38,12 @@ export async function signInToGate(context: BrowserContext, loginUrl: string): P
   } catch (error) {
     // Playwright's message may quote the URL: its token is a credential.
     const message = (error as Error).message.split("\n")[0]?.replace(/token=[^\s&]+/g, "token=redacted");
-    throw new Error(`the gate's login link (/__preview/login) could not be opened: ${message}`);
+    throw new Error(`the gate's login link (${LOGIN_PATH}) could not be opened: ${message}`);
   }
   try {
     if (reply.status() !== 303) {
       // The link's token is never shown: only the path and the gate's answer.
-      throw new Error(`the gate's login link (/__preview/login) answered ${reply.status()}, not 303`);
+      throw new Error(`the gate's login link (${LOGIN_PATH}) answered ${reply.status()}, not 303`);
     }
   } finally {
     await reply.dispose();

@@ -1,4 +1,8 @@
-/** The boot and ready phases: start the app, follow its output, wait until it answers. */
+/**
+ * The boot and ready phases: start the app (knowing its public URL), follow its output, wait
+ * until it answers, point the gate at it. Adds the app; tears it down (and its log tail). Once
+ * the app is up, its exit is news: logged with its last lines and reported.
+ */
 
 import {
   describeExit,
@@ -7,28 +11,17 @@ import {
   LogTail,
   type ManagedProcess,
   portInUse,
-  type ReadyResult,
   ReadyTimeoutError,
   waitForReady,
-} from "../app/index.js";
-import { StartError } from "../errors.js";
-import { STATE } from "../session/state.js";
-import { formatDuration } from "../util/time.js";
-import type { RunContext } from "./context.js";
-import type { PipelineSettings } from "./settings.js";
+} from "../../app/index.js";
+import { StartError } from "../../errors.js";
+import { STATE } from "../../session/state.js";
+import { formatDuration } from "../../util/time.js";
+import type { RunContext } from "../context.js";
+import type { BootedApp, Exposure } from "../reached.js";
+import type { PipelineSettings } from "../settings.js";
 
 export const LOG_TAIL_LINES = 50;
-
-export interface BootedApp {
-  readonly process: ManagedProcess;
-  readonly port: number;
-  readonly tail: LogTail;
-  /** Aborts (with an AppExitedError) when the app exits. */
-  readonly gone: AbortSignal;
-  readonly ready: ReadyResult;
-  /** The last lines of its output, formatted for an error message. */
-  describeTail(): string;
-}
 
 export class AppExitedError extends Error {
   constructor(readonly exit: ExitInfo) {
@@ -37,40 +30,65 @@ export class AppExitedError extends Error {
 }
 
 /** The app's port: the configured one (which must be free), or one the OS says is free. */
-export async function chooseAppPort(config: PipelineSettings): Promise<number> {
-  if (config.port === undefined) return freePort();
-  if (await portInUse(config.port)) {
+export async function chooseAppPort(settings: PipelineSettings): Promise<number> {
+  if (settings.port === undefined) return freePort();
+  if (await portInUse(settings.port)) {
     throw new StartError(
-      `Port ${config.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
+      `Port ${settings.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
     );
   }
-  return config.port;
+  return settings.port;
+}
+
+/**
+ * Boots the app on `port` with `appEnv` (the preview's public URL and, when on, the identity
+ * provider's settings and the scenarios' public keys), then points the gate at it.
+ */
+export async function boot(
+  ctx: RunContext,
+  exposure: Exposure,
+  port: number,
+  appEnv: Record<string, string>,
+): Promise<BootedApp> {
+  const app = await bootApp(ctx, port, appEnv);
+  ctx.reached.app = app;
+  exposure.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
+  watchForCrash(ctx, app);
+  return app;
+}
+
+/** Once the app is up, its exit is news: log it with its last lines and tell the reporter. */
+function watchForCrash(ctx: RunContext, app: BootedApp): void {
+  void app.process.exited.then(async (exit) => {
+    if (ctx.teardown.started) return;
+    await app.tail.flush();
+    const message = `The app ${describeExit(exit)} while the preview was up.`;
+    ctx.logger.error(`${message}\n${app.describeTail()}`);
+    void ctx.deps.publisher?.failed(message);
+    await ctx.deps.reporter.crashed?.(ctx.secrets.redact(`${message}\n${app.describeTail()}`));
+  });
 }
 
 /**
  * Starts the app with PORT, the `env` input and `extraEnv` (the preview's public URL and,
  * when on, the identity provider's settings), and waits until it is ready.
  */
-export async function bootApp(
-  ctx: RunContext,
-  port: number,
-  extraEnv: Record<string, string>,
-): Promise<BootedApp> {
-  const { config, logger } = ctx;
+async function bootApp(ctx: RunContext, port: number, extraEnv: Record<string, string>): Promise<BootedApp> {
+  const { settings, logger } = ctx;
   const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
   const describeTail = () => formatTail(tail, ctx.appLog);
 
   const app = await ctx.clock.run(
     "boot",
     async () => {
-      logger.startGroup(`App: ${config.start}`);
+      logger.startGroup(`App: ${settings.start}`);
       logger.info(
-        `Starting the app in ${config.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`,
+        `Starting the app in ${settings.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`,
       );
       const started = await ctx.deps.launcher.start({
-        command: config.start,
-        cwd: config.workingDirectory,
-        env: ctx.childEnv(extraEnv, { PORT: String(port) }, config.env),
+        command: settings.start,
+        cwd: settings.workingDirectory,
+        env: ctx.childEnv(extraEnv, { PORT: String(port) }, settings.env),
         output: { file: ctx.appLog },
       });
       ctx.deps.state.save(STATE.appPid, String(started.pid));
@@ -93,10 +111,10 @@ export async function bootApp(
     async () => {
       try {
         return await waitForReady({
-          spec: config.ready,
+          spec: settings.ready,
           port,
-          statuses: config.readyStatus,
-          timeoutMs: config.readyTimeoutMs,
+          statuses: settings.readyStatus,
+          timeoutMs: settings.readyTimeoutMs,
           onLine: (listener) => tail.onLine(listener),
           seenLines: () => tail.tail(),
           signal: AbortSignal.any([ctx.signal, gone.signal]),

@@ -1,5 +1,5 @@
 /**
- * Webhook paths: a POST under a verify-webhooks prefix skips user auth only when its
+ * Stage: webhook verification. Webhook paths: a POST under a verify-webhooks prefix skips user auth only when its
  * signature verifies for that provider; otherwise 401 (unsigned) or 403 (bad or stale) and
  * the app never sees it. Other methods on these paths get the ordinary sign-in: providers
  * sign only the body, so a signature must not open a GET. Verifying needs the exact bytes, so
@@ -9,12 +9,13 @@
  * slashes) at a segment boundary, so nothing under a prefix can name a path outside it.
  */
 
-import { SCHEMES, type WebhookScheme } from "../webhooks/index.js";
-import type { Exchange } from "./exchange.js";
-import { BodyTooLargeError, declaredLength, readBody, tooLargeMessage } from "./limits.js";
-import { isUnder } from "./request-path.js";
-import { reply } from "./respond.js";
-import type { WebhookRule } from "./settings.js";
+import { SCHEMES, type WebhookScheme } from "../../webhooks/index.js";
+import type { Exchange } from "../exchange.js";
+import { BodyTooLargeError, declaredLength, readBody, tooLargeMessage } from "../limits.js";
+import { isUnder } from "../request-path.js";
+import { reply } from "../respond.js";
+import type { WebhookRule } from "../settings.js";
+import type { Stage } from "../stage.js";
 
 export interface WebhookRoute {
   readonly rule: WebhookRule;
@@ -44,10 +45,10 @@ export interface WebhookStageOptions {
 }
 
 /**
- * The pipeline stage: true when it answered (rejected), false to go on with `ex.body` set
- * and `ex.webhookVerified` true; a promise only for webhook paths.
+ * The stage: true when it answered (rejected), false to go on with `ex.body` set and
+ * `ex.webhookVerified` true; a promise only for webhook paths.
  */
-export function webhookStage(options: WebhookStageOptions): (ex: Exchange) => boolean | Promise<boolean> {
+export function webhookStage(options: WebhookStageOptions): Stage {
   const { routes, maxBodyBytes } = options;
   if (routes.length === 0) return () => false;
   return (ex) => {

@@ -1,10 +1,32 @@
-/** The test phase: the user's command against the preview; its exit code is the result. */
+/**
+ * The test phase: the user's command against the preview, with its URL and credentials; its
+ * exit code is the result. Adds the exit code; tears down the command if it is still running.
+ */
 
 import { constants } from "node:os";
-import { STATE } from "../session/state.js";
-import type { RunContext } from "./context.js";
+import { clientCredentials } from "../../gate/index.js";
+import { STATE } from "../../session/state.js";
+import type { RunContext } from "../context.js";
+import type { BootedApp } from "../reached.js";
 
-export async function runTestCommand(
+export async function test(ctx: RunContext, app: BootedApp): Promise<void> {
+  const command = ctx.settings.test;
+  if (!command) {
+    ctx.clock.skip("test", "no test command");
+    return;
+  }
+  const env = { PREVIEW_URL: ctx.reached.url ?? "", ...clientCredentials(ctx.settings.gate.auth) };
+  const code = await ctx.clock.run(
+    "test",
+    () => runTestCommand(ctx, command, env, app.gone),
+    (exitCode) => `exit code ${exitCode}`,
+  );
+  ctx.reached.testExitCode = code;
+  if (code === 0) ctx.passed();
+  else ctx.fail(`The test command exited with code ${code}.`);
+}
+
+async function runTestCommand(
   ctx: RunContext,
   command: string,
   /** PREVIEW_URL and the credentials (PREVIEW_USERNAME/PASSWORD or PREVIEW_TOKEN, PREVIEW_AUTH_HEADER). */
@@ -14,7 +36,7 @@ export async function runTestCommand(
   ctx.logger.info(`Running the test command against ${previewEnv.PREVIEW_URL}: ${command}`);
   const test = await ctx.deps.launcher.start({
     command,
-    cwd: ctx.config.workingDirectory,
+    cwd: ctx.settings.workingDirectory,
     env: ctx.childEnv(previewEnv),
     output: "inherit",
   });

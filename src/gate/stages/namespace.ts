@@ -1,0 +1,13 @@
+/** Stage: any other path in the gate's namespace is the gate's, and unknown: 404, never the app's. */
+
+import { isReservedPath } from "../reserved-paths.js";
+import { reply } from "../respond.js";
+import type { Stage } from "../stage.js";
+
+export function namespaceStage(): Stage {
+  return (ex) => {
+    if (!isReservedPath(ex.path)) return false;
+    reply(ex, 404, `${ex.path} is not a path of the gate`);
+    return true;
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * What the outside world is told about the preview, in one place: where it is and how to sign
+ * in (the reporter: step outputs or the terminal; the pull request: comment and deployment),
+ * when it moves, and how its checks went.
+ */
+
+import type { GateAuth } from "../../gate/settings.js";
+import type { RunContext } from "../context.js";
+import type { Exposure } from "../reached.js";
+
+/** How to sign in, in words, without the secret itself (it goes to public places). */
+export function signInMethod(
+  auth: GateAuth,
+  generated: boolean,
+): { method: string; where: string | undefined } {
+  const where = generated
+    ? "the credentials were generated for this run: they are in the step's outputs (masked in logs)"
+    : "the credentials come from the workflow's `credentials` input (a secret)";
+  switch (auth.mode) {
+    case "basic":
+      return { method: `HTTP basic auth, user \`${auth.username}\``, where };
+    case "bearer":
+      return { method: "an `Authorization: Bearer` token", where };
+    case "none":
+      return { method: "no sign-in: the preview is open to anyone with the URL", where: undefined };
+  }
+}
+
+function signIn(ctx: RunContext, exposure: Exposure) {
+  const { auth, credentialsGenerated } = ctx.settings.gate;
+  const { method, where } = signInMethod(auth, credentialsGenerated);
+  // A one-click link carries a credential: the publisher shows it on private repositories only.
+  const oneClickUrl = auth.mode === "none" ? undefined : exposure.gate.loginUrl();
+  return { method, where, oneClickUrl };
+}
+
+/** Tells the reporter (step outputs, the terminal) and the pull request where the preview is. */
+export async function announcePreview(ctx: RunContext, exposure: Exposure, url: string): Promise<void> {
+  await ctx.deps.reporter.preview({ url, provider: ctx.provider, harPath: exposure.gate.harPath });
+  void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure) });
+}
+
+/** The publish phase: once the app is ready, the preview is announced. */
+export function publish(ctx: RunContext, exposure: Exposure): Promise<void> {
+  const url = exposure.tunnel.url;
+  return ctx.clock.run(
+    "publish",
+    async () => {
+      await announcePreview(ctx, exposure, url);
+      ctx.logger.info(`Preview: ${url}`);
+    },
+    () => url,
+  );
+}
+
+/** The checks are done: the pull request shows how many passed. */
+export function announceChecks(ctx: RunContext): void {
+  const { test } = ctx.settings;
+  const { scenarios, testExitCode } = ctx.reached;
+  if (!test && !scenarios) return;
+  const testPassed = test ? (testExitCode === 0 ? 1 : 0) : 0;
+  void ctx.deps.publisher?.testsDone({
+    passed: testPassed + (scenarios?.passed ?? 0),
+    total: (test ? 1 : 0) + (scenarios ? scenarios.passed + scenarios.failed : 0),
+  });
+}

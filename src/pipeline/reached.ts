@@ -1,0 +1,42 @@
+/**
+ * What the phases of a run add to its context (RunContext.reached), each part named after the
+ * phase that adds it: what later phases use, and what the run's result is read from.
+ */
+import type { LogTail, ManagedProcess, ReadyResult } from "../app/index.js";
+import type { Gate } from "../gate/index.js";
+import type { Tunnel } from "../tunnel/index.js";
+import type { ScenarioOutcome } from "./result.js";
+
+/** expose: the gate in front of the app's port, and the tunnel in front of the gate. */
+export interface Exposure {
+  readonly gate: Gate;
+  readonly tunnel: Tunnel;
+}
+
+/** boot: the app, up and ready. */
+export interface BootedApp {
+  readonly process: ManagedProcess;
+  readonly port: number;
+  readonly tail: LogTail;
+  /** Aborts (with an AppExitedError) when the app exits. */
+  readonly gone: AbortSignal;
+  readonly ready: ReadyResult;
+  /** The last lines of its output, formatted for an error message. */
+  describeTail(): string;
+}
+
+/** What the phases have added so far; each field is set by the phase named beside it. */
+export interface Reached {
+  /** expose: the gate, the tunnel and the probed public URL. */
+  exposure?: Exposure;
+  /** expose, and again when the tunnel comes back on another URL. */
+  url?: string;
+  /** expose: why the tunnel was lost for good, when it was (the run fails when it ends). */
+  tunnelLost?: string;
+  /** boot: the app, up and ready. */
+  app?: BootedApp;
+  /** test: the test command's exit code. */
+  testExitCode?: number;
+  /** scenarios: their results. */
+  scenarios?: ScenarioOutcome;
+}
