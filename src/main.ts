@@ -1,3 +1,6 @@
-import { runMain } from "./action/main.js";
+// The action's main step: the compile cache first, then everything else, loaded through it.
+import { enableCompileCache } from "./util/compile-cache.js";
 
-void runMain();
+enableCompileCache();
+const { runMain } = await import("./action/main.js");
+await runMain();

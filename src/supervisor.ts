@@ -1,3 +1,6 @@
-import { runSupervisor } from "./action/supervisor.js";
+// The background supervisor (started by the main step): the compile cache first, then the rest.
+import { enableCompileCache } from "./util/compile-cache.js";
 
-void runSupervisor();
+enableCompileCache();
+const { runSupervisor } = await import("./action/supervisor.js");
+await runSupervisor();

@@ -1,159 +1,27 @@
 /**
- * The action's post step (runs even when the job failed or was cancelled). Stops the
- * background supervisor after `keep-alive`, cleans up whatever a killed main step left, and
- * reports an app crash in background mode. Cleanup problems are warnings only. It reads no
- * input: what it needs is in the saved state and in the run's Config, which the main step
- * wrote to the run folder (and which it deletes at its end).
+ * The action's post step (runs even when the job failed or was cancelled). It reads no input:
+ * what the main step saved says whether there is anything to clean up; only then is the
+ * cleanup (post-cleanup.ts) loaded, so a job whose main step started nothing pays next to
+ * nothing here. This module stays light for that: the saved state is read from the
+ * environment as core.getState reads it, and the one line is written as core.info writes it.
  */
-
-import * as core from "@actions/core";
-import { isAlive, LogTail, processesWithEnv, stopProcessTree, sweepMarked } from "../app/index.js";
-import type { Config } from "../config/config.js";
-import { configSecrets } from "../config/secrets.js";
-import { readConfigFileIfAny, removeConfigFile } from "../config/serialize.js";
 import { errorMessage } from "../errors.js";
-import type { PublisherSnapshot } from "../github/index.js";
-import type { RunResult } from "../pipeline/context.js";
-import { RUN_ID_ENV } from "../session/run.js";
-import { abortOnSignals } from "../session/signals.js";
-import type { SavedState } from "../session/state.js";
-import { redactingLogger } from "../util/logger.js";
-import { SecretRegistry } from "../util/secrets.js";
-import { formatDuration, sleep } from "../util/time.js";
-import { coreLogger } from "./logger.js";
-import { createPublisher } from "./publishing.js";
-import { readActionState } from "./state.js";
-import { writeSummary } from "./summary.js";
+import { readSavedState } from "../session/state.js";
 
-const POST_GRACE_MS = 3000;
-/** The supervisor's own teardown (publishing the final status included) gets this long. */
-const SUPERVISOR_STOP_MS = 20_000;
+/** The post step's STATE_<key> variables, as the runner sets them (core.getState reads the same). */
+const savedState = (key: string) => process.env[`STATE_${key}`] ?? "";
 
 export async function runPost(): Promise<void> {
-  const cancel = abortOnSignals();
-  const state = readActionState();
   try {
-    if (!state.runId) {
-      core.info("preview-tunnel: the main step started nothing; nothing to clean up.");
+    const state = readSavedState(savedState);
+    const runId = state.runId;
+    if (!runId) {
+      process.stdout.write("preview-tunnel: the main step started nothing; nothing to clean up.\n");
       return;
     }
-    // The run's settings as the main step built them (gone once a teardown finished the run).
-    const config = state.runDir ? readConfigFileIfAny(state.runDir) : undefined;
-    if (
-      state.supervisorPid !== undefined &&
-      isAlive(state.supervisorPid) &&
-      belongsToRun(state.supervisorPid, state.runId)
-    ) {
-      await holdForKeepAlive(config?.keepAliveMs ?? 0, cancel.signal);
-      await stopSupervisor(state, state.supervisorPid);
-    } else if (state.tornDown) {
-      core.info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
-    }
-    await stopLeftovers(state, state.runId);
-    const final = readActionState();
-    if (!final.tornDown) await finishPublishing(final, config);
-    await reportBackgroundRun(final, config?.failOnCrash ?? true);
+    const { cleanUp } = await import("./post-cleanup.js");
+    await cleanUp({ ...state, runId });
   } catch (error) {
-    core.warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
-  } finally {
-    // Whatever happened: the run's secrets leave the run folder.
-    if (state.runDir) removeConfigFile(state.runDir);
-    cancel.dispose();
+    (await import("@actions/core")).warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
   }
-}
-
-/** In background mode, `keep-alive` holds the preview for reviewers before it is stopped. */
-async function holdForKeepAlive(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return;
-  core.info(
-    `preview-tunnel: keeping the preview up for ${formatDuration(ms)} (keep-alive), until ${new Date(Date.now() + ms).toISOString()}.`,
-  );
-  await sleep(ms, signal);
-}
-
-async function stopSupervisor(state: SavedState, pid: number): Promise<void> {
-  core.info("preview-tunnel: stopping the preview.");
-  // Show what the supervisor logs while it tears down (after what the main step showed).
-  const log = state.runDir
-    ? new LogTail(`${state.runDir}/supervisor.log`, 50, state.supervisorLogShown)
-    : undefined;
-  log?.onLine((line) => process.stdout.write(`${line}\n`));
-  await log?.start().catch(() => undefined);
-  try {
-    process.kill(pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-  const deadline = Date.now() + SUPERVISOR_STOP_MS;
-  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
-  if (isAlive(pid)) {
-    core.warning(
-      `preview-tunnel: the supervisor did not stop within ${formatDuration(SUPERVISOR_STOP_MS)}; killing it.`,
-    );
-    await stopProcessTree(pid, { graceMs: 0 });
-  }
-  await log?.close();
-}
-
-async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
-  for (const [what, pid] of [
-    ["test command", state.testPid],
-    ["app", state.appPid],
-  ] as const) {
-    if (pid === undefined || !isAlive(pid) || !belongsToRun(pid, runId)) continue;
-    core.info(`preview-tunnel: stopping the ${what} (pid ${pid}) left by the main step.`);
-    await stopProcessTree(pid, { graceMs: POST_GRACE_MS });
-  }
-  const swept = await sweepMarked(RUN_ID_ENV, runId, POST_GRACE_MS);
-  if (swept > 0) core.info(`preview-tunnel: stopped ${swept} leftover process(es) of the run.`);
-  if (state.appLog) core.info(`preview-tunnel: the app's log is at ${state.appLog}`);
-}
-
-/**
- * The process that ran the preview died without tearing down (killed, or the runner's
- * timeout): mark the deployment and the comment as failed and stopped from here, with the
- * publishing settings (and token) of the run's Config.
- */
-async function finishPublishing(state: SavedState, config: Config | undefined): Promise<void> {
-  if (!state.publisher) return;
-  if (config === undefined) {
-    core.warning(
-      "preview-tunnel: the run's settings are gone, so the deployment and comment cannot be finished.",
-    );
-    return;
-  }
-  const secrets = new SecretRegistry();
-  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
-  const publisher = await createPublisher({
-    settings: config.publish,
-    logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
-    redact: (text) => secrets.redact(text),
-    resume: JSON.parse(state.publisher) as PublisherSnapshot,
-  });
-  await publisher.failed("The preview stopped unexpectedly: the process running it was killed.");
-  await publisher.stopped();
-}
-
-/** The supervisor's final result goes to the summary; a crash fails the job if asked. */
-async function reportBackgroundRun(state: SavedState, failOnCrash: boolean): Promise<void> {
-  if (state.supervisorPid === undefined) return;
-  if (state.result) {
-    const result = JSON.parse(state.result) as RunResult;
-    await writeSummary(result).catch((error) =>
-      core.warning(`Could not write the job summary: ${errorMessage(error)}`),
-    );
-  }
-  if (!state.crash) return;
-  if (failOnCrash) core.setFailed(state.crash);
-  else core.warning(state.crash);
-}
-
-/**
- * A saved pid may have been reused by an unrelated process since; on Linux we can check
- * that it still carries our run id. Elsewhere we trust the pid (the runner's own
- * RUNNER_TRACKING_ID cleanup is the backstop there).
- */
-function belongsToRun(pid: number, runId: string): boolean {
-  if (process.platform !== "linux") return true;
-  return processesWithEnv(RUN_ID_ENV, runId).includes(pid);
 }

@@ -1,7 +1,7 @@
 /** Builds the Publisher for this run: the GitHub context, an API client if there is a token. */
 
 import {
-  createGitHubApi,
+  loadGitHubApi,
   Publisher,
   type PublisherSnapshot,
   type PublishRecord,
@@ -25,7 +25,7 @@ export async function createPublisher(options: PublishingOptions): Promise<Publi
   const api =
     settings.token && context
       ? // No cancellation signal: a cancelled run must still mark its deployment and comment.
-        createGitHubApi({ token: settings.token, apiUrl: context.apiUrl, logger })
+        await loadGitHubApi({ token: settings.token, apiUrl: context.apiUrl, logger })
       : undefined;
   const publisher: Publisher = new Publisher({
     api,

@@ -10,14 +10,7 @@ import { type ReplaySecret, replayHar } from "../gate/index.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../webhooks/providers.js";
 import type { CliIo } from "./io.js";
-
-export const REPLAY_USAGE = [
-  "  preview-tunnel replay <file.har> [--to <url>] [--filter <regex>]",
-  '                        [--secret <provider>=<ENV_VAR>]... [--header "Name: value"]...',
-  "      Re-sends the recorded requests in order (to --to, default the recorded URL) and prints",
-  '      each status. --filter matches "METHOD /path?query". Webhook deliveries are signed again',
-  "      with the secret in ENV_VAR for that provider. Exit 1 if a request got no response.",
-].join("\n");
+import { REPLAY_USAGE } from "./usage.js";
 
 export async function runReplay(argv: readonly string[], io: CliIo): Promise<number> {
   // The signing secrets and the added headers' values (credentials) never show in the output,

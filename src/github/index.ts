@@ -1,5 +1,12 @@
-/** Publishing the preview to the pull request: the context of the run, the API client, the publisher. */
-export { createGitHubApi, type GitHubClientOptions } from "./client.js";
+/**
+ * Publishing the preview to the pull request: the context of the run, the publisher, and the
+ * API client, which is loaded (Octokit and its plugins) only when there is a token to publish with.
+ */
+import type { GitHubApi } from "./api.js";
+import type { GitHubClientOptions } from "./client.js";
+
+export type { GitHubApi } from "./api.js";
+export type { GitHubClientOptions } from "./client.js";
 export { type PublishContext, readPublishContext } from "./context.js";
 export {
   Publisher,
@@ -9,3 +16,8 @@ export {
   type SignIn,
 } from "./publisher.js";
 export type { PublishSettings } from "./settings.js";
+
+/** The REST/GraphQL client (Octokit with retries and throttling), loaded now. */
+export async function loadGitHubApi(options: GitHubClientOptions): Promise<GitHubApi> {
+  return (await import("./client.js")).createGitHubApi(options);
+}

@@ -53,11 +53,11 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
       },
     });
     const url = exposure.tunnel.url;
-    const keys = scenarioKeys(ctx);
+    const keys = await scenarioKeys(ctx);
     const app = await boot(ctx, exposure, port, {
       PREVIEW_URL: url,
-      ...(identity.enabled ? identity.start(url) : {}),
-      ...scenarioEnv(ctx, keys),
+      ...(identity.enabled ? await identity.start(url) : {}),
+      ...(await scenarioEnv(ctx, keys)),
     });
     await publish(ctx, exposure);
     await test(ctx, app);

@@ -28,7 +28,7 @@ export interface NgrokModule {
   forward(config: NgrokForwardConfig): Promise<NgrokListener>;
 }
 
-/** Directory dist/ngrok when running from the CommonJS bundle in dist/. */
+/** Directory dist/ngrok when running from the bundle in dist/. */
 export function vendoredNgrokDir(): string | undefined {
   return vendoredDir("ngrok");
 }

@@ -1,18 +1,21 @@
 /**
  * Packages the bundler cannot inline (native bindings, playwright-core) are copied beside the
- * CommonJS bundle in dist/<name>/ by the build, so the action runs with no npm install. From
+ * bundle in dist/<name>/ by the build, so the action runs with no npm install. From
  * source (tests, the TypeScript entry points) there is no such copy: the installed package is
  * loaded instead.
  */
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** dist/<name> when running from the bundle in dist/; undefined from ESM source. */
+/**
+ * `<name>` beside this module: dist/<name> when running from the bundle in dist/ (its chunks
+ * sit in dist/ beside the vendored copies). From source the directory does not exist, and
+ * loadVendored loads the installed package instead.
+ */
 export function vendoredDir(name: string): string | undefined {
-  // __dirname exists only in the CommonJS bundle (and vitest's module wrapper, where the
-  // directory is src/...: loadVendored then finds no copy and falls back to the package).
-  return typeof __dirname === "string" ? path.join(__dirname, name) : undefined;
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), name);
 }
 
 export interface Vendored {

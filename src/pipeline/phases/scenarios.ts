@@ -1,21 +1,14 @@
 /**
  * The scenarios phase: signed webhook deliveries and OAuth logins (scripted or in a browser)
  * against the public URL, through tunnel and gate. Adds their outcome (the JUnit report
- * written); a failed scenario fails the run.
+ * written); a failed scenario fails the run. The scenarios' code (signers, payloads, the
+ * browser driver) is loaded only by a run that has scenarios.
  */
 
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientCredentials } from "../../gate/index.js";
-import {
-  annotations,
-  createScenarioKeys,
-  junitXml,
-  runScenarios,
-  type ScenarioKeys,
-  scenarioAppEnv,
-  summaryMarkdown,
-} from "../../scenarios/index.js";
+import type { ScenarioKeys } from "../../scenarios/index.js";
 import type { RunContext } from "../context.js";
 import type { Exposure } from "../reached.js";
 import type { ScenarioOutcome } from "../result.js";
@@ -45,16 +38,20 @@ export async function scenarios(
  * Discord-style scenarios sign with a key pair made for this run (its private half a secret);
  * the app gets the public half in its environment. Undefined when no scenario needs one.
  */
-export function scenarioKeys(ctx: RunContext): ScenarioKeys | undefined {
+export async function scenarioKeys(ctx: RunContext): Promise<ScenarioKeys | undefined> {
   if (!ctx.settings.scenarios.scenarios.some((s) => s.publicKeyEnv !== undefined)) return undefined;
-  const keys = createScenarioKeys();
+  const keys = (await import("../../scenarios/index.js")).createScenarioKeys();
   ctx.secrets.add(keys.discord.privateKeyPem, "the scenarios' Discord signing key");
   return keys;
 }
 
 /** What the app's environment gets for the scenarios: the public keys they sign with. */
-export function scenarioEnv(ctx: RunContext, keys: ScenarioKeys | undefined): Record<string, string> {
-  return keys ? scenarioAppEnv(ctx.settings.scenarios.scenarios, keys) : {};
+export async function scenarioEnv(
+  ctx: RunContext,
+  keys: ScenarioKeys | undefined,
+): Promise<Record<string, string>> {
+  if (!keys) return {};
+  return (await import("../../scenarios/index.js")).scenarioAppEnv(ctx.settings.scenarios.scenarios, keys);
 }
 
 async function runScenarioPhase(
@@ -67,6 +64,7 @@ async function runScenarioPhase(
 ): Promise<ScenarioOutcome> {
   const { scenarios, junitPath, timeoutMs, browserPath } = ctx.settings.scenarios;
   ctx.logger.info(`Running ${scenarios.length} scenario(s) against ${url}`);
+  const { annotations, junitXml, runScenarios, summaryMarkdown } = await import("../../scenarios/index.js");
   const run = await runScenarios({
     scenarios,
     baseUrl: url,

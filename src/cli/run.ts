@@ -1,0 +1,83 @@
+/** `preview-tunnel run`: the inputs from flags and PREVIEW_TUNNEL_* variables, the pipeline, the terminal's report. */
+import { tmpdir } from "node:os";
+import { nodeLauncher } from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
+import { buildConfig } from "../config/config.js";
+import { type InputName, inputEnvName } from "../config/names.js";
+import { configSecrets } from "../config/secrets.js";
+import { CancelledError, EXIT, errorMessage, exitCodeOf } from "../errors.js";
+import { clientCredentials } from "../gate/index.js";
+import { FOREVER_MS, type RunResult, runPipeline } from "../pipeline/pipeline.js";
+import { newRun } from "../session/run.js";
+import { abortOnSignals } from "../session/signals.js";
+import { noState } from "../session/state.js";
+import { type Logger, redactingLogger } from "../util/logger.js";
+import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
+import { formatDuration } from "../util/time.js";
+import type { CliIo } from "./io.js";
+
+/** Runs the pipeline with the given flags; returns the exit code. */
+export async function runCommand(
+  values: Partial<Record<InputName, string>>,
+  io: CliIo,
+  logger: Logger,
+): Promise<number> {
+  const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
+  const secrets = new SecretRegistry({ onTooShort: (label) => logger.warning(tooShortWarning(label)) });
+  // Terminals of shared machines and CI logs are read by others: the run's output shows no
+  // secret, except the credentials printed on purpose beside PREVIEW_URL.
+  const safeLogger = redactingLogger(logger, (text) => secrets.redact(text));
+  try {
+    const run = newRun(tmpdir());
+    // Secrets (ssh-key, credentials, tokens) are better passed in the environment than on a
+    // command line that other users can list: PREVIEW_TUNNEL_<NAME> for any input.
+    const source = (name: InputName) => values[name] ?? io.env[inputEnvName(name)];
+    const config = await buildConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
+    for (const { label, value } of configSecrets(config, io.env)) secrets.add(value, label);
+    // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
+    const holdForever =
+      config.test === undefined &&
+      config.scenarios.scenarios.length === 0 &&
+      source("keep-alive") === undefined;
+    // The pipeline redacts what it logs with `secrets`.
+    const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
+      logger,
+      launcher: nodeLauncher,
+      state: noState,
+      run,
+      baseEnv: childEnv(io.env),
+      secrets,
+      signal: cancel.signal,
+      reporter: {
+        preview: ({ url, harPath }) => {
+          // Local runs: the credentials are the user's own, printed so they can use the preview.
+          const access = Object.entries(clientCredentials(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
+          io.stdout.write(`PREVIEW_URL=${url}\n${access.join("")}`);
+          if (harPath) safeLogger.info(`Every request through the gate is recorded in ${harPath}`);
+        },
+        finished: (r) => {
+          io.stderr.write(secrets.redact(phaseTable(r)));
+          safeLogger.info(
+            `Done: ${r.outcome}${r.failure ? ` (${r.failure.split("\n")[0]})` : ""}. App log: ${r.appLog}`,
+          );
+        },
+      },
+    });
+    return result.outcome === "failed" ? EXIT.testFailed : EXIT.ok;
+  } catch (error) {
+    // A cancelled run said why already (the signal handler logged it).
+    if (!(error instanceof CancelledError)) safeLogger.error(errorMessage(error));
+    return exitCodeOf(error);
+  } finally {
+    cancel.dispose();
+  }
+}
+
+/** What the run did, one phase a line, for the terminal. */
+function phaseTable(result: RunResult): string {
+  const rows = result.phases.map(
+    (p) =>
+      `  ${p.name.padEnd(9)} ${p.status.padEnd(8)} ${(p.status === "skipped" ? "" : formatDuration(p.ms)).padStart(7)}  ${p.detail}`,
+  );
+  return `${rows.join("\n")}\n`;
+}
