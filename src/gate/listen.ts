@@ -21,10 +21,21 @@ export interface Listening {
   close(): void;
 }
 
-export async function listen(
-  handlers: Handlers,
-  options: { readonly timeouts: Timeouts; readonly ipv6: boolean; readonly logger: Logger },
-): Promise<Listening> {
+export interface ListenOptions {
+  readonly timeouts: Timeouts;
+  readonly ipv6: boolean;
+  readonly logger: Logger;
+  /**
+   * Ports the gate must not take: the app's, chosen free before the gate starts, which the OS
+   * may hand out again the moment it is free. Such a port is kept bound while another is taken.
+   */
+  readonly avoid?: (port: number) => boolean;
+}
+
+/** How many ports the gate takes at most before it gives up avoiding. */
+const AVOID_TRIES = 10;
+
+export async function listen(handlers: Handlers, options: ListenOptions): Promise<Listening> {
   const sockets = new Set<Socket>();
   const createServer = () => {
     const server = http.createServer(serverOptions(options.timeouts));
@@ -47,8 +58,15 @@ export async function listen(
       });
     });
 
-  const main = createServer();
-  const port = await start(main, "127.0.0.1", 0);
+  let main = createServer();
+  let port = await start(main, "127.0.0.1", 0);
+  const avoided: http.Server[] = [];
+  for (let tries = 1; options.avoid?.(port) && tries < AVOID_TRIES; tries++) {
+    avoided.push(main);
+    main = createServer();
+    port = await start(main, "127.0.0.1", 0);
+  }
+  for (const server of avoided) server.close();
   const servers = [main];
   if (options.ipv6) {
     const v6 = createServer();

@@ -81,6 +81,8 @@ export interface GateOptions {
   readonly secrets?: SecretRegistry;
   /** Also listen on [::1] at the same port, for agents that resolve localhost to ::1 (default true). */
   readonly ipv6?: boolean;
+  /** The app's port when it was chosen free before the gate started: the gate takes another. */
+  readonly avoidPort?: number;
   /** Told of every streamed body chunk (default: a young-generation GC per 8 MiB, see gc-pacer.ts). */
   readonly gcPacer?: GcPacer;
 }
@@ -186,7 +188,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
           runStages(stages, createExchange(req, undefined, socket, head, false), failed);
         },
       },
-      { timeouts, ipv6: options.ipv6 ?? true, logger },
+      { timeouts, ipv6: options.ipv6 ?? true, logger, avoid: (port) => port === options.avoidPort },
     );
   } catch (error) {
     agent.destroy();

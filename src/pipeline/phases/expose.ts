@@ -52,6 +52,8 @@ async function openExposure(ctx: RunContext, options: ExposeOptions): Promise<Ex
   const gate = await startGate({
     // Until readiness tells which loopback address the app took (see setUpstreamHost).
     upstream: { host: "127.0.0.1", port: options.appPort },
+    // Chosen free a moment ago and not taken yet: the OS could give it to the gate.
+    avoidPort: options.appPort,
     settings: settings.gate,
     logger,
     clientIpHeader: provider.clientIpHeader,
