@@ -32,6 +32,8 @@ export interface Flow {
   state: FlowState;
   /** Last time the browser asked about it. */
   lastSeen: number;
+  /** When it stopped pending (approved, refused, failed); undefined while pending. */
+  endedAt: number | undefined;
 }
 
 interface Entry {
@@ -55,6 +57,8 @@ export interface FlowsOptions {
   readonly max: number;
   /** Turns GitHub's token into a session; the token is not kept past this call. */
   readonly complete: (token: string, signal: AbortSignal) => Promise<FlowState>;
+  /** A sign-in stopped polling because nobody asked about it for `idleMs`. */
+  readonly onIdle?: () => void;
 }
 
 export class Flows {
@@ -90,6 +94,7 @@ export class Flows {
       returnTo,
       state: { kind: "pending" },
       lastSeen: clock.now(),
+      endedAt: undefined,
     };
     const id = newSecret();
     const key = digestKey(id);
@@ -124,13 +129,25 @@ export class Flows {
   }
 
   async #poll(flow: Flow, code: Awaited<ReturnType<DeviceFlowClient["requestCode"]>>, signal: AbortSignal) {
-    const { client, clock, idleMs } = this.#options;
+    const { clock, idleMs } = this.#options;
     const watched = () => clock.now() - flow.lastSeen <= idleMs;
+    await this.#follow(flow, code, signal, watched);
+    flow.endedAt = clock.now();
+  }
+
+  async #follow(
+    flow: Flow,
+    code: Awaited<ReturnType<DeviceFlowClient["requestCode"]>>,
+    signal: AbortSignal,
+    watched: () => boolean,
+  ): Promise<void> {
+    const { client, clock } = this.#options;
     try {
       const result = await waitForToken(client, code, { clock, signal, keepGoing: watched });
       if (result.kind === "stopped") {
         if (!signal.aborted) {
           flow.state = { kind: "failed", code: "abandoned", detail: "nobody was waiting for it" };
+          this.#options.onIdle?.();
         }
         return;
       }
@@ -156,11 +173,12 @@ export class Flows {
     this.#entries.delete(key);
   }
 
-  /** Forgets finished sign-ins nobody asked about for a while. */
+  /** Forgets ended sign-ins nobody asked about for a while (since they ended, at least). */
   #sweep(): void {
     const now = this.#options.clock.now();
     for (const [key, { flow }] of this.#entries) {
-      if (flow.state.kind !== "pending" && now - flow.lastSeen > this.#options.idleMs) this.#drop(key);
+      const ended = flow.endedAt;
+      if (ended !== undefined && now - Math.max(flow.lastSeen, ended) > this.#options.idleMs) this.#drop(key);
     }
   }
 }

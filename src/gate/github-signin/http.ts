@@ -27,15 +27,22 @@ export function fetchHttp(timeoutMs = DEFAULT_HTTP_TIMEOUT_MS): Http {
   return async (request) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-      signal,
-      redirect: "manual",
-    });
-    const text = await response.text();
-    return { status: response.status, header: (name) => response.headers.get(name) ?? undefined, text };
+    try {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        signal,
+        redirect: "manual",
+      });
+      const text = await response.text();
+      return { status: response.status, header: (name) => response.headers.get(name) ?? undefined, text };
+    } catch (error) {
+      if (timeout.aborted && !request.signal?.aborted) {
+        throw new Error(`no answer within ${timeoutMs / 1000}s`);
+      }
+      throw error;
+    }
   };
 }
 

@@ -119,7 +119,7 @@ export function unavailablePage(context: PageContext, reason: string, retry: str
     "GitHub unreachable",
     context,
     `<h1>GitHub can't be reached</h1>
-<p>This preview checks who you are with GitHub, and GitHub did not answer: ${escapeHtml(reason)}.</p>
+<p>This preview checks who you are with GitHub, and could not ask it (${escapeHtml(reason)}).</p>
 <p>Nobody is let in until it does.</p>
 <a class="button primary wide" href="${escapeHtml(retry)}">Try again</a>`,
   );

@@ -192,6 +192,10 @@ export class GithubSignIn {
       idleMs: this.#limits.idleMs,
       max: this.#limits.maxFlows,
       complete: (token, signal) => this.#completeFlow(token, signal),
+      onIdle: () =>
+        this.#logger.debug(
+          `GitHub sign-in: a sign-in nobody watched for ${Math.round(this.#limits.idleMs / 1000)}s stopped polling GitHub`,
+        ),
     });
   }
 
@@ -432,7 +436,13 @@ export class GithubSignIn {
 
   #status(cookie: string | undefined): Answer {
     const flow = this.#flows.find(cookie);
-    if (flow === undefined) return jsonAnswer(404, { state: "none" });
+    if (flow === undefined) {
+      return jsonAnswer(404, {
+        state: "none",
+        title: "The sign-in ended.",
+        text: "This browser has no sign-in in progress any more. Get a new code to start again.",
+      });
+    }
     const state = flow.state;
     switch (state.kind) {
       case "pending":
