@@ -23,7 +23,8 @@ const SECURITY_HEADERS = {
   "content-security-policy": CSP,
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
+  // Nothing of the preview's URLs leaves for another site (GitHub's page opens from here).
+  "referrer-policy": "same-origin",
   "cross-origin-opener-policy": "same-origin",
 } as const;
 

@@ -56,6 +56,8 @@ export const SIGNIN_JS = `"use strict";
   const settle = (status) => {
     if (status.state === "pending") return later();
     settled = true;
+    byId("steps").classList.add("ended");
+    byId("hint").hidden = true;
     if (status.state === "done") {
       show("state-done");
       byId("login").textContent = status.login;
@@ -127,6 +129,7 @@ code { font: 0.85em ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, mo
 ol.steps { margin: 0 0 1rem; padding-left: 1.25rem; }
 ol.steps li { margin-bottom: 1rem; }
 ol.steps li p { margin: 0 0 0.5rem; }
+ol.steps.ended { opacity: 0.5; }
 .code-row { display: flex; gap: 0.5rem; align-items: stretch; }
 .code {
   flex: 1; display: flex; align-items: center; justify-content: center; padding: 0.5rem 0.75rem;

@@ -21,7 +21,7 @@ function page(title: string, context: PageContext, body: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} · preview of ${escapeHtml(context.repo)}</title>
 <link rel="stylesheet" href="${escapeHtml(assetUrl("css"))}">
 </head>
@@ -82,7 +82,7 @@ export function codePage(context: PageContext, model: CodePageModel): string {
     context,
     `<div id="signin" data-state="${state.kind}" data-status-url="${STATUS_PATH}">
 <h1>Sign in with GitHub</h1>
-<ol class="steps">
+<ol id="steps" class="steps${state.kind === "pending" ? "" : " ended"}">
 <li><p>Copy this code:</p>
 <div class="code-row"><output id="user-code" class="code">${escapeHtml(model.userCode)}</output><button type="button" id="copy" class="button" data-code="${escapeHtml(model.userCode)}">Copy</button></div></li>
 <li><p>Enter it at GitHub and approve:</p>
@@ -93,7 +93,7 @@ export function codePage(context: PageContext, model: CodePageModel): string {
 <div id="state-failed" class="status error" role="alert"${failed ? "" : " hidden"}><span><strong id="failure-title">${escapeHtml(failed?.title ?? "")}</strong> <span id="failure-text">${escapeHtml(failed?.text ?? "")}</span></span></div>
 <a id="continue" class="button primary wide" href="${escapeHtml(withTo(CONTINUE_PATH, model.to))}"${failed ? " hidden" : ""}>Continue</a>
 <div id="retry"${failed ? "" : " hidden"}>${startForm(model.to, "Get a new code")}</div>
-<p class="muted">The code is valid for ${Math.max(1, Math.round(model.minutesLeft))} more minutes. This page follows your approval by itself.</p>
+<p id="hint" class="muted"${state.kind === "pending" ? "" : " hidden"}>The code is valid for ${Math.max(1, Math.round(model.minutesLeft))} more minutes. This page follows your approval by itself.</p>
 </div>
 <script src="${escapeHtml(assetUrl("js"))}" defer></script>`,
   );
@@ -107,7 +107,6 @@ export function deniedPage(context: PageContext, login: string, reason: string):
     `<h1>You can't open this preview</h1>
 <p>You are signed in with GitHub as <strong>${escapeHtml(login)}</strong>.</p>
 <p class="status error" role="alert">Refused: ${escapeHtml(reason)}.</p>
-<p>It is open to ${escapeHtml(context.allowed)}.</p>
 <form method="post" action="${LOGOUT_PATH}"><button id="sign-out" class="button wide" type="submit">Sign out</button></form>
 <p class="muted">Sign out to use another GitHub account, or ask a maintainer of ${escapeHtml(context.repo)} for access.</p>`,
   );
