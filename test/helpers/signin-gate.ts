@@ -34,6 +34,8 @@ export interface SignInGateOptions {
   readonly device?: Partial<FakeDeviceOptions>;
   readonly settings?: Partial<GithubSignInSettingsInput>;
   readonly signin?: Partial<Omit<GithubSignInOptions, "settings" | "logger">>;
+  /** Tell the sign-in the visitor came over https (as through a tunnel). */
+  readonly secure?: boolean;
 }
 
 export const DEFAULT_USERS: FakeDeviceOptions["users"] = [
@@ -75,7 +77,8 @@ export async function startSignInGate(options: SignInGateOptions = {}): Promise<
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? "/").split("?")[0] ?? "/";
     const serve = async () => {
-      if (await signin.handle(req, res, { pathname, publicOrigin: origin, secure: false })) return;
+      const secure = options.secure ?? false;
+      if (await signin.handle(req, res, { pathname, publicOrigin: origin, secure })) return;
       const verdict = await signin.check({
         cookie: req.headers.cookie,
         authorization: req.headers.authorization,

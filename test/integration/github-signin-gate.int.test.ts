@@ -333,6 +333,24 @@ describe("signing in with GitHub through the gate", () => {
     expect(polls(first)).toBe(firstPolls);
   });
 
+  it("marks its cookies Secure when the preview is reached over https, and lasts github-session-ttl", async () => {
+    const g = await start({ secure: true, settings: { sessionTtlMs: 2 * 3600_000 } });
+    const browser = new BrowserLike(g.url);
+    const started = await browser.post("/__preview/signin/start?to=%2F");
+    expect(started.headers["set-cookie"]?.[0]).toMatch(/; HttpOnly; SameSite=Lax; Secure$/);
+    g.device.approve(userCodeOf(await browser.get(started.headers.location ?? "")), "alice");
+    await until("approval", async () =>
+      json(await browser.get("/__preview/signin/status")).state === "done" ? true : undefined,
+    );
+    const continued = await browser.get("/__preview/signin/continue");
+    expect(continued.headers["set-cookie"]).toEqual([
+      expect.stringMatching(
+        /^preview_tunnel_session=[\w-]{43}; Path=\/; Max-Age=7200; HttpOnly; SameSite=Lax; Secure$/,
+      ),
+      "preview_tunnel_signin=; Path=/__preview/signin; Max-Age=0; HttpOnly; SameSite=Lax; Secure",
+    ]);
+  });
+
   it("refuses sign-in starts and sign-outs from other sites, before asking GitHub anything", async () => {
     const g = await start();
     const browser = new BrowserLike(g.url);

@@ -33,6 +33,11 @@ describe("SessionStore", () => {
     expect(store.find(`x=1; ${SESSION_COOKIE}=${a}; y=2`)?.verdict).toBe(alice);
     expect(store.find(`${SESSION_COOKIE}=nope; ${SESSION_COOKIE}=${b}`)?.verdict).toBe(bob);
     expect(store.find(`${SESSION_COOKIE}=${a}x`)).toBeUndefined();
+    // Only a cookie of that very name counts, wherever it stands in the header.
+    expect(store.find(`x${SESSION_COOKIE}=${a}`)).toBeUndefined();
+    expect(store.find(`other=${SESSION_COOKIE}=${a}`)).toBeUndefined();
+    expect(store.find(`a=1;${SESSION_COOKIE}=${a};b=2`)?.verdict).toBe(alice);
+    expect(store.find(`a=1;  ${SESSION_COOKIE}= ${a} `)?.verdict).toBe(alice);
     expect(store.find(undefined)).toBeUndefined();
     // As long as the preview: no expiry.
     time.advance(365 * 24 * 3600_000);

@@ -27,6 +27,15 @@ export interface Session {
   readonly expiresAt: number;
 }
 
+const NAME_EQ = `${SESSION_COOKIE}=`;
+
+/** The name at `at` begins a cookie: at the start, or after ";" and spaces (not inside "xpreview_..."). */
+function startsCookie(header: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (header[i] === " " || header[i] === "\t")) i--;
+  return i < 0 || header[i] === ";";
+}
+
 export interface StoreOptions {
   /** undefined: sessions last as long as the preview. */
   readonly ttlMs: number | undefined;
@@ -59,17 +68,26 @@ export class SessionStore {
     return id;
   }
 
-  /** The live session named by a Cookie header, if any. */
+  /**
+   * The live session named by a Cookie header, if any. On every request of the preview:
+   * scans the header in place (no split) and hashes only values of the session cookie.
+   */
   find(cookieHeader: string | undefined): Session | undefined {
-    if (cookieHeader === undefined || !cookieHeader.includes(SESSION_COOKIE)) return undefined;
-    for (const id of cookieValues(cookieHeader, SESSION_COOKIE)) {
+    if (cookieHeader === undefined) return undefined;
+    let from = 0;
+    for (;;) {
+      const at = cookieHeader.indexOf(NAME_EQ, from);
+      if (at === -1) return undefined;
+      from = at + NAME_EQ.length;
+      if (!startsCookie(cookieHeader, at)) continue;
+      const end = cookieHeader.indexOf(";", from);
+      const id = cookieHeader.slice(from, end === -1 ? undefined : end).trim();
       const key = digestKey(id);
       const session = this.#sessions.get(key);
       if (session === undefined) continue;
       if (session.expiresAt > this.#options.now()) return session;
       this.#sessions.delete(key);
     }
-    return undefined;
   }
 
   /** Ends every session the Cookie header names; returns how many there were. */
