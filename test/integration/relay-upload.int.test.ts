@@ -2,10 +2,14 @@
  * The fork side: the real @actions/artifact client uploading status artifacts to the fake
  * GitHub's results service and blob storage, read back through the REST API the relay uses.
  */
+
+import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { DefaultArtifactClient } from "@actions/artifact";
+import { build } from "esbuild";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createRelayApi } from "../../src/relay/api.js";
 import { readStatusZip } from "../../src/relay/read.js";
@@ -220,5 +224,43 @@ describe("status upload through @actions/artifact", () => {
       "Cannot upload the preview's status for the relay workflow: ACTIONS_RUNTIME_TOKEN is not set (the runner sets them for every JavaScript action step). The relay will not show this preview.",
     ]);
     expect(fake.requestsTo("artifact-twirp")).toEqual([]);
+  });
+
+  it("the bundled copy in dist/artifact uploads too (run by node as the runner would)", async () => {
+    const script = `
+      const { writeFileSync } = require("node:fs");
+      const path = require("node:path");
+      const client = require(${JSON.stringify(path.resolve("dist/artifact/index.js"))}).default;
+      const dir = process.argv[1];
+      writeFileSync(path.join(dir, "status.json"), "{}");
+      client.uploadArtifact("from-dist", [path.join(dir, "status.json")], dir).then(
+        (r) => console.log("uploaded", r.id),
+        (e) => { console.error(e); process.exit(1); },
+      );`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["-e", script, tempDir], {
+      env: { ...process.env, GITHUB_SERVER_URL: "https://github.com" },
+      timeout: 30_000,
+    });
+    expect(stdout).toMatch(/^uploaded \d+$/m);
+    expect(artifacts.listed(run).map((a) => a.name)).toEqual(["from-dist"]);
+  });
+});
+
+describe("the lazy boundary", () => {
+  it("keeps @actions/artifact out of any bundle that imports the fork side", async () => {
+    const result = await build({
+      entryPoints: ["src/relay/status-publisher.ts", "src/relay/upload.ts"],
+      bundle: true,
+      write: false,
+      platform: "node",
+      format: "cjs",
+      outdir: "out",
+      logLevel: "silent",
+    });
+    for (const file of result.outputFiles) {
+      expect(file.text).not.toContain("BlockBlobClient");
+      expect(file.text).not.toContain("ArtifactServiceClientJSON");
+      expect(file.text).not.toContain("archiver");
+    }
   });
 });
