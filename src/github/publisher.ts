@@ -58,6 +58,11 @@ export interface PublisherOptions {
   /** Called as soon as a comment or deployment exists, so it can be saved for teardown. */
   readonly onRecord?: (record: PublishRecord) => void;
   readonly resume?: PublisherSnapshot;
+  /**
+   * Called once per channel when GitHub refuses it (401/403: a read-only token), e.g. to hand
+   * the statuses to the relay workflow instead (`publish: auto`).
+   */
+  readonly onForbidden?: (channel: "comment" | "deployment") => void;
   /** The preview runs this fork's code (the relay publishing for it): the comment says so. */
   readonly fork?: { readonly repository: string } | undefined;
 }
@@ -332,6 +337,11 @@ export class Publisher {
       if (error instanceof GitHubApiError && error.forbidden) {
         this.enabled[channel] = false;
         logger.warning(forbiddenMessage(channel, error));
+        try {
+          this.options.onForbidden?.(channel);
+        } catch (hookError) {
+          logger.warning(`After GitHub refused ${channel}: ${errorMessage(hookError)}`);
+        }
       } else {
         logger.warning(`Publishing the preview: ${this.scrub(errorMessage(error))}`);
       }

@@ -24,6 +24,11 @@ export interface RelayStatusPublisherOptions {
   readonly headSha?: string | undefined;
   /** Longest wait for the last upload in stopped()/cancelled(). Default 5 s (the runner kills 10 s after a cancel). */
   readonly finalTimeoutMs?: number;
+  /**
+   * false: keep track of the statuses but upload nothing until activate() (`publish: auto`,
+   * which turns to the relay only once GitHub refuses the token). Default true.
+   */
+  readonly active?: boolean;
 }
 
 type Times = { started?: string; live?: string; tests?: string; ended?: string };
@@ -38,9 +43,18 @@ export class RelayStatusPublisher {
   private phases: Record<string, number> | undefined;
   private readonly times: Times = {};
   private readonly now: () => Date;
+  private active: boolean;
 
   constructor(private readonly options: RelayStatusPublisherOptions) {
     this.now = options.now ?? (() => new Date());
+    this.active = options.active ?? true;
+  }
+
+  /** Starts uploading, beginning with the status as it stands. Idempotent. */
+  activate(): void {
+    if (this.active) return;
+    this.active = true;
+    if (this.status !== undefined) this.options.sink.submit(this.report(this.status));
   }
 
   starting(): Promise<void> {
@@ -95,6 +109,7 @@ export class RelayStatusPublisher {
   }
 
   async settled(): Promise<void> {
+    if (!this.active) return;
     await this.options.sink.flush(this.options.finalTimeoutMs ?? 5000);
   }
 
@@ -110,7 +125,7 @@ export class RelayStatusPublisher {
   private change(status: StatusState, time: keyof Times | undefined): void {
     this.status = status;
     if (time && this.times[time] === undefined) this.times[time] = this.now().toISOString();
-    this.options.sink.submit(this.report(status));
+    if (this.active) this.options.sink.submit(this.report(status));
   }
 
   private report(status: StatusState): StatusReport {

@@ -9,8 +9,11 @@ import path from "node:path";
 import { DefaultArtifactClient } from "@actions/artifact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createGitHubApi } from "../../src/github/client.js";
+import type { PublishContext } from "../../src/github/context.js";
+import { Publisher } from "../../src/github/publisher.js";
 import { createRelayApi } from "../../src/relay/api.js";
 import { parseRelayEvent } from "../../src/relay/event.js";
+import { forkStatusPublisher, runRelayAction, withRelayFallback } from "../../src/relay/index.js";
 import { type RelayOutcome, runRelay } from "../../src/relay/relay.js";
 import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from "../../src/relay/settings.js";
 import { RelayStatusPublisher } from "../../src/relay/status-publisher.js";
@@ -506,5 +509,131 @@ describe("relay of hostile status artifacts", () => {
         "❌ Preview failed, stopped at 2026-05-01 12:00 UTC",
       ),
     ]);
+  });
+});
+
+describe("the relay's front doors", () => {
+  const publish = {
+    token: TOKEN,
+    comment: true,
+    commentKey: "preview",
+    commentMode: "update" as const,
+    deployment: true,
+    environment: "pr-<number>",
+  };
+
+  it("publish: auto hands the statuses to the relay once GitHub refuses the token", async () => {
+    fake.fail("create-deployment", {
+      status: 403,
+      message: "Resource not accessible by integration",
+      times: 5,
+    });
+    fake.fail("create-comment", { status: 403, message: "Resource not accessible by integration" });
+    const log = warningLogger();
+    const context: PublishContext = {
+      eventName: "pull_request",
+      repo: { owner: "o", repo: "r" },
+      serverUrl: "https://github.com",
+      apiUrl: fake.url,
+      pullRequest: { number: 7, headSha: HEAD, headRef: "feature", baseRef: "main", fromFork: false },
+      sha: HEAD,
+      servedSha: HEAD,
+      servedIsTestMerge: false,
+      ref: "feature",
+      isPrivate: false,
+      runUrl: runUrl(),
+    };
+    const relayPublisher = forkStatusPublisher({
+      commentKey: "preview",
+      pullRequest: { number: 7, headSha: HEAD },
+      env: process.env,
+      logger: log.logger,
+      active: false,
+      finalTimeoutMs: 30_000,
+    });
+    const publisher = new Publisher({
+      api: createGitHubApi({ token: TOKEN, apiUrl: fake.url, logger: log.logger, retryUnitMs: 1 }),
+      context,
+      settings: publish,
+      logger: log.logger,
+      onForbidden: () => relayPublisher.activate(),
+    });
+    const both = withRelayFallback(publisher, relayPublisher);
+    await both.starting();
+    await both.live({ url: "https://abc.trycloudflare.com/", provider: "cloudflared" });
+    await both.stopped();
+    await both.settled();
+
+    expect(fake.comments).toEqual([]);
+    expect(artifacts.listed(run).map((a) => a.name)).toEqual([
+      STATUS_1,
+      "preview-tunnel-status-preview-a1-0002",
+      "preview-tunnel-status-preview-a1-0003",
+    ]);
+    artifacts.completeRun(run, "success");
+    const final = await relay("completed");
+    expect(final).toMatchObject({ shown: [3], end: "final", warnings: [] });
+    expect(fake.commentsOn(7).map((c) => c.body)).toHaveLength(1);
+    expect(fake.commentsOn(7)[0]?.body).toContain("### ⚪ Preview stopped at");
+  });
+
+  it("mode: relay reads the event from GITHUB_EVENT_PATH, and refuses to run on another event", async () => {
+    const fork = forkSide();
+    await fork.publisher.starting();
+    await fork.publisher.stopped();
+    artifacts.completeRun(run, "success");
+    const eventPath = path.join(tempDir, "event.json");
+    writeFileSync(
+      eventPath,
+      JSON.stringify({
+        action: "requested",
+        repository: { full_name: "o/r", private: false },
+        workflow_run: {
+          id: run.id,
+          run_attempt: 1,
+          event: "pull_request",
+          html_url: runUrl(),
+          head_sha: HEAD,
+          head_branch: "feature",
+          head_repository: { full_name: "fork-owner/r" },
+          pull_requests: [],
+        },
+      }),
+    );
+    const env = {
+      GITHUB_EVENT_NAME: "workflow_run",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_API_URL: fake.url,
+      GITHUB_SERVER_URL: "https://github.com",
+    };
+    const log = warningLogger();
+    const outcome = await runRelayAction({
+      settings: DEFAULT_RELAY_SETTINGS,
+      publish,
+      env,
+      logger: log.logger,
+    });
+    expect(outcome).toMatchObject({ pullRequest: 7, shown: [2], end: "completed" });
+    expect(log.warnings).toEqual([]);
+    expect(fake.commentsOn(7)[0]?.body).toContain("### ⚪ Preview stopped at");
+
+    await expect(
+      runRelayAction({
+        settings: DEFAULT_RELAY_SETTINGS,
+        publish,
+        env: { ...env, GITHUB_EVENT_NAME: "pull_request_target" },
+        logger: log.logger,
+      }),
+    ).rejects.toThrow(
+      'Input "mode" is "relay", but the relay runs on "workflow_run" events, not "pull_request_target": see docs/fork-relay.md for the workflow.',
+    );
+    await expect(
+      runRelayAction({
+        settings: DEFAULT_RELAY_SETTINGS,
+        publish: { ...publish, token: undefined },
+        env,
+        logger: log.logger,
+      }),
+    ).rejects.toThrow('Input "github-token" is empty');
   });
 });

@@ -107,6 +107,33 @@ describe("RelayStatusPublisher", () => {
   });
 });
 
+describe("RelayStatusPublisher, inactive (publish: auto)", () => {
+  it("uploads nothing until activated, then the status as it stands", async () => {
+    const reports: StatusReport[] = [];
+    let flushes = 0;
+    const publisher = new RelayStatusPublisher({
+      sink: {
+        submit: (r) => reports.push(r),
+        flush: async () => {
+          flushes++;
+          return true;
+        },
+      },
+      active: false,
+    });
+    await publisher.starting();
+    await publisher.live({ url: "https://abc.trycloudflare.com/", provider: "cloudflared" });
+    await publisher.settled();
+    expect(reports).toEqual([]);
+    expect(flushes).toBe(0);
+    publisher.activate();
+    publisher.activate();
+    await publisher.stopped();
+    expect(reports.map((r) => r.status)).toEqual(["live", "stopped"]);
+    expect(flushes).toBe(1);
+  });
+});
+
 describe("parseRelayEvent", () => {
   const payload = {
     action: "requested",
