@@ -219,7 +219,13 @@ class Relay {
       logger.warning(`Could not list the preview run's artifacts: ${this.explain(error)}`);
     }
     const newest = this.newest(artifacts);
-    const result = newest ? await this.load(newest) : undefined;
+    if (!newest) {
+      // The preview published itself (publish: auto with a write token), or never got as far
+      // as its first status: either way the relay wrote nothing that needs finishing.
+      logger.info("The preview run left no status for the relay: nothing to finish.");
+      return { pullRequest: this.pr.number, shown: [], refused: undefined, end: "nothing" };
+    }
+    const result = await this.load(newest);
 
     let deployments: { id: number; state: string | undefined }[] = [];
     if (publish.deployment) {
@@ -229,10 +235,6 @@ class Relay {
       } catch (error) {
         logger.warning(`Could not look up the preview's deployment: ${this.explain(error)}`);
       }
-    }
-    if (!newest && deployments.length === 0) {
-      logger.info("The preview run left no status and no deployment: nothing to finish.");
-      return { pullRequest: this.pr.number, shown: [], refused: undefined, end: "nothing" };
     }
     // The newest deployment still shown as up; an inactive one is left alone.
     const active = deployments[0]?.state === "inactive" ? undefined : deployments[0];
@@ -252,7 +254,7 @@ class Relay {
     await publisher.settled();
     return {
       pullRequest: this.pr.number,
-      shown: result?.ok && newest ? [newest.sequence] : [],
+      shown: result?.ok ? [newest.sequence] : [],
       refused: result && !result.ok ? result.reason : undefined,
       end: "final",
     };

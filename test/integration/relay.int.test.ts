@@ -323,6 +323,26 @@ describe("relay of a fork's preview", () => {
     ]);
   });
 
+  it("stops following at relay-timeout, leaving the final state to the `completed` relay", async () => {
+    const fork = forkSide();
+    await fork.publisher.starting();
+    await fork.uploader.flush(30_000);
+    const outcome = await relay("requested", { settings: { timeoutMs: 200 } });
+    expect(outcome).toMatchObject({ end: "timeout", shown: [1], warnings: [] });
+    expect(run.status).toBe("in_progress");
+    expect(states()).toEqual(["in_progress"]);
+  });
+
+  it("leaves alone a preview that published itself (no status artifacts)", async () => {
+    artifacts.completeRun(run, "success");
+    const requested = await relay("requested");
+    const completed = await relay("completed");
+    expect(requested).toMatchObject({ pullRequest: 7, shown: [], end: "completed", warnings: [] });
+    expect(completed).toMatchObject({ pullRequest: 7, shown: [], end: "nothing", warnings: [] });
+    expect(bodies()).toEqual([]);
+    expect(fake.deployments).toEqual([]);
+  });
+
   it("on `completed` after a failed run with no last status, shows the failure and stops", async () => {
     const fork = forkSide();
     await fork.publisher.starting();
