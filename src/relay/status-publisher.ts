@@ -68,14 +68,15 @@ export class RelayStatusPublisher {
     this.provider = (STATUS_PROVIDERS as readonly string[]).includes(info.provider)
       ? (info.provider as StatusProvider)
       : undefined;
-    this.change(this.tests ? "tests" : "live", "live");
+    // A new URL after a failure (a tunnel that reconnected) keeps the failure showing.
+    this.change(this.failedOnce ? "failed" : this.tests ? "tests" : "live", "live");
     return Promise.resolve();
   }
 
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void> {
     if (this.ended()) return Promise.resolve();
     this.tests = { passed: result.passed, total: result.total };
-    this.change("tests", "tests");
+    this.change(this.failedOnce ? "failed" : "tests", "tests");
     return Promise.resolve();
   }
 

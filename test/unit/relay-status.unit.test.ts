@@ -95,6 +95,18 @@ describe("RelayStatusPublisher", () => {
     expect(JSON.stringify(reports)).not.toContain("secret");
   });
 
+  it("keeps a failure showing when the tunnel comes back with a new URL", async () => {
+    const { publisher, reports } = recorded();
+    await publisher.live({ url: "https://a.trycloudflare.com/", provider: "cloudflared" });
+    await publisher.failed("The tunnel was lost");
+    await publisher.live({ url: "https://b.trycloudflare.com/", provider: "cloudflared" });
+    expect(reports.map((r) => [r.status, r.url])).toEqual([
+      ["live", "https://a.trycloudflare.com/"],
+      ["failed", "https://a.trycloudflare.com/"],
+      ["failed", "https://b.trycloudflare.com/"],
+    ]);
+  });
+
   it("ends as cancelled, and drops a provider name it does not know", async () => {
     const { publisher, reports } = recorded();
     await publisher.live({ url: "https://x.ngrok-free.app/", provider: "<b>mine</b>" });
