@@ -25,8 +25,9 @@ export type Conditional<T> =
   | { readonly modified: true; readonly etag: string | undefined; readonly value: T }
   | { readonly modified: false };
 
-export interface OpenPullRequest {
+export interface HeadPullRequest {
   readonly number: number;
+  readonly open: boolean;
   readonly headSha: string;
   /** owner/name of the head repository; "" when it was deleted. */
   readonly headRepository: string;
@@ -38,8 +39,8 @@ export interface RelayApi {
   listRunArtifacts(repo: RepoRef, runId: number, etag?: string): Promise<Conditional<RunArtifact[]>>;
   /** The artifact's zip, refused (ArtifactTooLargeError) once it passes `maxBytes`. */
   downloadArtifact(repo: RepoRef, artifactId: number, maxBytes: number): Promise<Buffer>;
-  /** Open pull requests whose head is `owner:branch`. */
-  openPullRequests(repo: RepoRef, head: string): Promise<OpenPullRequest[]>;
+  /** Pull requests (open or not) whose head is `owner:branch`. */
+  pullRequestsWithHead(repo: RepoRef, head: string): Promise<HeadPullRequest[]>;
   /** Deployments of `environment` for `sha`, newest first, with their latest state. */
   deployments(
     repo: RepoRef,
@@ -150,16 +151,18 @@ class OctokitRelayApi implements RelayApi {
     return readCapped(response, maxBytes);
   }
 
-  openPullRequests(repo: RepoRef, head: string): Promise<OpenPullRequest[]> {
+  pullRequestsWithHead(repo: RepoRef, head: string): Promise<HeadPullRequest[]> {
     return call("find the pull request of the run", async () => {
+      // "all": the `completed` relay still finds a pull request merged while its preview ran.
       const response = await this.octokit.request("GET /repos/{owner}/{repo}/pulls", {
         ...repo,
-        state: "open",
+        state: "all",
         head,
         per_page: 100,
       });
       return response.data.map((pr) => ({
         number: pr.number,
+        open: pr.state === "open",
         headSha: pr.head.sha,
         headRepository: pr.head.repo?.full_name ?? "",
         baseRef: pr.base.ref,

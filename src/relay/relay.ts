@@ -56,7 +56,8 @@ export interface RelayOutcome {
   readonly shown: readonly number[];
   /** Why a status was refused (the relay's words), when one was. */
   readonly refused: string | undefined;
-  readonly end: PollEnd | "refused" | "final" | "nothing";
+  /** "error": the API refused (e.g. no `actions: read`); see the warning. */
+  readonly end: PollEnd | "refused" | "final" | "nothing" | "error";
 }
 
 /** Comment text for a preview that failed (its own reason stays in its run's log: free text). */
@@ -88,7 +89,7 @@ export async function runRelay(options: RelayOptions, deps: RelayDeps): Promise<
   }
   if (!pr) {
     logger.warning(
-      `No open pull request has the head ${event.run.headRepository || "(deleted repository)"}@${event.run.headSha.slice(0, 12)}: nothing to publish for run ${event.run.id}.`,
+      `No pull request has the head ${event.run.headRepository || "(deleted repository)"}@${event.run.headSha.slice(0, 12)}: nothing to publish for run ${event.run.id}.`,
     );
     return nothing;
   }
@@ -98,8 +99,8 @@ export async function runRelay(options: RelayOptions, deps: RelayDeps): Promise<
 
 /**
  * The run's pull request, from the event only: workflow_run.pull_requests when GitHub filled it
- * (same-repository branches), else the open pull request whose head is the run's head
- * repository, branch and commit (for forks GitHub leaves pull_requests empty).
+ * (same-repository branches), else the pull request whose head is the run's head repository,
+ * branch and commit (for forks GitHub leaves pull_requests empty), an open one first.
  */
 async function findPullRequest(
   event: RelayEvent,
@@ -109,14 +110,14 @@ async function findPullRequest(
   if (listed) return { number: listed.number, baseRef: listed.baseRef };
   const [owner] = event.run.headRepository.split("/");
   if (!owner || !event.run.headBranch) return undefined;
-  const open = await api.openPullRequests(event.repo, `${owner}:${event.run.headBranch}`);
-  const match = open
+  const found = await api.pullRequestsWithHead(event.repo, `${owner}:${event.run.headBranch}`);
+  const match = found
     .filter(
       (pr) =>
         pr.headSha === event.run.headSha &&
         pr.headRepository.toLowerCase() === event.run.headRepository.toLowerCase(),
     )
-    .sort((a, b) => a.number - b.number)[0];
+    .sort((a, b) => Number(b.open) - Number(a.open) || b.number - a.number)[0];
   return match && { number: match.number, baseRef: match.baseRef };
 }
 
@@ -196,6 +197,7 @@ class Relay {
         sequences.push(newest.sequence);
       }
     } catch (error) {
+      end = "error";
       logger.warning(`Stopped following the preview run: ${this.explain(error)}`);
     }
     if (end === "timeout" || end === "poll-limit") {

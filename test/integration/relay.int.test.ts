@@ -333,6 +333,32 @@ describe("relay of a fork's preview", () => {
     expect(states()).toEqual(["in_progress"]);
   });
 
+  it("finishes a preview whose pull request was merged while it ran", async () => {
+    const fork = forkSide();
+    await fork.publisher.starting();
+    await fork.publisher.stopped();
+    const pull = artifacts.pulls[0];
+    if (pull) pull.state = "closed";
+    artifacts.completeRun(run, "success");
+    expect(await relay("completed")).toMatchObject({ pullRequest: 7, end: "final", warnings: [] });
+    expect(fake.commentsOn(7)[0]?.body).toContain("### ⚪ Preview stopped at");
+  });
+
+  it("without `actions: read` it stops at once and says which permission is missing", async () => {
+    const fork = forkSide();
+    await fork.publisher.starting();
+    await fork.uploader.flush(30_000);
+    fake.fail("list-run-artifacts", { status: 403, message: "Resource not accessible by integration" });
+    const outcome = await relay("requested");
+    expect(outcome).toMatchObject({ end: "error", shown: [] });
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(
+        /^Stopped following the preview run: could not list the run's artifacts: HTTP 403: Resource not accessible by integration.*\. The relay job needs `actions: read` \(the run's artifacts\), `pull-requests: write` and `deployments: write` in its `permissions:`\.$/,
+      ),
+    ]);
+    expect(fake.requestsTo("list-run-artifacts")).toHaveLength(1);
+  });
+
   it("leaves alone a preview that published itself (no status artifacts)", async () => {
     artifacts.completeRun(run, "success");
     const requested = await relay("requested");
