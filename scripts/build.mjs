@@ -30,6 +30,23 @@ await build({
   external: ["playwright-core"],
 });
 
+// @actions/artifact (Azure blob client, archiver, protobuf runtime) in a bundle of its own,
+// loaded only when a status is uploaded for the relay workflow (src/relay/upload.ts). Some of
+// its ESM dependencies read import.meta.url (@azure/storage-common's crc64), which CommonJS
+// output lacks: it is given the bundle's own file URL.
+await build({
+  entryPoints: { "artifact/index": "src/relay/artifact-entry.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__import_meta_url" },
+});
+
 // Editors validate scenario files against this (`# yaml-language-server: $schema=...`).
 copyFileSync("src/scenarios/scenarios.schema.json", "dist/scenarios.schema.json");
 
