@@ -70,8 +70,10 @@ cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
 ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
 ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
 
-# This machine's name resolution and CA bundle (which may hold a proxy's CA that the network
-# here needs); nothing else of it.
+# What an installed Debian or a container has and debootstrap does not write (no package
+# ships /etc/hosts): localhost. Then this machine's DNS servers and CA bundle (which may hold
+# a proxy's CA that the network here needs); nothing else of it.
+printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 cp -L /etc/resolv.conf "$root/etc/resolv.conf"
 cp -L /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
 
