@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    reporters: ["default"],
+    // The last line names every test skipped, and why (test/reporters/skipped.ts).
+    reporters: ["default", "./test/reporters/skipped.ts"],
   },
 });
