@@ -1,7 +1,7 @@
 /**
  * Building the page's elements. Every value from a request (untrusted) goes in as a text
  * node or textContent, never as markup; attributes are set only with our own constant or
- * numeric values. Nothing in the page uses innerHTML (a unit test checks the sources).
+ * numeric values. Nothing in the page parses markup from a string (a unit test checks the sources).
  */
 
 type Child = Node | string | undefined | false;
