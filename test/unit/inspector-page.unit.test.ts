@@ -9,7 +9,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { shellQuote } from "../../src/gate/inspector/curl.js";
 import { parseFilter } from "../../src/gate/inspector/page/filter.js";
-import { formatBody, hexDump, prettyForm, prettyXml, visible } from "../../src/gate/inspector/page/format.js";
+import {
+  controlParts,
+  formatBody,
+  hexDump,
+  prettyForm,
+  prettyXml,
+  visible,
+} from "../../src/gate/inspector/page/format.js";
 import type { ExchangeSummary } from "../../src/gate/inspector/protocol.js";
 
 const body = (text: string, mimeType: string, extra: object = {}) => ({
@@ -72,8 +79,12 @@ describe("bodies as the page shows them", () => {
     expect(formatBody(undefined).kind).toBe("empty");
   });
 
-  it("makes control characters visible (ANSI escapes cannot reach a terminal or restyle text)", () => {
-    expect(visible("\u001b[31mred\u001b[0m\tok\nnext\u0000\u007f")).toBe("␛[31mred␛[0m\tok\nnext␀␡");
+  it("writes control characters out (ANSI escapes cannot reach a terminal or restyle text)", () => {
+    expect(visible("\u001b[31mred\u001b[0m\tok\nnext\u0000\u007f")).toBe(
+      "\\x1b[31mred\\x1b[0m\tok\nnext\\x00\\x7f",
+    );
+    expect(controlParts("a\u001bb\u0007")).toEqual(["a", "\\x1b", "b", "\\x07", ""]);
+    expect(controlParts("plain")).toEqual(["plain"]);
   });
 });
 

@@ -10,6 +10,10 @@ import { INSPECT_PATH } from "./protocol.js";
 
 export const SCRIPT_PATH = `${INSPECT_PATH}/app.js`;
 export const STYLE_PATH = `${INSPECT_PATH}/app.css`;
+export const ICON_PATH = `${INSPECT_PATH}/icon.svg`;
+
+/** The tab's icon (a browser asks /favicon.ico of the app otherwise, which would be listed). */
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0969da"/><path d="M8 10h16M8 16h11M8 22h7" stroke="#fff" stroke-width="3" stroke-linecap="round"/><circle cx="23" cy="22" r="3.5" fill="none" stroke="#fff" stroke-width="2.5"/></svg>`;
 
 interface Asset {
   readonly body: Buffer;
@@ -17,7 +21,14 @@ interface Asset {
   readonly url: string;
 }
 
-let assets: { js: Asset; css: Asset; html: string } | undefined;
+interface Assets {
+  readonly js: Asset;
+  readonly css: Asset;
+  readonly icon: Asset;
+  readonly html: string;
+}
+
+let assets: Assets | undefined;
 
 function asset(text: string, path: string): Asset {
   const body = Buffer.from(text, "utf8");
@@ -25,16 +36,17 @@ function asset(text: string, path: string): Asset {
 }
 
 /** Made on first use (nothing is done on import). */
-export function pageAssets(): { js: Asset; css: Asset; html: string } {
+export function pageAssets(): Assets {
   if (assets === undefined) {
     const script = asset(js, SCRIPT_PATH);
     const style = asset(css, STYLE_PATH);
-    assets = { js: script, css: style, html: shell(script.url, style.url) };
+    const icon = asset(ICON, ICON_PATH);
+    assets = { js: script, css: style, icon, html: shell(script.url, style.url, icon.url) };
   }
   return assets;
 }
 
-function shell(scriptUrl: string, styleUrl: string): string {
+function shell(scriptUrl: string, styleUrl: string, iconUrl: string): string {
   const classes = [
     ["", "All"],
     ["2xx", "2xx"],
@@ -53,6 +65,7 @@ function shell(scriptUrl: string, styleUrl: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Requests · preview inspector</title>
+<link rel="icon" type="image/svg+xml" href="${iconUrl}">
 <link rel="stylesheet" href="${styleUrl}">
 <script src="${scriptUrl}" defer></script>
 </head>
@@ -69,7 +82,7 @@ function shell(scriptUrl: string, styleUrl: string): string {
 <main class="layout">
   <section class="list" aria-label="Requests">
     <table id="requests" class="requests">
-      <thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th class="num">Duration</th><th class="num">Size</th><th>Client</th></tr></thead>
+      <thead><tr><th>Time</th><th>Method</th><th>Path</th><th>Status</th><th class="num">Duration</th><th class="num">Size</th><th class="client">Client</th></tr></thead>
       <tbody id="rows"></tbody>
     </table>
     <p id="empty" class="empty">No requests yet. They show up here as they reach the preview.</p>

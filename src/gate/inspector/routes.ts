@@ -2,7 +2,7 @@
  * The inspector's routes under /__preview/inspect, for requests the gate's user auth already
  * let in (index.ts):
  *
- *   GET  /                 the page          GET  /app.js, /app.css   its script and style
+ *   GET  /                 the page          GET  /app.js, /app.css, /icon.svg   its assets
  *   GET  /events           Server-Sent Events (JSON with Accept: application/json, for polling)
  *   GET  /requests/:id     one exchange in full (JSON)
  *   POST /replay/:id       replay (JSON edits), same-origin only
@@ -70,7 +70,7 @@ function methodNotAllowed(res: ServerResponse, allowed: string): void {
 
 const ID = /^[1-9]\d{0,14}$/;
 
-type ReadRoute = "page" | "script" | "style" | "events" | "har" | "request";
+type ReadRoute = "page" | "script" | "style" | "icon" | "events" | "har" | "request";
 
 function readRoute(first: string, id: string | undefined, rest: number): ReadRoute | undefined {
   if (rest > 0) return undefined;
@@ -79,6 +79,7 @@ function readRoute(first: string, id: string | undefined, rest: number): ReadRou
       "": "page",
       "app.js": "script",
       "app.css": "style",
+      "icon.svg": "icon",
       events: "events",
       har: "har",
     };
@@ -113,6 +114,8 @@ export function route(
       return answer(res, assetAnswer("text/javascript; charset=utf-8", assets.js.body));
     case "style":
       return answer(res, assetAnswer("text/css; charset=utf-8", assets.css.body));
+    case "icon":
+      return answer(res, assetAnswer("image/svg+xml", assets.icon.body));
     case "events":
       return events(req, res, ctx);
     case "request": {

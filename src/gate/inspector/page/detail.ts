@@ -4,8 +4,16 @@
  * is text.
  */
 import type { ExchangeDetail, ExchangeSummary, NameValue, RecordedBody, ReplayOutcome } from "../protocol.js";
-import { clear, el } from "./dom.js";
-import { formatBody, formatBytes, formatClock, formatMs, statusClass, visible } from "./format.js";
+import { clear, el, setText, textNodes } from "./dom.js";
+import {
+  controlParts,
+  formatBody,
+  formatBytes,
+  formatClock,
+  formatMs,
+  statusClass,
+  visible,
+} from "./format.js";
 
 export interface DetailActions {
   /** Shows another exchange (a link to the original or to a replay). */
@@ -59,7 +67,7 @@ function headersTable(headers: readonly NameValue[] | undefined): HTMLElement {
       "tbody",
       {},
       ...headers.map((h) =>
-        el("tr", {}, el("th", { text: visible(h.name) }), el("td", { text: visible(h.value) })),
+        el("tr", {}, el("th", { text: visible(h.name) }), el("td", {}, ...textNodes(controlParts(h.value)))),
       ),
     ),
   );
@@ -86,13 +94,13 @@ function bodyView(body: RecordedBody | undefined, label: string): HTMLElement {
   box.append(head);
   for (const note of formatted.notes) box.append(el("p", { class: "note", text: visible(note) }));
   if (formatted.kind === "empty") return box;
-  const pre = el("pre", { class: "code", text: visible(formatted.pretty) });
+  const pre = el("pre", { class: "code" }, ...textNodes(controlParts(formatted.pretty)));
   if (formatted.pretty !== formatted.raw) {
     let raw = false;
     const toggle = el("button", { class: "small", text: "Raw", attrs: { type: "button" } });
     toggle.addEventListener("click", () => {
       raw = !raw;
-      pre.textContent = visible(raw ? formatted.raw : formatted.pretty);
+      setText(pre, controlParts(raw ? formatted.raw : formatted.pretty));
       toggle.textContent = raw ? "Pretty" : "Raw";
     });
     head.append(toggle);
@@ -285,6 +293,28 @@ function fact(label: string, ...value: (Node | string | undefined)[]): HTMLEleme
   return el("div", { class: "fact" }, el("dt", { text: label }), el("dd", {}, ...value));
 }
 
+function replayedAs(ids: readonly number[], actions: DetailActions): HTMLElement {
+  const links = el("dd", { attrs: { id: "replayed-as" } });
+  for (const id of ids) addLink(links, id, actions);
+  const box = el("div", { class: "fact" }, el("dt", { text: "Replayed as" }), links);
+  box.hidden = ids.length === 0;
+  return box;
+}
+
+function addLink(links: HTMLElement, id: number, actions: DetailActions): void {
+  if (links.querySelector(`[data-goto="${id}"]`)) return;
+  if (links.childNodes.length > 0) links.append(", ");
+  links.append(idLink(id, actions));
+}
+
+/** A replay of the exchange on view arrived: link it without redrawing the view. */
+export function addReplayLink(root: HTMLElement, id: number, actions: DetailActions): void {
+  const links = root.querySelector<HTMLElement>("#replayed-as");
+  if (!links?.parentElement) return;
+  addLink(links, id, actions);
+  links.parentElement.hidden = false;
+}
+
 export function renderDetail(root: HTMLElement, detail: ExchangeDetail, actions: DetailActions): void {
   clear(root);
   const s = detail.summary;
@@ -322,9 +352,7 @@ export function renderDetail(root: HTMLElement, detail: ExchangeDetail, actions:
     s.service ? fact("Service", visible(s.service)) : undefined,
     s.note ? fact("Gate", visible(s.note)) : undefined,
     s.replayOf !== undefined ? fact("Replay of", idLink(s.replayOf, actions)) : undefined,
-    detail.replays.length > 0
-      ? fact("Replayed as", ...detail.replays.flatMap((id, i) => [i > 0 ? ", " : "", idLink(id, actions)]))
-      : undefined,
+    replayedAs(detail.replays, actions),
   );
   root.append(el("section", { class: "card" }, facts, timingBar(detail)));
   if (!detail.kept) {

@@ -39,3 +39,21 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function clear(node: Node): void {
   while (node.firstChild) node.firstChild.remove();
 }
+
+/**
+ * Untrusted text as nodes: text nodes, with each control character (ANSI escapes...) as a
+ * marked-up name (<span class="ctl">\x1b</span>), never interpreted by anything.
+ */
+export function textNodes(parts: readonly string[]): Node[] {
+  return parts.map((part, i) =>
+    i % 2 === 0
+      ? document.createTextNode(part)
+      : el("span", { class: "ctl", text: part, title: "control character" }),
+  );
+}
+
+/** Replaces a node's content with untrusted text (see textNodes). */
+export function setText(node: Node, parts: readonly string[]): void {
+  clear(node);
+  for (const child of textNodes(parts)) node.appendChild(child);
+}

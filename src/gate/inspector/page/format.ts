@@ -5,13 +5,32 @@
  */
 import type { RecordedBody } from "../protocol.js";
 
-/** C0 controls (but tab and line feed) and DEL as Unicode control pictures: ESC shows as ␛. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is looked for.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+/** How a control character is shown: \xHH, which every font can draw (the page styles it apart). */
+export function controlName(c: string): string {
+  return `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+}
+
+/** C0 controls (but tab and line feed) and DEL written out: ESC shows as \x1b. */
 export function visible(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced.
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return String.fromCharCode(code === 0x7f ? 0x2421 : 0x2400 + code);
-  });
+  return text.replace(CONTROLS, controlName);
+}
+
+/**
+ * The text cut at its control characters: even indexes are plain text, odd ones a control
+ * character's name (\x1b), so the page can show those apart from text that looks the same.
+ */
+export function controlParts(text: string): string[] {
+  const parts: string[] = [];
+  let last = 0;
+  for (const match of text.matchAll(CONTROLS)) {
+    parts.push(text.slice(last, match.index), controlName(match[0]));
+    last = match.index + 1;
+  }
+  parts.push(text.slice(last));
+  return parts;
 }
 
 export type BodyKind = "json" | "form" | "xml" | "text" | "binary" | "empty";

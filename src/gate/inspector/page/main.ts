@@ -4,7 +4,7 @@
  * CSP (no inline code, nothing from elsewhere); everything from a request is shown as text.
  */
 import type { ExchangeDetail, ExchangeSummary, ReplayOutcome } from "../protocol.js";
-import { methodBadge, renderDetail, statusBadge, webhookBadge } from "./detail.js";
+import { addReplayLink, methodBadge, renderDetail, statusBadge, webhookBadge } from "./detail.js";
 import { byId, clear, el } from "./dom.js";
 import { type Predicate, parseFilter } from "./filter.js";
 import { formatBytes, formatClock, formatMs, visible } from "./format.js";
@@ -49,7 +49,12 @@ function start(): void {
   };
 
   const rowFor = (s: ExchangeSummary): HTMLTableRowElement => {
-    const path = el("td", { class: "path" }, el("span", { class: "path-text", text: visible(s.path) }));
+    const cell = el(
+      "div",
+      { class: "path-cell" },
+      el("span", { class: "path-text", text: visible(s.path), title: visible(s.path) }),
+    );
+    const path = el("td", { class: "path" }, cell);
     const badges = el(
       "span",
       { class: "badges" },
@@ -59,11 +64,15 @@ function start(): void {
         ? el("span", { class: "badge replay", text: `↻ #${s.replayOf}`, title: `replay of #${s.replayOf}` })
         : undefined,
     );
-    if (badges.childNodes.length > 0) path.append(badges);
+    if (badges.childNodes.length > 0) cell.append(badges);
     const row = el(
       "tr",
       { attrs: { "data-id": String(s.id), tabindex: "0" } },
-      el("td", { class: "time", text: formatClock(s.startedAt) }),
+      el("td", {
+        class: "time",
+        text: formatClock(s.startedAt).slice(0, 8),
+        title: formatClock(s.startedAt),
+      }),
       el("td", {}, methodBadge(s.method)),
       path,
       el("td", {}, statusBadge(s.status)),
@@ -101,8 +110,8 @@ function start(): void {
       rowsById.delete(oldest);
       summaries.delete(oldest);
     }
-    // A replay of the exchange on view: its "Replayed as" links are out of date.
-    if (s.replayOf !== undefined && s.replayOf === selected) void show(selected, false);
+    // A replay of the exchange on view: it gets a link (the view is not redrawn: a replay's result stays).
+    if (s.replayOf !== undefined && s.replayOf === selected) addReplayLink(detailRoot, s.id, actions);
     updateCount();
   };
 
@@ -137,7 +146,7 @@ function start(): void {
   };
 
   let loading = 0;
-  const show = async (id: number, scroll: boolean) => {
+  const show = async (id: number) => {
     const ticket = ++loading;
     const response = await fetch(`${base}/requests/${id}`, {
       headers: { accept: "application/json" },
@@ -156,7 +165,7 @@ function start(): void {
     }
     renderDetail(detailRoot, (await response.json()) as ExchangeDetail, actions);
     detailRoot.dataset.id = String(id);
-    if (scroll) detailRoot.scrollTop = 0;
+    detailRoot.scrollTop = 0;
   };
 
   const select = (id: number) => {
@@ -165,7 +174,7 @@ function start(): void {
     const row = rowsById.get(id);
     row?.classList.add("selected");
     row?.scrollIntoView({ block: "nearest" });
-    void show(id, true);
+    void show(id);
   };
 
   filterBox.addEventListener("input", applyFilter);
