@@ -363,6 +363,10 @@ describe("replay", () => {
     const health = await replay(g, 4);
     expect(health.body).toEqual({ replayOf: 4, id: 5, status: 200 });
     expect((await detail(g, 5)).url).toBe(`http://127.0.0.1:${g.port}/health?x=1`);
+    // The path goes out as it came in, not as URL parsing would rewrite it.
+    await request(g.port, "/raw/<b>?q=<i>&r=a%20b", { headers: { authorization: AUTH } });
+    expect((await replay(g, 6)).body).toMatchObject({ replayOf: 6, id: 7 });
+    expect((await detail(g, 7)).summary.path).toBe("/raw/<b>?q=<i>&r=a%20b");
   });
 
   it("refuses what cannot be replayed with the reason", async () => {

@@ -12,7 +12,7 @@ import { matchRoute, type WebhookRoute } from "../webhook-verify.js";
 import { curlCommand } from "./curl.js";
 import type { FeedItem } from "./feed.js";
 import type { ExchangeDetail, RecordedBody } from "./protocol.js";
-import { pathOf, summarize } from "./summary.js";
+import { pathOf, shownPath, summarize } from "./summary.js";
 
 export class Details {
   readonly #serializer: Serializer;
@@ -39,6 +39,11 @@ export class Details {
   entry(item: FeedItem): HarEntry | undefined {
     const json = this.entryJson(item);
     return json === undefined ? undefined : (JSON.parse(json) as HarEntry);
+  }
+
+  /** Path and query to send a replay to: as received (not as URL parsing rewrites it), redacted. */
+  path(item: FeedItem): string {
+    return shownPath(item, this.#redactor);
   }
 
   /** The webhook route a replay of this request is signed for (a POST under a verify-webhooks path). */

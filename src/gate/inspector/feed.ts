@@ -51,12 +51,20 @@ export class FeedItem {
   json: string | undefined;
   /** Ids of exchanges that replayed this one. */
   replays: number[] | undefined;
+  readonly webhook: FinishedExchange["webhook"];
+  readonly service: string | undefined;
+  /** Id of the exchange this one replays. */
+  readonly replayOf: number | undefined;
 
+  // The input itself is not kept: it holds the captured bodies, which must go when the detail does.
   constructor(
     readonly id: number,
-    readonly input: FinishedExchange,
+    input: FinishedExchange,
   ) {
     const r = input.recorded;
+    this.webhook = input.webhook;
+    this.service = input.service;
+    this.replayOf = input.replay?.of;
     this.recorded = r;
     this.bytes = r.request.kept + r.reply.kept + OVERHEAD_BYTES;
     this.method = r.method;

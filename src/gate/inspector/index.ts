@@ -17,7 +17,7 @@
  * - `close()` when the gate closes.
  */
 import type { Logger } from "../../util/logger.js";
-import type { SecretRegistry } from "../../util/secrets.js";
+import type { Redactor } from "../../util/secrets.js";
 import { isUnder } from "../request-path.js";
 import type { WebhookRoute } from "../webhook-verify.js";
 import { Details } from "./detail.js";
@@ -70,8 +70,8 @@ export function authenticated(
 }
 
 export interface InspectorOptions {
-  /** The gate's secret registry: what the HAR redacts, the inspector redacts; replay tickets join it. */
-  readonly secrets: SecretRegistry;
+  /** The gate's secret registry: what the HAR redacts, the inspector redacts. */
+  readonly secrets: Redactor;
   /** The gate's webhook routes (`webhookRoutes(settings.webhooks)`): replay signs deliveries with them. */
   readonly webhooks: readonly WebhookRoute[];
   /** The gate's loopback address, once it listens: replays are sent there. */
@@ -111,7 +111,7 @@ export function createInspector(options: InspectorOptions): Inspector {
   const feed = new Feed({ ...DEFAULT_FEED_LIMITS, ...options.feedLimits });
   const streams = new EventStreams(feed, secrets, { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits });
   const details = new Details(secrets, options.webhooks);
-  const tickets = new ReplayTickets((value) => secrets.add(value, "an inspector replay ticket"));
+  const tickets = new ReplayTickets();
   const context = {
     feed,
     details,

@@ -110,7 +110,7 @@ export async function replay(
   const { headers } = replayHeaders(recordedHeaders);
   delete headers[REPLAY_HEADER];
 
-  let path = url.pathname + url.search;
+  let path = options.details.path(item);
   const route = edits.sign === false ? undefined : options.details.route(item);
   if (route !== undefined) {
     const signed = signAgain(route.scheme, route.rule.secret, { body, signBase: url.origin, path, headers });

@@ -39,6 +39,7 @@ const SSE_HEADERS = {
   "cache-control": "no-store, no-transform",
   "x-accel-buffering": "no",
   "x-content-type-options": "nosniff",
+  "cross-origin-resource-policy": "same-origin",
 } as const;
 
 /** The id a client resumes after: Last-Event-ID, else ?lastEventId=; 0 when none or unreadable. */

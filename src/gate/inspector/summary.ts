@@ -12,31 +12,35 @@ export function pathOf(url: string): string {
   return slash === -1 ? "/" : url.slice(slash);
 }
 
+/** Path and query as the list shows them and replay sends them: as received, known secrets replaced. */
+export function shownPath(item: FeedItem, redactor: Redactor): string {
+  // As the HAR writes URLs: a plain word, so the path stays a valid URI.
+  return pathOf(redactor.redact(item.url, "redacted"));
+}
+
 export function summarize(item: FeedItem, redactor: Redactor): ExchangeSummary {
-  const { input } = item;
   const contentType = rawHeader(item.responseHeaders, "content-type")?.split(";")[0]?.trim();
   return {
     id: item.id,
     startedAt: item.startedAt,
     method: item.method,
-    // As the HAR writes URLs: a plain word, so the path stays a valid URI.
-    path: pathOf(redactor.redact(item.url, "redacted")),
+    path: shownPath(item, redactor),
     status: item.status,
     durationMs: Math.round(item.durationMs * 1000) / 1000,
     requestBytes: item.requestBytes,
     responseBytes: item.responseBytes,
     ...(item.client === undefined ? {} : { client: item.client }),
-    ...(input.webhook === undefined
+    ...(item.webhook === undefined
       ? {}
       : {
           webhook: {
-            provider: input.webhook.provider,
-            ok: input.webhook.ok,
-            ...(input.webhook.reason === undefined ? {} : { reason: redactor.redact(input.webhook.reason) }),
+            provider: item.webhook.provider,
+            ok: item.webhook.ok,
+            ...(item.webhook.reason === undefined ? {} : { reason: redactor.redact(item.webhook.reason) }),
           },
         }),
-    ...(input.service === undefined ? {} : { service: input.service }),
-    ...(input.replay === undefined ? {} : { replayOf: input.replay.of }),
+    ...(item.service === undefined ? {} : { service: item.service }),
+    ...(item.replayOf === undefined ? {} : { replayOf: item.replayOf }),
     ...(item.notes === undefined ? {} : { note: redactor.redact(item.notes.join("; ")) }),
     ...(contentType ? { contentType } : {}),
   };

@@ -3,9 +3,9 @@
  * verified, recorded and listed like any request), carrying a single-use ticket in
  * REPLAY_HEADER instead of anyone's credentials. The gate redeems the ticket before user
  * auth: a valid one lets the request in as the reviewer who pressed Replay and links the new
- * exchange to the original. Tickets are random, expire after a minute, are looked up by their
- * SHA-256 digest (no timing leak of the value) and are registered as secrets, so the
- * recording shows them redacted.
+ * exchange to the original. Tickets are random, single-use, expire after a minute and are
+ * looked up by their SHA-256 digest (no timing leak of the value). The gate takes the header
+ * off the request before recording and forwarding it; a spent ticket is worth nothing anyway.
  */
 import { randomBytes } from "node:crypto";
 import { sha256 } from "../../util/secure-compare.js";
@@ -40,12 +40,9 @@ export interface IssuedTicket {
 
 export class ReplayTickets {
   readonly #open = new Map<string, Open>();
-  readonly #onIssued: (value: string) => void;
   readonly #now: () => number;
 
-  /** `onIssued` registers each value as a secret (kept out of the recording). */
-  constructor(onIssued: (value: string) => void, now: () => number = Date.now) {
-    this.#onIssued = onIssued;
+  constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
@@ -59,7 +56,6 @@ export class ReplayTickets {
       settle = resolve;
     });
     this.#open.set(key(value), { ticket: { of, user, settle }, expires: now + TTL_MS });
-    this.#onIssued(value);
     return { value, recorded };
   }
 
