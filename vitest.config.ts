@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { inspectorPageVitePlugin } from "./scripts/inspector-page.mjs";
 
 export default defineConfig({
+  // The request inspector's page, compiled for the browser (scripts/inspector-page.mjs).
+  plugins: [inspectorPageVitePlugin()],
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],

@@ -2,6 +2,7 @@
 // CommonJS output with dist/package.json saying so, because the root package is ESM.
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { inspectorPageEsbuildPlugin } from "./inspector-page.mjs";
 import { vendorNgrok } from "./vendor-ngrok.mjs";
 import { vendorPlaywright } from "./vendor-playwright.mjs";
 
@@ -26,6 +27,8 @@ await build({
   legalComments: "none",
   logLevel: "warning",
   define: { __VERSION__: JSON.stringify(pkg.version) },
+  // The request inspector's page, compiled for the browser and embedded (inspector-page.mjs).
+  plugins: [inspectorPageEsbuildPlugin()],
   // Loaded at runtime from dist/playwright-core (vendored below), only by browser scenarios.
   external: ["playwright-core"],
 });

@@ -67,7 +67,9 @@ export function webhookStage(options: WebhookStageOptions): (ex: Exchange) => bo
     }
     // Unsigned: answer before reading a byte of the body.
     if (!scheme.signatureHeaders.some((h) => ex.req.headers[h] !== undefined)) {
-      reply(ex, 401, `${rule.provider} webhook rejected: missing ${scheme.signatureHeaders[0]} header`);
+      const reason = `missing ${scheme.signatureHeaders[0]} header`;
+      ex.webhook = { provider: rule.provider, ok: false, reason };
+      reply(ex, 401, `${rule.provider} webhook rejected: ${reason}`);
       return true;
     }
     const length = declaredLength(ex.basics.contentLength);
@@ -89,11 +91,13 @@ export function webhookStage(options: WebhookStageOptions): (ex: Exchange) => bo
           rule.secret,
         );
         if (!verdict.ok) {
+          ex.webhook = { provider: rule.provider, ok: false, reason: verdict.reason };
           reply(ex, verdict.status, `${rule.provider} webhook rejected: ${verdict.reason}`);
           return true;
         }
         ex.body = body;
         ex.webhookVerified = true;
+        ex.webhook = { provider: rule.provider, ok: true };
         return false;
       },
       (error: unknown) => {
