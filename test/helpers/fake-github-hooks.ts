@@ -254,7 +254,7 @@ export class FakeHooks implements FakeExtension {
     return true;
   }
 
-  #create(request: FakeRequest, owner: string, repo: string): void {
+  #create(request: FakeRequest, owner: string, repo: string) {
     const invalid = (errors: Record<string, string>[]) =>
       request.send(422, { message: "Validation Failed", errors, documentation_url: DOCS, status: "422" });
     const body = (request.body ?? {}) as Record<string, unknown>;
