@@ -494,6 +494,7 @@ function eventCompletions(): Record<string, unknown>[] {
     const names = { $ref: `#/$defs/${provider}-events` };
     return {
       if: { properties: { provider: { const: provider } }, required: ["provider"] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
       then: {
         properties: {
           event: { anyOf: [names, { type: "string" }] },
