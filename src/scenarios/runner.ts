@@ -24,6 +24,7 @@ import { runOAuthFlow } from "./oauth/run.js";
 import type { OAuthFlow } from "./oauth/types.js";
 import { ordered } from "./order.js";
 import { renderBody, renderPath } from "./render.js";
+import { followUpLine } from "./report-details.js";
 import type { DeliveryResult, LatencySummary, ScenarioResult, ScenarioRun } from "./results.js";
 import { PROVIDERS } from "./signers/index.js";
 import { render, type TemplateVars } from "./template.js";
@@ -344,6 +345,7 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
 
 /** "github", or "oauth" (or "oauth, browser") for an OAuth login scenario: for logs and reports. */
 export function scenarioKind(s: Scenario): string {
+  if (s.expectDeliveries) return "github deliveries";
   return s.oauth ? (s.oauth.browser ? "oauth, browser" : "oauth") : s.provider;
 }
 
@@ -360,18 +362,23 @@ function logResult(logger: Logger | undefined, r: ScenarioResult): void {
   else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}${shot}`);
 }
 
-/** One line on why a scenario failed: the first failing delivery's mismatches or error. */
+/** One line on why a scenario failed: the first failing delivery's mismatches or error, else the first failing then request. */
 export function failureSummary(r: ScenarioResult): string {
   if (r.error !== undefined) return r.error;
   const bad = r.deliveries.filter((d) => !d.passed);
   const first = bad[0];
-  if (first === undefined) return "passed";
+  if (first === undefined) {
+    const followUp = r.followUps?.find((f) => !f.passed);
+    return followUp ? followUpLine(followUp) : "passed";
+  }
   const what =
     first.error ??
     first.mismatches.map((m) => `${m.what}: expected ${m.expected}, got ${m.actual}`).join("; ");
+  const who = first.duplicate ? "the duplicate: " : first.label !== undefined ? `${first.label}: ` : "";
+  const tries = (first.attempts?.length ?? 0) > 1 ? ` (after ${first.attempts?.length} attempts)` : "";
   return r.deliveries.length > 1
-    ? `${bad.length} of ${r.deliveries.length} deliveries failed; first: ${what}`
-    : what;
+    ? `${bad.length} of ${r.deliveries.length} deliveries failed; first: ${who}${what}${tries}`
+    : `${who}${what}${tries}`;
 }
 
 export async function runScenarios(options: RunOptions): Promise<ScenarioRun> {
