@@ -47,7 +47,11 @@ export function findExample(provider: ScenarioProvider, name: string): PayloadEx
   if (Object.hasOwn(EXAMPLES[provider], name)) return EXAMPLES[provider][name];
   if (provider !== "github" || !hasGithubExample(name)) return undefined;
   const body = githubCatalogBody(name);
-  return body === undefined ? undefined : { event: githubEventOf(name), contentType: JSON_TYPE, body };
+  // Bodies are templates; GitHub's examples are sent as they are (one quotes "${eval(...)}").
+  const literal = body?.replaceAll("${", () => "$${");
+  return literal === undefined
+    ? undefined
+    : { event: githubEventOf(name), contentType: JSON_TYPE, body: literal };
 }
 
 /** True when findExample would find it (without reading the GitHub catalog's bodies). */
