@@ -70,6 +70,16 @@ export function pause(ms: number, signal: AbortSignal | undefined): Promise<void
  * Sends one delivery (with its retries). `check` decides what its (last) answer must be:
  * the scenario's expectations, or for a duplicate what `expect-duplicate` says.
  */
+/**
+ * One delivery id's signing times: each send of it (retry, duplicate) is signed at a later
+ * second than the one before (by up to a second ahead of the clock), as a provider's later
+ * attempt is, so its signature differs too: an app must dedupe by the delivery id, not by the
+ * bytes of a signature.
+ */
+export interface SigningClock {
+  lastSeconds: number | undefined;
+}
+
 export async function sendDelivery(
   s: Scenario,
   p: Prepared,
@@ -78,6 +88,7 @@ export async function sendDelivery(
   index: number,
   run: SendContext,
   check: (reply: Sent) => Mismatch[],
+  clock: SigningClock,
   duplicate = false,
 ): Promise<Delivered> {
   const retry = s.behaviour?.retry;
@@ -91,11 +102,16 @@ export async function sendDelivery(
     if (i > 0) await pause(waitedMs, run.signal);
     if (run.signal?.aborted && i > 0) break;
     // Signed here, right before sending: a timestamp is as fresh as the provider's would be.
+    const now = Math.floor(Date.now() / 1000 + s.timestampOffsetSeconds);
+    // At most a second ahead: verifiers with a tight window (Paddle's 5 s) still accept it.
+    const later = clock.lastSeconds === undefined ? now : Math.max(now, clock.lastSeconds + 1);
+    const nowSeconds = later <= now + 1 ? later : now;
+    clock.lastSeconds = nowSeconds;
     let signed = PROVIDERS[s.provider].sign({
       url: p.url,
       body: unit.body,
       contentType: unit.contentType,
-      nowSeconds: Math.floor(Date.now() / 1000 + s.timestampOffsetSeconds),
+      nowSeconds,
       event: unit.event,
       deliveryId,
       secret: p.secret,

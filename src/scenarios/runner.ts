@@ -13,7 +13,14 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { ChromiumLoader } from "./browser/playwright.js";
 import { screenshotPaths } from "./browser/screenshot.js";
-import { duplicateCheck, mergeHeaders, type Prepared, sendDelivery, type Unit } from "./delivery.js";
+import {
+  duplicateCheck,
+  mergeHeaders,
+  type Prepared,
+  type SigningClock,
+  sendDelivery,
+  type Unit,
+} from "./delivery.js";
 import { checkReply } from "./expect.js";
 import { checkGithubDeliveries, type GithubDeliveryLog } from "./expect-deliveries.js";
 import { type CaptureSource, runFollowUp } from "./follow-up.js";
@@ -279,8 +286,18 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
   let source: CaptureSource | undefined;
   const deliverOne = async (unit: Unit, index: number) => {
     const deliveryId = randomUUID();
+    const clock: SigningClock = { lastSeconds: undefined };
     const first = await run.inFlight.run(() =>
-      sendDelivery(s, prepared, unit, deliveryId, index, run, (reply) => checkReply(s.expect, reply, vars)),
+      sendDelivery(
+        s,
+        prepared,
+        unit,
+        deliveryId,
+        index,
+        run,
+        (reply) => checkReply(s.expect, reply, vars),
+        clock,
+      ),
     );
     deliveries.push(first.result);
     if (behaviour?.events ? unit === bodies[0] : index === 0) {
@@ -289,7 +306,7 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
     if (behaviour?.duplicate && !run.signal?.aborted) {
       const check = duplicateCheck(behaviour.expectDuplicate, first.result, vars);
       const again = await run.inFlight.run(() =>
-        sendDelivery(s, prepared, unit, deliveryId, index, run, check, true),
+        sendDelivery(s, prepared, unit, deliveryId, index, run, check, clock, true),
       );
       deliveries.push(again.result);
     }

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Gate } from "../../src/gate/index.js";
 import { junitXml } from "../../src/scenarios/junit.js";
-import { formatProblem, loadScenarioFile } from "../../src/scenarios/load.js";
+import { formatProblem, loadScenarioFile, parseScenarioText } from "../../src/scenarios/load.js";
 import { ordered } from "../../src/scenarios/order.js";
 import { summaryMarkdown } from "../../src/scenarios/report.js";
 import { runScenarios, type ScenarioRun } from "../../src/scenarios/runner.js";
@@ -21,7 +21,7 @@ import { type ChildApp, startChildApp } from "../fixtures/scenarios/apps.js";
 import { SECRETS } from "../fixtures/scenarios/secrets.js";
 import { findAll, parseXml } from "../fixtures/scenarios/xml.js";
 import { expectNoProcessLeft } from "../helpers/processes.js";
-import { basic, startTestGate, testLogger } from "./gate-helpers.js";
+import { basic, startApp, startTestGate, testLogger } from "./gate-helpers.js";
 
 const RULES = [
   "stripe /webhooks/stripe STRIPE_WEBHOOK_SECRET",
@@ -98,6 +98,41 @@ describe("duplicates", () => {
     expect(r.deliveries.every((d) => d.passed)).toBe(true);
     expect(r.followUps?.[0]?.mismatches).toEqual([{ what: "JSON $.processed", expected: "1", actual: "2" }]);
     expect(r.passed).toBe(false);
+  });
+});
+
+describe("a duplicate on the wire", () => {
+  it("keeps the delivery id (Stripe event id, X-GitHub-Delivery, svix-id) and is signed at a later second", async () => {
+    const recorder = await startApp((_req, res) => res.end("ok"));
+    try {
+      const { scenarios: dupes, problems } = parseScenarioText(
+        `scenarios:
+  - { name: s, provider: stripe, path: /s, secret-env: STRIPE_WEBHOOK_SECRET, duplicate: true }
+  - { name: g, provider: github, event: push, path: /g, secret-env: GITHUB_WEBHOOK_SECRET, duplicate: true }
+  - { name: v, provider: svix, path: /v, secret-env: SVIX_WEBHOOK_SECRET, duplicate: true }
+`,
+        { file: "d.yml", dir: "." },
+      );
+      expect(problems).toEqual([]);
+      const dupRun = await runScenarios({
+        scenarios: dupes,
+        baseUrl: `http://127.0.0.1:${recorder.port}`,
+        env: SECRETS,
+      });
+      expect(dupRun.failed).toBe(0);
+      const byPath = (p: string) => recorder.received.filter((r) => r.url === p);
+      const [s1, s2] = byPath("/s");
+      expect(s1?.body.equals(s2?.body ?? Buffer.alloc(0))).toBe(true);
+      const t = (h: unknown) => Number(/t=(\d+)/.exec(String(h))?.[1]);
+      expect(t(s2?.headers["stripe-signature"])).toBeGreaterThan(t(s1?.headers["stripe-signature"]));
+      const [g1, g2] = byPath("/g");
+      expect(g2?.headers["x-github-delivery"]).toBe(g1?.headers["x-github-delivery"]);
+      const [v1, v2] = byPath("/v");
+      expect(v2?.headers["svix-id"]).toBe(v1?.headers["svix-id"]);
+      expect(v2?.headers["svix-signature"]).not.toBe(v1?.headers["svix-signature"]);
+    } finally {
+      await recorder.close();
+    }
   });
 });
 
