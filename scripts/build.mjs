@@ -1,5 +1,6 @@
 // Bundles the entry points into dist/ (committed: the runner executes it as is).
 // CommonJS output with dist/package.json saying so, because the root package is ESM.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import { inspectorPageEsbuildPlugin } from "./inspector-page.mjs";
@@ -52,6 +53,20 @@ await build({
 
 // Editors validate scenario files against this (`# yaml-language-server: $schema=...`).
 copyFileSync("src/scenarios/scenarios.schema.json", "dist/scenarios.schema.json");
+
+// GitHub's example webhook bodies (1.5 MB of JSON), brotli-compressed beside the bundle and
+// read only when a scenario names one (src/scenarios/payloads/github-catalog.ts).
+const catalog = spawnSync(
+  process.execPath,
+  [
+    "scripts/run-ts.mjs",
+    "src/scenarios/payloads/write-github-catalog.ts",
+    "--bundle",
+    "dist/github-webhook-examples.json.br",
+  ],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+if (catalog.status !== 0) throw new Error("could not write dist/github-webhook-examples.json.br");
 
 // The ngrok SDK's native bindings cannot be bundled: ship them beside the bundle.
 vendorNgrok();
