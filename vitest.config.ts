@@ -1,6 +1,9 @@
 import { defineConfig } from "vitest/config";
+import { inspectorPageVitePlugin } from "./scripts/inspector-page.mjs";
 
 export default defineConfig({
+  // The request inspector's page, compiled for the browser (scripts/inspector-page.mjs).
+  plugins: [inspectorPageVitePlugin()],
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
@@ -8,6 +11,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: "forks",
-    reporters: ["default"],
+    // The last line names every test skipped, and why (test/reporters/skipped.ts).
+    reporters: ["default", "./test/reporters/skipped.ts"],
   },
 });

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { inspectorPageEsbuildPlugin } from "../scripts/inspector-page.mjs";
 
 const only = process.argv.slice(2);
 const files = readdirSync("bench")
@@ -24,6 +25,7 @@ for (const file of files) {
     format: "esm",
     packages: "external",
     logLevel: "warning",
+    plugins: [inspectorPageEsbuildPlugin()],
   });
   console.log(`\n=== ${file} ===`);
   const result = spawnSync(process.execPath, ["--expose-gc", outfile], { stdio: "inherit" });

@@ -39,7 +39,7 @@ var require_tunnel = __commonJS({
     "use strict";
     var net = require("net");
     var tls = require("tls");
-    var http = require("http");
+    var http2 = require("http");
     var https = require("https");
     var events = require("events");
     var assert2 = require("assert");
@@ -50,12 +50,12 @@ var require_tunnel = __commonJS({
     exports2.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http.request;
+      agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -76,7 +76,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -7620,7 +7620,7 @@ var require_client = __commonJS({
     "use strict";
     var assert2 = require("node:assert");
     var net = require("node:net");
-    var http = require("node:http");
+    var http2 = require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
     var Request = require_request();
@@ -7809,7 +7809,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -26630,7 +26630,7 @@ var require_lib = __commonJS({
     exports2.HttpClient = exports2.HttpClientResponse = exports2.HttpClientError = exports2.MediaTypes = exports2.Headers = exports2.HttpCodes = void 0;
     exports2.getProxyUrl = getProxyUrl2;
     exports2.isHttps = isHttps;
-    var http = __importStar(require("http"));
+    var http2 = __importStar(require("http"));
     var https = __importStar(require("https"));
     var pm = __importStar(require_proxy());
     var tunnel2 = __importStar(require_tunnel2());
@@ -27020,7 +27020,7 @@ var require_lib = __commonJS({
         const info2 = {};
         info2.parsedUrl = requestUrl;
         const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
+        info2.httpModule = usingSsl ? https : http2;
         const defaultPort = usingSsl ? 443 : 80;
         info2.options = {};
         info2.options.host = info2.parsedUrl.hostname;
@@ -27121,7 +27121,7 @@ var require_lib = __commonJS({
         const usingSsl = parsedUrl.protocol === "https:";
         let maxSockets = 100;
         if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
         }
         if (proxyUrl && proxyUrl.hostname) {
           const agentOptions = {
@@ -27143,7 +27143,7 @@ var require_lib = __commonJS({
         }
         if (!agent) {
           const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          agent = usingSsl ? new https.Agent(options) : new http2.Agent(options);
           this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -29499,6 +29499,18 @@ function collectPublishSettings(inputs) {
     environment: inputs.readOrDefault("environment", parseEnvironment)
   };
 }
+
+// src/gate/request-path.ts
+var refuse = (refused) => Object.freeze({ refused });
+var NOT_ORIGIN_FORM = refuse("the request target must be a path starting with /");
+var DOUBLE_SLASH = refuse("the path must not start with // (it reads as a host name)");
+var DOT_SEGMENT = refuse('the path must not hold "." or ".." segments');
+var BACKSLASH = refuse("the path must not hold a backslash");
+var FRAGMENT = refuse("the request target must not hold a fragment (#)");
+var CONTROL = refuse("the path must not hold control characters");
+var ENCODED_SEPARATOR = refuse("the path must not hold an encoded /, \\ or NUL (%2F, %5C, %00)");
+var BAD_ENCODING = refuse("the path holds invalid percent-encoding");
+var DOUBLE_ENCODING = refuse("the path must not hold double-encoded characters (%25 followed by hex)");
 
 // src/config/gate-parse.ts
 var GATE_INPUTS = {
@@ -37131,7 +37143,9 @@ var scenarioSchema = strictObject({
   path: string2({ error: 'must be a path starting with "/", e.g. /webhooks/github' }).regex(/^\/[^\s#]*$/, {
     error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github'
   }).meta({ description: "Path (and query) on the preview's public URL." }).optional(),
-  method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({ description: "Default POST." }).optional(),
+  method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({
+    description: "Default POST. The gate lets only POST skip its sign-in on verify-webhooks paths: PUT and PATCH need send-auth."
+  }).optional(),
   body: body.optional(),
   "content-type": string2({ error: 'must be a media type, e.g. "application/json"' }).regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/, {
     error: 'must be a media type, e.g. "application/json"'
@@ -37174,6 +37188,9 @@ var fileSchema = strictObject({ scenarios: array(editorScenarioSchema).min(1) })
 // src/scenarios/load.ts
 var SCENARIO_KEYS = Object.keys(scenarioSchema.shape);
 
+// src/scenarios/expect.ts
+var REDACTED_PREFIX_BYTES = 64 * 1024;
+
 // src/idp/context.ts
 var PATHS = {
   discovery: "/.well-known/openid-configuration",
@@ -37192,10 +37209,12 @@ function seconds(ms) {
   return Math.floor(ms / 1e3);
 }
 
-// src/idp/html.ts
+// src/util/html.ts
 function escapeHtml(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
+
+// src/idp/html.ts
 var STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
 button{font:inherit;padding:.5rem 1rem;margin:.25rem 0;width:100%;text-align:left;cursor:pointer}
 .deny{text-align:center}.muted{color:#59636e;font-size:.9rem}code{word-break:break-all}`;
@@ -37589,7 +37608,7 @@ async function hintedClient(ctx, hint) {
   }
 }
 async function logout(ctx, res, params) {
-  const refuse = (message) => {
+  const refuse2 = (message) => {
     ctx.logger.warning(`idp: logout refused: ${message}`);
     sendHtml(res, 400, errorPage("Logout refused", message));
   };
@@ -37597,14 +37616,14 @@ async function logout(ctx, res, params) {
   const clientIdParam = single(params, "client_id");
   const target = single(params, "post_logout_redirect_uri");
   if (hint === null || clientIdParam === null || target === null) {
-    return refuse("A parameter is given more than once.");
+    return refuse2("A parameter is given more than once.");
   }
   let clientId = clientIdParam;
   if (hint !== void 0) {
     const hinted = await hintedClient(ctx, hint);
-    if (hinted === void 0) return refuse("id_token_hint is not an id_token this provider issued.");
+    if (hinted === void 0) return refuse2("id_token_hint is not an id_token this provider issued.");
     if (clientId !== void 0 && clientId !== hinted)
-      return refuse("client_id differs from the id_token_hint's audience.");
+      return refuse2("client_id differs from the id_token_hint's audience.");
     clientId = hinted;
   }
   if (target === void 0) {
@@ -37612,12 +37631,12 @@ async function logout(ctx, res, params) {
     return;
   }
   if (clientId === void 0)
-    return refuse("post_logout_redirect_uri needs an id_token_hint or a client_id.");
+    return refuse2("post_logout_redirect_uri needs an id_token_hint or a client_id.");
   const client = ctx.clients.get(clientId);
-  if (!client) return refuse(`No client with client_id "${clientId}" is registered.`);
+  if (!client) return refuse2(`No client with client_id "${clientId}" is registered.`);
   if (!(client.postLogoutRedirectUris ?? []).includes(target)) {
     const registered = (client.postLogoutRedirectUris ?? []).map((u) => `"${u}"`).join(", ") || "none";
-    return refuse(
+    return refuse2(
       `post_logout_redirect_uri "${target}" is not registered for client "${clientId}". Registered (compared exactly): ${registered}.`
     );
   }
@@ -42737,15 +42756,15 @@ function createOctokit(options) {
   const rateLimitRetries = options.rateLimitRetries ?? 2;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const call2 = `${request2.method} ${request2.url}`;
+    const call = `${request2.method} ${request2.url}`;
     if (retryCount < rateLimitRetries && retryAfter <= maxWait) {
       logger.warning(
-        `GitHub API ${kind} hit (${call2}); retrying in ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries}).`
+        `GitHub API ${kind} hit (${call}); retrying in ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries}).`
       );
       return true;
     }
     logger.warning(
-      `GitHub API ${kind} hit (${call2}); giving up on this call${retryAfter > maxWait ? ` (it would have to wait ${retryAfter}s)` : ""}.`
+      `GitHub API ${kind} hit (${call}); giving up on this call${retryAfter > maxWait ? ` (it would have to wait ${retryAfter}s)` : ""}.`
     );
     return false;
   };
@@ -42821,13 +42840,13 @@ var OctokitGitHubApi = class {
   }
   octokit;
   viewerLogin() {
-    return call("read the token's login", async () => {
+    return apiCall("read the token's login", async () => {
       const result = await this.octokit.graphql("query { viewer { login } }");
       return result.viewer.login;
     });
   }
   listIssueComments(repo, issueNumber) {
-    return call("list the pull request's comments", async () => {
+    return apiCall("list the pull request's comments", async () => {
       const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
         ...repo,
         issue_number: issueNumber,
@@ -42837,7 +42856,7 @@ var OctokitGitHubApi = class {
     });
   }
   createIssueComment(repo, issueNumber, body2) {
-    return call("create the pull request comment", async () => {
+    return apiCall("create the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.createComment({
         ...repo,
         issue_number: issueNumber,
@@ -42847,18 +42866,18 @@ var OctokitGitHubApi = class {
     });
   }
   updateIssueComment(repo, commentId, body2) {
-    return call("update the pull request comment", async () => {
+    return apiCall("update the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body: body2 });
       return toComment(data);
     });
   }
   deleteIssueComment(repo, commentId) {
-    return call("delete the earlier pull request comment", async () => {
+    return apiCall("delete the earlier pull request comment", async () => {
       await this.octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId });
     });
   }
   minimizedComments(nodeIds) {
-    return call("read which comments are minimized", async () => {
+    return apiCall("read which comments are minimized", async () => {
       const minimized = /* @__PURE__ */ new Set();
       for (let i = 0; i < nodeIds.length; i += NODES_PAGE) {
         const result = await this.octokit.graphql("query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }", {
@@ -42870,7 +42889,7 @@ var OctokitGitHubApi = class {
     });
   }
   minimizeComment(nodeId) {
-    return call("minimize the earlier pull request comment", async () => {
+    return apiCall("minimize the earlier pull request comment", async () => {
       await this.octokit.graphql(
         "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }",
         { id: nodeId }
@@ -42878,7 +42897,7 @@ var OctokitGitHubApi = class {
     });
   }
   createDeployment(repo, deployment) {
-    return call("create the deployment", async () => {
+    return apiCall("create the deployment", async () => {
       const response = await this.octokit.rest.repos.createDeployment({
         ...repo,
         ref: deployment.ref,
@@ -42899,7 +42918,7 @@ var OctokitGitHubApi = class {
     });
   }
   createDeploymentStatus(repo, deploymentId, status3) {
-    return call(`set the deployment status to ${status3.state}`, async () => {
+    return apiCall(`set the deployment status to ${status3.state}`, async () => {
       await this.octokit.rest.repos.createDeploymentStatus({
         ...repo,
         deployment_id: deploymentId,
@@ -42911,7 +42930,7 @@ var OctokitGitHubApi = class {
     });
   }
 };
-async function call(what, fn) {
+async function apiCall(what, fn) {
   try {
     return await fn();
   } catch (error3) {
@@ -43054,7 +43073,12 @@ function render2(view, failure2, omitted) {
   const shaLink = (sha) => `[\`${sha.slice(0, 7)}\`](${safeHref(commitUrl(sha))})`;
   const rows = [];
   const url = view.url ? safeHref(view.url) : void 0;
-  if (url) {
+  if (view.url && view.urlUnverified) {
+    rows.push([
+      "URL",
+      `\`${cell(view.url)}\` \u26A0\uFE0F not a link: its host is not a known tunnel domain, so it may not be the preview. Open it only if you trust the pull request's author.`
+    ]);
+  } else if (url) {
     rows.push([
       "URL",
       view.phase === "stopped" ? `\`${cell(url)}\` (no longer reachable)` : `[${cell(url)}](${url})`
@@ -43073,6 +43097,7 @@ function render2(view, failure2, omitted) {
     commentMarker(view.key),
     `### ${heading(view)}`,
     "",
+    ...view.fork ? [forkNotice(view.fork.repository), ""] : [],
     "| | |",
     "| --- | --- |",
     ...rows.map(([name, value]) => `| **${name}** | ${value} |`),
@@ -43112,6 +43137,12 @@ function heading(view) {
       return view.failure === void 0 ? `\u26AA Preview stopped${at}` : `\u274C Preview failed, stopped${at}`;
     }
   }
+}
+function forkNotice(repository2) {
+  return [
+    "> [!CAUTION]",
+    `> This preview runs code from the fork \`${cell(repository2)}\`, which the maintainers may not have reviewed. Do not sign in with real credentials or enter anything secret. The preview ran in the pull request's own workflow run; this comment was written from its status reports by the relay workflow.`
+  ].join("\n");
 }
 function testsText({ passed, total }) {
   return passed === total ? `\u2705 tests passed ${passed} of ${total}` : `\u274C tests failed: ${passed} of ${total} passed`;
@@ -43387,6 +43418,7 @@ var Publisher = class {
     if (resume) {
       this.phase = resume.phase;
       this.url = resume.url;
+      this.urlUnverified = resume.urlUnverified === true;
       this.provider = resume.provider;
       this.tests = resume.tests;
       this.failure = resume.failure;
@@ -43451,6 +43483,7 @@ var Publisher = class {
   lastView = "";
   phase;
   url;
+  urlUnverified = false;
   provider;
   signIn;
   tests;
@@ -43470,6 +43503,7 @@ var Publisher = class {
       ...this.record,
       phase: this.phase,
       url: this.url,
+      urlUnverified: this.urlUnverified || void 0,
       provider: this.provider,
       tests: this.tests,
       failure: this.failure?.slice(-SNAPSHOT_FAILURE_MAX),
@@ -43484,15 +43518,24 @@ var Publisher = class {
       return { state: "in_progress", description: "Starting the preview" };
     });
   }
-  /** The preview is reachable: deployment success with its URL, comment "live". */
+  /**
+   * The preview is reachable: deployment success with its URL, comment "live". With
+   * `linkUrl: false` (a URL the relay cannot vouch for) the comment shows the URL as text only
+   * and the deployment gets none.
+   */
   live(info2) {
     return this.step(() => {
       if (this.phase === "stopped") return void 0;
       this.phase = "live";
       this.url = info2.url;
+      this.urlUnverified = info2.linkUrl === false;
       this.provider = info2.provider;
       this.signIn = info2.signIn;
-      return { state: "success", description: `Preview via ${info2.provider}`, environmentUrl: info2.url };
+      return {
+        state: "success",
+        description: `Preview via ${info2.provider}`,
+        environmentUrl: this.urlUnverified || !info2.url ? void 0 : info2.url
+      };
     });
   }
   /** Test results: shown in the comment (the deployment stays as it is). */
@@ -43596,18 +43639,25 @@ var Publisher = class {
       merge: pr && context3.servedIsTestMerge ? { headSha: pr.headSha, baseRef: pr.baseRef } : void 0,
       runUrl: context3.runUrl,
       signIn: signIn2,
-      isPrivate: context3.isPrivate
+      isPrivate: context3.isPrivate,
+      fork: this.options.fork,
+      urlUnverified: this.urlUnverified
     };
   }
-  async attempt(channel, call2) {
+  async attempt(channel, call) {
     if (!this.enabled[channel]) return;
     const { logger } = this.options;
     try {
-      await call2();
+      await call();
     } catch (error3) {
       if (error3 instanceof GitHubApiError && error3.forbidden) {
         this.enabled[channel] = false;
         logger.warning(forbiddenMessage(channel, error3));
+        try {
+          this.options.onForbidden?.(channel);
+        } catch (hookError) {
+          logger.warning(`After GitHub refused ${channel}: ${errorMessage(hookError)}`);
+        }
       } else {
         logger.warning(`Publishing the preview: ${this.scrub(errorMessage(error3))}`);
       }
@@ -43628,11 +43678,7 @@ var Publisher = class {
     }
   }
   scrub(text) {
-    let result = text;
-    for (const secret of this.options.secrets?.() ?? []) {
-      if (secret.length >= 4) result = result.replaceAll(secret, "***");
-    }
-    return result;
+    return this.options.redact ? this.options.redact(text) : text;
   }
 };
 function forbiddenMessage(channel, error3) {
@@ -43655,7 +43701,7 @@ async function createPublisher(options) {
     context: context3,
     settings,
     logger,
-    secrets: options.secrets,
+    redact: options.redact,
     resume: options.resume,
     onRecord: (record2) => options.onRecord?.(record2, publisher.snapshot())
   });
@@ -43702,6 +43748,23 @@ var readActionState = () => readSavedState((key) => getState(key));
 // src/gate/auth.ts
 var SESSION_TTL_MS = 24 * 36e5;
 
+// src/gate/limits.ts
+var import_node_http = __toESM(require("node:http"), 1);
+var UpstreamAgent = class extends import_node_http.default.Agent {
+  keepSocketAlive(socket) {
+    if (super.keepSocketAlive(socket) === false) return false;
+    socket.on("data", destroyUnasked);
+    return true;
+  }
+  reuseSocket(socket, request2) {
+    socket.off("data", destroyUnasked);
+    super.reuseSocket(socket, request2);
+  }
+};
+function destroyUnasked() {
+  this.destroy();
+}
+
 // src/gate/verifiers/index.ts
 var SCHEMES = {
   github,
@@ -43722,6 +43785,10 @@ var SIGNATURE_HEADERS = new Set(
   Object.values(SCHEMES).flatMap((s) => s.signatureHeaders)
 );
 
+// src/util/multi-search.ts
+var TABLE_BITS = 15;
+var TABLE_MASK = (1 << TABLE_BITS) - 1;
+
 // src/gate/redact.ts
 var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
   "authorization",
@@ -43734,6 +43801,9 @@ var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
 
 // src/gate/gc-pacer.ts
 var DEFAULT_PACE_BYTES = 8 * 1024 * 1024;
+
+// src/gate/har-serialize.ts
+var MAX_DECOMPRESSED = 8 * 1024 * 1024;
 
 // src/gate/recorder.ts
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;

@@ -5958,7 +5958,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -6033,7 +6033,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports3 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports3;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6128,11 +6128,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body2 = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body2);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body2);
             } else {
@@ -6155,10 +6155,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6175,7 +6175,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message2 = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message2, constants5.ERROR[ret], data);
+        return new HTTPParserError(message2, constants6.ERROR[ret], data);
       }
       destroy() {
         assert2(this.ptr != null);
@@ -6355,7 +6355,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants5.ERROR.PAUSED : 0;
+        return pause2 ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6377,7 +6377,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6413,13 +6413,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert2(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -29382,10 +29382,10 @@ var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module2) {
     "use strict";
     var parse4 = require_parse2();
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version2, truncation, options) => {
-      if (!constants5.RELEASE_TYPES.includes(truncation)) {
+      if (!constants6.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
       const clonedVersion = cloneInputVersion(version2, options);
@@ -30625,7 +30625,7 @@ var require_semver2 = __commonJS({
   "node_modules/semver/index.js"(exports2, module2) {
     "use strict";
     var internalRe = require_re();
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
     var parse4 = require_parse2();
@@ -30709,8 +30709,8 @@ var require_semver2 = __commonJS({
       re: internalRe.re,
       src: internalRe.src,
       tokens: internalRe.t,
-      SEMVER_SPEC_VERSION: constants5.SEMVER_SPEC_VERSION,
-      RELEASE_TYPES: constants5.RELEASE_TYPES,
+      SEMVER_SPEC_VERSION: constants6.SEMVER_SPEC_VERSION,
+      RELEASE_TYPES: constants6.RELEASE_TYPES,
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
@@ -33814,10 +33814,12 @@ function previewClient(options) {
   };
 }
 
-// src/idp/html.ts
+// src/util/html.ts
 function escapeHtml(text) {
   return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
 }
+
+// src/idp/html.ts
 var STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
 button{font:inherit;padding:.5rem 1rem;margin:.25rem 0;width:100%;text-align:left;cursor:pointer}
 .deny{text-align:center}.muted{color:#59636e;font-size:.9rem}code{word-break:break-all}`;
@@ -35461,7 +35463,7 @@ async function hintedClient(ctx, hint) {
   }
 }
 async function logout(ctx, res, params) {
-  const refuse = (message2) => {
+  const refuse2 = (message2) => {
     ctx.logger.warning(`idp: logout refused: ${message2}`);
     sendHtml(res, 400, errorPage("Logout refused", message2));
   };
@@ -35469,14 +35471,14 @@ async function logout(ctx, res, params) {
   const clientIdParam = single(params, "client_id");
   const target = single(params, "post_logout_redirect_uri");
   if (hint === null || clientIdParam === null || target === null) {
-    return refuse("A parameter is given more than once.");
+    return refuse2("A parameter is given more than once.");
   }
   let clientId = clientIdParam;
   if (hint !== void 0) {
     const hinted = await hintedClient(ctx, hint);
-    if (hinted === void 0) return refuse("id_token_hint is not an id_token this provider issued.");
+    if (hinted === void 0) return refuse2("id_token_hint is not an id_token this provider issued.");
     if (clientId !== void 0 && clientId !== hinted)
-      return refuse("client_id differs from the id_token_hint's audience.");
+      return refuse2("client_id differs from the id_token_hint's audience.");
     clientId = hinted;
   }
   if (target === void 0) {
@@ -35484,12 +35486,12 @@ async function logout(ctx, res, params) {
     return;
   }
   if (clientId === void 0)
-    return refuse("post_logout_redirect_uri needs an id_token_hint or a client_id.");
+    return refuse2("post_logout_redirect_uri needs an id_token_hint or a client_id.");
   const client = ctx.clients.get(clientId);
-  if (!client) return refuse(`No client with client_id "${clientId}" is registered.`);
+  if (!client) return refuse2(`No client with client_id "${clientId}" is registered.`);
   if (!(client.postLogoutRedirectUris ?? []).includes(target)) {
     const registered = (client.postLogoutRedirectUris ?? []).map((u) => `"${u}"`).join(", ") || "none";
-    return refuse(
+    return refuse2(
       `post_logout_redirect_uri "${target}" is not registered for client "${clientId}". Registered (compared exactly): ${registered}.`
     );
   }
@@ -35511,11 +35513,11 @@ function formDecode(text) {
 function parseBasic(header) {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (!match?.[1]) return void 0;
-  const decoded = Buffer.from(match[1], "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
+  const decoded2 = Buffer.from(match[1], "base64").toString("utf8");
+  const colon = decoded2.indexOf(":");
   if (colon === -1) return void 0;
-  const id = formDecode(decoded.slice(0, colon));
-  const secret = formDecode(decoded.slice(colon + 1));
+  const id = formDecode(decoded2.slice(0, colon));
+  const secret = formDecode(decoded2.slice(colon + 1));
   return id === void 0 || secret === void 0 ? void 0 : { id, secret };
 }
 function authenticateClient(req, form2, clients) {
@@ -35955,6 +35957,96 @@ var import_node_http = require("node:http");
 var import_node_net = require("node:net");
 var import_node_path = __toESM(require("node:path"), 1);
 
+// src/gate/request-path.ts
+var refuse = (refused) => Object.freeze({ refused });
+var NOT_ORIGIN_FORM = refuse("the request target must be a path starting with /");
+var DOUBLE_SLASH = refuse("the path must not start with // (it reads as a host name)");
+var DOT_SEGMENT = refuse('the path must not hold "." or ".." segments');
+var BACKSLASH = refuse("the path must not hold a backslash");
+var FRAGMENT = refuse("the request target must not hold a fragment (#)");
+var CONTROL = refuse("the path must not hold control characters");
+var ENCODED_SEPARATOR = refuse("the path must not hold an encoded /, \\ or NUL (%2F, %5C, %00)");
+var BAD_ENCODING = refuse("the path holds invalid percent-encoding");
+var DOUBLE_ENCODING = refuse("the path must not hold double-encoded characters (%25 followed by hex)");
+var SLASH = 47;
+var DOT = 46;
+var PERCENT = 37;
+var SEMICOLON = 59;
+function endsSegment(path23, i) {
+  if (i >= path23.length) return true;
+  const c = path23.charCodeAt(i);
+  return c === SLASH || c === SEMICOLON;
+}
+function isDotSegment(path23, start) {
+  if (path23.charCodeAt(start) !== DOT) return false;
+  if (endsSegment(path23, start + 1)) return true;
+  return path23.charCodeAt(start + 1) === DOT && endsSegment(path23, start + 2);
+}
+function hexValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  if (lower >= 97 && lower <= 102) return lower - 97 + 10;
+  return -1;
+}
+function encodedByte(path23, i) {
+  if (i + 2 >= path23.length) return -1;
+  const high = hexValue(path23.charCodeAt(i + 1));
+  const low = hexValue(path23.charCodeAt(i + 2));
+  return high < 0 || low < 0 ? -1 : high * 16 + low;
+}
+function requestPath(pathname) {
+  if (pathname.charCodeAt(0) !== SLASH) return pathname === "*" ? pathname : NOT_ORIGIN_FORM;
+  if (pathname.charCodeAt(1) === SLASH) return DOUBLE_SLASH;
+  let encoded = false;
+  for (let i = 0; i < pathname.length; i++) {
+    const c = pathname.charCodeAt(i);
+    if (c === SLASH) {
+      if (isDotSegment(pathname, i + 1)) return DOT_SEGMENT;
+    } else if (c === PERCENT) {
+      const byte = encodedByte(pathname, i);
+      if (byte < 0) return BAD_ENCODING;
+      if (byte === SLASH || byte === 92 || byte === 0) return ENCODED_SEPARATOR;
+      encoded = true;
+      i += 2;
+    } else if (c === 92) {
+      return BACKSLASH;
+    } else if (c === 35) {
+      return FRAGMENT;
+    } else if (c <= 32 || c === 127) {
+      return CONTROL;
+    }
+  }
+  return encoded ? decoded(pathname) : pathname;
+}
+function decoded(pathname) {
+  let path23;
+  try {
+    path23 = decodeURIComponent(pathname);
+  } catch {
+    return BAD_ENCODING;
+  }
+  for (let i = 0; i < path23.length; i++) {
+    const c = path23.charCodeAt(i);
+    if (c === SLASH) {
+      if (isDotSegment(path23, i + 1)) return DOT_SEGMENT;
+    } else if (c === PERCENT) {
+      const byte = encodedByte(path23, i);
+      if (byte === DOT || byte === SLASH || byte === 92 || byte === PERCENT || byte === 0)
+        return DOUBLE_ENCODING;
+    } else if (c === 92) {
+      return BACKSLASH;
+    } else if (c < 32 || c === 127) {
+      return CONTROL;
+    }
+  }
+  return path23;
+}
+function isUnder(path23, prefix) {
+  if (prefix === "/") return true;
+  if (!path23.startsWith(prefix)) return false;
+  return path23.length === prefix.length || path23.charCodeAt(prefix.length) === SLASH;
+}
+
 // src/config/reader.ts
 var InputReader = class {
   constructor(source, specs) {
@@ -36184,6 +36276,22 @@ function parseSize(input, raw, options = {}) {
   return bytes2;
 }
 var ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var CONVENTIONAL_ENV_NAME = /^[A-Z_][A-Z0-9_]{0,63}$/;
+function shownWebhookLine(parts2) {
+  const [provider = "", pathPrefix = "", ...rest] = parts2;
+  const tail = rest.join(" ");
+  const shownTail = rest.length === 1 && CONVENTIONAL_ENV_NAME.test(tail) ? tail : rest.length === 0 ? "" : masked(tail);
+  return [provider, pathPrefix, shownTail].filter((part) => part !== "").join(" ");
+}
+var INLINE_SECRET = `must be the NAME of an environment variable holding the secret (e.g. GITHUB_WEBHOOK_SECRET, set in the step's env from a secret: "GITHUB_WEBHOOK_SECRET: \${{ secrets.GITHUB_WEBHOOK_SECRET }}"), not the secret itself`;
+function webhookPrefixProblem(prefix) {
+  if (!prefix.startsWith("/") || /[?#]/.test(prefix)) return 'starting with "/" without "?" or "#"';
+  if (/[^\x21-\x7e]|%/.test(prefix)) return "of printable ASCII characters without percent-encoding (%)";
+  const checked = requestPath(prefix);
+  if (typeof checked !== "string") return `that the gate accepts as a path (${checked.refused})`;
+  if (isUnder(prefix, "/__preview")) return "outside /__preview/ (the gate's own paths)";
+  return void 0;
+}
 function parseVerifyWebhooks(input, raw, env) {
   const rules = [];
   raw.split(/\r?\n/).forEach((line, index) => {
@@ -36192,10 +36300,18 @@ function parseVerifyWebhooks(input, raw, env) {
     const where = `line ${index + 1}`;
     const parts2 = trimmed.split(/\s+/);
     const [provider = "", pathPrefix = "", secretEnv = ""] = parts2;
+    const shown3 = shownWebhookLine(parts2);
+    if (parts2.length > 3) {
+      throw new InputError(
+        input,
+        shown3,
+        `${where} has more than three columns: "<provider> <path-prefix> <SECRET_ENV_VAR>"; the third column ${INLINE_SECRET}`
+      );
+    }
     if (parts2.length !== 3) {
       throw new InputError(
         input,
-        trimmed,
+        shown3,
         `${where} must be "<provider> <path-prefix> <SECRET_ENV_VAR>", e.g. "github /webhooks/github GITHUB_WEBHOOK_SECRET"`
       );
     }
@@ -36203,37 +36319,34 @@ function parseVerifyWebhooks(input, raw, env) {
     if (!WEBHOOK_PROVIDERS.includes(name)) {
       throw new InputError(
         input,
-        trimmed,
+        shown3,
         `${where} names an unknown provider; use one of ${WEBHOOK_PROVIDERS.join(", ")}`
       );
     }
-    if (!pathPrefix.startsWith("/") || /[?#]/.test(pathPrefix) || pathPrefix.startsWith("/__preview/")) {
+    const prefixProblem = webhookPrefixProblem(pathPrefix);
+    if (prefixProblem !== void 0) {
       throw new InputError(
         input,
-        trimmed,
-        `${where} needs a path prefix starting with "/" without "?" or "#", outside /__preview/, e.g. "/webhooks/github"`
+        shown3,
+        `${where} needs a path prefix ${prefixProblem}, e.g. "/webhooks/github"`
       );
     }
     if (!ENV_NAME.test(secretEnv)) {
-      throw new InputError(
-        input,
-        trimmed,
-        `${where} needs the name of an environment variable holding the secret (letters, digits and _), not the secret itself`
-      );
+      throw new InputError(input, shown3, `${where}: the third column ${INLINE_SECRET}`);
     }
     const secret = env[secretEnv];
     if (secret === void 0 || secret === "") {
       throw new InputError(
         input,
-        trimmed,
-        `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"`
+        shown3,
+        CONVENTIONAL_ENV_NAME.test(secretEnv) ? `${where} reads the secret from ${secretEnv}, which is not set or empty; set it in the step's env, e.g. "${secretEnv}: \${{ secrets.${secretEnv} }}"` : `${where}: the third column names no environment variable that is set; it ${INLINE_SECRET}`
       );
     }
     const normalized = pathPrefix.length > 1 ? pathPrefix.replace(/\/+$/, "") : pathPrefix;
     if (rules.some((r) => r.pathPrefix === normalized)) {
       throw new InputError(
         input,
-        trimmed,
+        shown3,
         `${where} repeats the path prefix ${normalized}; each prefix may appear once`
       );
     }
@@ -45050,7 +45163,9 @@ var scenarioSchema = strictObject({
   path: string2({ error: 'must be a path starting with "/", e.g. /webhooks/github' }).regex(/^\/[^\s#]*$/, {
     error: 'must be a path starting with "/" without spaces or "#", e.g. /webhooks/github'
   }).meta({ description: "Path (and query) on the preview's public URL." }).optional(),
-  method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({ description: "Default POST." }).optional(),
+  method: _enum(["POST", "PUT", "PATCH"], { error: "must be POST, PUT or PATCH" }).meta({
+    description: "Default POST. The gate lets only POST skip its sign-in on verify-webhooks paths: PUT and PATCH need send-auth."
+  }).optional(),
   body: body.optional(),
   "content-type": string2({ error: 'must be a media type, e.g. "application/json"' }).regex(/^[\w!#$&^.+-]+\/[\w!#$&^.+-]+(?:\s*;.*)?$/, {
     error: 'must be a media type, e.g. "application/json"'
@@ -45222,8 +45337,9 @@ function screenshotPaths(scenarios, near) {
 
 // src/scenarios/expect.ts
 var EXCERPT_CHARS = 500;
-function excerpt(body2) {
-  const text = body2.subarray(0, EXCERPT_CHARS * 4).toString("utf8");
+var REDACTED_PREFIX_BYTES = 64 * 1024;
+function excerpt(body2, redact = (text) => text) {
+  const text = redact(body2.subarray(0, REDACTED_PREFIX_BYTES).toString("utf8"));
   return text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}\u2026` : text;
 }
 function headerText(value) {
@@ -45241,7 +45357,7 @@ function checkReply(expect, reply2, vars) {
       out.push({
         what: "body contains",
         expected: JSON.stringify(wanted),
-        actual: JSON.stringify(excerpt(reply2.body))
+        actual: JSON.stringify(excerpt(reply2.body, vars.redact))
       });
     }
   }
@@ -45435,11 +45551,11 @@ async function withChromium(options, use) {
 function basicChallengeOptions(authHeader, origin) {
   const encoded = authHeader === void 0 ? void 0 : /^Basic\s+(\S+)$/i.exec(authHeader)?.[1];
   if (encoded === void 0) return {};
-  const decoded = Buffer.from(encoded, "base64").toString("utf8");
-  const colon = decoded.indexOf(":");
+  const decoded2 = Buffer.from(encoded, "base64").toString("utf8");
+  const colon = decoded2.indexOf(":");
   if (colon < 0) return {};
   return {
-    httpCredentials: { username: decoded.slice(0, colon), password: decoded.slice(colon + 1), origin }
+    httpCredentials: { username: decoded2.slice(0, colon), password: decoded2.slice(colon + 1), origin }
   };
 }
 async function signInToGate(context3, loginUrl) {
@@ -45536,14 +45652,16 @@ function checkAuthorizationRequest(flow, authorize2, at) {
   }
   return { mismatches, state: state || void 0, redirectUri: redirectUri ?? void 0 };
 }
-function pageText(html) {
-  return html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim().slice(0, 300);
+function pageText(html, redact = (text) => text) {
+  return redact(
+    html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim()
+  ).slice(0, 300);
 }
-function notSentBack(redirectUri, status3, html) {
+function notSentBack(redirectUri, status3, html, redact) {
   return {
     what: "identity provider",
     expected: `a redirect back to ${redirectUri ?? "the redirect_uri"}`,
-    actual: `${status3}: ${pageText(html)}`
+    actual: `${status3}: ${pageText(html, redact)}`
   };
 }
 function providerError(flow, callback) {
@@ -45731,7 +45849,7 @@ var BrowserLogin = class {
     if (m === void 0) return;
     this.mismatches.push(m);
     if (this.failedExcerpt === void 0 && body2 !== void 0)
-      this.failedExcerpt = excerpt(Buffer.from(body2));
+      this.failedExcerpt = excerpt(Buffer.from(body2), this.options.vars.redact);
   }
   /** Runs one browser action of a step, timing it. */
   async timed(step, action) {
@@ -45777,7 +45895,14 @@ var BrowserLogin = class {
     );
     const callback = log.callback;
     if (!callback) {
-      this.fail(notSentBack(request2.redirectUri, log.last?.status() ?? 0, await page2.content()));
+      this.fail(
+        notSentBack(
+          request2.redirectUri,
+          log.last?.status() ?? 0,
+          await page2.content(),
+          this.options.vars.redact
+        )
+      );
       return;
     }
     const refusal = providerError(flow, callback.url);
@@ -45810,7 +45935,7 @@ var BrowserLogin = class {
       this.fail({
         what: "login page",
         expected: "a Deny button",
-        actual: `${status3}: ${pageText(await page2.content())}`
+        actual: `${status3}: ${pageText(await page2.content(), this.options.vars.redact)}`
       });
       return void 0;
     }
@@ -45827,7 +45952,7 @@ var BrowserLogin = class {
     this.fail({
       what: "login page",
       expected: `a button for the test user ${flow.user}`,
-      actual: offered.length > 0 ? `only ${offered.join(", ")} (idp-users)` : `${status3}: ${pageText(await page2.content())}`
+      actual: offered.length > 0 ? `only ${offered.join(", ")} (idp-users)` : `${status3}: ${pageText(await page2.content(), this.options.vars.redact)}`
     });
     return void 0;
   }
@@ -45835,7 +45960,7 @@ var BrowserLogin = class {
   async finish(page2) {
     if (this.failedExcerpt === void 0 && this.mismatches.length > 0) {
       const html = await page2.content().catch(() => void 0);
-      if (html !== void 0) this.failedExcerpt = pageText(html);
+      if (html !== void 0) this.failedExcerpt = pageText(html, this.options.vars.redact);
     }
     const file = this.options.screenshot;
     try {
@@ -45944,14 +46069,14 @@ async function runOAuthFlow(s, flow, options) {
   const fail = (m, reply2) => {
     if (m === void 0) return;
     mismatches.push(m);
-    if (failedExcerpt === void 0 && reply2) failedExcerpt = excerpt(reply2.body);
+    if (failedExcerpt === void 0 && reply2) failedExcerpt = excerpt(reply2.body, options.vars.redact);
   };
   const outcome = (error3) => ({
     mismatches,
     steps: client.steps,
     error: error3,
     status: client.last?.status,
-    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body) : ""),
+    responseExcerpt: failedExcerpt ?? (client.last ? excerpt(client.last.body, options.vars.redact) : ""),
     latencyMs: client.latencyMs
   });
   try {
@@ -45969,7 +46094,11 @@ async function runOAuthFlow(s, flow, options) {
     const consent = await client.get("authorize", hinted);
     if (!consent.location) {
       fail(
-        notSentBack(request2.redirectUri, consent.reply.status, excerpt(consent.reply.body)),
+        notSentBack(
+          request2.redirectUri,
+          consent.reply.status,
+          excerpt(consent.reply.body, options.vars.redact)
+        ),
         consent.reply
       );
       return outcome();
@@ -46165,7 +46294,7 @@ async function deliver(s, p, index, run) {
       latencyMs: reply2.latencyMs,
       mismatches,
       error: void 0,
-      responseExcerpt: excerpt(reply2.body)
+      responseExcerpt: excerpt(reply2.body, p.vars.redact)
     };
   } catch (error3) {
     return {
@@ -46222,7 +46351,11 @@ async function runLogin(s, flow, options, run, vars, started) {
 }
 async function runScenario(s, options, run) {
   const started = performance.now();
-  const vars = { env: options.env, previewUrl: options.baseUrl.replace(/\/+$/, "") };
+  const vars = {
+    env: options.env,
+    previewUrl: options.baseUrl.replace(/\/+$/, ""),
+    ...options.redact ? { redact: options.redact } : {}
+  };
   const failed = (error3) => ({
     scenario: s,
     passed: false,
@@ -46772,10 +46905,6 @@ function parseTunnelSettings(source, env, defaults2 = {}) {
   inputs.throwIfInvalid();
   return settings;
 }
-function tunnelSecrets(settings) {
-  const secrets = [settings.ssh.key, settings.ngrok.authtoken];
-  return secrets.filter((s) => s !== void 0 && s !== "");
-}
 
 // src/config/names.ts
 var INPUTS = {
@@ -46850,6 +46979,9 @@ var INPUTS = {
   ...SCENARIO_INPUTS,
   ...IDP_INPUTS
 };
+function inputEnvName(name) {
+  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
+}
 var OUTPUTS = {
   url: "URL of the preview (no trailing slash).",
   provider: "Tunnel provider that was used.",
@@ -46978,6 +47110,8 @@ var import_node_http3 = require("node:http");
 // src/gate/exchange.ts
 function readBasics(raw) {
   let host;
+  let duplicateHost = false;
+  let connection;
   let contentLength;
   let transferEncoding;
   let authorization;
@@ -46987,10 +47121,17 @@ function readBasics(raw) {
     const value = raw[i + 1];
     switch (name.length) {
       case 4:
-        if (host === void 0 && name.toLowerCase() === "host") host = value;
+        if (name.toLowerCase() === "host") {
+          if (host === void 0) host = value;
+          else duplicateHost = true;
+        }
         break;
       case 6:
         if (name.toLowerCase() === "cookie") cookie = cookie === void 0 ? value : `${cookie}; ${value}`;
+        break;
+      case 10:
+        if (name.toLowerCase() === "connection")
+          connection = connection === void 0 ? value : `${connection}, ${value}`;
         break;
       case 13:
         if (authorization === void 0 && name.toLowerCase() === "authorization") authorization = value;
@@ -47005,7 +47146,7 @@ function readBasics(raw) {
         break;
     }
   }
-  return { host, contentLength, transferEncoding, authorization, cookie };
+  return { host, duplicateHost, connection, contentLength, transferEncoding, authorization, cookie };
 }
 function createExchange(req, res, socket, head2, expectContinue) {
   const url2 = req.url ?? "/";
@@ -47017,6 +47158,7 @@ function createExchange(req, res, socket, head2, expectContinue) {
     socket,
     head: head2,
     pathname: q === -1 ? url2 : url2.slice(0, q),
+    path: "",
     started: performance.now(),
     startedAt: Date.now(),
     expectContinue,
@@ -47100,8 +47242,11 @@ var Authenticator = class {
   /** Keyed by the digest of the secret value, so a lookup's timing depends on the hash only. */
   #sessions = /* @__PURE__ */ new Map();
   #loginTokens = /* @__PURE__ */ new Set();
-  constructor(auth2) {
+  #onMinted;
+  /** `onMinted` is told every login token and session id made (to keep them out of reports). */
+  constructor(auth2, onMinted = () => void 0) {
     this.#auth = auth2;
+    this.#onMinted = onMinted;
     if (auth2.mode === "basic") {
       this.#expected = new SecretMatcher(Buffer.from(`${auth2.username}:${auth2.password}`, "utf8"));
       this.#challenge = 'Basic realm="preview", charset="UTF-8"';
@@ -47155,6 +47300,7 @@ var Authenticator = class {
       if (oldest !== void 0) this.#loginTokens.delete(oldest);
     }
     this.#loginTokens.add(digestKey(token2));
+    this.#onMinted(token2);
     return token2;
   }
   /** `/__preview/login?token=...`: a valid unused token becomes a session cookie and a 303 to `/`. */
@@ -47168,7 +47314,9 @@ var Authenticator = class {
       reply(ex, 405, "the login link is opened with GET", { allow: "GET" });
       return;
     }
-    const token2 = new URLSearchParams((ex.req.url ?? "").slice(LOGIN_PATH.length + 1)).get("token") ?? "";
+    const url2 = ex.req.url ?? "";
+    const query = url2.indexOf("?");
+    const token2 = query === -1 ? "" : new URLSearchParams(url2.slice(query + 1)).get("token") ?? "";
     const redirect = { location: "/", "referrer-policy": "no-referrer" };
     if (this.#auth.mode === "none") {
       reply(ex, 303, "no login needed, see /", redirect);
@@ -47203,6 +47351,7 @@ var Authenticator = class {
       if (oldest !== void 0) this.#sessions.delete(oldest);
     }
     this.#sessions.set(digestKey(id), Date.now() + SESSION_TTL_MS);
+    this.#onMinted(id);
     return id;
   }
 };
@@ -47266,8 +47415,22 @@ function serverOptions(timeouts) {
     noDelay: true
   };
 }
+var UpstreamAgent = class extends import_node_http4.default.Agent {
+  keepSocketAlive(socket) {
+    if (super.keepSocketAlive(socket) === false) return false;
+    socket.on("data", destroyUnasked);
+    return true;
+  }
+  reuseSocket(socket, request2) {
+    socket.off("data", destroyUnasked);
+    super.reuseSocket(socket, request2);
+  }
+};
+function destroyUnasked() {
+  this.destroy();
+}
 function upstreamAgent(maxSockets) {
-  return new import_node_http4.default.Agent({
+  return new UpstreamAgent({
     keepAlive: true,
     maxSockets,
     maxFreeSockets: Math.min(maxSockets, 256),
@@ -47355,6 +47518,31 @@ function upstreamFailure(error3) {
   return { status: 502, message: `${what}; its log is in the workflow's step log` };
 }
 
+// src/gate/probe.ts
+var import_node_crypto11 = require("node:crypto");
+var PROBE_PATH = "/__preview/probe";
+var PROBE_KEY_HEADER = "x-preview-probe-key";
+function newProbeSecrets() {
+  return { key: (0, import_node_crypto11.randomBytes)(24).toString("base64url"), nonce: (0, import_node_crypto11.randomBytes)(16).toString("hex") };
+}
+var ProbeResponder = class {
+  #key;
+  #nonce;
+  constructor(secrets) {
+    this.#key = new SecretMatcher(Buffer.from(secrets.key, "utf8"));
+    this.#nonce = secrets.nonce;
+  }
+  /** Answers (true) a GET of the exact probe path that carries the key; false for anything else. */
+  answer(req, res, pathname) {
+    if (pathname !== PROBE_PATH || req.method !== "GET") return false;
+    const given = req.headers[PROBE_KEY_HEADER];
+    if (typeof given !== "string" || !this.#key.matches(given, "utf8")) return false;
+    res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
+    res.end(this.#nonce);
+    return true;
+  }
+};
+
 // src/gate/verifiers/index.ts
 var SCHEMES = {
   github,
@@ -47375,8 +47563,182 @@ var SIGNATURE_HEADERS = new Set(
   Object.values(SCHEMES).flatMap((s) => s.signatureHeaders)
 );
 
-// src/gate/redact.ts
+// src/util/multi-search.ts
+var BLOCK = 3;
+var TABLE_BITS = 15;
+var TABLE_MASK = (1 << TABLE_BITS) - 1;
+var blockHash = (text, end) => (text.charCodeAt(end - 2) << 10 ^ text.charCodeAt(end - 1) << 5 ^ text.charCodeAt(end)) & TABLE_MASK;
+var MultiSearch = class {
+  /** Length of the shortest pattern: the window the shift table looks at. */
+  #window;
+  #shift;
+  /** Patterns whose first `window` characters end in a block with this hash, longest first. */
+  #buckets = /* @__PURE__ */ new Map();
+  /** Patterns shorter than 3 characters are ignored. */
+  constructor(patterns) {
+    const usable = [...new Set(patterns)].filter((p) => p.length >= BLOCK).sort((a, b) => b.length - a.length);
+    this.#window = usable.length === 0 ? 0 : Math.min(...usable.map((p) => p.length));
+    const m = this.#window;
+    this.#shift = new Uint16Array(1 << TABLE_BITS).fill(Math.max(1, m - BLOCK + 1));
+    for (const pattern of usable) {
+      for (let end = BLOCK - 1; end < m; end++) {
+        const h2 = blockHash(pattern, end);
+        const shift = m - 1 - end;
+        if (shift < this.#shift[h2]) this.#shift[h2] = shift;
+      }
+      const h = blockHash(pattern, m - 1);
+      const bucket = this.#buckets.get(h);
+      if (bucket) bucket.push(pattern);
+      else this.#buckets.set(h, [pattern]);
+    }
+  }
+  get empty() {
+    return this.#window === 0;
+  }
+  /** The leftmost match at or after `from` (the longest pattern starting there), or undefined. */
+  next(text, from = 0) {
+    const m = this.#window;
+    if (m === 0) return void 0;
+    const n = text.length;
+    const shift = this.#shift;
+    let pos = from + m - 1;
+    while (pos < n) {
+      const h = blockHash(text, pos);
+      const s = shift[h];
+      if (s > 0) {
+        pos += s;
+        continue;
+      }
+      const start = pos - m + 1;
+      for (const pattern of this.#buckets.get(h) ?? []) {
+        if (text.startsWith(pattern, start)) return { start, end: start + pattern.length };
+      }
+      pos++;
+    }
+    return void 0;
+  }
+  /** True when any pattern occurs in the text. */
+  test(text) {
+    return this.next(text) !== void 0;
+  }
+  /** Every non-overlapping match replaced (leftmost first, longest at each place). */
+  replace(text, replacement) {
+    let match = this.next(text);
+    if (match === void 0) return text;
+    let out = "";
+    let last = 0;
+    while (match !== void 0) {
+      out += text.slice(last, match.start) + replacement;
+      last = match.end;
+      match = this.next(text, last);
+    }
+    return out + text.slice(last);
+  }
+};
+
+// src/util/secrets.ts
 var REDACTED = "[redacted]";
+var MIN_SECRET_LENGTH = 8;
+function tooShortWarning(label) {
+  return `${label} is shorter than ${MIN_SECRET_LENGTH} characters, so it is not redacted from the recording, reports and comments (it would garble ordinary text); use a longer secret.`;
+}
+var SecretRegistry = class {
+  #options;
+  #values = /* @__PURE__ */ new Set();
+  #forms = /* @__PURE__ */ new Set();
+  #version = 0;
+  #text;
+  #bytes;
+  constructor(options = {}) {
+    this.#options = options;
+  }
+  get version() {
+    return this.#version;
+  }
+  get empty() {
+    return this.#forms.size === 0;
+  }
+  /** Registers a secret; `label` names where it came from (for the too-short warning). Empty values are ignored. */
+  add(value, label) {
+    if (value === void 0 || value === "" || this.#values.has(value)) return;
+    this.#values.add(value);
+    this.#options.onAdd?.(value);
+    if (value.length < MIN_SECRET_LENGTH) {
+      this.#options.onTooShort?.(label);
+      return;
+    }
+    for (const form2 of encodedForms(value)) this.#forms.add(form2);
+    if (value.includes("\n")) {
+      const lines = value.split(/\r?\n/).filter((line) => !line.startsWith("-----"));
+      for (const line of lines) if (line.length >= MIN_SECRET_LENGTH) this.add(line, label);
+      const joined = lines.join("");
+      if (joined !== value && joined.length >= MIN_SECRET_LENGTH)
+        for (const form2 of encodedForms(joined)) this.#forms.add(form2);
+    }
+    this.#version++;
+    this.#text = void 0;
+    this.#bytes = void 0;
+  }
+  /** The text with every secret (in every form above) replaced. */
+  redact(text, replacement = REDACTED) {
+    if (this.#forms.size === 0) return text;
+    this.#text ??= new MultiSearch(this.#forms);
+    return this.#text.replace(text, replacement);
+  }
+  /** True when binary content holds a secret (as UTF-8 bytes, in any of the forms). */
+  containsSecret(bytes2) {
+    if (this.#forms.size === 0) return false;
+    this.#bytes ??= new MultiSearch([...this.#forms].map((f) => Buffer.from(f, "utf8").toString("latin1")));
+    return this.#bytes.test(Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).toString("latin1"));
+  }
+  /** A copy of a JSON-like value (plain objects, arrays, strings) with every string redacted. */
+  redactDeep(value) {
+    if (this.#forms.size === 0) return value;
+    return redactValue(value, (text) => this.redact(text));
+  }
+};
+function redactValue(value, redact) {
+  if (typeof value === "string") return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
+  if (value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactValue(v, redact)]));
+  }
+  return value;
+}
+function encodedForms(value) {
+  const forms = /* @__PURE__ */ new Set([value]);
+  const json4 = JSON.stringify(value).slice(1, -1);
+  forms.add(json4);
+  forms.add(json4.replaceAll("/", "\\/"));
+  forms.add(JSON.stringify(json4).slice(1, -1));
+  const uri = encodeURIComponent(value);
+  forms.add(uri);
+  forms.add(uri.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+  forms.add(new URLSearchParams([["", value]]).toString().slice(1));
+  const html = value.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  for (const apostrophe of ["&#39;", "&#x27;", "&apos;"]) forms.add(html.replaceAll("'", apostrophe));
+  const bytes2 = Buffer.from(value, "utf8");
+  forms.add(bytes2.toString("base64"));
+  forms.add(bytes2.toString("base64url"));
+  for (const core of base64Cores(bytes2)) {
+    forms.add(core);
+    forms.add(core.replaceAll("+", "-").replaceAll("/", "_"));
+  }
+  return forms;
+}
+function base64Cores(bytes2) {
+  const cores = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const total = offset + bytes2.length;
+    const encoded = Buffer.concat([Buffer.alloc(offset), bytes2]).toString("base64");
+    const first = Math.ceil(offset * 8 / 6);
+    const end = Math.floor(total * 8 / 6);
+    if (end - first >= MIN_SECRET_LENGTH) cores.push(encoded.slice(first, end));
+  }
+  return cores;
+}
+
+// src/gate/redact.ts
 var SENSITIVE_HEADERS = /* @__PURE__ */ new Set([
   "authorization",
   "proxy-authorization",
@@ -47388,28 +47750,6 @@ var SENSITIVE_LENGTHS = new Set([...SENSITIVE_HEADERS].map((h) => h.length));
 function isSensitiveHeader(name) {
   return SENSITIVE_LENGTHS.has(name.length) && SENSITIVE_HEADERS.has(name.toLowerCase());
 }
-var Redactor = class {
-  /** Each secret as it appears raw and inside a JSON string. */
-  #forms;
-  #secrets;
-  constructor(secrets) {
-    const usable = [...new Set(secrets)].filter((s) => s.length >= 4);
-    this.#forms = [
-      ...new Set(usable.flatMap((s) => [s, JSON.stringify(s).slice(1, -1), encodeURIComponent(s)]))
-    ];
-    this.#secrets = usable.map((s) => Buffer.from(s));
-  }
-  /** Replaces every known secret in text (e.g. a serialized entry). */
-  scrub(text, replacement = REDACTED) {
-    let out = text;
-    for (const form2 of this.#forms) if (out.includes(form2)) out = out.replaceAll(form2, replacement);
-    return out;
-  }
-  /** True when binary content carries a secret (it is then left out of the recording). */
-  containsSecret(bytes2) {
-    return this.#secrets.some((s) => bytes2.includes(s));
-  }
-};
 function redactUrlPath(pathAndQuery) {
   return pathAndQuery.startsWith(`${LOGIN_PATH}?`) ? `${LOGIN_PATH}?token=redacted` : pathAndQuery;
 }
@@ -47445,6 +47785,45 @@ function isAllowed(allow, address) {
   if (allow === void 0) return true;
   if (address === void 0 || address === "") return false;
   return allow.blockList.check(address, (0, import_node_net2.isIPv4)(address) ? "ipv4" : "ipv6");
+}
+
+// src/gate/framing.ts
+var FRAMING_HEADERS = /* @__PURE__ */ new Set(["content-length", "transfer-encoding", "host"]);
+var NAMES_FRAMING = {
+  status: 400,
+  message: "the Connection header names a framing header (Content-Length, Transfer-Encoding or Host); the gate does not remove those"
+};
+var OTHER_CODING = {
+  status: 501,
+  message: "a request body with a transfer coding other than chunked is not supported"
+};
+var TE_ON_HTTP10 = {
+  status: 400,
+  message: "Transfer-Encoding in an HTTP/1.0 request (its framing is ambiguous)"
+};
+var TWO_HOSTS = { status: 400, message: "the request has more than one Host header" };
+function namesFramingHeader(connection) {
+  if (connection.indexOf(",") === -1) return isFramingToken(connection);
+  for (const token2 of connection.split(",")) {
+    if (isFramingToken(token2)) return true;
+  }
+  return false;
+}
+function isFramingToken(token2) {
+  const name = token2.trim();
+  const length = name.length;
+  if (length !== 4 && length !== 14 && length !== 17) return false;
+  return FRAMING_HEADERS.has(name.toLowerCase());
+}
+function framingRefusal(basics, httpVersion) {
+  if (basics.duplicateHost) return TWO_HOSTS;
+  if (basics.connection !== void 0 && namesFramingHeader(basics.connection)) return NAMES_FRAMING;
+  const coding = basics.transferEncoding;
+  if (coding !== void 0) {
+    if (httpVersion === "1.0") return TE_ON_HTTP10;
+    if (coding.trim().toLowerCase() !== "chunked") return OTHER_CODING;
+  }
+  return void 0;
 }
 
 // src/gate/gc-pacer.ts
@@ -47510,7 +47889,7 @@ function connectionTokens(raw) {
     if (lower === "keep-alive" || lower === "close") continue;
     for (const token2 of value.split(",")) {
       const name = token2.trim().toLowerCase();
-      if (name === "" || HOP_BY_HOP.has(name)) continue;
+      if (name === "" || HOP_BY_HOP.has(name) || FRAMING_HEADERS.has(name)) continue;
       tokens ??= /* @__PURE__ */ new Set();
       tokens.add(name);
     }
@@ -47823,10 +48202,11 @@ var import_promises2 = require("node:fs/promises");
 var import_node_path12 = __toESM(require("node:path"), 1);
 
 // src/gate/har-serialize.ts
+var import_node_zlib = require("node:zlib");
 var NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 var QUOTE = 34;
-var BACKSLASH = 92;
-var DOT = 46;
+var BACKSLASH2 = 92;
+var DOT2 = 46;
 var ZERO = 48;
 var SHORT = 48;
 var SHORT_TEXT = 1024;
@@ -47910,7 +48290,7 @@ var JsonOut = class {
     this.#room(4);
     const buf = this.#buf;
     let pos = this.#pos;
-    buf[pos++] = DOT;
+    buf[pos++] = DOT2;
     buf[pos++] = ZERO + Math.floor(fraction / 100);
     const tens = fraction % 100;
     if (tens !== 0) {
@@ -47936,7 +48316,7 @@ var JsonOut = class {
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         if (c < 32 || c > 126) break;
-        if (c === QUOTE || c === BACKSLASH) buf[pos++] = BACKSLASH;
+        if (c === QUOTE || c === BACKSLASH2) buf[pos++] = BACKSLASH2;
         buf[pos++] = c;
       }
       if (i === n) {
@@ -48038,12 +48418,23 @@ var Serializer = class {
   #requestBlock = new BlockCache();
   #responseBlock = new BlockCache();
   #redactor;
+  /** The redactor's version the caches below were made with. */
+  #redactorVersion;
   #isoSecond = -1;
   #isoPrefix = "";
   #lastUrl;
   #lastParsed;
   constructor(redactor) {
     this.#redactor = redactor;
+    this.#redactorVersion = redactor.version;
+  }
+  /** Cached blocks and URLs were redacted without a secret added since (a new login link): drop them. */
+  #checkRedactor() {
+    if (this.#redactor.version === this.#redactorVersion) return;
+    this.#redactorVersion = this.#redactor.version;
+    this.#requestBlock = new BlockCache();
+    this.#responseBlock = new BlockCache();
+    this.#lastParsed = void 0;
   }
   /** ISO timestamps up to the second, formatted once per second (toISOString costs more than a header block). */
   #iso(ms2) {
@@ -48058,7 +48449,7 @@ var Serializer = class {
   #url(url2) {
     if (url2 !== this.#lastUrl || this.#lastParsed === void 0) {
       this.#lastUrl = url2;
-      this.#lastParsed = parseUrl(this.#redactor.scrub(url2, "redacted"));
+      this.#lastParsed = parseUrl(this.#redactor.redact(url2, "redacted"));
     }
     return this.#lastParsed;
   }
@@ -48110,7 +48501,7 @@ var Serializer = class {
         continue;
       }
       out.raw(p.headerValue);
-      out.str(this.#redactor.scrub(raw[i + 1]));
+      out.str(this.#redactor.redact(raw[i + 1]));
       out.raw(p.objectEnd);
     }
   }
@@ -48118,6 +48509,7 @@ var Serializer = class {
   write(out, entry) {
     const p = this.#p;
     const redactor = this.#redactor;
+    this.#checkRedactor();
     out.raw(p.started);
     out.ascii(this.#iso(entry.startedAt));
     out.ascii(millisSuffix(entry.startedAt - this.#isoSecond * 1e3));
@@ -48139,7 +48531,7 @@ var Serializer = class {
         out.raw(p.queryName);
         out.str(name);
         out.raw(p.queryValue);
-        out.str(redactor.scrub(value));
+        out.str(redactor.redact(value));
         out.raw(p.objectEnd);
       });
       out.json("]");
@@ -48183,7 +48575,7 @@ var Serializer = class {
     if (location === void 0) out.raw(p.noRedirect);
     else {
       out.raw(p.redirect);
-      out.str(redactor.scrub(location));
+      out.str(redactor.redact(location));
     }
     out.raw(p.responseEnd);
     out.ascii(String(entry.reply.size));
@@ -48196,7 +48588,7 @@ var Serializer = class {
     out.raw(p.timingsEnd);
     if (entry.notes) {
       out.raw(p.comment);
-      out.str(redactor.scrub(entry.notes.join("; ")));
+      out.str(redactor.redact(entry.notes.join("; ")));
     }
     if (entry.clientAddress !== void 0) {
       out.raw(p.client);
@@ -48229,11 +48621,42 @@ function bodyText(capture, mimeType, contentEncoding, redactor) {
   if (capture.kept === 0) return { base64: false, comment };
   const bytes2 = capture.bytes();
   if (isText(mimeType, contentEncoding)) {
-    return { text: redactor.scrub(bytes2.toString("utf8")), base64: false, comment };
+    return { text: redactor.redact(bytes2.toString("utf8")), base64: false, comment };
   }
   if (redactor.containsSecret(bytes2))
     return { base64: false, comment: "binary body left out: it contains a secret" };
+  const decoded2 = redactor.empty ? void 0 : decompressed(bytes2, contentEncoding);
+  if (decoded2 === "unreadable")
+    return {
+      base64: false,
+      comment: `${contentEncoding} body left out: it could not be checked for secrets`
+    };
+  if (decoded2 !== void 0 && redactor.containsSecret(decoded2))
+    return { base64: false, comment: `${contentEncoding} body left out: it contains a secret` };
   return { text: bytes2.toString("base64"), base64: true, comment };
+}
+var MAX_DECOMPRESSED = 8 * 1024 * 1024;
+function decompressed(bytes2, contentEncoding) {
+  const encoding = contentEncoding?.trim().toLowerCase();
+  const zlib = { maxOutputLength: MAX_DECOMPRESSED, finishFlush: import_node_zlib.constants.Z_SYNC_FLUSH };
+  try {
+    if (encoding === "gzip" || encoding === "x-gzip") return (0, import_node_zlib.gunzipSync)(bytes2, zlib);
+    if (encoding === "br")
+      return (0, import_node_zlib.brotliDecompressSync)(bytes2, {
+        maxOutputLength: MAX_DECOMPRESSED,
+        finishFlush: import_node_zlib.constants.BROTLI_OPERATION_FLUSH
+      });
+    if (encoding === "deflate") {
+      try {
+        return (0, import_node_zlib.inflateSync)(bytes2, zlib);
+      } catch {
+        return (0, import_node_zlib.inflateRawSync)(bytes2, zlib);
+      }
+    }
+  } catch {
+    return "unreadable";
+  }
+  return void 0;
 }
 var PLAIN_URL = /^https?:\/\/[A-Za-z0-9\-._~:/@!$&'()*+,;=]+$/;
 function parseUrl(recorded) {
@@ -48512,10 +48935,9 @@ var StatsCollector = class {
 function webhookRoutes(rules) {
   return rules.map((rule) => ({ rule, scheme: SCHEMES[rule.provider] })).sort((a, b) => b.rule.pathPrefix.length - a.rule.pathPrefix.length);
 }
-function matchRoute(routes, pathname) {
+function matchRoute(routes, path23) {
   for (const route of routes) {
-    const prefix = route.rule.pathPrefix;
-    if (prefix === "/" || pathname === prefix || pathname.startsWith(`${prefix}/`)) return route;
+    if (isUnder(path23, route.rule.pathPrefix)) return route;
   }
   return void 0;
 }
@@ -48523,9 +48945,11 @@ function webhookStage(options) {
   const { routes, maxBodyBytes } = options;
   if (routes.length === 0) return () => false;
   return (ex) => {
-    const route = matchRoute(routes, ex.pathname);
+    if (ex.req.method !== "POST") return false;
+    const route = matchRoute(routes, ex.path);
     if (route === void 0) return false;
     const { scheme, rule } = route;
+    if (ex.path !== ex.pathname && !isUnder(ex.pathname, rule.pathPrefix)) return false;
     if (!ex.res) {
       reply(
         ex,
@@ -48575,17 +48999,22 @@ function webhookStage(options) {
 
 // src/gate/server.ts
 var UPSTREAM_ERROR_INTERVAL_MS = 1e4;
+var RESERVED_PREFIX = "/__preview/";
+var CLOSE = { connection: "close" };
 async function startGate(options) {
   const { settings, logger } = options;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const clientIpHeader = options.clientIpHeader?.toLowerCase();
-  const auth2 = new Authenticator(settings.auth);
+  const secrets = options.secrets ?? new SecretRegistry();
+  for (const value of gateSecrets(settings)) secrets.add(value, "a secret of the gate's inputs");
+  const auth2 = new Authenticator(settings.auth, (minted) => secrets.add(minted, "a login token or session"));
+  const probe = options.probe ? new ProbeResponder(options.probe) : void 0;
   const stats = new StatsCollector();
   const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
   const recorder = settings.record ? await HarRecorder.open({
     path: settings.record.path,
     bodyLimit: settings.record.bodyLimit,
-    redactor: new Redactor([...gateSecrets(settings), ...options.secrets ?? []]),
+    redactor: secrets,
     logger
   }) : void 0;
   let port = 0;
@@ -48633,13 +49062,8 @@ async function startGate(options) {
     pacer: options.gcPacer ?? new GcPacer(exposeGc())
   });
   const stages = [
-    function allowList(ex) {
-      if (isAllowed(settings.allowCidrs, ex.clientIp)) return false;
-      reply(ex, 403, `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs`);
-      return true;
-    },
     function loginLink(ex) {
-      if (ex.pathname !== LOGIN_PATH) return false;
+      if (ex.path !== LOGIN_PATH) return false;
       auth2.login(ex);
       return true;
     },
@@ -48660,8 +49084,8 @@ async function startGate(options) {
       return true;
     },
     function namespace(ex) {
-      if (!ex.pathname.startsWith("/__preview/")) return false;
-      reply(ex, 404, `${ex.pathname} is not a path of the gate`);
+      if (!ex.path.startsWith(RESERVED_PREFIX)) return false;
+      reply(ex, 404, `${ex.path} is not a path of the gate`);
       return true;
     },
     function bodyLimit(ex) {
@@ -48695,8 +49119,26 @@ async function startGate(options) {
       }
     }
   };
+  const refusal = (ex) => {
+    if (!isAllowed(settings.allowCidrs, ex.clientIp)) {
+      return { status: 403, message: `client address ${ex.clientIp ?? "(unknown)"} is not in allow-cidrs` };
+    }
+    const framing = framingRefusal(ex.basics, ex.req.httpVersion);
+    if (framing !== void 0) return { ...framing, close: true };
+    const path23 = requestPath(ex.pathname);
+    if (typeof path23 !== "string") return { status: 400, message: path23.refused };
+    ex.path = path23;
+    return void 0;
+  };
   const begin = (ex) => {
     ex.clientIp = clientAddress(ex.req, clientIpHeader);
+    const refused = refusal(ex);
+    const res = ex.res;
+    if (refused === void 0 && res !== void 0 && options.reserved !== void 0 && ex.path.startsWith(RESERVED_PREFIX) && options.reserved(ex.req, res, ex.path)) {
+      return;
+    }
+    if (res) res.once("close", () => finish(ex));
+    else ex.socket.once("close", () => finish(ex));
     ex.record = recorder?.begin(
       ex.req.method ?? "GET",
       recordedUrl(base(), ex.req.url ?? "/"),
@@ -48705,22 +49147,27 @@ async function startGate(options) {
       ex.startedAt,
       ex.clientIp
     );
+    if (refused !== void 0) {
+      if (refused.close) refusedConnections.add(ex.req.socket);
+      reply(ex, refused.status, refused.message, refused.close ? CLOSE : void 0);
+      return;
+    }
     try {
       run(ex, 0);
     } catch (error3) {
       failed(ex, error3);
     }
   };
+  const refusedConnections = /* @__PURE__ */ new WeakSet();
   const onRequest = (req, res, expectContinue) => {
-    if (options.reserved?.(req, res)) return;
+    if (refusedConnections.has(req.socket)) return;
     const ex = createExchange(req, res, req.socket, void 0, expectContinue);
-    res.once("close", () => finish(ex));
+    if (probe?.answer(req, res, ex.pathname)) return;
     begin(ex);
   };
   const onUpgrade = (req, socket, head2) => {
-    const ex = createExchange(req, void 0, socket, head2, false);
-    socket.once("close", () => finish(ex));
-    begin(ex);
+    if (refusedConnections.has(socket)) return;
+    begin(createExchange(req, void 0, socket, head2, false));
   };
   const sockets = /* @__PURE__ */ new Set();
   const createServer = () => {
@@ -48934,9 +49381,9 @@ ${suites.join("\n")}${suites.length ? "\n" : ""}</testsuites>
 }
 
 // src/scenarios/keys.ts
-var import_node_crypto11 = require("node:crypto");
+var import_node_crypto12 = require("node:crypto");
 function createScenarioKeys() {
-  const { publicKey: publicKey2, privateKey: privateKey2 } = (0, import_node_crypto11.generateKeyPairSync)("ed25519");
+  const { publicKey: publicKey2, privateKey: privateKey2 } = (0, import_node_crypto12.generateKeyPairSync)("ed25519");
   const x = publicKey2.export({ format: "jwk" }).x ?? "";
   return {
     discord: {
@@ -49200,7 +49647,7 @@ async function startAgent(options) {
 }
 
 // src/tunnel/cloudflared-install.ts
-var import_node_crypto12 = require("node:crypto");
+var import_node_crypto13 = require("node:crypto");
 var import_node_fs12 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
@@ -49298,7 +49745,7 @@ function cloudflaredInstaller(deps) {
   };
 }
 async function sha256File(file) {
-  const hash2 = (0, import_node_crypto12.createHash)("sha256");
+  const hash2 = (0, import_node_crypto13.createHash)("sha256");
   for await (const chunk of (0, import_node_fs12.createReadStream)(file)) hash2.update(chunk);
   return hash2.digest("hex");
 }
@@ -50585,7 +51032,7 @@ async function bootApp(ctx, port, extraEnv) {
       const started = await ctx.deps.launcher.start({
         command: config2.start,
         cwd: config2.workingDirectory,
-        env: { ...ctx.deps.baseEnv, ...extraEnv, PORT: String(port), ...config2.env, [RUN_ID_ENV]: ctx.id },
+        env: ctx.childEnv(extraEnv, { PORT: String(port) }, config2.env),
         output: { file: ctx.appLog }
       });
       ctx.deps.state.save(STATE2.appPid, String(started.pid));
@@ -50653,6 +51100,31 @@ ${lines.map((l) => `  | ${l}`).join("\n")}`;
 var import_node_fs16 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 
+// src/config/secrets.ts
+function configSecrets(config2, env) {
+  const secrets = [];
+  const add = (label, value) => {
+    if (value) secrets.push({ label, value });
+  };
+  const auth2 = config2.gate.auth;
+  if (auth2.mode === "basic") {
+    add('the password of input "credentials"', auth2.password);
+    add('input "credentials"', `${auth2.username}:${auth2.password}`);
+  }
+  if (auth2.mode === "bearer") add('the token of input "credentials"', auth2.token);
+  for (const rule of config2.gate.webhooks)
+    add(`the ${rule.provider} webhook secret in ${rule.secretEnv}`, rule.secret);
+  add('input "ssh-key"', config2.tunnel.ssh.key);
+  add(`the ngrok authtoken (${config2.tunnel.ngrok.authtokenFrom})`, config2.tunnel.ngrok.authtoken);
+  add('input "github-token"', config2.publish.token);
+  for (const scenario of config2.scenarios.scenarios) {
+    if (scenario.secretEnv !== void 0)
+      add(`the scenario secret in ${scenario.secretEnv}`, env[scenario.secretEnv]);
+  }
+  if (config2.idp.enabled) add("the identity provider's client secret", config2.idp.clientSecret);
+  return secrets;
+}
+
 // src/session/teardown.ts
 var Teardown = class {
   constructor(warn) {
@@ -50683,6 +51155,49 @@ var Teardown = class {
   }
 };
 
+// src/util/logger.ts
+function redactingLogger(logger, redact) {
+  return {
+    info: (m) => logger.info(redact(m)),
+    warning: (m) => logger.warning(redact(m)),
+    error: (m) => logger.error(redact(m)),
+    debug: (m) => logger.debug(redact(m)),
+    startGroup: (title) => logger.startGroup(redact(title)),
+    endGroup: () => logger.endGroup(),
+    write: (text) => logger.write(redact(text))
+  };
+}
+
+// src/pipeline/child-env.ts
+var FILE_COMMANDS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STEP_SUMMARY"
+]);
+var TOKENS = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "NGROK_AUTHTOKEN"]);
+var DEBUG_FLAGS = /* @__PURE__ */ new Set(["ACTIONS_STEP_DEBUG", "ACTIONS_RUNNER_DEBUG"]);
+var cliInputNames;
+function isWithheld(name) {
+  const upper = name.toUpperCase();
+  if (upper.startsWith("INPUT_") || upper.startsWith("STATE_")) return true;
+  if (upper.startsWith("ACTIONS_")) return !DEBUG_FLAGS.has(upper);
+  if (FILE_COMMANDS.has(upper) || TOKENS.has(upper) || upper === RUN_DIR_ENV) return true;
+  cliInputNames ??= new Set(Object.keys(INPUTS).map((input) => inputEnvName(input)));
+  return cliInputNames.has(upper);
+}
+function childEnv(runnerEnv, ...given) {
+  const env = {};
+  for (const [name, value] of Object.entries(runnerEnv)) {
+    if (value !== void 0 && !isWithheld(name)) env[name] = value;
+  }
+  for (const extra of given) {
+    for (const [name, value] of Object.entries(extra)) if (value !== void 0) env[name] = value;
+  }
+  return env;
+}
+
 // src/pipeline/phases.ts
 var PhaseClock = class {
   records = [];
@@ -50711,9 +51226,12 @@ var RunContext = class {
     this.deps = deps;
     this.id = deps.run.id;
     this.dir = deps.run.dir;
+    this.secrets = deps.secrets ?? new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
+    for (const { label, value } of configSecrets(config2, deps.baseEnv)) this.secrets.add(value, label);
+    this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
     (0, import_node_fs16.mkdirSync)(this.dir, { recursive: true });
     this.appLog = import_node_path16.default.join(this.dir, "app.log");
-    this.teardown = new Teardown((m) => deps.logger.warning(m));
+    this.teardown = new Teardown((m) => this.logger.warning(m));
   }
   config;
   deps;
@@ -50722,8 +51240,16 @@ var RunContext = class {
   appLog;
   clock = new PhaseClock();
   teardown;
-  get logger() {
-    return this.deps.logger;
+  /** Every secret of the run: what the step log, reports and the recording never show. */
+  secrets;
+  /** deps.logger, with every secret redacted. */
+  logger;
+  /**
+   * The environment of a process the run starts: the runner's, less what child-env.ts
+   * withholds, plus `given` and the run's marker (so a final sweep finds stragglers).
+   */
+  childEnv(...given) {
+    return childEnv(this.deps.baseEnv, ...given, { [RUN_ID_ENV]: this.id });
   }
   get signal() {
     return this.deps.signal;
@@ -50733,9 +51259,6 @@ var RunContext = class {
     return this.signal.aborted ? Math.min(this.config.stopGraceMs, CANCEL_GRACE_MS) : this.config.stopGraceMs;
   }
 };
-
-// src/pipeline/expose.ts
-var import_node_crypto13 = require("node:crypto");
 
 // src/tunnel/probe.ts
 var PROBE_HEADERS = {
@@ -50750,6 +51273,7 @@ async function probePublicUrl(options) {
   const started = Date.now();
   const deadline = started + options.timeoutMs;
   const target = `${options.url}${options.path}`;
+  const headers = options.headers ? { ...PROBE_HEADERS, ...options.headers } : PROBE_HEADERS;
   let seen;
   let attempts = 0;
   for (; ; ) {
@@ -50759,7 +51283,7 @@ async function probePublicUrl(options) {
     const attemptSignal = AbortSignal.timeout(Math.min(ATTEMPT_TIMEOUT_MS2, remaining));
     const signal = options.signal ? AbortSignal.any([options.signal, attemptSignal]) : attemptSignal;
     try {
-      const response = await fetch(target, { headers: PROBE_HEADERS, redirect: "manual", signal });
+      const response = await fetch(target, { headers, redirect: "manual", signal });
       const body2 = await response.text();
       if (response.status === 200 && body2.trim() === options.nonce) {
         return { attempts, elapsedMs: Date.now() - started };
@@ -50818,10 +51342,16 @@ function probeHint(seen, provider) {
 }
 
 // src/pipeline/expose.ts
-var PROBE_PATH = "/__preview/probe";
 async function expose(ctx, provider, appPort, hooks) {
   const { config: config2, logger, signal } = ctx;
-  const nonce = (0, import_node_crypto13.randomBytes)(16).toString("hex");
+  const probeSecrets = newProbeSecrets();
+  const probeOptions = {
+    path: PROBE_PATH,
+    nonce: probeSecrets.nonce,
+    headers: { [PROBE_KEY_HEADER]: probeSecrets.key },
+    timeoutMs: config2.tunnel.timeoutMs,
+    provider: provider.name
+  };
   const gate = await startGate({
     // Until readiness tells which loopback address the app took (see setUpstreamHost).
     upstream: { host: "127.0.0.1", port: appPort },
@@ -50829,41 +51359,24 @@ async function expose(ctx, provider, appPort, hooks) {
     logger,
     clientIpHeader: provider.clientIpHeader,
     onUpstreamError: hooks.onUpstreamError,
-    reserved: (req, res) => answerProbe(nonce, req, res) || (hooks.reserved?.(req, res) ?? false),
-    secrets: hooks.secrets
+    reserved: hooks.reserved,
+    probe: probeSecrets,
+    secrets: ctx.secrets
   });
   ctx.teardown.add("gate", () => gate.close());
   if (gate.harPath) ctx.deps.state.save(STATE2.harPath, gate.harPath);
-  const probe = (url2, probeSignal) => probePublicUrl({
-    url: url2,
-    path: PROBE_PATH,
-    nonce,
-    timeoutMs: config2.tunnel.timeoutMs,
-    signal: AbortSignal.any([signal, probeSignal]),
-    provider: provider.name
-  }).then(() => void 0);
+  const probe = (url2, probeSignal) => probePublicUrl({ ...probeOptions, url: url2, signal: AbortSignal.any([signal, probeSignal]) }).then(
+    () => void 0
+  );
   const tunnel2 = await provider.open(
     { host: "127.0.0.1", port: gate.port },
-    { logger, signal, runDir: ctx.dir, env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id }, probe }
+    { logger, signal, runDir: ctx.dir, env: ctx.childEnv(), probe }
   );
   ctx.teardown.add("tunnel", () => tunnel2.close());
-  const probed = await probePublicUrl({
-    url: tunnel2.url,
-    path: PROBE_PATH,
-    nonce,
-    timeoutMs: config2.tunnel.timeoutMs,
-    signal,
-    provider: provider.name
-  });
+  const probed = await probePublicUrl({ ...probeOptions, url: tunnel2.url, signal });
   logger.info(`The public URL ${tunnel2.url} reaches the gate (probed in ${Math.round(probed.elapsedMs)}ms).`);
   gate.setPublicUrl(tunnel2.url);
   return { gate, tunnel: tunnel2 };
-}
-function answerProbe(nonce, req, res) {
-  if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== PROBE_PATH) return false;
-  res.writeHead(200, { "content-type": "text/plain", "cache-control": "no-store" });
-  res.end(nonce);
-  return true;
 }
 
 // src/pipeline/identity.ts
@@ -50877,13 +51390,7 @@ var RunIdentity = class {
     return this.ctx.config.idp.enabled;
   }
   /** The gate's reserved-path hook: answers requests under the mount once the IdP exists. */
-  route = (req, res) => {
-    const idp = this.idp;
-    const pathname = (req.url ?? "").split("?")[0] ?? "";
-    if (!idp || pathname !== IDP_MOUNT_PATH && !pathname.startsWith(`${IDP_MOUNT_PATH}/`)) return false;
-    void idp.handle(req, res, pathname.slice(IDP_MOUNT_PATH.length) || "/");
-    return true;
-  };
+  route = idpRoute(() => this.idp);
   /** Starts it on the public URL; returns the app's OIDC_* environment. */
   start(publicUrl) {
     const settings = this.ctx.config.idp;
@@ -50926,6 +51433,14 @@ var RunIdentity = class {
     });
   }
 };
+function idpRoute(idp) {
+  return (req, res, path23) => {
+    const current = idp();
+    if (!current || !isUnder(path23, IDP_MOUNT_PATH)) return false;
+    void current.handle(req, res, path23.slice(IDP_MOUNT_PATH.length) || "/");
+    return true;
+  };
+}
 
 // src/pipeline/scenarios.ts
 var import_node_fs17 = require("node:fs");
@@ -50937,7 +51452,9 @@ async function runScenarioPhase(ctx, url2, authHeader, keys, loginUrl) {
     scenarios,
     baseUrl: url2,
     authHeader,
-    env: ctx.deps.baseEnv,
+    // ${env.X} in scenario files and secret-env read what the app could read, no more.
+    env: ctx.childEnv(),
+    redact: (text) => ctx.secrets.redact(text),
     keys,
     signal: ctx.signal,
     logger: ctx.logger,
@@ -50945,21 +51462,27 @@ async function runScenarioPhase(ctx, url2, authHeader, keys, loginUrl) {
     browser: browserPath === void 0 ? void 0 : {
       executablePath: browserPath,
       // The run's marker: the teardown's sweep stops any browser process left behind.
-      env: { ...ctx.deps.baseEnv, [RUN_ID_ENV]: ctx.id },
+      env: ctx.childEnv(),
       // Next to the HAR, so one upload of that folder has both.
       screenshotsNear: ctx.config.gate.record?.path ?? import_node_path17.default.join(ctx.dir, "browser"),
       loginUrl
     }
   });
+  const redacted = ctx.secrets.redactDeep(run);
+  const redact = (text) => ctx.secrets.redact(text);
   (0, import_node_fs17.mkdirSync)(import_node_path17.default.dirname(junitPath), { recursive: true });
-  (0, import_node_fs17.writeFileSync)(junitPath, junitXml(run));
+  (0, import_node_fs17.writeFileSync)(junitPath, redact(junitXml(redacted)));
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
     failed: run.failed,
     junitPath,
-    summary: summaryMarkdown(run),
-    annotations: annotations(run)
+    summary: redact(summaryMarkdown(redacted)),
+    annotations: annotations(redacted).map((a) => ({
+      ...a,
+      title: redact(a.title),
+      message: redact(a.message)
+    }))
   };
 }
 
@@ -50970,7 +51493,7 @@ async function runTestCommand(ctx, command, previewEnv, appGone) {
   const test = await ctx.deps.launcher.start({
     command,
     cwd: ctx.config.workingDirectory,
-    env: { ...ctx.deps.baseEnv, ...previewEnv, [RUN_ID_ENV]: ctx.id },
+    env: ctx.childEnv(previewEnv),
     output: "inherit"
   });
   ctx.deps.state.save(STATE2.testPid, String(test.pid));
@@ -51008,7 +51531,7 @@ async function runPipeline(config2, deps) {
     outcome = "failed";
     failure3 = failure3 ? `${failure3} ${reason2}` : reason2;
   };
-  const result = () => ({
+  const result = () => ctx.secrets.redactDeep({
     outcome,
     url: url2,
     provider: provider.name,
@@ -51046,8 +51569,7 @@ ${app.describeTail()}`
             );
           }
         },
-        reserved: identity.route,
-        secrets: identity.enabled ? [config2.idp.clientSecret] : []
+        reserved: identity.route
       }),
       (e) => `${provider.name}: ${e.tunnel.url}`
     );
@@ -51061,6 +51583,7 @@ ${app.describeTail()}`
     });
     const scenarioList = config2.scenarios.scenarios;
     const keys = scenarioList.some((s) => s.publicKeyEnv !== void 0) ? createScenarioKeys() : void 0;
+    if (keys) ctx.secrets.add(keys.discord.privateKeyPem, "the scenarios' Discord signing key");
     const appEnv = {
       PREVIEW_URL: exposed2.tunnel.url,
       ...identity.enabled ? identity.start(exposed2.tunnel.url) : {},
@@ -51172,8 +51695,8 @@ function watchForCrash(ctx, app) {
     ctx.logger.error(`${message2}
 ${app.describeTail()}`);
     void ctx.deps.publisher?.failed(message2);
-    await ctx.deps.reporter.crashed?.(`${message2}
-${app.describeTail()}`);
+    await ctx.deps.reporter.crashed?.(ctx.secrets.redact(`${message2}
+${app.describeTail()}`));
   });
 }
 async function hold(ctx, app, url2, announce) {
@@ -55789,15 +56312,15 @@ function createOctokit(options) {
   const rateLimitRetries = options.rateLimitRetries ?? 2;
   const maxWait = options.maxRateLimitWaitSeconds ?? 60;
   const onLimit = (kind) => (retryAfter, request2, _octokit, retryCount) => {
-    const call2 = `${request2.method} ${request2.url}`;
+    const call = `${request2.method} ${request2.url}`;
     if (retryCount < rateLimitRetries && retryAfter <= maxWait) {
       logger.warning(
-        `GitHub API ${kind} hit (${call2}); retrying in ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries}).`
+        `GitHub API ${kind} hit (${call}); retrying in ${retryAfter}s (retry ${retryCount + 1} of ${rateLimitRetries}).`
       );
       return true;
     }
     logger.warning(
-      `GitHub API ${kind} hit (${call2}); giving up on this call${retryAfter > maxWait ? ` (it would have to wait ${retryAfter}s)` : ""}.`
+      `GitHub API ${kind} hit (${call}); giving up on this call${retryAfter > maxWait ? ` (it would have to wait ${retryAfter}s)` : ""}.`
     );
     return false;
   };
@@ -55873,13 +56396,13 @@ var OctokitGitHubApi = class {
   }
   octokit;
   viewerLogin() {
-    return call("read the token's login", async () => {
+    return apiCall("read the token's login", async () => {
       const result = await this.octokit.graphql("query { viewer { login } }");
       return result.viewer.login;
     });
   }
   listIssueComments(repo, issueNumber) {
-    return call("list the pull request's comments", async () => {
+    return apiCall("list the pull request's comments", async () => {
       const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
         ...repo,
         issue_number: issueNumber,
@@ -55889,7 +56412,7 @@ var OctokitGitHubApi = class {
     });
   }
   createIssueComment(repo, issueNumber, body2) {
-    return call("create the pull request comment", async () => {
+    return apiCall("create the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.createComment({
         ...repo,
         issue_number: issueNumber,
@@ -55899,18 +56422,18 @@ var OctokitGitHubApi = class {
     });
   }
   updateIssueComment(repo, commentId, body2) {
-    return call("update the pull request comment", async () => {
+    return apiCall("update the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body: body2 });
       return toComment(data);
     });
   }
   deleteIssueComment(repo, commentId) {
-    return call("delete the earlier pull request comment", async () => {
+    return apiCall("delete the earlier pull request comment", async () => {
       await this.octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId });
     });
   }
   minimizedComments(nodeIds) {
-    return call("read which comments are minimized", async () => {
+    return apiCall("read which comments are minimized", async () => {
       const minimized = /* @__PURE__ */ new Set();
       for (let i = 0; i < nodeIds.length; i += NODES_PAGE) {
         const result = await this.octokit.graphql("query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }", {
@@ -55922,7 +56445,7 @@ var OctokitGitHubApi = class {
     });
   }
   minimizeComment(nodeId) {
-    return call("minimize the earlier pull request comment", async () => {
+    return apiCall("minimize the earlier pull request comment", async () => {
       await this.octokit.graphql(
         "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }",
         { id: nodeId }
@@ -55930,7 +56453,7 @@ var OctokitGitHubApi = class {
     });
   }
   createDeployment(repo, deployment) {
-    return call("create the deployment", async () => {
+    return apiCall("create the deployment", async () => {
       const response = await this.octokit.rest.repos.createDeployment({
         ...repo,
         ref: deployment.ref,
@@ -55951,7 +56474,7 @@ var OctokitGitHubApi = class {
     });
   }
   createDeploymentStatus(repo, deploymentId, status3) {
-    return call(`set the deployment status to ${status3.state}`, async () => {
+    return apiCall(`set the deployment status to ${status3.state}`, async () => {
       await this.octokit.rest.repos.createDeploymentStatus({
         ...repo,
         deployment_id: deploymentId,
@@ -55963,7 +56486,7 @@ var OctokitGitHubApi = class {
     });
   }
 };
-async function call(what, fn) {
+async function apiCall(what, fn) {
   try {
     return await fn();
   } catch (error3) {
@@ -56106,7 +56629,12 @@ function render2(view, failure3, omitted) {
   const shaLink = (sha) => `[\`${sha.slice(0, 7)}\`](${safeHref(commitUrl(sha))})`;
   const rows = [];
   const url2 = view.url ? safeHref(view.url) : void 0;
-  if (url2) {
+  if (view.url && view.urlUnverified) {
+    rows.push([
+      "URL",
+      `\`${cell2(view.url)}\` \u26A0\uFE0F not a link: its host is not a known tunnel domain, so it may not be the preview. Open it only if you trust the pull request's author.`
+    ]);
+  } else if (url2) {
     rows.push([
       "URL",
       view.phase === "stopped" ? `\`${cell2(url2)}\` (no longer reachable)` : `[${cell2(url2)}](${url2})`
@@ -56125,6 +56653,7 @@ function render2(view, failure3, omitted) {
     commentMarker(view.key),
     `### ${heading(view)}`,
     "",
+    ...view.fork ? [forkNotice(view.fork.repository), ""] : [],
     "| | |",
     "| --- | --- |",
     ...rows.map(([name, value]) => `| **${name}** | ${value} |`),
@@ -56164,6 +56693,12 @@ function heading(view) {
       return view.failure === void 0 ? `\u26AA Preview stopped${at}` : `\u274C Preview failed, stopped${at}`;
     }
   }
+}
+function forkNotice(repository2) {
+  return [
+    "> [!CAUTION]",
+    `> This preview runs code from the fork \`${cell2(repository2)}\`, which the maintainers may not have reviewed. Do not sign in with real credentials or enter anything secret. The preview ran in the pull request's own workflow run; this comment was written from its status reports by the relay workflow.`
+  ].join("\n");
 }
 function testsText({ passed, total }) {
   return passed === total ? `\u2705 tests passed ${passed} of ${total}` : `\u274C tests failed: ${passed} of ${total} passed`;
@@ -56439,6 +56974,7 @@ var Publisher = class {
     if (resume) {
       this.phase = resume.phase;
       this.url = resume.url;
+      this.urlUnverified = resume.urlUnverified === true;
       this.provider = resume.provider;
       this.tests = resume.tests;
       this.failure = resume.failure;
@@ -56503,6 +57039,7 @@ var Publisher = class {
   lastView = "";
   phase;
   url;
+  urlUnverified = false;
   provider;
   signIn;
   tests;
@@ -56522,6 +57059,7 @@ var Publisher = class {
       ...this.record,
       phase: this.phase,
       url: this.url,
+      urlUnverified: this.urlUnverified || void 0,
       provider: this.provider,
       tests: this.tests,
       failure: this.failure?.slice(-SNAPSHOT_FAILURE_MAX),
@@ -56536,15 +57074,24 @@ var Publisher = class {
       return { state: "in_progress", description: "Starting the preview" };
     });
   }
-  /** The preview is reachable: deployment success with its URL, comment "live". */
+  /**
+   * The preview is reachable: deployment success with its URL, comment "live". With
+   * `linkUrl: false` (a URL the relay cannot vouch for) the comment shows the URL as text only
+   * and the deployment gets none.
+   */
   live(info2) {
     return this.step(() => {
       if (this.phase === "stopped") return void 0;
       this.phase = "live";
       this.url = info2.url;
+      this.urlUnverified = info2.linkUrl === false;
       this.provider = info2.provider;
       this.signIn = info2.signIn;
-      return { state: "success", description: `Preview via ${info2.provider}`, environmentUrl: info2.url };
+      return {
+        state: "success",
+        description: `Preview via ${info2.provider}`,
+        environmentUrl: this.urlUnverified || !info2.url ? void 0 : info2.url
+      };
     });
   }
   /** Test results: shown in the comment (the deployment stays as it is). */
@@ -56648,18 +57195,25 @@ var Publisher = class {
       merge: pr && context3.servedIsTestMerge ? { headSha: pr.headSha, baseRef: pr.baseRef } : void 0,
       runUrl: context3.runUrl,
       signIn: signIn3,
-      isPrivate: context3.isPrivate
+      isPrivate: context3.isPrivate,
+      fork: this.options.fork,
+      urlUnverified: this.urlUnverified
     };
   }
-  async attempt(channel, call2) {
+  async attempt(channel, call) {
     if (!this.enabled[channel]) return;
     const { logger } = this.options;
     try {
-      await call2();
+      await call();
     } catch (error3) {
       if (error3 instanceof GitHubApiError && error3.forbidden) {
         this.enabled[channel] = false;
         logger.warning(forbiddenMessage(channel, error3));
+        try {
+          this.options.onForbidden?.(channel);
+        } catch (hookError) {
+          logger.warning(`After GitHub refused ${channel}: ${errorMessage(hookError)}`);
+        }
       } else {
         logger.warning(`Publishing the preview: ${this.scrub(errorMessage(error3))}`);
       }
@@ -56680,11 +57234,7 @@ var Publisher = class {
     }
   }
   scrub(text) {
-    let result = text;
-    for (const secret of this.options.secrets?.() ?? []) {
-      if (secret.length >= 4) result = result.replaceAll(secret, "***");
-    }
-    return result;
+    return this.options.redact ? this.options.redact(text) : text;
   }
 };
 function forbiddenMessage(channel, error3) {
@@ -56707,7 +57257,7 @@ async function createPublisher(options) {
     context: context3,
     settings,
     logger,
-    secrets: options.secrets,
+    redact: options.redact,
     resume: options.resume,
     onRecord: (record2) => options.onRecord?.(record2, publisher.snapshot())
   });
@@ -56716,16 +57266,13 @@ async function createPublisher(options) {
 
 // src/action/secrets.ts
 init_core();
-function maskSecrets(config2) {
-  const idpSecret = config2.idp.enabled ? [config2.idp.clientSecret] : [];
-  for (const secret of [
-    config2.publish.token,
-    ...gateSecrets(config2.gate),
-    ...tunnelSecrets(config2.tunnel),
-    ...idpSecret
-  ]) {
-    if (secret) setSecret(secret);
-  }
+function actionSecrets(config2, env) {
+  const secrets = new SecretRegistry({
+    onAdd: (value) => setSecret(value),
+    onTooShort: (label) => warning(tooShortWarning(label))
+  });
+  for (const { label, value } of configSecrets(config2, env)) secrets.add(value, label);
+  return secrets;
 }
 
 // src/action/supervisor.ts
@@ -56745,7 +57292,10 @@ async function runSupervisor() {
     for (const [name, value] of Object.entries(outputs)) send2({ type: "output", name, value });
   };
   let attached = true;
-  const logger = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
+  let secrets;
+  const redact = (text) => secrets ? secrets.redact(text) : text;
+  const stepLog = { ...coreLogger, write: (text) => attached && coreLogger.write(text) };
+  const logger = redactingLogger(stepLog, redact);
   process.on("disconnect", () => {
     attached = false;
   });
@@ -56765,23 +57315,25 @@ async function runSupervisor() {
       env: process.env,
       runDir
     });
-    maskSecrets(config2);
+    secrets = actionSecrets(config2, process.env);
     const publisher = await createPublisher({
       settings: config2.publish,
       logger,
-      secrets: () => gateSecrets(config2.gate),
+      redact,
       onRecord: (record2, snapshot) => {
         setOutputs(publishOutputs(record2));
         state.save(STATE2.publisher, JSON.stringify(snapshot));
       }
     });
     await runPipeline(config2, {
-      logger,
+      logger: stepLog,
       launcher: nodeLauncher,
       state,
       publisher,
       run: { id: runId, dir: runDir },
+      // The supervisor has the inputs in its environment (INPUT_*): the pipeline withholds them from its children.
       baseEnv: process.env,
+      secrets,
       signal: cancel.signal,
       stop: stop.signal,
       reporter: {
@@ -56791,12 +57343,12 @@ async function runSupervisor() {
           setOutputs(resultOutputs(result));
           send2({ type: "holding", result });
         },
-        crashed: (message2) => state.save(STATE2.crash, message2),
+        crashed: (message2) => state.save(STATE2.crash, redact(message2)),
         finished: (result) => state.save(STATE2.result, JSON.stringify(result))
       }
     });
   } catch (error3) {
-    send2({ type: "failed", message: errorMessage(error3) });
+    send2({ type: "failed", message: redact(errorMessage(error3)) });
     process.exitCode = 1;
   } finally {
     process.off("SIGTERM", onSignal);

@@ -5,10 +5,12 @@
 // replay) is loaded with import() where it is used, so it sits in chunks of its own that a
 // run without it never reads. `require` is given to each file (createRequire), for the
 // CommonJS code inside the bundle that asks for Node's modules.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
+import { inspectorPageEsbuildPlugin } from "./inspector-page.mjs";
 import { vendorNgrok } from "./vendor-ngrok.mjs";
 import { vendorPlaywright } from "./vendor-playwright.mjs";
 
@@ -133,13 +135,13 @@ const lazy = await build({
   entryPoints: LAZY,
   entryNames: "[name]",
   splitting: true,
-  plugins: [coreWithoutExtras, builtinsByRequire],
+  plugins: [inspectorPageEsbuildPlugin(), coreWithoutExtras, builtinsByRequire],
 });
 const entries = await build({
   ...common,
   entryPoints: ENTRIES,
   splitting: false,
-  plugins: [lazyImports, coreWithoutExtras, builtinsByRequire],
+  plugins: [inspectorPageEsbuildPlugin(), lazyImports, coreWithoutExtras, builtinsByRequire],
 });
 const metafile = {
   inputs: { ...lazy.metafile.inputs, ...entries.metafile.inputs },
@@ -149,8 +151,41 @@ const metafile = {
 mkdirSync(".tmp", { recursive: true });
 writeFileSync(".tmp/dist-meta.json", JSON.stringify(metafile));
 
+// @actions/artifact (Azure blob client, archiver, protobuf runtime) in a bundle of its own,
+// loaded only when a status is uploaded for the relay workflow (src/relay/upload.ts). Some of
+// its ESM dependencies read import.meta.url (@azure/storage-common's crc64), which CommonJS
+// output lacks: it is given the bundle's own file URL.
+await build({
+  entryPoints: { "artifact/index": "src/relay/artifact-entry.ts" },
+  outdir: "dist",
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { "import.meta.url": "__import_meta_url" },
+});
+// CommonJS in a dist/ whose package.json says ESM: its folder says CommonJS again.
+writeFileSync("dist/artifact/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+
 // Editors validate scenario files against this (`# yaml-language-server: $schema=...`).
 copyFileSync("src/scenarios/scenarios.schema.json", "dist/scenarios.schema.json");
+
+// GitHub's example webhook bodies (1.5 MB of JSON), brotli-compressed beside the bundle and
+// read only when a scenario names one (src/scenarios/payloads/github-catalog.ts).
+const catalog = spawnSync(
+  process.execPath,
+  [
+    "scripts/run-ts.mjs",
+    "src/scenarios/payloads/write-github-catalog.ts",
+    "--bundle",
+    "dist/github-webhook-examples.json.br",
+  ],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+if (catalog.status !== 0) throw new Error("could not write dist/github-webhook-examples.json.br");
 
 // The ngrok SDK's native bindings cannot be bundled: ship them beside the bundle. Its loader
 // is CommonJS, in a dist/ whose package.json says ESM: its folder says CommonJS again.

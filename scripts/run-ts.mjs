@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
+import { inspectorPageEsbuildPlugin } from "./inspector-page.mjs";
 
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {
@@ -20,6 +21,7 @@ await build({
   format: "esm",
   packages: "external",
   logLevel: "warning",
+  plugins: [inspectorPageEsbuildPlugin()],
 });
 const result = spawnSync(process.execPath, [outfile, ...args], { stdio: "inherit" });
 process.exit(result.status ?? 1);

@@ -81,6 +81,14 @@ export interface Refusal {
   readonly close?: boolean;
 }
 
+/** What webhook verification decided for a POST under a verify-webhooks path (shown by the inspector). */
+export interface WebhookOutcome {
+  readonly provider: string;
+  readonly ok: boolean;
+  /** Why it was rejected. */
+  readonly reason?: string;
+}
+
 export interface Exchange {
   readonly req: IncomingMessage;
   readonly basics: RequestBasics;
@@ -112,6 +120,8 @@ export interface Exchange {
   body: Buffer | undefined;
   /** A webhook signature verified: user auth does not apply. */
   webhookVerified: boolean;
+  /** Set when the path is a webhook path and its verification ran (passed or failed). */
+  webhook: WebhookOutcome | undefined;
   record: Recording | undefined;
   upstream: ClientRequest | undefined;
   /** performance.now() when the request was fully sent upstream and when its response began. */
@@ -149,6 +159,7 @@ export function createExchange(
     stripSessionCookie: false,
     body: undefined,
     webhookVerified: false,
+    webhook: undefined,
     record: undefined,
     upstream: undefined,
     sentAt: undefined,

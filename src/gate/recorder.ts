@@ -7,9 +7,11 @@
  * is killed still leaves a HAR that opens in browser devtools.
  */
 
+import { createReadStream } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { Redactor } from "../util/secrets.js";
@@ -21,6 +23,15 @@ export type { Recording } from "./exchange.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
+
+/** A recording with what it captured readable (the request inspector keeps finished ones). */
+export type RecordedExchange = Recording & EntryData;
+
+/** Where an entry goes when it finishes. */
+interface EntrySink {
+  readonly bodyLimit: number;
+  enqueue(entry: Entry): void;
+}
 
 export interface RecorderOptions {
   readonly path: string;
@@ -70,7 +81,7 @@ class Capture {
   }
 }
 
-class Entry implements Recording, EntryData {
+class Entry implements RecordedExchange {
   readonly request = new Capture();
   readonly reply = new Capture();
   status = 0;
@@ -84,7 +95,7 @@ class Entry implements Recording, EntryData {
   time = 0;
 
   constructor(
-    readonly recorder: HarRecorder,
+    readonly sink: EntrySink,
     readonly method: string,
     readonly url: string,
     readonly httpVersion: string,
@@ -94,7 +105,7 @@ class Entry implements Recording, EntryData {
   ) {}
 
   requestBody(chunk: Buffer): void {
-    this.request.add(chunk, this.recorder.bodyLimit);
+    this.request.add(chunk, this.sink.bodyLimit);
   }
 
   response(status: number, statusText: string, rawHeaders: readonly string[], httpVersion: string): void {
@@ -105,7 +116,7 @@ class Entry implements Recording, EntryData {
   }
 
   responseBody(chunk: Buffer): void {
-    this.reply.add(chunk, this.recorder.bodyLimit);
+    this.reply.add(chunk, this.sink.bodyLimit);
   }
 
   note(text: string): void {
@@ -122,7 +133,7 @@ class Entry implements Recording, EntryData {
     this.receive = Math.max(0, end - first);
     this.time = end - timing.started;
     if (this.status === 0) this.note("no response: the connection closed first");
-    this.recorder.enqueue(this);
+    this.sink.enqueue(this);
   }
 }
 
@@ -131,7 +142,12 @@ const HEADER_TEXT = (version: string) =>
 const FOOTER = "\n]}}\n";
 const FOOTER_BYTES = Buffer.from(FOOTER);
 
-export class HarRecorder {
+/** A HAR document's text up to its first entry (each entry after the first is preceded by ","). */
+export function harHeader(): string {
+  return HEADER_TEXT(VERSION);
+}
+
+export class HarRecorder implements EntrySink {
   readonly bodyLimit: number;
   readonly path: string;
   readonly #serializer: Serializer;
@@ -145,6 +161,8 @@ export class HarRecorder {
   #dropped = 0;
   #timer: NodeJS.Timeout | undefined;
   #writing: Promise<void> | undefined;
+  /** Bytes of the write in flight. */
+  #inFlight = 0;
   #failed = false;
   #closed: Promise<void> | undefined;
   /** Finished exchanges not serialized yet. */
@@ -176,7 +194,7 @@ export class HarRecorder {
     rawHeaders: readonly string[],
     startedAt: number,
     clientAddress: string | undefined,
-  ): Recording {
+  ): RecordedExchange {
     return new Entry(this, method, url, httpVersion, rawHeaders, startedAt, clientAddress);
   }
 
@@ -236,6 +254,7 @@ export class HarRecorder {
     this.#spare = full;
     const body = full.bytes();
     const length = body.length;
+    this.#inFlight = length;
     this.#writing = this.#file
       .writev([body, FOOTER_BYTES], this.#position)
       .then(
@@ -249,9 +268,38 @@ export class HarRecorder {
       )
       .finally(() => {
         full.reset();
+        this.#inFlight = 0;
         this.#writing = undefined;
         this.#schedule();
       });
+  }
+
+  /**
+   * The recording so far as a complete HAR, for a download while recording goes on. What
+   * finished before the call is written first. The bytes before the write position never
+   * change afterwards (each write starts over the closing brackets), so they are read as they
+   * are, with the closing brackets appended: no lock, and the recording goes on meanwhile.
+   */
+  async snapshot(): Promise<Readable> {
+    if (this.#closed !== undefined) {
+      await this.#closed;
+      return createReadStream(this.path);
+    }
+    this.#drain();
+    const target = this.#position + this.#inFlight + this.#out.length;
+    while (this.#position < target && !this.#failed && this.#closed === undefined) {
+      if (this.#writing === undefined) this.#flush();
+      if (this.#writing === undefined) break;
+      await this.#writing;
+    }
+    const end = this.#position;
+    const file = this.path;
+    return Readable.from(
+      (async function* () {
+        yield* createReadStream(file, { start: 0, end: end - 1 });
+        yield FOOTER_BYTES;
+      })(),
+    );
   }
 
   /** Writes what is pending and closes the file; idempotent. */
@@ -281,6 +329,23 @@ export class HarRecorder {
       await this.#file.close().catch(() => undefined);
     }
   }
+}
+
+/**
+ * Captures an exchange the way the recorder does (bodies up to `bodyLimit`), for readers
+ * in memory only (the request inspector while recording is off): nothing is written.
+ */
+export function captureExchange(
+  bodyLimit: number,
+  method: string,
+  url: string,
+  httpVersion: string,
+  rawHeaders: readonly string[],
+  startedAt: number,
+  clientAddress: string | undefined,
+): RecordedExchange {
+  const sink: EntrySink = { bodyLimit, enqueue: () => undefined };
+  return new Entry(sink, method, url, httpVersion, rawHeaders, startedAt, clientAddress);
 }
 
 /** Absolute URL of a request for the recording: the public base (or the gate's) plus the path. */

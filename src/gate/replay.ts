@@ -8,10 +8,10 @@
 
 import { readFile } from "node:fs/promises";
 import { errorMessage } from "../errors.js";
-import { SCHEMES } from "../webhooks/index.js";
+import { SCHEMES, type WebhookScheme } from "../webhooks/index.js";
 import type { WebhookProvider } from "../webhooks/providers.js";
 import { twilioUrl } from "../webhooks/twilio.js";
-import type { Har, HarEntry } from "./har.js";
+import type { Har, HarEntry, HarNameValue } from "./har.js";
 import { REDACTED } from "./redact.js";
 import { isReservedPath } from "./reserved-paths.js";
 
@@ -104,6 +104,62 @@ export async function replayHar(options: ReplayOptions): Promise<ReplayResult[]>
   return results;
 }
 
+/** Why a recorded request cannot be sent again, or undefined when it can. */
+export function notReplayable(entry: HarEntry, pathname: string): string | undefined {
+  if (isReservedPath(pathname)) return "a path of the gate, not replayed";
+  if (entry.response.status === 101) return "WebSocket upgrades are not replayed";
+  const post = entry.request.postData;
+  if (entry.request.bodySize > 0 && (post === undefined || post._truncated || post.text === "")) {
+    return "the request body was not recorded in full (raise record-body-limit)";
+  }
+  return undefined;
+}
+
+/** The recorded request body's bytes (undefined: none was sent). */
+export function recordedBody(entry: HarEntry): Buffer | undefined {
+  const post = entry.request.postData;
+  return post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : undefined;
+}
+
+/**
+ * The recorded request headers that are sent again (lower-case names, repeated ones joined):
+ * without the ones fetch or the gate sets and without redacted values; `present` names every
+ * header the recording had, redacted or not (which signature headers a delivery carried).
+ */
+export function replayHeaders(recorded: readonly HarNameValue[]): {
+  headers: Record<string, string>;
+  present: Set<string>;
+} {
+  const headers: Record<string, string> = {};
+  const present = new Set<string>();
+  for (const { name, value } of recorded) {
+    const lower = name.toLowerCase();
+    present.add(lower);
+    if (SKIPPED.has(lower) || value === REDACTED) continue;
+    headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
+  }
+  return { headers, present };
+}
+
+/**
+ * Signs a delivery again for `scheme` with a fresh timestamp, as the sender would address
+ * `signBase + path`. Returns the signature headers and the path to send to: a JSON Twilio
+ * delivery names its body's hash in the URL, which is part of what is signed.
+ */
+export function signAgain(
+  scheme: WebhookScheme,
+  secret: string,
+  request: { body: Buffer; signBase: string; path: string; headers: Record<string, string> },
+): { headers: Record<string, string>; path: string } {
+  const { body, signBase, path } = request;
+  const signedUrl = scheme.provider === "twilio" ? twilioUrl(signBase + path, body) : signBase + path;
+  const headers = scheme.sign(
+    { body, url: signedUrl, nowSeconds: Math.floor(Date.now() / 1000), headers: request.headers },
+    secret,
+  );
+  return { headers, path: signedUrl.slice(signBase.length) };
+}
+
 async function replayOne(
   entry: HarEntry,
   recorded: URL,
@@ -112,39 +168,22 @@ async function replayOne(
   options: ReplayOptions,
   send: SendFn,
 ): Promise<ReplayResult> {
-  if (isReservedPath(recorded.pathname)) return { method, path, error: "a path of the gate, not replayed" };
-  if (entry.response.status === 101) return { method, path, error: "WebSocket upgrades are not replayed" };
-  const post = entry.request.postData;
-  if (entry.request.bodySize > 0 && (post === undefined || post._truncated || post.text === "")) {
-    return { method, path, error: "the request body was not recorded in full (raise record-body-limit)" };
-  }
-  const body = post ? Buffer.from(post.text, post._encoding === "base64" ? "base64" : "utf8") : undefined;
+  const refused = notReplayable(entry, recorded.pathname);
+  if (refused !== undefined) return { method, path, error: refused };
+  const body = recordedBody(entry);
   const base = (options.to ?? recorded.origin).replace(/\/+$/, "");
   let target = base + path;
 
-  const headers: Record<string, string> = {};
-  const present = new Set<string>();
-  for (const { name, value } of entry.request.headers) {
-    const lower = name.toLowerCase();
-    present.add(lower);
-    if (SKIPPED.has(lower) || value === REDACTED) continue;
-    headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
-  }
+  const { headers, present } = replayHeaders(entry.request.headers);
 
   let signedAs: WebhookProvider | undefined;
   for (const { provider, secret } of options.secrets ?? []) {
     const scheme = SCHEMES[provider];
     if (!scheme.signatureHeaders.some((h) => present.has(h))) continue;
     const signBase = (options.publicUrl ?? base).replace(/\/+$/, "");
-    // A JSON Twilio delivery names its body's hash in the URL, which is part of what is signed.
-    const signedUrl =
-      provider === "twilio" ? twilioUrl(signBase + path, body ?? Buffer.alloc(0)) : signBase + path;
-    if (provider === "twilio") target = base + signedUrl.slice(signBase.length);
-    const signed = scheme.sign(
-      { body: body ?? Buffer.alloc(0), url: signedUrl, nowSeconds: Math.floor(Date.now() / 1000), headers },
-      secret,
-    );
-    Object.assign(headers, signed);
+    const signed = signAgain(scheme, secret, { body: body ?? Buffer.alloc(0), signBase, path, headers });
+    target = base + signed.path;
+    Object.assign(headers, signed.headers);
     signedAs = provider;
     break;
   }

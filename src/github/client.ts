@@ -192,14 +192,14 @@ class OctokitGitHubApi implements GitHubApi {
     // GraphQL `viewer` answers for every kind of token; REST GET /user is refused to
     // installation tokens such as the default GITHUB_TOKEN ("Resource not accessible by
     // integration").
-    return call("read the token's login", async () => {
+    return apiCall("read the token's login", async () => {
       const result = await this.octokit.graphql<{ viewer: { login: string } }>("query { viewer { login } }");
       return result.viewer.login;
     });
   }
 
   listIssueComments(repo: RepoRef, issueNumber: number): Promise<IssueComment[]> {
-    return call("list the pull request's comments", async () => {
+    return apiCall("list the pull request's comments", async () => {
       const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
         ...repo,
         issue_number: issueNumber,
@@ -210,7 +210,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   createIssueComment(repo: RepoRef, issueNumber: number, body: string): Promise<IssueComment> {
-    return call("create the pull request comment", async () => {
+    return apiCall("create the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.createComment({
         ...repo,
         issue_number: issueNumber,
@@ -221,20 +221,20 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   updateIssueComment(repo: RepoRef, commentId: number, body: string): Promise<IssueComment> {
-    return call("update the pull request comment", async () => {
+    return apiCall("update the pull request comment", async () => {
       const { data } = await this.octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
       return toComment(data);
     });
   }
 
   deleteIssueComment(repo: RepoRef, commentId: number): Promise<void> {
-    return call("delete the earlier pull request comment", async () => {
+    return apiCall("delete the earlier pull request comment", async () => {
       await this.octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId });
     });
   }
 
   minimizedComments(nodeIds: readonly string[]): Promise<Set<string>> {
-    return call("read which comments are minimized", async () => {
+    return apiCall("read which comments are minimized", async () => {
       const minimized = new Set<string>();
       for (let i = 0; i < nodeIds.length; i += NODES_PAGE) {
         const result = await this.octokit.graphql<{
@@ -249,7 +249,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   minimizeComment(nodeId: string): Promise<void> {
-    return call("minimize the earlier pull request comment", async () => {
+    return apiCall("minimize the earlier pull request comment", async () => {
       await this.octokit.graphql(
         "mutation($id: ID!) { minimizeComment(input: {subjectId: $id, classifier: OUTDATED}) { minimizedComment { isMinimized } } }",
         { id: nodeId },
@@ -258,7 +258,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   createDeployment(repo: RepoRef, deployment: NewDeployment): Promise<{ id: number }> {
-    return call("create the deployment", async () => {
+    return apiCall("create the deployment", async () => {
       const response = await this.octokit.rest.repos.createDeployment({
         ...repo,
         ref: deployment.ref,
@@ -281,7 +281,7 @@ class OctokitGitHubApi implements GitHubApi {
   }
 
   createDeploymentStatus(repo: RepoRef, deploymentId: number, status: NewDeploymentStatus): Promise<void> {
-    return call(`set the deployment status to ${status.state}`, async () => {
+    return apiCall(`set the deployment status to ${status.state}`, async () => {
       await this.octokit.rest.repos.createDeploymentStatus({
         ...repo,
         deployment_id: deploymentId,
@@ -295,7 +295,7 @@ class OctokitGitHubApi implements GitHubApi {
 }
 
 /** Runs one call, turning Octokit's errors into GitHubApiError("could not <what>: ..."). */
-async function call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+export async function apiCall<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {

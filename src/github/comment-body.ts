@@ -41,6 +41,16 @@ export interface CommentView {
   readonly runUrl: string;
   readonly signIn: SignIn | undefined;
   readonly isPrivate: boolean;
+  /**
+   * The preview runs a fork's code and was relayed from its run (the relay workflow): the
+   * comment says so, with the fork's name.
+   */
+  readonly fork?: { readonly repository: string } | undefined;
+  /**
+   * The URL is shown as text, never as a link: the relay could not vouch for its host (not a
+   * known tunnel domain, nor an allowed one).
+   */
+  readonly urlUnverified?: boolean | undefined;
 }
 
 export function commentMarker(key: string): string {
@@ -71,7 +81,12 @@ function render(view: CommentView, failure: string | undefined, omitted: number 
   const rows: [string, string][] = [];
 
   const url = view.url ? safeHref(view.url) : undefined;
-  if (url) {
+  if (view.url && view.urlUnverified) {
+    rows.push([
+      "URL",
+      `\`${cell(view.url)}\` ⚠️ not a link: its host is not a known tunnel domain, so it may not be the preview. Open it only if you trust the pull request's author.`,
+    ]);
+  } else if (url) {
     rows.push([
       "URL",
       view.phase === "stopped" ? `\`${cell(url)}\` (no longer reachable)` : `[${cell(url)}](${url})`,
@@ -93,6 +108,7 @@ function render(view: CommentView, failure: string | undefined, omitted: number 
     commentMarker(view.key),
     `### ${heading(view)}`,
     "",
+    ...(view.fork ? [forkNotice(view.fork.repository), ""] : []),
     "| | |",
     "| --- | --- |",
     ...rows.map(([name, value]) => `| **${name}** | ${value} |`),
@@ -134,6 +150,13 @@ function heading(view: CommentView): string {
       return view.failure === undefined ? `⚪ Preview stopped${at}` : `❌ Preview failed, stopped${at}`;
     }
   }
+}
+
+function forkNotice(repository: string): string {
+  return [
+    "> [!CAUTION]",
+    `> This preview runs code from the fork \`${cell(repository)}\`, which the maintainers may not have reviewed. Do not sign in with real credentials or enter anything secret. The preview ran in the pull request's own workflow run; this comment was written from its status reports by the relay workflow.`,
+  ].join("\n");
 }
 
 function testsText({ passed, total }: { passed: number; total: number }): string {

@@ -5,9 +5,10 @@
 import type { GitHubApi } from "./api.js";
 import type { GitHubClientOptions } from "./client.js";
 
-export type { GitHubApi } from "./api.js";
+export { type GitHubApi, GitHubApiError, type RepoRef } from "./api.js";
 export type { GitHubClientOptions } from "./client.js";
 export { type PublishContext, readPublishContext } from "./context.js";
+export { environmentName } from "./deployment.js";
 export {
   Publisher,
   type PublisherOptions,
@@ -20,4 +21,12 @@ export type { PublishSettings } from "./settings.js";
 /** The REST/GraphQL client (Octokit with retries and throttling), loaded now. */
 export async function loadGitHubApi(options: GitHubClientOptions): Promise<GitHubApi> {
   return (await import("./client.js")).createGitHubApi(options);
+}
+
+/** client.ts: Octokit with retries and throttling, its error-wrapping `apiCall`, the publishing API. */
+export type GitHubClientModule = typeof import("./client.js");
+
+/** Loads client.ts now, for callers that make calls beyond publishing (the relay). */
+export async function loadGitHubClient(): Promise<GitHubClientModule> {
+  return import("./client.js");
 }

@@ -35,6 +35,8 @@ export interface PublisherSnapshot {
   readonly deploymentId?: number | undefined;
   readonly phase?: PreviewPhase | undefined;
   readonly url?: string | undefined;
+  /** The URL is shown as text, not a link (see live()). */
+  readonly urlUnverified?: boolean | undefined;
   readonly provider?: string | undefined;
   readonly tests?: { readonly passed: number; readonly total: number } | undefined;
   readonly failure?: string | undefined;
@@ -57,6 +59,13 @@ export interface PublisherOptions {
   /** Called as soon as a comment or deployment exists, so it can be saved for teardown. */
   readonly onRecord?: (record: PublishRecord) => void;
   readonly resume?: PublisherSnapshot;
+  /**
+   * Called once per channel when GitHub refuses it (401/403: a read-only token), e.g. to hand
+   * the statuses to the relay workflow instead (`publish: auto`).
+   */
+  readonly onForbidden?: (channel: "comment" | "deployment") => void;
+  /** The preview runs this fork's code (the relay publishing for it): the comment says so. */
+  readonly fork?: { readonly repository: string } | undefined;
 }
 
 type Channel = "comment" | "deployment";
@@ -76,6 +85,7 @@ export class Publisher {
 
   private phase: PreviewPhase | undefined;
   private url: string | undefined;
+  private urlUnverified = false;
   private provider: string | undefined;
   private signIn: SignIn | undefined;
   private tests: { passed: number; total: number } | undefined;
@@ -88,6 +98,7 @@ export class Publisher {
     if (resume) {
       this.phase = resume.phase;
       this.url = resume.url;
+      this.urlUnverified = resume.urlUnverified === true;
       this.provider = resume.provider;
       this.tests = resume.tests;
       this.failure = resume.failure;
@@ -157,6 +168,7 @@ export class Publisher {
       ...this.record,
       phase: this.phase,
       url: this.url,
+      urlUnverified: this.urlUnverified || undefined,
       provider: this.provider,
       tests: this.tests,
       failure: this.failure?.slice(-SNAPSHOT_FAILURE_MAX),
@@ -173,19 +185,29 @@ export class Publisher {
     });
   }
 
-  /** The preview is reachable: deployment success with its URL, comment "live". */
+  /**
+   * The preview is reachable: deployment success with its URL, comment "live". With
+   * `linkUrl: false` (a URL the relay cannot vouch for) the comment shows the URL as text only
+   * and the deployment gets none.
+   */
   live(info: {
     readonly url: string;
     readonly provider: string;
     readonly signIn?: SignIn | undefined;
+    readonly linkUrl?: boolean | undefined;
   }): Promise<void> {
     return this.step(() => {
       if (this.phase === "stopped") return undefined;
       this.phase = "live";
       this.url = info.url;
+      this.urlUnverified = info.linkUrl === false;
       this.provider = info.provider;
       this.signIn = info.signIn;
-      return { state: "success", description: `Preview via ${info.provider}`, environmentUrl: info.url };
+      return {
+        state: "success",
+        description: `Preview via ${info.provider}`,
+        environmentUrl: this.urlUnverified || !info.url ? undefined : info.url,
+      };
     });
   }
 
@@ -302,6 +324,8 @@ export class Publisher {
       runUrl: context.runUrl,
       signIn,
       isPrivate: context.isPrivate,
+      fork: this.options.fork,
+      urlUnverified: this.urlUnverified,
     };
   }
 
@@ -314,6 +338,11 @@ export class Publisher {
       if (error instanceof GitHubApiError && error.forbidden) {
         this.enabled[channel] = false;
         logger.warning(forbiddenMessage(channel, error));
+        try {
+          this.options.onForbidden?.(channel);
+        } catch (hookError) {
+          logger.warning(`After GitHub refused ${channel}: ${errorMessage(hookError)}`);
+        }
       } else {
         logger.warning(`Publishing the preview: ${this.scrub(errorMessage(error))}`);
       }

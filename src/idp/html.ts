@@ -2,16 +2,8 @@
  * The provider's pages: the login page and the error pages. Everything shown comes from
  * configuration or the request, so all of it is escaped.
  */
+import { escapeHtml } from "../util/html.js";
 import type { IdpUser } from "./types.js";
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;color:#1f2328}
 button{font:inherit;padding:.5rem 1rem;margin:.25rem 0;width:100%;text-align:left;cursor:pointer}

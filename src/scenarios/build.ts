@@ -6,13 +6,22 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { InputError } from "../errors.js";
-import { parseDuration, parseStatusRanges, type StatusRange } from "../util/parse.js";
+import { parseDuration } from "../util/parse.js";
+import {
+  type BuildContext,
+  buildBehaviour,
+  buildExpectDeliveries,
+  buildFollowUp,
+  examplesHint,
+  githubEventProblem,
+  overridden,
+} from "./behaviour-build.js";
+import { buildExpectations, expectTexts } from "./build-expect.js";
 import type { FileContext, ProblemAt } from "./file-context.js";
-import { parseJsonPath } from "./json-path.js";
 import { locate, position } from "./locate.js";
 import { buildOAuthScenario } from "./oauth/build.js";
-import { EXAMPLES, exampleFor, exampleNames } from "./payloads/index.js";
+import { githubEventOf } from "./payloads/github-catalog.js";
+import { exampleFor, findExample, hasExample } from "./payloads/index.js";
 import { FORM_TYPE, JSON_TYPE } from "./payloads/types.js";
 import type { ScenarioInput } from "./schema.js";
 import {
@@ -24,9 +33,6 @@ import {
 import { badPlaceholder, jsonStrings } from "./template.js";
 import type { BodyTemplate, Expectations, Scenario } from "./types.js";
 
-/** Default statuses: any 2xx; `expect-rejected`: what a verifier answers to a bad signature. */
-const ACCEPTED: StatusRange[] = [{ min: 200, max: 299 }];
-const REJECTED: StatusRange[] = [400, 401, 403].map((s) => ({ min: s, max: s }));
 /** Request headers the HTTP client frames itself; setting them would corrupt the delivery. */
 const RESERVED_HEADERS = new Set([
   "host",
@@ -81,14 +87,43 @@ export class ScenarioBuilder {
   }
 
   build(): Scenario | undefined {
+    if (this.input["expect-deliveries"] !== undefined) return this.expectDeliveries();
     if (this.input.oauth !== undefined) return buildOAuthScenario(this.ctx, this.base, this.input);
     if (!this.webhookRequired()) return undefined;
     const { input, provider } = this;
     const spec = PROVIDERS[provider];
     const { secretEnv, publicKeyEnv } = this.keys();
-    const body = this.body();
-    const event =
-      input.event ?? (body?.example === undefined ? undefined : EXAMPLES[provider][body.example]?.event);
+    const eventProblem =
+      provider === "github" && input.event !== undefined ? githubEventProblem(input.event) : undefined;
+    if (eventProblem !== undefined) this.add(["event"], eventProblem);
+    const behaviour = buildBehaviour(this.context());
+    const units = behaviour?.events;
+    const first = units?.[0];
+    let body = units
+      ? first && { template: first.body, example: first.example, contentType: first.contentType }
+      : eventProblem === undefined
+        ? this.body()
+        : undefined;
+    if (body !== undefined && !units && input.override !== undefined) {
+      const template = overridden(
+        this.add.bind(this),
+        ["override"],
+        body.template,
+        input.override,
+        body.example,
+      );
+      body = template && { ...body, template };
+    }
+    const followUp = buildFollowUp(this.context(), body?.template);
+    const event = units
+      ? first?.event
+      : input.event !== undefined
+        ? provider === "github"
+          ? githubEventOf(input.event)
+          : input.event
+        : body?.example === undefined
+          ? undefined
+          : findExample(provider, body.example)?.event;
     if (event === undefined && spec.eventRequired) {
       this.add(
         ["event"],
@@ -109,6 +144,8 @@ export class ScenarioBuilder {
     if (this.ctx.problems.length > this.before || body === undefined || expectations === undefined)
       return undefined;
     return {
+      ...(behaviour ? { behaviour } : {}),
+      ...(followUp ? { followUp } : {}),
       name: input.name,
       provider,
       event,
@@ -129,6 +166,54 @@ export class ScenarioBuilder {
       sendAuth: input["send-auth"] ?? false,
       timeoutMs: input.timeout === undefined ? undefined : parseDuration("timeout", input.timeout),
       source: { file: this.ctx.options.file, ...source },
+    };
+  }
+
+  private context(): BuildContext {
+    return {
+      add: this.add.bind(this),
+      lineOf: (relative) =>
+        position(locate(this.ctx.doc, [...this.base, ...relative]).node, this.ctx.lines).line,
+      input: this.input,
+      provider: this.provider,
+    };
+  }
+
+  /** GitHub's own deliveries to the run's webhook: nothing is sent, so the webhook fields stay inert. */
+  private expectDeliveries(): Scenario | undefined {
+    const expectDeliveries = buildExpectDeliveries(this.add.bind(this), this.input);
+    const source = position(locate(this.ctx.doc, this.base).node, this.ctx.lines);
+    if (this.ctx.problems.length > this.before || expectDeliveries === undefined) return undefined;
+    return {
+      expectDeliveries,
+      name: this.input.name,
+      source: { file: this.ctx.options.file, ...source },
+      expect: {
+        status: expectDeliveries.status,
+        statusText: expectDeliveries.statusText,
+        bodyContains: [],
+        json: [],
+        headers: [],
+        maxLatencyMs: undefined,
+      },
+      timeoutMs: undefined,
+      // Inert: the webhook fields of a Scenario, unused here.
+      provider: "github",
+      event: undefined,
+      path: "/",
+      method: "POST",
+      body: { kind: "text", text: "" },
+      example: undefined,
+      contentType: "application/json",
+      headers: [],
+      secretEnv: undefined,
+      publicKeyEnv: undefined,
+      expectRejected: false,
+      repeat: 1,
+      concurrency: 1,
+      timestampOffsetSeconds: 0,
+      tamper: false,
+      sendAuth: false,
     };
   }
 
@@ -182,9 +267,8 @@ export class ScenarioBuilder {
   private body(): { template: BodyTemplate; example: string | undefined; contentType: string } | undefined {
     const { input, provider } = this;
     const body = input.body;
-    const names = exampleNames(provider);
     const useExample = (name: string) => {
-      const example = EXAMPLES[provider][name];
+      const example = findExample(provider, name);
       return (
         example && {
           template: { kind: "text", text: example.body } as const,
@@ -198,7 +282,7 @@ export class ScenarioBuilder {
       if (name === undefined) {
         this.add(
           ["event"],
-          `has no built-in ${provider} example to send; give a body, or use an event with one: ${names.join(", ")}`,
+          `has no built-in ${provider} example to send; give a body, or use an event with one (${examplesHint(provider, input.event)})`,
         );
         return undefined;
       }
@@ -245,10 +329,10 @@ export class ScenarioBuilder {
       }
       return { template: { kind: "text", text }, example: undefined, contentType: type };
     }
-    if (!Object.hasOwn(EXAMPLES[provider], body.example)) {
+    if (!hasExample(provider, body.example)) {
       this.add(
         ["body", "example"],
-        `is not a built-in ${provider} example; ${provider} has: ${names.join(", ")}`,
+        `is not a built-in ${provider} example; ${examplesHint(provider, body.example)}`,
       );
       return undefined;
     }
@@ -256,50 +340,12 @@ export class ScenarioBuilder {
   }
 
   private expectations(): Expectations | undefined {
-    const expect = this.input.expect ?? {};
-    const rejected = this.input["expect-rejected"] ?? false;
-    let status = rejected ? REJECTED : ACCEPTED;
-    let statusText = rejected ? "400, 401, 403" : "2xx";
-    if (expect.status !== undefined) {
-      if (rejected) {
-        this.add(["expect-rejected"], "conflicts with expect.status: use one of them", "key");
-        return undefined;
-      }
-      const items = Array.isArray(expect.status) ? expect.status : [expect.status];
-      statusText = items.join(", ");
-      try {
-        status = parseStatusRanges("expect.status", statusText);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        this.add(["expect", "status"], "must be HTTP statuses with ranges from low to high, e.g. 200-299");
-        return undefined;
-      }
-    }
-    const json = Object.entries(expect.json ?? {}).flatMap(([jsonPath, value]) => {
-      const steps = parseJsonPath(jsonPath);
-      if (steps === undefined) {
-        this.add(
-          ["expect", "json", jsonPath],
-          'is not a supported JSON path: start with $ and use .name, ["name"] and [index], e.g. $.data.items[0].id',
-          "key",
-        );
-        return [];
-      }
-      return [{ path: jsonPath, steps, value }];
-    });
-    const bodyContains = expect["body-contains"];
-    return {
-      status,
-      statusText,
-      bodyContains:
-        bodyContains === undefined ? [] : Array.isArray(bodyContains) ? bodyContains : [bodyContains],
-      json,
-      headers: Object.entries(expect.headers ?? {}).map(
-        ([name, value]) => [name.toLowerCase(), value] as const,
-      ),
-      maxLatencyMs:
-        expect["max-latency"] === undefined ? undefined : parseDuration("max-latency", expect["max-latency"]),
-    };
+    return buildExpectations(
+      this.add.bind(this),
+      ["expect"],
+      this.input.expect ?? {},
+      this.input["expect-rejected"] ?? false,
+    );
   }
 
   private headers(): (readonly [string, string])[] {
@@ -331,12 +377,19 @@ export class ScenarioBuilder {
       for (const [name, value] of Object.entries(body.form))
         texts.push([["body", "form", name], String(value)]);
     }
-    const contains = input.expect?.["body-contains"];
-    for (const text of contains === undefined ? [] : Array.isArray(contains) ? contains : [contains]) {
-      texts.push([["expect", "body-contains"], text]);
+    texts.push(...expectTexts(["expect"], input.expect));
+    const overrides = [
+      [["override"], input.override],
+      ...(input.events ?? []).map((e, i) => [
+        ["events", i, "override"],
+        typeof e === "string" ? undefined : e.override,
+      ]),
+    ] as [PropertyKey[], Record<string, unknown> | undefined][];
+    for (const [at, value] of overrides) {
+      for (const [path, text] of jsonStrings(value ?? {})) texts.push([[...at, ...path], text]);
     }
-    for (const [name, value] of Object.entries(input.expect?.headers ?? {})) {
-      if (typeof value === "string") texts.push([["expect", "headers", name], value]);
+    if (input["expect-duplicate"] !== undefined && input["expect-duplicate"] !== "same-status") {
+      texts.push(...expectTexts(["expect-duplicate"], input["expect-duplicate"]));
     }
     for (const [where, text] of texts) {
       const bad = badPlaceholder(text);

@@ -110,6 +110,8 @@ export function drafts(
           ),
       );
       if (meant) for (const inner of meant) visit(inner, path);
+      else if (input === undefined && path.length > 0)
+        out.push({ path, message: `is missing: it ${issue.message}`, at: "missing" });
       else out.push({ path, message: issue.message, at: "value" });
       return;
     }

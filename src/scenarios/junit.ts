@@ -4,6 +4,7 @@
  * <failure> with expected vs actual and the response excerpt, <error> when no response came.
  */
 import { oauthFailureText, oauthLabel } from "./oauth/report.js";
+import { detailLines } from "./report-details.js";
 import { failureSummary, type ScenarioResult, type ScenarioRun } from "./runner.js";
 
 /** Characters XML 1.0 cannot hold at all (C0 controls but tab/LF/CR, lone surrogates, U+FFFE/F). */
@@ -41,16 +42,30 @@ function failureText(r: ScenarioResult): string {
   const lines: string[] = [];
   const s = r.scenario;
   if (s.oauth) return oauthFailureText(r, s.oauth);
+  if (s.expectDeliveries) {
+    lines.push(
+      `GitHub deliveries of ${s.expectDeliveries.events.map((e) => e.label).join(", ")} (${s.source.file}:${s.source.line})`,
+    );
+    if (r.error !== undefined) lines.push(r.error);
+    lines.push(...detailLines(r));
+    return lines.join("\n");
+  }
   lines.push(`${s.provider} ${s.method} ${s.path} (${s.source.file}:${s.source.line})`);
   if (r.error !== undefined) lines.push(r.error);
   const bad = r.deliveries.filter((d) => !d.passed);
   for (const d of bad.slice(0, 5)) {
-    lines.push(`delivery ${d.index + 1} of ${s.repeat}:`);
+    const which = d.duplicate ? "the duplicate of delivery" : "delivery";
+    const of = s.behaviour?.events ? s.behaviour.events.length : s.repeat;
+    lines.push(`${which} ${d.index + 1} of ${of}${d.label !== undefined ? ` (${d.label})` : ""}:`);
     if (d.error !== undefined) lines.push(`  no response: ${d.error}`);
     for (const m of d.mismatches) lines.push(`  ${m.what}: expected ${m.expected}, actual ${m.actual}`);
     if (d.status !== undefined) lines.push(`  response (${d.status}): ${d.responseExcerpt}`);
   }
   if (bad.length > 5) lines.push(`... and ${bad.length - 5} more failing deliveries`);
+  lines.push(...detailLines(r));
+  for (const f of r.followUps ?? []) {
+    if (!f.passed && f.status !== undefined) lines.push(`  response (${f.status}): ${f.responseExcerpt}`);
+  }
   return lines.join("\n");
 }
 
@@ -58,15 +73,22 @@ function testcase(r: ScenarioResult): string {
   const s = r.scenario;
   const attrs = attributes({
     name: s.name,
-    classname: s.oauth ? `oauth.${oauthLabel(s.oauth)}` : `webhooks.${s.provider}`,
+    classname: s.oauth
+      ? `oauth.${oauthLabel(s.oauth)}`
+      : s.expectDeliveries
+        ? "github.deliveries"
+        : `webhooks.${s.provider}`,
     file: s.source.file,
     line: s.source.line,
     time: seconds(r.durationMs),
   });
-  // A browser scenario's screenshot, in the attachment syntax CI test reporters pick up.
-  const out = r.screenshot
-    ? `\n      <system-out>[[ATTACHMENT|${xmlEscape(r.screenshot)}]]</system-out>`
-    : "";
+  // A browser scenario's screenshot, in the attachment syntax CI test reporters pick up, and
+  // what its deliveries did (every retry, the order, the then requests).
+  const shown = [
+    ...(r.screenshot ? [`[[ATTACHMENT|${r.screenshot}]]`] : []),
+    ...(r.passed ? detailLines(r) : []),
+  ];
+  const out = shown.length > 0 ? `\n      <system-out>${xmlEscape(shown.join("\n"))}</system-out>` : "";
   if (r.passed) return out ? `    <testcase${attrs}>${out}\n    </testcase>` : `    <testcase${attrs}/>`;
   // No response at all (refused, timeout, missing secret) is an error; a wrong response a failure.
   const noResponse = r.error !== undefined || r.deliveries.every((d) => d.status === undefined);

@@ -43,11 +43,17 @@ export function formatProblem(p: ScenarioProblem): string {
 }
 
 const SCENARIO_KEYS = Object.keys(scenarioSchema.shape);
+const EXPECT_KEYS = Object.keys(scenarioSchema.shape.expect.unwrap().shape);
 const knownKeys: KnownKeys = (relative) => {
   if (relative.length === 0) return SCENARIO_KEYS;
-  if (relative.length === 1 && relative[0] === "expect") {
-    return Object.keys(scenarioSchema.shape.expect.unwrap().shape);
-  }
+  const [first, second, third] = relative;
+  if (relative.length === 1 && (first === "expect" || first === "expect-duplicate")) return EXPECT_KEYS;
+  if (relative.length === 1 && first === "retry") return ["schedule", "compress", "attempts"];
+  if (relative.length === 1 && first === "expect-deliveries") return ["events", "within", "status"];
+  if (relative.length === 2 && first === "then")
+    return ["request", "headers", "send-auth", "eventually", "expect"];
+  if (relative.length === 3 && first === "then" && third === "expect") return EXPECT_KEYS;
+  if (relative.length === 2 && first === "events" && typeof second === "number") return ["event", "override"];
   if (relative.length === 1 && relative[0] === "body") return ["json", "form", "text", "file", "example"];
   return undefined;
 };

@@ -4,6 +4,7 @@
  * scenario lines that failed.
  */
 import { oauthRowParts } from "./oauth/report.js";
+import { detailLines } from "./report-details.js";
 import { failureSummary, type ScenarioResult, type ScenarioRun } from "./runner.js";
 
 export const MAX_ANNOTATIONS = 10;
@@ -50,9 +51,28 @@ function row(r: ScenarioResult): string {
       r.passed ? "" : cell(failureSummary(r), 200),
     ].join(" | ");
   }
+  if (s.expectDeliveries) {
+    return [
+      r.passed ? "✅" : "❌",
+      cell(s.name),
+      cell(`github deliveries: ${s.expectDeliveries.events.map((e) => e.label).join(", ")}`),
+      `${r.deliveries.length}`,
+      cell(s.expectDeliveries.statusText),
+      cell(statuses(r) || "–"),
+      ms(r.latency?.p50),
+      ms(r.latency?.p99),
+      cell(`${s.source.file}:${s.source.line}`),
+      r.passed ? "" : cell(failureSummary(r), 200),
+    ].join(" | ");
+  }
+  const b = s.behaviour;
   const flags = [
     s.tamper ? "tampered" : "",
     s.timestampOffsetSeconds !== 0 ? `offset ${s.timestampOffsetSeconds}s` : "",
+    b?.duplicate ? "duplicated" : "",
+    b?.retry ? `retry ${b.retry.schedule}` : "",
+    b?.events && b.order !== "as-listed" ? b.order : "",
+    s.followUp ? `then ×${s.followUp.then.length}` : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -62,7 +82,7 @@ function row(r: ScenarioResult): string {
   return [
     r.passed ? "✅" : "❌",
     cell(name),
-    cell(s.provider + (s.event ? ` ${s.event}` : "")),
+    cell(s.provider + (b?.events ? ` ${b.events.length} events` : s.event ? ` ${s.event}` : "")),
     deliveries,
     cell(s.expect.statusText),
     cell(statuses(r) || "–"),
@@ -87,6 +107,17 @@ export function summaryMarkdown(run: ScenarioRun): string {
     ...run.results.map((r) => `| ${row(r)} |`),
     "",
   );
+  const details = run.results.map((r) => [r, detailLines(r)] as const).filter(([, l]) => l.length > 0);
+  if (details.length > 0) {
+    lines.push("Deliveries in detail (retries, order, duplicates, follow-up requests):", "");
+    for (const [r, list] of details) {
+      lines.push(
+        `- ${cell(r.scenario.name)} (${cell(`${r.scenario.source.file}:${r.scenario.source.line}`)})`,
+      );
+      for (const line of list) lines.push(`  - ${cell(line, 400)}`);
+    }
+    lines.push("");
+  }
   const shots = run.results.filter((r) => r.screenshot !== undefined);
   if (shots.length > 0) {
     lines.push(
@@ -105,7 +136,7 @@ export function annotations(run: ScenarioRun): Annotation[] {
   const shown = failed.slice(0, MAX_ANNOTATIONS).map((r) => ({
     file: r.scenario.source.file,
     line: r.scenario.source.line,
-    title: `${r.scenario.oauth ? "OAuth" : "Webhook"} scenario failed: ${r.scenario.name}`,
+    title: `${r.scenario.oauth ? "OAuth" : r.scenario.expectDeliveries ? "GitHub deliveries" : "Webhook"} scenario failed: ${r.scenario.name}`,
     message: failureSummary(r),
   }));
   const rest = failed.length - shown.length;

@@ -3,7 +3,10 @@
  * through tunnel and gate (verified webhook paths skip user auth; the recording sees them).
  * Each delivery is signed right before it is sent, and exactly the signed bytes are sent.
  * Scenarios run one after another by default (a later one may depend on an earlier one);
- * within a scenario, `concurrency` deliveries are in flight at once.
+ * within a scenario, `concurrency` deliveries are in flight at once. A list of `events` goes
+ * one after another in its `order`; `duplicate` and `retry` (delivery.ts) resend a delivery
+ * with the same delivery id; `then` requests (follow-up.ts) check the app's work afterwards;
+ * `expect-deliveries` (expect-deliveries.ts) reads GitHub's own delivery log instead.
  */
 
 import { randomUUID } from "node:crypto";
@@ -11,19 +14,39 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { ChromiumLoader } from "./browser/playwright.js";
 import { screenshotPaths } from "./browser/screenshot.js";
-import { checkReply, excerpt } from "./expect.js";
-import { agentsFor, send } from "./http.js";
+import {
+  duplicateCheck,
+  mergeHeaders,
+  type Prepared,
+  type SigningClock,
+  sendDelivery,
+  type Unit,
+} from "./delivery.js";
+import { checkReply } from "./expect.js";
+import { checkGithubDeliveries, type GithubDeliveryLog } from "./expect-deliveries.js";
+import { type CaptureSource, runFollowUp } from "./follow-up.js";
+import { agentsFor } from "./http.js";
 import type { ScenarioKeys } from "./keys.js";
-import type { Mismatch } from "./mismatch.js";
 import { runBrowserFlow } from "./oauth/browser-run.js";
 import { runOAuthFlow } from "./oauth/run.js";
-import type { OAuthFlow, OAuthStep } from "./oauth/types.js";
+import type { OAuthFlow } from "./oauth/types.js";
+import { ordered } from "./order.js";
 import { renderBody, renderPath } from "./render.js";
+import { followUpLine } from "./report-details.js";
+import type { DeliveryResult, LatencySummary, ScenarioResult, ScenarioRun } from "./results.js";
 import { DEFAULT_SCENARIO_TIMEOUT_MS } from "./settings.js";
 import { PROVIDERS } from "./signers/index.js";
-import { tamper } from "./tamper.js";
 import { render, type TemplateVars } from "./template.js";
 import type { Scenario } from "./types.js";
+
+export type {
+  AttemptResult,
+  DeliveryResult,
+  FollowUpResult,
+  LatencySummary,
+  ScenarioResult,
+  ScenarioRun,
+} from "./results.js";
 
 /** What OAuth scenarios with `browser: true` need. */
 export interface BrowserSettings {
@@ -64,49 +87,8 @@ export interface RunOptions {
   readonly maxInFlight?: number;
   /** Needed by OAuth scenarios with `browser: true`. */
   readonly browser?: BrowserSettings;
-}
-
-export interface DeliveryResult {
-  /** 0-based among the scenario's `repeat`. */
-  readonly index: number;
-  readonly passed: boolean;
-  /** undefined when no response came (see `error`). */
-  readonly status: number | undefined;
-  readonly latencyMs: number;
-  readonly mismatches: readonly Mismatch[];
-  /** No response: refused, reset, timed out or cancelled. */
-  readonly error: string | undefined;
-  readonly responseExcerpt: string;
-}
-
-export interface LatencySummary {
-  readonly p50: number;
-  readonly p99: number;
-  readonly max: number;
-}
-
-export interface ScenarioResult {
-  readonly scenario: Scenario;
-  readonly passed: boolean;
-  /** The scenario could not be sent at all (a secret or variable missing, cancelled). */
-  readonly error: string | undefined;
-  readonly deliveries: readonly DeliveryResult[];
-  /** Wall time of the scenario. */
-  readonly durationMs: number;
-  /** Of the deliveries that got a response. */
-  readonly latency: LatencySummary | undefined;
-  /** OAuth scenarios: each request of the login (their one "delivery" holds every mismatch). */
-  readonly steps?: readonly OAuthStep[];
-  /** Browser scenarios: the PNG of the last page (next to the HAR), when one was taken. */
-  readonly screenshot?: string;
-}
-
-export interface ScenarioRun {
-  readonly results: readonly ScenarioResult[];
-  readonly passed: number;
-  readonly failed: number;
-  readonly durationMs: number;
-  readonly cancelled: boolean;
+  /** The run's temporary GitHub webhook: what `expect-deliveries` scenarios read. */
+  readonly githubDeliveries?: GithubDeliveryLog;
 }
 
 /** Nearest-rank percentile of sorted values. */
@@ -144,23 +126,6 @@ class Limiter {
   }
 }
 
-/** Merges header sets case-insensitively: a later set replaces an earlier value, keeping its spelling. */
-function mergeHeaders(...sets: Readonly<Record<string, string>>[]): Record<string, string> {
-  const byLower = new Map<string, [string, string]>();
-  for (const set of sets)
-    for (const [name, value] of Object.entries(set)) byLower.set(name.toLowerCase(), [name, value]);
-  return Object.fromEntries(byLower.values());
-}
-
-/** Everything of a scenario that is the same for each of its deliveries. */
-interface Prepared {
-  readonly url: string;
-  readonly body: Buffer;
-  readonly secret: string;
-  readonly headers: Record<string, string>;
-  readonly vars: TemplateVars;
-}
-
 function prepare(s: Scenario, options: RunOptions, vars: TemplateVars): Prepared {
   let secret: string;
   if (PROVIDERS[s.provider].key === "ed25519") {
@@ -182,7 +147,6 @@ function prepare(s: Scenario, options: RunOptions, vars: TemplateVars): Prepared
   for (const [name, value] of s.headers) headers[name] = render(value, vars);
   return {
     url: options.baseUrl.replace(/\/+$/, "") + renderPath(s.path, vars),
-    body: renderBody(s.body, s.contentType, vars),
     secret,
     headers:
       s.sendAuth && options.authHeader
@@ -192,49 +156,25 @@ function prepare(s: Scenario, options: RunOptions, vars: TemplateVars): Prepared
   };
 }
 
-async function deliver(s: Scenario, p: Prepared, index: number, run: RunContext): Promise<DeliveryResult> {
-  // Signed here, right before sending: a timestamp is as fresh as the provider's would be.
-  let signed = PROVIDERS[s.provider].sign({
-    url: p.url,
-    body: p.body,
-    contentType: s.contentType,
-    nowSeconds: Math.floor(Date.now() / 1000 + s.timestampOffsetSeconds),
-    event: s.event,
-    deliveryId: randomUUID(),
-    secret: p.secret,
-  });
-  if (s.tamper) signed = tamper(s.provider, signed);
-  const headers = mergeHeaders({ "Content-Type": s.contentType }, signed.headers, p.headers);
-  try {
-    const reply = await send(signed.url, {
-      method: s.method,
-      headers,
-      body: signed.body,
-      agents: run.agents,
-      timeoutMs: s.timeoutMs ?? run.timeoutMs,
-      ...(run.signal ? { signal: run.signal } : {}),
-    });
-    const mismatches = checkReply(s.expect, reply, p.vars);
-    return {
-      index,
-      passed: mismatches.length === 0,
-      status: reply.status,
-      latencyMs: reply.latencyMs,
-      mismatches,
-      error: undefined,
-      responseExcerpt: excerpt(reply.body, p.vars.redact),
-    };
-  } catch (error) {
-    return {
-      index,
-      passed: false,
-      status: undefined,
-      latencyMs: 0,
-      mismatches: [],
-      error: errorMessage(error),
-      responseExcerpt: "",
-    };
+/** The bodies to deliver, rendered: the list of `events` (in list order), or the scenario's own. */
+function units(s: Scenario, vars: TemplateVars): Unit[] {
+  const events = s.behaviour?.events;
+  if (events === undefined) {
+    return [
+      {
+        event: s.event,
+        label: undefined,
+        body: renderBody(s.body, s.contentType, vars),
+        contentType: s.contentType,
+      },
+    ];
   }
+  return events.map((e) => ({
+    event: e.event,
+    label: e.label,
+    body: renderBody(e.body, e.contentType, vars),
+    contentType: e.contentType,
+  }));
 }
 
 interface RunContext {
@@ -319,36 +259,110 @@ async function runScenario(s: Scenario, options: RunOptions, run: RunContext): P
     return failed("a browser scenario needs a browser to launch (browser-path; RunOptions.browser)");
   }
   if (s.oauth) return runLogin(s, s.oauth, options, run, vars, started);
+  if (s.expectDeliveries) {
+    const outcome = await checkGithubDeliveries(s.expectDeliveries, options.githubDeliveries, run.signal);
+    return {
+      scenario: s,
+      passed: outcome.error === undefined && outcome.deliveries.every((d) => d.passed),
+      error: outcome.error,
+      deliveries: outcome.deliveries,
+      durationMs: performance.now() - started,
+      latency: latencySummary(
+        outcome.deliveries.filter((d) => d.status !== undefined).map((d) => d.latencyMs),
+      ),
+    };
+  }
   let prepared: Prepared;
+  let bodies: Unit[];
   try {
     prepared = prepare(s, options, vars);
+    bodies = units(s, vars);
   } catch (error) {
     return failed(errorMessage(error));
   }
+  const behaviour = s.behaviour;
   const deliveries: DeliveryResult[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < s.repeat && !run.signal?.aborted) {
-      const index = next++;
-      deliveries.push(await run.inFlight.run(() => deliver(s, prepared, index, run)));
+  /** The first delivery of the first body (list order): what captures read. */
+  let source: CaptureSource | undefined;
+  const deliverOne = async (unit: Unit, index: number) => {
+    const deliveryId = randomUUID();
+    const clock: SigningClock = { lastSeconds: undefined };
+    const first = await run.inFlight.run(() =>
+      sendDelivery(
+        s,
+        prepared,
+        unit,
+        deliveryId,
+        index,
+        run,
+        (reply) => checkReply(s.expect, reply, vars),
+        clock,
+      ),
+    );
+    deliveries.push(first.result);
+    if (behaviour?.events ? unit === bodies[0] : index === 0) {
+      source = { sent: unit.body, response: first.reply?.body };
+    }
+    if (behaviour?.duplicate && !run.signal?.aborted) {
+      const check = duplicateCheck(behaviour.expectDuplicate, first.result, vars);
+      const again = await run.inFlight.run(() =>
+        sendDelivery(s, prepared, unit, deliveryId, index, run, check, clock, true),
+      );
+      deliveries.push(again.result);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(s.concurrency, s.repeat) }, worker));
-  deliveries.sort((a, b) => a.index - b.index);
-  const cancelled = deliveries.length < s.repeat;
+  let expected = s.repeat;
+  let order: ScenarioResult["order"];
+  if (behaviour?.events) {
+    const sent = ordered(bodies, behaviour.order, behaviour.seed ?? 0);
+    order = { mode: behaviour.order, seed: behaviour.seed, sent: sent.map((u) => u.label ?? "") };
+    expected = sent.length;
+    for (const [index, unit] of sent.entries()) {
+      if (run.signal?.aborted) break;
+      await deliverOne(unit, index);
+    }
+  } else {
+    let next = 0;
+    const body = bodies[0] as Unit;
+    const worker = async () => {
+      while (next < s.repeat && !run.signal?.aborted) await deliverOne(body, next++);
+    };
+    await Promise.all(Array.from({ length: Math.min(s.concurrency, s.repeat) }, worker));
+  }
+  deliveries.sort((a, b) => a.index - b.index || Number(a.duplicate ?? false) - Number(b.duplicate ?? false));
+  const firsts = deliveries.filter((d) => !d.duplicate).length;
+  const cancelled = firsts < expected;
+  const followUps =
+    s.followUp && !cancelled && source
+      ? await runFollowUp(
+          s.followUp,
+          {
+            baseUrl: options.baseUrl,
+            authHeader: options.authHeader,
+            vars,
+            agents: run.agents,
+            timeoutMs: s.timeoutMs ?? run.timeoutMs,
+            signal: run.signal,
+          },
+          source,
+        )
+      : undefined;
   const latency = latencySummary(deliveries.filter((d) => d.status !== undefined).map((d) => d.latencyMs));
   return {
     scenario: s,
-    passed: !cancelled && deliveries.every((d) => d.passed),
-    error: cancelled ? `cancelled after ${deliveries.length} of ${s.repeat} deliveries` : undefined,
+    passed: !cancelled && deliveries.every((d) => d.passed) && (followUps ?? []).every((f) => f.passed),
+    error: cancelled ? `cancelled after ${firsts} of ${expected} deliveries` : undefined,
     deliveries,
     durationMs: performance.now() - started,
     latency,
+    ...(order ? { order } : {}),
+    ...(followUps ? { followUps } : {}),
   };
 }
 
 /** "github", or "oauth" (or "oauth, browser") for an OAuth login scenario: for logs and reports. */
 export function scenarioKind(s: Scenario): string {
+  if (s.expectDeliveries) return "github deliveries";
   return s.oauth ? (s.oauth.browser ? "oauth, browser" : "oauth") : s.provider;
 }
 
@@ -365,18 +379,23 @@ function logResult(logger: Logger | undefined, r: ScenarioResult): void {
   else logger.info(`scenario FAILED: ${s.name} (${kind}, ${where}): ${failureSummary(r)}${shot}`);
 }
 
-/** One line on why a scenario failed: the first failing delivery's mismatches or error. */
+/** One line on why a scenario failed: the first failing delivery's mismatches or error, else the first failing then request. */
 export function failureSummary(r: ScenarioResult): string {
   if (r.error !== undefined) return r.error;
   const bad = r.deliveries.filter((d) => !d.passed);
   const first = bad[0];
-  if (first === undefined) return "passed";
+  if (first === undefined) {
+    const followUp = r.followUps?.find((f) => !f.passed);
+    return followUp ? followUpLine(followUp) : "passed";
+  }
   const what =
     first.error ??
     first.mismatches.map((m) => `${m.what}: expected ${m.expected}, got ${m.actual}`).join("; ");
+  const who = first.duplicate ? "the duplicate: " : first.label !== undefined ? `${first.label}: ` : "";
+  const tries = (first.attempts?.length ?? 0) > 1 ? ` (after ${first.attempts?.length} attempts)` : "";
   return r.deliveries.length > 1
-    ? `${bad.length} of ${r.deliveries.length} deliveries failed; first: ${what}`
-    : what;
+    ? `${bad.length} of ${r.deliveries.length} deliveries failed; first: ${who}${what}${tries}`
+    : `${who}${what}${tries}`;
 }
 
 export async function runScenarios(options: RunOptions): Promise<ScenarioRun> {

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: descriptions show the ${capture.NAME} placeholder
 /**
  * The shape of a scenario file, as a zod schema: validates files on load and is exported as
  * the JSON Schema editors complete against (`# yaml-language-server: $schema=...`). Every
@@ -6,6 +7,9 @@
  */
 import * as z from "zod";
 import { oauthSchema } from "./oauth/schema.js";
+import { GITHUB_CATALOG_NAMES } from "./payloads/github-catalog-names.js";
+import { GITHUB_EVENTS } from "./payloads/github-events.js";
+import { exampleNames } from "./payloads/index.js";
 import { SCENARIO_PROVIDERS } from "./signers/index.js";
 
 export const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/;
@@ -127,6 +131,154 @@ const body = z
       "The request body. Default: the provider's built-in example for `event` (or its first example).",
   });
 
+const JSON_PATH_HELP = 'a JSON path: $ then .name, ["name"] or [index], e.g. $.data.object.id';
+
+const jsonPathKey = z.string().regex(/^\$/, { error: `must be ${JSON_PATH_HELP}` });
+
+const RETRY_SCHEDULES = ["github", "stripe", "svix", "standard-webhooks"] as const;
+
+const retrySchema = z
+  .strictObject({
+    schedule: z
+      .union(
+        [
+          z.enum(RETRY_SCHEDULES, { error: `must be one of ${RETRY_SCHEDULES.join(", ")}` }),
+          z
+            .array(duration("Wait before this retry"), { error: "must be a list of waits" })
+            .min(1, { error: "must list at least one wait, e.g. [1s, 5s, 30s]" })
+            .max(20, { error: "must list at most 20 waits" }),
+        ],
+        {
+          error: `must be one of ${RETRY_SCHEDULES.join(", ")} (the provider's schedule) or a list of waits, e.g. [1s, 5s, 30s]`,
+        },
+      )
+      .meta({
+        description:
+          "How the provider retries a delivery the app did not accept (non-2xx, no answer): github (a redelivery every 6 h, as GitHub's documented redelivery script; GitHub itself never retries), stripe (approximately: 5m, 25m, 1.5h, 2h, 4h, 8h, 8h, 24h, 24h), svix / standard-webhooks (5s, 5m, 30m, 2h, 5h, 10h, 10h), or your own list of waits.",
+      }),
+    compress: z
+      .union(
+        [
+          z.string().regex(/^\d+(?:\.\d+)?x$/i, { error: 'must be a factor such as "100x"' }),
+          z.number().positive({ error: 'must be a factor such as "100x"' }),
+        ],
+        { error: 'must be a factor such as "100x"' },
+      )
+      .meta({ description: 'Divide every wait by this, e.g. "100x" (5 min becomes 3 s). Default "1x".' })
+      .optional(),
+    attempts: z
+      .int({ error: "must be a whole number from 1 to 21" })
+      .min(1, { error: "must be a whole number from 1 to 21" })
+      .max(21, { error: "must be a whole number from 1 to 21" })
+      .meta({ description: "Most attempts in all (the first included). Default: the whole schedule." })
+      .optional(),
+  })
+  .meta({
+    description:
+      "Retry a delivery the app did not accept, as the provider would; the report lists every attempt.",
+  });
+
+const overrideSchema = z.record(jsonPathKey, z.json()).meta({
+  description:
+    'Values to set in the built-in body before signing, by JSON path, as `stripe trigger --override` does, e.g. {"$.data.object.amount": 500}. Each path must exist in the body.',
+});
+
+const eventItem = z.union(
+  [
+    z.string().min(1, { error: "must name an event, e.g. customer.subscription.created" }),
+    z.strictObject({
+      event: z
+        .string({ error: "must name an event, e.g. customer.subscription.created" })
+        .min(1, { error: "must name an event" }),
+      override: overrideSchema.optional(),
+    }),
+  ],
+  { error: "must be an event name, or a mapping with event (and override)" },
+);
+
+const captureSchema = z
+  .record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, {
+      error: "must be a name of letters, digits and _ (used as ${capture.NAME})",
+    }),
+    z.union([jsonPathKey, z.strictObject({ body: jsonPathKey }), z.strictObject({ response: jsonPathKey })], {
+      error: `must be ${JSON_PATH_HELP} (in the sent body), or {body: <path>} or {response: <path>} (in the first response)`,
+    }),
+  )
+  .meta({
+    description:
+      "Values used by the then requests as ${capture.NAME}: a JSON path in the sent body (or {response: path} in the app's first response).",
+  });
+
+const THEN_REQUEST = /^(GET|HEAD|POST|PUT|PATCH|DELETE) \/\S*$/;
+
+const thenSchema = z
+  .array(
+    z.strictObject({
+      request: z
+        .string({ error: 'must be a method and a path, e.g. "GET /orders/${capture.id}"' })
+        .regex(THEN_REQUEST, {
+          error:
+            'must be a method (GET, HEAD, POST, PUT, PATCH, DELETE) and a path starting with "/", e.g. "GET /orders/${capture.id}"',
+        })
+        .meta({
+          description: 'A request to the preview after the deliveries, e.g. "GET /orders/${capture.id}".',
+        }),
+      headers: z
+        .record(
+          z
+            .string()
+            .regex(HEADER_NAME, { error: "must be a header name (letters, digits and !#$%&'*+-.^_`|~)" }),
+          z.union([z.string(), z.number()], { error: "must be a text (or a number)" }),
+        )
+        .meta({ description: "Request headers." })
+        .optional(),
+      "send-auth": z
+        .boolean({ error: "must be true or false" })
+        .meta({ description: "Send the preview's credentials (default true)." })
+        .optional(),
+      eventually: duration(
+        "Keep asking (with growing pauses) until expect holds or this much time passed, e.g. 10s; at most 10m",
+      ).optional(),
+      expect: z
+        .strictObject(expectSchema.shape, {
+          error: (iss) =>
+            iss.input === undefined
+              ? "must say what the answer must be (status, json, body-contains or headers): a then request without expect checks nothing"
+              : "must be a mapping with status, body-contains, json, headers or max-latency",
+        })
+        .meta({ description: "What the answer must look like (required)." }),
+    }),
+    { error: "must be a list of requests, each with request and expect" },
+  )
+  .min(1, { error: "must list at least one request" })
+  .max(20, { error: "must list at most 20 requests" })
+  .meta({
+    description:
+      "Requests after the deliveries that check the app's work, e.g. {request: GET /orders/${capture.id}, eventually: 10s, expect: {json: {$.status: paid}}}.",
+  });
+
+const expectDeliveriesSchema = z
+  .strictObject({
+    events: z
+      .array(
+        z
+          .string({ error: 'must be a GitHub event, or event.action, e.g. "pull_request.opened"' })
+          .regex(/^[a-z_]+(?:\.[a-z_-]+)?$/, {
+            error: 'must be a GitHub event, or event.action, e.g. "push", "pull_request.opened"',
+          }),
+        { error: "must be a list of GitHub events, e.g. [push, pull_request.opened]" },
+      )
+      .min(1, { error: "must list at least one event" })
+      .meta({ description: "GitHub events (or event.action) that must have been delivered." }),
+    within: duration("How long GitHub may take to deliver them (default 2m, at most 30m)").optional(),
+    status: status.optional(),
+  })
+  .meta({
+    description:
+      "After the test command: GitHub's own deliveries to the run's temporary webhook (github-webhook) must include these events, each answered 2xx (or `status`).",
+  });
+
 export const scenarioSchema = z
   .strictObject({
     name: z
@@ -219,6 +371,48 @@ export const scenarioSchema = z
       .optional(),
     timeout: duration("Longest wait for each response").optional(),
     oauth: oauthSchema.optional(),
+    duplicate: z
+      .boolean({ error: "must be true or false" })
+      .meta({
+        description:
+          "Send each delivery twice with the same delivery id (X-GitHub-Delivery, the Stripe event id, webhook-id), the second signed anew, as a provider's retry arrives.",
+      })
+      .optional(),
+    "expect-duplicate": z
+      .union([z.literal("same-status"), expectSchema], {
+        error: 'must be "same-status" or a mapping like expect (status, body-contains, json, headers)',
+      })
+      .meta({
+        description:
+          'What the duplicate\'s answer must be. Default "same-status": the status the first one got.',
+      })
+      .optional(),
+    retry: retrySchema.optional(),
+    events: z
+      .array(eventItem, { error: "must be a list of event names" })
+      .min(1, { error: "must list at least one event" })
+      .max(50, { error: "must list at most 50 events" })
+      .meta({
+        description:
+          "Several events sent one after another (each its built-in body), in `order`, e.g. [customer.subscription.created, customer.subscription.updated].",
+      })
+      .optional(),
+    order: z
+      .enum(["as-listed", "shuffled", "reversed"], { error: "must be as-listed, shuffled or reversed" })
+      .meta({ description: "Order the events are sent in. Default as-listed." })
+      .optional(),
+    seed: z
+      .int({ error: "must be a whole number from 0 to 4294967295" })
+      .min(0, { error: "must be a whole number from 0 to 4294967295" })
+      .max(4_294_967_295, { error: "must be a whole number from 0 to 4294967295" })
+      .meta({ description: "Seed of order: shuffled (the report shows the one used), to replay an order." })
+      .optional(),
+    override: overrideSchema.optional(),
+    capture: captureSchema.optional(),
+    // A list, never a function: an object holding it is not a thenable.
+    // biome-ignore lint/suspicious/noThenProperty: the scenario file's own word for follow-up requests
+    then: thenSchema.optional(),
+    "expect-deliveries": expectDeliveriesSchema.optional(),
   })
   .meta({ description: "One webhook delivery (or `repeat` of them) and what its response must be." });
 
@@ -257,7 +451,56 @@ export function scenariosJsonSchema(): Record<string, unknown> {
     ?.scenarios?.items;
   if (items) {
     items.required = ["name"];
-    items.anyOf = [{ required: ["provider", "path"] }, { required: ["oauth"] }];
+    items.anyOf = [
+      { required: ["provider", "path"] },
+      { required: ["oauth"] },
+      { required: ["expect-deliveries"] },
+    ];
+    items.allOf = eventCompletions();
+    // Each list once, referenced where it is offered.
+    schema.$defs = {
+      ...(schema.$defs as Record<string, unknown> | undefined),
+      ...Object.fromEntries(
+        SCENARIO_PROVIDERS.map((p) => [
+          `${p}-events`,
+          { enum: p === "github" ? githubNames() : exampleNames(p) },
+        ]),
+      ),
+    };
+    const expectDeliveries = (items.properties as Record<string, { properties?: Record<string, unknown> }>)[
+      "expect-deliveries"
+    ];
+    if (expectDeliveries?.properties) {
+      expectDeliveries.properties.events = {
+        ...(expectDeliveries.properties.events as Record<string, unknown>),
+        items: { anyOf: [{ $ref: "#/$defs/github-events" }, { type: "string" }] },
+      };
+    }
   }
   return schema;
+}
+
+/** GitHub's events and the catalog's event.actions, for completion. */
+function githubNames(): string[] {
+  return [...new Set([...exampleNames("github"), ...GITHUB_CATALOG_NAMES, ...GITHUB_EVENTS])].sort();
+}
+
+/**
+ * Per provider, the event names with a built-in body, offered for `event` and `events` (as
+ * suggestions: any text stays valid, the loader decides).
+ */
+function eventCompletions(): Record<string, unknown>[] {
+  return SCENARIO_PROVIDERS.map((provider) => {
+    const names = { $ref: `#/$defs/${provider}-events` };
+    return {
+      if: { properties: { provider: { const: provider } }, required: ["provider"] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword
+      then: {
+        properties: {
+          event: { anyOf: [names, { type: "string" }] },
+          events: { items: { anyOf: [names, { type: "string" }, { type: "object" }] } },
+        },
+      },
+    };
+  });
 }

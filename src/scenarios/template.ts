@@ -1,7 +1,8 @@
 /**
- * `${env.NAME}` and `${preview.url}` in scenario bodies, paths and headers. `$${` writes a
- * literal `${`. Syntax is checked when the file loads (with the line); values are filled in
- * at run time, when the public URL is known.
+ * `${env.NAME}` and `${preview.url}` in scenario bodies, paths and headers, and
+ * `${capture.NAME}` in `then` requests. `$${` writes a literal `${`. Syntax is checked when the
+ * file loads (with the line); values are filled in at run time, when the public URL (and the
+ * captured values) are known.
  */
 
 const PLACEHOLDER = /\$(\$?)\{([^}]*)\}/g;
@@ -16,6 +17,8 @@ export interface TemplateVars {
    * and before it is cut (a secret cut in two would not be recognised).
    */
   readonly redact?: (text: string) => string;
+  /** Values of `capture:`, for `then` requests. */
+  readonly captures?: Readonly<Record<string, string>>;
 }
 
 /** How a substituted value is written into its context (e.g. inside a JSON string). */
@@ -30,13 +33,17 @@ export class TemplateError extends Error {
   override name = "TemplateError";
 }
 
-/** The first unsupported placeholder, e.g. "${envX}", or undefined when all are fine. */
-export function badPlaceholder(text: string): string | undefined {
+/**
+ * The first unsupported placeholder, e.g. "${envX}", or undefined when all are fine.
+ * `captures`: the names `${capture.NAME}` may use here (none where nothing is captured).
+ */
+export function badPlaceholder(text: string, captures: ReadonlySet<string> = new Set()): string | undefined {
   for (const m of text.matchAll(PLACEHOLDER)) {
     if (m[1] === "$") continue;
     const expr = (m[2] ?? "").trim();
     if (expr === "preview.url") continue;
     if (expr.startsWith("env.") && ENV_NAME.test(expr.slice(4))) continue;
+    if (expr.startsWith("capture.") && captures.has(expr.slice(8))) continue;
     return m[0];
   }
   return undefined;
@@ -59,6 +66,11 @@ export function render(text: string, vars: TemplateVars, escapeValue: Escape = a
     if (literal === "$") return whole.slice(1);
     const expr = inner.trim();
     if (expr === "preview.url") return escapeValue(vars.previewUrl);
+    if (expr.startsWith("capture.")) {
+      const captured = vars.captures?.[expr.slice(8)];
+      if (captured === undefined) throw new TemplateError(`${whole} has no captured value`);
+      return escapeValue(captured);
+    }
     const name = expr.slice(4);
     const value = vars.env[name];
     if (!expr.startsWith("env.") || value === undefined) {

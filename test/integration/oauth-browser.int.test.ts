@@ -1,6 +1,7 @@
 /**
- * OAuth scenarios in a real headless Chromium (here Debian's /usr/bin/chromium; on GitHub's
- * Ubuntu runners Google Chrome, found as the action finds it; driven by playwright-core) through the whole pipeline against examples/oauth-app: the browser signs in
+ * OAuth scenarios in a real headless Chromium (found as the action finds it, else the one in
+ * the @sparticuz/chromium dev dependency: test/setup/chromium.ts; driven by playwright-core)
+ * through the whole pipeline against examples/oauth-app: the browser signs in
  * by clicking the user's button on the provider's login page (or Deny), the screenshot of the
  * last page lands next to the HAR as a real PNG, failures are precise and still screenshot,
  * the built CLI loads its vendored playwright-core, a cancelled run closes the browser, and no
@@ -12,9 +13,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
-import { findBrowser } from "../../src/scenarios/browser/find.js";
 import { parseScenarioText } from "../../src/scenarios/load.js";
 import { runScenarios } from "../../src/scenarios/runner.js";
 import { junitTestcase } from "../helpers/junit.js";
@@ -22,14 +22,18 @@ import { processesWithMark } from "../helpers/processes.js";
 import { until } from "../helpers/wait.js";
 import { type Harness, ROOT, runCliCaptured, useHarness } from "./harness.js";
 
-// As the action finds it: CHROME_PATH, then chromium, ..., google-chrome on PATH.
-const CHROMIUM = findBrowser("", process.env, ROOT).path ?? "/usr/bin/chromium";
+// Chosen once for the run by the global setup; undefined only where no Chromium can run.
+const BROWSER = inject("testBrowser");
+const CHROMIUM = BROWSER.path ?? "";
 const APP = `${process.execPath} examples/oauth-app/server.mjs`;
 const EXAMPLE = "examples/oauth-app/browser.scenarios.yml";
 
 let h: Harness;
 useHarness((created) => {
   h = created;
+});
+beforeEach((ctx) => {
+  if (BROWSER.skip !== undefined) ctx.skip(BROWSER.skip);
 });
 
 function cliArgs(start: string, scenarios: string) {

@@ -133,6 +133,22 @@ describe("renderComment", () => {
     expect(body.trimEnd().endsWith("</sub>")).toBe(true);
   });
 
+  it("shows an unverified URL as code text only, and says a fork's code is running", () => {
+    const body = renderComment(
+      view({
+        url: "https://evil.example/a`b|c<d>\n[x](y)",
+        urlUnverified: true,
+        fork: { repository: "fork`er/r|x" },
+      }),
+    );
+    expect(body).toContain(
+      "| **URL** | `https://evil.example/a'b\\|c&lt;d&gt; [x](y)` ⚠️ not a link: its host is not a known tunnel domain",
+    );
+    expect(body).not.toContain("](https://evil.example");
+    expect(body).toContain("> This preview runs code from the fork `fork'er/r\\|x`, which the maintainers");
+    expect(renderComment(view())).not.toContain("fork");
+  });
+
   it("strips terminal colour codes from the failure", () => {
     expect(renderComment(view({ phase: "failed", failure: "\u001b[31mred\u001b[0m" }))).toContain("\nred\n");
   });

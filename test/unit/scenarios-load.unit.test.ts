@@ -146,7 +146,7 @@ const CASES: [file: string, messages: string[]][] = [
   [
     "unknown-example.yml",
     [
-      '@:7:16: scenario "refund" (scenarios[0]): field "body.example" is not a built-in stripe example; stripe has: checkout.session.completed, payment_intent.succeeded (got "charge.refunded")',
+      '@:7:16: scenario "refund" (scenarios[0]): field "body.example" is not a built-in stripe example; stripe has: checkout.session.completed, payment_intent.succeeded, checkout.session.expired, checkout.session.async_payment_succeeded, checkout.session.async_payment_failed, payment_intent.created, payment_intent.payment_failed, payment_intent.canceled, charge.succeeded, charge.failed, charge.refunded, customer.created, customer.updated, customer.deleted, customer.subscription.created, customer.subscription.updated, customer.subscription.deleted, customer.subscription.trial_will_end, invoice.created, invoice.finalized, invoice.paid, invoice.payment_succeeded, invoice.payment_failed (got "payout.paid")',
     ],
   ],
   [
@@ -341,7 +341,11 @@ describe("JSON Schema", () => {
     const schema = JSON.parse(readFileSync(SCHEMA_FILE, "utf8"));
     const scenario = schema.properties.scenarios.items;
     expect(scenario.required).toEqual(["name"]);
-    expect(scenario.anyOf).toEqual([{ required: ["provider", "path"] }, { required: ["oauth"] }]);
+    expect(scenario.anyOf).toEqual([
+      { required: ["provider", "path"] },
+      { required: ["oauth"] },
+      { required: ["expect-deliveries"] },
+    ]);
     expect(scenario.additionalProperties).toBe(false);
     for (const [name, field] of Object.entries(
       scenario.properties as Record<string, { description?: string }>,

@@ -69,7 +69,9 @@ export function webhookStage(options: WebhookStageOptions): Stage {
     }
     // Unsigned: answer before reading a byte of the body.
     if (!scheme.signatureHeaders.some((h) => ex.req.headers[h] !== undefined)) {
-      reply(ex, 401, `${rule.provider} webhook rejected: missing ${scheme.signatureHeaders[0]} header`);
+      const reason = `missing ${scheme.signatureHeaders[0]} header`;
+      ex.webhook = { provider: rule.provider, ok: false, reason };
+      reply(ex, 401, `${rule.provider} webhook rejected: ${reason}`);
       return true;
     }
     const length = declaredLength(ex.basics.contentLength);
@@ -91,11 +93,13 @@ export function webhookStage(options: WebhookStageOptions): Stage {
           rule.secret,
         );
         if (!verdict.ok) {
+          ex.webhook = { provider: rule.provider, ok: false, reason: verdict.reason };
           reply(ex, verdict.status, `${rule.provider} webhook rejected: ${verdict.reason}`);
           return true;
         }
         ex.body = body;
         ex.webhookVerified = true;
+        ex.webhook = { provider: rule.provider, ok: true };
         return false;
       },
       (error: unknown) => {

@@ -92,4 +92,13 @@ export const WEBHOOK_ONLY_KEYS = [
   "timestamp-offset",
   "tamper",
   "send-auth",
+  "duplicate",
+  "expect-duplicate",
+  "retry",
+  "events",
+  "order",
+  "seed",
+  "override",
+  "capture",
+  "then",
 ] as const;

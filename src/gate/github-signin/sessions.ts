@@ -1,0 +1,141 @@
+/**
+ * Who signed in, remembered by an opaque random id in a cookie. Ids (and GitHub tokens in
+ * the short-lived check cache) are kept only as their SHA-256 digest, so a lookup's timing
+ * depends on the hash, and nothing kept in memory can be replayed. A session holds the
+ * login and the decision (allowed or refused, and why); never a GitHub token.
+ */
+import { randomBytes } from "node:crypto";
+import { sha256 } from "../../util/secure-compare.js";
+import { cookieValues, SESSION_COOKIE } from "../session-cookie.js";
+import type { AllowedVerdict, DeniedVerdict } from "./verdict.js";
+
+export { SESSION_COOKIE };
+
+/** 32 random bytes, base64url: a session or sign-in id. */
+export function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+export function digestKey(secret: string): string {
+  return sha256(secret).toString("base64");
+}
+
+export interface Session {
+  /** Returned as is for every request of the session (no allocation on the hot path). */
+  readonly verdict: AllowedVerdict | DeniedVerdict;
+  /** Date.now() after which it is gone; Infinity: as long as the preview. */
+  readonly expiresAt: number;
+}
+
+const NAME_EQ = `${SESSION_COOKIE}=`;
+
+/** The name at `at` begins a cookie: at the start, or after ";" and spaces (not inside "xpreview_..."). */
+function startsCookie(header: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (header[i] === " " || header[i] === "\t")) i--;
+  return i < 0 || header[i] === ";";
+}
+
+export interface StoreOptions {
+  /** undefined: sessions last as long as the preview. */
+  readonly ttlMs: number | undefined;
+  /** Beyond this many, the oldest is forgotten. */
+  readonly max: number;
+  readonly now: () => number;
+}
+
+export class SessionStore {
+  readonly #sessions = new Map<string, Session>();
+  readonly #options: StoreOptions;
+
+  constructor(options: StoreOptions) {
+    this.#options = options;
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  /** A new session for this decision; returns its id, for the cookie only. */
+  create(verdict: AllowedVerdict | DeniedVerdict): string {
+    const { ttlMs, max, now } = this.#options;
+    if (this.#sessions.size >= max) {
+      const oldest = this.#sessions.keys().next().value;
+      if (oldest !== undefined) this.#sessions.delete(oldest);
+    }
+    const id = newSecret();
+    this.#sessions.set(digestKey(id), { verdict, expiresAt: ttlMs === undefined ? Infinity : now() + ttlMs });
+    return id;
+  }
+
+  /**
+   * The live session named by a Cookie header, if any. On every request of the preview:
+   * scans the header in place (no split) and hashes only values of the session cookie.
+   */
+  find(cookieHeader: string | undefined): Session | undefined {
+    if (cookieHeader === undefined) return undefined;
+    let from = 0;
+    for (;;) {
+      const at = cookieHeader.indexOf(NAME_EQ, from);
+      if (at === -1) return undefined;
+      from = at + NAME_EQ.length;
+      if (!startsCookie(cookieHeader, at)) continue;
+      const end = cookieHeader.indexOf(";", from);
+      const id = cookieHeader.slice(from, end === -1 ? undefined : end).trim();
+      const key = digestKey(id);
+      const session = this.#sessions.get(key);
+      if (session === undefined) continue;
+      if (session.expiresAt > this.#options.now()) return session;
+      this.#sessions.delete(key);
+    }
+  }
+
+  /** Ends every session the Cookie header names; returns how many there were. */
+  end(cookieHeader: string | undefined): number {
+    if (cookieHeader === undefined) return 0;
+    let ended = 0;
+    for (const id of cookieValues(cookieHeader, SESSION_COOKIE)) {
+      if (this.#sessions.delete(digestKey(id))) ended++;
+    }
+    return ended;
+  }
+
+  clear(): void {
+    this.#sessions.clear();
+  }
+}
+
+/** A bounded map from a secret's digest to a value that expires (e.g. a token's check). */
+export class DigestCache<V> {
+  readonly #entries = new Map<string, { readonly value: V; readonly expiresAt: number }>();
+  readonly #ttlMs: number;
+  readonly #max: number;
+  readonly #now: () => number;
+
+  constructor(options: { readonly ttlMs: number; readonly max: number; readonly now: () => number }) {
+    this.#ttlMs = options.ttlMs;
+    this.#max = options.max;
+    this.#now = options.now;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt > this.#now()) return entry.value;
+    this.#entries.delete(key);
+    return undefined;
+  }
+
+  set(key: string, value: V): void {
+    this.#entries.delete(key);
+    if (this.#entries.size >= this.#max) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, { value, expiresAt: this.#now() + this.#ttlMs });
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The GitHub sign-in used the way the gate will use it, on a real HTTP server on
+ * 127.0.0.1:0 in front of a small app: its reserved paths first, then check(), then either
+ * its refusal or a proxied request with X-Preview-User. With the fake GitHub (device flow
+ * extension) behind it, and a browser-like client that keeps cookies.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  appRequestHeaders,
+  type GithubSignIn,
+  type GithubSignInOptions,
+  type GithubSignInSettingsInput,
+  githubSignInSettings,
+  GithubSignIn as SignIn,
+  writeAnswer,
+} from "../../src/gate/github-signin/index.js";
+import { type LogLines, startApp, type TestApp, testLogger } from "../integration/gate-helpers.js";
+import { FakeGitHub } from "./fake-github.js";
+import { FakeDeviceFlow, type FakeDeviceOptions, TEST_CLIENT_ID } from "./fake-github-device.js";
+
+export interface SignInGate {
+  readonly url: string;
+  readonly port: number;
+  readonly signin: GithubSignIn;
+  readonly app: TestApp;
+  readonly fake: FakeGitHub;
+  readonly device: FakeDeviceFlow;
+  readonly logger: LogLines;
+  close(): Promise<void>;
+}
+
+export interface SignInGateOptions {
+  readonly device?: Partial<FakeDeviceOptions>;
+  readonly settings?: Partial<GithubSignInSettingsInput>;
+  readonly signin?: Partial<Omit<GithubSignInOptions, "settings" | "logger">>;
+  /** Tell the sign-in the visitor came over https (as through a tunnel). */
+  readonly secure?: boolean;
+}
+
+export const DEFAULT_USERS: FakeDeviceOptions["users"] = [
+  { login: "alice", repos: { "o/r": "write" } },
+  { login: "bob", repos: { "o/r": "read" } },
+];
+
+/** The app answers with what it was told about the visitor. */
+function appHandler(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const body = JSON.stringify({
+    path: req.url,
+    user: req.headers["x-preview-user"] ?? null,
+    cookie: req.headers.cookie ?? null,
+    authorization: req.headers.authorization ?? null,
+  });
+  res.writeHead(200, { "content-type": "application/json" });
+  res.end(body);
+}
+
+export async function startSignInGate(options: SignInGateOptions = {}): Promise<SignInGate> {
+  const device = new FakeDeviceFlow({ users: DEFAULT_USERS, intervalSeconds: 0.05, ...options.device });
+  const fake = await FakeGitHub.start({ token: "core-token", extensions: [device] });
+  const app = await startApp(appHandler);
+  const logger = testLogger();
+  const signin = new SignIn({
+    settings: githubSignInSettings({
+      clientId: TEST_CLIENT_ID,
+      serverUrl: fake.url,
+      apiUrl: fake.url,
+      repository: { owner: "o", name: "r" },
+      repositoryIsPublic: true,
+      pullRequestAuthor: "carol",
+      ...options.settings,
+    }),
+    logger,
+    ...options.signin,
+  });
+  let origin = "";
+  const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
+    const serve = async () => {
+      const secure = options.secure ?? false;
+      if (await signin.handle(req, res, { pathname, publicOrigin: origin, secure })) return;
+      const verdict = await signin.check({
+        cookie: req.headers.cookie,
+        authorization: req.headers.authorization,
+      });
+      if (verdict.kind !== "allowed") {
+        writeAnswer(res, signin.refusal(verdict, { url: req.url ?? "/", accept: req.headers.accept }));
+        return;
+      }
+      const upstream = http.request(
+        {
+          host: "127.0.0.1",
+          port: app.port,
+          method: req.method,
+          path: req.url,
+          headers: appRequestHeaders(req.rawHeaders, verdict),
+        },
+        (response) => {
+          res.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(res);
+        },
+      );
+      upstream.on("error", () => res.destroy());
+      req.pipe(upstream);
+    };
+    serve().catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    url: origin,
+    port,
+    signin,
+    app,
+    fake,
+    device,
+    logger,
+    async close() {
+      await signin.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+export interface Page {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: string;
+}
+
+/**
+ * A client that behaves like a browser where it matters here: keeps cookies by path,
+ * asks for HTML, and sends Origin and Sec-Fetch-Site with its POSTs.
+ */
+export class BrowserLike {
+  readonly cookies = new Map<string, { value: string; path: string }>();
+  /** Every Set-Cookie received, as sent. */
+  readonly setCookies: string[] = [];
+  readonly #base: string;
+
+  constructor(base: string) {
+    this.#base = base;
+  }
+
+  cookieHeader(path: string): string | undefined {
+    const matching = [...this.cookies].filter(
+      ([, c]) => path === c.path || path.startsWith(`${c.path.replace(/\/$/, "")}/`) || c.path === "/",
+    );
+    return matching.length === 0 ? undefined : matching.map(([name, c]) => `${name}=${c.value}`).join("; ");
+  }
+
+  async request(method: string, path: string, headers: http.OutgoingHttpHeaders = {}): Promise<Page> {
+    const url = new URL(path, this.#base);
+    const cookie = this.cookieHeader(url.pathname);
+    const page = await new Promise<Page>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method,
+          path: `${url.pathname}${url.search}`,
+          agent: false,
+          headers: {
+            accept: "text/html,application/xhtml+xml",
+            ...(cookie ? { cookie } : {}),
+            ...(method === "POST" ? { origin: this.#base, "sec-fetch-site": "same-origin" } : {}),
+            ...headers,
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString(),
+            }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    for (const line of page.headers["set-cookie"] ?? []) {
+      this.setCookies.push(line);
+      const [pair = "", ...attributes] = line.split(";").map((p) => p.trim());
+      const name = pair.slice(0, pair.indexOf("="));
+      const value = pair.slice(pair.indexOf("=") + 1);
+      const path = attributes.find((a) => a.toLowerCase().startsWith("path="))?.slice(5) ?? "/";
+      if (value === "" || attributes.some((a) => a.toLowerCase() === "max-age=0")) this.cookies.delete(name);
+      else this.cookies.set(name, { value, path });
+    }
+    return page;
+  }
+
+  get(path: string, headers?: http.OutgoingHttpHeaders): Promise<Page> {
+    return this.request("GET", path, headers);
+  }
+
+  post(path: string, headers?: http.OutgoingHttpHeaders): Promise<Page> {
+    return this.request("POST", path, headers);
+  }
+}
+
+/** The user code shown on the code page. */
+export function userCodeOf(page: Page): string {
+  const code = /<output id="user-code" class="code">([^<]+)<\/output>/.exec(page.body)?.[1];
+  if (!code) throw new Error(`no user code on the page: ${page.body.slice(0, 500)}`);
+  return code;
+}
