@@ -1,0 +1,240 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  actionSecrets,
+  resultOutputs,
+  runWired
+} from "./chunk-NJZ2LOMJ.js";
+import {
+  actionState,
+  annotateScenarios,
+  writeSummary
+} from "./chunk-NVGBBTXZ.js";
+import {
+  coreLogger,
+  removeConfigFile,
+  writeConfigFile
+} from "./chunk-6UPPLOBH.js";
+import {
+  error,
+  getInput,
+  info,
+  saveState,
+  setFailed,
+  setOutput,
+  warning
+} from "./chunk-XVRMAUBD.js";
+import "./chunk-APRB5VJX.js";
+import {
+  ScenarioInputError,
+  buildConfig
+} from "./chunk-GZCOCVCP.js";
+import {
+  CANCEL_GRACE_MS,
+  childEnv
+} from "./chunk-Y65AUZ4B.js";
+import "./chunk-S2ADTU3Q.js";
+import {
+  abortOnSignals
+} from "./chunk-3OBFNEE4.js";
+import {
+  LogTail,
+  RUN_DIR_ENV,
+  RUN_ID_ENV,
+  STATE,
+  newRun,
+  stopProcessTree
+} from "./chunk-6JRKY42D.js";
+import {
+  require_child_process
+} from "./chunk-F6NLBT5A.js";
+import {
+  require_os
+} from "./chunk-4APMPA4J.js";
+import {
+  OUTPUTS
+} from "./chunk-INIC66EX.js";
+import "./chunk-ASYGN275.js";
+import "./chunk-EGYH3FFJ.js";
+import "./chunk-P6W5CQM5.js";
+import "./chunk-H5VRMRXI.js";
+import "./chunk-WXR4GUQT.js";
+import "./chunk-D6N3VSFQ.js";
+import "./chunk-5X4Z3MXZ.js";
+import {
+  CancelledError,
+  ConfigError,
+  errorMessage
+} from "./chunk-EPIYIWCW.js";
+import {
+  require_path
+} from "./chunk-BVXFKNV2.js";
+import {
+  require_fs
+} from "./chunk-HWQAXG6F.js";
+import {
+  __toESM
+} from "./chunk-PGICO5ZK.js";
+
+// src/action/main.ts
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+
+// src/action/background.ts
+var import_node_child_process = __toESM(require_child_process(), 1);
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+
+// src/action/supervisor-protocol.ts
+function isSupervisorMessage(value) {
+  const type = value?.type;
+  return type === "output" || type === "holding" || type === "failed";
+}
+
+// src/action/background.ts
+function runsInBackground(config) {
+  return config.keepRunning || config.test === void 0 && config.scenarios.scenarios.length === 0;
+}
+async function startInBackground(options) {
+  const { id: runId, dir: runDir } = options.run;
+  const logFile = import_node_path.default.join(runDir, "supervisor.log");
+  const fd = (0, import_node_fs.openSync)(logFile, "a");
+  const child = (0, import_node_child_process.spawn)(process.execPath, [options.supervisorScript], {
+    detached: true,
+    stdio: ["ignore", fd, fd, "ipc"],
+    // It reads the run's Config from the run folder: no inputs, only what any child may have.
+    env: childEnv(process.env, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
+    windowsHide: true
+  });
+  (0, import_node_fs.closeSync)(fd);
+  if (child.pid !== void 0) saveState(STATE.supervisorPid, String(child.pid));
+  const relay = new LogTail(logFile, 50);
+  relay.onLine((line) => process.stdout.write(`${line}
+`));
+  await relay.start();
+  let failure;
+  const outcome = await new Promise((resolve) => {
+    child.on("message", (message) => {
+      if (!isSupervisorMessage(message)) return;
+      if (message.type === "output" && message.name in OUTPUTS)
+        setOutput(message.name, message.value);
+      else if (message.type === "holding") resolve({ kind: "holding", result: message.result });
+      else if (message.type === "failed") failure = message.message;
+    });
+    child.once(
+      "error",
+      (error2) => resolve({ kind: "failed", message: `Could not start the supervisor: ${error2.message}` })
+    );
+    child.once("exit", (code, signal) => {
+      const exited = `The preview supervisor ${signal ? `was killed by ${signal}` : `exited with code ${code}`}.`;
+      resolve({ kind: "failed", message: cancelled ?? failure ?? exited });
+    });
+    let cancelled;
+    const onAbort = () => {
+      const reason = options.signal.reason;
+      cancelled = `${reason instanceof CancelledError ? reason.message : "Cancelled."} The preview was torn down.`;
+      child.kill("SIGTERM");
+      void stopAfter(child.pid, CANCEL_GRACE_MS + 1e3);
+    };
+    if (options.signal.aborted) onAbort();
+    else options.signal.addEventListener("abort", onAbort, { once: true });
+  });
+  await relay.close();
+  saveState(STATE.supervisorLogShown, String(relay.offset));
+  if (outcome.kind === "holding") {
+    child.disconnect();
+    child.unref();
+  }
+  return outcome;
+}
+async function stopAfter(pid, ms) {
+  if (pid === void 0) return;
+  await stopProcessTree(pid, { graceMs: ms });
+}
+
+// src/action/main.ts
+async function runMain() {
+  const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
+  let secrets;
+  try {
+    const run = newRun(process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)());
+    const config = await buildConfig((name) => getInput(name), {
+      cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      env: process.env,
+      runDir: run.dir
+    });
+    secrets = actionSecrets(config, process.env);
+    saveRun(run, config);
+    if (runsInBackground(config)) await background(run, cancel.signal, secrets);
+    else await foreground(config, run, cancel.signal, secrets);
+  } catch (error2) {
+    if (error2 instanceof ConfigError) {
+      for (const problem of error2.problems) {
+        if (problem instanceof ScenarioInputError) {
+          error(problem.message, { file: problem.location.file, startLine: problem.location.line });
+        }
+      }
+    }
+    const message = error2 instanceof CancelledError ? `${error2.message} The preview was torn down.` : errorMessage(error2);
+    setFailed(secrets ? secrets.redact(message) : message);
+  } finally {
+    cancel.dispose();
+  }
+}
+function saveRun(run, config) {
+  (0, import_node_fs2.mkdirSync)(run.dir, { recursive: true });
+  writeConfigFile(run.dir, config);
+  saveState(STATE.runId, run.id);
+  saveState(STATE.runDir, run.dir);
+}
+var setOutputs = (outputs) => {
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+};
+async function foreground(config, run, signal, secrets) {
+  try {
+    const result = await runWired({
+      config,
+      run,
+      logger: coreLogger,
+      secrets,
+      state: actionState,
+      setOutputs,
+      signal,
+      report: {
+        // The pipeline redacted its result with `secrets`.
+        finished: async (r) => {
+          setOutputs(resultOutputs(r));
+          annotateScenarios(r);
+          await writeSummary(r).catch(
+            (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+          );
+        }
+      }
+    });
+    if (result.outcome === "failed") setFailed(result.failure ?? "The run failed.");
+  } finally {
+    removeConfigFile(run.dir);
+  }
+}
+async function background(run, signal, secrets) {
+  const outcome = await startInBackground({
+    run,
+    signal,
+    supervisorScript: import_node_path2.default.join(import_node_path2.default.dirname(process.argv[1] ?? "."), "supervisor.js")
+  });
+  if (outcome.kind === "failed") {
+    setFailed(secrets.redact(outcome.message));
+    return;
+  }
+  const result = secrets.redactDeep(outcome.result);
+  saveState(STATE.appLog, result.appLog);
+  annotateScenarios(result);
+  await writeSummary(result).catch(
+    (error2) => warning(`Could not write the job summary: ${errorMessage(error2)}`)
+  );
+  info(`The preview at ${result.url} stays up for the next steps; the post step tears it down.`);
+  if (result.outcome === "failed") setFailed(result.failure ?? "The tests failed.");
+}
+export {
+  runMain
+};

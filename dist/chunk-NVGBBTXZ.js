@@ -1,0 +1,67 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  error,
+  getState,
+  saveState,
+  summary
+} from "./chunk-XVRMAUBD.js";
+import {
+  readSavedState
+} from "./chunk-6JRKY42D.js";
+import {
+  formatDuration,
+  gateSummaryMarkdown
+} from "./chunk-EPIYIWCW.js";
+
+// src/action/state.ts
+var actionState = { save: (key, value) => saveState(key, value) };
+var readActionState = () => readSavedState((key) => getState(key));
+
+// src/action/summary.ts
+var OUTCOME = {
+  passed: "\u2705 tests passed",
+  failed: "\u274C failed",
+  "no-test": "\u2705 preview ran (no test command)",
+  "start-failed": "\u274C could not start",
+  cancelled: "\u26AA cancelled"
+};
+function summaryMarkdown(result) {
+  const rows = result.phases.map(
+    (p) => `| ${p.name} | ${p.status} | ${p.status === "skipped" ? "" : formatDuration(p.ms)} | ${escapeCell(p.detail)} |`
+  );
+  return [
+    "## preview-tunnel",
+    "",
+    `**Result:** ${OUTCOME[result.outcome]}${result.failure ? `: ${escapeCell(result.failure.split("\n")[0] ?? "")}` : ""}`,
+    "",
+    `**Preview:** ${result.url ? `\`${result.url}\`` : "not exposed"} (provider \`${result.provider}\`)`,
+    "",
+    "| phase | status | time | detail |",
+    "| --- | --- | --- | --- |",
+    ...rows,
+    "",
+    `App log: \`${result.appLog}\`${result.harPath ? ` \xB7 requests recorded in \`${result.harPath}\` (HAR: open it in a browser's devtools)` : ""}`,
+    "",
+    ...result.scenarios ? [result.scenarios.summary] : [],
+    ...result.requests ? [gateSummaryMarkdown(result.requests)] : []
+  ].join("\n");
+}
+function escapeCell(text) {
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+async function writeSummary(result) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await summary.addRaw(summaryMarkdown(result)).write();
+}
+function annotateScenarios(result) {
+  for (const a of result.scenarios?.annotations ?? []) {
+    error(a.message, { title: a.title, file: a.file, startLine: a.line });
+  }
+}
+
+export {
+  actionState,
+  readActionState,
+  writeSummary,
+  annotateScenarios
+};
