@@ -9,6 +9,12 @@ import type { AppSettings } from "../app/settings.js";
 import type { GateSettings } from "../gate/settings.js";
 import type { PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
+import {
+  type ActionMode,
+  DEFAULT_RELAY_SETTINGS,
+  type ForkSideSettings,
+  type RelaySettings,
+} from "../relay/settings.js";
 import type { ScenarioSettings } from "../scenarios/settings.js";
 import type { SessionSettings } from "../session/settings.js";
 import type { ProviderName, TunnelSettings } from "../tunnel/settings.js";
@@ -18,6 +24,7 @@ import { parseAppInputs } from "./parse/app.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
 import { parseIdpInputs } from "./parse/idp.js";
+import { parseMode, parseRelayInputs } from "./parse/relay.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
@@ -40,6 +47,8 @@ export interface Config extends AppSettings, SessionSettings {
   readonly scenarios: ScenarioSettings;
   /** The mock identity provider; its client secret is generated once per run (a secret). */
   readonly idp: IdpRunSettings;
+  /** Where the preview's statuses go when it cannot publish itself (a fork's pull request). */
+  readonly relay: ForkSideSettings;
 }
 
 export interface ConfigContext {
@@ -68,6 +77,7 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
     publish: parsePublishInputs(inputs),
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
     idp: parseIdpInputs(inputs, { cwd }),
+    relay: parseRelayInputs(inputs),
   };
 
   // Resolve: what parsed, so the problems of both steps are reported together.
@@ -77,11 +87,11 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
   const idp = await resolveIdp(parsed.idp, inputs);
 
-  const { run, publish } = parsed;
+  const { run, publish, relay } = parsed;
   // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.
   const oauth = scenarios?.scenarios.some((s) => s.oauth !== undefined) ?? false;
   const config: Config | undefined =
-    app && run && gate && tunnel && scenarios
+    app && run && gate && tunnel && scenarios && relay
       ? {
           ...app,
           ...run,
@@ -90,7 +100,41 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
           publish,
           scenarios,
           idp: withClientSecret(idp, idp.enabled || oauth),
+          relay: { publish: relay.publish },
         }
       : undefined;
   return inputs.complete(config);
+}
+
+/** Which of the action's two modes the inputs ask for; a ConfigError naming `mode` otherwise. */
+export function readActionMode(source: InputSource): ActionMode {
+  const inputs = new InputReader(source, INPUTS);
+  return inputs.complete(inputs.read("mode", parseMode));
+}
+
+/** `mode: relay`: the relay's settings and the publishing inputs it publishes with. */
+export interface RelayConfig {
+  readonly relay: RelaySettings;
+  readonly publish: PublishSettings;
+}
+
+/**
+ * Reads and checks the inputs of `mode: relay` (the publishing inputs and relay-*; the preview's
+ * own, `start` among them, are not read). Throws one ConfigError listing every invalid input.
+ */
+export function buildRelayConfig(source: InputSource): RelayConfig {
+  const inputs = new InputReader(source, INPUTS);
+  const publish = parsePublishInputs(inputs);
+  const relay = parseRelayInputs(inputs);
+  return inputs.complete(
+    relay && {
+      publish,
+      relay: {
+        ...DEFAULT_RELAY_SETTINGS,
+        commentKey: publish.commentKey,
+        timeoutMs: relay.timeoutMs,
+        allowedHosts: relay.allowedHosts,
+      },
+    },
+  );
 }

@@ -9,6 +9,7 @@ import { GATE_INPUTS } from "./inputs/gate.js";
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./inputs/github.js";
 import { IDP_INPUTS } from "./inputs/idp.js";
 import type { InputSpec } from "./inputs/reader.js";
+import { RELAY_INPUTS } from "./inputs/relay.js";
 import { RUN_INPUTS } from "./inputs/run.js";
 import { SCENARIO_INPUTS, SCENARIO_OUTPUTS } from "./inputs/scenarios.js";
 import { TUNNEL_INPUTS } from "./inputs/tunnel.js";
@@ -23,6 +24,7 @@ export const INPUTS = {
   ...PUBLISH_INPUTS,
   ...SCENARIO_INPUTS,
   ...IDP_INPUTS,
+  ...RELAY_INPUTS,
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

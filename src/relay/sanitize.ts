@@ -106,14 +106,6 @@ export function isTunnelUrl(raw: string, allowedHosts: readonly string[]): boole
   });
 }
 
-/** An entry of relay-allowed-hosts: a host name, or "*." and a domain of at least two labels. */
-export function isAllowedHostEntry(entry: string): boolean {
-  const name = entry.startsWith("*.") ? entry.slice(2) : entry;
-  const labels = name.split(".");
-  if (entry.startsWith("*.") && labels.length < 2) return false;
-  return labels.every((l) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i.test(l)) && name.length <= 253;
-}
-
 function isSubdomain(host: string, domain: string): boolean {
   return host.length > domain.length + 1 && host.endsWith(`.${domain}`);
 }

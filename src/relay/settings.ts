@@ -1,4 +1,33 @@
-/** Settings of the relay (base side): the type, the defaults and the known tunnel domains. */
+/**
+ * Settings of the relay: the action's two modes, where the preview job's statuses go (fork
+ * side), the relay's own settings (base side), the defaults and the known tunnel domains.
+ */
+
+/** `preview`: run the preview (the default). `relay`: publish a preview run's status artifacts. */
+export const ACTION_MODES = ["preview", "relay"] as const;
+export type ActionMode = (typeof ACTION_MODES)[number];
+
+/**
+ * Where the preview job publishes (`publish`): `direct` (comment and deployment with its own
+ * token), `relay` (status artifacts only, for the relay workflow), or `auto`: direct, but status
+ * artifacts when the pull request comes from a fork or GitHub refuses the token.
+ */
+export const PUBLISH_ROUTES = ["auto", "direct", "relay"] as const;
+export type PublishRoute = (typeof PUBLISH_ROUTES)[number];
+
+/** The preview job's side of the relay. */
+export interface ForkSideSettings {
+  readonly publish: PublishRoute;
+}
+
+export const DEFAULT_FORK_SIDE_SETTINGS: ForkSideSettings = { publish: "auto" };
+
+/**
+ * What the status uploader needs of the runner's environment (the artifact service's token and
+ * URL). Children of the run never get ACTIONS_* (config/child-env.ts); the background supervisor
+ * gets exactly these when it may upload.
+ */
+export const ARTIFACT_RUNTIME_ENV = ["ACTIONS_RUNTIME_TOKEN", "ACTIONS_RESULTS_URL"] as const;
 
 export interface RelaySettings {
   /** The preview's comment key: which status artifacts to follow (and which comment to keep). */
@@ -72,3 +101,11 @@ export const KNOWN_TUNNEL_DOMAINS: readonly string[] = [
   "serveo.net",
   "serveousercontent.com",
 ];
+
+/** An entry of relay-allowed-hosts: a host name, or "*." and a domain of at least two labels. */
+export function isAllowedHostEntry(entry: string): boolean {
+  const name = entry.startsWith("*.") ? entry.slice(2) : entry;
+  const labels = name.split(".");
+  if (entry.startsWith("*.") && labels.length < 2) return false;
+  return labels.every((l) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i.test(l)) && name.length <= 253;
+}

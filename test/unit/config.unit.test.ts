@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildConfig } from "../../src/config/config.js";
+import { buildConfig, buildRelayConfig, readActionMode } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
+import { DEFAULT_RELAY_SETTINGS } from "../../src/relay/settings.js";
 import { configProblems } from "../helpers/config-errors.js";
 
 const cwd = mkdtempSync(path.join(tmpdir(), "pt-config-"));
@@ -155,5 +156,69 @@ describe("buildConfig", () => {
     const [message] = await problems({ env: "TOKEN=hunter2\nBROKEN LINE hunter3" });
     expect(message).not.toContain("hunter2");
     expect(message).not.toContain("hunter3");
+  });
+});
+
+describe("the relay's inputs", () => {
+  const source = (inputs: Partial<Record<InputName, string>>) => (name: InputName) => inputs[name];
+
+  it("mode preview and publish auto by default; publish read into the Config", async () => {
+    expect(readActionMode(source({}))).toBe("preview");
+    expect((await config({ start: "npm start" })).relay).toEqual({ publish: "auto" });
+    expect((await config({ start: "npm start", publish: "Relay" })).relay).toEqual({ publish: "relay" });
+  });
+
+  it("mode relay reads only the publishing and relay inputs (no start), with the relay's defaults", () => {
+    expect(readActionMode(source({ mode: " relay " }))).toBe("relay");
+    const relay = buildRelayConfig(source({ mode: "relay", "comment-key": "docs" }));
+    expect(relay.relay).toEqual({ ...DEFAULT_RELAY_SETTINGS, commentKey: "docs" });
+    expect(relay.publish).toMatchObject({ commentKey: "docs", comment: true, deployment: true });
+    expect(
+      buildRelayConfig(
+        source({
+          mode: "relay",
+          "relay-timeout": "15m",
+          "relay-allowed-hosts": "Preview.Example.com,\n*.tunnels.example.org",
+        }),
+      ).relay,
+    ).toMatchObject({ timeoutMs: 900_000, allowedHosts: ["preview.example.com", "*.tunnels.example.org"] });
+  });
+
+  it("an unknown mode is one error naming the input", () => {
+    expect(configProblems(() => readActionMode(source({ mode: "relays" })))).toEqual([
+      'Input "mode" must be one of preview, relay (got "relays").',
+    ]);
+  });
+
+  it("an unknown publish, in either mode", async () => {
+    const message = 'Input "publish" must be one of auto, direct, relay (got "fork").';
+    expect(await problems({ publish: "fork" })).toEqual([message]);
+    expect(configProblems(() => buildRelayConfig(source({ mode: "relay", publish: "fork" })))).toEqual([
+      message,
+    ]);
+  });
+
+  it("relay-timeout 0s and a bad relay-allowed-hosts entry: each named, together", () => {
+    expect(
+      configProblems(() =>
+        buildRelayConfig(
+          source({ mode: "relay", "relay-timeout": "0s", "relay-allowed-hosts": "ok.example.com *.com" }),
+        ),
+      ),
+    ).toEqual([
+      'Input "relay-timeout" must be longer than 0, e.g. "60s" (got "0s").',
+      'Input "relay-allowed-hosts" must list host names separated by commas or newlines, each a host ("preview.example.com") or "*." and a domain of at least two labels ("*.tunnels.example.com"); no scheme, port or path (got "*.com").',
+    ]);
+    for (const entry of ["https://x.example.com", "x.example.com:8443", "*", "a..b"]) {
+      expect(
+        configProblems(() => buildRelayConfig(source({ mode: "relay", "relay-allowed-hosts": entry }))),
+      ).toHaveLength(1);
+    }
+  });
+
+  it("the preview's inputs check the relay's too (one place, every input)", async () => {
+    expect(await problems({ "relay-timeout": "soon" })).toEqual([
+      'Input "relay-timeout" is not a duration: use a number with a unit ms, s, m or h, e.g. "500ms", "90s", "2m", "1m30s" (got "soon").',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isAllowedHostEntry, isTunnelUrl, logText, sanitizeStatus } from "../../src/relay/sanitize.js";
+import { isTunnelUrl, logText, sanitizeStatus } from "../../src/relay/sanitize.js";
+import { isAllowedHostEntry } from "../../src/relay/settings.js";
 
 const SHA = "a".repeat(40);
 const expected = { pullRequest: 7, headSha: SHA, sequence: 2 };
