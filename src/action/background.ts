@@ -29,6 +29,8 @@ export interface BackgroundOptions {
   readonly signal: AbortSignal;
   /** Path of the supervisor bundle (dist/supervisor.js beside dist/main.js). */
   readonly supervisorScript: string;
+  /** Variables the supervisor needs beyond a child's environment (the relay's upload). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** The action keeps the preview up beyond its main step when asked, or when there is nothing to test. */
@@ -45,7 +47,7 @@ export async function startInBackground(options: BackgroundOptions): Promise<Bac
     detached: true,
     stdio: ["ignore", fd, fd, "ipc"],
     // It reads the run's Config from the run folder: no inputs, only what any child may have.
-    env: childEnv(process.env, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
+    env: childEnv(process.env, options.env ?? {}, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
     windowsHide: true,
   });
   closeSync(fd);

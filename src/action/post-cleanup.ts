@@ -12,8 +12,9 @@ import type { Config } from "../config/config.js";
 import { configSecrets } from "../config/secrets.js";
 import { readConfigFileIfAny, removeConfigFile } from "../config/serialize.js";
 import { errorMessage } from "../errors.js";
-import type { PublisherSnapshot } from "../github/index.js";
+import { type PublisherSnapshot, readPublishContext } from "../github/index.js";
 import type { RunResult } from "../pipeline/context.js";
+import type { RelayRecord } from "../relay/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import type { SavedState } from "../session/state.js";
@@ -54,6 +55,7 @@ export async function cleanUp(state: SavedState & { readonly runId: string }): P
 }
 
 const POST_GRACE_MS = 3000;
+const KILLED = "The preview stopped unexpectedly: the process running it was killed.";
 /** The supervisor's own teardown (publishing the final status included) gets this long. */
 const SUPERVISOR_STOP_MS = 20_000;
 
@@ -110,6 +112,7 @@ async function stopLeftovers(state: SavedState, runId: string): Promise<void> {
  * publishing settings (and token) of the run's Config.
  */
 async function finishPublishing(state: SavedState, config: Config | undefined): Promise<void> {
+  if (state.relay && config) await finishRelay(state.relay, config);
   if (!state.publisher) return;
   if (config === undefined) {
     core.warning(
@@ -125,8 +128,27 @@ async function finishPublishing(state: SavedState, config: Config | undefined): 
     redact: (text) => secrets.redact(text),
     resume: JSON.parse(state.publisher) as PublisherSnapshot,
   });
-  await publisher.failed("The preview stopped unexpectedly: the process running it was killed.");
+  await publisher.failed(KILLED);
   await publisher.stopped();
+}
+
+/**
+ * The statuses went to the relay workflow: upload the last one (where the preview was, failed,
+ * stopped), continuing the series the killed process left.
+ */
+async function finishRelay(saved: string, config: Config): Promise<void> {
+  const record = JSON.parse(saved) as RelayRecord;
+  const context = await readPublishContext(process.env, { logger: coreLogger });
+  const pr = context?.pullRequest;
+  const { finishForkStatus } = await import("../relay/index.js");
+  await finishForkStatus({
+    commentKey: config.publish.commentKey,
+    pullRequest: pr && { number: pr.number, headSha: pr.headSha },
+    env: process.env,
+    logger: coreLogger,
+    record,
+    reason: KILLED,
+  });
 }
 
 /** The supervisor's final result goes to the summary; a crash fails the job if asked. */

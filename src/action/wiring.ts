@@ -15,7 +15,7 @@ import { STATE, type StateStore } from "../session/state.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { previewOutputs, publishOutputs } from "./outputs.js";
-import { createPublisher } from "./publishing.js";
+import { createRunPublisher } from "./publishing.js";
 
 export interface WiredRun {
   readonly config: Config;
@@ -38,7 +38,7 @@ export interface WiredRun {
 export async function runWired(wired: WiredRun): Promise<RunResult> {
   const { config, secrets, state, setOutputs } = wired;
   const redact = (text: string) => secrets.redact(text);
-  const publisher = await createPublisher({
+  const { publisher, relay } = await createRunPublisher({
     settings: config.publish,
     logger: redactingLogger(wired.logger, redact),
     redact,
@@ -46,6 +46,10 @@ export async function runWired(wired: WiredRun): Promise<RunResult> {
       setOutputs(publishOutputs(record));
       state.save(STATE.publisher, JSON.stringify(snapshot));
     },
+    route: config.relay.publish,
+    env: process.env,
+    signal: wired.signal,
+    onRelay: (record) => state.save(STATE.relay, JSON.stringify(record)),
   });
   return runPipeline(config, {
     logger: wired.logger,
@@ -61,6 +65,12 @@ export async function runWired(wired: WiredRun): Promise<RunResult> {
     reporter: {
       ...wired.report,
       preview: (info) => setOutputs(previewOutputs(config, info)),
+      holding: (result) => {
+        // The relay's last status carries the phase times and scenario counts so far.
+        relay?.phaseTimes(result.phases);
+        if (result.scenarios) relay?.scenariosDone(result.scenarios);
+        return wired.report.holding?.(result);
+      },
     },
   });
 }

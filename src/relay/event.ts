@@ -67,7 +67,7 @@ const payloadSchema = z.object({
  */
 export function parseRelayEvent(eventName: string, payload: unknown): RelayEvent | string {
   if (eventName !== "workflow_run") {
-    return `the relay runs on "workflow_run" events, not "${eventName}": see docs/fork-relay.md for the workflow`;
+    return `the relay runs on "workflow_run" events, not "${eventName}": see "Pull requests from forks" in the README for the workflows`;
   }
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success)

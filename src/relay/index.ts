@@ -3,23 +3,21 @@
  * - forkStatusPublisher(): in the preview job, when it cannot publish (a fork, a read-only
  *   token, `publish: relay`), a stand-in for the Publisher that uploads status artifacts;
  * - runRelayAction(): `mode: relay`, in the `workflow_run` job that publishes them.
- * Nothing heavy is loaded here: @actions/artifact only at the first upload.
+ * Nothing heavy is loaded here: @actions/artifact only at the first upload, the relay itself
+ * (with yauzl and the REST calls) only in `mode: relay`.
  */
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { loadGitHubClient } from "../github/index.js";
 import type { Logger } from "../util/logger.js";
-import { createRelayApi } from "./api.js";
-import { parseRelayEvent } from "./event.js";
-import { type PublishSettings, type RelayOutcome, runRelay } from "./relay.js";
+import type { PublishSettings, RelayOutcome } from "./relay.js";
 import type { RelaySettings } from "./settings.js";
-import { RelayStatusPublisher } from "./status-publisher.js";
+import { type RelayRecord, RelayStatusPublisher } from "./status-publisher.js";
 import { loadArtifactStore, StatusUploader } from "./upload.js";
 
 export type { RelayOutcome } from "./relay.js";
-export { isAllowedHostEntry } from "./sanitize.js";
 export { DEFAULT_RELAY_SETTINGS, KNOWN_TUNNEL_DOMAINS, type RelaySettings } from "./settings.js";
-export { RelayStatusPublisher } from "./status-publisher.js";
+export { type RelayRecord, RelayStatusPublisher } from "./status-publisher.js";
 
 export interface ForkStatusOptions {
   /** The comment key (one series of statuses per preview of the job). */
@@ -32,6 +30,10 @@ export interface ForkStatusOptions {
   readonly active?: boolean;
   /** Longest teardown waits for the last upload. Default 5 s. */
   readonly finalTimeoutMs?: number;
+  /** The run's cancellation: once aborted, the series ends as "cancelled" (not failed). */
+  readonly signal?: AbortSignal | undefined;
+  /** Where the preview is, for the post step to finish the series if this process is killed. */
+  readonly onRecord?: (record: RelayRecord) => void;
 }
 
 /** The preview job's status publisher for the relay workflow. */
@@ -50,7 +52,26 @@ export function forkStatusPublisher(options: ForkStatusOptions): RelayStatusPubl
     headSha: options.pullRequest?.headSha,
     active: options.active,
     finalTimeoutMs: options.finalTimeoutMs,
+    signal: options.signal,
+    onRecord: options.onRecord,
   });
+}
+
+/**
+ * The post step, after the process running the preview was killed while it uploaded statuses:
+ * the last status of the series (where the preview was, then failed and stopped).
+ */
+export async function finishForkStatus(
+  options: ForkStatusOptions & { readonly record: RelayRecord; readonly reason: string },
+): Promise<void> {
+  // Told the whole story before it uploads, so it goes out as one last status.
+  const publisher = forkStatusPublisher({ ...options, active: false });
+  const { url, provider } = options.record;
+  if (url) await publisher.live({ url, provider: provider ?? "tunnel" });
+  await publisher.failed(options.reason);
+  await publisher.stopped();
+  publisher.activate();
+  await publisher.settled();
 }
 
 /** The calls the pipeline makes on a publisher (pipeline/context.ts PreviewPublisher). */
@@ -101,6 +122,12 @@ export interface RelayActionOptions {
  */
 export async function runRelayAction(options: RelayActionOptions): Promise<RelayOutcome | undefined> {
   const { env, logger, publish } = options;
+  // Loaded here: the fork side (above) never needs the relay, yauzl or the REST calls.
+  const [{ parseRelayEvent }, { runRelay }, { createRelayApi }] = await Promise.all([
+    import("./event.js"),
+    import("./relay.js"),
+    import("./api.js"),
+  ]);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let payload: unknown = {};
   if (env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, "utf8"));

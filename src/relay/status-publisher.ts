@@ -29,6 +29,22 @@ export interface RelayStatusPublisherOptions {
    * which turns to the relay only once GitHub refuses the token). Default true.
    */
   readonly active?: boolean;
+  /**
+   * The run's cancellation (SIGINT/SIGTERM). Once it is aborted, failed() is not reported and
+   * stopped() ends the series as "cancelled": a cancelled preview is not a failed one.
+   */
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * Told what another process of the job needs to finish the series (the post step after the
+   * process running the preview was killed), whenever it changes while uploading.
+   */
+  readonly onRecord?: (record: RelayRecord) => void;
+}
+
+/** What the post step needs to finish a series of statuses: its URL and provider, if any. */
+export interface RelayRecord {
+  readonly url?: string | undefined;
+  readonly provider?: string | undefined;
 }
 
 type Times = { started?: string; live?: string; tests?: string; ended?: string };
@@ -54,6 +70,7 @@ export class RelayStatusPublisher {
   activate(): void {
     if (this.active) return;
     this.active = true;
+    this.record();
     if (this.status !== undefined) this.options.sink.submit(this.report(this.status));
   }
 
@@ -69,6 +86,7 @@ export class RelayStatusPublisher {
       ? (info.provider as StatusProvider)
       : undefined;
     // A new URL after a failure (a tunnel that reconnected) keeps the failure showing.
+    this.record();
     this.change(this.failedOnce ? "failed" : this.tests ? "tests" : "live", "live");
     return Promise.resolve();
   }
@@ -93,7 +111,7 @@ export class RelayStatusPublisher {
 
   /** The reason is not sent: it is free text (an app's output could hold anything). */
   failed(_reason: string): Promise<void> {
-    if (this.ended()) return Promise.resolve();
+    if (this.ended() || this.cancelling()) return Promise.resolve();
     this.failedOnce = true;
     this.change("failed", undefined);
     return Promise.resolve();
@@ -101,7 +119,7 @@ export class RelayStatusPublisher {
 
   /** Teardown is done: the last status. Waits for it to be uploaded, within finalTimeoutMs. */
   stopped(): Promise<void> {
-    return this.end("stopped");
+    return this.end(this.cancelling() ? "cancelled" : "stopped");
   }
 
   /** The run was cancelled (in place of failed() + stopped()): the last status. */
@@ -117,6 +135,20 @@ export class RelayStatusPublisher {
   private async end(status: "stopped" | "cancelled"): Promise<void> {
     if (!this.ended()) this.change(status, "ended");
     await this.settled();
+  }
+
+  private cancelling(): boolean {
+    return this.options.signal?.aborted === true;
+  }
+
+  /** Tells onRecord where the preview is, once uploading (the post step may have to finish). */
+  private record(): void {
+    if (!this.active) return;
+    try {
+      this.options.onRecord?.({ url: this.url, provider: this.provider });
+    } catch {
+      // Saving state is best effort: the relay's `completed` run still ends the preview.
+    }
   }
 
   private ended(): boolean {

@@ -16,6 +16,8 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { formatDuration } from "../util/time.js";
 import { loadVendored, vendoredDir } from "../util/vendored.js";
+import { quietly } from "./library-output.js";
+import { ARTIFACT_RUNTIME_ENV } from "./settings.js";
 import {
   type RelayStatus,
   SEQUENCE_MAX,
@@ -221,7 +223,7 @@ export interface ArtifactStoreOptions {
  */
 export async function loadArtifactStore(options: ArtifactStoreOptions): Promise<StatusArtifactStore> {
   const env = options.env ?? process.env;
-  const missing = ["ACTIONS_RUNTIME_TOKEN", "ACTIONS_RESULTS_URL"].filter((name) => !env[name]);
+  const missing = ARTIFACT_RUNTIME_ENV.filter((name) => !env[name]);
   if (missing.length > 0) {
     throw new Error(
       `${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not set (the runner sets them for every JavaScript action step)`,
@@ -239,13 +241,13 @@ export async function loadArtifactStore(options: ArtifactStoreOptions): Promise<
       try {
         const file = path.join(dir, STATUS_FILE);
         writeFileSync(file, json, { mode: 0o600 });
-        await client.uploadArtifact(name, [file], dir, { retentionDays });
+        await quietly(() => client.uploadArtifact(name, [file], dir, { retentionDays }));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
     async names() {
-      const { artifacts } = await client.listArtifacts();
+      const { artifacts } = await quietly(() => client.listArtifacts());
       return artifacts.map((a) => a.name);
     },
   };

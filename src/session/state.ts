@@ -25,6 +25,10 @@ export const STATE = {
   harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
   publisher: "publisher",
+  /** The preview's statuses went to the relay workflow: where it was (JSON), to finish the series. */
+  relay: "relay",
+  /** The action's mode, when not `preview` (`relay`: the post step has nothing to do). */
+  mode: "mode",
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -72,6 +76,9 @@ export interface SavedState {
   readonly result: string | undefined;
   /** The publisher's snapshot (JSON), to finish publishing from another process. */
   readonly publisher: string | undefined;
+  /** Statuses went to the relay workflow: their URL and provider (JSON). */
+  readonly relay: string | undefined;
+  readonly mode: string | undefined;
 }
 
 /**
@@ -98,5 +105,7 @@ export function readSavedState(get: (key: StateKey) => string): SavedState {
     crash: value(STATE.crash) || undefined,
     result: value(STATE.result) || undefined,
     publisher: value(STATE.publisher) || undefined,
+    relay: value(STATE.relay) || undefined,
+    mode: value(STATE.mode) || undefined,
   };
 }

@@ -671,7 +671,7 @@ describe("the relay's front doors", () => {
         logger: log.logger,
       }),
     ).rejects.toThrow(
-      'Input "mode" is "relay", but the relay runs on "workflow_run" events, not "pull_request_target": see docs/fork-relay.md for the workflow.',
+      'Input "mode" is "relay", but the relay runs on "workflow_run" events, not "pull_request_target": see "Pull requests from forks" in the README for the workflows.',
     );
     await expect(
       runRelayAction({

@@ -119,6 +119,56 @@ describe("RelayStatusPublisher", () => {
   });
 });
 
+describe("RelayStatusPublisher and the run's cancellation", () => {
+  it("once the run is cancelled, reports no failure and ends as cancelled", async () => {
+    const reports: StatusReport[] = [];
+    const cancel = new AbortController();
+    const publisher = new RelayStatusPublisher({
+      sink: { submit: (r) => reports.push(r), flush: async () => true },
+      signal: cancel.signal,
+    });
+    await publisher.starting();
+    await publisher.live({ url: "https://a.trycloudflare.com/", provider: "cloudflared" });
+    cancel.abort();
+    // What the pipeline does on a cancel: failed(why), then stopped() at the end of teardown.
+    await publisher.failed("Cancelled by SIGINT.");
+    await publisher.stopped();
+    expect(reports.map((r) => r.status)).toEqual(["starting", "live", "cancelled"]);
+  });
+
+  it("a failure before the cancel stays a failure", async () => {
+    const reports: StatusReport[] = [];
+    const cancel = new AbortController();
+    const publisher = new RelayStatusPublisher({
+      sink: { submit: (r) => reports.push(r), flush: async () => true },
+      signal: cancel.signal,
+    });
+    await publisher.failed("The app exited with code 1.");
+    cancel.abort();
+    await publisher.stopped();
+    expect(reports.map((r) => r.status)).toEqual(["failed", "cancelled"]);
+  });
+});
+
+describe("RelayStatusPublisher's record for the post step", () => {
+  it("tells where the preview is once it uploads, and nothing while inactive", async () => {
+    const records: unknown[] = [];
+    const publisher = new RelayStatusPublisher({
+      sink: { submit: () => {}, flush: async () => true },
+      active: false,
+      onRecord: (record) => records.push(record),
+    });
+    await publisher.live({ url: "https://a.trycloudflare.com/x?token=t", provider: "cloudflared" });
+    expect(records).toEqual([]);
+    publisher.activate();
+    await publisher.live({ url: "http://127.0.0.1:3000/", provider: "local" });
+    expect(records).toEqual([
+      { url: "https://a.trycloudflare.com/x", provider: "cloudflared" },
+      { url: undefined, provider: "local" },
+    ]);
+  });
+});
+
 describe("RelayStatusPublisher, inactive (publish: auto)", () => {
   it("uploads nothing until activated, then the status as it stands", async () => {
     const reports: StatusReport[] = [];
