@@ -3,17 +3,18 @@
  * writes it to the run folder for the processes after it (the supervisor, the post step). With
  * a test (and without keep-running) it runs the whole pipeline here and tears down at its end;
  * otherwise the preview goes to a background supervisor that outlives this step, and the post
- * step stops it.
+ * step stops it. With `mode: relay` it runs the relay instead (relay-main.ts).
  */
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
-import { buildConfig, type Config } from "../config/config.js";
-import type { InputName, OutputName } from "../config/names.js";
+import { buildConfig, type Config, readActionMode } from "../config/config.js";
+import type { InputName, InputSource, OutputName } from "../config/names.js";
 import { ScenarioInputError } from "../config/resolve/scenarios.js";
 import { removeConfigFile, writeConfigFile } from "../config/serialize.js";
 import { CancelledError, ConfigError, errorMessage } from "../errors.js";
+import { ARTIFACT_RUNTIME_ENV } from "../relay/settings.js";
 import { newRun, type RunIdentity } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import { STATE } from "../session/state.js";
@@ -30,15 +31,23 @@ export async function runMain(): Promise<void> {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
   let secrets: SecretRegistry | undefined;
   try {
+    const source: InputSource = (name: InputName) => core.getInput(name);
+    if (readActionMode(source) === "relay") {
+      // Its own path: no app, no run folder, nothing for the post step to do.
+      core.saveState(STATE.mode, "relay");
+      const { runRelayMode } = await import("./relay-main.js");
+      await runRelayMode(source, cancel.signal);
+      return;
+    }
     const run = newRun(process.env.RUNNER_TEMP || tmpdir());
-    const config = await buildConfig((name: InputName) => core.getInput(name), {
+    const config = await buildConfig(source, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
       runDir: run.dir,
     });
     secrets = actionSecrets(config, process.env);
     saveRun(run, config);
-    if (runsInBackground(config)) await background(run, cancel.signal, secrets);
+    if (runsInBackground(config)) await background(config, run, cancel.signal, secrets);
     else await foreground(config, run, cancel.signal, secrets);
   } catch (error) {
     // A bad scenario file is pointed at in the file itself.
@@ -106,11 +115,17 @@ async function foreground(
   }
 }
 
-async function background(run: RunIdentity, signal: AbortSignal, secrets: SecretRegistry): Promise<void> {
+async function background(
+  config: Config,
+  run: RunIdentity,
+  signal: AbortSignal,
+  secrets: SecretRegistry,
+): Promise<void> {
   const outcome = await startInBackground({
     run,
     signal,
     supervisorScript: path.join(path.dirname(process.argv[1] ?? "."), "supervisor.js"),
+    env: relayUploadEnv(config),
   });
   // The supervisor redacted with the run's registry; this one has the same secrets.
   if (outcome.kind === "failed") {
@@ -125,4 +140,19 @@ async function background(run: RunIdentity, signal: AbortSignal, secrets: Secret
   );
   core.info(`The preview at ${result.url} stays up for the next steps; the post step tears it down.`);
   if (result.outcome === "failed") core.setFailed(result.failure ?? "The tests failed.");
+}
+
+/**
+ * What the supervisor needs beyond a child's environment: when the preview's statuses may go to
+ * the relay workflow, the artifact service's token and URL (ACTIONS_*, withheld from every
+ * child). The supervisor's own children still never get them (config/child-env.ts).
+ */
+function relayUploadEnv(config: Config): Record<string, string> {
+  if (config.relay.publish === "direct") return {};
+  const env: Record<string, string> = {};
+  for (const name of ARTIFACT_RUNTIME_ENV) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
 }

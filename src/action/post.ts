@@ -14,6 +14,10 @@ const savedState = (key: string) => process.env[`STATE_${key}`] ?? "";
 export async function runPost(): Promise<void> {
   try {
     const state = readSavedState(savedState);
+    if (state.mode === "relay") {
+      process.stdout.write("preview-tunnel: relay mode; nothing to clean up.\n");
+      return;
+    }
     const runId = state.runId;
     if (!runId) {
       process.stdout.write("preview-tunnel: the main step started nothing; nothing to clean up.\n");
