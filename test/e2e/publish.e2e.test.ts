@@ -169,13 +169,14 @@ describe("publishing to the pull request", () => {
     expect((await runner.post().exited).code).toBe(0);
   });
 
-  it("on a pull request from a fork it skips publishing with one warning and keeps going", async () => {
+  it("publish: direct on a pull request from a fork skips publishing with one warning and keeps going", async () => {
     const runner = prRunner({ fork: true });
     const main = runner.main({
       start: APP,
       test: "node examples/hello/smoke-test.js",
       provider: "local",
       "github-token": TOKEN,
+      publish: "direct",
     });
     expect((await main.exited).code).toBe(0);
     expect(main.output().match(/::warning::/g)).toHaveLength(1);

@@ -115,6 +115,11 @@ export interface FakeGitHubOptions {
   /** When set, requests must carry it ("token X" or "Bearer X"); others get 401. */
   readonly token?: string;
   /**
+   * A second token, read-only as a fork's GITHUB_TOKEN on `pull_request`: it may read (GET),
+   * every write answers 403 "Resource not accessible by integration".
+   */
+  readonly readOnlyToken?: string;
+  /**
    * More endpoints (device flow, artifacts, hooks...), each in its own module, so features
    * extend the fake without editing this file. Their routes are tried after the core's.
    */
@@ -335,7 +340,19 @@ export class FakeGitHub {
 
     if (this.options.token !== undefined && !match?.public) {
       const auth = req.headers.authorization ?? "";
-      if (auth !== `token ${this.options.token}` && auth !== `Bearer ${this.options.token}`) {
+      const readOnly = this.options.readOnlyToken;
+      if (readOnly !== undefined && (auth === `token ${readOnly}` || auth === `Bearer ${readOnly}`)) {
+        // A GraphQL query reads; a mutation writes.
+        const query = String((body as { query?: unknown } | undefined)?.query ?? "");
+        const graphqlQuery = /\/graphql$/.test(url.pathname) && !/^\s*mutation\b/.test(query);
+        if (method !== "GET" && !graphqlQuery) {
+          send(403, {
+            message: "Resource not accessible by integration",
+            documentation_url: "https://docs.github.com/rest",
+          });
+          return;
+        }
+      } else if (auth !== `token ${this.options.token}` && auth !== `Bearer ${this.options.token}`) {
         send(401, { message: "Bad credentials", documentation_url: "https://docs.github.com/rest" });
         return;
       }
