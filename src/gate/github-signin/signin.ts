@@ -100,6 +100,8 @@ export interface GithubSignInOptions {
   readonly http?: Http;
   readonly clock?: Clock;
   readonly limits?: Partial<SignInLimits>;
+  /** Told every session and sign-in id made (the gate keeps them out of the recording and logs). */
+  readonly onMinted?: (secret: string) => void;
 }
 
 /** Where a request came in: what the gate knows about it beyond the request itself. */
@@ -143,6 +145,7 @@ export class GithubSignIn {
   readonly #settings: GithubSignInSettings;
   readonly #logger: Logger;
   readonly #runToken: SecretMatcher | undefined;
+  readonly #onMinted: (secret: string) => void;
   readonly #clock: Clock;
   readonly #limits: SignInLimits;
   readonly #api: GithubUserApi;
@@ -161,6 +164,7 @@ export class GithubSignIn {
     this.#settings = settings;
     this.#logger = options.logger;
     this.#runToken = options.runToken;
+    this.#onMinted = options.onMinted ?? (() => undefined);
     this.#clock = options.clock ?? systemClock;
     this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
     const http = options.http ?? fetchHttp();
@@ -349,7 +353,9 @@ export class GithubSignIn {
       };
     }
     const verdict = this.#decided(outcome, "session");
-    return { kind: "done", verdict, sessionId: this.#sessions.create(verdict) };
+    const sessionId = this.#sessions.create(verdict);
+    this.#onMinted(sessionId);
+    return { kind: "done", verdict, sessionId };
   }
 
   /** The verdict for a decision, recorded for the summary and logged once per login. */
@@ -428,6 +434,7 @@ export class GithubSignIn {
         ? htmlAnswer(503, unavailablePage(this.#page, error.message, to), { "retry-after": "10" })
         : htmlAnswer(502, failurePage(this.#page, error.code, error.message, to));
     }
+    this.#onMinted(started.id);
     const seconds = Math.ceil((started.flow.expiresAt - this.#clock.now()) / 1000);
     return redirectAnswer(withTo(SIGNIN_PATH, to), {
       "set-cookie": cookieHeader(FLOW_COOKIE, started.id, SIGNIN_PATH, context.secure, seconds),
