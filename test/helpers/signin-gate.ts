@@ -17,6 +17,7 @@ import type { GateSettings } from "../../src/gate/settings.js";
 import { type LogLines, startApp, type TestApp, testLogger } from "../integration/gate-helpers.js";
 import { FakeGitHub } from "./fake-github.js";
 import { FakeDeviceFlow, type FakeDeviceOptions, TEST_CLIENT_ID } from "./fake-github-device.js";
+import { until } from "./wait.js";
 
 export interface SignInGate {
   readonly url: string;
@@ -192,4 +193,37 @@ export function userCodeOf(page: Page): string {
   const code = /<output id="user-code" class="code">([^<]+)<\/output>/.exec(page.body)?.[1];
   if (!code) throw new Error(`no user code on the page: ${page.body.slice(0, 500)}`);
   return code;
+}
+
+/**
+ * Signs `browser` in as `login` the way a person does, over HTTP: the page first asked for
+ * (`path`) gives the sign-in page, its button starts the device flow, the code is approved at
+ * the fake GitHub's page, the status is polled until done, and Continue hands over the
+ * session. Returns the page Continue led to and the code that was approved.
+ */
+export async function signInOverHttp(
+  browser: BrowserLike,
+  githubUrl: string,
+  login: string,
+  path = "/",
+): Promise<{ readonly landed: Page; readonly userCode: string }> {
+  const asked = await browser.get(path);
+  if (asked.status !== 401)
+    throw new Error(`expected the sign-in page (401) for ${path}, got ${asked.status}`);
+  const action =
+    /<form method="post" action="([^"]+)">/.exec(asked.body)?.[1]?.replaceAll("&amp;", "&") ?? "";
+  const started = await browser.post(action);
+  const userCode = userCodeOf(await browser.get(started.headers.location ?? ""));
+  const approved = await fetch(`${githubUrl}/login/device`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ user_code: userCode, login, decision: "approve" }).toString(),
+  });
+  if (approved.status !== 200) throw new Error(`the fake GitHub did not approve: ${approved.status}`);
+  await until("the sign-in to finish", async () => {
+    const status = JSON.parse((await browser.get("/__preview/signin/status")).body) as { state: string };
+    return status.state === "pending" ? undefined : status;
+  });
+  const continued = await browser.get("/__preview/signin/continue");
+  return { landed: await browser.get(continued.headers.location ?? "/"), userCode };
 }
