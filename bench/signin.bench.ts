@@ -207,10 +207,8 @@ async function main(): Promise<void> {
           .padStart(12)}  ${bad}`,
       );
     }
-    const [basic, gh] = contenders.map((c) => runs.get(c.name) ?? []) as [
-      { rps: number; cpu: number }[],
-      { rps: number; cpu: number }[],
-    ];
+    const basic = runs.get(contenders[0]?.name ?? "") ?? [];
+    const gh = runs.get(contenders[1]?.name ?? "") ?? [];
     const paired = median(gh.map((x, i) => x.rps / (basic[i]?.rps ?? Number.NaN)));
     const ofMedians = median(gh.map((x) => x.rps)) / median(basic.map((x) => x.rps));
     const cpu = median(basic.map((x) => x.cpu)) / median(gh.map((x) => x.cpu));
