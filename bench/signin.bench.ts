@@ -184,13 +184,11 @@ async function main(): Promise<void> {
         const before = process.cpuUsage();
         const r = await ask(load.proc, { url: `${c.gate.url}/`, seconds: SECONDS, headers: c.headers });
         const used = process.cpuUsage(before);
-        runs
-          .get(c.name)
-          ?.push({
-            rps: Number(r.rps),
-            cpu: (used.user + used.system) / Number(r.total),
-            bad: Number(r.bad),
-          });
+        runs.get(c.name)?.push({
+          rps: Number(r.rps),
+          cpu: (used.user + used.system) / Number(r.total),
+          bad: Number(r.bad),
+        });
       }
     }
     console.log(
