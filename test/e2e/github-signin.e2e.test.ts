@@ -14,6 +14,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { withChromium } from "../../src/scenarios/browser/playwright.js";
+import { approveAtGithub, loopbackContext } from "../helpers/browser-signin.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { FakeDeviceFlow, TEST_CLIENT_ID } from "../helpers/fake-github-device.js";
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
@@ -123,18 +124,7 @@ describe("auth: github from dist/main.js", () => {
         signal: undefined,
       },
       async (browser) => {
-        const newContext = async () => {
-          const context = await browser.newContext({ viewport: { width: 800, height: 760 } });
-          // Test traffic stays on loopback.
-          await context.route(
-            (u) => u.hostname !== "127.0.0.1",
-            (route) => {
-              outside.push(route.request().url());
-              return route.abort();
-            },
-          );
-          return context;
-        };
+        const newContext = () => loopbackContext(browser, outside);
         const keepIds = async (context: BrowserContext) => {
           for (const cookie of await context.cookies()) {
             if (cookie.name.startsWith("preview_tunnel_") && cookie.value !== "") ids.push(cookie.value);
@@ -149,14 +139,7 @@ describe("auth: github from dist/main.js", () => {
           const code = (await page.textContent("#user-code")) ?? "";
           expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
           await keepIds(context);
-          const [gh] = await Promise.all([context.waitForEvent("page"), page.click("#open-github")]);
-          await gh.waitForLoadState();
-          expect(gh.url()).toBe(`${github.url}/login/device`);
-          await gh.fill("#user-code", code);
-          await gh.selectOption("#account", login);
-          await gh.click("#authorize");
-          await gh.waitForSelector("#done");
-          await gh.close();
+          expect(await approveAtGithub(context, page, code, login)).toBe(`${github.url}/login/device`);
           await page.waitForSelector("#continue:not([aria-disabled])");
           const response = page.waitForResponse((r) => !r.url().includes("/__preview/"));
           await page.click("#continue");

@@ -13,6 +13,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { withChromium } from "../../src/scenarios/browser/playwright.js";
+import { approveAtGithub, loopbackContext } from "../helpers/browser-signin.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { type SignInGate, startSignInGate } from "../helpers/signin-gate.js";
 
@@ -62,18 +63,7 @@ describe("signing in with GitHub in a real browser", () => {
         signal: undefined,
       },
       async (browser) => {
-        const newContext = async () => {
-          const context = await browser.newContext({ viewport: { width: 800, height: 760 } });
-          // Test traffic stays on loopback: anything else is refused and noted.
-          await context.route(
-            (url) => url.hostname !== "127.0.0.1",
-            (route) => {
-              outside.push(route.request().url());
-              return route.abort();
-            },
-          );
-          return context;
-        };
+        const newContext = () => loopbackContext(browser, outside);
 
         /** Signs in as `login` from `page`, which shows the sign-in page; returns after Continue. */
         const signIn = async (
@@ -91,14 +81,7 @@ describe("signing in with GitHub in a real browser", () => {
           expect(await page.getAttribute("#continue", "aria-disabled")).toBe("true");
           expect(await page.isVisible("#state-pending")).toBe(true);
           await shoot?.("2-waiting-for-approval");
-          const [github] = await Promise.all([context.waitForEvent("page"), page.click("#open-github")]);
-          await github.waitForLoadState();
-          expect(github.url()).toBe(`${g.fake.url}/login/device`);
-          await github.fill("#user-code", code);
-          await github.selectOption("#account", login);
-          await github.click("#authorize");
-          await github.waitForSelector("#done");
-          await github.close();
+          expect(await approveAtGithub(context, page, code, login)).toBe(`${g.fake.url}/login/device`);
           await page.waitForSelector("#state-done:not([hidden])");
           await page.waitForSelector("#continue:not([aria-disabled])");
           expect(await page.isVisible("#state-pending")).toBe(false);
