@@ -11,6 +11,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseAllow } from "../../src/gate/github-signin/index.js";
 import type { Gate } from "../../src/gate/server.js";
 import { BrowserLike, type SignInGate, signInOverHttp, startSignInGate } from "../helpers/signin-gate.js";
 import { leakedSecrets } from "../security/leaks.js";
@@ -89,6 +90,16 @@ describe("the GitHub sign-in in the gate", () => {
     });
     expect(stranger.status).toBe(401);
     expect(stranger.body).toContain("Sign in to open this preview");
+  });
+
+  it("warns once when it starts that read on a public repository lets everyone in", async () => {
+    const g = await startSignInGate({ settings: { allow: parseAllow("read") } });
+    signInGate = g;
+    expect(g.logger.lines.filter((l) => l.startsWith("warning:"))).toEqual([
+      'warning: github-allow: "read" on a public repository lets every GitHub user in (everyone can read o/r); use "triage" or higher to keep it to collaborators.',
+    ]);
+    const bob = await signInOverHttp(new BrowserLike(g.url), g.fake.url, "bob", "/");
+    expect(json(bob.landed.body)).toMatchObject({ user: "bob" });
   });
 
   it("refuses a WebSocket without a session with the sign-in's 401, on the socket", async () => {
