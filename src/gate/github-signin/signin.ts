@@ -1,6 +1,6 @@
 /**
  * Reviewers sign in with GitHub (`auth: github`). The gate asks `check()` for every request
- * (a cached session answers synchronously), lets `route()`/`handle()` answer the reserved
+ * (a cached session answers synchronously), lets `route()` answer the reserved
  * paths, and writes `refusal()` for anyone not let in:
  *
  *   GET  /__preview/signin            the code page (or the start page without a sign-in)
@@ -13,21 +13,13 @@
  * Automation gets in beside it: the run's own bearer token, and `Authorization: Bearer
  * <GitHub token>` of an allowed user (checked once, remembered briefly by its digest).
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
 import type { SecretMatcher } from "../../util/secure-compare.js";
 import { type AccessOutcome, type AccessTarget, decideAccess } from "./access.js";
 import { describeAllow } from "./allow.js";
-import {
-  type Answer,
-  assetAnswer,
-  htmlAnswer,
-  jsonAnswer,
-  redirectAnswer,
-  textAnswer,
-  writeAnswer,
-} from "./answer.js";
+import { type Answer, assetAnswer, htmlAnswer, jsonAnswer, redirectAnswer, textAnswer } from "./answer.js";
 import { SIGNIN_CSS, SIGNIN_JS } from "./assets.js";
 import { AuditLog, type SignInAudit } from "./audit.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -287,27 +279,6 @@ export class GithubSignIn {
     }
   }
 
-  /** route() written to `res`; true when the path was the sign-in's. */
-  handle(req: IncomingMessage, res: ServerResponse, context: RouteContext): boolean | Promise<boolean> {
-    const answer = this.route(req, context);
-    if (answer === undefined) return false;
-    if (!(answer instanceof Promise)) {
-      writeAnswer(res, answer);
-      return true;
-    }
-    return answer.then(
-      (a) => {
-        writeAnswer(res, a);
-        return true;
-      },
-      (error: unknown) => {
-        this.#logger.warning(`GitHub sign-in: ${pathname(req)} failed: ${errorMessage(error)}`);
-        writeAnswer(res, textAnswer(500, "internal error in the sign-in"));
-        return true;
-      },
-    );
-  }
-
   /** Who signed in and who was refused (logins and reasons; never tokens). */
   audit(): SignInAudit {
     return this.#audit.snapshot();
@@ -525,10 +496,6 @@ export class GithubSignIn {
 
 function notAllowed(allow: string): Answer {
   return textAnswer(405, `use ${allow.replace(", ", " or ")} here`, { allow });
-}
-
-function pathname(req: IncomingMessage): string {
-  return (req.url ?? "").split("?")[0] ?? "";
 }
 
 /** HttpOnly and SameSite=Lax always; Secure on https; Max-Age 0 clears it. */
