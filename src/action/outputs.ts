@@ -19,7 +19,7 @@ export function previewOutputs(
     provider: info.provider,
     "har-path": info.harPath ?? "",
     ...(auth.mode === "basic" ? { username: auth.username, password: auth.password } : {}),
-    ...(auth.mode === "bearer" ? { token: auth.token } : {}),
+    ...(auth.mode === "bearer" || auth.mode === "github" ? { token: auth.token } : {}),
     "auth-header": access.PREVIEW_AUTH_HEADER ?? "",
   };
 }

@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { gateSummaryMarkdown } from "../gate/index.js";
+import { gateSummaryMarkdown, signInSummaryMarkdown } from "../gate/index.js";
 import type { RunResult } from "../pipeline/pipeline.js";
 import { formatDuration } from "../util/time.js";
 
@@ -32,6 +32,7 @@ export function summaryMarkdown(result: RunResult): string {
     "",
     ...(result.scenarios ? [result.scenarios.summary] : []),
     ...(result.requests ? [gateSummaryMarkdown(result.requests)] : []),
+    ...(result.signIns ? [signInSummaryMarkdown(result.signIns)] : []),
   ].join("\n");
 }
 

@@ -27,11 +27,13 @@ import { parseIdpInputs } from "./parse/idp.js";
 import { parseMode, parseRelayInputs } from "./parse/relay.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
+import { parseSignInInputs } from "./parse/signin.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
 import { resolveApp } from "./resolve/app.js";
 import { resolveGate } from "./resolve/gate.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
+import { resolveSignIn } from "./resolve/signin.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
 
 /** The whole run, as read from action inputs or CLI flags: the app's settings and each part's. */
@@ -73,6 +75,7 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
     app: parseAppInputs(inputs, { cwd }),
     run: parseRunInputs(inputs),
     gate: parseGateInputs(inputs, env, { cwd, record: path.join(runDir, "requests.har") }),
+    signin: parseSignInInputs(inputs),
     tunnel: parseTunnelInputs(inputs, env, { cwd }),
     publish: parsePublishInputs(inputs),
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
@@ -82,7 +85,8 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
 
   // Resolve: what parsed, so the problems of both steps are reported together.
   const app = resolveApp(parsed.app, inputs);
-  const gate = parsed.gate && resolveGate(parsed.gate);
+  const signin = resolveSignIn(parsed.signin, inputs, env);
+  const gate = parsed.gate && resolveGate(parsed.gate, signin);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
   const idp = await resolveIdp(parsed.idp, inputs);

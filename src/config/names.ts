@@ -12,6 +12,7 @@ import type { InputSpec } from "./inputs/reader.js";
 import { RELAY_INPUTS } from "./inputs/relay.js";
 import { RUN_INPUTS } from "./inputs/run.js";
 import { SCENARIO_INPUTS, SCENARIO_OUTPUTS } from "./inputs/scenarios.js";
+import { SIGNIN_INPUTS } from "./inputs/signin.js";
 import { TUNNEL_INPUTS } from "./inputs/tunnel.js";
 
 export type { InputSpec } from "./inputs/reader.js";
@@ -20,6 +21,7 @@ export const INPUTS = {
   ...APP_INPUTS,
   ...RUN_INPUTS,
   ...GATE_INPUTS,
+  ...SIGNIN_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
   ...SCENARIO_INPUTS,
@@ -44,7 +46,8 @@ export const OUTPUTS = {
   "test-exit-code": "Exit code of the test command, when one ran.",
   username: "User name for basic auth (when `auth` is `basic`).",
   password: "Password for basic auth (masked; generated unless `credentials` was given).",
-  token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
+  token:
+    "Bearer token (when `auth` is `bearer`, or the run's own token with `github`; masked; generated unless `credentials` was given).",
   "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
   "har-path":
     "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",

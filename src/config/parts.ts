@@ -14,15 +14,18 @@ import { PUBLISH_INPUTS, type PublishInputName } from "./inputs/github.js";
 import { IDP_INPUTS, type IdpInputName } from "./inputs/idp.js";
 import { InputReader } from "./inputs/reader.js";
 import { SCENARIO_INPUTS, type ScenarioInputName } from "./inputs/scenarios.js";
+import { SIGNIN_INPUTS, type SignInInputName } from "./inputs/signin.js";
 import { TUNNEL_INPUTS, type TunnelInputName } from "./inputs/tunnel.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
 import { parseIdpInputs } from "./parse/idp.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
+import { parseSignInInputs } from "./parse/signin.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
 import { resolveGate } from "./resolve/gate.js";
 import { resolveIdp } from "./resolve/idp.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
+import { resolveSignIn } from "./resolve/signin.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -32,8 +35,9 @@ export interface PartDefaults {
   readonly cwd?: string;
 }
 
+/** The gate's inputs, with the GitHub sign-in's (`auth: github`). */
 export function collectGateSettings(
-  inputs: InputReader<GateInputName>,
+  inputs: InputReader<GateInputName | SignInInputName>,
   env: Env,
   defaults: PartDefaults & { readonly record?: string } = {},
 ): GateSettings | undefined {
@@ -41,15 +45,16 @@ export function collectGateSettings(
     cwd: defaults.cwd ?? process.cwd(),
     record: defaults.record,
   });
-  return parsed && resolveGate(parsed);
+  const signin = resolveSignIn(parseSignInInputs(inputs), inputs, env);
+  return parsed && resolveGate(parsed, signin);
 }
 
 export function parseGateSettings(
-  source: (name: GateInputName) => string | undefined,
+  source: (name: GateInputName | SignInInputName) => string | undefined,
   env: Env,
   defaults: PartDefaults & { readonly record?: string } = {},
 ): GateSettings {
-  const inputs = new InputReader(source, GATE_INPUTS);
+  const inputs = new InputReader(source, { ...GATE_INPUTS, ...SIGNIN_INPUTS });
   return inputs.complete(collectGateSettings(inputs, env, defaults));
 }
 

@@ -43,7 +43,8 @@ export class Authenticator {
     if (auth.mode === "basic") {
       this.#expected = new SecretMatcher(Buffer.from(`${auth.username}:${auth.password}`, "utf8"));
       this.#challenge = 'Basic realm="preview", charset="UTF-8"';
-    } else if (auth.mode === "bearer") {
+    } else if (auth.mode === "bearer" || auth.mode === "github") {
+      // github: the run's own token; the sign-in (github-signin/) answers everyone else.
       this.#expected = new SecretMatcher(Buffer.from(auth.token, "utf8"));
       this.#challenge = 'Bearer realm="preview"';
     } else {
@@ -178,7 +179,7 @@ export function clientCredentials(auth: GateAuth): Record<string, string> {
       PREVIEW_AUTH_HEADER: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString("base64")}`,
     };
   }
-  if (auth.mode === "bearer")
+  if (auth.mode === "bearer" || auth.mode === "github")
     return { PREVIEW_TOKEN: auth.token, PREVIEW_AUTH_HEADER: `Bearer ${auth.token}` };
   return {};
 }

@@ -116,6 +116,8 @@ export interface Exchange {
   stripAuthorization: boolean;
   /** The Cookie header carries the gate's session cookie, removed before forwarding. */
   stripSessionCookie: boolean;
+  /** Who signed in with GitHub (auth: github): sent to the app as X-Preview-User. */
+  previewUser: string | undefined;
   /** The whole body, when a stage had to buffer it (webhook verification). */
   body: Buffer | undefined;
   /** A webhook signature verified: user auth does not apply. */
@@ -157,6 +159,7 @@ export function createExchange(
     refusal: undefined,
     stripAuthorization: false,
     stripSessionCookie: false,
+    previewUser: undefined,
     body: undefined,
     webhookVerified: false,
     webhook: undefined,

@@ -47,6 +47,8 @@ export interface RequestHeaderOptions {
   /** The gate consumed Authorization. */
   readonly stripAuthorization: boolean;
   readonly stripSessionCookie: boolean;
+  /** The GitHub login of who signed in (auth: github), sent as X-Preview-User. */
+  readonly previewUser?: string | undefined;
   /** Configured request-headers, replacing any the client sent with the same name. */
   readonly added: readonly (readonly [string, string])[];
   readonly addedNames: ReadonlySet<string>;
@@ -63,7 +65,15 @@ export interface RequestHeaderOptions {
   readonly defaultHost: string;
 }
 
-const GATE_SET = new Set(["x-forwarded-for", "x-forwarded-proto", "x-forwarded-host", "expect"]);
+/** Set by the gate alone: whatever a client sends under these names is dropped. */
+const GATE_SET = new Set([
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-host",
+  "expect",
+  // Who signed in with GitHub: a client's own would let anyone claim to be anyone.
+  "x-preview-user",
+]);
 
 export function requestHeaders(raw: readonly string[], options: RequestHeaderOptions): string[] {
   const named = connectionTokens(raw);
@@ -93,6 +103,7 @@ export function requestHeaders(raw: readonly string[], options: RequestHeaderOpt
   for (const [name, value] of options.added) out.push(name, value);
   out.push("X-Forwarded-For", options.forwardedFor, "X-Forwarded-Proto", options.forwardedProto);
   if (options.forwardedHost !== undefined) out.push("X-Forwarded-Host", options.forwardedHost);
+  if (options.previewUser !== undefined) out.push("X-Preview-User", options.previewUser);
   if (options.bodyLength !== undefined) out.push("Content-Length", String(options.bodyLength));
   else if (options.chunked) out.push("Transfer-Encoding", "chunked");
   if (options.upgrade && upgradeValue !== undefined)

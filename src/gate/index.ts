@@ -1,6 +1,9 @@
 /** The gate's public API, for the pipeline and the CLI. */
 
 export { clientCredentials } from "./auth.js";
+export type { SignInAudit } from "./github-signin/audit.js";
+export { describeSignIn } from "./github-signin/settings.js";
+export { signInSummaryMarkdown } from "./github-signin/summary.js";
 export type { Timeouts } from "./limits.js";
 export { DEFAULT_MAX_UPSTREAM_CONNECTIONS, DEFAULT_TIMEOUTS } from "./limits.js";
 export type { ProbeSecrets } from "./probe.js";
@@ -12,9 +15,11 @@ export {
   IDP_MOUNT_PATH,
   isReservedPath,
   LOGIN_PATH,
+  LOGOUT_PATH,
   PROBE_PATH,
   RESERVED_PREFIX,
   RESERVED_ROOT,
+  SIGNIN_PATH,
 } from "./reserved-paths.js";
 export type { Gate, GateOptions } from "./server.js";
 export { startGate } from "./server.js";

@@ -67,6 +67,7 @@ export class ReverseProxy {
     return requestHeaders(req.rawHeaders, {
       stripAuthorization: ex.stripAuthorization,
       stripSessionCookie: ex.stripSessionCookie,
+      previewUser: ex.previewUser,
       added: this.#options.addedHeaders,
       addedNames: this.#addedNames,
       forwardedFor,

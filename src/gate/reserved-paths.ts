@@ -18,6 +18,12 @@ export const LOGIN_PATH = "/__preview/login";
 /** Where the test identity provider is mounted (src/idp), its issuer on the public URL. */
 export const IDP_MOUNT_PATH = "/__preview/idp";
 
+/** The GitHub sign-in (`auth: github`): its pages and endpoints, all under this path (github-signin/). */
+export const SIGNIN_PATH = "/__preview/signin";
+
+/** Signing out of the GitHub sign-in. */
+export const LOGOUT_PATH = "/__preview/logout";
+
 /** True for a path in the gate's namespace (`path` checked and decoded, see request-path.ts). */
 export function isReservedPath(path: string): boolean {
   return path.startsWith(RESERVED_PREFIX);

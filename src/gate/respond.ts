@@ -37,6 +37,42 @@ export function reply(
   writeRaw(ex, status, STATUS_CODES[status] ?? "", flatten(headers), body);
 }
 
+/** A whole response as data (the GitHub sign-in's pages and refusals, github-signin/answer.ts). */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
+  readonly body: Buffer;
+  /** False when the body carries something of a sign-in (its user code): not recorded. */
+  readonly recordBody: boolean;
+}
+
+/**
+ * Writes an answer the way reply() writes the gate's own: recorded (its body only when
+ * `recordBody`), on the raw socket for an upgrade request. `note` says why, in the recording.
+ */
+export function replyAnswer(ex: Exchange, answer: Answer, note?: string): void {
+  const { status } = answer;
+  const headers: Record<string, string | readonly string[]> = { ...answer.headers };
+  if (!ex.res || (announcesBody(ex.basics) && !ex.req.readableEnded)) headers.connection = "close";
+  const raw = flatten(headers);
+  const statusText = STATUS_CODES[status] ?? "";
+  ex.status = status;
+  if (note !== undefined) ex.record?.note(note);
+  ex.record?.response(status, statusText, raw, "1.1");
+  if (answer.recordBody) ex.record?.responseBody(answer.body);
+  if (!ex.res) {
+    writeRaw(ex, status, statusText, raw, answer.body);
+    return;
+  }
+  const res = ex.res;
+  if (res.headersSent || res.destroyed) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, headers as Record<string, string | string[]>);
+  res.end(ex.req.method === "HEAD" ? undefined : answer.body);
+}
+
 /** Writes a whole response on an upgrade request's socket and closes it. */
 export function writeRaw(
   ex: Exchange,
@@ -55,8 +91,11 @@ export function head(status: number, statusText: string, rawHeaders: readonly st
   return `${text}\r\n`;
 }
 
-export function flatten(headers: Record<string, string>): string[] {
+export function flatten(headers: Readonly<Record<string, string | readonly string[]>>): string[] {
   const raw: string[] = [];
-  for (const [name, value] of Object.entries(headers)) raw.push(name, value);
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === "string") raw.push(name, value);
+    else for (const one of value) raw.push(name, one);
+  }
   return raw;
 }

@@ -6,7 +6,8 @@
  *   probe (the tunnel probe with the run's key: the one exception to the allow-list)
  *   -> allow-list -> request checks (framing, path) -> reserved routes (the identity provider;
  *   not recorded) -> tracking (counted and recorded from here) -> refusal -> login link
- *   -> webhook verification -> user auth -> namespace (/__preview/) -> body limit -> forward
+ *   -> sign-in routes (auth: github) -> webhook verification -> user auth -> namespace
+ *   (/__preview/) -> body limit -> forward
  *
  * Every decision on a path uses `ex.path`, the one checked and decoded form of it. A new
  * stage is a module in stages/ and one line in the list below.
@@ -16,9 +17,11 @@ import type { Duplex } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
+import { SecretMatcher } from "../util/secure-compare.js";
 import { Authenticator } from "./auth.js";
 import { createExchange, type Exchange } from "./exchange.js";
 import { exposeGc, GcPacer } from "./gc-pacer.js";
+import type { GithubSignIn, SignInAudit } from "./github-signin/index.js";
 import {
   DEFAULT_MAX_UPSTREAM_CONNECTIONS,
   DEFAULT_TIMEOUTS,
@@ -42,6 +45,8 @@ import { probeStage } from "./stages/probe.js";
 import { refusalStage } from "./stages/refusal.js";
 import { requestChecksStage } from "./stages/request-checks.js";
 import { type ReservedRoute, reservedRoutesStage } from "./stages/reserved-routes.js";
+import { signInAuthStage } from "./stages/signin-auth.js";
+import { signInRoutesStage } from "./stages/signin-routes.js";
 import { tracker } from "./stages/tracking.js";
 import { userAuthStage } from "./stages/user-auth.js";
 import { webhookRoutes, webhookStage } from "./stages/webhook.js";
@@ -85,6 +90,11 @@ export interface GateOptions {
   readonly avoidPort?: number;
   /** Told of every streamed body chunk (default: a young-generation GC per 8 MiB, see gc-pacer.ts). */
   readonly gcPacer?: GcPacer;
+  /**
+   * With auth: github, the sign-in to use (tests build their own, with a clock or limits of
+   * their own). Default: one built from the settings, with the run's token beside it.
+   */
+  readonly signIn?: GithubSignIn;
 }
 
 export interface Gate {
@@ -100,6 +110,8 @@ export interface Gate {
   /** A one-time login link (`/__preview/login?token=...`) on the public URL when known. */
   loginUrl(): string;
   stats(): GateStats;
+  /** With auth: github, who signed in and who was refused (logins and reasons, never tokens). */
+  signInAudit(): SignInAudit | undefined;
   /** Stops listening, closes every connection, finishes the recording; idempotent, never throws. */
   close(): Promise<void>;
 }
@@ -113,6 +125,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const secrets = options.secrets ?? new SecretRegistry();
   for (const { label, value } of namedGateSecrets(settings)) secrets.add(value, label);
   const auth = new Authenticator(settings.auth, (minted) => secrets.add(minted, "a login token or session"));
+  const signin = await startSignIn(options, (minted) => secrets.add(minted, "a GitHub sign-in's session"));
   const stats = new StatsCollector();
   const agent = upstreamAgent(options.maxUpstreamConnections ?? DEFAULT_MAX_UPSTREAM_CONNECTIONS);
   const recorder = settings.record
@@ -158,13 +171,14 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     track.stage,
     refusalStage(refusedConnections),
     loginLinkStage(auth),
+    signInRoutesStage(signin, () => publicUrl),
     webhookStage({
       routes: webhookRoutes(settings.webhooks),
       maxBodyBytes: settings.maxBodyBytes,
       publicUrl: (pathAndQuery, ex) =>
         (publicBase ?? `http://${ex.basics.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
     }),
-    userAuthStage(auth),
+    signin ? signInAuthStage(signin, auth) : userAuthStage(auth),
     namespaceStage(),
     bodyLimitStage(settings.maxBodyBytes),
     forwardStage(proxy),
@@ -192,6 +206,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     );
   } catch (error) {
     agent.destroy();
+    await signin?.close();
     await recorder?.close();
     throw error;
   }
@@ -202,6 +217,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     listening.close();
     for (const tunnel of [...proxy.tunnels]) tunnel.destroy();
     agent.destroy();
+    await signin?.close();
     await recorder?.close();
   };
 
@@ -218,11 +234,40 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       return `${base()}${LOGIN_PATH}?token=${auth.createLoginToken()}`;
     },
     stats: () => stats.snapshot(),
+    signInAudit: () => signin?.audit(),
     close() {
       closing ??= close().catch((error: unknown) => logger.warning(`gate: close: ${errorMessage(error)}`));
       return closing;
     },
   };
+}
+
+/**
+ * The GitHub sign-in for auth: github (loaded only then), with the run's own token beside it;
+ * rules that do not do what they seem to are warned about once, here.
+ */
+async function startSignIn(
+  options: GateOptions,
+  onMinted: (secret: string) => void,
+): Promise<GithubSignIn | undefined> {
+  const auth = options.settings.auth;
+  if (auth.mode !== "github") return undefined;
+  const { allowWarnings, GithubSignIn, repoName } = await import("./github-signin/index.js");
+  const settings = auth.signin;
+  for (const warning of allowWarnings(settings.allow, {
+    repo: repoName(settings.repository),
+    author: settings.pullRequestAuthor,
+    repoIsPublic: settings.repositoryIsPublic,
+  })) {
+    options.logger.warning(warning);
+  }
+  if (options.signIn) return options.signIn;
+  return new GithubSignIn({
+    settings,
+    logger: options.logger,
+    runToken: new SecretMatcher(Buffer.from(auth.token, "utf8")),
+    onMinted,
+  });
 }
 
 /** The app could not be reached: told to the hook at most once per interval (it prints the app's log). */

@@ -6,8 +6,9 @@
 import type { CidrList } from "../util/parse.js";
 import { type NamedSecret, namedSecrets } from "../util/secrets.js";
 import type { WebhookProvider } from "../webhooks/providers.js";
+import type { GithubSignInSettings } from "./github-signin/settings.js";
 
-export const AUTH_MODES = ["basic", "bearer", "none"] as const;
+export const AUTH_MODES = ["basic", "bearer", "none", "github"] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
 /** The user name of generated basic credentials. */
@@ -16,7 +17,12 @@ export const DEFAULT_USERNAME = "preview";
 export type GateAuth =
   | { readonly mode: "basic"; readonly username: string; readonly password: string }
   | { readonly mode: "bearer"; readonly token: string }
-  | { readonly mode: "none" };
+  | { readonly mode: "none" }
+  /**
+   * Reviewers sign in with GitHub; `token` is the run's own bearer token (the test command,
+   * scenarios and later steps), accepted beside the sign-ins.
+   */
+  | { readonly mode: "github"; readonly token: string; readonly signin: GithubSignInSettings };
 
 /** Client addresses allowed through; the entries as written, for messages. */
 export type AllowList = CidrList;
@@ -63,6 +69,8 @@ export const GATE_MANAGED_HEADERS: ReadonlySet<string> = new Set([
   "upgrade",
   "content-length",
   "expect",
+  // Who signed in with GitHub (auth: github); a client's own is always dropped.
+  "x-preview-user",
 ]);
 
 /** Every secret of the settings, named: to mask before anything is logged, to keep out of recordings. */
@@ -75,6 +83,7 @@ export function namedGateSecrets(settings: GateSettings): NamedSecret[] {
     secrets.push(['input "credentials"', `${auth.username}:${auth.password}`]);
   }
   if (auth.mode === "bearer") secrets.push(['the token of input "credentials"', auth.token]);
+  if (auth.mode === "github") secrets.push(["the run's bearer token (auth: github)", auth.token]);
   for (const rule of settings.webhooks)
     secrets.push([`the ${rule.provider} webhook secret in ${rule.secretEnv}`, rule.secret]);
   return namedSecrets(...secrets);

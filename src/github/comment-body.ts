@@ -17,6 +17,8 @@ export interface SignIn {
    * private repositories (anyone can read a public repository's comments).
    */
   readonly oneClickUrl?: string | undefined;
+  /** Reviewers sign in on their own (auth: github): there are no credentials to hand out. */
+  readonly noCredentials?: boolean | undefined;
 }
 
 export type PreviewPhase = "starting" | "live" | "failed" | "stopped";
@@ -167,6 +169,10 @@ function testsText({ passed, total }: { passed: number; total: number }): string
 
 function signInText(signIn: SignIn, isPrivate: boolean): string {
   const parts = [`**Signing in:** ${inline(signIn.method)}.`];
+  if (signIn.noCredentials) {
+    parts.push("Open the URL and sign in with your GitHub account; there is no password to share.");
+    return parts.join(" ");
+  }
   const oneClick = signIn.oneClickUrl ? safeHref(signIn.oneClickUrl) : undefined;
   if (isPrivate && oneClick) {
     parts.push(

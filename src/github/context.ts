@@ -19,6 +19,8 @@ export interface PullRequestInfo {
    * the token is then read-only, so nothing can be published.
    */
   readonly fromFork: boolean;
+  /** Login of the pull request's author (`pull_request.user.login`). */
+  readonly author?: string | undefined;
 }
 
 export interface PublishContext {
@@ -64,6 +66,46 @@ const PR_EVENTS_WITH_READ_ONLY_FORK_TOKEN = new Set([
   "pull_request_review_comment",
 ]);
 
+/** The workflow's repository as the runner and the event payload describe it. */
+export interface RunRepository {
+  readonly repo: RepoRef;
+  /** Private or internal; false when the payload does not say. */
+  readonly isPrivate: boolean;
+  /** Login of the pull request's author; undefined on events without a pull request. */
+  readonly pullRequestAuthor: string | undefined;
+}
+
+/**
+ * What the GitHub sign-in needs to know of the run (read while building the Config):
+ * the repository, whether it is private, the pull request's author. Undefined outside a
+ * GitHub Actions run. Read from the same payload, with the same rules, as the publish context.
+ */
+export function readRunRepository(
+  env: Readonly<Record<string, string | undefined>>,
+  deps: Pick<ContextDeps, "logger" | "readFile">,
+): RunRepository | undefined {
+  const run = readRun(env, deps);
+  if (run === undefined) return undefined;
+  return {
+    repo: { owner: run.owner, repo: run.repo },
+    isPrivate: isPrivateRepository(run.event),
+    pullRequestAuthor: pullRequestOf(run.event, `${run.owner}/${run.repo}`)?.author,
+  };
+}
+
+function readRun(
+  env: Readonly<Record<string, string | undefined>>,
+  deps: Pick<ContextDeps, "logger" | "readFile">,
+): { readonly owner: string; readonly repo: string; readonly event: unknown } | undefined {
+  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  if (!owner || !repo || rest.length > 0) return undefined;
+  return { owner, repo, event: readEvent(env.GITHUB_EVENT_PATH, deps) };
+}
+
+function isPrivateRepository(event: unknown): boolean {
+  return booleanAt(event, "repository", "private") === true;
+}
+
 /**
  * Builds the context from the runner's variables; undefined when not inside a GitHub
  * Actions run (e.g. the CLI on a laptop), where nothing is published.
@@ -72,10 +114,10 @@ export async function readPublishContext(
   env: NodeJS.ProcessEnv,
   deps: ContextDeps,
 ): Promise<PublishContext | undefined> {
-  const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo || rest.length > 0) return undefined;
+  const run = readRun(env, deps);
+  if (run === undefined) return undefined;
+  const { owner, repo, event } = run;
   const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const event = readEvent(env.GITHUB_EVENT_PATH, deps);
   const serverUrl = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
   const githubSha = env.GITHUB_SHA ?? "";
@@ -117,7 +159,7 @@ export async function readPublishContext(
       pullRequest?.headRef ||
       env.GITHUB_REF_NAME ||
       (env.GITHUB_REF ?? "").replace(/^refs\/(heads|tags)\//, ""),
-    isPrivate: booleanAt(event, "repository", "private") === true,
+    isPrivate: isPrivateRepository(event),
     runUrl,
   };
 }
@@ -130,7 +172,7 @@ export function tokenReadOnlyForFork(context: PublishContext): boolean {
   return context.pullRequest?.fromFork === true && PR_EVENTS_WITH_READ_ONLY_FORK_TOKEN.has(context.eventName);
 }
 
-function readEvent(path: string | undefined, deps: ContextDeps): unknown {
+function readEvent(path: string | undefined, deps: Pick<ContextDeps, "logger" | "readFile">): unknown {
   if (!path) return {};
   try {
     return JSON.parse((deps.readFile ?? ((p) => readFileSync(p, "utf8")))(path));
@@ -155,6 +197,7 @@ function pullRequestOf(event: unknown, baseRepo: string): PullRequestInfo | unde
     baseRef: stringAt(event, "pull_request", "base", "ref") ?? "",
     // A deleted head repository shows as null: treat it as a fork (the safe side).
     fromFork: headRepo === undefined || headRepo.toLowerCase() !== base.toLowerCase(),
+    author: stringAt(event, "pull_request", "user", "login"),
   };
 }
 

@@ -7,7 +7,13 @@ import type { GitHubClientOptions } from "./client.js";
 
 export { type GitHubApi, GitHubApiError, type RepoRef } from "./api.js";
 export type { GitHubClientOptions } from "./client.js";
-export { type PublishContext, readPublishContext, tokenReadOnlyForFork } from "./context.js";
+export {
+  type PublishContext,
+  type RunRepository,
+  readPublishContext,
+  readRunRepository,
+  tokenReadOnlyForFork,
+} from "./context.js";
 export { environmentName } from "./deployment.js";
 export {
   Publisher,

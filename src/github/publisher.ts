@@ -40,7 +40,13 @@ export interface PublisherSnapshot {
   readonly provider?: string | undefined;
   readonly tests?: { readonly passed: number; readonly total: number } | undefined;
   readonly failure?: string | undefined;
-  readonly signIn?: { readonly method: string; readonly where?: string | undefined } | undefined;
+  readonly signIn?:
+    | {
+        readonly method: string;
+        readonly where?: string | undefined;
+        readonly noCredentials?: boolean | undefined;
+      }
+    | undefined;
 }
 
 export interface PublisherOptions {
@@ -172,7 +178,11 @@ export class Publisher {
       provider: this.provider,
       tests: this.tests,
       failure: this.failure?.slice(-SNAPSHOT_FAILURE_MAX),
-      signIn: this.signIn && { method: this.signIn.method, where: this.signIn.where },
+      signIn: this.signIn && {
+        method: this.signIn.method,
+        where: this.signIn.where,
+        noCredentials: this.signIn.noCredentials,
+      },
     };
   }
 
@@ -307,6 +317,7 @@ export class Publisher {
       where: this.signIn.where === undefined ? undefined : this.scrub(this.signIn.where),
       // The one credential allowed out, and only where the audience is the repository's.
       oneClickUrl: context.isPrivate ? this.signIn.oneClickUrl : undefined,
+      noCredentials: this.signIn.noCredentials,
     };
     return {
       key: this.options.settings.commentKey,

@@ -40,7 +40,12 @@ export interface PreviewPublisher {
   live(info: {
     readonly url: string;
     readonly provider: string;
-    readonly signIn?: { readonly method: string; readonly where?: string; readonly oneClickUrl?: string };
+    readonly signIn?: {
+      readonly method: string;
+      readonly where?: string;
+      readonly oneClickUrl?: string;
+      readonly noCredentials?: boolean;
+    };
   }): Promise<void>;
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
   failed(reason: string): Promise<void>;
@@ -159,6 +164,7 @@ export class RunContext {
       requests: exposure?.gate.stats(),
       testExitCode,
       scenarios,
+      signIns: exposure?.gate.signInAudit(),
       phases: this.clock.records,
       failure: this.#failure,
     } satisfies RunResult);

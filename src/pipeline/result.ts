@@ -1,5 +1,5 @@
 /** What a run reports when it is over (JSON-safe: it travels from the supervisor to the main and post steps). */
-import type { GateStats } from "../gate/index.js";
+import type { GateStats, SignInAudit } from "../gate/index.js";
 import type { Annotation } from "../scenarios/index.js";
 import type { PhaseRecord } from "./clock.js";
 
@@ -15,6 +15,8 @@ export interface RunResult {
   readonly testExitCode: number | undefined;
   /** The scenarios' results (webhook deliveries, OAuth logins), when any ran. */
   readonly scenarios?: ScenarioOutcome | undefined;
+  /** With auth: github, who signed in and who was refused (logins and reasons). */
+  readonly signIns?: SignInAudit | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
   readonly failure: string | undefined;

@@ -1,27 +1,28 @@
 /**
- * The GitHub sign-in used the way the gate will use it, on a real HTTP server on
- * 127.0.0.1:0 in front of a small app: its reserved paths first, then check(), then either
- * its refusal or a proxied request with X-Preview-User. With the fake GitHub (device flow
- * extension) behind it, and a browser-like client that keeps cookies.
+ * The GitHub sign-in in the real gate (auth: github) on 127.0.0.1:0 in front of a small app
+ * that says what it was told about the visitor, with the fake GitHub (device flow extension)
+ * behind it, and a browser-like client that keeps cookies. The sign-in is built here (so a
+ * test can give it a clock, limits or a stand-in for GitHub) and handed to the gate.
  */
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import {
-  appRequestHeaders,
   type GithubSignIn,
   type GithubSignInOptions,
   type GithubSignInSettingsInput,
   githubSignInSettings,
   GithubSignIn as SignIn,
-  writeAnswer,
 } from "../../src/gate/github-signin/index.js";
+import { type Gate, startGate } from "../../src/gate/server.js";
+import type { GateSettings } from "../../src/gate/settings.js";
 import { type LogLines, startApp, type TestApp, testLogger } from "../integration/gate-helpers.js";
 import { FakeGitHub } from "./fake-github.js";
 import { FakeDeviceFlow, type FakeDeviceOptions, TEST_CLIENT_ID } from "./fake-github-device.js";
+import { until } from "./wait.js";
 
 export interface SignInGate {
   readonly url: string;
   readonly port: number;
+  readonly gate: Gate;
   readonly signin: GithubSignIn;
   readonly app: TestApp;
   readonly fake: FakeGitHub;
@@ -34,8 +35,10 @@ export interface SignInGateOptions {
   readonly device?: Partial<FakeDeviceOptions>;
   readonly settings?: Partial<GithubSignInSettingsInput>;
   readonly signin?: Partial<Omit<GithubSignInOptions, "settings" | "logger">>;
-  /** Tell the sign-in the visitor came over https (as through a tunnel). */
+  /** The preview's public URL is https (as through a tunnel): cookies get Secure. */
   readonly secure?: boolean;
+  /** More of the gate's settings (recording, allow-list, ...). */
+  readonly gate?: Partial<Omit<GateSettings, "auth">>;
 }
 
 export const DEFAULT_USERS: FakeDeviceOptions["users"] = [
@@ -60,66 +63,44 @@ export async function startSignInGate(options: SignInGateOptions = {}): Promise<
   const fake = await FakeGitHub.start({ token: "core-token", extensions: [device] });
   const app = await startApp(appHandler);
   const logger = testLogger();
-  const signin = new SignIn({
-    settings: githubSignInSettings({
-      clientId: TEST_CLIENT_ID,
-      serverUrl: fake.url,
-      apiUrl: fake.url,
-      repository: { owner: "o", name: "r" },
-      repositoryIsPublic: true,
-      pullRequestAuthor: "carol",
-      ...options.settings,
-    }),
+  const settings = githubSignInSettings({
+    clientId: TEST_CLIENT_ID,
+    serverUrl: fake.url,
+    apiUrl: fake.url,
+    repository: { owner: "o", name: "r" },
+    repositoryIsPublic: true,
+    pullRequestAuthor: "carol",
+    ...options.settings,
+  });
+  const signin = new SignIn({ settings, logger, ...options.signin });
+  const gate = await startGate({
+    upstream: { host: "127.0.0.1", port: app.port },
+    settings: {
+      credentialsGenerated: true,
+      allowCidrs: undefined,
+      requestHeaders: [],
+      maxBodyBytes: 1024 * 1024,
+      webhooks: [],
+      record: undefined,
+      ...options.gate,
+      // The gate's own token (login links); the sign-in above has the run's token, if any.
+      auth: { mode: "github", token: "gate-token-not-used-0123456789", signin: settings },
+    },
     logger,
-    ...options.signin,
+    signIn: signin,
   });
-  let origin = "";
-  const server = http.createServer((req, res) => {
-    const pathname = (req.url ?? "/").split("?")[0] ?? "/";
-    const serve = async () => {
-      const secure = options.secure ?? false;
-      if (await signin.handle(req, res, { pathname, publicOrigin: origin, secure })) return;
-      const verdict = await signin.check({
-        cookie: req.headers.cookie,
-        authorization: req.headers.authorization,
-      });
-      if (verdict.kind !== "allowed") {
-        writeAnswer(res, signin.refusal(verdict, { url: req.url ?? "/", accept: req.headers.accept }));
-        return;
-      }
-      const upstream = http.request(
-        {
-          host: "127.0.0.1",
-          port: app.port,
-          method: req.method,
-          path: req.url,
-          headers: appRequestHeaders(req.rawHeaders, verdict),
-        },
-        (response) => {
-          res.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(res);
-        },
-      );
-      upstream.on("error", () => res.destroy());
-      req.pipe(upstream);
-    };
-    serve().catch(() => res.destroy());
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
+  if (options.secure) gate.setPublicUrl(`https://127.0.0.1:${gate.port}`);
   return {
-    url: origin,
-    port,
+    url: gate.url,
+    port: gate.port,
+    gate,
     signin,
     app,
     fake,
     device,
     logger,
     async close() {
-      await signin.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await gate.close();
       await app.close();
       await fake.close();
     },
@@ -212,4 +193,37 @@ export function userCodeOf(page: Page): string {
   const code = /<output id="user-code" class="code">([^<]+)<\/output>/.exec(page.body)?.[1];
   if (!code) throw new Error(`no user code on the page: ${page.body.slice(0, 500)}`);
   return code;
+}
+
+/**
+ * Signs `browser` in as `login` the way a person does, over HTTP: the page first asked for
+ * (`path`) gives the sign-in page, its button starts the device flow, the code is approved at
+ * the fake GitHub's page, the status is polled until done, and Continue hands over the
+ * session. Returns the page Continue led to and the code that was approved.
+ */
+export async function signInOverHttp(
+  browser: BrowserLike,
+  githubUrl: string,
+  login: string,
+  path = "/",
+): Promise<{ readonly landed: Page; readonly userCode: string }> {
+  const asked = await browser.get(path);
+  if (asked.status !== 401)
+    throw new Error(`expected the sign-in page (401) for ${path}, got ${asked.status}`);
+  const action =
+    /<form method="post" action="([^"]+)">/.exec(asked.body)?.[1]?.replaceAll("&amp;", "&") ?? "";
+  const started = await browser.post(action);
+  const userCode = userCodeOf(await browser.get(started.headers.location ?? ""));
+  const approved = await fetch(`${githubUrl}/login/device`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ user_code: userCode, login, decision: "approve" }).toString(),
+  });
+  if (approved.status !== 200) throw new Error(`the fake GitHub did not approve: ${approved.status}`);
+  await until("the sign-in to finish", async () => {
+    const status = JSON.parse((await browser.get("/__preview/signin/status")).body) as { state: string };
+    return status.state === "pending" ? undefined : status;
+  });
+  const continued = await browser.get("/__preview/signin/continue");
+  return { landed: await browser.get(continued.headers.location ?? "/"), userCode };
 }

@@ -8,6 +8,7 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import type { GateInputName } from "../../src/config/inputs/gate.js";
+import type { SignInInputName } from "../../src/config/inputs/signin.js";
 import { parseGateSettings } from "../../src/config/parts.js";
 import { type Gate, type GateOptions, startGate } from "../../src/gate/server.js";
 import type { Logger } from "../../src/util/logger.js";
@@ -91,7 +92,7 @@ export function testLogger(): LogLines {
   };
 }
 
-export type Inputs = Partial<Record<GateInputName, string>>;
+export type Inputs = Partial<Record<GateInputName | SignInInputName, string>>;
 
 /** A gate in front of `appPort`, configured from raw input values (recording off unless asked). */
 export async function startTestGate(

@@ -1,6 +1,6 @@
 /**
- * The GitHub sign-in in a real headless Chromium (found as the action finds it; driven by
- * playwright-core): a deep link gets the sign-in page, the code is copied and approved at the
+ * The GitHub sign-in through the real gate in a real headless Chromium (the suite's browser;
+ * driven by playwright-core): a deep link gets the sign-in page, the code is copied and approved at the
  * fake GitHub's page in a second tab, the waiting state turns into Continue, and Continue
  * lands on the page first asked for with the app seeing X-Preview-User. A user without write
  * access gets the 403 page, signing out works, GitHub being down shows the 503 page, and a
@@ -11,19 +11,23 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
-import { findBrowser } from "../../src/scenarios/browser/find.js";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { withChromium } from "../../src/scenarios/browser/playwright.js";
+import { approveAtGithub, loopbackContext } from "../helpers/browser-signin.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { type SignInGate, startSignInGate } from "../helpers/signin-gate.js";
-import { ROOT } from "./harness.js";
 
-const CHROMIUM = findBrowser("", process.env, ROOT).path ?? "/usr/bin/chromium";
+// Chosen once for the run by the global setup (the machine's Chromium, or the npm one).
+const BROWSER = inject("testBrowser");
+const CHROMIUM = BROWSER.path ?? "";
 /** Where people look at the pages (copied there after each run). */
 const SHARED_SCREENS = "/work/screens/gh-signin";
 
 let gate: SignInGate | undefined;
 let dir: string | undefined;
+beforeEach((ctx) => {
+  if (BROWSER.skip !== undefined) ctx.skip(BROWSER.skip);
+});
 afterEach(async () => {
   await gate?.close();
   gate = undefined;
@@ -59,18 +63,7 @@ describe("signing in with GitHub in a real browser", () => {
         signal: undefined,
       },
       async (browser) => {
-        const newContext = async () => {
-          const context = await browser.newContext({ viewport: { width: 800, height: 760 } });
-          // Test traffic stays on loopback: anything else is refused and noted.
-          await context.route(
-            (url) => url.hostname !== "127.0.0.1",
-            (route) => {
-              outside.push(route.request().url());
-              return route.abort();
-            },
-          );
-          return context;
-        };
+        const newContext = () => loopbackContext(browser, outside);
 
         /** Signs in as `login` from `page`, which shows the sign-in page; returns after Continue. */
         const signIn = async (
@@ -88,14 +81,7 @@ describe("signing in with GitHub in a real browser", () => {
           expect(await page.getAttribute("#continue", "aria-disabled")).toBe("true");
           expect(await page.isVisible("#state-pending")).toBe(true);
           await shoot?.("2-waiting-for-approval");
-          const [github] = await Promise.all([context.waitForEvent("page"), page.click("#open-github")]);
-          await github.waitForLoadState();
-          expect(github.url()).toBe(`${g.fake.url}/login/device`);
-          await github.fill("#user-code", code);
-          await github.selectOption("#account", login);
-          await github.click("#authorize");
-          await github.waitForSelector("#done");
-          await github.close();
+          expect(await approveAtGithub(context, page, code, login)).toBe(`${g.fake.url}/login/device`);
           await page.waitForSelector("#state-done:not([hidden])");
           await page.waitForSelector("#continue:not([aria-disabled])");
           expect(await page.isVisible("#state-pending")).toBe(false);

@@ -387,10 +387,14 @@ describe("signing in with GitHub through the gate", () => {
         "/",
       );
     }
-    // A request for a path that looks protocol-relative: the sign-in page returns to "/".
+    // A path that looks protocol-relative never reaches the sign-in: the gate's path checks refuse it.
     const odd = await request(g.port, "//evil.example/x", { headers: { accept: "text/html" } });
-    expect(odd.status).toBe(401);
-    expect(odd.body).toContain('action="/__preview/signin/start?to=%2F"');
+    expect(odd.status).toBe(400);
+    expect(odd.body).not.toContain("evil.example/x?");
+    // One that passes them (a query that reads like a URL) comes back to itself only.
+    const query = await request(g.port, "/x?next=//evil.example", { headers: { accept: "text/html" } });
+    expect(query.status).toBe(401);
+    expect(query.body).toContain('action="/__preview/signin/start?to=%2Fx%3Fnext%3D%2F%2Fevil.example"');
   });
 
   it("stops polling GitHub for a sign-in nobody watches, and close() stops all polling", async () => {

@@ -1,18 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { GATE_INPUTS, type GateInputName } from "../../src/config/inputs/gate.js";
 import { InputReader } from "../../src/config/inputs/reader.js";
+import { SIGNIN_INPUTS, type SignInInputName } from "../../src/config/inputs/signin.js";
 import { collectGateSettings, parseGateSettings } from "../../src/config/parts.js";
 import { ConfigError, type InputError } from "../../src/errors.js";
 import { gateSecrets } from "../../src/gate/settings.js";
 
-type Inputs = Partial<Record<GateInputName, string>>;
+type Inputs = Partial<Record<GateInputName | SignInInputName, string>>;
 
 const parse = (inputs: Inputs, env: Record<string, string> = {}, defaults = {}) =>
   parseGateSettings((name) => inputs[name], env, defaults);
 
 /** The single problem reported for `inputs`. */
 function problem(inputs: Inputs, env: Record<string, string> = {}): InputError {
-  const reader = new InputReader((name: GateInputName) => inputs[name], GATE_INPUTS);
+  const reader = new InputReader((name: GateInputName | SignInInputName) => inputs[name], {
+    ...GATE_INPUTS,
+    ...SIGNIN_INPUTS,
+  });
   expect(collectGateSettings(reader, env)).toBeUndefined();
   expect(reader.problems).toHaveLength(1);
   return reader.problems[0] as InputError;
@@ -106,7 +110,7 @@ describe("invalid values: the message names the input, shows the value, says wha
   it("auth", () => {
     const p = problem({ auth: "digest" });
     expect(p.input).toBe("auth");
-    expect(p.message).toBe('Input "auth" must be one of basic, bearer, none (got "digest").');
+    expect(p.message).toBe('Input "auth" must be one of basic, bearer, none, github (got "digest").');
   });
 
   it("credentials without a colon for basic: the value is masked, never shown", () => {

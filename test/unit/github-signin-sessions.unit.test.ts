@@ -1,10 +1,9 @@
 /**
  * Sessions (opaque ids kept by digest, bounded, expiring), the token-check cache, the
- * headers the app gets, and the page script (valid JavaScript, served with a content hash).
+ * headers the app gets (the gate's header rewriting), and the page script (valid JavaScript, served with a content hash).
  */
 import { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { appRequestHeaders } from "../../src/gate/github-signin/app-headers.js";
 import { assetUrl, SIGNIN_JS } from "../../src/gate/github-signin/assets.js";
 import {
   DigestCache,
@@ -13,6 +12,7 @@ import {
   SessionStore,
 } from "../../src/gate/github-signin/sessions.js";
 import type { AllowedVerdict, DeniedVerdict } from "../../src/gate/github-signin/verdict.js";
+import { type RequestHeaderOptions, requestHeaders } from "../../src/gate/headers.js";
 
 const alice: AllowedVerdict = { kind: "allowed", login: "alice", via: "session", because: "write on o/r" };
 const bob: DeniedVerdict = { kind: "denied", login: "bob", via: "session", reason: "needs write on o/r" };
@@ -83,7 +83,7 @@ describe("DigestCache", () => {
   });
 });
 
-describe("appRequestHeaders", () => {
+describe("the headers the app gets (gate/headers.ts)", () => {
   const raw = [
     "Host",
     "preview.example",
@@ -96,31 +96,46 @@ describe("appRequestHeaders", () => {
     "Cookie",
     `theme=dark; ${SESSION_COOKIE}=sessionsecret; lang=en`,
   ];
+  const options: RequestHeaderOptions = {
+    stripAuthorization: false,
+    stripSessionCookie: true,
+    added: [],
+    addedNames: new Set(),
+    forwardedFor: "203.0.113.9",
+    forwardedProto: "https",
+    forwardedHost: undefined,
+    upgrade: false,
+    bodyLength: undefined,
+    chunked: false,
+    defaultHost: "127.0.0.1:1",
+  };
+  const forwarded = ["X-Forwarded-For", "203.0.113.9", "X-Forwarded-Proto", "https"];
 
   it("drops what clients say in X-Preview-User and the session cookie, and names the signed-in login", () => {
-    expect(appRequestHeaders(raw, alice)).toEqual([
+    expect(requestHeaders(raw, { ...options, previewUser: alice.login })).toEqual([
       "Host",
       "preview.example",
       "Authorization",
       "Bearer gho_secret",
       "Cookie",
       "theme=dark; lang=en",
+      ...forwarded,
       "X-Preview-User",
       "alice",
     ]);
   });
 
-  it("drops a consumed Authorization (a GitHub token or the run's token); the run's token names nobody", () => {
-    const viaToken = appRequestHeaders(raw, { ...alice, via: "github-token" });
+  it("drops a consumed Authorization; with no login (the run's token, or another auth mode) X-Preview-User is gone", () => {
+    const viaToken = requestHeaders(raw, { ...options, stripAuthorization: true, previewUser: "alice" });
     expect(viaToken).not.toContain("Authorization");
     expect(viaToken.slice(-2)).toEqual(["X-Preview-User", "alice"]);
-    const run = appRequestHeaders(["Authorization", "Bearer run", "Cookie", `${SESSION_COOKIE}=s`], {
-      kind: "allowed",
-      login: undefined,
-      via: "run-token",
-      because: "the run's own token",
+    const run = requestHeaders(["Authorization", "Bearer run", "Cookie", `${SESSION_COOKIE}=s`], {
+      ...options,
+      stripAuthorization: true,
     });
-    expect(run).toEqual([]);
+    expect(run).toEqual(["Host", "127.0.0.1:1", ...forwarded]);
+    const spoofed = requestHeaders(raw, { ...options, stripSessionCookie: false });
+    expect(spoofed.filter((h) => h.toLowerCase() === "x-preview-user")).toEqual([]);
   });
 });
 

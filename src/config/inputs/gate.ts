@@ -4,13 +4,13 @@ import type { InputSpec } from "./reader.js";
 export const GATE_INPUTS = {
   auth: {
     description:
-      "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token) or `none`.",
+      "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token), `github` (reviewers sign in with GitHub; see `github-oauth-client-id` and `github-allow`) or `none`.",
     default: "basic",
-    placeholder: "<basic|bearer|none>",
+    placeholder: "<basic|bearer|github|none>",
   },
   credentials: {
     description:
-      "`user:password` for `basic`, a token for `bearer`; pass it from a secret. Empty: generated (24 random bytes) and masked.",
+      "`user:password` for `basic`, a token for `bearer` (and for the run's own token beside the GitHub sign-in with `github`); pass it from a secret. Empty: generated (24 random bytes) and masked.",
     default: "",
     placeholder: "<user:password|token>",
   },

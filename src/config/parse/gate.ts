@@ -28,25 +28,30 @@ export function parseAuthMode(input: string, raw: string): AuthMode {
 // RFC 9110 token68 (the Bearer token syntax of RFC 6750).
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
-/** The credentials given, or which kind to generate (when resolving) when none were. */
+/**
+ * The credentials given, or which kind to generate (when resolving) when none were. With
+ * `github` only the run's own token is known here (undefined: generate); the sign-in's
+ * settings join it when resolving.
+ */
 export type CredentialsChoice =
-  | { readonly auth: GateAuth; readonly generate?: undefined }
-  | { readonly generate: "basic" | "bearer" };
+  | { readonly auth: Exclude<GateAuth, { mode: "github" }>; readonly generate?: undefined }
+  | { readonly generate: "basic" | "bearer" }
+  | { readonly github: { readonly token: string | undefined }; readonly generate?: undefined };
 
 /** Credentials for the mode; empty means "generate". */
 export function parseCredentials(input: string, raw: string, mode: AuthMode): CredentialsChoice {
   const value = raw.trim();
   if (mode === "none") return { auth: { mode: "none" } };
-  if (mode === "bearer") {
-    if (value === "") return { generate: mode };
-    if (!TOKEN68.test(value)) {
+  if (mode === "bearer" || mode === "github") {
+    if (value !== "" && !TOKEN68.test(value)) {
       throw new InputError(
         input,
         masked(value),
-        "must be a bearer token made of letters, digits and -._~+/ (optionally ending in =) for auth: bearer",
+        `must be a bearer token made of letters, digits and -._~+/ (optionally ending in =) for auth: ${mode}`,
       );
     }
-    return { auth: { mode, token: value } };
+    if (mode === "github") return { github: { token: value === "" ? undefined : value } };
+    return value === "" ? { generate: mode } : { auth: { mode, token: value } };
   }
   if (value === "") return { generate: mode };
   const colon = value.indexOf(":");

@@ -3,17 +3,13 @@
  * writes its own answers; handle() writes it to a ServerResponse directly.
  */
 import type { ServerResponse } from "node:http";
+import type { Answer } from "../respond.js";
 
-export interface Answer {
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string | readonly string[]>>;
-  readonly body: Buffer;
-  /**
-   * False for answers carrying a sign-in's user code or state: a recording (HAR) should
-   * keep the status and headers but not the body.
-   */
-  readonly recordBody: boolean;
-}
+/**
+ * An answer's `recordBody` is false for answers carrying a sign-in's user code or state: the
+ * recording (HAR) keeps the status and headers but not the body.
+ */
+export type { Answer };
 
 /** Strict: only the gate's own script, style and requests; no framing, no inline code. */
 export const CSP =

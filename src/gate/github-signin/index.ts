@@ -12,14 +12,19 @@ export {
 } from "./allow.js";
 export type { Answer } from "./answer.js";
 export { writeAnswer } from "./answer.js";
-export { appRequestHeaders, PREVIEW_USER_HEADER } from "./app-headers.js";
 export type { AuditEntry, SignInAudit } from "./audit.js";
 export type { Clock } from "./clock.js";
 export type { Http, HttpRequest, HttpResponse } from "./http.js";
 export { isSignInPath, LOGOUT_PATH, SIGNIN_PATH } from "./paths.js";
 export { safeReturnPath } from "./return-to.js";
 export type { GithubSignInSettings, GithubSignInSettingsInput, RepositoryRef } from "./settings.js";
-export { GITHUB_SIGNIN_DEFAULTS, githubSignInSettings, githubUrlsFromEnv } from "./settings.js";
+export {
+  describeSignIn,
+  GITHUB_SIGNIN_DEFAULTS,
+  githubSignInSettings,
+  githubUrlsFromEnv,
+  repoName,
+} from "./settings.js";
 export type {
   CheckRequest,
   GithubSignInOptions,
@@ -28,6 +33,7 @@ export type {
   SignInLimits,
 } from "./signin.js";
 export { GithubSignIn } from "./signin.js";
+export { signInSummaryMarkdown } from "./summary.js";
 export type {
   AllowedVerdict,
   DeniedVerdict,

@@ -3,7 +3,7 @@
  * GitHub is (github.com or an Enterprise Server), which repository access is checked on,
  * who is let in, and how long a sign-in lasts.
  */
-import { type AllowRules, DEFAULT_ALLOW, parseAllow, scopeFor } from "./allow.js";
+import { type AllowRules, DEFAULT_ALLOW, describeAllow, parseAllow, scopeFor } from "./allow.js";
 
 export interface RepositoryRef {
   readonly owner: string;
@@ -83,4 +83,9 @@ export function githubUrlsFromEnv(env: Readonly<Record<string, string | undefine
 
 export function repoName(repository: RepositoryRef): string {
   return `${repository.owner}/${repository.name}`;
+}
+
+/** How reviewers get in, for the PR comment: "Sign in with GitHub (write access to o/r, or ...)". */
+export function describeSignIn(settings: GithubSignInSettings): string {
+  return `Sign in with GitHub (${describeAllow(settings.allow, repoName(settings.repository))})`;
 }

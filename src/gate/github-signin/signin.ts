@@ -1,6 +1,6 @@
 /**
  * Reviewers sign in with GitHub (`auth: github`). The gate asks `check()` for every request
- * (a cached session answers synchronously), lets `route()`/`handle()` answer the reserved
+ * (a cached session answers synchronously), lets `route()` answer the reserved
  * paths, and writes `refusal()` for anyone not let in:
  *
  *   GET  /__preview/signin            the code page (or the start page without a sign-in)
@@ -13,21 +13,13 @@
  * Automation gets in beside it: the run's own bearer token, and `Authorization: Bearer
  * <GitHub token>` of an allowed user (checked once, remembered briefly by its digest).
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingMessage } from "node:http";
 import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
 import type { SecretMatcher } from "../../util/secure-compare.js";
 import { type AccessOutcome, type AccessTarget, decideAccess } from "./access.js";
 import { describeAllow } from "./allow.js";
-import {
-  type Answer,
-  assetAnswer,
-  htmlAnswer,
-  jsonAnswer,
-  redirectAnswer,
-  textAnswer,
-  writeAnswer,
-} from "./answer.js";
+import { type Answer, assetAnswer, htmlAnswer, jsonAnswer, redirectAnswer, textAnswer } from "./answer.js";
 import { SIGNIN_CSS, SIGNIN_JS } from "./assets.js";
 import { AuditLog, type SignInAudit } from "./audit.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -100,6 +92,8 @@ export interface GithubSignInOptions {
   readonly http?: Http;
   readonly clock?: Clock;
   readonly limits?: Partial<SignInLimits>;
+  /** Told every session and sign-in id made (the gate keeps them out of the recording and logs). */
+  readonly onMinted?: (secret: string) => void;
 }
 
 /** Where a request came in: what the gate knows about it beyond the request itself. */
@@ -143,6 +137,7 @@ export class GithubSignIn {
   readonly #settings: GithubSignInSettings;
   readonly #logger: Logger;
   readonly #runToken: SecretMatcher | undefined;
+  readonly #onMinted: (secret: string) => void;
   readonly #clock: Clock;
   readonly #limits: SignInLimits;
   readonly #api: GithubUserApi;
@@ -161,6 +156,7 @@ export class GithubSignIn {
     this.#settings = settings;
     this.#logger = options.logger;
     this.#runToken = options.runToken;
+    this.#onMinted = options.onMinted ?? (() => undefined);
     this.#clock = options.clock ?? systemClock;
     this.#limits = { ...DEFAULT_LIMITS, ...options.limits };
     const http = options.http ?? fetchHttp();
@@ -283,27 +279,6 @@ export class GithubSignIn {
     }
   }
 
-  /** route() written to `res`; true when the path was the sign-in's. */
-  handle(req: IncomingMessage, res: ServerResponse, context: RouteContext): boolean | Promise<boolean> {
-    const answer = this.route(req, context);
-    if (answer === undefined) return false;
-    if (!(answer instanceof Promise)) {
-      writeAnswer(res, answer);
-      return true;
-    }
-    return answer.then(
-      (a) => {
-        writeAnswer(res, a);
-        return true;
-      },
-      (error: unknown) => {
-        this.#logger.warning(`GitHub sign-in: ${pathname(req)} failed: ${errorMessage(error)}`);
-        writeAnswer(res, textAnswer(500, "internal error in the sign-in"));
-        return true;
-      },
-    );
-  }
-
   /** Who signed in and who was refused (logins and reasons; never tokens). */
   audit(): SignInAudit {
     return this.#audit.snapshot();
@@ -349,7 +324,9 @@ export class GithubSignIn {
       };
     }
     const verdict = this.#decided(outcome, "session");
-    return { kind: "done", verdict, sessionId: this.#sessions.create(verdict) };
+    const sessionId = this.#sessions.create(verdict);
+    this.#onMinted(sessionId);
+    return { kind: "done", verdict, sessionId };
   }
 
   /** The verdict for a decision, recorded for the summary and logged once per login. */
@@ -428,6 +405,7 @@ export class GithubSignIn {
         ? htmlAnswer(503, unavailablePage(this.#page, error.message, to), { "retry-after": "10" })
         : htmlAnswer(502, failurePage(this.#page, error.code, error.message, to));
     }
+    this.#onMinted(started.id);
     const seconds = Math.ceil((started.flow.expiresAt - this.#clock.now()) / 1000);
     return redirectAnswer(withTo(SIGNIN_PATH, to), {
       "set-cookie": cookieHeader(FLOW_COOKIE, started.id, SIGNIN_PATH, context.secure, seconds),
@@ -518,10 +496,6 @@ export class GithubSignIn {
 
 function notAllowed(allow: string): Answer {
   return textAnswer(405, `use ${allow.replace(", ", " or ")} here`, { allow });
-}
-
-function pathname(req: IncomingMessage): string {
-  return (req.url ?? "").split("?")[0] ?? "";
 }
 
 /** HttpOnly and SameSite=Lax always; Secure on https; Max-Age 0 clears it. */

@@ -4,6 +4,7 @@
  * when it moves, and how its checks went.
  */
 
+import { describeSignIn } from "../../gate/index.js";
 import type { GateAuth } from "../../gate/settings.js";
 import type { RunContext } from "../context.js";
 import type { Exposure } from "../reached.js";
@@ -12,7 +13,7 @@ import type { Exposure } from "../reached.js";
 export function signInMethod(
   auth: GateAuth,
   generated: boolean,
-): { method: string; where: string | undefined } {
+): { method: string; where: string | undefined; noCredentials?: boolean } {
   const where = generated
     ? "the credentials were generated for this run: they are in the step's outputs (masked in logs)"
     : "the credentials come from the workflow's `credentials` input (a secret)";
@@ -23,15 +24,19 @@ export function signInMethod(
       return { method: "an `Authorization: Bearer` token", where };
     case "none":
       return { method: "no sign-in: the preview is open to anyone with the URL", where: undefined };
+    case "github":
+      // Who may open it, in words; the run's own token is for automation, not reviewers.
+      return { method: describeSignIn(auth.signin), where: undefined, noCredentials: true };
   }
 }
 
 function signIn(ctx: RunContext, exposure: Exposure) {
   const { auth, credentialsGenerated } = ctx.settings.gate;
-  const { method, where } = signInMethod(auth, credentialsGenerated);
-  // A one-click link carries a credential: the publisher shows it on private repositories only.
-  const oneClickUrl = auth.mode === "none" ? undefined : exposure.gate.loginUrl();
-  return { method, where, oneClickUrl };
+  const { method, where, noCredentials } = signInMethod(auth, credentialsGenerated);
+  // A one-click link carries a credential: the publisher shows it on private repositories
+  // only. Reviewers who sign in with GitHub need none.
+  const oneClickUrl = auth.mode === "none" || auth.mode === "github" ? undefined : exposure.gate.loginUrl();
+  return { method, where, oneClickUrl, noCredentials };
 }
 
 /** Tells the reporter (step outputs, the terminal) and the pull request where the preview is. */
