@@ -3,17 +3,19 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-NJZ2LOMJ.js";
+} from "./chunk-JEU7VCKN.js";
 import {
   actionState,
   annotateScenarios,
   writeSummary
-} from "./chunk-NVGBBTXZ.js";
+} from "./chunk-ERKIPKXT.js";
 import {
-  coreLogger,
   removeConfigFile,
   writeConfigFile
-} from "./chunk-6UPPLOBH.js";
+} from "./chunk-DSZIWXGX.js";
+import {
+  coreLogger
+} from "./chunk-YPZWI73F.js";
 import {
   error,
   getInput,
@@ -22,20 +24,24 @@ import {
   setFailed,
   setOutput,
   warning
-} from "./chunk-XVRMAUBD.js";
-import "./chunk-APRB5VJX.js";
+} from "./chunk-LZ37G2FO.js";
 import {
   ScenarioInputError,
-  buildConfig
-} from "./chunk-GZCOCVCP.js";
+  buildConfig,
+  readActionMode
+} from "./chunk-GHZ7UY42.js";
+import {
+  ARTIFACT_RUNTIME_ENV
+} from "./chunk-SKAUZFMM.js";
 import {
   CANCEL_GRACE_MS,
   childEnv
-} from "./chunk-Y65AUZ4B.js";
+} from "./chunk-4RTR66C2.js";
 import "./chunk-S2ADTU3Q.js";
+import "./chunk-7EVMY665.js";
 import {
   abortOnSignals
-} from "./chunk-3OBFNEE4.js";
+} from "./chunk-H3IK2KXZ.js";
 import {
   LogTail,
   RUN_DIR_ENV,
@@ -43,34 +49,43 @@ import {
   STATE,
   newRun,
   stopProcessTree
-} from "./chunk-6JRKY42D.js";
-import {
-  require_child_process
-} from "./chunk-F6NLBT5A.js";
+} from "./chunk-JNPI4FDS.js";
+import "./chunk-H5VRMRXI.js";
+import "./chunk-43J54ITV.js";
 import {
   require_os
 } from "./chunk-4APMPA4J.js";
+import "./chunk-U3LP44OY.js";
+import "./chunk-APRB5VJX.js";
+import {
+  require_child_process
+} from "./chunk-F6NLBT5A.js";
+import "./chunk-WXR4GUQT.js";
 import {
   OUTPUTS
-} from "./chunk-INIC66EX.js";
-import "./chunk-ASYGN275.js";
-import "./chunk-EGYH3FFJ.js";
-import "./chunk-P6W5CQM5.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-WXR4GUQT.js";
-import "./chunk-D6N3VSFQ.js";
-import "./chunk-5X4Z3MXZ.js";
+} from "./chunk-HO5Z7ZKV.js";
+import "./chunk-2JR2XLQM.js";
+import "./chunk-E2CMEZH3.js";
+import "./chunk-5MZJDRGG.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-WO4RLYMO.js";
+import "./chunk-FGPKYI5V.js";
+import {
+  require_path
+} from "./chunk-IWCDQGAF.js";
+import "./chunk-QSITGZFO.js";
+import {
+  require_fs
+} from "./chunk-HWQAXG6F.js";
+import "./chunk-JOYH5WIN.js";
+import "./chunk-NASAAU6J.js";
+import "./chunk-L2ZVH472.js";
+import "./chunk-5ZE6XM6U.js";
 import {
   CancelledError,
   ConfigError,
   errorMessage
-} from "./chunk-EPIYIWCW.js";
-import {
-  require_path
-} from "./chunk-BVXFKNV2.js";
-import {
-  require_fs
-} from "./chunk-HWQAXG6F.js";
+} from "./chunk-TQQFERRB.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
@@ -103,7 +118,7 @@ async function startInBackground(options) {
     detached: true,
     stdio: ["ignore", fd, fd, "ipc"],
     // It reads the run's Config from the run folder: no inputs, only what any child may have.
-    env: childEnv(process.env, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
+    env: childEnv(process.env, options.env ?? {}, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
     windowsHide: true
   });
   (0, import_node_fs.closeSync)(fd);
@@ -157,15 +172,22 @@ async function runMain() {
   const cancel = abortOnSignals((sig) => coreLogger.warning(`Received ${sig}: tearing the preview down.`));
   let secrets;
   try {
+    const source = (name) => getInput(name);
+    if (readActionMode(source) === "relay") {
+      saveState(STATE.mode, "relay");
+      const { runRelayMode } = await import("./relay-main-LAZXOVYV.js");
+      await runRelayMode(source, cancel.signal);
+      return;
+    }
     const run = newRun(process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)());
-    const config = await buildConfig((name) => getInput(name), {
+    const config = await buildConfig(source, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
       runDir: run.dir
     });
     secrets = actionSecrets(config, process.env);
     saveRun(run, config);
-    if (runsInBackground(config)) await background(run, cancel.signal, secrets);
+    if (runsInBackground(config)) await background(config, run, cancel.signal, secrets);
     else await foreground(config, run, cancel.signal, secrets);
   } catch (error2) {
     if (error2 instanceof ConfigError) {
@@ -216,11 +238,12 @@ async function foreground(config, run, signal, secrets) {
     removeConfigFile(run.dir);
   }
 }
-async function background(run, signal, secrets) {
+async function background(config, run, signal, secrets) {
   const outcome = await startInBackground({
     run,
     signal,
-    supervisorScript: import_node_path2.default.join(import_node_path2.default.dirname(process.argv[1] ?? "."), "supervisor.js")
+    supervisorScript: import_node_path2.default.join(import_node_path2.default.dirname(process.argv[1] ?? "."), "supervisor.js"),
+    env: relayUploadEnv(config)
   });
   if (outcome.kind === "failed") {
     setFailed(secrets.redact(outcome.message));
@@ -234,6 +257,15 @@ async function background(run, signal, secrets) {
   );
   info(`The preview at ${result.url} stays up for the next steps; the post step tears it down.`);
   if (result.outcome === "failed") setFailed(result.failure ?? "The tests failed.");
+}
+function relayUploadEnv(config) {
+  if (config.relay.publish === "direct") return {};
+  const env = {};
+  for (const name of ARTIFACT_RUNTIME_ENV) {
+    const value = process.env[name];
+    if (value) env[name] = value;
+  }
+  return env;
 }
 export {
   runMain

@@ -2,22 +2,23 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   readActionState,
   writeSummary
-} from "./chunk-NVGBBTXZ.js";
+} from "./chunk-ERKIPKXT.js";
 import {
-  coreLogger,
   createPublisher,
   readConfigFileIfAny,
   removeConfigFile
-} from "./chunk-6UPPLOBH.js";
+} from "./chunk-DSZIWXGX.js";
+import {
+  coreLogger
+} from "./chunk-YPZWI73F.js";
 import {
   info,
   setFailed,
   warning
-} from "./chunk-XVRMAUBD.js";
-import "./chunk-APRB5VJX.js";
+} from "./chunk-LZ37G2FO.js";
 import {
   abortOnSignals
-} from "./chunk-3OBFNEE4.js";
+} from "./chunk-H3IK2KXZ.js";
 import {
   LogTail,
   RUN_ID_ENV,
@@ -27,22 +28,34 @@ import {
   redactingLogger,
   stopProcessTree,
   sweepMarked
-} from "./chunk-6JRKY42D.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-4APMPA4J.js";
-import "./chunk-ASYGN275.js";
-import "./chunk-P6W5CQM5.js";
+} from "./chunk-JNPI4FDS.js";
 import "./chunk-H5VRMRXI.js";
-import "./chunk-D6N3VSFQ.js";
-import "./chunk-5X4Z3MXZ.js";
+import "./chunk-43J54ITV.js";
+import "./chunk-4APMPA4J.js";
 import {
-  SecretRegistry,
-  errorMessage,
+  readPublishContext
+} from "./chunk-U3LP44OY.js";
+import "./chunk-APRB5VJX.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-2JR2XLQM.js";
+import "./chunk-E2CMEZH3.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-WO4RLYMO.js";
+import "./chunk-FGPKYI5V.js";
+import "./chunk-IWCDQGAF.js";
+import {
+  SecretRegistry
+} from "./chunk-QSITGZFO.js";
+import "./chunk-HWQAXG6F.js";
+import "./chunk-NASAAU6J.js";
+import "./chunk-L2ZVH472.js";
+import {
   formatDuration,
   sleep
-} from "./chunk-EPIYIWCW.js";
-import "./chunk-BVXFKNV2.js";
-import "./chunk-HWQAXG6F.js";
+} from "./chunk-5ZE6XM6U.js";
+import {
+  errorMessage
+} from "./chunk-TQQFERRB.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/post-cleanup.ts
@@ -68,6 +81,7 @@ async function cleanUp(state) {
   }
 }
 var POST_GRACE_MS = 3e3;
+var KILLED = "The preview stopped unexpectedly: the process running it was killed.";
 var SUPERVISOR_STOP_MS = 2e4;
 async function holdForKeepAlive(ms, signal) {
   if (ms <= 0) return;
@@ -110,6 +124,7 @@ async function stopLeftovers(state, runId) {
   if (state.appLog) info(`preview-tunnel: the app's log is at ${state.appLog}`);
 }
 async function finishPublishing(state, config) {
+  if (state.relay && config) await finishRelay(state.relay, config);
   if (!state.publisher) return;
   if (config === void 0) {
     warning(
@@ -125,8 +140,22 @@ async function finishPublishing(state, config) {
     redact: (text) => secrets.redact(text),
     resume: JSON.parse(state.publisher)
   });
-  await publisher.failed("The preview stopped unexpectedly: the process running it was killed.");
+  await publisher.failed(KILLED);
   await publisher.stopped();
+}
+async function finishRelay(saved, config) {
+  const record = JSON.parse(saved);
+  const context = await readPublishContext(process.env, { logger: coreLogger });
+  const pr = context?.pullRequest;
+  const { finishForkStatus } = await import("./relay-2IDJHIYV.js");
+  await finishForkStatus({
+    commentKey: config.publish.commentKey,
+    pullRequest: pr && { number: pr.number, headSha: pr.headSha },
+    env: process.env,
+    logger: coreLogger,
+    record,
+    reason: KILLED
+  });
 }
 async function reportBackgroundRun(state, failOnCrash) {
   if (state.supervisorPid === void 0) return;

@@ -3,37 +3,46 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-NJZ2LOMJ.js";
+} from "./chunk-JEU7VCKN.js";
 import {
-  coreLogger,
   readConfigFile,
   removeConfigFile
-} from "./chunk-6UPPLOBH.js";
-import "./chunk-XVRMAUBD.js";
-import "./chunk-APRB5VJX.js";
-import "./chunk-Y65AUZ4B.js";
+} from "./chunk-DSZIWXGX.js";
+import {
+  coreLogger
+} from "./chunk-YPZWI73F.js";
+import "./chunk-LZ37G2FO.js";
+import "./chunk-4RTR66C2.js";
 import "./chunk-S2ADTU3Q.js";
+import "./chunk-7EVMY665.js";
 import {
   RUN_DIR_ENV,
   RUN_ID_ENV,
   STATE,
   fileState
-} from "./chunk-6JRKY42D.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-4APMPA4J.js";
-import "./chunk-INIC66EX.js";
-import "./chunk-ASYGN275.js";
-import "./chunk-EGYH3FFJ.js";
-import "./chunk-P6W5CQM5.js";
+} from "./chunk-JNPI4FDS.js";
 import "./chunk-H5VRMRXI.js";
-import "./chunk-D6N3VSFQ.js";
-import "./chunk-5X4Z3MXZ.js";
+import "./chunk-43J54ITV.js";
+import "./chunk-4APMPA4J.js";
+import "./chunk-U3LP44OY.js";
+import "./chunk-APRB5VJX.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-HO5Z7ZKV.js";
+import "./chunk-2JR2XLQM.js";
+import "./chunk-E2CMEZH3.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-WO4RLYMO.js";
+import "./chunk-FGPKYI5V.js";
+import "./chunk-IWCDQGAF.js";
+import "./chunk-QSITGZFO.js";
+import "./chunk-HWQAXG6F.js";
+import "./chunk-NASAAU6J.js";
+import "./chunk-L2ZVH472.js";
+import "./chunk-5ZE6XM6U.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunk-EPIYIWCW.js";
-import "./chunk-BVXFKNV2.js";
-import "./chunk-HWQAXG6F.js";
+} from "./chunk-TQQFERRB.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/supervisor.ts

@@ -2,20 +2,28 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   require_util
 } from "./chunk-KR5HWSFE.js";
-import "./chunk-INIC66EX.js";
-import "./chunk-ASYGN275.js";
 import {
   WEBHOOK_PROVIDERS
 } from "./chunk-WXR4GUQT.js";
-import "./chunk-D6N3VSFQ.js";
+import "./chunk-HO5Z7ZKV.js";
+import "./chunk-2JR2XLQM.js";
+import "./chunk-E2CMEZH3.js";
+import {
+  replayHar
+} from "./chunk-WO4RLYMO.js";
+import "./chunk-FGPKYI5V.js";
+import "./chunk-IWCDQGAF.js";
+import {
+  SecretRegistry
+} from "./chunk-QSITGZFO.js";
+import "./chunk-HWQAXG6F.js";
+import "./chunk-NASAAU6J.js";
+import "./chunk-L2ZVH472.js";
+import "./chunk-5ZE6XM6U.js";
 import {
   EXIT,
-  SecretRegistry,
-  errorMessage,
-  replayHar
-} from "./chunk-EPIYIWCW.js";
-import "./chunk-BVXFKNV2.js";
-import "./chunk-HWQAXG6F.js";
+  errorMessage
+} from "./chunk-TQQFERRB.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

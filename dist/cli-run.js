@@ -1,49 +1,63 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-GZCOCVCP.js";
+} from "./chunk-GHZ7UY42.js";
+import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,
   childEnv,
   runPipeline
-} from "./chunk-Y65AUZ4B.js";
+} from "./chunk-4RTR66C2.js";
 import "./chunk-S2ADTU3Q.js";
+import "./chunk-7EVMY665.js";
 import {
   abortOnSignals
-} from "./chunk-3OBFNEE4.js";
+} from "./chunk-H3IK2KXZ.js";
 import {
   configSecrets,
   newRun,
   noState,
   nodeLauncher,
   redactingLogger
-} from "./chunk-6JRKY42D.js";
-import "./chunk-F6NLBT5A.js";
+} from "./chunk-JNPI4FDS.js";
+import "./chunk-H5VRMRXI.js";
+import "./chunk-43J54ITV.js";
 import {
   require_os
 } from "./chunk-4APMPA4J.js";
+import "./chunk-U3LP44OY.js";
+import "./chunk-APRB5VJX.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-WXR4GUQT.js";
 import {
   inputEnvName
-} from "./chunk-INIC66EX.js";
-import "./chunk-ASYGN275.js";
-import "./chunk-EGYH3FFJ.js";
-import "./chunk-P6W5CQM5.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-WXR4GUQT.js";
-import "./chunk-D6N3VSFQ.js";
-import "./chunk-5X4Z3MXZ.js";
+} from "./chunk-HO5Z7ZKV.js";
+import "./chunk-2JR2XLQM.js";
+import "./chunk-E2CMEZH3.js";
+import "./chunk-5MZJDRGG.js";
+import "./chunk-ASMHSPIK.js";
+import {
+  clientCredentials
+} from "./chunk-WO4RLYMO.js";
+import "./chunk-FGPKYI5V.js";
+import "./chunk-IWCDQGAF.js";
+import {
+  SecretRegistry,
+  tooShortWarning
+} from "./chunk-QSITGZFO.js";
+import "./chunk-HWQAXG6F.js";
+import "./chunk-JOYH5WIN.js";
+import "./chunk-NASAAU6J.js";
+import "./chunk-L2ZVH472.js";
+import {
+  formatDuration
+} from "./chunk-5ZE6XM6U.js";
 import {
   CancelledError,
   EXIT,
-  SecretRegistry,
-  clientCredentials,
   errorMessage,
-  exitCodeOf,
-  formatDuration,
-  tooShortWarning
-} from "./chunk-EPIYIWCW.js";
-import "./chunk-BVXFKNV2.js";
-import "./chunk-HWQAXG6F.js";
+  exitCodeOf
+} from "./chunk-TQQFERRB.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

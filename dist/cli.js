@@ -107,12 +107,12 @@ var APP_INPUTS = {
 // src/config/inputs/gate.ts
 var GATE_INPUTS = {
   auth: {
-    description: "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token) or `none`.",
+    description: "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token), `github` (reviewers sign in with GitHub; see `github-oauth-client-id` and `github-allow`) or `none`.",
     default: "basic",
-    placeholder: "<basic|bearer|none>"
+    placeholder: "<basic|bearer|github|none>"
   },
   credentials: {
-    description: "`user:password` for `basic`, a token for `bearer`; pass it from a secret. Empty: generated (24 random bytes) and masked.",
+    description: "`user:password` for `basic`, a token for `bearer` (and for the run's own token beside the GitHub sign-in with `github`); pass it from a secret. Empty: generated (24 random bytes) and masked.",
     default: "",
     placeholder: "<user:password|token>"
   },
@@ -222,6 +222,30 @@ var IDP_INPUTS = {
   }
 };
 
+// src/config/inputs/relay.ts
+var RELAY_INPUTS = {
+  mode: {
+    description: '`preview`: run the preview. `relay`: in a `workflow_run` workflow, publish the comment and deployment of a preview run on a pull request from a fork, from the status artifacts it uploaded (see "Pull requests from forks"); only the publishing inputs and `relay-*` are read then.',
+    default: "preview",
+    placeholder: "<preview|relay>"
+  },
+  publish: {
+    description: "Where the preview is published: `direct` (the comment and deployment, with `github-token`), `relay` (only status artifacts, for a relay workflow to publish), or `auto`: direct, but status artifacts when the pull request comes from a fork or GitHub refuses the token.",
+    default: "auto",
+    placeholder: "<auto|direct|relay>"
+  },
+  "relay-timeout": {
+    description: "With `mode: relay`: how long the relay of a `requested` event follows the preview run before it leaves the final state to the relay of its `completed` event, e.g. `60m`.",
+    default: "60m",
+    placeholder: "<duration>"
+  },
+  "relay-allowed-hosts": {
+    description: "With `mode: relay`: hosts of self-hosted tunnels whose preview URLs may be links, separated by commas or newlines: `preview.example.com` (that host) or `*.tunnels.example.com` (its subdomains). URLs on known tunnel domains always may; any other is shown as text, with a warning.",
+    default: "",
+    placeholder: "<hosts>"
+  }
+};
+
 // src/config/inputs/run.ts
 var RUN_INPUTS = {
   provider: {
@@ -285,6 +309,30 @@ var SCENARIO_OUTPUTS = {
   passed: "Number of webhook scenarios that passed (0 when none ran).",
   failed: "Number of webhook scenarios that failed (0 when none ran).",
   "junit-path": "Path of the webhook scenarios' JUnit XML report (empty when no scenarios ran)."
+};
+
+// src/config/inputs/signin.ts
+var SIGNIN_INPUTS = {
+  "github-oauth-client-id": {
+    description: "With `auth: github`: the client ID of the GitHub App or OAuth App reviewers sign in with; its device flow must be enabled. Not a secret; no client secret is needed. Required with `auth: github`.",
+    default: "",
+    placeholder: "<client-id>"
+  },
+  "github-allow": {
+    description: "With `auth: github`: who may open the preview. A permission level on the repository (`read`, `triage`, `write`, `maintain`, `admin`; higher levels included), `author` (the pull request's author), `users: <login>, <login>`, `teams: <org>/<team-slug>, ...`; one entry per line (or separated by `;`). Anyone matching one entry gets in; given entries replace the default. On a public repository `read` means every GitHub user.",
+    default: "write, author",
+    placeholder: "<rules>"
+  },
+  "github-session-ttl": {
+    description: "With `auth: github`: how long a sign-in lasts, e.g. `8h`. Empty: as long as the preview (a cookie that ends with the browser session).",
+    default: "",
+    placeholder: "<duration>"
+  },
+  "github-repository": {
+    description: "With `auth: github`: the repository whose access decides who gets in, as `owner/name`. Empty: the workflow's repository (`GITHUB_REPOSITORY`); the CLI outside Actions needs it.",
+    default: "",
+    placeholder: "<owner/name>"
+  }
 };
 
 // src/tunnel/settings.ts
@@ -361,10 +409,12 @@ var INPUTS = {
   ...APP_INPUTS,
   ...RUN_INPUTS,
   ...GATE_INPUTS,
+  ...SIGNIN_INPUTS,
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
   ...SCENARIO_INPUTS,
-  ...IDP_INPUTS
+  ...IDP_INPUTS,
+  ...RELAY_INPUTS
 };
 var OUTPUTS = {
   url: "URL of the preview (no trailing slash).",
@@ -373,7 +423,7 @@ var OUTPUTS = {
   "test-exit-code": "Exit code of the test command, when one ran.",
   username: "User name for basic auth (when `auth` is `basic`).",
   password: "Password for basic auth (masked; generated unless `credentials` was given).",
-  token: "Bearer token (when `auth` is `bearer`; masked; generated unless `credentials` was given).",
+  token: "Bearer token (when `auth` is `bearer`, or the run's own token with `github`; masked; generated unless `credentials` was given).",
   "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
   "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
   ...PUBLISH_OUTPUTS,

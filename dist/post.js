@@ -960,7 +960,11 @@ var STATE = {
   result: "result",
   harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
-  publisher: "publisher"
+  publisher: "publisher",
+  /** The preview's statuses went to the relay workflow: where it was (JSON), to finish the series. */
+  relay: "relay",
+  /** The action's mode, when not `preview` (`relay`: the post step has nothing to do). */
+  mode: "mode"
 };
 var STATE_FILE = "state.json";
 function readStateFile(runDir) {
@@ -989,7 +993,9 @@ function readSavedState(get) {
     tornDown: value(STATE.tornDown) === "true",
     crash: value(STATE.crash) || void 0,
     result: value(STATE.result) || void 0,
-    publisher: value(STATE.publisher) || void 0
+    publisher: value(STATE.publisher) || void 0,
+    relay: value(STATE.relay) || void 0,
+    mode: value(STATE.mode) || void 0
   };
 }
 
@@ -998,6 +1004,10 @@ var savedState = (key) => process.env[`STATE_${key}`] ?? "";
 async function runPost() {
   try {
     const state = readSavedState(savedState);
+    if (state.mode === "relay") {
+      process.stdout.write("preview-tunnel: relay mode; nothing to clean up.\n");
+      return;
+    }
     const runId = state.runId;
     if (!runId) {
       process.stdout.write("preview-tunnel: the main step started nothing; nothing to clean up.\n");

@@ -115,8 +115,10 @@ describe("ready forms", () => {
   });
 
   it("ready-status default (200-399) does not accept a 404", async () => {
+    // Long enough for the app to start and answer 404s on a loaded machine: the probe must
+    // have seen a 404 (not just a refused connection) when the deadline ends it.
     const { error } = await startFailure(
-      h.run({ start: nodeApp("health-only.mjs"), "ready-timeout": "500ms", test: "exit 0" }),
+      h.run({ start: nodeApp("health-only.mjs"), "ready-timeout": "4s", test: "exit 0" }),
     );
     expect(error.message).toContain("HTTP 404");
     expect(h.finished?.testExitCode).toBeUndefined();
