@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { AppSettings } from "../app/settings.js";
 import type { GateSettings } from "../gate/settings.js";
-import type { PublishSettings } from "../github/settings.js";
+import { type GithubWebhookSettings, githubWebhookEnv, type PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
 import type { ScenarioSettings } from "../scenarios/settings.js";
 import type { SessionSettings } from "../session/settings.js";
@@ -17,12 +17,14 @@ import { INPUTS, type InputSource } from "./names.js";
 import { parseAppInputs } from "./parse/app.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
+import { parseGithubWebhookInputs } from "./parse/github-webhook.js";
 import { parseIdpInputs } from "./parse/idp.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
 import { resolveApp } from "./resolve/app.js";
 import { resolveGate } from "./resolve/gate.js";
+import { checkExpectDeliveries, resolveGithubWebhook, withGithubWebhook } from "./resolve/github-webhook.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
@@ -40,6 +42,8 @@ export interface Config extends AppSettings, SessionSettings {
   readonly scenarios: ScenarioSettings;
   /** The mock identity provider; its client secret is generated once per run (a secret). */
   readonly idp: IdpRunSettings;
+  /** The run's temporary GitHub webhook (its secret generated once per run); undefined: none. */
+  readonly githubWebhook: GithubWebhookSettings | undefined;
 }
 
 export interface ConfigContext {
@@ -68,28 +72,37 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
     publish: parsePublishInputs(inputs),
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
     idp: parseIdpInputs(inputs, { cwd }),
+    githubWebhook: parseGithubWebhookInputs(inputs, env),
   };
 
   // Resolve: what parsed, so the problems of both steps are reported together.
   const app = resolveApp(parsed.app, inputs);
   const gate = parsed.gate && resolveGate(parsed.gate);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
-  const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
+  const githubWebhook = await resolveGithubWebhook(parsed.githubWebhook, inputs, parsed.publish.commentKey);
+  // Scenarios signing for the hook's path (secret-env) sign with its secret, as GitHub does.
+  const scenarios = await resolveScenarios(parsed.scenarios, inputs, {
+    cwd,
+    env: { ...env, ...githubWebhookEnv(githubWebhook) },
+  });
+  if (scenarios) await checkExpectDeliveries(scenarios.scenarios, githubWebhook, inputs);
+  const hooked = app && gate && withGithubWebhook(githubWebhook, { app, gate }, inputs);
   const idp = await resolveIdp(parsed.idp, inputs);
 
   const { run, publish } = parsed;
   // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.
   const oauth = scenarios?.scenarios.some((s) => s.oauth !== undefined) ?? false;
   const config: Config | undefined =
-    app && run && gate && tunnel && scenarios
+    hooked && run && tunnel && scenarios
       ? {
-          ...app,
+          ...hooked.app,
           ...run,
-          gate,
+          gate: hooked.gate,
           tunnel,
           publish,
           scenarios,
           idp: withClientSecret(idp, idp.enabled || oauth),
+          githubWebhook,
         }
       : undefined;
   return inputs.complete(config);

@@ -149,7 +149,7 @@ export class RunContext {
 
   /** The run's result so far; what it says may quote the app (its output, a response): never a secret. */
   result(): RunResult {
-    const { exposure, url, testExitCode, scenarios } = this.reached;
+    const { exposure, url, testExitCode, scenarios, githubWebhook } = this.reached;
     return this.secrets.redactDeep({
       outcome: this.#outcome,
       url,
@@ -159,6 +159,7 @@ export class RunContext {
       requests: exposure?.gate.stats(),
       testExitCode,
       scenarios,
+      githubWebhook: githubWebhook?.ping,
       phases: this.clock.records,
       failure: this.#failure,
     } satisfies RunResult);

@@ -15,6 +15,8 @@ export interface RunResult {
   readonly testExitCode: number | undefined;
   /** The scenarios' results (webhook deliveries, OAuth logins), when any ran. */
   readonly scenarios?: ScenarioOutcome | undefined;
+  /** GitHub's ping to the run's temporary webhook, when there was one. */
+  readonly githubWebhook?: GithubWebhookOutcome | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
   readonly failure: string | undefined;
@@ -29,4 +31,11 @@ export interface ScenarioOutcome {
   readonly summary: string;
   /** Up to 10, pointing at the scenario files' lines. */
   readonly annotations: readonly Annotation[];
+}
+
+/** GitHub's ping to the run's temporary webhook (github-webhook). */
+export interface GithubWebhookOutcome {
+  readonly ok: boolean;
+  /** "GitHub's ping reached the app: 200 in 43 ms.", or why it did not (redacted). */
+  readonly message: string;
 }

@@ -25,6 +25,8 @@ export const STATE = {
   harPath: "har-path",
   /** What was published (comment and deployment ids, phase), to finish it from another process. */
   publisher: "publisher",
+  /** The run's temporary GitHub webhook (SavedHook as JSON) until it is deleted; "" once it is. */
+  githubHook: "github-hook",
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -59,6 +61,15 @@ export function readStateFile(runDir: string): Record<string, string> {
   }
 }
 
+/** Where the run's temporary GitHub webhook is, for whoever deletes it (the token is in the run's config file). */
+export interface SavedHook {
+  readonly id: number;
+  readonly owner: string;
+  readonly repo: string;
+  /** GITHUB_API_URL of the run. */
+  readonly apiUrl: string;
+}
+
 export interface SavedState {
   readonly runId: string | undefined;
   readonly runDir: string | undefined;
@@ -72,6 +83,8 @@ export interface SavedState {
   readonly result: string | undefined;
   /** The publisher's snapshot (JSON), to finish publishing from another process. */
   readonly publisher: string | undefined;
+  /** The temporary GitHub webhook not deleted yet, if any. */
+  readonly githubHook: SavedHook | undefined;
 }
 
 /**
@@ -98,5 +111,20 @@ export function readSavedState(get: (key: StateKey) => string): SavedState {
     crash: value(STATE.crash) || undefined,
     result: value(STATE.result) || undefined,
     publisher: value(STATE.publisher) || undefined,
+    githubHook: savedHook(value(STATE.githubHook)),
   };
+}
+
+function savedHook(text: string): SavedHook | undefined {
+  try {
+    const hook = JSON.parse(text) as Partial<SavedHook> | null;
+    return typeof hook?.id === "number" &&
+      typeof hook.owner === "string" &&
+      typeof hook.repo === "string" &&
+      typeof hook.apiUrl === "string"
+      ? { id: hook.id, owner: hook.owner, repo: hook.repo, apiUrl: hook.apiUrl }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
