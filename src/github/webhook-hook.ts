@@ -261,7 +261,7 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
     }
     let response: string | undefined;
     try {
-      const body = (await api.getDelivery(repo, hookId, latest.id)).responseBody;
+      const body = (await api.getDelivery(repo, hookId, latest.id)).responseBody?.trim();
       response = body === undefined ? undefined : body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body;
     } catch (error) {
       logger.debug(`Could not read the failed ping's response: ${errorMessage(error)}`);

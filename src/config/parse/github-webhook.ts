@@ -9,13 +9,15 @@ import type { InputReader } from "../inputs/reader.js";
 import { webhookPrefixProblem } from "./gate.js";
 import { parseToken } from "./github.js";
 
-/** The webhook's settings as parsed; `events` empty: no webhook. */
+/**
+ * The webhook's settings as parsed; `events` empty: no webhook. A field left undefined was
+ * invalid or missing (its problem is reported): the events are still checked when resolving.
+ */
 export interface ParsedGithubWebhook {
   readonly events: readonly string[];
-  readonly path: string;
-  /** undefined: not given (an error when there are events). */
+  readonly path: string | undefined;
   readonly token: string | undefined;
-  readonly secretEnv: string;
+  readonly secretEnv: string | undefined;
 }
 
 const EVENT_NAME = /^(?:\*|[a-z][a-z0-9_]*)$/;
@@ -69,36 +71,33 @@ const TOKEN_NEEDED =
   "is required when github-webhook is set: a fine-grained personal access token or a GitHub App installation token (e.g. from actions/create-github-app-token) with the repository permission Webhooks: write; the workflow's GITHUB_TOKEN cannot manage webhooks";
 
 /**
- * Reads the webhook's inputs; undefined when one is invalid (the reader keeps the problem).
- * The hook is made in the repository GitHub Actions names in GITHUB_REPOSITORY.
+ * Reads the webhook's inputs; undefined when the events are invalid. A missing token or
+ * repository (GITHUB_REPOSITORY, where the hook is made) is reported too.
  */
 export function parseGithubWebhookInputs(
   inputs: InputReader<GithubWebhookInputName>,
   env: Readonly<Record<string, string | undefined>>,
 ): ParsedGithubWebhook | undefined {
-  const parsed = inputs.readAll({
-    events: ["github-webhook", parseWebhookEvents],
-    path: ["github-webhook-path", parseWebhookPath],
-    token: ["github-webhook-token", parseToken],
-    secretEnv: ["github-webhook-secret-env", parseSecretEnvName],
-  });
-  if (parsed === undefined || parsed.events.length === 0) return parsed;
-  let valid = true;
-  if (parsed.token === undefined) {
+  // One by one, so every problem is reported at once.
+  const events = inputs.read("github-webhook", parseWebhookEvents);
+  const path = inputs.read("github-webhook-path", parseWebhookPath);
+  const token = inputs.readAll({ token: ["github-webhook-token", parseToken] });
+  const secretEnv = inputs.read("github-webhook-secret-env", parseSecretEnvName);
+  if (events === undefined) return undefined;
+  // No webhook: a token given anyway is not wanted.
+  if (events.length === 0) return { events, path, token: undefined, secretEnv };
+  if (token !== undefined && token.token === undefined) {
     inputs.report("github-webhook-token", new InputError("github-webhook-token", "", TOKEN_NEEDED));
-    valid = false;
   }
   if (!/^[^/\s]+\/[^/\s]+$/.test(env.GITHUB_REPOSITORY ?? "")) {
-    const raw = inputs.raw("github-webhook");
     inputs.report(
       "github-webhook",
       new InputError(
         "github-webhook",
-        raw,
+        inputs.raw("github-webhook"),
         "needs the repository to make the webhook in: GITHUB_REPOSITORY (owner/name), which GitHub Actions sets, is not set; outside Actions set it yourself",
       ),
     );
-    valid = false;
   }
-  return valid ? parsed : undefined;
+  return { events, path, token: token?.token, secretEnv };
 }

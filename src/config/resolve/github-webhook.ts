@@ -23,7 +23,7 @@ export async function resolveGithubWebhook(
   /** Tells this preview's hooks from others' (the comment key). */
   key: string,
 ): Promise<GithubWebhookSettings | undefined> {
-  if (parsed === undefined || parsed.events.length === 0 || parsed.token === undefined) return undefined;
+  if (parsed === undefined || parsed.events.length === 0) return undefined;
   const { githubEventProblem } = await import("../../scenarios/index.js");
   let valid = true;
   for (const event of parsed.events) {
@@ -32,15 +32,10 @@ export async function resolveGithubWebhook(
     inputs.report("github-webhook", new InputError("github-webhook", event, problem));
     valid = false;
   }
-  if (!valid) return undefined;
-  return {
-    events: parsed.events,
-    path: parsed.path,
-    token: parsed.token,
-    secretEnv: parsed.secretEnv,
-    secret: newWebhookSecret(),
-    key,
-  };
+  const { events, path, token, secretEnv } = parsed;
+  // A field left undefined has its problem reported already (parse).
+  if (!valid || path === undefined || token === undefined || secretEnv === undefined) return undefined;
+  return { events, path, token, secretEnv, secret: newWebhookSecret(), key };
 }
 
 /**
