@@ -11,7 +11,7 @@
  * Adds the hook to the run context: its delivery log (for expect-deliveries) and the ping.
  */
 import { errorMessage, StartError } from "../../errors.js";
-import { loadHooksApi, readPublishContext, type WebhookHooks, webhookHooks } from "../../github/index.js";
+import type { WebhookHooks } from "../../github/index.js";
 import type { GithubWebhookSettings } from "../../github/settings.js";
 import { type SavedHook, STATE } from "../../session/state.js";
 import { CANCEL_GRACE_MS, type RunContext } from "../context.js";
@@ -32,6 +32,8 @@ export interface RunWebhook {
 export async function openGithubWebhook(ctx: RunContext): Promise<RunWebhook | undefined> {
   const settings = ctx.settings.githubWebhook;
   if (settings === undefined) return undefined;
+  // Loaded only by a run with a webhook (the CLI's runs do without the GitHub part).
+  const { loadHooksApi, readPublishContext, webhookHooks } = await import("../../github/index.js");
   // Only the repository and pull request are wanted here, not the commit the workspace holds.
   const context = await readPublishContext(ctx.deps.baseEnv, {
     logger: ctx.logger,
