@@ -12,12 +12,12 @@ import type { Config } from "../config/config.js";
 import { configSecrets } from "../config/secrets.js";
 import { readConfigFileIfAny, removeConfigFile } from "../config/serialize.js";
 import { errorMessage } from "../errors.js";
-import { type PublisherSnapshot, readPublishContext } from "../github/index.js";
+import { loadHooksApi, type PublisherSnapshot, readPublishContext, removeHook } from "../github/index.js";
 import type { RunResult } from "../pipeline/context.js";
 import type { RelayRecord } from "../relay/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
-import type { SavedState } from "../session/state.js";
+import type { SavedHook, SavedState } from "../session/state.js";
 import { redactingLogger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { formatDuration, sleep } from "../util/time.js";
@@ -43,6 +43,7 @@ export async function cleanUp(state: SavedState & { readonly runId: string }): P
     }
     await stopLeftovers(state, state.runId);
     const final = readActionState();
+    await deleteLeftoverHook(final.githubHook, config);
     if (!final.tornDown) await finishPublishing(final, config);
     await reportBackgroundRun(final, config?.failOnCrash ?? true);
   } catch (error) {
@@ -120,8 +121,7 @@ async function finishPublishing(state: SavedState, config: Config | undefined): 
     );
     return;
   }
-  const secrets = new SecretRegistry();
-  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
+  const secrets = runSecrets(config);
   const publisher = await createPublisher({
     settings: config.publish,
     logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
@@ -149,6 +149,34 @@ async function finishRelay(saved: string, config: Config): Promise<void> {
     record,
     reason: KILLED,
   });
+}
+
+/**
+ * The run's temporary GitHub webhook outlived the process that made it (killed, or its teardown
+ * could not delete it): deleted with the token of the run's Config, never one from inputs or state.
+ */
+async function deleteLeftoverHook(hook: SavedHook | undefined, config: Config | undefined): Promise<void> {
+  if (hook === undefined) return;
+  const { id, owner, repo, apiUrl } = hook;
+  const token = config?.githubWebhook?.token;
+  if (config === undefined || token === undefined) {
+    core.warning(
+      `preview-tunnel: the temporary GitHub webhook ${id} of ${owner}/${repo} is left, and the run's settings (its token) are gone: the next run of this preview deletes it, or delete it under Settings → Webhooks.`,
+    );
+    return;
+  }
+  const secrets = runSecrets(config);
+  const logger = redactingLogger(coreLogger, (text) => secrets.redact(text));
+  core.info(`preview-tunnel: deleting the temporary GitHub webhook ${id} the run left.`);
+  const api = await loadHooksApi({ token, apiUrl, logger });
+  await removeHook(api, { owner, repo }, id, logger);
+}
+
+/** The secrets of the run's Config, to redact what the post step logs and publishes. */
+function runSecrets(config: Config): SecretRegistry {
+  const secrets = new SecretRegistry();
+  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
+  return secrets;
 }
 
 /** The supervisor's final result goes to the summary; a crash fails the job if asked. */

@@ -24,6 +24,12 @@ export function summaryMarkdown(result: RunResult): string {
     "",
     `**Preview:** ${result.url ? `\`${result.url}\`` : "not exposed"} (provider \`${result.provider}\`)`,
     "",
+    ...(result.githubWebhook
+      ? [
+          `**GitHub webhook:** ${result.githubWebhook.ok ? "✅" : "❌"} ${escapeCell(result.githubWebhook.message)}`,
+          "",
+        ]
+      : []),
     "| phase | status | time | detail |",
     "| --- | --- | --- | --- |",
     ...rows,

@@ -7,7 +7,7 @@
 import path from "node:path";
 import type { AppSettings } from "../app/settings.js";
 import type { GateSettings } from "../gate/settings.js";
-import type { PublishSettings } from "../github/settings.js";
+import { type GithubWebhookSettings, githubWebhookEnv, type PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
 import {
   type ActionMode,
@@ -23,6 +23,7 @@ import { INPUTS, type InputSource } from "./names.js";
 import { parseAppInputs } from "./parse/app.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
+import { parseGithubWebhookInputs } from "./parse/github-webhook.js";
 import { parseIdpInputs } from "./parse/idp.js";
 import { parseMode, parseRelayInputs } from "./parse/relay.js";
 import { parseRunInputs } from "./parse/run.js";
@@ -31,6 +32,7 @@ import { parseSignInInputs } from "./parse/signin.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
 import { resolveApp } from "./resolve/app.js";
 import { resolveGate } from "./resolve/gate.js";
+import { checkExpectDeliveries, resolveGithubWebhook, withGithubWebhook } from "./resolve/github-webhook.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
 import { resolveSignIn } from "./resolve/signin.js";
@@ -51,6 +53,8 @@ export interface Config extends AppSettings, SessionSettings {
   readonly idp: IdpRunSettings;
   /** Where the preview's statuses go when it cannot publish itself (a fork's pull request). */
   readonly relay: ForkSideSettings;
+  /** The run's temporary GitHub webhook (its secret generated once per run); undefined: none. */
+  readonly githubWebhook: GithubWebhookSettings | undefined;
 }
 
 export interface ConfigContext {
@@ -81,6 +85,7 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
     idp: parseIdpInputs(inputs, { cwd }),
     relay: parseRelayInputs(inputs),
+    githubWebhook: parseGithubWebhookInputs(inputs, env),
   };
 
   // Resolve: what parsed, so the problems of both steps are reported together.
@@ -88,23 +93,31 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   const signin = resolveSignIn(parsed.signin, inputs, env);
   const gate = parsed.gate && resolveGate(parsed.gate, signin);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
-  const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
+  const githubWebhook = await resolveGithubWebhook(parsed.githubWebhook, inputs, parsed.publish.commentKey);
+  // Scenarios signing for the hook's path (secret-env) sign with its secret, as GitHub does.
+  const scenarios = await resolveScenarios(parsed.scenarios, inputs, {
+    cwd,
+    env: { ...env, ...githubWebhookEnv(githubWebhook) },
+  });
+  if (scenarios) await checkExpectDeliveries(scenarios.scenarios, githubWebhook, inputs);
+  const hooked = app && gate && withGithubWebhook(githubWebhook, { app, gate }, inputs);
   const idp = await resolveIdp(parsed.idp, inputs);
 
   const { run, publish, relay } = parsed;
   // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.
   const oauth = scenarios?.scenarios.some((s) => s.oauth !== undefined) ?? false;
   const config: Config | undefined =
-    app && run && gate && tunnel && scenarios && relay
+    hooked && run && tunnel && scenarios && relay
       ? {
-          ...app,
+          ...hooked.app,
           ...run,
-          gate,
+          gate: hooked.gate,
           tunnel,
           publish,
           scenarios,
           idp: withClientSecret(idp, idp.enabled || oauth),
           relay: { publish: relay.publish },
+          githubWebhook,
         }
       : undefined;
   return inputs.complete(config);

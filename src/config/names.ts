@@ -7,6 +7,7 @@
 import { APP_INPUTS } from "./inputs/app.js";
 import { GATE_INPUTS } from "./inputs/gate.js";
 import { PUBLISH_INPUTS, PUBLISH_OUTPUTS } from "./inputs/github.js";
+import { GITHUB_WEBHOOK_INPUTS } from "./inputs/github-webhook.js";
 import { IDP_INPUTS } from "./inputs/idp.js";
 import type { InputSpec } from "./inputs/reader.js";
 import { RELAY_INPUTS } from "./inputs/relay.js";
@@ -25,6 +26,7 @@ export const INPUTS = {
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
   ...SCENARIO_INPUTS,
+  ...GITHUB_WEBHOOK_INPUTS,
   ...IDP_INPUTS,
   ...RELAY_INPUTS,
 } as const satisfies Record<string, InputSpec>;

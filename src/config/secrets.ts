@@ -3,7 +3,7 @@
  * run's SecretRegistry (src/util/secrets.ts) before anything is logged. Each part names its own.
  */
 import { namedGateSecrets } from "../gate/settings.js";
-import { namedPublishSecrets } from "../github/settings.js";
+import { namedGithubWebhookSecrets, namedPublishSecrets } from "../github/settings.js";
 import { namedIdpSecrets } from "../idp/settings.js";
 import { namedScenarioSecrets } from "../scenarios/settings.js";
 import { namedTunnelSecrets } from "../tunnel/settings.js";
@@ -13,7 +13,7 @@ import type { Config } from "./config.js";
 /**
  * The inputs marked secret (credentials, ssh-key, ngrok-authtoken, github-token), the webhook
  * secrets of verify-webhooks, the scenarios' signing secrets (read from `env`) and the
- * identity provider's client secret (generated per run).
+ * identity provider's client secret (generated per run), the GitHub webhook's token and secret.
  */
 export function configSecrets(
   config: Config,
@@ -25,5 +25,6 @@ export function configSecrets(
     ...namedPublishSecrets(config.publish),
     ...namedScenarioSecrets(config.scenarios, env),
     ...namedIdpSecrets(config.idp),
+    ...namedGithubWebhookSecrets(config.githubWebhook),
   ];
 }

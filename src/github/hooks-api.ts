@@ -46,6 +46,8 @@ export interface HookDeliveryDetail extends HookDelivery {
 
 export interface RepoHooksApi {
   createHook(repo: RepoRef, hook: NewRepoHook): Promise<RepoHook>;
+  /** Changes where the hook delivers (its config's URL); the secret is given again so it is kept. */
+  updateHookUrl(repo: RepoRef, hookId: number, config: Omit<NewRepoHook, "events">): Promise<void>;
   /** Every hook of the repository (all pages). */
   listHooks(repo: RepoRef): Promise<RepoHook[]>;
   /** "gone" when GitHub answers 404 (deleted already). */

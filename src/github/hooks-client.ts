@@ -66,7 +66,9 @@ async function hooksCall<T>(what: string, repo: RepoRef, fn: () => Promise<T>): 
     if (status === 403 && !/rate limit/i.test(said)) {
       const wanted =
         permissionsWanted(e.response?.headers?.["x-accepted-github-permissions"]) ?? "Webhooks: write";
-      advice = `; the token lacks the repository permission ${wanted}. Use ${TOKEN_HELP}`;
+      // Listing asks only for read, but the run's hook is made and deleted: write is what it lacks.
+      const needed = wanted === "Webhooks: read" ? "Webhooks: write" : wanted;
+      advice = `; the token lacks the repository permission ${needed}. Use ${TOKEN_HELP}`;
     } else if (status === 404) {
       advice = `; either ${repo.owner}/${repo.repo} is not visible to this token or the token may not administer its webhooks (a classic personal access token needs the admin:repo_hook scope and a user with admin rights on the repository). Use ${TOKEN_HELP}`;
     } else if (status === 401) {
@@ -133,6 +135,18 @@ class OctokitHooksApi implements RepoHooksApi {
         config: { url: hook.url, content_type: "json", secret: hook.secret, insecure_ssl: "0" },
       });
       return toHook(data);
+    });
+  }
+
+  updateHookUrl(repo: RepoRef, hookId: number, config: Omit<NewRepoHook, "events">): Promise<void> {
+    return hooksCall(`change the URL of the repository webhook ${hookId}`, repo, async () => {
+      // The whole hook, not PATCH .../config: a top-level `url` parameter would be taken by
+      // Octokit as the request's own URL. The secret is given again, or GitHub would drop it.
+      await this.#octokit.rest.repos.updateWebhook({
+        ...repo,
+        hook_id: hookId,
+        config: { url: config.url, content_type: "json", secret: config.secret, insecure_ssl: "0" },
+      });
     });
   }
 

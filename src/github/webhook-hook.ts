@@ -12,10 +12,9 @@
  *   const ping = await hooks.waitForPing(hook.id, { timeoutMs: 60_000 });
  *   if (!ping.ok) fail(ping.message);
  */
-import { randomBytes } from "node:crypto";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
-import type { RepoRef } from "./api.js";
+import { GitHubApiError, type RepoRef } from "./api.js";
 import type { HookDelivery, RepoHook, RepoHooksApi } from "./hooks-api.js";
 import { type HookMarker, markedUrl, readMarker, withoutMarker } from "./webhook-marker.js";
 
@@ -28,18 +27,6 @@ export const DEFAULT_PING_REDELIVERIES = 2;
 const LOG_LIMIT = 100;
 /** Characters of the app's response quoted when a ping failed. */
 const EXCERPT = 300;
-
-export interface WebhookSecretSink {
-  /** E.g. the run's SecretRegistry: masked in logs, redacted from every report. */
-  add(value: string, label: string): void;
-}
-
-/** A secret for the run's hook (64 hex characters), registered before anyone can print it. */
-export function createWebhookSecret(secrets: WebhookSecretSink): string {
-  const secret = randomBytes(32).toString("hex");
-  secrets.add(secret, "the GitHub webhook secret");
-  return secret;
-}
 
 export interface WebhookHooksOptions {
   readonly api: RepoHooksApi;
@@ -95,17 +82,51 @@ export interface WaitOptions {
 
 export interface SweepResult {
   readonly deleted: readonly { readonly id: number; readonly url: string; readonly why: string }[];
+  /**
+   * Why the token may not even list the repository's hooks (GitHub answered 401, 403 or 404):
+   * it cannot make the run's hook either. Other failures are only warned about.
+   */
+  readonly refused?: string;
 }
 
 export interface WebhookHooks {
   /** Deletes hooks earlier runs of this scope, or any run long ago, left behind. Never throws. */
   sweep(): Promise<SweepResult>;
   create(hook: NewTemporaryHook): Promise<CreatedHook>;
+  /** Points the hook at another public URL (the tunnel came back on a new one); same id, log and secret. */
+  repoint(hookId: number, hook: Omit<NewTemporaryHook, "events">): Promise<CreatedHook>;
   waitForPing(hookId: number, options?: WaitOptions): Promise<PingOutcome>;
   /** The hook's delivery log, newest first (for expect-deliveries). */
   deliveries(hookId: number): Promise<HookDelivery[]>;
   /** Idempotent, never throws: true when the hook is gone (deleted now or before). */
   remove(hookId: number): Promise<boolean>;
+}
+
+/**
+ * Deletes one hook; idempotent, never throws: true when it is gone (deleted now or before), a
+ * warning saying what is left otherwise.
+ */
+export async function removeHook(
+  api: Pick<RepoHooksApi, "deleteHook">,
+  repo: RepoRef,
+  hookId: number,
+  logger: Logger,
+): Promise<boolean> {
+  const where = `${repo.owner}/${repo.repo}`;
+  try {
+    const outcome = await api.deleteHook(repo, hookId);
+    logger.info(
+      outcome === "deleted"
+        ? `Deleted the temporary webhook ${hookId} of ${where}.`
+        : `The temporary webhook ${hookId} of ${where} was already gone.`,
+    );
+    return true;
+  } catch (error) {
+    logger.warning(
+      `Could not delete the temporary webhook ${hookId} of ${where}: ${errorMessage(error)}. A later run deletes it (its URL carries a preview-tunnel marker), or delete it under Settings → Webhooks.`,
+    );
+    return false;
+  }
 }
 
 const ok2xx = (code: number) => code >= 200 && code < 300;
@@ -116,28 +137,15 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
   const staleAfter = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const where = `${repo.owner}/${repo.repo}`;
 
-  const remove = async (hookId: number): Promise<boolean> => {
-    try {
-      const outcome = await api.deleteHook(repo, hookId);
-      logger.info(
-        outcome === "deleted"
-          ? `Deleted the temporary webhook ${hookId} of ${where}.`
-          : `The temporary webhook ${hookId} of ${where} was already gone.`,
-      );
-      return true;
-    } catch (error) {
-      logger.warning(
-        `Could not delete the temporary webhook ${hookId} of ${where}: ${errorMessage(error)}. A later run deletes it (its URL carries a preview-tunnel marker), or delete it under Settings → Webhooks.`,
-      );
-      return false;
-    }
-  };
+  const remove = (hookId: number) => removeHook(api, repo, hookId, logger);
 
   const sweep = async (): Promise<SweepResult> => {
     let hooks: RepoHook[];
     try {
       hooks = await api.listHooks(repo);
     } catch (error) {
+      if (error instanceof GitHubApiError && [401, 403, 404].includes(error.status ?? 0))
+        return { deleted: [], refused: errorMessage(error) };
       logger.warning(`Could not look for webhooks earlier runs left behind: ${errorMessage(error)}`);
       return { deleted: [] };
     }
@@ -171,6 +179,13 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
       `Created a temporary webhook (${created.id}) on ${where} for ${hook.events.join(", ")} → ${withoutMarker(url)}`,
     );
     return { id: created.id, url: withoutMarker(url) };
+  };
+
+  const repoint = async (hookId: number, hook: Omit<NewTemporaryHook, "events">): Promise<CreatedHook> => {
+    const url = markedUrl(hook.publicUrl, hook.path, marker);
+    await api.updateHookUrl(repo, hookId, { url, secret: hook.secret });
+    logger.info(`Pointed the temporary webhook ${hookId} of ${where} at ${withoutMarker(url)}`);
+    return { id: hookId, url: withoutMarker(url) };
   };
 
   const deliveries = (hookId: number) => api.listDeliveries(repo, hookId, LOG_LIMIT);
@@ -246,7 +261,7 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
     }
     let response: string | undefined;
     try {
-      const body = (await api.getDelivery(repo, hookId, latest.id)).responseBody;
+      const body = (await api.getDelivery(repo, hookId, latest.id)).responseBody?.trim();
       response = body === undefined ? undefined : body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body;
     } catch (error) {
       logger.debug(`Could not read the failed ping's response: ${errorMessage(error)}`);
@@ -263,7 +278,7 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
     };
   };
 
-  return { sweep, create, waitForPing, deliveries, remove };
+  return { sweep, create, repoint, waitForPing, deliveries, remove };
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -154,7 +154,7 @@ export class RunContext {
 
   /** The run's result so far; what it says may quote the app (its output, a response): never a secret. */
   result(): RunResult {
-    const { exposure, url, testExitCode, scenarios } = this.reached;
+    const { exposure, url, testExitCode, scenarios, githubWebhook } = this.reached;
     return this.secrets.redactDeep({
       outcome: this.#outcome,
       url,
@@ -165,6 +165,7 @@ export class RunContext {
       testExitCode,
       scenarios,
       signIns: exposure?.gate.signInAudit(),
+      githubWebhook: githubWebhook?.ping,
       phases: this.clock.records,
       failure: this.#failure,
     } satisfies RunResult);

@@ -1,6 +1,6 @@
 /**
  * One run, as a list of phases over a typed run context (context.ts): expose (gate, tunnel,
- * probe) -> boot -> ready -> publish -> test -> scenarios -> hold -> teardown. The tunnel comes
+ * probe) -> boot -> ready -> publish (and the GitHub webhook) -> test -> scenarios -> hold -> teardown. The tunnel comes
  * first so the app starts knowing its public URL (PREVIEW_URL; the identity provider's issuer
  * and redirect URIs are built on it). Each phase (phases/*.ts) adds what it made to the
  * context and registers its teardown the moment a resource exists; teardown runs whatever
@@ -16,6 +16,7 @@ import { RunIdentity } from "./identity.js";
 import { announceChecks, announcePreview, publish } from "./phases/announce.js";
 import { boot, chooseAppPort } from "./phases/boot.js";
 import { expose } from "./phases/expose.js";
+import { openGithubWebhook } from "./phases/github-webhook.js";
 import { hold, throwIfCancelled } from "./phases/hold.js";
 import { scenarioEnv, scenarioKeys, scenarios } from "./phases/scenarios.js";
 import { test } from "./phases/test.js";
@@ -40,6 +41,8 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
   try {
     throwIfCancelled(ctx.signal);
     void deps.publisher?.starting();
+    // Before anything starts: a token that may not manage webhooks fails the run here.
+    const webhook = await openGithubWebhook(ctx);
     const port = await chooseAppPort(settings);
     ctx.logger.info(reason);
     const identity = new RunIdentity(ctx);
@@ -49,6 +52,7 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
       reserved: identity.route,
       onNewUrl: (url, moved) => {
         identity.moveTo(url);
+        webhook?.moveTo(url);
         void announcePreview(ctx, moved, url);
       },
     });
@@ -59,7 +63,7 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
       ...(identity.enabled ? await identity.start(url) : {}),
       ...(await scenarioEnv(ctx, keys)),
     });
-    await publish(ctx, exposure);
+    await publish(ctx, exposure, webhook && ((url) => webhook.create(url)));
     await test(ctx, app);
     await scenarios(ctx, exposure, keys);
     announceChecks(ctx);

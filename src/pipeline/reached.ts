@@ -4,8 +4,9 @@
  */
 import type { LogTail, ManagedProcess, ReadyResult } from "../app/index.js";
 import type { Gate } from "../gate/index.js";
+import type { GithubDeliveryLog } from "../scenarios/index.js";
 import type { Tunnel } from "../tunnel/index.js";
-import type { ScenarioOutcome } from "./result.js";
+import type { GithubWebhookOutcome, ScenarioOutcome } from "./result.js";
 
 /** expose: the gate in front of the app's port, and the tunnel in front of the gate. */
 export interface Exposure {
@@ -25,6 +26,15 @@ export interface BootedApp {
   describeTail(): string;
 }
 
+/** publish: the run's temporary GitHub webhook. */
+export interface GithubWebhookReached {
+  readonly hookId: number;
+  /** What expect-deliveries reads. */
+  readonly log: GithubDeliveryLog;
+  /** How GitHub's ping went; undefined while it is awaited. */
+  ping?: GithubWebhookOutcome;
+}
+
 /** What the phases have added so far; each field is set by the phase named beside it. */
 export interface Reached {
   /** expose: the gate, the tunnel and the probed public URL. */
@@ -39,4 +49,6 @@ export interface Reached {
   testExitCode?: number;
   /** scenarios: their results. */
   scenarios?: ScenarioOutcome;
+  /** publish: the temporary GitHub webhook (github-webhook), once it exists. */
+  githubWebhook?: GithubWebhookReached;
 }

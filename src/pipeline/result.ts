@@ -17,6 +17,8 @@ export interface RunResult {
   readonly scenarios?: ScenarioOutcome | undefined;
   /** With auth: github, who signed in and who was refused (logins and reasons). */
   readonly signIns?: SignInAudit | undefined;
+  /** GitHub's ping to the run's temporary webhook, when there was one. */
+  readonly githubWebhook?: GithubWebhookOutcome | undefined;
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
   readonly failure: string | undefined;
@@ -31,4 +33,11 @@ export interface ScenarioOutcome {
   readonly summary: string;
   /** Up to 10, pointing at the scenario files' lines. */
   readonly annotations: readonly Annotation[];
+}
+
+/** GitHub's ping to the run's temporary webhook (github-webhook). */
+export interface GithubWebhookOutcome {
+  readonly ok: boolean;
+  /** "GitHub's ping reached the app: 200 in 43 ms.", or why it did not (redacted). */
+  readonly message: string;
 }

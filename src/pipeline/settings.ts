@@ -5,6 +5,7 @@
  */
 import type { AppSettings } from "../app/settings.js";
 import { type GateSettings, namedGateSecrets } from "../gate/settings.js";
+import { type GithubWebhookSettings, namedGithubWebhookSecrets } from "../github/settings.js";
 import { type IdpRunSettings, namedIdpSecrets } from "../idp/settings.js";
 import { namedScenarioSecrets, type ScenarioSettings } from "../scenarios/settings.js";
 import type { SessionSettings } from "../session/settings.js";
@@ -17,6 +18,8 @@ export interface PipelineSettings extends AppSettings, Pick<SessionSettings, "te
   readonly tunnel: TunnelSettings;
   readonly scenarios: ScenarioSettings;
   readonly idp: IdpRunSettings;
+  /** The run's temporary GitHub webhook; undefined: none. */
+  readonly githubWebhook?: GithubWebhookSettings | undefined;
 }
 
 /** Every secret of the settings, named (the front doors add publishing's token to theirs). */
@@ -29,5 +32,6 @@ export function pipelineSecrets(
     ...namedTunnelSecrets(settings.tunnel),
     ...namedScenarioSecrets(settings.scenarios, env),
     ...namedIdpSecrets(settings.idp),
+    ...namedGithubWebhookSecrets(settings.githubWebhook),
   ];
 }

@@ -1,6 +1,8 @@
 /** Webhook scenarios: load, run against the public URL, report. The pipeline's entry points. */
 
+export { githubEventProblem } from "./behaviour-build.js";
 export { findBrowser } from "./browser/find.js";
+export type { GithubDeliveryLog, LoggedDelivery } from "./expect-deliveries.js";
 export { type JunitOptions, junitXml } from "./junit.js";
 export { createScenarioKeys, type ScenarioKeys, scenarioAppEnv } from "./keys.js";
 export {

@@ -29,6 +29,8 @@ export const STATE = {
   relay: "relay",
   /** The action's mode, when not `preview` (`relay`: the post step has nothing to do). */
   mode: "mode",
+  /** The run's temporary GitHub webhook (SavedHook as JSON) until it is deleted; "" once it is. */
+  githubHook: "github-hook",
 } as const;
 
 export type StateKey = (typeof STATE)[keyof typeof STATE];
@@ -63,6 +65,15 @@ export function readStateFile(runDir: string): Record<string, string> {
   }
 }
 
+/** Where the run's temporary GitHub webhook is, for whoever deletes it (the token is in the run's config file). */
+export interface SavedHook {
+  readonly id: number;
+  readonly owner: string;
+  readonly repo: string;
+  /** GITHUB_API_URL of the run. */
+  readonly apiUrl: string;
+}
+
 export interface SavedState {
   readonly runId: string | undefined;
   readonly runDir: string | undefined;
@@ -79,6 +90,8 @@ export interface SavedState {
   /** Statuses went to the relay workflow: their URL and provider (JSON). */
   readonly relay: string | undefined;
   readonly mode: string | undefined;
+  /** The temporary GitHub webhook not deleted yet, if any. */
+  readonly githubHook: SavedHook | undefined;
 }
 
 /**
@@ -107,5 +120,20 @@ export function readSavedState(get: (key: StateKey) => string): SavedState {
     publisher: value(STATE.publisher) || undefined,
     relay: value(STATE.relay) || undefined,
     mode: value(STATE.mode) || undefined,
+    githubHook: savedHook(value(STATE.githubHook)),
   };
+}
+
+function savedHook(text: string): SavedHook | undefined {
+  try {
+    const hook = JSON.parse(text) as Partial<SavedHook> | null;
+    return typeof hook?.id === "number" &&
+      typeof hook.owner === "string" &&
+      typeof hook.repo === "string" &&
+      typeof hook.apiUrl === "string"
+      ? { id: hook.id, owner: hook.owner, repo: hook.repo, apiUrl: hook.apiUrl }
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,16 +3,15 @@
  * (GITHUB_API_URL), as on a pull_request run: the sticky comment and the deployment follow
  * the preview's life, in both modes, and when the main step is killed.
  */
-import { writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
+import { PR_HEAD_SHA, pullRequestRun } from "../helpers/pull-request-run.js";
 import { FakeRunner } from "../helpers/runner.js";
 import { until } from "../helpers/wait.js";
 
 const APP = "node examples/hello/server.js";
-const HEAD = "a".repeat(40);
+const HEAD = PR_HEAD_SHA;
 const TOKEN = "ghs_e2eTokenValue123";
 
 let mark = newMark();
@@ -28,28 +27,9 @@ afterEach(async () => {
 
 function prRunner(options: { fork?: boolean; env?: Record<string, string> } = {}): FakeRunner {
   const probe = new FakeRunner({});
-  const eventPath = path.join(probe.dir, "event.json");
-  writeFileSync(
-    eventPath,
-    JSON.stringify({
-      number: 7,
-      repository: { full_name: "octo/app", private: false },
-      pull_request: {
-        number: 7,
-        head: { sha: HEAD, ref: "feature", repo: { full_name: options.fork ? "someone/app" : "octo/app" } },
-        base: { ref: "main", repo: { full_name: "octo/app" } },
-      },
-    }),
-  );
   return new FakeRunner({
     ...mark.env,
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: "https://github.example",
-    GITHUB_REPOSITORY: "octo/app",
-    GITHUB_EVENT_NAME: "pull_request",
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_SHA: "b".repeat(40),
-    GITHUB_RUN_ID: "42",
+    ...pullRequestRun(probe.dir, github.url, { fork: options.fork }),
     ...options.env,
   });
 }

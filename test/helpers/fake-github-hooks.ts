@@ -12,7 +12,8 @@
  *   await hooks.deliverEvent("push", { ref: "refs/heads/main" }); // to each subscribed hook
  *   hooks.permission = "read";        // the token lacks Webhooks: write from now on
  *
- * REST (with the fake's token): POST/GET /repos/{o}/{r}/hooks, GET/DELETE .../hooks/{id},
+ * REST (with the fake's token, or the hooks' own `token` when given): POST/GET
+ * /repos/{o}/{r}/hooks, GET/PATCH/DELETE .../hooks/{id} (PATCH: config, events, active),
  * GET .../hooks/{id}/deliveries (newest first, `per_page` and a `cursor` in Link rel="next"),
  * GET .../deliveries/{delivery_id} (with request and response), POST
  * .../deliveries/{delivery_id}/attempts (redeliver: 202, delivered in the background, same
@@ -35,11 +36,11 @@ export interface FakeHook {
   readonly name: "web";
   active: boolean;
   events: string[];
-  readonly config: {
-    readonly url: string;
-    readonly content_type: "json" | "form";
-    readonly insecure_ssl: "0" | "1";
-    readonly secret: string | undefined;
+  config: {
+    url: string;
+    content_type: "json" | "form";
+    insecure_ssl: "0" | "1";
+    secret: string | undefined;
   };
   readonly created_at: string;
   updated_at: string;
@@ -84,12 +85,13 @@ const ROUTES: readonly FakeRoute[] = [
   route("GET", "", "list-hooks"),
   route("GET", "\\/(\\d+)", "get-hook"),
   route("DELETE", "\\/(\\d+)", "delete-hook"),
+  route("PATCH", "\\/(\\d+)", "update-hook"),
   route("GET", "\\/(\\d+)\\/deliveries", "list-hook-deliveries"),
   route("GET", "\\/(\\d+)\\/deliveries\\/(\\d+)", "get-hook-delivery"),
   route("POST", "\\/(\\d+)\\/deliveries\\/(\\d+)\\/attempts", "redeliver-hook-delivery"),
 ];
 
-const WRITES = new Set(["create-hook", "delete-hook", "redeliver-hook-delivery"]);
+const WRITES = new Set(["create-hook", "delete-hook", "update-hook", "redeliver-hook-delivery"]);
 const DOCS = "https://docs.github.com/rest/repos/webhooks";
 const ZEN = ["Design for failure.", "Keep it logically awesome.", "Speak like a human."];
 
@@ -98,13 +100,18 @@ export interface FakeHooksOptions {
   readonly timeoutMs?: number;
   /** The repository id GitHub puts in X-GitHub-Hook-Installation-Target-ID and payloads. */
   readonly repositoryId?: number;
+  /**
+   * The token these endpoints take instead of the fake's own (a token with Webhooks: write
+   * beside the workflow's publishing token); others get 401.
+   */
+  readonly token?: string;
 }
 
 const isLoopback = (host: string) =>
   host === "127.0.0.1" || host === "localhost" || host === "[::1]" || host === "::1";
 
 export class FakeHooks implements FakeExtension {
-  readonly routes = ROUTES;
+  readonly routes: readonly FakeRoute[];
   readonly hooks: FakeHook[] = [];
   /** Newest last. */
   readonly deliveries: FakeHookDelivery[] = [];
@@ -113,6 +120,7 @@ export class FakeHooks implements FakeExtension {
   tokenKind: TokenKind = "integration";
   readonly #timeoutMs: number;
   readonly #repositoryId: number;
+  readonly #token: string | undefined;
   readonly #agent = new http.Agent({ keepAlive: false });
   readonly #inFlight = new Set<Promise<void>>();
   #fake: FakeGitHub | undefined;
@@ -120,6 +128,9 @@ export class FakeHooks implements FakeExtension {
   constructor(options: FakeHooksOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? 10_000;
     this.#repositoryId = options.repositoryId ?? 1296269;
+    this.#token = options.token;
+    // With a token of their own the routes skip the fake's check and make their own.
+    this.routes = ROUTES.map((r) => ({ ...r, public: options.token !== undefined }));
   }
 
   attach(fake: FakeGitHub): void {
@@ -198,6 +209,15 @@ export class FakeHooks implements FakeExtension {
 
   handle(name: string, request: FakeRequest): void | Promise<void> {
     const [owner = "", repo = "", hookId = "", deliveryId = ""] = request.params;
+    if (this.#token !== undefined) {
+      const auth = request.req.headers.authorization ?? "";
+      if (auth !== `token ${this.#token}` && auth !== `Bearer ${this.#token}`) {
+        return request.send(401, {
+          message: "Bad credentials",
+          documentation_url: "https://docs.github.com/rest",
+        });
+      }
+    }
     if (this.#refused(name, request)) return;
     switch (name) {
       case "create-hook":
@@ -220,6 +240,8 @@ export class FakeHooks implements FakeExtension {
       case "delete-hook":
         hook.deleted = true;
         return request.send(204, undefined);
+      case "update-hook":
+        return this.#update(request, hook);
       case "list-hook-deliveries":
         return this.#listDeliveries(request, hook);
     }
@@ -350,6 +372,43 @@ export class FakeHooks implements FakeExtension {
       },
       false,
     );
+  }
+
+  /**
+   * PATCH .../hooks/{id}: `config` replaces the hook's, as GitHub does (a secret not given
+   * again is dropped; a URL must still be loopback); `events` and `active` when given.
+   */
+  #update(request: FakeRequest, hook: FakeHook): void {
+    const given = (request.body ?? {}) as Record<string, unknown>;
+    const body = (given.config ?? {}) as Record<string, unknown>;
+    if (given.config !== undefined) {
+      let url: URL | undefined;
+      try {
+        url = new URL(String(body.url));
+      } catch {
+        url = undefined;
+      }
+      if (url === undefined || !isLoopback(url.hostname)) {
+        request.send(422, {
+          message: "Validation Failed",
+          errors: [
+            { resource: "Hook", code: "custom", message: `${String(body.url)} is not a loopback URL` },
+          ],
+          documentation_url: DOCS,
+        });
+        return;
+      }
+      hook.config = {
+        url: String(body.url),
+        content_type: body.content_type === "json" ? "json" : "form",
+        insecure_ssl: body.insecure_ssl === "1" ? "1" : "0",
+        secret: typeof body.secret === "string" && body.secret !== "" ? body.secret : undefined,
+      };
+    }
+    if (Array.isArray(given.events)) hook.events = given.events.map(String);
+    if (typeof given.active === "boolean") hook.active = given.active;
+    hook.updated_at = new Date().toISOString();
+    request.send(200, this.#hookJson(hook));
   }
 
   #listDeliveries(request: FakeRequest, hook: FakeHook): void {

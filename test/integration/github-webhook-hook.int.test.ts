@@ -11,9 +11,9 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHooksApi } from "../../src/github/hooks-client.js";
-import { createWebhookSecret, type WebhookHooks, webhookHooks } from "../../src/github/webhook-hook.js";
+import { newWebhookSecret } from "../../src/github/settings.js";
+import { type WebhookHooks, webhookHooks } from "../../src/github/webhook-hook.js";
 import { markedUrl, readMarker } from "../../src/github/webhook-marker.js";
-import { SecretRegistry } from "../../src/util/secrets.js";
 import { type ChildApp, startChildApp } from "../fixtures/scenarios/apps.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { FakeHooks } from "../helpers/fake-github-hooks.js";
@@ -66,10 +66,9 @@ async function closedPort(): Promise<number> {
 
 describe("a temporary webhook", () => {
   it("is created with the run's secret and a marker, and its ping is verified by the app", async () => {
-    const secrets = new SecretRegistry();
-    const secret = createWebhookSecret(secrets);
+    const secret = newWebhookSecret();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(secrets.redact(`x ${secret} y`)).toBe("x [redacted] y");
+    expect(newWebhookSecret()).not.toBe(secret);
 
     const hook = await hooks.create({
       publicUrl: `${verifier.url}/`,
@@ -89,6 +88,35 @@ describe("a temporary webhook", () => {
     expect((await hooks.deliveries(hook.id)).map((d) => [d.event, d.statusCode, d.status])).toEqual([
       ["ping", 200, "OK"],
     ]);
+  });
+
+  it("follows the preview to a new URL: same id, secret and marker; GitHub delivers there", async () => {
+    other = await startApp((_req, res) => res.end("old"));
+    const hook = await hooks.create({
+      publicUrl: `http://127.0.0.1:${other.port}`,
+      path: "/hooks/github",
+      events: ["push"],
+      secret: SECRET,
+    });
+    await fakeHooks.settled();
+    const moved = await hooks.repoint(hook.id, {
+      publicUrl: verifier.url,
+      path: "/hooks/github",
+      secret: SECRET,
+    });
+    expect(moved).toEqual({ id: hook.id, url: `${verifier.url}/hooks/github` });
+    const stored = fakeHooks.live()[0];
+    expect(readMarker(stored?.config.url ?? "")).toEqual(marker);
+    expect(stored?.config.secret).toBe(SECRET);
+    // The verifier checks the signature made with the (same) secret at the new URL.
+    const [push] = await fakeHooks.deliverEvent("push", { ref: "refs/heads/main" });
+    expect([push?.statusCode, push?.response?.payload]).toEqual([
+      200,
+      expect.stringContaining('"event":"push"'),
+    ]);
+    expect(fake.requestsTo("update-hook")[0]?.body).toMatchObject({
+      config: { content_type: "json", insecure_ssl: "0" },
+    });
   });
 
   it("a ping the app answers 500 is reported with the app's status and response", async () => {
@@ -247,11 +275,20 @@ describe("cleaning up", () => {
     expect(result.deleted[0]?.url).toBe("http://127.0.0.1:9/webhooks/github");
   });
 
-  it("a sweep the token may not make is a warning, not a failure", async () => {
+  it("a token that may not list the hooks is refused (it could not make one either), naming Webhooks: write", async () => {
     fakeHooks.permission = "none";
+    const result = await hooks.sweep();
+    expect(result.deleted).toEqual([]);
+    expect(result.refused).toMatch(
+      /^could not list the repository's webhooks: GitHub answered 403: Resource not accessible by integration; the token lacks the repository permission Webhooks: write\./,
+    );
+  });
+
+  it("a sweep GitHub fails otherwise is a warning, not a failure", async () => {
+    fake.fail("list-hooks", { status: 500, message: "GitHub is down" });
     expect(await hooks.sweep()).toEqual({ deleted: [] });
     expect(logger.lines.find((l) => l.startsWith("warning:"))).toMatch(
-      /^warning: Could not look for webhooks earlier runs left behind: could not list the repository's webhooks: GitHub answered 403: .*Webhooks: read/,
+      /^warning: Could not look for webhooks earlier runs left behind: could not list the repository's webhooks: GitHub answered 500/,
     );
   });
 });

@@ -7,6 +7,7 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { pullRequestRun } from "../helpers/pull-request-run.js";
 import { nodeApp } from "../integration/harness.js";
 
 export interface HostileRun {
@@ -137,29 +138,4 @@ export function hostileRun(dir: string, options: HostileRunOptions): HostileRun 
     inputs["junit-path"] = path.join(dir, "junit.xml");
   }
   return { secrets, stepEnv, inputs, files };
-}
-
-/** The variables of a pull_request run of octo/app#7 whose API is the local fake. */
-function pullRequestRun(dir: string, apiUrl: string): Record<string, string> {
-  const eventPath = path.join(dir, "event.json");
-  writeFileSync(
-    eventPath,
-    JSON.stringify({
-      number: 7,
-      repository: { full_name: "octo/app", private: false },
-      pull_request: {
-        number: 7,
-        head: { sha: "a".repeat(40), ref: "feature", repo: { full_name: "octo/app" } },
-        base: { ref: "main", repo: { full_name: "octo/app" } },
-      },
-    }),
-  );
-  return {
-    GITHUB_API_URL: apiUrl,
-    GITHUB_SERVER_URL: "https://github.example",
-    GITHUB_EVENT_NAME: "pull_request",
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_SHA: "b".repeat(40),
-    GITHUB_RUN_ID: "42",
-  };
 }

@@ -132,7 +132,7 @@ const INLINE_SECRET = `must be the NAME of an environment variable holding the s
  * the checked, decoded request path (gate/request-path.ts), so a prefix must be a path the
  * gate accepts, written without percent-encoding (printable ASCII), outside /__preview/.
  */
-function webhookPrefixProblem(prefix: string): string | undefined {
+export function webhookPrefixProblem(prefix: string): string | undefined {
   if (!prefix.startsWith("/") || /[?#]/.test(prefix)) return 'starting with "/" without "?" or "#"';
   if (/[^\x21-\x7e]|%/.test(prefix)) return "of printable ASCII characters without percent-encoding (%)";
   const checked = requestPath(prefix);

@@ -45,14 +45,22 @@ export async function announcePreview(ctx: RunContext, exposure: Exposure, url: 
   void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure) });
 }
 
-/** The publish phase: once the app is ready, the preview is announced. */
-export function publish(ctx: RunContext, exposure: Exposure): Promise<void> {
+/**
+ * The publish phase: once the app is ready, the preview is announced; then `andThen` (the
+ * GitHub webhook made and pinged) is part of the phase.
+ */
+export function publish(
+  ctx: RunContext,
+  exposure: Exposure,
+  andThen?: (url: string) => Promise<void>,
+): Promise<void> {
   const url = exposure.tunnel.url;
   return ctx.clock.run(
     "publish",
     async () => {
       await announcePreview(ctx, exposure, url);
       ctx.logger.info(`Preview: ${url}`);
+      await andThen?.(url);
     },
     () => url,
   );

@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientCredentials } from "../../gate/index.js";
+import { githubWebhookEnv } from "../../github/settings.js";
 import type { ScenarioKeys } from "../../scenarios/index.js";
 import type { RunContext } from "../context.js";
 import type { Exposure } from "../reached.js";
@@ -69,10 +70,12 @@ async function runScenarioPhase(
     scenarios,
     baseUrl: url,
     authHeader,
-    // ${env.X} in scenario files and secret-env read what the app could read, no more.
-    env: ctx.childEnv(),
+    // ${env.X} in scenario files and secret-env read what the app could read, no more (and
+    // scenarios signing for the GitHub webhook's path sign with its secret).
+    env: ctx.childEnv(githubWebhookEnv(ctx.settings.githubWebhook)),
     redact: (text) => ctx.secrets.redact(text),
     keys,
+    githubDeliveries: ctx.reached.githubWebhook?.log,
     signal: ctx.signal,
     logger: ctx.logger,
     timeoutMs,
