@@ -25,6 +25,8 @@ export interface Reporter {
     readonly url: string;
     readonly provider: string;
     readonly harPath: string | undefined;
+    /** The live request inspector's page, when it is on. */
+    readonly inspectorUrl?: string | undefined;
   }): void | Promise<void>;
   /** The tests are done and the preview is held (keep-alive, or until told to stop). */
   holding?(result: RunResult): void | Promise<void>;
@@ -41,6 +43,7 @@ export interface PreviewPublisher {
     readonly url: string;
     readonly provider: string;
     readonly signIn?: { readonly method: string; readonly where?: string; readonly oneClickUrl?: string };
+    readonly inspectorUrl?: string | undefined;
   }): Promise<void>;
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
   failed(reason: string): Promise<void>;
@@ -156,6 +159,8 @@ export class RunContext {
       provider: this.provider,
       appLog: this.appLog,
       harPath: exposure?.gate.harPath,
+      // A link to a page that is gone once the gate is down.
+      inspectorUrl: this.teardown.started ? undefined : exposure?.gate.inspectorUrl(),
       requests: exposure?.gate.stats(),
       testExitCode,
       scenarios,

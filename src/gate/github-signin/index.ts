@@ -1,5 +1,7 @@
 /** Reviewers sign in with GitHub (`auth: github`): the part's interface for the gate and config. */
 
+export type { Answer } from "../answer.js";
+export { writeAnswer } from "../answer.js";
 export type { AllowContext, AllowRules, PermissionLevel, TeamRef } from "./allow.js";
 export {
   ALLOW_INPUT,
@@ -10,8 +12,6 @@ export {
   parseAllow,
   scopeFor,
 } from "./allow.js";
-export type { Answer } from "./answer.js";
-export { writeAnswer } from "./answer.js";
 export { appRequestHeaders, PREVIEW_USER_HEADER } from "./app-headers.js";
 export type { AuditEntry, SignInAudit } from "./audit.js";
 export type { Clock } from "./clock.js";

@@ -17,8 +17,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
 import type { SecretMatcher } from "../../util/secure-compare.js";
-import { type AccessOutcome, type AccessTarget, decideAccess } from "./access.js";
-import { describeAllow } from "./allow.js";
 import {
   type Answer,
   assetAnswer,
@@ -27,7 +25,10 @@ import {
   redirectAnswer,
   textAnswer,
   writeAnswer,
-} from "./answer.js";
+} from "../answer.js";
+import { isSameOrigin, wantsHtml } from "../request-guard.js";
+import { type AccessOutcome, type AccessTarget, decideAccess } from "./access.js";
+import { describeAllow } from "./allow.js";
 import { SIGNIN_CSS, SIGNIN_JS } from "./assets.js";
 import { AuditLog, type SignInAudit } from "./audit.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -57,7 +58,6 @@ import {
   STATUS_PATH,
   STYLE_PATH,
 } from "./paths.js";
-import { isSameOrigin, wantsHtml } from "./request-guard.js";
 import { safeReturnPath } from "./return-to.js";
 import { DigestCache, digestKey, SESSION_COOKIE, SessionStore } from "./sessions.js";
 import { type GithubSignInSettings, repoName } from "./settings.js";
