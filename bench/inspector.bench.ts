@@ -1,15 +1,11 @@
 /**
- * The request inspector's cost, side by side in one run (`node bench/run.mjs inspector`):
- * autocannon through the same gate set-up (Basic auth, HAR recording, proxy) with the
- * inspector off, on with no page open, and on with a page open that streams every exchange
- * (a Server-Sent Events client reading everything, as a browser tab does). Target: on and
- * streaming >= 0.90x of off. The app, the load generator and the watching "tab" each run in
- * their own child process (this file, in another role). Reports ratios and PASS/MISS;
- * asserts nothing.
- *
- * Until the gate mounts the inspector itself, the contenders are the stand-in that wires it
- * the way the gate will (test/helpers/inspector-gate.ts, built from the gate's own recorder,
- * webhook stage, auth and proxy); the wiring should point this at startGate.
+ * The request inspector's cost, side by side in one run (`npm run bench -- inspector`):
+ * autocannon through the real gate (startGate, configured from input values: Basic auth,
+ * HAR recording) with `inspector: false`, on with no page open, and on with a page open that
+ * streams every exchange (a Server-Sent Events client reading everything, as a browser tab
+ * does). Target: on and streaming >= 0.90x of off. The app, the load generator and the
+ * watching "tab" each run in their own child process (this file, in another role). Reports
+ * ratios and PASS/MISS; asserts nothing. INSPECTOR_BENCH_ROUNDS sets the rounds (default 7).
  */
 import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -19,7 +15,9 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { type InspectorGate, startInspectorGate } from "../test/helpers/inspector-gate.js";
+import { parseGateSettings } from "../src/config/parts.js";
+import { type Gate, startGate } from "../src/gate/server.js";
+import type { Logger } from "../src/util/logger.js";
 
 const ROUNDS = Number(process.env.INSPECTOR_BENCH_ROUNDS ?? 7);
 const SECONDS = 2;
@@ -29,6 +27,16 @@ const PASSWORD = "bench-password-0123456789";
 const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}`;
 
 type Message = Record<string, unknown>;
+
+const silent: Logger = {
+  info: () => undefined,
+  warning: (m) => console.error(`gate warning: ${m}`),
+  error: (m) => console.error(`gate error: ${m}`),
+  debug: () => undefined,
+  startGroup: () => undefined,
+  endGroup: () => undefined,
+  write: () => undefined,
+};
 
 function send(message: Message): void {
   process.send?.(message);
@@ -126,7 +134,7 @@ const median = (values: number[]) =>
 
 interface Contender {
   readonly name: string;
-  readonly gate: InspectorGate;
+  readonly gate: Gate;
 }
 
 async function main(): Promise<void> {
@@ -143,14 +151,15 @@ async function main(): Promise<void> {
     const watch = await child("watch");
     children.push(watch.proc);
 
-    const gate = (name: string, inspector: boolean) =>
-      startInspectorGate({
-        appPort,
-        username: USER,
-        password: PASSWORD,
-        harPath: path.join(workDir, `inspector-bench-${name}.har`),
-        inspector,
-      });
+    const gate = (name: string, inspector: boolean) => {
+      const inputs: Record<string, string> = {
+        credentials: `${USER}:${PASSWORD}`,
+        record: path.join(workDir, `inspector-bench-${name}.har`),
+        inspector: String(inspector),
+      };
+      const settings = parseGateSettings((input) => inputs[input], {});
+      return startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: silent });
+    };
     const off: Contender = { name: "inspector off", gate: await gate("off", false) };
     const idle: Contender = { name: "inspector on, no tab", gate: await gate("idle", true) };
     const streaming: Contender = { name: "inspector on, streaming", gate: await gate("streaming", true) };
@@ -183,7 +192,7 @@ async function main(): Promise<void> {
       }
     }
     const told = Number((await ask(watch.proc, { count: true })).events);
-    const listed = streaming.gate.stats.snapshot().total;
+    const listed = streaming.gate.stats().total;
 
     console.log(
       `\n${"contender".padEnd(26)}${"req/s".padStart(9)}${"CPU µs/req".padStart(12)}  non-2xx/errors`,

@@ -10,7 +10,12 @@ type Outputs = Partial<Record<OutputName, string>>;
 /** When the preview is up (and again when its URL changes). Secrets are masked already. */
 export function previewOutputs(
   config: Config,
-  info: { readonly url: string; readonly provider: string; readonly harPath: string | undefined },
+  info: {
+    readonly url: string;
+    readonly provider: string;
+    readonly harPath: string | undefined;
+    readonly inspectorUrl?: string | undefined;
+  },
 ): Outputs {
   const auth = config.gate.auth;
   const access = clientCredentials(auth);
@@ -18,6 +23,7 @@ export function previewOutputs(
     url: info.url,
     provider: info.provider,
     "har-path": info.harPath ?? "",
+    "inspector-url": info.inspectorUrl ?? "",
     ...(auth.mode === "basic" ? { username: auth.username, password: auth.password } : {}),
     ...(auth.mode === "bearer" || auth.mode === "github" ? { token: auth.token } : {}),
     "auth-header": access.PREVIEW_AUTH_HEADER ?? "",

@@ -36,6 +36,12 @@ export function summaryMarkdown(result: RunResult): string {
     "",
     `App log: \`${result.appLog}\`${result.harPath ? ` · requests recorded in \`${result.harPath}\` (HAR: open it in a browser's devtools)` : ""}`,
     "",
+    ...(result.inspectorUrl
+      ? [
+          `**Live requests:** \`${result.inspectorUrl}\` (the request inspector, while the preview is up; same sign-in as the preview)`,
+          "",
+        ]
+      : []),
     ...(result.scenarios ? [result.scenarios.summary] : []),
     ...(result.requests ? [gateSummaryMarkdown(result.requests)] : []),
     ...(result.signIns ? [signInSummaryMarkdown(result.signIns)] : []),

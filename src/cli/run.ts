@@ -49,11 +49,12 @@ export async function runCommand(
       secrets,
       signal: cancel.signal,
       reporter: {
-        preview: ({ url, harPath }) => {
+        preview: ({ url, harPath, inspectorUrl }) => {
           // Local runs: the credentials are the user's own, printed so they can use the preview.
           const access = Object.entries(clientCredentials(config.gate.auth)).map(([k, v]) => `${k}=${v}\n`);
           io.stdout.write(`PREVIEW_URL=${url}\n${access.join("")}`);
           if (harPath) safeLogger.info(`Every request through the gate is recorded in ${harPath}`);
+          if (inspectorUrl) safeLogger.info(`Watch and replay the requests live at ${inspectorUrl}`);
         },
         finished: (r) => {
           io.stderr.write(secrets.redact(phaseTable(r)));

@@ -53,6 +53,8 @@ export const OUTPUTS = {
   "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
   "har-path":
     "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
+  "inspector-url":
+    "URL of the live request inspector on the preview (`<url>/__preview/inspect`, same sign-in as the preview); empty when `inspector` is off.",
   ...PUBLISH_OUTPUTS,
   ...SCENARIO_OUTPUTS,
 } as const satisfies Record<string, string>;

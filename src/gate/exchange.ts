@@ -1,6 +1,7 @@
 /** The state of one request as it moves through the gate's stages. */
 import type { ClientRequest, IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import type { ReplayTicket } from "./inspector/tickets.js";
 
 /**
  * What the stages tell the recording of one exchange (HarRecorder's entries implement it);
@@ -14,6 +15,40 @@ export interface Recording {
   note(text: string): void;
   finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
 }
+
+/** One body as a recording captured it. */
+export interface CaptureData {
+  /** Bytes seen. */
+  readonly size: number;
+  /** Bytes kept (up to the body limit). */
+  readonly kept: number;
+  bytes(): Buffer;
+}
+
+/** What a recording captured of one exchange, as serialized into the HAR (har-serialize.ts). */
+export interface EntryData {
+  readonly method: string;
+  /** Absolute URL, e.g. the public URL plus the path. */
+  readonly url: string;
+  readonly httpVersion: string;
+  readonly requestHeaders: readonly string[];
+  readonly startedAt: number;
+  readonly clientAddress: string | undefined;
+  readonly request: CaptureData;
+  readonly reply: CaptureData;
+  readonly status: number;
+  readonly statusText: string;
+  readonly responseHeaders: readonly string[];
+  readonly responseVersion: string;
+  readonly notes: readonly string[] | undefined;
+  readonly send: number;
+  readonly wait: number;
+  readonly receive: number;
+  readonly time: number;
+}
+
+/** A recording with what it captured readable (the request inspector keeps finished ones). */
+export type RecordedExchange = Recording & EntryData;
 
 /** The few request headers the gate looks at, read in one pass over rawHeaders. */
 export interface RequestBasics {
@@ -124,7 +159,21 @@ export interface Exchange {
   webhookVerified: boolean;
   /** Set when the path is a webhook path and its verification ran (passed or failed). */
   webhook: WebhookOutcome | undefined;
-  record: Recording | undefined;
+  /**
+   * The request is the inspector's own (its checked path is under /__preview/inspect while the
+   * inspector is on): neither recorded nor counted, never exempt from user auth.
+   */
+  inspecting: boolean;
+  /** The replay ticket the request carried, redeemed (a replay sent from the inspector). */
+  replay: ReplayTicket | undefined;
+  /**
+   * Set by user auth when the request's own credentials passed (Basic, Bearer, a session;
+   * or auth: none), never for an exemption (a verified webhook, a replay ticket): what the
+   * inspector requires. `user`: who, when the sign-in names users.
+   */
+  signedIn: { readonly user: string | undefined } | undefined;
+  /** The recording (the HAR's entry, or the inspector's capture when recording is off). */
+  record: RecordedExchange | undefined;
   upstream: ClientRequest | undefined;
   /** performance.now() when the request was fully sent upstream and when its response began. */
   sentAt: number | undefined;
@@ -163,6 +212,9 @@ export function createExchange(
     body: undefined,
     webhookVerified: false,
     webhook: undefined,
+    inspecting: false,
+    replay: undefined,
+    signedIn: undefined,
     record: undefined,
     upstream: undefined,
     sentAt: undefined,

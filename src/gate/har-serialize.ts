@@ -10,38 +10,12 @@
 
 import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from "node:zlib";
 import type { Redactor } from "../util/secrets.js";
+import type { CaptureData, EntryData } from "./exchange.js";
 import type { HarPostData } from "./har.js";
 import { rawHeader } from "./headers.js";
 import { isSensitiveHeader } from "./redact.js";
 
-export interface CaptureData {
-  /** Bytes seen. */
-  readonly size: number;
-  /** Bytes kept (up to the body limit). */
-  readonly kept: number;
-  bytes(): Buffer;
-}
-
-export interface EntryData {
-  readonly method: string;
-  /** Absolute URL, e.g. the public URL plus the path. */
-  readonly url: string;
-  readonly httpVersion: string;
-  readonly requestHeaders: readonly string[];
-  readonly startedAt: number;
-  readonly clientAddress: string | undefined;
-  readonly request: CaptureData;
-  readonly reply: CaptureData;
-  readonly status: number;
-  readonly statusText: string;
-  readonly responseHeaders: readonly string[];
-  readonly responseVersion: string;
-  readonly notes: readonly string[] | undefined;
-  readonly send: number;
-  readonly wait: number;
-  readonly receive: number;
-  readonly time: number;
-}
+export type { CaptureData, EntryData } from "./exchange.js";
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what JSON must escape.
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;

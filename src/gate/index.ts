@@ -13,6 +13,7 @@ export { formatReplayResults, replayHar } from "./replay.js";
 export { isUnder, requestPath } from "./request-path.js";
 export {
   IDP_MOUNT_PATH,
+  INSPECT_PATH,
   isReservedPath,
   LOGIN_PATH,
   LOGOUT_PATH,

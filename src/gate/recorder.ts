@@ -15,17 +15,14 @@ import { Readable } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import type { Redactor } from "../util/secrets.js";
-import type { Recording } from "./exchange.js";
-import { type EntryData, JsonOut, Serializer } from "./har-serialize.js";
+import type { RecordedExchange } from "./exchange.js";
+import { JsonOut, Serializer } from "./har-serialize.js";
 import { redactUrlPath } from "./redact.js";
 
-export type { Recording } from "./exchange.js";
+export type { RecordedExchange, Recording } from "./exchange.js";
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
-
-/** A recording with what it captured readable (the request inspector keeps finished ones). */
-export type RecordedExchange = Recording & EntryData;
 
 /** Where an entry goes when it finishes. */
 interface EntrySink {

@@ -5,6 +5,9 @@
  * A new reserved path (a sign-in, an inspector) is added here, then handled by a gate stage.
  */
 
+import { INSPECT_PATH } from "./inspector/protocol.js";
+import { isUnder } from "./request-path.js";
+
 /** The namespace itself; every reserved path is under it. */
 export const RESERVED_ROOT = "/__preview";
 export const RESERVED_PREFIX = `${RESERVED_ROOT}/`;
@@ -24,7 +27,16 @@ export const SIGNIN_PATH = "/__preview/signin";
 /** Signing out of the GitHub sign-in. */
 export const LOGOUT_PATH = "/__preview/logout";
 
-/** True for a path in the gate's namespace (`path` checked and decoded, see request-path.ts). */
-export function isReservedPath(path: string): boolean {
-  return path.startsWith(RESERVED_PREFIX);
+/**
+ * The live request inspector (gate/inspector), reserved only while it is on: with
+ * `inspector: false` its paths are the app's like any other.
+ */
+export { INSPECT_PATH };
+
+/**
+ * True for a path in the gate's namespace (`path` checked and decoded, see request-path.ts).
+ * `inspector` false: the inspector's paths are not reserved.
+ */
+export function isReservedPath(path: string, inspector = true): boolean {
+  return path.startsWith(RESERVED_PREFIX) && (inspector || !isUnder(path, INSPECT_PATH));
 }

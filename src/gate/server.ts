@@ -5,9 +5,10 @@
  *
  *   probe (the tunnel probe with the run's key: the one exception to the allow-list)
  *   -> allow-list -> request checks (framing, path) -> reserved routes (the identity provider;
- *   not recorded) -> tracking (counted and recorded from here) -> refusal -> login link
- *   -> sign-in routes (auth: github) -> webhook verification -> user auth -> namespace
- *   (/__preview/) -> body limit -> forward
+ *   not recorded) -> inspector intake (its own requests marked, replay tickets redeemed)
+ *   -> tracking (counted and recorded from here, but the inspector's own) -> refusal
+ *   -> login link -> sign-in routes (auth: github) -> webhook verification -> user auth
+ *   -> inspector (never exempt) -> namespace (/__preview/) -> body limit -> forward
  *
  * Every decision on a path uses `ex.path`, the one checked and decoded form of it. A new
  * stage is a module in stages/ and one line in the list below.
@@ -22,6 +23,7 @@ import { Authenticator } from "./auth.js";
 import { createExchange, type Exchange } from "./exchange.js";
 import { exposeGc, GcPacer } from "./gc-pacer.js";
 import type { GithubSignIn, SignInAudit } from "./github-signin/index.js";
+import { createInspector, type FeedLimits, type StreamLimits } from "./inspector/index.js";
 import {
   DEFAULT_MAX_UPSTREAM_CONNECTIONS,
   DEFAULT_TIMEOUTS,
@@ -32,13 +34,15 @@ import { listen } from "./listen.js";
 import { ProbeResponder, type ProbeSecrets } from "./probe.js";
 import { ReverseProxy } from "./proxy.js";
 import { HarRecorder } from "./recorder.js";
-import { LOGIN_PATH } from "./reserved-paths.js";
+import { INSPECT_PATH, LOGIN_PATH } from "./reserved-paths.js";
 import { reply } from "./respond.js";
 import { type GateSettings, namedGateSecrets } from "./settings.js";
 import { runStages, type Stage } from "./stage.js";
 import { allowListStage } from "./stages/allow-list.js";
 import { bodyLimitStage } from "./stages/body-limit.js";
 import { forwardStage } from "./stages/forward.js";
+import { inspectStage } from "./stages/inspect.js";
+import { inspectorIntakeStage } from "./stages/inspector-intake.js";
 import { loginLinkStage } from "./stages/login-link.js";
 import { namespaceStage } from "./stages/namespace.js";
 import { probeStage } from "./stages/probe.js";
@@ -95,6 +99,11 @@ export interface GateOptions {
    * their own). Default: one built from the settings, with the run's token beside it.
    */
   readonly signIn?: GithubSignIn;
+  /** The request inspector's bounds (default: the last 1,000 exchanges, 16 open pages). */
+  readonly inspectorLimits?: {
+    readonly feed?: Partial<FeedLimits>;
+    readonly streams?: Partial<StreamLimits>;
+  };
 }
 
 export interface Gate {
@@ -109,6 +118,8 @@ export interface Gate {
   setUpstreamHost(host: string): void;
   /** A one-time login link (`/__preview/login?token=...`) on the public URL when known. */
   loginUrl(): string;
+  /** The request inspector's page on the public URL when known; undefined when it is off. */
+  inspectorUrl(): string | undefined;
   stats(): GateStats;
   /** With auth: github, who signed in and who was refused (logins and reasons, never tokens). */
   signInAudit(): SignInAudit | undefined;
@@ -131,7 +142,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const recorder = settings.record
     ? await HarRecorder.open({
         path: settings.record.path,
-        bodyLimit: settings.record.bodyLimit,
+        bodyLimit: settings.recordBodyLimit,
         redactor: secrets,
         logger,
       })
@@ -143,7 +154,36 @@ export async function startGate(options: GateOptions): Promise<Gate> {
   const gateUrl = () => `http://127.0.0.1:${port}`;
   const base = () => publicBase ?? gateUrl();
 
-  const track = tracker(stats, recorder, base);
+  // Built once: the webhook stage verifies with them, the inspector's replay signs with them.
+  const routes = webhookRoutes(settings.webhooks);
+  if (settings.inspector && settings.auth.mode === "none") {
+    logger.warning(
+      `The request inspector is on with auth: none: anyone with the preview's URL can watch its traffic at ${INSPECT_PATH} (redacted as in the HAR) and replay it. Set "inspector: false" or give the preview a sign-in.`,
+    );
+  }
+  const inspector = settings.inspector
+    ? createInspector({
+        secrets,
+        webhooks: routes,
+        gate: () => (port === 0 ? undefined : { host: "127.0.0.1", port }),
+        clientIpHeader,
+        publicOrigin: () => publicUrl?.origin,
+        har: recorder ? () => recorder.snapshot() : undefined,
+        logger,
+        feedLimits: options.inspectorLimits?.feed,
+        streamLimits: options.inspectorLimits?.streams,
+      })
+    : undefined;
+
+  const track = tracker(
+    stats,
+    recorder,
+    base,
+    inspector && {
+      bodyLimit: settings.recordBodyLimit,
+      finished: (ex, recorded) => inspector.add({ recorded, webhook: ex.webhook, replay: ex.replay }),
+    },
+  );
   const proxy = new ReverseProxy({
     upstream: options.upstream,
     agent,
@@ -168,18 +208,20 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     allowListStage(settings.allowCidrs, clientIpHeader),
     requestChecksStage(),
     reservedRoutesStage(options.reserved),
+    inspectorIntakeStage(inspector),
     track.stage,
     refusalStage(refusedConnections),
     loginLinkStage(auth),
     signInRoutesStage(signin, () => publicUrl),
     webhookStage({
-      routes: webhookRoutes(settings.webhooks),
+      routes,
       maxBodyBytes: settings.maxBodyBytes,
       publicUrl: (pathAndQuery, ex) =>
         (publicBase ?? `http://${ex.basics.host ?? `127.0.0.1:${port}`}`) + pathAndQuery,
     }),
     signin ? signInAuthStage(signin, auth) : userAuthStage(auth),
-    namespaceStage(),
+    inspectStage(inspector),
+    namespaceStage(settings.inspector),
     bodyLimitStage(settings.maxBodyBytes),
     forwardStage(proxy),
   ];
@@ -205,6 +247,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       { timeouts, ipv6: options.ipv6 ?? true, logger, avoid: (port) => port === options.avoidPort },
     );
   } catch (error) {
+    inspector?.close();
     agent.destroy();
     await signin?.close();
     await recorder?.close();
@@ -214,6 +257,8 @@ export async function startGate(options: GateOptions): Promise<Gate> {
 
   let closing: Promise<void> | undefined;
   const close = async () => {
+    // First: its event streams end cleanly instead of being cut with the connections.
+    inspector?.close();
     listening.close();
     for (const tunnel of [...proxy.tunnels]) tunnel.destroy();
     agent.destroy();
@@ -233,6 +278,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     loginUrl() {
       return `${base()}${LOGIN_PATH}?token=${auth.createLoginToken()}`;
     },
+    inspectorUrl: () => (inspector ? `${base()}${INSPECT_PATH}` : undefined),
     stats: () => stats.snapshot(),
     signInAudit: () => signin?.audit(),
     close() {

@@ -39,8 +39,6 @@ export interface WebhookRule {
 export interface RecordSettings {
   /** Absolute path of the HAR file. */
   readonly path: string;
-  /** Bytes kept of each body. */
-  readonly bodyLimit: number;
 }
 
 /** Everything the gate needs from the inputs. */
@@ -55,6 +53,10 @@ export interface GateSettings {
   readonly webhooks: readonly WebhookRule[];
   /** undefined: recording is off. */
   readonly record: RecordSettings | undefined;
+  /** Bytes kept of each body: in the recording, and by the inspector (also when recording is off). */
+  readonly recordBodyLimit: number;
+  /** The live request inspector at /__preview/inspect (gate/inspector); off, its path is the app's. */
+  readonly inspector: boolean;
 }
 
 /** Framing and routing headers the gate owns: request-headers cannot set them. */

@@ -53,6 +53,11 @@ export interface CommentView {
    * known tunnel domain, nor an allowed one).
    */
   readonly urlUnverified?: boolean | undefined;
+  /**
+   * The live request inspector's page on the preview (behind the same sign-in; not a
+   * credential): linked while the preview is up.
+   */
+  readonly inspectorUrl?: string | undefined;
 }
 
 export function commentMarker(key: string): string {
@@ -93,6 +98,9 @@ function render(view: CommentView, failure: string | undefined, omitted: number 
       "URL",
       view.phase === "stopped" ? `\`${cell(url)}\` (no longer reachable)` : `[${cell(url)}](${url})`,
     ]);
+  }
+  if (view.inspectorUrl && view.phase !== "stopped" && !view.urlUnverified) {
+    rows.push(["Requests", `[live inspector](${safeHref(view.inspectorUrl)}) (same sign-in as the preview)`]);
   }
   if (view.tests) rows.push(["Tests", testsText(view.tests)]);
   if (view.servedSha) {

@@ -94,6 +94,7 @@ export class Publisher {
   private urlUnverified = false;
   private provider: string | undefined;
   private signIn: SignIn | undefined;
+  private inspectorUrl: string | undefined;
   private tests: { passed: number; total: number } | undefined;
   private failure: string | undefined;
   private stoppedAt: Date | undefined;
@@ -205,6 +206,7 @@ export class Publisher {
     readonly provider: string;
     readonly signIn?: SignIn | undefined;
     readonly linkUrl?: boolean | undefined;
+    readonly inspectorUrl?: string | undefined;
   }): Promise<void> {
     return this.step(() => {
       if (this.phase === "stopped") return undefined;
@@ -213,6 +215,7 @@ export class Publisher {
       this.urlUnverified = info.linkUrl === false;
       this.provider = info.provider;
       this.signIn = info.signIn;
+      this.inspectorUrl = info.inspectorUrl;
       return {
         state: "success",
         description: `Preview via ${info.provider}`,
@@ -337,6 +340,7 @@ export class Publisher {
       isPrivate: context.isPrivate,
       fork: this.options.fork,
       urlUnverified: this.urlUnverified,
+      inspectorUrl: this.inspectorUrl && this.scrub(this.inspectorUrl),
     };
   }
 

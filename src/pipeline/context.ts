@@ -25,6 +25,8 @@ export interface Reporter {
     readonly url: string;
     readonly provider: string;
     readonly harPath: string | undefined;
+    /** The live request inspector's page, when it is on. */
+    readonly inspectorUrl?: string | undefined;
   }): void | Promise<void>;
   /** The tests are done and the preview is held (keep-alive, or until told to stop). */
   holding?(result: RunResult): void | Promise<void>;
@@ -46,6 +48,7 @@ export interface PreviewPublisher {
       readonly oneClickUrl?: string;
       readonly noCredentials?: boolean;
     };
+    readonly inspectorUrl?: string | undefined;
   }): Promise<void>;
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
   failed(reason: string): Promise<void>;
@@ -161,6 +164,8 @@ export class RunContext {
       provider: this.provider,
       appLog: this.appLog,
       harPath: exposure?.gate.harPath,
+      // A link to a page that is gone once the gate is down.
+      inspectorUrl: this.teardown.started ? undefined : exposure?.gate.inspectorUrl(),
       requests: exposure?.gate.stats(),
       testExitCode,
       scenarios,

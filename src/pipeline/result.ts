@@ -10,6 +10,8 @@ export interface RunResult {
   readonly appLog: string;
   /** The recording of every request through the gate, when on. */
   readonly harPath: string | undefined;
+  /** The live request inspector's page, while the preview is up (not after teardown). */
+  readonly inspectorUrl?: string | undefined;
   /** Requests through the gate: counts and the last ones. */
   readonly requests: GateStats | undefined;
   readonly testExitCode: number | undefined;

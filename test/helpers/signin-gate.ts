@@ -82,6 +82,8 @@ export async function startSignInGate(options: SignInGateOptions = {}): Promise<
       maxBodyBytes: 1024 * 1024,
       webhooks: [],
       record: undefined,
+      recordBodyLimit: 65_536,
+      inspector: true,
       ...options.gate,
       // The gate's own token (login links); the sign-in above has the run's token, if any.
       auth: { mode: "github", token: "gate-token-not-used-0123456789", signin: settings },

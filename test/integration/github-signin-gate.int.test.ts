@@ -6,7 +6,7 @@
  * stop polling, and that no token or session id reaches a log, the summary or the app.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { CSP } from "../../src/gate/github-signin/answer.js";
+import { CSP } from "../../src/gate/answer.js";
 import { systemClock } from "../../src/gate/github-signin/clock.js";
 import { fetchHttp, type Http } from "../../src/gate/github-signin/http.js";
 import { SecretMatcher } from "../../src/util/secure-compare.js";

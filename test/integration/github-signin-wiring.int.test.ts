@@ -36,7 +36,7 @@ describe("the GitHub sign-in in the gate", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "signin-har-"));
     dirs.push(dir);
     const harPath = path.join(dir, "requests.har");
-    const g = await startSignInGate({ gate: { record: { path: harPath, bodyLimit: 65_536 } } });
+    const g = await startSignInGate({ gate: { record: { path: harPath }, recordBodyLimit: 65_536 } });
     signInGate = g;
     const alice = new BrowserLike(g.url);
     const { landed, userCode } = await signInOverHttp(alice, g.fake.url, "alice", "/orders?page=2");

@@ -1,13 +1,14 @@
 /**
- * The request inspector in a real headless Chromium (found as the action finds it; driven by
- * playwright-core), signed in with Basic credentials, behind a stand-in for the gate that
- * wires the inspector as the gate will (test/helpers/inspector-gate.ts), in front of the
- * verifier app (webhooks checked by @octokit/webhooks-methods). Requests sent while the page
- * is open appear live; a GitHub delivery's details show it redacted; Replay re-signs it, the
- * app accepts it, and the new exchange appears linked to the original; edit and replay; the
- * HAR downloads and validates. A request whose path, headers and body hold <script>,
- * javascript: URLs and ANSI escapes shows as text: no script ran, the CSP saw nothing to
- * block. After the stream is cut at the gate, the page reconnects with Last-Event-ID and
+ * The request inspector in a real headless Chromium (the suite's browser, driven by
+ * playwright-core), signed in with Basic credentials, on the real gate (startGate from input
+ * values) in front of the verifier app (webhooks checked by @octokit/webhooks-methods). The
+ * browser reaches the gate through a TCP relay the test can cut. Requests sent while the page
+ * is open appear live; the filter narrows the list; a GitHub delivery's details show it
+ * redacted; Replay re-signs it, the app accepts it, and the new exchange appears linked to the
+ * original; edit and replay; copy as curl holds no credentials; the HAR downloads and
+ * validates. Injection through the gate: a request whose path, headers and body hold
+ * <script>, javascript: URLs and ANSI escapes shows as text: no script ran, the CSP saw
+ * nothing to block. After the connection is cut, the page reconnects with Last-Event-ID and
  * shows the requests sent while it was away. Screenshots go to the test's temp dir and to
  * /work/screens/inspector/ for people to look at; no browser process is left.
  */
@@ -16,20 +17,18 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { sign as octokitSign } from "@octokit/webhooks-methods";
 import type { Page } from "playwright-core";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Har } from "../../src/gate/har.js";
 import type { ExchangeDetail } from "../../src/gate/inspector/protocol.js";
-import type { WebhookRule } from "../../src/gate/settings.js";
-import { findBrowser } from "../../src/scenarios/browser/find.js";
+import type { Gate } from "../../src/gate/server.js";
 import { withChromium } from "../../src/scenarios/browser/playwright.js";
 import { type ChildApp, startChildApp } from "../fixtures/scenarios/apps.js";
-import { type InspectorGate, startInspectorGate } from "../helpers/inspector-gate.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
-import { basic, harValidator, request } from "./gate-helpers.js";
-import { ROOT } from "./harness.js";
+import { TcpRelay } from "../helpers/tcp-relay.js";
+import { basic, harValidator, request, startTestGate } from "./gate-helpers.js";
 
-// As the action finds it: CHROME_PATH, then chromium, ..., google-chrome on PATH.
-const CHROMIUM = findBrowser("", process.env, ROOT).path ?? "/usr/bin/chromium";
+// Chosen once for the run by the global setup; undefined only where no Chromium can run.
+const BROWSER = inject("testBrowser");
 /** Where people look at the pages (copied there after each run). */
 const SHARED_SCREENS = "/work/screens/inspector";
 
@@ -37,19 +36,17 @@ const USER = "reviewer";
 const PASSWORD = "inspector-Browser-2024";
 const AUTH = basic(USER, PASSWORD);
 const GITHUB_SECRET = "gh-secret-for-the-inspector-browser";
-const RULES: WebhookRule[] = [
-  {
-    provider: "github",
-    pathPrefix: "/hooks/github",
-    secretEnv: "GITHUB_WEBHOOK_SECRET",
-    secret: GITHUB_SECRET,
-  },
-];
 
 let app: ChildApp | undefined;
-let gate: InspectorGate | undefined;
+let gate: Gate | undefined;
+let relay: TcpRelay | undefined;
 let dir: string | undefined;
+beforeEach((ctx) => {
+  if (BROWSER.skip !== undefined) ctx.skip(BROWSER.skip);
+});
 afterEach(async () => {
+  await relay?.close();
+  relay = undefined;
   await gate?.close();
   gate = undefined;
   await app?.close();
@@ -59,7 +56,7 @@ afterEach(async () => {
   dir = undefined;
 });
 
-async function githubDelivery(g: InspectorGate, payload: object) {
+async function githubDelivery(g: Gate, payload: object) {
   const body = JSON.stringify(payload);
   return request(g.port, "/hooks/github", {
     method: "POST",
@@ -74,9 +71,9 @@ async function githubDelivery(g: InspectorGate, payload: object) {
   });
 }
 
-const get = (g: InspectorGate, p: string) => request(g.port, p, { headers: { authorization: AUTH } });
+const get = (g: Gate, p: string) => request(g.port, p, { headers: { authorization: AUTH } });
 
-async function detailOf(g: InspectorGate, id: number): Promise<ExchangeDetail> {
+async function detailOf(g: Gate, id: number): Promise<ExchangeDetail> {
   return JSON.parse((await get(g, `/__preview/inspect/requests/${id}`)).body) as ExchangeDetail;
 }
 
@@ -95,15 +92,22 @@ describe("the request inspector in a real browser", () => {
       GITHUB_WEBHOOK_SECRET: GITHUB_SECRET,
     });
     dir = mkdtempSync(path.join(tmpdir(), "inspector-browser-"));
-    const g = await startInspectorGate({
-      appPort: app.port,
-      username: USER,
-      password: PASSWORD,
-      webhooks: RULES,
-      harPath: path.join(dir, "requests.har"),
-      streamLimits: { heartbeatMs: 2000, retryMs: 200 },
-    });
+    const g = await startTestGate(
+      app.port,
+      {
+        credentials: `${USER}:${PASSWORD}`,
+        "verify-webhooks": "github /hooks/github GITHUB_WEBHOOK_SECRET",
+        record: path.join(dir, "requests.har"),
+      },
+      {
+        env: { GITHUB_WEBHOOK_SECRET: GITHUB_SECRET },
+        inspectorLimits: { streams: { heartbeatMs: 2000, retryMs: 200 } },
+      },
+    );
     gate = g;
+    // The browser's way to the gate, which the test cuts below.
+    const way = await TcpRelay.start({ host: "127.0.0.1", port: g.port });
+    relay = way;
     const screens = path.join(dir, "screens");
     mkdirSync(screens);
     const shots: string[] = [];
@@ -118,7 +122,7 @@ describe("the request inspector in a real browser", () => {
 
     await withChromium(
       {
-        executablePath: CHROMIUM,
+        executablePath: BROWSER.path ?? "",
         env: { ...process.env, ...mark.env },
         timeoutMs: 30_000,
         signal: undefined,
@@ -145,9 +149,8 @@ describe("the request inspector in a real browser", () => {
         });
         const page = await context.newPage();
         page.on("pageerror", (error) => pageErrors.push(error.message));
-
         // Signed in (Basic), the page opens and goes live with an empty list.
-        const opened = await page.goto(`${g.url}/__preview/inspect`);
+        const opened = await page.goto(`${way.url}/__preview/inspect`);
         expect(opened?.status()).toBe(200);
         expect(opened?.headers()["content-security-policy"]).toContain("script-src 'self'");
         expect(await page.title()).toBe("Requests · preview inspector");
@@ -317,28 +320,30 @@ describe("the request inspector in a real browser", () => {
         expect(state).toEqual({
           pwned: undefined,
           violations: [],
-          scripts: [`${g.url}/__preview/inspect/app.js`],
+          scripts: [`${way.url}/__preview/inspect/app.js`],
           imgs: 0,
           links: ["/__preview/inspect/har"],
         });
         await shoot(page, "3-detail-hostile-input");
 
-        // The stream is cut at the gate; requests arrive while the page is away; it comes back
-        // with Last-Event-ID and shows them.
+        // The connection is cut; requests arrive while the page is away; it comes back with
+        // Last-Event-ID and shows them.
         const lastSeen = Math.max(...(await rowIds(page)));
-        const release = g.holdStreams();
-        const reconnects = g.eventRequests.length;
-        g.killStreams();
+        const release = way.hold();
+        const streamsOpened = () =>
+          way.requests.filter((r) => r.line.startsWith("GET /__preview/inspect/events"));
+        const reconnects = streamsOpened().length;
+        way.cut();
         await page.waitForSelector('#conn[data-state="reconnecting"]');
         await get(g, "/during/1");
         await get(g, "/during/2");
-        // Held: the browser's new stream waits at the gate, so these cannot have arrived live.
-        await expect.poll(() => g.eventRequests.length).toBe(reconnects + 1);
+        // Held: the browser's new stream waits in the relay, so these cannot have arrived live.
+        await expect.poll(() => streamsOpened().length).toBe(reconnects + 1);
         expect(Math.max(...(await rowIds(page)))).toBe(lastSeen);
         release();
         await page.waitForSelector(`#rows tr[data-id="${lastSeen + 2}"]`);
         await page.waitForSelector('#conn[data-state="live"]');
-        expect(g.eventRequests.at(-1)).toBe(String(lastSeen));
+        expect(streamsOpened().at(-1)?.headers["last-event-id"]).toBe(String(lastSeen));
         expect((await rowIds(page)).slice(0, 2)).toEqual([lastSeen + 2, lastSeen + 1]);
         expect(await page.textContent(`#rows tr[data-id="${lastSeen + 1}"] .path-text`)).toBe("/during/1");
         // And live again afterwards.

@@ -1,15 +1,19 @@
 /**
- * The request inspector over real sockets, behind a stand-in for the gate that wires it as
- * the gate will (test/helpers/inspector-gate.ts), in front of the verifier app (each webhook
- * route checked by the provider's own library: @octokit/webhooks-methods, stripe):
+ * The request inspector through the real gate (startGate, configured from input values by
+ * the real parsers), in front of the verifier app (each webhook route checked by the
+ * provider's own library: @octokit/webhooks-methods, stripe):
  * - live events over SSE with ids; a dropped stream resumes from Last-Event-ID with exactly
  *   the missed exchanges; a gap beyond the ring is announced; polling as JSON;
  * - a stream that does not read is dropped, not buffered; the number of streams is bounded;
  * - replay re-signs deliveries with a fresh timestamp (a stale Stripe delivery the gate
  *   refused is accepted on replay by stripe's constructEvent), links the new exchange to the
- *   original, sends edits, and sends unsigned when asked;
- * - CSRF: replay only by POST, same origin, JSON; the inspector needs the gate's sign-in,
- *   and a replay ticket does not open it;
+ *   original, sends edits, and sends unsigned when asked; it passes the allow-list as the
+ *   reviewer, and its ticket reaches neither the app nor the recording;
+ * - who may use it: every route needs the preview's sign-in (basic, bearer, a login link's
+ *   session); neither a replay ticket nor a webhook signature (even under a "/" rule) opens
+ *   it; replay only by POST, same origin, JSON; the allow-list applies to it;
+ * - `inspector: false` (and the default with auth: none) gives its path to the app; an
+ *   explicit `true` with auth: none works and warns;
  * - Download HAR validates with har-validator, from the recorder's file or from memory;
  *   the inspector's own requests are neither recorded nor counted;
  * - details are redacted exactly as in the HAR; copy as curl holds no credentials.
@@ -17,7 +21,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setImmediate as turn } from "node:timers/promises";
 import { sign as octokitSign } from "@octokit/webhooks-methods";
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -29,18 +32,24 @@ import type {
   PollAnswer,
   ReplayOutcome,
 } from "../../src/gate/inspector/protocol.js";
-import { captureExchange } from "../../src/gate/recorder.js";
-import type { WebhookRule } from "../../src/gate/settings.js";
+import type { Gate, GateOptions } from "../../src/gate/server.js";
 import { type ChildApp, startChildApp } from "../fixtures/scenarios/apps.js";
-import {
-  type InspectorGate,
-  type InspectorGateOptions,
-  startInspectorGate,
-} from "../helpers/inspector-gate.js";
 import { expectNoProcessLeft } from "../helpers/processes.js";
 import { SseClient } from "../helpers/sse-client.js";
 import { until } from "../helpers/wait.js";
-import { basic, harValidator, type Reply, type RequestOptions, request } from "./gate-helpers.js";
+import {
+  basic,
+  harValidator,
+  type Inputs,
+  type LogLines,
+  type Reply,
+  type RequestOptions,
+  request,
+  startApp,
+  startTestGate,
+  type TestApp,
+  testLogger,
+} from "./gate-helpers.js";
 
 const PASSWORD = "inspector-Pass-2024";
 const AUTH = basic("reviewer", PASSWORD);
@@ -48,25 +57,19 @@ const SECRETS = {
   GITHUB_WEBHOOK_SECRET: "gh-webhook-secret-for-inspector",
   STRIPE_WEBHOOK_SECRET: "whsec_inspectorStripeSecret0123",
 };
-const RULES: WebhookRule[] = [
-  {
-    provider: "github",
-    pathPrefix: "/hooks/github",
-    secretEnv: "GITHUB_WEBHOOK_SECRET",
-    secret: SECRETS.GITHUB_WEBHOOK_SECRET,
-  },
-  {
-    provider: "stripe",
-    pathPrefix: "/hooks/stripe",
-    secretEnv: "STRIPE_WEBHOOK_SECRET",
-    secret: SECRETS.STRIPE_WEBHOOK_SECRET,
-  },
-];
+const WEBHOOKS = [
+  "github /hooks/github GITHUB_WEBHOOK_SECRET",
+  "stripe /hooks/stripe STRIPE_WEBHOOK_SECRET",
+].join("\n");
+/** The tunnel agent names the client in X-Forwarded-For (as ngrok does); the gate trusts it from loopback. */
+const CLIENT_IP_HEADER = "x-forwarded-for";
 const stripe = new Stripe("sk_test_inspector");
 
 let app: ChildApp;
 let dir: string;
-const gates: InspectorGate[] = [];
+let logger: LogLines;
+const gates: Gate[] = [];
+const apps: TestApp[] = [];
 const streams: SseClient[] = [];
 
 beforeAll(async () => {
@@ -79,24 +82,35 @@ afterAll(async () => {
 afterEach(async () => {
   for (const s of streams.splice(0)) s.close();
   for (const g of gates.splice(0)) await g.close();
+  for (const a of apps.splice(0)) await a.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function gate(options: Partial<InspectorGateOptions> = {}): Promise<InspectorGate> {
+/**
+ * The real gate in front of `appPort` (the verifier app unless given): Basic auth, both
+ * webhook routes, recording to a HAR in a temp dir, unless `inputs` say otherwise.
+ */
+async function gate(
+  inputs: Inputs = {},
+  extra: Partial<Pick<GateOptions, "inspectorLimits">> & { appPort?: number } = {},
+): Promise<Gate> {
   dir = mkdtempSync(path.join(tmpdir(), "inspector-"));
-  const g = await startInspectorGate({
-    appPort: app.port,
-    username: "reviewer",
-    password: PASSWORD,
-    webhooks: RULES,
-    harPath: path.join(dir, "requests.har"),
-    ...options,
-  });
+  logger = testLogger();
+  const g = await startTestGate(
+    extra.appPort ?? app.port,
+    {
+      credentials: `reviewer:${PASSWORD}`,
+      "verify-webhooks": WEBHOOKS,
+      record: path.join(dir, "requests.har"),
+      ...inputs,
+    },
+    { env: SECRETS, clientIpHeader: CLIENT_IP_HEADER, logger, inspectorLimits: extra.inspectorLimits },
+  );
   gates.push(g);
   return g;
 }
 
-async function open(g: InspectorGate, headers: Record<string, string> = {}, query = ""): Promise<SseClient> {
+async function open(g: Gate, headers: Record<string, string> = {}, query = ""): Promise<SseClient> {
   const s = await SseClient.open(g.port, `/__preview/inspect/events${query}`, {
     authorization: AUTH,
     ...headers,
@@ -105,13 +119,13 @@ async function open(g: InspectorGate, headers: Record<string, string> = {}, quer
   return s;
 }
 
-const inspect = (g: InspectorGate, sub: string, options: RequestOptions = {}): Promise<Reply> =>
+const inspect = (g: Gate, sub: string, options: RequestOptions = {}): Promise<Reply> =>
   request(g.port, `/__preview/inspect${sub}`, {
     ...options,
     headers: { authorization: AUTH, ...options.headers },
   });
 
-async function githubDelivery(g: InspectorGate, payload: object): Promise<Reply> {
+async function githubDelivery(g: Gate, payload: object): Promise<Reply> {
   const body = JSON.stringify(payload);
   return request(g.port, "/hooks/github", {
     method: "POST",
@@ -125,7 +139,7 @@ async function githubDelivery(g: InspectorGate, payload: object): Promise<Reply>
   });
 }
 
-function stripeDelivery(g: InspectorGate, ageSeconds: number): Promise<Reply> {
+function stripeDelivery(g: Gate, ageSeconds: number): Promise<Reply> {
   const body = JSON.stringify({ id: "evt_1", object: "event", type: "invoice.paid", data: { object: {} } });
   return request(g.port, "/hooks/stripe", {
     method: "POST",
@@ -144,7 +158,7 @@ function stripeDelivery(g: InspectorGate, ageSeconds: number): Promise<Reply> {
 const SAME_ORIGIN = { "sec-fetch-site": "same-origin", "content-type": "application/json" };
 
 async function replay(
-  g: InspectorGate,
+  g: Gate,
   id: number,
   edits: object = {},
   headers: Record<string, string> = SAME_ORIGIN,
@@ -153,8 +167,8 @@ async function replay(
   return { status: reply.status, body: JSON.parse(reply.body) as ReplayOutcome & { error?: string } };
 }
 
-async function detail(g: InspectorGate, id: number): Promise<ExchangeDetail> {
-  const reply = await inspect(g, `/requests/${id}`);
+async function detail(g: Gate, id: number, headers: Record<string, string> = {}): Promise<ExchangeDetail> {
+  const reply = await inspect(g, `/requests/${id}`, { headers });
   expect(reply.status).toBe(200);
   return JSON.parse(reply.body) as ExchangeDetail;
 }
@@ -164,7 +178,7 @@ const received = async (): Promise<Record<string, number>> =>
 
 describe("the live list", () => {
   it("streams each exchange with its id; a dropped stream resumes from Last-Event-ID; a gap beyond the ring is announced; JSON polling", async () => {
-    const g = await gate({ feedLimits: { entries: 5 } });
+    const g = await gate({}, { inspectorLimits: { feed: { entries: 5 }, streams: { maxStreams: 4 } } });
     const first = await open(g);
     expect(first.status).toBe(200);
     expect(first.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
@@ -193,7 +207,6 @@ describe("the live list", () => {
 
     // Dropped: two exchanges happen meanwhile; the resumed stream gets exactly those, then live ones.
     first.close();
-    await until("the stream to close at the gate", () => (g.inspector?.streams === 0 ? true : undefined));
     await request(g.port, "/a", { headers: { authorization: AUTH } });
     await request(g.port, "/b", { headers: { authorization: AUTH } });
     const resumed = await open(g, { "last-event-id": "3" });
@@ -223,9 +236,11 @@ describe("the live list", () => {
     expect(answer).toMatchObject({ oldest: 2, newest: 6, missed: 0 });
     expect(answer.events.map((s) => s.id)).toEqual([5, 6]);
 
+    // Three streams open (the first one's was let go): room for one more of four, not two.
+    expect((await open(g)).status).toBe(200);
+    expect((await inspect(g, "/events")).status).toBe(503);
     // The inspector's own requests (streams, the poll) are not in the list or the counts.
-    expect(g.inspector?.streams).toBe(3);
-    expect(g.stats.snapshot().total).toBe(6);
+    expect(g.stats().total).toBe(6);
     const har = JSON.parse(readFileSync(await harFile(g), "utf8")) as Har;
     expect(har.log.entries.map((e) => new URL(e.request.url).pathname)).toEqual([
       "/health",
@@ -238,7 +253,10 @@ describe("the live list", () => {
   });
 
   it("drops a stream that does not read rather than buffering for it, and bounds the number of streams", async () => {
-    const g = await gate({ streamLimits: { maxStreams: 2, maxBufferedBytes: 512 * 1024 } });
+    const g = await gate(
+      { record: "none" },
+      { inspectorLimits: { streams: { maxStreams: 2, maxBufferedBytes: 512 * 1024 } } },
+    );
     const reader = await open(g);
     const sleeper = await open(g);
     await reader.waitFor("hello", 1);
@@ -249,39 +267,29 @@ describe("the live list", () => {
     expect(JSON.parse(third.body).error).toMatch(/too many open inspector pages/);
 
     sleeper.pause();
-    // Exchanges handed over the way the gate does, with long paths: megabytes of events.
-    const long = `/${"x".repeat(4000)}`;
-    let added = 0;
-    while (g.inspector?.streams === 2) {
-      for (let i = 0; i < 20; i++) {
-        const recorded = captureExchange(
-          0,
-          "GET",
-          `http://127.0.0.1:${g.port}${long}/${added++}`,
-          "1.1",
-          [],
-          Date.now(),
-          "127.0.0.1",
-        );
-        recorded.response(200, "OK", [], "1.1");
-        const t = performance.now();
-        recorded.finish({ started: t, sentAt: t, firstByteAt: t });
-        g.inspector?.add({ recorded });
-      }
-      await turn();
-      if (added > 20_000) throw new Error("the stream that does not read was never dropped");
+    // Requests with long paths through the gate: megabytes of events the sleeper does not read.
+    // Once the gate drops its stream, there is room for another: that is how we know.
+    const long = `/${"x".repeat(8000)}`;
+    let sent = 0;
+    let another: SseClient | undefined;
+    while (another === undefined) {
+      await Promise.all(
+        Array.from({ length: 50 }, () =>
+          request(g.port, `${long}/${sent++}`, { headers: { authorization: AUTH } }),
+        ),
+      );
+      const attempt = await open(g);
+      if (attempt.status === 200) another = attempt;
+      else attempt.close();
+      if (sent > 20_000) throw new Error("the stream that does not read was never dropped");
     }
-    expect(g.inspector?.streams).toBe(1);
     // Reading again, the client finds its connection cut, short of the events sent meanwhile.
     sleeper.response.resume();
     await until("the dropped stream to end at the client", () => (sleeper.closed ? true : undefined));
-    expect(sleeper.summaries().length).toBeLessThan(added);
+    expect(sleeper.summaries().length).toBeLessThan(sent);
     // The reading stream got every one of them.
-    await reader.waitFor("message", added);
+    await reader.waitFor("message", sent);
     expect(reader.closed).toBe(false);
-    // Room again for another tab.
-    const again = await open(g);
-    expect(again.status).toBe(200);
   });
 });
 
@@ -370,7 +378,7 @@ describe("replay", () => {
   });
 
   it("refuses what cannot be replayed with the reason", async () => {
-    const g = await gate({ bodyLimit: 8 });
+    const g = await gate({ "record-body-limit": "8b" });
     await githubDelivery(g, { action: "opened", long: "a body longer than eight bytes" });
     const cut = await replay(g, 1);
     expect(cut.status).toBe(409);
@@ -412,49 +420,210 @@ describe("who may use the inspector", () => {
     // Browsers without Sec-Fetch-Site: the Origin must be the preview's.
     const origin = await replay(g, 1, {}, { origin: g.url, "content-type": "application/json" });
     expect(origin.body).toMatchObject({ status: 200, id: 2 });
-    expect(g.stats.snapshot().total).toBe(2);
+    expect(g.stats().total).toBe(2);
     expect((await inspect(g, "/har", { method: "POST" })).headers.allow).toBe("GET, HEAD");
     expect((await inspect(g, "/nothing")).status).toBe(404);
   });
 
-  it("needs the gate's sign-in on every route; neither a replay ticket nor a webhook signature opens it", async () => {
-    const g = await gate();
-    await request(g.port, "/health", { headers: { authorization: AUTH } });
-    for (const sub of ["", "/", "/app.js", "/app.css", "/events", "/requests/1", "/har", "/nothing"]) {
-      const r = await request(g.port, `/__preview/inspect${sub}`);
+  /** Every inspector route and method a visitor could try. */
+  const ROUTES = ["", "/", "/app.js", "/app.css", "/icon.svg", "/events", "/requests/1", "/har", "/nothing"];
+
+  async function expectLockedOut(g: Gate, headers: Record<string, string>, challenge: RegExp) {
+    for (const sub of ROUTES) {
+      const r = await request(g.port, `/__preview/inspect${sub}`, { headers });
       expect(r.status, sub).toBe(401);
+      expect(r.headers["www-authenticate"], sub).toMatch(challenge);
       expect(r.body, sub).not.toContain("/health");
     }
-    const post = await request(g.port, "/__preview/inspect/replay/1", {
+    const poll = await request(g.port, "/__preview/inspect/events", {
+      headers: { ...headers, accept: "application/json" },
+    });
+    expect(poll.status).toBe(401);
+    // A replay without the session fails, whatever else it carries.
+    const replayed = await request(g.port, "/__preview/inspect/replay/1", {
       method: "POST",
       body: "{}",
-      headers: SAME_ORIGIN,
+      headers: { ...headers, ...SAME_ORIGIN },
     });
-    expect(post.status).toBe(401);
-    const wrong = await request(g.port, "/__preview/inspect/events", {
-      headers: { authorization: basic("reviewer", "nope") },
+    expect(replayed.status).toBe(401);
+  }
+
+  it("needs the preview's sign-in on every route (basic, or a login link's session); a replay without it fails", async () => {
+    const g = await gate();
+    await request(g.port, "/health", { headers: { authorization: AUTH } });
+    await expectLockedOut(g, {}, /^Basic realm="preview"/);
+    await expectLockedOut(g, { authorization: basic("reviewer", "nope") }, /^Basic/);
+    await expectLockedOut(g, { authorization: `Bearer ${PASSWORD}` }, /^Basic/);
+    // A login link's session cookie is the sign-in too.
+    const link = new URL(g.loginUrl());
+    const login = await request(g.port, `${link.pathname}${link.search}`);
+    const cookie = (login.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
+    expect(cookie).toMatch(/^preview_tunnel_session=/);
+    expect((await request(g.port, "/__preview/inspect", { headers: { cookie } })).status).toBe(200);
+    const replayed = await request(g.port, "/__preview/inspect/replay/1", {
+      method: "POST",
+      body: "{}",
+      headers: { cookie, ...SAME_ORIGIN },
     });
-    expect(wrong.status).toBe(401);
+    expect(JSON.parse(replayed.body)).toMatchObject({ replayOf: 1, status: 200 });
+    // Counted: /health, the login link and the replay; none of the inspector's own requests.
+    expect(g.stats().total).toBe(3);
+  });
+
+  it("with bearer auth: the token opens it, nothing else does", async () => {
+    const token = "inspector-bearer-token-0123456789";
+    const g = await gate({ auth: "bearer", credentials: token });
+    expect((await request(g.port, "/health", { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    );
+    await expectLockedOut(g, {}, /^Bearer realm="preview"/);
+    await expectLockedOut(g, { authorization: "Bearer wrong-token" }, /invalid_token/);
+    await expectLockedOut(g, { authorization: basic("reviewer", token) }, /^Bearer/);
+    const page = await request(g.port, "/__preview/inspect", {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+    const d = JSON.parse(
+      (
+        await request(g.port, "/__preview/inspect/requests/1", {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).body,
+    ) as ExchangeDetail;
+    expect(d.requestHeaders).toContainEqual({ name: "authorization", value: "[redacted]" });
+    expect(d.curl).not.toContain(token);
+  });
+
+  it("neither a replay ticket nor a webhook signature opens it, not even under a '/' webhook rule", async () => {
+    const g = await gate({ "verify-webhooks": "github / GITHUB_WEBHOOK_SECRET" });
+    await request(g.port, "/health", { headers: { authorization: AUTH } });
     const ticketed = await request(g.port, "/__preview/inspect/requests/1", {
       headers: { [REPLAY_HEADER]: "a-made-up-ticket" },
     });
     expect(ticketed.status).toBe(401);
-    const body = JSON.stringify({ action: "opened" });
-    const signed = await request(g.port, "/__preview/inspect/replay/1", {
+    // Signed for the "/" rule, which covers every path: still the sign-in for the inspector.
+    for (const sub of ["/replay/1", "/events", "/har", "/requests/1"]) {
+      const body = JSON.stringify({ action: "opened" });
+      const signed = await request(g.port, `/__preview/inspect${sub}`, {
+        method: "POST",
+        body,
+        headers: {
+          ...SAME_ORIGIN,
+          "x-github-event": "ping",
+          "x-hub-signature-256": await octokitSign(SECRETS.GITHUB_WEBHOOK_SECRET, body),
+        },
+      });
+      expect(signed.status, sub).toBe(401);
+    }
+    // The same signature does open an app path under the rule (the rule itself works).
+    const body = JSON.stringify({ zen: "ok" });
+    const app = await request(g.port, "/hooks/github", {
       method: "POST",
       body,
       headers: {
-        ...SAME_ORIGIN,
+        "content-type": "application/json",
+        "x-github-event": "ping",
         "x-hub-signature-256": await octokitSign(SECRETS.GITHUB_WEBHOOK_SECRET, body),
       },
     });
-    expect(signed.status).toBe(401);
-    // None of it reached the list.
-    expect(g.stats.snapshot().total).toBe(1);
+    expect(app.status).toBe(200);
+    // A made-up ticket on an app path is no exemption either.
+    expect((await request(g.port, "/health", { headers: { [REPLAY_HEADER]: "made-up" } })).status).toBe(401);
+    expect(g.stats().total).toBe(3);
+  });
+
+  it("is behind the allow-list like every path; a replay passes it as the reviewer who pressed Replay", async () => {
+    const g = await gate({ "allow-cidrs": "10.0.0.0/8" });
+    const outside = await request(g.port, "/__preview/inspect", { headers: { authorization: AUTH } });
+    expect(outside.status).toBe(403);
+    expect(outside.body).toContain("not in allow-cidrs");
+    const reviewer = { authorization: AUTH, [CLIENT_IP_HEADER]: "10.1.2.3" };
+    expect((await request(g.port, "/__preview/inspect", { headers: reviewer })).status).toBe(200);
+    expect((await request(g.port, "/health", { headers: reviewer })).status).toBe(200);
+    const replayed = await inspect(g, "/replay/2", {
+      method: "POST",
+      body: "{}",
+      headers: { ...SAME_ORIGIN, [CLIENT_IP_HEADER]: "10.1.2.3" },
+    });
+    expect(JSON.parse(replayed.body)).toEqual({ replayOf: 2, id: 3, status: 200 });
+    expect((await detail(g, 3, reviewer)).summary).toMatchObject({ client: "10.1.2.3", replayOf: 2 });
   });
 });
 
-async function harFile(g: InspectorGate): Promise<string> {
+describe("the replay ticket", () => {
+  it("reaches neither the app nor the recording, and lets the replay in once", async () => {
+    const echo = await startApp((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ headers: req.headers }));
+    });
+    apps.push(echo);
+    const g = await gate({}, { appPort: echo.port });
+    await request(g.port, "/page?x=1", { headers: { authorization: AUTH, "x-app": "kept" } });
+    const replayed = await replay(g, 1);
+    expect(replayed.body).toEqual({ replayOf: 1, id: 2, status: 200 });
+    expect(echo.received).toHaveLength(2);
+    const [original, again] = echo.received;
+    expect(again?.url).toBe("/page?x=1");
+    expect(again?.headers["x-app"]).toBe("kept");
+    // Neither the ticket nor anyone's credentials reached the app.
+    for (const r of [original, again]) {
+      expect(r?.headers[REPLAY_HEADER]).toBeUndefined();
+      expect(r?.headers.authorization).toBeUndefined();
+    }
+    const d = await detail(g, 2);
+    expect(d.requestHeaders?.some((h) => h.name.toLowerCase() === REPLAY_HEADER)).toBe(false);
+    const har = readFileSync(await harFile(g), "utf8");
+    expect(har.toLowerCase()).not.toContain(REPLAY_HEADER);
+  });
+});
+
+describe("turned off, or with auth: none", () => {
+  it("inspector: false gives /__preview/inspect to the app like any path; the rest of the namespace stays the gate's", async () => {
+    const echo = await startApp();
+    apps.push(echo);
+    const g = await gate({ inspector: "false" }, { appPort: echo.port });
+    expect(g.inspectorUrl()).toBeUndefined();
+    for (const sub of ["", "/events", "/replay/1"]) {
+      const r = await request(g.port, `/__preview/inspect${sub}`, { headers: { authorization: AUTH } });
+      expect(r.status, sub).toBe(200);
+      expect(r.body).toBe(`app saw GET /__preview/inspect${sub}`);
+    }
+    // Still behind the sign-in, and recorded and counted like any request.
+    expect((await request(g.port, "/__preview/inspect")).status).toBe(401);
+    expect((await request(g.port, "/__preview/other", { headers: { authorization: AUTH } })).status).toBe(
+      404,
+    );
+    expect(g.stats().total).toBe(5);
+  });
+
+  it("is off by default with auth: none (the path is the app's); asked for, it is open to anyone and the gate warns", async () => {
+    const echo = await startApp();
+    apps.push(echo);
+    const off = await gate({ auth: "none" }, { appPort: echo.port });
+    expect((await request(off.port, "/__preview/inspect")).body).toBe("app saw GET /__preview/inspect");
+    expect(logger.lines.join("\n")).not.toContain("inspector");
+    const on = await gate({ auth: "none", inspector: "true" }, { appPort: echo.port });
+    expect(logger.lines).toContainEqual(
+      expect.stringMatching(/^warning: The request inspector is on with auth: none/),
+    );
+    await request(on.port, "/page");
+    const page = await request(on.port, "/__preview/inspect");
+    expect(page.status).toBe(200);
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    const d = JSON.parse((await request(on.port, "/__preview/inspect/requests/1")).body) as ExchangeDetail;
+    expect(d.summary).toMatchObject({ path: "/page", status: 200 });
+  });
+
+  it("names its page on the public URL once the tunnel gives one", async () => {
+    const g = await gate();
+    expect(g.inspectorUrl()).toBe(`http://127.0.0.1:${g.port}/__preview/inspect`);
+    g.setPublicUrl("https://preview.example.test");
+    expect(g.inspectorUrl()).toBe("https://preview.example.test/__preview/inspect");
+  });
+});
+
+async function harFile(g: Gate): Promise<string> {
   const file = path.join(dir, "downloaded.har");
   const r = await inspect(g, "/har");
   expect(r.status).toBe(200);
@@ -484,7 +653,7 @@ describe("Download HAR", () => {
   });
 
   it("is built from the kept exchanges when recording is off, and says so", async () => {
-    const g = await gate({ harPath: undefined, feedLimits: { entries: 3 } });
+    const g = await gate({ record: "none" }, { inspectorLimits: { feed: { entries: 3 } } });
     for (const p of ["/one", "/two", "/three", "/four"])
       await request(g.port, p, { headers: { authorization: AUTH } });
     await githubDelivery(g, { action: "opened" });

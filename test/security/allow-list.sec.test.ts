@@ -101,6 +101,11 @@ describe("a client outside allow-cidrs", () => {
         .status,
       login: (await request(gate.port, `${link.pathname}${link.search}`)).status,
       namespace: (await request(gate.port, "/__preview/other", { headers: { authorization: AUTH } })).status,
+      inspector: (await request(gate.port, "/__preview/inspect", { headers: { authorization: AUTH } }))
+        .status,
+      inspectorEvents: (
+        await request(gate.port, "/__preview/inspect/events", { headers: { authorization: AUTH } })
+      ).status,
       probeWithoutKey: (await request(gate.port, "/__preview/probe")).status,
       probeWithWrongKey: (
         await request(gate.port, "/__preview/probe", { headers: { [PROBE_KEY_HEADER]: `${probe.key}x` } })
@@ -116,6 +121,8 @@ describe("a client outside allow-cidrs", () => {
       token: 403,
       login: 403,
       namespace: 403,
+      inspector: 403,
+      inspectorEvents: 403,
       probeWithoutKey: 403,
       probeWithWrongKey: 403,
       webhook: 403,

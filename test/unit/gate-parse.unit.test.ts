@@ -40,17 +40,39 @@ describe("defaults", () => {
   });
 
   it("records to the caller's default path, resolved against cwd, with the 64kb body limit", () => {
-    expect(parse({}, {}, { record: "run/gate.har", cwd: "/tmp/x" }).record).toEqual({
-      path: "/tmp/x/run/gate.har",
-      bodyLimit: 64 * 1024,
-    });
-    expect(parse({ record: "none" }, {}, { record: "/tmp/a.har" }).record).toBeUndefined();
+    const recorded = parse({}, {}, { record: "run/gate.har", cwd: "/tmp/x" });
+    expect(recorded.record).toEqual({ path: "/tmp/x/run/gate.har" });
+    expect(recorded.recordBodyLimit).toBe(64 * 1024);
+    const off = parse({ record: "none", "record-body-limit": "2kb" }, {}, { record: "/tmp/a.har" });
+    expect(off.record).toBeUndefined();
+    // The inspector keeps bodies up to the limit also when recording is off.
+    expect(off.recordBodyLimit).toBe(2048);
   });
 
   it("every input has a description and a default matching action.yml's", () => {
     for (const spec of Object.values(GATE_INPUTS)) expect(spec.description.length).toBeGreaterThan(20);
     expect(GATE_INPUTS.auth.default).toBe("basic");
     expect(GATE_INPUTS["max-body"].default).toBe("25mb");
+  });
+});
+
+describe("inspector", () => {
+  it("is on by default when the preview has a sign-in, off with auth: none unless asked for", () => {
+    expect(parse({}).inspector).toBe(true);
+    expect(parse({ auth: "bearer" }).inspector).toBe(true);
+    expect(parse({ auth: "none" }).inspector).toBe(false);
+    expect(parse({ auth: "none", inspector: "true" }).inspector).toBe(true);
+    expect(parse({ auth: "none", inspector: " " }).inspector).toBe(false);
+    expect(parse({ inspector: "false" }).inspector).toBe(false);
+    expect(parse({ inspector: "No" }).inspector).toBe(false);
+    expect(GATE_INPUTS.inspector.default).toBe("");
+  });
+
+  it("names the input when the value is not a boolean", () => {
+    const error = problem({ inspector: "sometimes" });
+    expect(error.message).toContain('"inspector"');
+    expect(error.message).toContain("sometimes");
+    expect(error.message).toMatch(/true or false/);
   });
 });
 
@@ -84,7 +106,8 @@ describe("valid values", () => {
       { provider: "github", pathPrefix: "/hooks/github", secretEnv: "GH", secret: "gh-secret" },
       { provider: "stripe", pathPrefix: "/hooks/stripe", secretEnv: "ST", secret: "whsec_x" },
     ]);
-    expect(settings.record).toEqual({ path: "/tmp/r.har", bodyLimit: 0 });
+    expect(settings.record).toEqual({ path: "/tmp/r.har" });
+    expect(settings.recordBodyLimit).toBe(0);
     expect(gateSecrets(settings)).toEqual(["tok_abc.123", "gh-secret", "whsec_x"]);
   });
 

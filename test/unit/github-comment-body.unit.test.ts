@@ -133,6 +133,21 @@ describe("renderComment", () => {
     expect(body.trimEnd().endsWith("</sub>")).toBe(true);
   });
 
+  it("links the live inspector while the preview is up, and drops the link once it stopped", () => {
+    const inspectorUrl = "https://abc.trycloudflare.com/__preview/inspect";
+    const row =
+      "| **Requests** | [live inspector](https://abc.trycloudflare.com/__preview/inspect) (same sign-in as the preview) |";
+    expect(renderComment(view({ inspectorUrl }))).toContain(row);
+    expect(renderComment(view({ inspectorUrl, phase: "failed", failure: "boom" }))).toContain(row);
+    const stopped = renderComment(view({ inspectorUrl, phase: "stopped", stoppedAt: new Date(0) }));
+    expect(stopped).not.toContain("**Requests**");
+    expect(stopped).not.toContain("__preview/inspect");
+    // Off (no URL), or a URL the relay cannot vouch for: no link.
+    expect(renderComment(view())).not.toContain("**Requests**");
+    expect(renderComment(view({ inspectorUrl, urlUnverified: true }))).not.toContain("live inspector");
+    expect(renderComment(view({ inspectorUrl: "javascript:alert(1)" }))).toContain("[live inspector](#)");
+  });
+
   it("shows an unverified URL as code text only, and says a fork's code is running", () => {
     const body = renderComment(
       view({

@@ -4,8 +4,8 @@
  * the Location it would get (WHATWG URL, as Node's URL implements it).
  */
 import { describe, expect, it } from "vitest";
-import { isSameOrigin } from "../../src/gate/github-signin/request-guard.js";
 import { safeReturnPath } from "../../src/gate/github-signin/return-to.js";
+import { isSameOrigin } from "../../src/gate/request-guard.js";
 
 const PREVIEW = "https://preview.example";
 

@@ -48,6 +48,12 @@ export const GATE_INPUTS = {
     default: "64kb",
     placeholder: "<size>",
   },
+  inspector: {
+    description:
+      "Live request inspector at `/__preview/inspect` on the preview, behind the same sign-in: requests as they happen, details redacted as in the HAR, replay with edits (webhook deliveries signed again), copy as curl, Download HAR. Empty: on, unless `auth` is `none` (then anyone with the URL could watch the traffic; `true` turns it on anyway, with a warning). `false` turns it off; the path then goes to the app like any other.",
+    default: "",
+    placeholder: "<true|false>",
+  },
 } as const satisfies Record<string, InputSpec>;
 
 export type GateInputName = keyof typeof GATE_INPUTS;

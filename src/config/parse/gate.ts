@@ -16,7 +16,7 @@ import {
   type GateSettings,
   type WebhookRule,
 } from "../../gate/settings.js";
-import { masked, parseChoice, parseCidrs, parseSize } from "../../util/parse.js";
+import { masked, parseBoolean, parseChoice, parseCidrs, parseSize } from "../../util/parse.js";
 import { isWebhookProvider, WEBHOOK_PROVIDERS } from "../../webhooks/providers.js";
 import type { GateInputName } from "../inputs/gate.js";
 import type { InputReader } from "../inputs/reader.js";
@@ -213,7 +213,6 @@ export function parseVerifyWebhooks(
 }
 
 /** `none` turns recording off; a relative path resolves against `cwd`. */
-/** `none` turns recording off; a relative path resolves against `cwd`. */
 export function parseRecordPath(
   input: string,
   raw: string,
@@ -226,6 +225,15 @@ export function parseRecordPath(
   if (chosen === undefined || chosen === "") return undefined;
   if (chosen.includes("\0")) throw new InputError(input, raw, 'must be a file path or "none"');
   return path.resolve(cwd, chosen);
+}
+
+/**
+ * Whether the request inspector is on. Left empty it follows the sign-in: on when the preview
+ * has one, off with `auth: none` (anyone with the URL would see the traffic); an explicit
+ * `true` turns it on whatever the auth (the gate warns).
+ */
+export function parseInspector(input: string, raw: string, mode: AuthMode): boolean {
+  return raw.trim() === "" ? mode !== "none" : parseBoolean(input, raw);
 }
 
 /** The gate's settings as parsed: credentials left empty are still to be generated. */
@@ -258,13 +266,18 @@ export function parseGateInputs(
     maxBodyBytes: ["max-body", (input, value) => parseSize(input, value)],
     webhooks: ["verify-webhooks", (input, value) => parseVerifyWebhooks(input, value, env)],
     recordPath: ["record", (input, value) => parseRecordPath(input, value, defaults.record, defaults.cwd)],
-    bodyLimit: ["record-body-limit", (input, value) => parseSize(input, value, { allowZero: true })],
+    recordBodyLimit: ["record-body-limit", (input, value) => parseSize(input, value, { allowZero: true })],
   });
-  if (rest === undefined || credentials === undefined) return undefined;
-  const { recordPath, bodyLimit, ...settings } = rest;
+  const inspector =
+    mode === undefined
+      ? undefined
+      : inputs.read("inspector", (input, value) => parseInspector(input, value, mode));
+  if (rest === undefined || credentials === undefined || inspector === undefined) return undefined;
+  const { recordPath, ...settings } = rest;
   return {
     ...settings,
     credentials,
-    record: recordPath === undefined ? undefined : { path: recordPath, bodyLimit },
+    record: recordPath === undefined ? undefined : { path: recordPath },
+    inspector,
   };
 }

@@ -1,5 +1,6 @@
 /** Reviewers sign in with GitHub (`auth: github`): the part's interface for the gate and config. */
 
+export { type Answer, writeAnswer } from "../answer.js";
 export type { AllowContext, AllowRules, PermissionLevel, TeamRef } from "./allow.js";
 export {
   ALLOW_INPUT,
@@ -10,8 +11,6 @@ export {
   parseAllow,
   scopeFor,
 } from "./allow.js";
-export type { Answer } from "./answer.js";
-export { writeAnswer } from "./answer.js";
 export type { AuditEntry, SignInAudit } from "./audit.js";
 export type { Clock } from "./clock.js";
 export type { Http, HttpRequest, HttpResponse } from "./http.js";

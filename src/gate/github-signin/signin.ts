@@ -17,9 +17,10 @@ import type { IncomingMessage } from "node:http";
 import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
 import type { SecretMatcher } from "../../util/secure-compare.js";
+import { type Answer, assetAnswer, htmlAnswer, jsonAnswer, redirectAnswer, textAnswer } from "../answer.js";
+import { isSameOrigin, wantsHtml } from "../request-guard.js";
 import { type AccessOutcome, type AccessTarget, decideAccess } from "./access.js";
 import { describeAllow } from "./allow.js";
-import { type Answer, assetAnswer, htmlAnswer, jsonAnswer, redirectAnswer, textAnswer } from "./answer.js";
 import { SIGNIN_CSS, SIGNIN_JS } from "./assets.js";
 import { AuditLog, type SignInAudit } from "./audit.js";
 import { type Clock, systemClock } from "./clock.js";
@@ -49,7 +50,6 @@ import {
   STATUS_PATH,
   STYLE_PATH,
 } from "./paths.js";
-import { isSameOrigin, wantsHtml } from "./request-guard.js";
 import { safeReturnPath } from "./return-to.js";
 import { DigestCache, digestKey, SESSION_COOKIE, SessionStore } from "./sessions.js";
 import { type GithubSignInSettings, repoName } from "./settings.js";

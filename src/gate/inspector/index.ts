@@ -3,18 +3,20 @@
  * preview as they happen (Server-Sent Events), their details redacted as in the HAR, replay
  * with edits (webhook deliveries signed again), copy as curl and Download HAR.
  *
- * How the gate uses it (one inspector per gate):
+ * How the gate uses it (one inspector per gate; server.ts, stages/inspector-intake.ts,
+ * stages/tracking.ts, stages/inspect.ts):
  * - `owns(ex.path)` before the recording begins: the inspector's own requests are neither
  *   recorded nor counted in the summary (and never fed back to it);
- * - `redeemReplay(header)` before user auth, for a request carrying REPLAY_HEADER: a valid
- *   ticket lets the request in as the reviewer who pressed Replay (the header never reaches
- *   the app);
+ * - `redeemReplay(header)` before the recording begins, for a request carrying REPLAY_HEADER
+ *   (then taken off): a valid ticket lets the request past user auth as the reviewer who
+ *   pressed Replay (the header never reaches the app);
  * - `handle(...)` as a stage AFTER user auth (never exempt: not for webhook-verified
- *   requests, not for replay tickets), BEFORE the /__preview/ 404 namespace: only the user
- *   auth stage can make the `AuthenticatedRequest` it takes;
- * - `add(...)` for every finished exchange that was recorded (the recorder's entry, the
- *   webhook verdict, the service, the redeemed ticket);
- * - `close()` when the gate closes.
+ *   requests, not for replay tickets), BEFORE the /__preview/ 404 namespace, only for a
+ *   request user auth marked signed in (`ex.signedIn`): the only place that calls
+ *   `authenticated()`;
+ * - `add(...)` for every finished exchange that was recorded (the recorder's entry, or the
+ *   in-memory capture when recording is off; the webhook verdict, the redeemed ticket);
+ * - `close()` first when the gate closes.
  */
 import type { Logger } from "../../util/logger.js";
 import type { Redactor } from "../../util/secrets.js";
@@ -48,7 +50,8 @@ declare const AUTHENTICATED: unique symbol;
 /**
  * A request to the inspector that the gate's user auth let in (Basic, Bearer, a login-link
  * session or the GitHub sign-in; or auth: none). Made only by `authenticated()`, which only
- * the user auth stage calls: the routes cannot be reached without it.
+ * the gate's inspect stage calls, for a request user auth marked signed in: the routes
+ * cannot be reached without it.
  */
 export interface AuthenticatedRequest {
   readonly req: import("node:http").IncomingMessage;
@@ -62,7 +65,7 @@ export interface AuthenticatedRequest {
   readonly [AUTHENTICATED]: true;
 }
 
-/** For the gate's user auth stage only: the request passed it. */
+/** For the gate's inspect stage only: the request passed user auth with its own credentials. */
 export function authenticated(
   request: Omit<AuthenticatedRequest, typeof AUTHENTICATED>,
 ): AuthenticatedRequest {

@@ -13,16 +13,9 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pipeline } from "node:stream/promises";
-import {
-  type Answer,
-  assetAnswer,
-  htmlAnswer,
-  jsonAnswer,
-  textAnswer,
-  writeAnswer,
-} from "../github-signin/answer.js";
-import { isSameOrigin } from "../github-signin/request-guard.js";
+import { type Answer, assetAnswer, htmlAnswer, jsonAnswer, textAnswer, writeAnswer } from "../answer.js";
 import { BodyTooLargeError, readBody } from "../limits.js";
+import { isSameOrigin } from "../request-guard.js";
 import type { Details } from "./detail.js";
 import type { Feed } from "./feed.js";
 import { feedHar, type HarSnapshot } from "./har-download.js";

@@ -13,16 +13,24 @@ import { replyAnswer } from "../respond.js";
 import { SESSION_COOKIE } from "../session-cookie.js";
 import type { Stage } from "../stage.js";
 
+/** A login link's session names no GitHub user. */
+const LINKED = { user: undefined } as const;
+
 export function signInAuthStage(signin: GithubSignIn, auth: Authenticator): Stage {
   const decide = (ex: Exchange, verdict: Verdict): boolean => {
     if (verdict.kind === "allowed") {
       ex.stripAuthorization = verdict.via !== "session";
       ex.previewUser = verdict.login;
+      // The inspector opens to whoever is let in here, and to nobody else.
+      ex.signedIn = { user: verdict.login };
       return false;
     }
     if (verdict.kind === "sign-in" && !verdict.invalidToken && ex.stripSessionCookie) {
       const linked = auth.check(ex.basics);
-      if (linked.ok && linked.via === "session") return false;
+      if (linked.ok && linked.via === "session") {
+        ex.signedIn = LINKED;
+        return false;
+      }
     }
     const answer = signin.refusal(verdict, { url: ex.req.url ?? "/", accept: ex.req.headers.accept });
     replyAnswer(ex, answer, refusalNote(verdict));
@@ -30,7 +38,13 @@ export function signInAuthStage(signin: GithubSignIn, auth: Authenticator): Stag
   };
   return (ex) => {
     ex.stripSessionCookie = ex.basics.cookie?.includes(SESSION_COOKIE) ?? false;
-    if (ex.webhookVerified) return false;
+    // A verified delivery, or a replay a signed-in reviewer sent from the inspector (who is
+    // named to the app), reach the app without a sign-in of their own; never the inspector.
+    if (!ex.inspecting && ex.webhookVerified) return false;
+    if (!ex.inspecting && ex.replay !== undefined) {
+      ex.previewUser = ex.replay.user;
+      return false;
+    }
     const verdict = signin.check(ex.basics);
     return verdict instanceof Promise ? verdict.then((v) => decide(ex, v)) : decide(ex, verdict);
   };

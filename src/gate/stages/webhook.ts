@@ -52,7 +52,8 @@ export function webhookStage(options: WebhookStageOptions): Stage {
   const { routes, maxBodyBytes } = options;
   if (routes.length === 0) return () => false;
   return (ex) => {
-    if (ex.req.method !== "POST") return false;
+    // A signature never opens the inspector, whatever prefix a rule names.
+    if (ex.req.method !== "POST" || ex.inspecting) return false;
     const route = matchRoute(routes, ex.path);
     if (route === undefined) return false;
     const { scheme, rule } = route;

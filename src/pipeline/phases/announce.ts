@@ -41,8 +41,14 @@ function signIn(ctx: RunContext, exposure: Exposure) {
 
 /** Tells the reporter (step outputs, the terminal) and the pull request where the preview is. */
 export async function announcePreview(ctx: RunContext, exposure: Exposure, url: string): Promise<void> {
-  await ctx.deps.reporter.preview({ url, provider: ctx.provider, harPath: exposure.gate.harPath });
-  void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure) });
+  const inspectorUrl = exposure.gate.inspectorUrl();
+  await ctx.deps.reporter.preview({
+    url,
+    provider: ctx.provider,
+    harPath: exposure.gate.harPath,
+    inspectorUrl,
+  });
+  void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure), inspectorUrl });
 }
 
 /**

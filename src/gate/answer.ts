@@ -1,9 +1,11 @@
 /**
- * A response the sign-in gives, as data: the gate writes it (and records it) the way it
- * writes its own answers; handle() writes it to a ServerResponse directly.
+ * A response of one of the gate's own pages (the GitHub sign-in, the request inspector), as
+ * data: the gate writes it (and records it) the way it writes its own answers; writeAnswer()
+ * writes it to a ServerResponse directly. Shared by both, so their pages get the same
+ * security headers and CSP.
  */
 import type { ServerResponse } from "node:http";
-import type { Answer } from "../respond.js";
+import type { Answer } from "./respond.js";
 
 /**
  * An answer's `recordBody` is false for answers carrying a sign-in's user code or state: the

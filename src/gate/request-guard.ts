@@ -1,10 +1,11 @@
 /**
- * Cross-site request checks for the sign-in's state-changing endpoints (start a sign-in,
- * sign out), which are POSTs. Browsers say where a request comes from in Sec-Fetch-Site
- * (set by the browser; a page cannot forge it): it must be "same-origin". Browsers without
- * it are judged by Origin, which must be the preview's. A request that says neither is
- * refused: every current browser sends one of them with a POST. (Origin alone would not do:
- * under a no-referrer policy a browser sends "Origin: null" even for its own forms.)
+ * Cross-site request checks for the state-changing endpoints of the gate's own pages (the
+ * GitHub sign-in's start and sign out, the inspector's replay), which are POSTs. Browsers say
+ * where a request comes from in Sec-Fetch-Site (set by the browser; a page cannot forge it):
+ * it must be "same-origin". Browsers without it are judged by Origin, which must be the
+ * preview's. A request that says neither is refused: every current browser sends one of them
+ * with a POST. (Origin alone would not do: under a no-referrer policy a browser sends
+ * "Origin: null" even for its own forms.)
  */
 import type { IncomingHttpHeaders } from "node:http";
 
