@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseAllow } from "../../src/gate/github-signin/index.js";
 import type { Gate } from "../../src/gate/server.js";
 import { BrowserLike, type SignInGate, signInOverHttp, startSignInGate } from "../helpers/signin-gate.js";
+import { until } from "../helpers/wait.js";
 import { leakedSecrets } from "../security/leaks.js";
 import { basic, harValidator, request, startApp, startTestGate, type TestApp } from "./gate-helpers.js";
 
@@ -164,3 +165,50 @@ interface HarEntry {
   readonly response: { readonly status: number; readonly content: { readonly text?: string } };
   readonly comment?: string;
 }
+
+describe("the inspector behind the GitHub sign-in", () => {
+  it("opens only to a signed-in, allowed reviewer, and a replay reaches the app as sent by them", async () => {
+    signInGate = await startSignInGate();
+    const g = signInGate;
+    const visitor = new BrowserLike(g.url);
+    // Without a session: the sign-in page, not the inspector (page, stream, details, replay).
+    for (const sub of ["", "/events", "/requests/1", "/har"]) {
+      expect((await visitor.get(`/__preview/inspect${sub}`)).status).toBe(401);
+    }
+    expect((await visitor.post("/__preview/inspect/replay/1")).status).toBe(401);
+
+    // bob (read access) is refused by the sign-in, so the inspector stays shut for him too.
+    const bob = new BrowserLike(g.url);
+    expect((await signInOverHttp(bob, g.fake.url, "bob")).landed.status).toBe(403);
+    expect((await bob.get("/__preview/inspect/events", { accept: "application/json" })).status).toBe(403);
+
+    const alice = new BrowserLike(g.url);
+    const { landed } = await signInOverHttp(alice, g.fake.url, "alice", "/orders");
+    expect(json(landed.body)).toMatchObject({ path: "/orders", user: "alice" });
+    const page = await alice.get("/__preview/inspect");
+    expect(page.status).toBe(200);
+    expect(page.headers["content-security-policy"]).toContain("script-src 'self'");
+
+    // Her request to /orders is in the live list; replaying it reaches the app as hers.
+    const listed = await until("alice's request in the inspector", async () => {
+      const poll = await alice.get("/__preview/inspect/events", { accept: "application/json" });
+      expect(poll.status).toBe(200);
+      const text = poll.body;
+      return text.includes('"/orders"')
+        ? (JSON.parse(text) as { events: { id: number; path: string }[] })
+        : undefined;
+    });
+    const orders = listed.events.find((e) => e.path === "/orders");
+    expect(orders).toBeDefined();
+    const replayed = await alice.request("POST", `/__preview/inspect/replay/${orders?.id}`, {
+      "content-type": "application/json",
+    });
+    expect(replayed.status).toBe(200);
+    const outcome = JSON.parse(replayed.body) as { id: number; status: number };
+    expect(outcome.status).toBe(200);
+    const detail = JSON.parse((await alice.get(`/__preview/inspect/requests/${outcome.id}`)).body) as {
+      responseBody?: { text: string };
+    };
+    expect(json(detail.responseBody?.text ?? "")).toMatchObject({ path: "/orders", user: "alice" });
+  });
+});
