@@ -71,7 +71,7 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   };
 
   // Resolve: what parsed, so the problems of both steps are reported together.
-  const app = resolveApp(parsed.app, inputs);
+  const app = await resolveApp(parsed.app, inputs);
   const gate = parsed.gate && resolveGate(parsed.gate);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });

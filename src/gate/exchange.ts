@@ -12,7 +12,13 @@ export interface Recording {
   responseBody(chunk: Buffer): void;
   /** Why the gate answered itself (401, 413, ...) or what went wrong. */
   note(text: string): void;
-  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
+  finish(timing: {
+    started: number;
+    sentAt: number | undefined;
+    firstByteAt: number | undefined;
+    /** The service that answered, when the gate routes among several. */
+    service?: string | undefined;
+  }): void;
 }
 
 /** The few request headers the gate looks at, read in one pass over rawHeaders. */
@@ -131,6 +137,10 @@ export interface Exchange {
   status: number;
   /** Set once the exchange was counted, so it is counted once. */
   finished: boolean;
+  /** The service it was routed to, when the gate routes among several. */
+  service: string | undefined;
+  /** The request target sent upstream when it differs from the client's (a stripped prefix). */
+  upstreamPath: string | undefined;
 }
 
 export function createExchange(
@@ -166,6 +176,8 @@ export function createExchange(
     firstByteAt: undefined,
     status: 0,
     finished: false,
+    service: undefined,
+    upstreamPath: undefined,
   };
 }
 

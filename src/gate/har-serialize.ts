@@ -41,6 +41,8 @@ export interface EntryData {
   readonly wait: number;
   readonly receive: number;
   readonly time: number;
+  /** The service that answered, when the gate routes among several (`_service` in the HAR). */
+  readonly service?: string | undefined;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what JSON must escape.
@@ -265,6 +267,7 @@ function parts() {
     receive: b(',"receive":'),
     timingsEnd: b(',"ssl":-1}'),
     client: b(',"_clientAddress":'),
+    service: b(',"_service":'),
   };
 }
 
@@ -487,6 +490,10 @@ export class Serializer {
     if (entry.clientAddress !== undefined) {
       out.raw(p.client);
       out.str(entry.clientAddress);
+    }
+    if (entry.service !== undefined) {
+      out.raw(p.service);
+      out.str(entry.service);
     }
     out.raw(p.objectEnd);
   }

@@ -10,13 +10,19 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { type DeploymentState, type GitHubApi, GitHubApiError } from "./api.js";
 import { StickyComment } from "./comment.js";
-import { type CommentView, type PreviewPhase, renderComment, type SignIn } from "./comment-body.js";
+import {
+  type CommentView,
+  type PreviewPhase,
+  type PreviewService,
+  renderComment,
+  type SignIn,
+} from "./comment-body.js";
 import type { PublishContext } from "./context.js";
 import { tokenReadOnlyForFork } from "./context.js";
 import { environmentName, PreviewDeployment } from "./deployment.js";
 import type { PublishSettings } from "./settings.js";
 
-export type { SignIn } from "./comment-body.js";
+export type { PreviewService, SignIn } from "./comment-body.js";
 
 /** What was published, for the step outputs and the saved state. */
 export interface PublishRecord {
@@ -41,6 +47,7 @@ export interface PublisherSnapshot {
   readonly tests?: { readonly passed: number; readonly total: number } | undefined;
   readonly failure?: string | undefined;
   readonly signIn?: { readonly method: string; readonly where?: string | undefined } | undefined;
+  readonly services?: readonly PreviewService[] | undefined;
 }
 
 export interface PublisherOptions {
@@ -91,6 +98,7 @@ export class Publisher {
   private tests: { passed: number; total: number } | undefined;
   private failure: string | undefined;
   private stoppedAt: Date | undefined;
+  private services: readonly PreviewService[] | undefined;
 
   constructor(private readonly options: PublisherOptions) {
     const { api, context, settings, logger, resume } = options;
@@ -103,6 +111,7 @@ export class Publisher {
       this.tests = resume.tests;
       this.failure = resume.failure;
       this.signIn = resume.signIn;
+      this.services = resume.services;
     }
     const wanted = settings.comment || settings.deployment;
     if (!context) {
@@ -173,6 +182,7 @@ export class Publisher {
       tests: this.tests,
       failure: this.failure?.slice(-SNAPSHOT_FAILURE_MAX),
       signIn: this.signIn && { method: this.signIn.method, where: this.signIn.where },
+      services: this.services,
     };
   }
 
@@ -195,6 +205,8 @@ export class Publisher {
     readonly provider: string;
     readonly signIn?: SignIn | undefined;
     readonly linkUrl?: boolean | undefined;
+    /** Several services behind the preview: which path each one answers. */
+    readonly services?: readonly PreviewService[] | undefined;
   }): Promise<void> {
     return this.step(() => {
       if (this.phase === "stopped") return undefined;
@@ -203,6 +215,7 @@ export class Publisher {
       this.urlUnverified = info.linkUrl === false;
       this.provider = info.provider;
       this.signIn = info.signIn;
+      this.services = info.services;
       return {
         state: "success",
         description: `Preview via ${info.provider}`,
@@ -326,6 +339,7 @@ export class Publisher {
       isPrivate: context.isPrivate,
       fork: this.options.fork,
       urlUnverified: this.urlUnverified,
+      services: this.services,
     };
   }
 

@@ -37,7 +37,13 @@ function signIn(ctx: RunContext, exposure: Exposure) {
 /** Tells the reporter (step outputs, the terminal) and the pull request where the preview is. */
 export async function announcePreview(ctx: RunContext, exposure: Exposure, url: string): Promise<void> {
   await ctx.deps.reporter.preview({ url, provider: ctx.provider, harPath: exposure.gate.harPath });
-  void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure) });
+  const { services } = ctx.settings;
+  void ctx.deps.publisher?.live({
+    url,
+    provider: ctx.provider,
+    signIn: signIn(ctx, exposure),
+    ...(services.length > 1 ? { services: services.map(({ name, path }) => ({ name, path })) } : {}),
+  });
 }
 
 /** The publish phase: once the app is ready, the preview is announced. */
