@@ -119,7 +119,8 @@ export type ServicesSource =
 export function parseServicesSource(raw: string, cwd: string): ServicesSource {
   const value = raw.trim();
   if (value === "") return { kind: "none" };
-  if (/\n|^[-[{]/.test(value)) return { kind: "inline", text: value };
+  // A list, a flow collection, several lines or `key: value`: YAML; anything else names a file.
+  if (/\n|^[-[{]|^[A-Za-z_][\w-]*\s*:(?:\s|$)/.test(value)) return { kind: "inline", text: value };
   return { kind: "file", file: path.resolve(cwd, value) };
 }
 

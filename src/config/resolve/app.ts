@@ -62,7 +62,7 @@ async function readServices(
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
-    const reason = (error.message.split("\n")[0] ?? "").trim();
+    const reason = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "").trim();
     const at = line === undefined ? "" : ` at line ${line}`;
     const shown = line === undefined ? shorten(text) : shorten(text.split("\n")[line - 1] ?? "");
     inputs.report(
