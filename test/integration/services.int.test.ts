@@ -13,7 +13,7 @@ import { CancelledError, StartError } from "../../src/errors.js";
 import type { Har } from "../../src/gate/har.js";
 import type { PreviewPublisher } from "../../src/pipeline/context.js";
 import { until } from "../helpers/wait.js";
-import { type Harness, nodeApp, useHarness } from "./harness.js";
+import { type Harness, nodeApp, runCliCaptured, useHarness } from "./harness.js";
 
 let h: Harness;
 useHarness((created) => {
@@ -260,5 +260,21 @@ describe("several services behind one gate", () => {
     const logged = h.messages("error").join("\n");
     expect(logged).toContain('The service "api" exited with code 5 while the preview was up.');
     expect(logged).toContain("| api: exiting with code 5 on request");
+  });
+
+  it("the two-services example passes its smoke test through the CLI, as npm run demo runs it", async () => {
+    const { code, stdout, stderr } = await runCliCaptured(h, [
+      "run",
+      "--provider",
+      "local",
+      "--services",
+      "examples/two-services/services.yml",
+      "--test",
+      "node examples/two-services/smoke-test.mjs",
+    ]);
+    expect(stderr).toContain("[api] api: listening on");
+    expect(stderr).toMatch(/\[web\] web: listening on \d+, API at http:\/\/127\.0\.0\.1:\d+/);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^PREVIEW_URL=http:\/\/127\.0\.0\.1:\d+$/m);
   });
 });
