@@ -55,6 +55,9 @@ describe("a detached app (start returns once it launched the app) with a stop co
     expect(log).toMatch(/stop-daemon: stopped the daemon \(pid \d+\)/);
     expect(h.messages("info")).toContain("Running the stop command: " + STOP_DAEMON);
     expect(result.warnings).toBeUndefined();
+    // One app is not routed: no service is named in the recording or the stats.
+    expect(readFileSync(result.harPath as string, "utf8")).not.toContain("_service");
+    expect(result.requests?.byService).toBeUndefined();
   });
 
   it("without a stop command, a start that exits 0 fails at once and says how to mark it detached", async () => {
