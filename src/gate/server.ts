@@ -268,7 +268,8 @@ export async function startGate(options: GateOptions): Promise<Gate> {
 
 /** `routes`, or `upstream` as the one route at `/`. */
 function gateRoutes(options: GateOptions): readonly GateRoute[] {
-  if (options.routes !== undefined && options.routes.length > 0) return options.routes;
+  // No route at all (every service has `path: none`): every request gets 404.
+  if (options.routes !== undefined) return options.routes;
   if (options.upstream === undefined) throw new Error("startGate needs an upstream or routes");
   return [{ name: "app", prefix: "/", stripPrefix: false, ...options.upstream }];
 }

@@ -12,7 +12,7 @@ export interface RequestSample {
   /** Date.now() when the request arrived. */
   readonly at: number;
   /** The service that answered, when the gate routes among several. */
-  readonly service?: string;
+  readonly service?: string | undefined;
 }
 
 export type StatusClass = "1xx" | "2xx" | "3xx" | "4xx" | "5xx" | "no response";

@@ -32,7 +32,7 @@ export function tracker(
       status,
       ms: performance.now() - ex.started,
       at: ex.startedAt,
-      ...(ex.service === undefined ? {} : { service: ex.service }),
+      service: ex.service,
     });
     ex.record?.finish(ex);
   };

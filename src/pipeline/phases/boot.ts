@@ -128,7 +128,9 @@ export async function boot(
     if (error instanceof ServiceDownError) {
       const run = runs.get(error.service);
       await run?.tail.flush();
-      throw new StartError(`${error.what} before the preview was ready.${error.hint}\n${run?.describeTail() ?? ""}`);
+      throw new StartError(
+        `${error.what} before the preview was ready.${error.hint}\n${run?.describeTail() ?? ""}`,
+      );
     }
     throw error;
   }
