@@ -115,8 +115,9 @@ describe("ready forms", () => {
   });
 
   it("ready-status default (200-399) does not accept a 404", async () => {
+    // Long enough for the app to answer at all on a loaded machine (node can take 500 ms to start).
     const { error } = await startFailure(
-      h.run({ start: nodeApp("health-only.mjs"), "ready-timeout": "500ms", test: "exit 0" }),
+      h.run({ start: nodeApp("health-only.mjs"), "ready-timeout": "3s", test: "exit 0" }),
     );
     expect(error.message).toContain("HTTP 404");
     expect(h.finished?.testExitCode).toBeUndefined();
