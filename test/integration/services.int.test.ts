@@ -56,6 +56,7 @@ const body = async (url: string) => JSON.parse(await (await fetch(url)).text()) 
 
 describe("several services behind one gate", () => {
   it("routes by the longest path prefix at segment boundaries, stripping it where asked", async () => {
+    const har = path.join(h.tempDir, "requests.har");
     await whileHeld(
       {
         services: services(
@@ -63,6 +64,7 @@ describe("several services behind one gate", () => {
           service("api", { path: "/api", "strip-prefix": true }),
           service("v2", { path: "/api/v2" }),
         ),
+        record: har,
       },
       async (url) => {
         expect(await body(`${url}/`)).toEqual({ service: "web", path: "/" });
@@ -75,10 +77,15 @@ describe("several services behind one gate", () => {
         expect(await body(`${url}/api/v2x`)).toEqual({ service: "api", path: "/v2x" });
         // The gate's own paths stay the gate's.
         expect((await fetch(`${url}/__preview/nothing`)).status).toBe(404);
+        await until("the eight exchanges in the recording", () =>
+          (JSON.parse(readFileSync(har, "utf8")) as Har).log.entries.length === 8 ? true : undefined,
+        );
       },
     );
-    const har = JSON.parse(readFileSync(h.finished?.harPath as string, "utf8")) as Har;
-    const answered = har.log.entries.map((e) => [new URL(e.request.url).pathname, e._service]);
+    const answered = (JSON.parse(readFileSync(har, "utf8")) as Har).log.entries.map((e) => [
+      new URL(e.request.url).pathname,
+      e._service,
+    ]);
     expect(answered).toEqual([
       ["/", "web"],
       ["/apix", "web"],
@@ -103,8 +110,12 @@ describe("several services behind one gate", () => {
   });
 
   it("routes WebSocket upgrades and Server-Sent Events to their service", async () => {
+    const har = path.join(h.tempDir, "requests.har");
     await whileHeld(
-      { services: services(service("web"), service("live", { path: "/live", "strip-prefix": true })) },
+      {
+        services: services(service("web"), service("live", { path: "/live", "strip-prefix": true })),
+        record: har,
+      },
       async (url) => {
         const ws = new WebSocket(`${url.replace(/^http/, "ws")}/live/socket`);
         const greeting = await new Promise<string>((resolve, reject) => {
@@ -122,12 +133,20 @@ describe("several services behind one gate", () => {
         await reader.cancel();
 
         const webEvents = await fetch(`${url}/events`);
-        const first = await (webEvents.body as ReadableStream<Uint8Array>).getReader().read();
+        const webReader = (webEvents.body as ReadableStream<Uint8Array>).getReader();
+        const first = await webReader.read();
         expect(new TextDecoder().decode(first.value)).toBe("data: web\n\n");
+        await webReader.cancel();
+        // A stream is recorded once it ends: wait for all three before the run ends.
+        await until("the three exchanges in the recording", () => {
+          const entries = (JSON.parse(readFileSync(har, "utf8")) as Har).log.entries;
+          return entries.length === 3 ? true : undefined;
+        });
       },
     );
-    const har = JSON.parse(readFileSync(h.finished?.harPath as string, "utf8")) as Har;
-    expect(har.log.entries.map((e) => [e.response.status, e._service])).toEqual([
+    expect(h.finished?.harPath).toBe(har);
+    const recording = JSON.parse(readFileSync(har, "utf8")) as Har;
+    expect(recording.log.entries.map((e) => [e.response.status, e._service])).toEqual([
       [101, "live"],
       [200, "live"],
       [200, "web"],
