@@ -2,11 +2,13 @@
  * CI's reading of the test run (`node scripts/run-ts.mjs scripts/check-test-report.ts
  * .tmp/vitest.json`): the closing line "tests: N passed, N failed, N skipped" from vitest's
  * JSON report, and a failure for any skipped test that test/platform-skips.json does not
- * allow on this platform, or for an entry there that names no test of the suite (a renamed
- * test would otherwise keep its licence to skip).
+ * allow on this platform (or allows only `when` a condition of the machine holds, and it does
+ * not: scripts/machine-conditions.ts), or for an entry there that names no test of the suite
+ * (a renamed test would otherwise keep its licence to skip).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { CONDITIONS, type ConditionName, isCondition } from "./machine-conditions.js";
 
 export const PLATFORM_SKIPS = "test/platform-skips.json";
 
@@ -29,6 +31,8 @@ export interface PlatformSkip {
   readonly test: string;
   readonly platforms: readonly string[];
   readonly why: string;
+  /** Allowed only on a machine where this condition holds (e.g. no Docker engine). */
+  readonly when?: ConditionName;
 }
 
 export interface Review {
@@ -51,6 +55,8 @@ export function reviewReport(
   allowed: readonly PlatformSkip[],
   platform: string,
   root: string,
+  /** Whether a condition holds on this machine (checked only for skips that name one). */
+  holds: (condition: ConditionName) => boolean = (condition) => CONDITIONS[condition].check() !== undefined,
 ): Review {
   const problems: string[] = [];
   const names = new Set<string>();
@@ -69,6 +75,10 @@ export function reviewReport(
         problems.push(`skipped, and CI runs every test: ${name}`);
       } else if (!entry.platforms.includes(platform)) {
         problems.push(`skipped on ${platform}, which ${PLATFORM_SKIPS} does not allow for it: ${name}`);
+      } else if (entry.when !== undefined && !holds(entry.when)) {
+        problems.push(
+          `skipped, but ${PLATFORM_SKIPS} allows it only when ${CONDITIONS[entry.when].description}, and this machine has one: ${name}`,
+        );
       }
     }
   }
@@ -87,7 +97,7 @@ export function readPlatformSkips(file: string): PlatformSkip[] {
   const { tests } = JSON.parse(readFileSync(file, "utf8")) as { tests?: unknown };
   if (!Array.isArray(tests)) throw new Error(`${file}: "tests" must be a list`);
   return tests.map((entry, i) => {
-    const { test, platforms, why } = (entry ?? {}) as Record<string, unknown>;
+    const { test, platforms, why, when } = (entry ?? {}) as Record<string, unknown>;
     const fine =
       typeof test === "string" &&
       Array.isArray(platforms) &&
@@ -97,7 +107,11 @@ export function readPlatformSkips(file: string): PlatformSkip[] {
       why.trim() !== "";
     if (!fine)
       throw new Error(`${file}: tests[${i}] must have "test", "platforms" (a non-empty list) and "why"`);
-    return { test, platforms, why } as PlatformSkip;
+    if (when !== undefined && (typeof when !== "string" || !isCondition(when)))
+      throw new Error(
+        `${file}: tests[${i}].when must be one of ${Object.keys(CONDITIONS).join(", ")} (got ${JSON.stringify(when)})`,
+      );
+    return { test, platforms, why, ...(when === undefined ? {} : { when }) } as PlatformSkip;
   });
 }
 

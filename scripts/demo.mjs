@@ -1,6 +1,7 @@
-// `npm run demo`: the whole pipeline, offline (provider local), on the three example apps:
-// a plain app with a smoke test, an OIDC login through the preview's identity provider, and
-// signed GitHub/Stripe webhook deliveries verified by the gate and by the app.
+// `npm run demo`: the whole pipeline, offline (provider local), on the example apps: a plain
+// app with a smoke test, an OIDC login through the preview's identity provider, signed
+// GitHub/Stripe webhook deliveries verified by the gate and by the app, and two services (a
+// static frontend and a JSON API) behind one preview at / and /api.
 import { spawnSync } from "node:child_process";
 
 const cli = (args, env = {}) =>
@@ -54,6 +55,15 @@ const runs = [
       GITHUB_WEBHOOK_SECRET: "demo-github-secret",
       STRIPE_WEBHOOK_SECRET: "whsec_ZGVtby1zdHJpcGUtc2VjcmV0",
     },
+  },
+  {
+    title: "examples/two-services: a static frontend at / and a JSON API at /api, behind one gate",
+    args: [
+      "--services",
+      "examples/two-services/services.yml",
+      "--test",
+      "node examples/two-services/smoke-test.mjs",
+    ],
   },
 ];
 

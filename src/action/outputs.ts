@@ -34,6 +34,7 @@ export function previewOutputs(
 export function resultOutputs(result: RunResult): Outputs {
   return {
     "app-log": result.appLog,
+    "logs-dir": result.logsDir,
     ...(result.testExitCode === undefined ? {} : { "test-exit-code": String(result.testExitCode) }),
     passed: String(result.scenarios?.passed ?? 0),
     failed: String(result.scenarios?.failed ?? 0),

@@ -7,7 +7,17 @@
  */
 
 import * as core from "@actions/core";
-import { isAlive, LogTail, processesWithEnv, stopProcessTree, sweepMarked } from "../app/index.js";
+import {
+  describeExit,
+  isAlive,
+  LogTail,
+  nodeLauncher,
+  processesWithEnv,
+  runToEnd,
+  stopProcessTree,
+  sweepMarked,
+} from "../app/index.js";
+import { childEnv } from "../config/child-env.js";
 import type { Config } from "../config/config.js";
 import { configSecrets } from "../config/secrets.js";
 import { readConfigFileIfAny, removeConfigFile } from "../config/serialize.js";
@@ -18,6 +28,7 @@ import type { RelayRecord } from "../relay/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import type { SavedHook, SavedState } from "../session/state.js";
+import { type OwedStop, readStopPlan, removeStopPlan } from "../session/stop-plan.js";
 import { redactingLogger } from "../util/logger.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { formatDuration, sleep } from "../util/time.js";
@@ -41,6 +52,8 @@ export async function cleanUp(state: SavedState & { readonly runId: string }): P
     } else if (state.tornDown) {
       core.info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
     }
+    // Before the process trees: as the run's own teardown does (a stop command may need the app).
+    await runOwedStops(state.runDir, state.runId);
     await stopLeftovers(state, state.runId);
     const final = readActionState();
     await deleteLeftoverHook(final.githubHook, config);
@@ -50,7 +63,10 @@ export async function cleanUp(state: SavedState & { readonly runId: string }): P
     core.warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
   } finally {
     // Whatever happened: the run's secrets leave the run folder.
-    if (state.runDir) removeConfigFile(state.runDir);
+    if (state.runDir) {
+      removeConfigFile(state.runDir);
+      removeStopPlan(state.runDir);
+    }
     cancel.dispose();
   }
 }
@@ -91,6 +107,62 @@ async function stopSupervisor(state: SavedState, pid: number): Promise<void> {
     await stopProcessTree(pid, { graceMs: 0 });
   }
   await log?.close();
+}
+
+/**
+ * The stop commands the process running the preview still owed when it died (it was killed,
+ * or the supervisor did not stop in time): what they stop (Docker's containers) belongs to no
+ * process of the run, so nothing else would. Last started, first stopped. A failure is a
+ * warning, in the summary too.
+ */
+async function runOwedStops(runDir: string | undefined, runId: string): Promise<void> {
+  const plan = runDir ? readStopPlan(runDir) : undefined;
+  if (!runDir || !plan) return;
+  const warnings: string[] = [];
+  for (const owed of [...plan.stops].reverse()) {
+    const warning = await runOwedStop(owed, plan.graceMs, runId);
+    if (warning) {
+      core.warning(warning);
+      warnings.push(warning);
+    }
+  }
+  removeStopPlan(runDir);
+  if (warnings.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
+    const lines = ["**preview-tunnel post step, warnings:**", "", ...warnings.map((w) => `- ⚠️ ${w}`), ""];
+    await core.summary
+      .addRaw(lines.join("\n"))
+      .write()
+      .catch((error) => core.warning(`Could not write the job summary: ${errorMessage(error)}`));
+  }
+}
+
+/** Runs one owed stop command; returns a warning when it failed. */
+async function runOwedStop(owed: OwedStop, graceMs: number, runId: string): Promise<string | undefined> {
+  const what = `the stop command of ${owed.service}`;
+  core.info(`preview-tunnel: running ${what}, which the run still owed: ${owed.command}`);
+  try {
+    const outcome = await runToEnd(
+      nodeLauncher,
+      {
+        command: owed.command,
+        cwd: owed.cwd,
+        env: childEnv(process.env, { ...owed.env, [RUN_ID_ENV]: runId }),
+        output: { file: owed.log },
+      },
+      { timeoutMs: graceMs, killGraceMs: 0 },
+    );
+    if (outcome.kind === "exited" && outcome.exit.code === 0) {
+      core.info(`preview-tunnel: ${what} finished after ${formatDuration(outcome.ms)}.`);
+      return undefined;
+    }
+    const how =
+      outcome.kind === "exited"
+        ? describeExit(outcome.exit)
+        : `did not finish within ${formatDuration(graceMs)} (stop-grace) and was killed`;
+    return `preview-tunnel: ${what} ${how}: what it stops may still be running (its output: ${owed.log}).`;
+  } catch (error) {
+    return `preview-tunnel: ${what} could not be started: ${errorMessage(error)}`;
+  }
 }
 
 async function stopLeftovers(state: SavedState, runId: string): Promise<void> {

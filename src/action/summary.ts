@@ -42,10 +42,36 @@ export function summaryMarkdown(result: RunResult): string {
           "",
         ]
       : []),
+    ...servicesMarkdown(result),
+    ...warningsMarkdown(result),
     ...(result.scenarios ? [result.scenarios.summary] : []),
     ...(result.requests ? [gateSummaryMarkdown(result.requests)] : []),
     ...(result.signIns ? [signInSummaryMarkdown(result.signIns)] : []),
   ].join("\n");
+}
+
+/** With several services: which path each one answers, and its log. */
+function servicesMarkdown(result: RunResult): string[] {
+  if (!result.services) return [];
+  return [
+    "| service | path | log |",
+    "| --- | --- | --- |",
+    ...result.services.map(
+      (s) => `| \`${s.name}\` | ${s.path === undefined ? "(no requests)" : `\`${s.path}\``} | \`${s.log}\` |`,
+    ),
+    "",
+  ];
+}
+
+/** What went wrong without failing the run (a stop command): never left to the log alone. */
+function warningsMarkdown(result: RunResult): string[] {
+  if (!result.warnings || result.warnings.length === 0) return [];
+  return [
+    "**Warnings:**",
+    "",
+    ...result.warnings.map((w) => `- ⚠️ ${escapeCell(w.split("\n")[0] ?? "")}`),
+    "",
+  ];
 }
 
 function escapeCell(text: string): string {

@@ -102,6 +102,20 @@ export async function waitForReady(options: ReadinessOptions): Promise<ReadyResu
   }
 }
 
+/**
+ * One probe of a service that is up (a detached service is watched this way): the readiness
+ * check once, within `timeoutMs`. A `log:` readiness cannot be asked again, so the port is:
+ * a TCP connection.
+ */
+export async function probeOnce(
+  options: Pick<ReadinessOptions, "spec" | "port" | "statuses">,
+  timeoutMs: number,
+): Promise<{ readonly ok: boolean; readonly detail: string }> {
+  const spec: ReadySpec = options.spec.kind === "log" ? { kind: "tcp" } : options.spec;
+  const { ok, detail } = await makeProbe({ ...options, spec, timeoutMs }).attempt(timeoutMs);
+  return { ok, detail };
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted)
     throw signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));

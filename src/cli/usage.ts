@@ -22,6 +22,7 @@ export function usage(): string {
     "",
     "Usage:",
     '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
+    '  preview-tunnel run --services <services.yml> [--test "<command>"] [options]',
     "  preview-tunnel replay <file.har> [options]",
     "  preview-tunnel --help | --version",
     "",

@@ -89,7 +89,7 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   };
 
   // Resolve: what parsed, so the problems of both steps are reported together.
-  const app = resolveApp(parsed.app, inputs);
+  const app = await resolveApp(parsed.app, inputs);
   const signin = resolveSignIn(parsed.signin, inputs, env);
   const gate = parsed.gate && resolveGate(parsed.gate, signin);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);

@@ -44,7 +44,9 @@ export function inputEnvName(name: InputName): string {
 export const OUTPUTS = {
   url: "URL of the preview (no trailing slash).",
   provider: "Tunnel provider that was used.",
-  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
+  "app-log":
+    "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact. With `services`, the first service's.",
+  "logs-dir": "Folder of the services' logs, one `<name>.log` each (the app's alone is `app.log`).",
   "test-exit-code": "Exit code of the test command, when one ran.",
   username: "User name for basic auth (when `auth` is `basic`).",
   password: "Password for basic auth (masked; generated unless `credentials` was given).",

@@ -13,7 +13,13 @@ export interface Recording {
   responseBody(chunk: Buffer): void;
   /** Why the gate answered itself (401, 413, ...) or what went wrong. */
   note(text: string): void;
-  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void;
+  finish(timing: {
+    started: number;
+    sentAt: number | undefined;
+    firstByteAt: number | undefined;
+    /** The service that answered, when the gate routes among several. */
+    service?: string | undefined;
+  }): void;
 }
 
 /** One body as a recording captured it. */
@@ -45,6 +51,8 @@ export interface EntryData {
   readonly wait: number;
   readonly receive: number;
   readonly time: number;
+  /** The service that answered, when the gate routes among several (`_service` in the HAR). */
+  readonly service?: string | undefined;
 }
 
 /** A recording with what it captured readable (the request inspector keeps finished ones). */
@@ -182,6 +190,10 @@ export interface Exchange {
   status: number;
   /** Set once the exchange was counted, so it is counted once. */
   finished: boolean;
+  /** The service it was routed to, when the gate routes among several. */
+  service: string | undefined;
+  /** The request target sent upstream when it differs from the client's (a stripped prefix). */
+  upstreamPath: string | undefined;
 }
 
 export function createExchange(
@@ -221,6 +233,8 @@ export function createExchange(
     firstByteAt: undefined,
     status: 0,
     finished: false,
+    service: undefined,
+    upstreamPath: undefined,
   };
 }
 

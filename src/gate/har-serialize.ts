@@ -239,6 +239,7 @@ function parts() {
     receive: b(',"receive":'),
     timingsEnd: b(',"ssl":-1}'),
     client: b(',"_clientAddress":'),
+    service: b(',"_service":'),
   };
 }
 
@@ -461,6 +462,10 @@ export class Serializer {
     if (entry.clientAddress !== undefined) {
       out.raw(p.client);
       out.str(entry.clientAddress);
+    }
+    if (entry.service !== undefined) {
+      out.raw(p.service);
+      out.str(entry.service);
     }
     out.raw(p.objectEnd);
   }

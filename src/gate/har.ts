@@ -61,6 +61,8 @@ export interface HarEntry {
   comment?: string;
   /** Custom field: the client address the gate saw. */
   _clientAddress?: string;
+  /** The service that answered, when the gate routes among several. */
+  _service?: string;
 }
 
 export interface Har {

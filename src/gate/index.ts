@@ -22,7 +22,7 @@ export {
   RESERVED_ROOT,
   SIGNIN_PATH,
 } from "./reserved-paths.js";
-export type { Gate, GateOptions } from "./server.js";
+export type { Gate, GateOptions, GateRoute } from "./server.js";
 export { startGate } from "./server.js";
 export { SESSION_COOKIE } from "./session-cookie.js";
 export type { GateStats, RequestSample, StatusClass } from "./stats.js";

@@ -85,7 +85,7 @@ export class ReverseProxy {
       host: this.#upstream.host,
       port: this.#upstream.port,
       method: ex.req.method,
-      path: ex.req.url,
+      path: ex.upstreamPath ?? ex.req.url,
       headers,
       agent,
       setHost: false,

@@ -90,6 +90,7 @@ class Entry implements RecordedExchange {
   wait = 0;
   receive = 0;
   time = 0;
+  service: string | undefined;
 
   constructor(
     readonly sink: EntrySink,
@@ -121,8 +122,14 @@ class Entry implements RecordedExchange {
     this.notes.push(text);
   }
 
-  finish(timing: { started: number; sentAt: number | undefined; firstByteAt: number | undefined }): void {
+  finish(timing: {
+    started: number;
+    sentAt: number | undefined;
+    firstByteAt: number | undefined;
+    service?: string | undefined;
+  }): void {
     const end = performance.now();
+    this.service = timing.service;
     const sent = timing.sentAt ?? timing.started;
     const first = timing.firstByteAt ?? end;
     this.send = Math.max(0, sent - timing.started);

@@ -40,7 +40,7 @@ import { type GateSettings, namedGateSecrets } from "./settings.js";
 import { runStages, type Stage } from "./stage.js";
 import { allowListStage } from "./stages/allow-list.js";
 import { bodyLimitStage } from "./stages/body-limit.js";
-import { forwardStage } from "./stages/forward.js";
+import { forwardStage, routedForwardStage } from "./stages/forward.js";
 import { inspectStage } from "./stages/inspect.js";
 import { inspectorIntakeStage } from "./stages/inspector-intake.js";
 import { loginLinkStage } from "./stages/login-link.js";
@@ -56,9 +56,25 @@ import { userAuthStage } from "./stages/user-auth.js";
 import { webhookRoutes, webhookStage } from "./stages/webhook.js";
 import { type GateStats, StatsCollector } from "./stats.js";
 
+/** A service behind the gate, for `routes`. */
+export interface GateRoute {
+  readonly name: string;
+  /** `/`, or `/a/b` without a trailing slash. */
+  readonly prefix: string;
+  readonly stripPrefix: boolean;
+  readonly host: string;
+  readonly port: number;
+}
+
 export interface GateOptions {
-  /** Where the app listens. */
-  readonly upstream: { readonly host: string; readonly port: number };
+  /** Where the app listens (one app; or give `routes`). */
+  readonly upstream?: { readonly host: string; readonly port: number };
+  /**
+   * Several services, by path prefix: the longest prefix matching the checked path wins (at
+   * segment boundaries), and a path none of them claims gets 404. Replaces `upstream`. A
+   * single route at `/` costs nothing per request: it is forwarded as `upstream` is.
+   */
+  readonly routes?: readonly GateRoute[];
   readonly settings: GateSettings;
   readonly logger: Logger;
   /**
@@ -73,7 +89,7 @@ export interface GateOptions {
    * The app refused, reset or timed out (the client got 502/504). For printing the app's log
    * tail to the step log; called at most once per `upstreamErrorIntervalMs`.
    */
-  readonly onUpstreamError?: (error: Error) => void;
+  readonly onUpstreamError?: (error: Error, service: string | undefined) => void;
   readonly upstreamErrorIntervalMs?: number;
   /**
    * Called for requests whose path is under /__preview/ (after the allow-list and the path
@@ -92,6 +108,8 @@ export interface GateOptions {
   readonly ipv6?: boolean;
   /** The app's port when it was chosen free before the gate started: the gate takes another. */
   readonly avoidPort?: number;
+  /** The services' ports, chosen free before the gate started: the gate takes none of them. */
+  readonly avoidPorts?: readonly number[];
   /** Told of every streamed body chunk (default: a young-generation GC per 8 MiB, see gc-pacer.ts). */
   readonly gcPacer?: GcPacer;
   /**
@@ -114,8 +132,8 @@ export interface Gate {
   readonly harPath: string | undefined;
   /** The tunnel's public URL: used for X-Forwarded-Proto/-Host, Twilio signatures, recordings, login links. */
   setPublicUrl(url: string): void;
-  /** The app's loopback address, once known (the gate starts before the app). */
-  setUpstreamHost(host: string): void;
+  /** The app's loopback address, once known (the gate starts before the app); one service's when named. */
+  setUpstreamHost(host: string, service?: string): void;
   /** A one-time login link (`/__preview/login?token=...`) on the public URL when known. */
   loginUrl(): string;
   /** The request inspector's page on the public URL when known; undefined when it is off. */
@@ -181,21 +199,43 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     base,
     inspector && {
       bodyLimit: settings.recordBodyLimit,
-      finished: (ex, recorded) => inspector.add({ recorded, webhook: ex.webhook, replay: ex.replay }),
+      finished: (ex, recorded) =>
+        inspector.add({
+          recorded,
+          webhook: ex.webhook,
+          replay: ex.replay,
+          ...(ex.service === undefined ? {} : { service: ex.service }),
+        }),
     },
   );
-  const proxy = new ReverseProxy({
-    upstream: options.upstream,
-    agent,
-    upstreamTimeoutMs: timeouts.upstreamMs,
-    maxBodyBytes: settings.maxBodyBytes,
-    addedHeaders: settings.requestHeaders,
-    clientIpHeader,
-    publicUrl: () => publicUrl,
-    onUpstreamError: throttledReport(options, logger),
-    finishUpgrade: track.finish,
-    pacer: options.gcPacer ?? new GcPacer(exposeGc()),
-  });
+  const report = throttledReport(options, logger);
+  const pacer = options.gcPacer ?? new GcPacer(exposeGc());
+  const serviceRoutes = gateRoutes(options);
+  // One pool for every service: node's agent keeps the sockets of each host:port apart.
+  const proxies = new Map(
+    serviceRoutes.map((route) => [
+      route.name,
+      new ReverseProxy({
+        upstream: { host: route.host, port: route.port },
+        agent,
+        upstreamTimeoutMs: timeouts.upstreamMs,
+        maxBodyBytes: settings.maxBodyBytes,
+        addedHeaders: settings.requestHeaders,
+        clientIpHeader,
+        publicUrl: () => publicUrl,
+        onUpstreamError: (error) => report(error, serviceRoutes.length > 1 ? route.name : undefined),
+        finishUpgrade: track.finish,
+        pacer,
+      }),
+    ]),
+  );
+  const only =
+    serviceRoutes.length === 1 && serviceRoutes[0]?.prefix === "/" && !serviceRoutes[0].stripPrefix;
+  const forward = only
+    ? forwardStage(proxies.values().next().value as ReverseProxy)
+    : routedForwardStage(
+        serviceRoutes.map((route) => ({ ...route, proxy: proxies.get(route.name) as ReverseProxy })),
+      );
 
   // Connections the gate answered with "Connection: close" after a framing dispute. node has
   // already parsed what was pipelined behind that request and hands it over as more
@@ -223,7 +263,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     inspectStage(inspector),
     namespaceStage(settings.inspector),
     bodyLimitStage(settings.maxBodyBytes),
-    forwardStage(proxy),
+    forward,
   ];
 
   const failed = (ex: Exchange, error: unknown) => {
@@ -244,7 +284,12 @@ export async function startGate(options: GateOptions): Promise<Gate> {
           runStages(stages, createExchange(req, undefined, socket, head, false), failed);
         },
       },
-      { timeouts, ipv6: options.ipv6 ?? true, logger, avoid: (port) => port === options.avoidPort },
+      {
+        timeouts,
+        ipv6: options.ipv6 ?? true,
+        logger,
+        avoid: (port) => port === options.avoidPort || (options.avoidPorts?.includes(port) ?? false),
+      },
     );
   } catch (error) {
     inspector?.close();
@@ -260,7 +305,7 @@ export async function startGate(options: GateOptions): Promise<Gate> {
     // First: its event streams end cleanly instead of being cut with the connections.
     inspector?.close();
     listening.close();
-    for (const tunnel of [...proxy.tunnels]) tunnel.destroy();
+    for (const proxy of proxies.values()) for (const tunnel of [...proxy.tunnels]) tunnel.destroy();
     agent.destroy();
     await signin?.close();
     await recorder?.close();
@@ -274,7 +319,10 @@ export async function startGate(options: GateOptions): Promise<Gate> {
       publicUrl = new URL(url);
       publicBase = url.replace(/\/+$/, "");
     },
-    setUpstreamHost: (host) => proxy.setUpstreamHost(host),
+    setUpstreamHost(host, service) {
+      for (const [name, proxy] of proxies)
+        if (service === undefined || name === service) proxy.setUpstreamHost(host);
+    },
     loginUrl() {
       return `${base()}${LOGIN_PATH}?token=${auth.createLoginToken()}`;
     },
@@ -316,16 +364,29 @@ async function startSignIn(
   });
 }
 
+/** `routes`, or `upstream` as the one route at `/`. */
+function gateRoutes(options: GateOptions): readonly GateRoute[] {
+  // No route at all (every service has `path: none`): every request gets 404.
+  if (options.routes !== undefined) return options.routes;
+  if (options.upstream === undefined) throw new Error("startGate needs an upstream or routes");
+  return [{ name: "app", prefix: "/", stripPrefix: false, ...options.upstream }];
+}
+
 /** The app could not be reached: told to the hook at most once per interval (it prints the app's log). */
-function throttledReport(options: GateOptions, logger: Logger): (error: Error) => void {
-  let last = Number.NEGATIVE_INFINITY;
-  return (error) => {
+function throttledReport(
+  options: GateOptions,
+  logger: Logger,
+): (error: Error, service: string | undefined) => void {
+  // Per service: one service's errors do not hide another's.
+  const last = new Map<string | undefined, number>();
+  return (error, service) => {
     logger.debug(`gate: upstream error: ${errorMessage(error)}`);
     const now = performance.now();
-    if (now - last < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
-    last = now;
+    const before = last.get(service) ?? Number.NEGATIVE_INFINITY;
+    if (now - before < (options.upstreamErrorIntervalMs ?? UPSTREAM_ERROR_INTERVAL_MS)) return;
+    last.set(service, now);
     try {
-      options.onUpstreamError?.(error);
+      options.onUpstreamError?.(error, service);
     } catch (hookError) {
       logger.debug(`gate: onUpstreamError failed: ${errorMessage(hookError)}`);
     }

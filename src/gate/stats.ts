@@ -11,6 +11,8 @@ export interface RequestSample {
   readonly ms: number;
   /** Date.now() when the request arrived. */
   readonly at: number;
+  /** The service that answered, when the gate routes among several. */
+  readonly service?: string | undefined;
 }
 
 export type StatusClass = "1xx" | "2xx" | "3xx" | "4xx" | "5xx" | "no response";
@@ -20,6 +22,8 @@ export interface GateStats {
   readonly byClass: Readonly<Record<StatusClass, number>>;
   /** The last RECENT_LIMIT requests, oldest first. */
   readonly recent: readonly RequestSample[];
+  /** Requests each service answered, when the gate routes among several. */
+  readonly byService?: Readonly<Record<string, number>>;
 }
 
 export function statusClass(status: number): StatusClass {
@@ -40,7 +44,11 @@ export class StatsCollector {
     "no response": 0,
   };
 
+  readonly #byService: Record<string, number> = {};
+
   add(sample: RequestSample): void {
+    if (sample.service !== undefined)
+      this.#byService[sample.service] = (this.#byService[sample.service] ?? 0) + 1;
     this.#ring[this.#next] = sample;
     this.#next = (this.#next + 1) % RECENT_LIMIT;
     this.#total++;
@@ -53,6 +61,7 @@ export class StatsCollector {
       const sample = this.#ring[(this.#next + i) % RECENT_LIMIT];
       if (sample) recent.push(sample);
     }
-    return { total: this.#total, byClass: { ...this.#byClass }, recent };
+    const services = Object.keys(this.#byService).length > 0 ? { byService: { ...this.#byService } } : {};
+    return { total: this.#total, byClass: { ...this.#byClass }, recent, ...services };
   }
 }

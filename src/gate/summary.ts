@@ -20,15 +20,23 @@ export function gateSummaryMarkdown(stats: GateStats, options: { heading?: strin
     ...classes.map(([c, n]) => `| ${c} | ${n} |`),
     "",
   );
+  const byService = Object.entries(stats.byService ?? {});
+  if (byService.length > 0)
+    lines.push(
+      `Answered by service: ${byService.map(([name, n]) => `\`${cell(name)}\` ${n}`).join(", ")}`,
+      "",
+    );
+  // With several services behind the gate, each request says which one answered ("—": the gate).
+  const routed = byService.length > 0;
   const shown = stats.recent.length;
   lines.push(
     shown < stats.total ? `Last ${shown} requests:` : "Requests:",
     "",
-    "| method | path | status | ms |",
-    "| --- | --- | ---: | ---: |",
+    routed ? "| method | path | service | status | ms |" : "| method | path | status | ms |",
+    routed ? "| --- | --- | --- | ---: | ---: |" : "| --- | --- | ---: | ---: |",
     ...stats.recent.map(
       (r) =>
-        `| ${cell(r.method)} | \`${cell(r.path)}\` | ${r.status === 0 ? "—" : r.status} | ${Math.round(r.ms)} |`,
+        `| ${cell(r.method)} | \`${cell(r.path)}\` | ${routed ? `${r.service === undefined ? "—" : `\`${cell(r.service)}\``} | ` : ""}${r.status === 0 ? "—" : r.status} | ${Math.round(r.ms)} |`,
     ),
     "",
   );

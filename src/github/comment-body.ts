@@ -58,6 +58,13 @@ export interface CommentView {
    * credential): linked while the preview is up.
    */
   readonly inspectorUrl?: string | undefined;
+  /** Several services behind the preview: which path each one answers (none: no requests). */
+  readonly services?: readonly PreviewService[] | undefined;
+}
+
+export interface PreviewService {
+  readonly name: string;
+  readonly path: string | undefined;
 }
 
 export function commentMarker(key: string): string {
@@ -102,6 +109,7 @@ function render(view: CommentView, failure: string | undefined, omitted: number 
   if (view.inspectorUrl && view.phase !== "stopped" && !view.urlUnverified) {
     rows.push(["Requests", `[live inspector](${safeHref(view.inspectorUrl)}) (same sign-in as the preview)`]);
   }
+  if (view.services && view.services.length > 0) rows.push(["Services", servicesText(view.services)]);
   if (view.tests) rows.push(["Tests", testsText(view.tests)]);
   if (view.servedSha) {
     rows.push([
@@ -167,6 +175,16 @@ function forkNotice(repository: string): string {
     "> [!CAUTION]",
     `> This preview runs code from the fork \`${cell(repository)}\`, which the maintainers may not have reviewed. Do not sign in with real credentials or enter anything secret. The preview ran in the pull request's own workflow run; this comment was written from its status reports by the relay workflow.`,
   ].join("\n");
+}
+
+function servicesText(services: readonly PreviewService[]): string {
+  return services
+    .map((s) =>
+      s.path === undefined
+        ? `\`${cell(s.name)}\` (no requests)`
+        : `\`${cell(s.path)}\` → \`${cell(s.name)}\``,
+    )
+    .join(", ");
 }
 
 function testsText({ passed, total }: { passed: number; total: number }): string {

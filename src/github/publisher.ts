@@ -10,13 +10,19 @@ import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
 import { type DeploymentState, type GitHubApi, GitHubApiError } from "./api.js";
 import { StickyComment } from "./comment.js";
-import { type CommentView, type PreviewPhase, renderComment, type SignIn } from "./comment-body.js";
+import {
+  type CommentView,
+  type PreviewPhase,
+  type PreviewService,
+  renderComment,
+  type SignIn,
+} from "./comment-body.js";
 import type { PublishContext } from "./context.js";
 import { tokenReadOnlyForFork } from "./context.js";
 import { environmentName, PreviewDeployment } from "./deployment.js";
 import type { PublishSettings } from "./settings.js";
 
-export type { SignIn } from "./comment-body.js";
+export type { PreviewService, SignIn } from "./comment-body.js";
 
 /** What was published, for the step outputs and the saved state. */
 export interface PublishRecord {
@@ -47,6 +53,7 @@ export interface PublisherSnapshot {
         readonly noCredentials?: boolean | undefined;
       }
     | undefined;
+  readonly services?: readonly PreviewService[] | undefined;
 }
 
 export interface PublisherOptions {
@@ -98,6 +105,7 @@ export class Publisher {
   private tests: { passed: number; total: number } | undefined;
   private failure: string | undefined;
   private stoppedAt: Date | undefined;
+  private services: readonly PreviewService[] | undefined;
 
   constructor(private readonly options: PublisherOptions) {
     const { api, context, settings, logger, resume } = options;
@@ -110,6 +118,7 @@ export class Publisher {
       this.tests = resume.tests;
       this.failure = resume.failure;
       this.signIn = resume.signIn;
+      this.services = resume.services;
     }
     const wanted = settings.comment || settings.deployment;
     if (!context) {
@@ -184,6 +193,7 @@ export class Publisher {
         where: this.signIn.where,
         noCredentials: this.signIn.noCredentials,
       },
+      services: this.services,
     };
   }
 
@@ -207,6 +217,8 @@ export class Publisher {
     readonly signIn?: SignIn | undefined;
     readonly linkUrl?: boolean | undefined;
     readonly inspectorUrl?: string | undefined;
+    /** Several services behind the preview: which path each one answers. */
+    readonly services?: readonly PreviewService[] | undefined;
   }): Promise<void> {
     return this.step(() => {
       if (this.phase === "stopped") return undefined;
@@ -216,6 +228,7 @@ export class Publisher {
       this.provider = info.provider;
       this.signIn = info.signIn;
       this.inspectorUrl = info.inspectorUrl;
+      this.services = info.services;
       return {
         state: "success",
         description: `Preview via ${info.provider}`,
@@ -341,6 +354,7 @@ export class Publisher {
       fork: this.options.fork,
       urlUnverified: this.urlUnverified,
       inspectorUrl: this.inspectorUrl && this.scrub(this.inspectorUrl),
+      services: this.services,
     };
   }
 

@@ -1,4 +1,13 @@
-export type PhaseName = "expose" | "boot" | "ready" | "publish" | "test" | "scenarios" | "hold" | "teardown";
+export type PhaseName =
+  | "expose"
+  | "setup"
+  | "boot"
+  | "ready"
+  | "publish"
+  | "test"
+  | "scenarios"
+  | "hold"
+  | "teardown";
 
 export interface PhaseRecord {
   readonly name: PhaseName;

@@ -49,6 +49,8 @@ export interface PreviewPublisher {
       readonly noCredentials?: boolean;
     };
     readonly inspectorUrl?: string | undefined;
+    /** Several services behind the preview: which path each one answers. */
+    readonly services?: readonly { readonly name: string; readonly path: string | undefined }[];
   }): Promise<void>;
   testsDone(result: { readonly passed: number; readonly total: number }): Promise<void>;
   failed(reason: string): Promise<void>;
@@ -91,6 +93,9 @@ export const CANCEL_GRACE_MS = 3000;
 export class RunContext {
   readonly id: string;
   readonly dir: string;
+  /** The services' logs, one `<name>.log` each. */
+  readonly logsDir: string;
+  /** The first service's log (the `app-log` output). */
   readonly appLog: string;
   readonly clock = new PhaseClock();
   readonly teardown: Teardown;
@@ -101,6 +106,7 @@ export class RunContext {
   readonly reached: Reached = {};
   #outcome: RunResult["outcome"] = "no-test";
   #failure: string | undefined;
+  readonly #warnings: string[] = [];
 
   constructor(
     readonly settings: PipelineSettings,
@@ -116,7 +122,9 @@ export class RunContext {
     for (const { label, value } of pipelineSecrets(settings, deps.baseEnv)) this.secrets.add(value, label);
     this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
     mkdirSync(this.dir, { recursive: true });
-    this.appLog = path.join(this.dir, "app.log");
+    this.logsDir = path.join(this.dir, "logs");
+    mkdirSync(this.logsDir, { recursive: true });
+    this.appLog = this.serviceLog(settings.services[0]?.name ?? "app");
     this.teardown = new Teardown((m) => this.logger.warning(m));
   }
 
@@ -136,6 +144,26 @@ export class RunContext {
   grace(): number {
     const grace = this.settings.stopGraceMs;
     return this.signal.aborted ? Math.min(grace, CANCEL_GRACE_MS) : grace;
+  }
+
+  /** Where a service's output goes (its setup's, start's and stop's). */
+  serviceLog(name: string): string {
+    return path.join(this.logsDir, `${name}.log`);
+  }
+
+  /** Something went wrong that does not fail the run (a stop command): logged, and in the summary. */
+  warn(message: string): void {
+    this.logger.warning(message);
+    this.#warnings.push(message);
+  }
+
+  /**
+   * How long a stop command may run: stop-grace, shortened more when cancelled than the
+   * process tree's grace, which comes after it (both must fit the runner's window).
+   */
+  stopCommandGrace(): number {
+    const grace = this.settings.stopGraceMs;
+    return this.signal.aborted ? Math.min(grace, CANCEL_GRACE_MS / 2) : grace;
   }
 
   /** A check ran: the run passed unless something failed. */
@@ -163,6 +191,17 @@ export class RunContext {
       url,
       provider: this.provider,
       appLog: this.appLog,
+      logsDir: this.logsDir,
+      ...(this.settings.services.length > 1
+        ? {
+            services: this.settings.services.map((s) => ({
+              name: s.name,
+              path: s.path,
+              log: this.serviceLog(s.name),
+            })),
+          }
+        : {}),
+      ...(this.#warnings.length > 0 ? { warnings: [...this.#warnings] } : {}),
       harPath: exposure?.gate.harPath,
       // A link to a page that is gone once the gate is down.
       inspectorUrl: this.teardown.started ? undefined : exposure?.gate.inspectorUrl(),

@@ -6,7 +6,7 @@
  * context and registers its teardown the moment a resource exists; teardown runs whatever
  * happens, so failures and cancellation clean up the same way.
  */
-import { describeExit, sweepMarked } from "../app/index.js";
+import { sweepMarked } from "../app/index.js";
 import { CancelledError, errorMessage } from "../errors.js";
 import { RUN_ID_ENV } from "../session/run.js";
 import { STATE } from "../session/state.js";
@@ -14,7 +14,7 @@ import { chooseProvider } from "../tunnel/index.js";
 import { type PipelineDeps, RunContext, type RunResult } from "./context.js";
 import { RunIdentity } from "./identity.js";
 import { announceChecks, announcePreview, publish } from "./phases/announce.js";
-import { boot, chooseAppPort } from "./phases/boot.js";
+import { boot, chooseServicePorts, gateRoutes } from "./phases/boot.js";
 import { expose } from "./phases/expose.js";
 import { openGithubWebhook } from "./phases/github-webhook.js";
 import { hold, throwIfCancelled } from "./phases/hold.js";
@@ -43,12 +43,13 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     void deps.publisher?.starting();
     // Before anything starts: a token that may not manage webhooks fails the run here.
     const webhook = await openGithubWebhook(ctx);
-    const port = await chooseAppPort(settings);
+    const ports = await chooseServicePorts(settings.services);
     ctx.logger.info(reason);
     const identity = new RunIdentity(ctx);
     const exposure = await expose(ctx, {
       provider,
-      appPort: port,
+      appPorts: [...ports.values()],
+      routes: gateRoutes(settings.services, ports),
       reserved: identity.route,
       onNewUrl: (url, moved) => {
         identity.moveTo(url);
@@ -58,7 +59,7 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     });
     const url = exposure.tunnel.url;
     const keys = await scenarioKeys(ctx);
-    const app = await boot(ctx, exposure, port, {
+    const app = await boot(ctx, exposure, ports, {
       PREVIEW_URL: url,
       ...(identity.enabled ? await identity.start(url) : {}),
       ...(await scenarioEnv(ctx, keys)),
@@ -68,8 +69,8 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     await scenarios(ctx, exposure, keys);
     announceChecks(ctx);
     await hold(ctx, app);
-    const exit = app.process.exitInfo();
-    if (exit) ctx.fail(`The app ${describeExit(exit)} while the preview was up.`);
+    const down = app.down();
+    if (down) ctx.fail(down);
     if (ctx.reached.tunnelLost) ctx.fail(ctx.reached.tunnelLost);
   } catch (error) {
     thrown = ctx.signal.aborted && ctx.signal.reason instanceof CancelledError ? ctx.signal.reason : error;

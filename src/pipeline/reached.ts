@@ -2,7 +2,7 @@
  * What the phases of a run add to its context (RunContext.reached), each part named after the
  * phase that adds it: what later phases use, and what the run's result is read from.
  */
-import type { LogTail, ManagedProcess, ReadyResult } from "../app/index.js";
+import type { LogTail, ReadyResult } from "../app/index.js";
 import type { Gate } from "../gate/index.js";
 import type { GithubDeliveryLog } from "../scenarios/index.js";
 import type { Tunnel } from "../tunnel/index.js";
@@ -14,13 +14,11 @@ export interface Exposure {
   readonly tunnel: Tunnel;
 }
 
-/** boot: the app, up and ready. */
-export interface BootedApp {
-  readonly process: ManagedProcess;
+/** boot: one service, up and ready. */
+export interface BootedService {
+  readonly name: string;
   readonly port: number;
   readonly tail: LogTail;
-  /** Aborts (with an AppExitedError) when the app exits. */
-  readonly gone: AbortSignal;
   readonly ready: ReadyResult;
   /** The last lines of its output, formatted for an error message. */
   describeTail(): string;
@@ -33,6 +31,19 @@ export interface GithubWebhookReached {
   readonly log: GithubDeliveryLog;
   /** How GitHub's ping went; undefined while it is awaited. */
   ping?: GithubWebhookOutcome;
+}
+
+/** boot: the app (its services), up and ready. */
+export interface BootedApp {
+  readonly services: readonly BootedService[];
+  /** Aborts when a service goes down (its process exits, or a detached one stops answering). */
+  readonly gone: AbortSignal;
+  /** Why a service went down, once one did. */
+  down(): string | undefined;
+  /** Reads what the services printed so far. */
+  flush(): Promise<void>;
+  /** The last lines of a service's output (the first service's by default), for an error message. */
+  describeTail(service?: string): string;
 }
 
 /** What the phases have added so far; each field is set by the phase named beside it. */

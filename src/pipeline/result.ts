@@ -8,6 +8,12 @@ export interface RunResult {
   readonly url: string | undefined;
   readonly provider: string;
   readonly appLog: string;
+  /** The services' logs, one `<name>.log` each. */
+  readonly logsDir: string;
+  /** With several services: each one's route and log. */
+  readonly services?: readonly ServiceReport[];
+  /** What went wrong without failing the run (a stop command that failed or hung). */
+  readonly warnings?: readonly string[];
   /** The recording of every request through the gate, when on. */
   readonly harPath: string | undefined;
   /** The live request inspector's page, while the preview is up (not after teardown). */
@@ -24,6 +30,13 @@ export interface RunResult {
   readonly phases: readonly PhaseRecord[];
   /** Why the run failed, when it did. */
   readonly failure: string | undefined;
+}
+
+export interface ServiceReport {
+  readonly name: string;
+  /** Its route prefix at the gate; undefined: it gets no requests. */
+  readonly path: string | undefined;
+  readonly log: string;
 }
 
 /** What the reports need, JSON-safe (it travels from the supervisor to the main step). */

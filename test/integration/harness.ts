@@ -15,7 +15,7 @@ import { nodeLauncher } from "../../src/app/process.js";
 import { runCli } from "../../src/cli/cli.js";
 import { buildConfig, type Config } from "../../src/config/config.js";
 import type { InputName } from "../../src/config/names.js";
-import { type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
+import { type PipelineDeps, type RunResult, runPipeline } from "../../src/pipeline/pipeline.js";
 import { newRun } from "../../src/session/run.js";
 import type { Logger } from "../../src/util/logger.js";
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
@@ -82,7 +82,8 @@ export class Harness {
     return { ...process.env, ...this.mark.env };
   }
 
-  async run(inputs: Inputs): Promise<RunResult> {
+  /** Runs the pipeline with these inputs (and, e.g., a publisher to watch what it is told). */
+  async run(inputs: Inputs, deps: Partial<PipelineDeps> = {}): Promise<RunResult> {
     return runPipeline(await makeConfig(inputs), {
       logger: this.logger,
       launcher: nodeLauncher,
@@ -98,6 +99,7 @@ export class Harness {
       run: newRun(this.tempDir),
       baseEnv: this.env,
       signal: this.controller.signal,
+      ...deps,
     });
   }
 

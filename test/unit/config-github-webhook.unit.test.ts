@@ -46,7 +46,7 @@ describe("github-webhook in the Config", () => {
     const c = await config({ "github-webhook-token": "github_pat_0123456789" });
     expect(c.githubWebhook).toBeUndefined();
     expect(c.gate.webhooks).toEqual([]);
-    expect(c.env).toEqual({});
+    expect(c.services[0]?.env).toEqual({});
   });
 
   it("makes a secret once, gives it to the app and the gate, names it and the token as secrets", async () => {
@@ -67,7 +67,7 @@ describe("github-webhook in the Config", () => {
       key: "docs",
     });
     expect(hook?.secret).toMatch(/^[0-9a-f]{64}$/);
-    expect(c.env).toEqual({ A: "1", HOOK_SECRET: hook?.secret });
+    expect(c.services[0]?.env).toEqual({ A: "1", HOOK_SECRET: hook?.secret });
     expect(c.gate.webhooks).toEqual([
       { provider: "github", pathPrefix: "/hooks/gh", secretEnv: "HOOK_SECRET", secret: hook?.secret },
     ]);

@@ -62,8 +62,9 @@ describe("serializeConfig / deserializeConfig", () => {
     expect(revived.gate.auth).toEqual(config.gate.auth);
     expect(revived.idp.clientSecret).toBe(config.idp.clientSecret);
 
-    expect(revived.ready.kind === "log" && revived.ready.pattern).toBeInstanceOf(RegExp);
-    expect(revived.ready.kind === "log" && revived.ready.pattern.exec("listening on 8080")?.[1]).toBe("8080");
+    const ready = revived.services[0]?.ready;
+    expect(ready?.kind === "log" && ready.pattern).toBeInstanceOf(RegExp);
+    expect(ready?.kind === "log" && ready.pattern.exec("listening on 8080")?.[1]).toBe("8080");
     const allow = revived.gate.allowCidrs?.blockList;
     expect(allow?.check("10.1.2.3", "ipv4")).toBe(true);
     expect(allow?.check("11.1.2.3", "ipv4")).toBe(false);
@@ -75,10 +76,9 @@ describe("serializeConfig / deserializeConfig", () => {
   it("revive a readiness URL", async () => {
     const config = await richConfig("http://127.0.0.1:3000/health?deep=1");
     const revived = deserializeConfig(serializeConfig(config));
-    expect(revived.ready.kind === "http" && revived.ready.url).toBeInstanceOf(URL);
-    expect(revived.ready.kind === "http" && revived.ready.url.href).toBe(
-      "http://127.0.0.1:3000/health?deep=1",
-    );
+    const ready = revived.services[0]?.ready;
+    expect(ready?.kind === "http" && ready.url).toBeInstanceOf(URL);
+    expect(ready?.kind === "http" && ready.url.href).toBe("http://127.0.0.1:3000/health?deep=1");
   });
 
   it("refuse what another version wrote", () => {

@@ -21,13 +21,25 @@ function problems(inputs: Partial<Record<InputName, string>>): Promise<string[]>
 describe("buildConfig", () => {
   it("applies the documented defaults", async () => {
     const c = await config({ start: "npm start" });
+    expect(c.services).toEqual([
+      {
+        name: "app",
+        start: "npm start",
+        stop: undefined,
+        setup: undefined,
+        startMode: "auto",
+        workingDirectory: cwd,
+        port: undefined,
+        env: {},
+        ready: { kind: "path", path: "/" },
+        readyTimeoutMs: 60_000,
+        path: "/",
+        stripPrefix: false,
+        dependsOn: [],
+      },
+    ]);
     expect(c).toMatchObject({
-      start: "npm start",
       workingDirectory: cwd,
-      port: undefined,
-      env: {},
-      ready: { kind: "path", path: "/" },
-      readyTimeoutMs: 60_000,
       readyStatus: [{ min: 200, max: 399 }],
       stopGraceMs: 5000,
       provider: "auto",
@@ -52,11 +64,12 @@ describe("buildConfig", () => {
       test: "npm test",
       "keep-alive": "2m",
     });
-    expect(c.port).toBe(3000);
-    expect(c.env).toEqual({ A: "1", B: "x=y", EMPTY: "" });
-    expect(c.ready.kind).toBe("log");
-    expect(c.ready.kind === "log" && c.ready.pattern.test("listening on 3000")).toBe(true);
-    expect(c.readyTimeoutMs).toBe(90_000);
+    const app = c.services[0];
+    expect(app?.port).toBe(3000);
+    expect(app?.env).toEqual({ A: "1", B: "x=y", EMPTY: "" });
+    expect(app?.ready.kind).toBe("log");
+    expect(app?.ready.kind === "log" && app.ready.pattern.test("listening on 3000")).toBe(true);
+    expect(app?.readyTimeoutMs).toBe(90_000);
     expect(c.readyStatus).toEqual([
       { min: 200, max: 200 },
       { min: 204, max: 204 },
@@ -72,7 +85,7 @@ describe("buildConfig", () => {
     ["/health", { kind: "path", path: "/health" }],
     ["tcp", { kind: "tcp" }],
   ])("reads ready %s", async (ready, expected) => {
-    expect((await config({ start: "x", ready })).ready).toMatchObject(expected);
+    expect((await config({ start: "x", ready })).services[0]?.ready).toMatchObject(expected);
   });
 
   it.each<[string, Partial<Record<InputName, string>>, RegExp]>([

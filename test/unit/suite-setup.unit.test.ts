@@ -14,6 +14,7 @@ import {
   reviewReport,
   type VitestJsonReport,
 } from "../../scripts/check-test-report.js";
+import { CONDITIONS } from "../../scripts/machine-conditions.js";
 import { skippedSummary } from "../reporters/skipped.js";
 import { FORCE_NPM_ENV, resolveTestBrowser } from "../setup/chromium.js";
 import { missingPrerequisite } from "../setup/prerequisites.js";
@@ -141,12 +142,45 @@ describe("CI's reading of the report", () => {
     ]);
   });
 
+  it("allows a skip listed `when` a condition of the machine holds only where it does (no Docker engine)", () => {
+    const dockerTest: PlatformSkip = {
+      test: "test/x.int.test.ts > compose > runs the example",
+      platforms: ["linux"],
+      why: "needs a Docker engine",
+      when: "no-docker-engine",
+    };
+    const skippedRun = report([["compose", "runs the example", "skipped"]]);
+    expect(reviewReport(skippedRun, [dockerTest], "linux", root, () => true).problems).toEqual([]);
+    expect(reviewReport(skippedRun, [dockerTest], "linux", root, () => false).problems).toEqual([
+      `skipped, but ${PLATFORM_SKIPS} allows it only when this machine has no working \`docker compose\` with a Docker engine, and this machine has one: test/x.int.test.ts > compose > runs the example`,
+    ]);
+    // Not skipped: nothing to check.
+    const asked: string[] = [];
+    reviewReport(report([["compose", "runs the example", "passed"]]), [dockerTest], "linux", root, (c) => {
+      asked.push(c);
+      return false;
+    });
+    expect(asked).toEqual([]);
+    // On this machine, as CI checks it: the condition is what the Docker test itself skips on.
+    const why = CONDITIONS["no-docker-engine"].check();
+    expect(reviewReport(skippedRun, [dockerTest], "linux", root).problems).toHaveLength(
+      why === undefined ? 1 : 0,
+    );
+  });
+
   it("reads the project's list, and refuses an entry without platforms or reason", () => {
     expect(readPlatformSkips(PLATFORM_SKIPS).length).toBeGreaterThan(0);
     const bad = path.join(dir, "skips.json");
     writeFileSync(bad, JSON.stringify({ tests: [{ test: "t", platforms: [], why: "w" }] }));
     expect(() => readPlatformSkips(bad)).toThrow(
       `${bad}: tests[0] must have "test", "platforms" (a non-empty list) and "why"`,
+    );
+    writeFileSync(
+      bad,
+      JSON.stringify({ tests: [{ test: "t", platforms: ["linux"], why: "w", when: "no-gpu" }] }),
+    );
+    expect(() => readPlatformSkips(bad)).toThrow(
+      `${bad}: tests[0].when must be one of no-docker-engine (got "no-gpu")`,
     );
   });
 });

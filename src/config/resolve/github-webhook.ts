@@ -39,11 +39,12 @@ export async function resolveGithubWebhook(
 }
 
 /**
- * The app and the gate with the webhook in them: the app gets the secret in its environment,
- * the gate verifies GitHub's signature on the hook's path. A `verify-webhooks` rule for the same
- * path, or an `env` line for the same variable, would contradict it: reported, nothing changed.
+ * The app and the gate with the webhook in them: the app (each of its services) gets the secret
+ * in its environment, the gate verifies GitHub's signature on the hook's path. A
+ * `verify-webhooks` rule for the same path, or an `env` line (of the input or a service) for
+ * the same variable, would contradict it: reported, nothing changed.
  */
-export function withGithubWebhook<A extends Pick<AppSettings, "env">>(
+export function withGithubWebhook<A extends Pick<AppSettings, "services">>(
   webhook: GithubWebhookSettings | undefined,
   parts: { readonly app: A; readonly gate: GateSettings },
   inputs: InputReader<GithubWebhookInputName>,
@@ -61,19 +62,26 @@ export function withGithubWebhook<A extends Pick<AppSettings, "env">>(
       ),
     );
   }
-  if (Object.hasOwn(app.env, webhook.secretEnv)) {
+  const setsIt = app.services.find((service) => Object.hasOwn(service.env, webhook.secretEnv));
+  if (setsIt !== undefined) {
     inputs.report(
       "github-webhook-secret-env",
       new InputError(
         "github-webhook-secret-env",
         webhook.secretEnv,
-        `names a variable that input "env" sets too; the app gets the webhook's secret (made for the run) in it: remove it from env or choose another name`,
+        `names a variable that ${app.services.length > 1 ? `the env of service "${setsIt.name}"` : 'input "env"'} sets too; the app gets the webhook's secret (made for the run) in it: remove it from env or choose another name`,
       ),
     );
   }
-  if (taken !== undefined || Object.hasOwn(app.env, webhook.secretEnv)) return parts;
+  if (taken !== undefined || setsIt !== undefined) return parts;
   return {
-    app: { ...app, env: { ...app.env, [webhook.secretEnv]: webhook.secret } },
+    app: {
+      ...app,
+      services: app.services.map((service) => ({
+        ...service,
+        env: { ...service.env, [webhook.secretEnv]: webhook.secret },
+      })),
+    },
     gate: {
       ...gate,
       webhooks: [

@@ -42,6 +42,7 @@ export function tracker(
       status,
       ms: performance.now() - ex.started,
       at: ex.startedAt,
+      service: ex.service,
     });
     const record = ex.record;
     if (record === undefined) return;

@@ -48,7 +48,14 @@ export async function announcePreview(ctx: RunContext, exposure: Exposure, url: 
     harPath: exposure.gate.harPath,
     inspectorUrl,
   });
-  void ctx.deps.publisher?.live({ url, provider: ctx.provider, signIn: signIn(ctx, exposure), inspectorUrl });
+  const { services } = ctx.settings;
+  void ctx.deps.publisher?.live({
+    url,
+    provider: ctx.provider,
+    signIn: signIn(ctx, exposure),
+    inspectorUrl,
+    ...(services.length > 1 ? { services: services.map(({ name, path }) => ({ name, path })) } : {}),
+  });
 }
 
 /**

@@ -1,152 +1,224 @@
 /**
- * The boot and ready phases: start the app (knowing its public URL), follow its output, wait
- * until it answers, point the gate at it. Adds the app; tears it down (and its log tail). Once
- * the app is up, its exit is news: logged with its last lines and reported.
+ * The setup, boot and ready phases: the services (one, for the single-service inputs) start
+ * knowing the public URL and each other's local URLs, in dependency order: level by level,
+ * the services of a level in parallel, each set up, started and waited for; the first failure
+ * stops the level's others. The gate is then pointed at each. Adds the app; tears the services
+ * down in reverse (a level's services in parallel): stop command, process tree, log. Once the
+ * app is up, a service going down is news: logged with its last lines and reported.
  */
 
-import {
-  describeExit,
-  type ExitInfo,
-  freePort,
-  LogTail,
-  type ManagedProcess,
-  portInUse,
-  ReadyTimeoutError,
-  waitForReady,
-} from "../../app/index.js";
+import { freePort, portInUse, type ServiceSettings, serviceUrlEnv, startOrder } from "../../app/index.js";
 import { StartError } from "../../errors.js";
-import { STATE } from "../../session/state.js";
-import { formatDuration } from "../../util/time.js";
+import type { GateRoute } from "../../gate/index.js";
+import { StopPlan } from "../../session/stop-plan.js";
+import { mergeEnv } from "../../util/env.js";
 import type { RunContext } from "../context.js";
 import type { BootedApp, Exposure } from "../reached.js";
-import type { PipelineSettings } from "../settings.js";
+import { ServiceDownError, ServiceRun } from "./service.js";
 
-export const LOG_TAIL_LINES = 50;
+export { LOG_TAIL_LINES } from "./service.js";
 
-export class AppExitedError extends Error {
-  constructor(readonly exit: ExitInfo) {
-    super(`The app ${describeExit(exit)}`);
+/** Each service's port: the configured one (which must be free), or one the OS says is free. */
+export async function chooseServicePorts(services: readonly ServiceSettings[]): Promise<Map<string, number>> {
+  const ports = new Map<string, number>();
+  for (const s of services) {
+    if (s.port === undefined) continue;
+    if (await portInUse(s.port)) {
+      const what = services.length === 1 ? "the app" : `service "${s.name}"`;
+      throw new StartError(
+        `Port ${s.port} is already in use before ${what} started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
+      );
+    }
+    ports.set(s.name, s.port);
   }
+  const taken = new Set(ports.values());
+  for (const s of services) {
+    if (ports.has(s.name)) continue;
+    // The OS may hand out the same free port twice in a row: each service gets its own.
+    let port = await freePort();
+    while (taken.has(port)) port = await freePort();
+    taken.add(port);
+    ports.set(s.name, port);
+  }
+  return ports;
 }
 
-/** The app's port: the configured one (which must be free), or one the OS says is free. */
-export async function chooseAppPort(settings: PipelineSettings): Promise<number> {
-  if (settings.port === undefined) return freePort();
-  if (await portInUse(settings.port)) {
-    throw new StartError(
-      `Port ${settings.port} is already in use before the app started, so readiness would probe another process. Stop whatever listens there, or choose another "port".`,
-    );
-  }
-  return settings.port;
+/** The gate's routes: each service with a path, at the port chosen for it. */
+export function gateRoutes(
+  services: readonly ServiceSettings[],
+  ports: ReadonlyMap<string, number>,
+): GateRoute[] {
+  return services.flatMap((s) =>
+    s.path === undefined
+      ? []
+      : [
+          {
+            name: s.name,
+            prefix: s.path,
+            stripPrefix: s.stripPrefix,
+            host: "127.0.0.1",
+            port: ports.get(s.name) as number,
+          },
+        ],
+  );
 }
 
 /**
- * Boots the app on `port` with `appEnv` (the preview's public URL and, when on, the identity
- * provider's settings and the scenarios' public keys), then points the gate at it.
+ * Boots the services on their ports with `appEnv` (the preview's public URL and, when on, the
+ * identity provider's settings and the scenarios' public keys), then points the gate at them.
  */
 export async function boot(
   ctx: RunContext,
   exposure: Exposure,
-  port: number,
+  ports: ReadonlyMap<string, number>,
   appEnv: Record<string, string>,
 ): Promise<BootedApp> {
-  const app = await bootApp(ctx, port, appEnv);
+  const services = ctx.settings.services;
+  const alone = services.length === 1;
+  const order = startOrder(services);
+  // The config refuses cycles; this is the last guard.
+  if ("cycle" in order)
+    throw new StartError(`The services depend on each other in a cycle: ${order.cycle.join(" -> ")}.`);
+  const gone = new AbortController();
+  let down: ServiceDownError | undefined;
+  const plan = new StopPlan(ctx.dir, ctx.settings.stopGraceMs);
+  const runs = new Map<string, ServiceRun>();
+  const levels: ServiceRun[][] = [];
+  // Registered before anything starts, so whatever did start is stopped: last level first.
+  ctx.teardown.add("services", async () => {
+    for (const level of [...levels].reverse()) await Promise.all(level.map((s) => s.stop()));
+  });
+
+  const make = (settings: ServiceSettings, index: number) => {
+    const port = ports.get(settings.name) as number;
+    const urls: Record<string, string> = {};
+    for (const other of services)
+      if (other.name !== settings.name)
+        urls[serviceUrlEnv(other.name)] = `http://127.0.0.1:${ports.get(other.name)}`;
+    const env = mergeEnv(urls, appEnv, { PORT: String(port) }, settings.env) as Record<string, string>;
+    return new ServiceRun(ctx, {
+      settings,
+      port,
+      env,
+      alone,
+      first: index === 0,
+      plan,
+      gone: gone.signal,
+      down: (error) => {
+        if (down) return;
+        down = error;
+        gone.abort(error);
+      },
+    });
+  };
+
+  try {
+    for (const names of order.levels) {
+      if (gone.signal.aborted) throw gone.signal.reason;
+      const level = names.map((name) => {
+        const index = services.findIndex((s) => s.name === name);
+        const run = make(services[index] as ServiceSettings, index);
+        runs.set(name, run);
+        return run;
+      });
+      levels.push(level);
+      await bootLevel(ctx, level, alone);
+    }
+  } catch (error) {
+    if (error instanceof ServiceDownError) {
+      const run = runs.get(error.service);
+      await run?.tail.flush();
+      throw new StartError(
+        `${error.what} before the preview was ready.${error.hint}\n${run?.describeTail() ?? ""}`,
+      );
+    }
+    throw error;
+  }
+
+  const all = [...runs.values()];
+  const app: BootedApp = {
+    services: services.map((s) => runs.get(s.name) as ServiceRun),
+    gone: gone.signal,
+    down: () => down && `${down.what} while the preview was up.`,
+    flush: async () => {
+      await Promise.all(all.map((s) => s.tail.flush()));
+    },
+    describeTail: (service) => (runs.get(service ?? "") ?? (app.services[0] as ServiceRun)).describeTail(),
+  };
   ctx.reached.app = app;
-  exposure.gate.setUpstreamHost(app.ready.host ?? "127.0.0.1");
-  watchForCrash(ctx, app);
+  for (const run of all) exposure.gate.setUpstreamHost(run.ready.host ?? "127.0.0.1", run.name);
+  reportDown(ctx, app);
   return app;
 }
 
-/** Once the app is up, its exit is news: log it with its last lines and tell the reporter. */
-function watchForCrash(ctx: RunContext, app: BootedApp): void {
-  void app.process.exited.then(async (exit) => {
-    if (ctx.teardown.started) return;
-    await app.tail.flush();
-    const message = `The app ${describeExit(exit)} while the preview was up.`;
-    ctx.logger.error(`${message}\n${app.describeTail()}`);
-    void ctx.deps.publisher?.failed(message);
-    await ctx.deps.reporter.crashed?.(ctx.secrets.redact(`${message}\n${app.describeTail()}`));
-  });
+/** A level: setups (in a group of their own), then start and readiness, in parallel. */
+async function bootLevel(ctx: RunContext, level: readonly ServiceRun[], alone: boolean): Promise<void> {
+  const { logger } = ctx;
+  const settingsOf = (run: ServiceRun) =>
+    ctx.settings.services.find((s) => s.name === run.name) as ServiceSettings;
+  const names = level.map((s) => s.name).join(", ");
+  await Promise.all(level.map((s) => s.open()));
+  const withSetup = level.filter((s) => settingsOf(s).setup !== undefined);
+  if (withSetup.length > 0) {
+    logger.startGroup(
+      alone
+        ? `Setup: ${settingsOf(level[0] as ServiceRun).setup}`
+        : `Setup: ${withSetup.map((s) => s.name).join(", ")}`,
+    );
+    try {
+      await together(withSetup, (s, signal) => s.setup(signal));
+    } finally {
+      logger.endGroup();
+    }
+  }
+  logger.startGroup(alone ? `App: ${settingsOf(level[0] as ServiceRun).start}` : `Services: ${names}`);
+  try {
+    await together(level, (s) => s.launch());
+    await together(level, (s, signal) => s.waitReady(signal));
+  } finally {
+    logger.endGroup();
+  }
 }
 
 /**
- * Starts the app with PORT, the `env` input and `extraEnv` (the preview's public URL and,
- * when on, the identity provider's settings), and waits until it is ready.
+ * Runs `work` for each service at once; the first failure aborts the others' (through the
+ * signal) and is what is thrown, once all have settled (nothing is left half-started).
  */
-async function bootApp(ctx: RunContext, port: number, extraEnv: Record<string, string>): Promise<BootedApp> {
-  const { settings, logger } = ctx;
-  const tail = new LogTail(ctx.appLog, LOG_TAIL_LINES);
-  const describeTail = () => formatTail(tail, ctx.appLog);
-
-  const app = await ctx.clock.run(
-    "boot",
-    async () => {
-      logger.startGroup(`App: ${settings.start}`);
-      logger.info(
-        `Starting the app in ${settings.workingDirectory} with PORT=${port}; its output goes to ${ctx.appLog}`,
-      );
-      const started = await ctx.deps.launcher.start({
-        command: settings.start,
-        cwd: settings.workingDirectory,
-        env: ctx.childEnv(extraEnv, { PORT: String(port) }, settings.env),
-        output: { file: ctx.appLog },
-      });
-      ctx.deps.state.save(STATE.appPid, String(started.pid));
-      ctx.teardown.add("log", () => tail.close());
-      ctx.teardown.add("app", async () => {
-        logger.info("Stopping the app");
-        await started.stop(ctx.grace());
-      });
-      await tail.start();
-      tail.onLine((line) => logger.write(`${line}\n`));
-      return started;
-    },
-    (p) => `pid ${p.pid}`,
-  );
-  const gone = new AbortController();
-  void app.exited.then((exit) => gone.abort(new AppExitedError(exit)));
-
-  const ready = await ctx.clock.run(
-    "ready",
-    async () => {
+async function together(
+  level: readonly ServiceRun[],
+  work: (run: ServiceRun, signal: AbortSignal) => Promise<unknown>,
+): Promise<void> {
+  const failed = new AbortController();
+  let first: { readonly error: unknown } | undefined;
+  await Promise.allSettled(
+    level.map(async (run) => {
       try {
-        return await waitForReady({
-          spec: settings.ready,
-          port,
-          statuses: settings.readyStatus,
-          timeoutMs: settings.readyTimeoutMs,
-          onLine: (listener) => tail.onLine(listener),
-          seenLines: () => tail.tail(),
-          signal: AbortSignal.any([ctx.signal, gone.signal]),
-        });
+        await work(run, failed.signal);
       } catch (error) {
-        if (ctx.signal.aborted) throw ctx.signal.reason;
-        await tail.flush();
-        throw startFailure(error, app, describeTail());
-      } finally {
-        logger.endGroup();
+        first ??= { error };
+        failed.abort(error);
       }
-    },
-    (r) => `${r.detail} after ${formatDuration(r.elapsedMs)}`,
+    }),
   );
-  logger.info(`The app is ready (${ready.detail}) after ${formatDuration(ready.elapsedMs)}.`);
-  return { process: app, port, tail, gone: gone.signal, ready, describeTail };
+  if (first) throw first.error;
 }
 
-function startFailure(error: unknown, app: ManagedProcess, tail: string): unknown {
-  if (error instanceof AppExitedError) {
-    return new StartError(`The app ${describeExit(error.exit)} before it was ready.\n${tail}`);
-  }
-  if (error instanceof ReadyTimeoutError) {
-    const exit = app.exitInfo();
-    const still = exit ? ` The app ${describeExit(exit)}.` : "";
-    return new StartError(`${error.message}${still}\n${tail}`, { cause: error });
-  }
-  return error;
-}
-
-function formatTail(tail: LogTail, appLog: string): string {
-  const lines = tail.tail();
-  if (lines.length === 0) return `The app printed nothing (log: ${appLog}).`;
-  return `Last ${lines.length} line(s) of its output (full log: ${appLog}):\n${lines.map((l) => `  | ${l}`).join("\n")}`;
+/** Once the app is up, a service going down is logged with its last lines and reported. */
+function reportDown(ctx: RunContext, app: BootedApp): void {
+  app.gone.addEventListener(
+    "abort",
+    () => {
+      if (ctx.teardown.started) return;
+      const error = app.gone.reason as ServiceDownError;
+      void (async () => {
+        await app.flush();
+        const message = app.down() ?? error.what;
+        const tail = app.describeTail(error.service);
+        ctx.logger.error(`${message}\n${tail}`);
+        void ctx.deps.publisher?.failed(message);
+        await ctx.deps.reporter.crashed?.(ctx.secrets.redact(`${message}\n${tail}`));
+      })();
+    },
+    { once: true },
+  );
 }

@@ -6,7 +6,13 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorMessage } from "../../errors.js";
-import { newProbeSecrets, PROBE_KEY_HEADER, PROBE_PATH, startGate } from "../../gate/index.js";
+import {
+  type GateRoute,
+  newProbeSecrets,
+  PROBE_KEY_HEADER,
+  PROBE_PATH,
+  startGate,
+} from "../../gate/index.js";
 import { STATE } from "../../session/state.js";
 import { probePublicUrl, type TunnelProvider } from "../../tunnel/index.js";
 import type { RunContext } from "../context.js";
@@ -14,8 +20,10 @@ import type { Exposure } from "../reached.js";
 
 export interface ExposeOptions {
   readonly provider: TunnelProvider;
-  /** The app's port (the app starts later, knowing its public URL). */
-  readonly appPort: number;
+  /** The services' ports (they start later, knowing the public URL): the gate takes none of them. */
+  readonly appPorts: readonly number[];
+  /** The services behind the gate, by path prefix. */
+  readonly routes: readonly GateRoute[];
   /** Other reserved paths (the identity provider), given the checked path; true when answered. */
   readonly reserved?: (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
   /** The tunnel came back on another URL. */
@@ -50,18 +58,19 @@ async function openExposure(ctx: RunContext, options: ExposeOptions): Promise<Ex
     provider: provider.name,
   };
   const gate = await startGate({
-    // Until readiness tells which loopback address the app took (see setUpstreamHost).
-    upstream: { host: "127.0.0.1", port: options.appPort },
-    // Chosen free a moment ago and not taken yet: the OS could give it to the gate.
-    avoidPort: options.appPort,
+    // 127.0.0.1 until readiness tells which loopback address each service took (setUpstreamHost).
+    routes: options.routes,
+    // Chosen free a moment ago and not taken yet: the OS could give one to the gate.
+    avoidPorts: options.appPorts,
     settings: settings.gate,
     logger,
     clientIpHeader: provider.clientIpHeader,
-    onUpstreamError: (error) => {
+    onUpstreamError: (error, service) => {
       const app = ctx.reached.app;
       if (app && !ctx.teardown.started) {
+        const what = service === undefined ? "the app" : `service "${service}"`;
         logger.warning(
-          `A request through the gate could not reach the app (${errorMessage(error)}).\n${app.describeTail()}`,
+          `A request through the gate could not reach ${what} (${errorMessage(error)}).\n${app.describeTail(service)}`,
         );
       }
     },

@@ -16,12 +16,12 @@ export const FOREVER_MS = 2 ** 31 - 1;
 export async function hold(ctx: RunContext, app: BootedApp): Promise<void> {
   const announce = () => ctx.deps.reporter.holding?.(ctx.result());
   const url = ctx.reached.url;
-  await app.tail.flush();
+  await app.flush();
   await ctx.deps.publisher?.settled();
   const stop = ctx.deps.stop;
   const keepAliveMs = stop ? FOREVER_MS : ctx.settings.keepAliveMs;
-  if (keepAliveMs <= 0 || app.process.exitInfo()) {
-    ctx.clock.skip("hold", keepAliveMs > 0 ? "the app had exited" : "keep-alive 0s");
+  if (keepAliveMs <= 0 || app.down()) {
+    ctx.clock.skip("hold", keepAliveMs > 0 ? "the app was down" : "keep-alive 0s");
     await announce();
     return;
   }
