@@ -6,16 +6,23 @@
  * process's RSS is sampled. The app, the load generator and the uploader each run in their
  * own child process (this same file, in another role), so the contenders in this process
  * share the event loop with nobody. Reports ratios and PASS/MISS; asserts nothing.
+ *
+ * `BENCH_GATE_BEFORE=<checkout of an earlier commit>` adds that commit's gate (built from its
+ * src/ on the spot, same inputs) as a contender, to measure what a change costs side by side
+ * in one run, e.g. `git worktree add /tmp/before 9c8680d && BENCH_GATE_BEFORE=/tmp/before npm
+ * run bench -- gate`; the inspector is off in both then (it came later; bench/inspector.bench.ts
+ * measures it).
  */
 
 import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
 import { once } from "node:events";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { build } from "esbuild";
 import httpProxy from "http-proxy";
 import { parseGateSettings } from "../src/config/parts.js";
 import { type Gate, startGate } from "../src/gate/server.js";
@@ -189,13 +196,58 @@ const silent: Logger = {
   write: () => undefined,
 };
 
-async function gateContender(appPort: number, harPath: string): Promise<Contender & { gate: Gate }> {
-  const settings = parseGateSettings(
-    (name) => ({ credentials: `bench:${PASSWORD}`, record: harPath, "max-body": "2gb" })[name as string],
-    {},
-  );
+const GATE_INPUTS = (harPath: string, extra: Record<string, string>) => (name: string) =>
+  ({ credentials: `bench:${PASSWORD}`, record: harPath, "max-body": "2gb", ...extra })[name];
+
+async function gateContender(
+  appPort: number,
+  harPath: string,
+  extra: Record<string, string> = {},
+): Promise<Contender & { gate: Gate }> {
+  const settings = parseGateSettings(GATE_INPUTS(harPath, extra), {});
   const gate = await startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: silent });
   return { name: "gate (basic auth + HAR)", port: gate.port, gate, close: () => gate.close() };
+}
+
+/**
+ * The gate of an earlier checkout (its src/, bundled now; its packages resolve from this
+ * one's node_modules), with the same inputs: its settings parser sat in config/gate-parse.ts
+ * before the refactor and in config/parts.ts after it.
+ */
+async function gateBefore(dir: string, appPort: number, harPath: string): Promise<Contender> {
+  const parser = ["src/config/parts.ts", "src/config/gate-parse.ts"]
+    .map((file) => path.join(dir, file))
+    .find((file) => existsSync(file));
+  if (parser === undefined)
+    throw new Error(`BENCH_GATE_BEFORE=${dir}: no src/config/parts.ts or gate-parse.ts there`);
+  const workDir = path.resolve(".tmp/bench");
+  const entry = path.join(workDir, "gate-before-entry.ts");
+  writeFileSync(
+    entry,
+    `export { parseGateSettings } from ${JSON.stringify(parser)};\nexport { startGate } from ${JSON.stringify(path.join(dir, "src/gate/server.ts"))};\n`,
+  );
+  const outfile = path.join(workDir, "gate-before.mjs");
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "warning",
+    nodePaths: [path.resolve("node_modules")],
+  });
+  const before = (await import(outfile)) as {
+    parseGateSettings: (source: (name: string) => string | undefined, env: object) => unknown;
+    startGate: (options: object) => Promise<Gate>;
+  };
+  const settings = before.parseGateSettings(GATE_INPUTS(`${harPath}.before`, {}), {});
+  const gate = await before.startGate({
+    upstream: { host: "127.0.0.1", port: appPort },
+    settings,
+    logger: silent,
+  });
+  return { name: "gate before", port: gate.port, close: () => gate.close() };
 }
 
 // ---------------------------------------------------------------- measurement
@@ -297,10 +349,13 @@ async function main(): Promise<void> {
 
     const bare = await barePipe(appPort);
     const hp = await httpProxyContender(appPort);
-    const gate = await gateContender(appPort, harPath);
+    const beforeDir = process.env.BENCH_GATE_BEFORE;
+    const gate = await gateContender(appPort, harPath, beforeDir ? { inspector: "false" } : {});
     contenders.push(bare, hp, gate);
+    const before = beforeDir ? await gateBefore(beforeDir, appPort, harPath) : undefined;
+    if (before) contenders.push(before);
     const direct: Contender = { name: "app (direct)", port: appPort, close: async () => undefined };
-    const all = [direct, bare, hp, gate];
+    const all = [direct, bare, hp, gate, ...(before ? [before] : [])];
 
     console.log(
       `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds (order rotated), medians over rounds; Node ${process.version}`,
@@ -365,6 +420,12 @@ async function main(): Promise<void> {
     console.log(
       `throughput gate / http-proxy = ${gh.toFixed(2)}  (target >= 1.10: ${verdict(gh >= 1.1)}; ratio of the medians ${ofMedians(gate, hp).toFixed(2)})`,
     );
+    if (before) {
+      const gg = paired(gate, before);
+      console.log(
+        `throughput gate / gate before (${beforeDir}) = ${gg.toFixed(3)}  (target >= 0.97: ${verdict(gg >= 0.97)}; ratio of the medians ${ofMedians(gate, before).toFixed(3)}; CPU per request ${(cpu(before.name) / cpu(gate.name)).toFixed(3)})`,
+      );
+    }
     console.log("(median over rounds of the ratio within each round)");
     console.log(
       `CPU per request, as throughput ratios (less sensitive to a busy machine): gate vs bare ${(cpu(bare.name) / cpu(gate.name)).toFixed(2)}, gate vs http-proxy ${(cpu(hp.name) / cpu(gate.name)).toFixed(2)}`,
@@ -407,6 +468,7 @@ async function main(): Promise<void> {
     for (const c of contenders) await c.close();
     for (const proc of children) proc.kill();
     rmSync(harPath, { force: true });
+    rmSync(`${harPath}.before`, { force: true });
   }
 }
 
