@@ -5,7 +5,6 @@
  * otherwise the preview goes to a background supervisor that outlives this step, and the post
  * step stops it.
  */
-import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
@@ -17,6 +16,7 @@ import { CancelledError, ConfigError, errorMessage } from "../errors.js";
 import { newRun, type RunIdentity } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import { STATE } from "../session/state.js";
+import { makeDir } from "../util/make-dir.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { runsInBackground, startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
@@ -63,7 +63,7 @@ export async function runMain(): Promise<void> {
  * publishing if this process is killed), and where the post step finds both.
  */
 function saveRun(run: RunIdentity, config: Config): void {
-  mkdirSync(run.dir, { recursive: true });
+  makeDir(run.dir);
   writeConfigFile(run.dir, config);
   core.saveState(STATE.runId, run.id);
   core.saveState(STATE.runDir, run.dir);

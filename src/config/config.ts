@@ -4,8 +4,10 @@
  * (resolve/*.ts: files, PATH, secrets generated once for the run). Every problem of either
  * step is reported together, in the inputs' order, so one edit can fix them all.
  */
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { AppSettings } from "../app/settings.js";
+import { ConfigError } from "../errors.js";
 import type { GateSettings } from "../gate/settings.js";
 import type { PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
@@ -24,6 +26,7 @@ import { parseTunnelInputs } from "./parse/tunnel.js";
 import { resolveApp } from "./resolve/app.js";
 import { resolveGate } from "./resolve/gate.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
+import { checkOutputFile, makeRunFolder, RunFolderError } from "./resolve/outputs.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
 
@@ -56,6 +59,25 @@ export interface ConfigContext {
  * so nothing starts on bad input.
  */
 export async function buildConfig(source: InputSource, context: ConfigContext): Promise<Config> {
+  const { runDir } = context;
+  // Every output's default place: without it nothing can be written, so it fails alone, first.
+  const made = !existsSync(runDir);
+  try {
+    makeRunFolder(runDir);
+  } catch (error) {
+    if (error instanceof RunFolderError) throw new ConfigError([error]);
+    throw error;
+  }
+  try {
+    return await readInputs(source, context);
+  } catch (error) {
+    // Bad input leaves nothing behind.
+    if (made) rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function readInputs(source: InputSource, context: ConfigContext): Promise<Config> {
   const { cwd, env, runDir } = context;
   const inputs = new InputReader(source, INPUTS);
 
@@ -76,6 +98,17 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
   const idp = await resolveIdp(parsed.idp, inputs);
+
+  // Outputs: their folders made now, so a path that cannot be written fails before anything
+  // starts, naming its input (browser screenshots go beside the recording, or into the run
+  // folder, made above).
+  const record = gate?.record;
+  if (record !== undefined)
+    inputs.check("record", () => checkOutputFile("record", inputs.raw("record"), record.path));
+  if (scenarios !== undefined && scenarios.scenarios.length > 0)
+    inputs.check("junit-path", () =>
+      checkOutputFile("junit-path", inputs.raw("junit-path"), scenarios.junitPath),
+    );
 
   const { run, publish } = parsed;
   // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.

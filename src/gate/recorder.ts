@@ -9,11 +9,12 @@
 
 import { createReadStream } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
-import { mkdir, open } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import { makeDir } from "../util/make-dir.js";
 import type { Redactor } from "../util/secrets.js";
 import type { Recording } from "./exchange.js";
 import { type EntryData, JsonOut, Serializer } from "./har-serialize.js";
@@ -179,7 +180,7 @@ export class HarRecorder implements EntrySink {
   }
 
   static async open(options: RecorderOptions): Promise<HarRecorder> {
-    await mkdir(path.dirname(options.path), { recursive: true });
+    makeDir(path.dirname(options.path));
     const file = await open(options.path, "w", 0o600);
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, undefined, 0);

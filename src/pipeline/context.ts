@@ -4,7 +4,6 @@
  * its part; the run's result is read from it, whenever the run ends).
  */
 
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
@@ -12,6 +11,7 @@ import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import { mergeEnv } from "../util/env.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
+import { makeDir } from "../util/make-dir.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 import { PhaseClock } from "./clock.js";
 import type { Reached } from "./reached.js";
@@ -107,7 +107,7 @@ export class RunContext {
       new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
     for (const { label, value } of pipelineSecrets(settings, deps.baseEnv)) this.secrets.add(value, label);
     this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
-    mkdirSync(this.dir, { recursive: true });
+    makeDir(this.dir);
     this.appLog = path.join(this.dir, "app.log");
     this.teardown = new Teardown((m) => this.logger.warning(m));
   }

@@ -5,10 +5,11 @@
  * browser driver) is loaded only by a run that has scenarios.
  */
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { clientCredentials } from "../../gate/index.js";
 import type { ScenarioKeys } from "../../scenarios/index.js";
+import { makeDir } from "../../util/make-dir.js";
 import type { RunContext } from "../context.js";
 import type { Exposure } from "../reached.js";
 import type { ScenarioOutcome } from "../result.js";
@@ -92,7 +93,7 @@ async function runScenarioPhase(
   // redacted before rendering (Markdown and XML escape the forms), and once more after.
   const redacted = ctx.secrets.redactDeep(run);
   const redact = (text: string) => ctx.secrets.redact(text);
-  mkdirSync(path.dirname(junitPath), { recursive: true });
+  makeDir(path.dirname(junitPath));
   writeFileSync(junitPath, redact(junitXml(redacted)));
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
