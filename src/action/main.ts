@@ -39,7 +39,7 @@ export async function runMain(): Promise<void> {
     secrets = actionSecrets(config, process.env);
     saveRun(run, config);
     if (runsInBackground(config)) await background(run, cancel.signal, secrets);
-    else await foreground(config, run, cancel.signal, secrets);
+    else await foreground(config, run, cancel, secrets);
   } catch (error) {
     // A bad scenario file is pointed at in the file itself.
     if (error instanceof ConfigError) {
@@ -76,7 +76,7 @@ const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
 async function foreground(
   config: Config,
   run: RunIdentity,
-  signal: AbortSignal,
+  cancel: { readonly signal: AbortSignal; readonly urgent: AbortSignal },
   secrets: SecretRegistry,
 ): Promise<void> {
   try {
@@ -87,7 +87,8 @@ async function foreground(
       secrets,
       state: actionState,
       setOutputs,
-      signal,
+      signal: cancel.signal,
+      urgent: cancel.urgent,
       report: {
         // The pipeline redacted its result with `secrets`.
         finished: async (r) => {

@@ -22,7 +22,14 @@ export async function runCommand(
   io: CliIo,
   logger: Logger,
 ): Promise<number> {
-  const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
+  let signals = 0;
+  const cancel = abortOnSignals((sig) =>
+    logger.warning(
+      ++signals === 1
+        ? `Received ${sig}: tearing down.`
+        : `Received ${sig} again: stopping what is left at once.`,
+    ),
+  );
   const secrets = new SecretRegistry({ onTooShort: (label) => logger.warning(tooShortWarning(label)) });
   // Terminals of shared machines and CI logs are read by others: the run's output shows no
   // secret, except the credentials printed on purpose beside PREVIEW_URL.
@@ -48,6 +55,7 @@ export async function runCommand(
       baseEnv: childEnv(io.env),
       secrets,
       signal: cancel.signal,
+      urgent: cancel.urgent,
       reporter: {
         preview: ({ url, harPath }) => {
           // Local runs: the credentials are the user's own, printed so they can use the preview.

@@ -71,6 +71,11 @@ export interface PipelineDeps {
   /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
   readonly signal: AbortSignal;
   /**
+   * Aborted on a second signal (the runner's SIGTERM 7.5 s after its SIGINT, a second Ctrl-C):
+   * whatever is still being stopped is killed at once.
+   */
+  readonly urgent?: AbortSignal;
+  /**
    * Aborted when the preview should end normally (the post step stopping the supervisor).
    * When given, the preview is held until then instead of for `keep-alive`.
    */
@@ -92,6 +97,8 @@ export class RunContext {
   readonly logger: Logger;
   readonly reached: Reached = {};
   #outcome: RunResult["outcome"] = "no-test";
+  /** When every grace still running ends at the latest (brought forward by signals). */
+  #cutoff = Number.POSITIVE_INFINITY;
   #failure: string | undefined;
 
   constructor(
@@ -110,7 +117,16 @@ export class RunContext {
     makeDir(this.dir);
     this.appLog = path.join(this.dir, "app.log");
     this.teardown = new Teardown((m) => this.logger.warning(m));
+    // A signal shortens every grace, also one that is already running (teardown had begun).
+    const cut = (ms: number) => {
+      this.#cutoff = Math.min(this.#cutoff, Date.now() + ms);
+    };
+    onAbort(deps.signal, () => cut(CANCEL_GRACE_MS));
+    if (deps.urgent) onAbort(deps.urgent, () => cut(0));
   }
+
+  /** The latest end of any grace period from now on (see StopOptions.cutoff). */
+  readonly cutoff = (): number => this.#cutoff;
 
   /**
    * The environment of a process the run starts: baseEnv, plus `given` and the run's marker
@@ -166,3 +182,8 @@ export class RunContext {
 }
 
 export type { RunResult } from "./result.js";
+
+function onAbort(signal: AbortSignal, run: () => void): void {
+  if (signal.aborted) run();
+  else signal.addEventListener("abort", run, { once: true });
+}

@@ -95,7 +95,7 @@ async function bootApp(ctx: RunContext, port: number, extraEnv: Record<string, s
       ctx.teardown.add("log", () => tail.close());
       ctx.teardown.add("app", async () => {
         logger.info("Stopping the app");
-        await started.stop(ctx.grace());
+        await started.stop(ctx.grace(), ctx.cutoff);
       });
       await tail.start();
       tail.onLine((line) => logger.write(`${line}\n`));
