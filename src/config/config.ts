@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { AppSettings } from "../app/settings.js";
-import { ConfigError } from "../errors.js";
+import { ConfigError, InputError } from "../errors.js";
 import type { GateSettings } from "../gate/settings.js";
 import type { PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
@@ -19,7 +19,7 @@ import { INPUTS, type InputSource } from "./names.js";
 import { parseAppInputs } from "./parse/app.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
-import { parseIdpInputs } from "./parse/idp.js";
+import { parseIdpInputs, shorten } from "./parse/idp.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
 import { parseTunnelInputs } from "./parse/tunnel.js";
@@ -28,6 +28,7 @@ import { resolveGate } from "./resolve/gate.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
 import { checkOutputFile, makeRunFolder, RunFolderError } from "./resolve/outputs.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
+import { trafficPolicyProblem } from "./resolve/traffic-policy.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
 
 /** The whole run, as read from action inputs or CLI flags: the app's settings and each part's. */
@@ -96,6 +97,13 @@ async function readInputs(source: InputSource, context: ConfigContext): Promise<
   const app = resolveApp(parsed.app, inputs);
   const gate = parsed.gate && resolveGate(parsed.gate);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
+  // Parsed and checked here rather than when parsing: the YAML parser loads lazily.
+  const policy = tunnel?.ngrok.trafficPolicy;
+  const policyProblem = policy === undefined ? undefined : await trafficPolicyProblem(policy);
+  if (policyProblem !== undefined) {
+    const input = "ngrok-traffic-policy";
+    inputs.report(input, new InputError(input, shorten(inputs.raw(input)), policyProblem));
+  }
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, { cwd, env });
   const idp = await resolveIdp(parsed.idp, inputs);
 

@@ -64,21 +64,52 @@ export interface ParsedApp {
   readonly settings: Omit<AppSettings, "workingDirectory"> | undefined;
 }
 
+/**
+ * One port, whichever input gives it: `PORT` in `env` becomes the port (the app is probed
+ * there), and may not disagree with `port`.
+ */
+export function portFromEnv(input: string, envPort: string, port: number | undefined): number {
+  const shown = `PORT=${envPort}`;
+  let fromEnv: number;
+  try {
+    fromEnv = parsePort(input, envPort);
+  } catch {
+    throw new InputError(input, shown, "sets PORT, which must be the app's TCP port, from 1 to 65535");
+  }
+  if (port !== undefined && port !== fromEnv)
+    throw new InputError(
+      input,
+      shown,
+      `sets PORT to ${fromEnv} but "port" is ${port}: give the app's port once, in "port" (or only in env)`,
+    );
+  return fromEnv;
+}
+
 /** Reads every app input into the reader. */
 export function parseAppInputs(
   inputs: InputReader<AppInputName>,
   context: { readonly cwd: string },
 ): ParsedApp {
+  const settings = readAppSettings(inputs);
+  const envPort = settings?.env.PORT;
+  const port =
+    envPort === undefined
+      ? settings?.port
+      : inputs.check("env", () => portFromEnv("env", envPort, settings?.port));
   return {
     workingDirectory: path.resolve(context.cwd, inputs.raw("working-directory").trim()),
-    settings: inputs.readAll({
-      start: ["start", parseStart],
-      port: ["port", parseOptionalPort],
-      env: ["env", parseEnvLines],
-      ready: ["ready", parseReady],
-      readyTimeoutMs: ["ready-timeout", parsePositiveDuration],
-      readyStatus: ["ready-status", parseStatusRanges],
-      stopGraceMs: ["stop-grace", parseDuration],
-    }),
+    settings: settings && (envPort === undefined || port !== undefined) ? { ...settings, port } : undefined,
   };
+}
+
+function readAppSettings(inputs: InputReader<AppInputName>) {
+  return inputs.readAll({
+    start: ["start", parseStart],
+    port: ["port", parseOptionalPort],
+    env: ["env", parseEnvLines],
+    ready: ["ready", parseReady],
+    readyTimeoutMs: ["ready-timeout", parsePositiveDuration],
+    readyStatus: ["ready-status", parseStatusRanges],
+    stopGraceMs: ["stop-grace", parseDuration],
+  });
 }
