@@ -10,6 +10,7 @@ import { INPUTS, type InputName } from "../config/names.js";
 import { EXIT, errorMessage } from "../errors.js";
 import { consoleLogger } from "../util/logger.js";
 import type { CliIo } from "./io.js";
+import { joinDashValues, readSecretFiles, secretFileOptions } from "./secret-files.js";
 import { usage, VERSION } from "./usage.js";
 
 export type { CliIo } from "./io.js";
@@ -49,14 +50,24 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     );
     return EXIT.invalidInput;
   }
-  const values = parsed.values as Partial<Record<InputName, string>>;
+  let fromFiles: Partial<Record<InputName, string>>;
+  try {
+    fromFiles = readSecretFiles(parsed.values, io.cwd);
+  } catch (error) {
+    logger.error(errorMessage(error));
+    return EXIT.invalidInput;
+  }
+  const values = { ...(parsed.values as Partial<Record<InputName, string>>), ...fromFiles };
   return (await import("./run.js")).runCommand(values, io, logger);
 }
 
 function parse(argv: readonly string[]) {
-  const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" as const }]));
+  const options = {
+    ...Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" as const }])),
+    ...secretFileOptions(),
+  };
   return parseArgs({
-    args: [...argv],
+    args: joinDashValues(argv, new Set(Object.keys(options))),
     allowPositionals: true,
     strict: true,
     options: {
