@@ -75,8 +75,7 @@ export function joinDashValues(argv: readonly string[], stringFlags: ReadonlySet
     if (
       arg.startsWith("--") &&
       stringFlags.has(arg.slice(2)) &&
-      next !== undefined &&
-      next.startsWith("-") &&
+      next?.startsWith("-") &&
       !LOOKS_LIKE_OPTION.test(next)
     ) {
       out.push(`${arg}=${next}`);
