@@ -5,7 +5,7 @@
  */
 export { type LineListener, LogTail } from "./log-tail.js";
 export { freePort, portInUse } from "./ports.js";
-export { isAlive, processesWithEnv } from "./proc-table.js";
+export { isAlive, listProcs, type ProcInfo, processesWithEnv, processTree, readProc } from "./proc-table.js";
 export {
   describeExit,
   type ExitInfo,
