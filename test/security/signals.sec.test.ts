@@ -1,10 +1,13 @@
 /**
- * Signals to the built CLI in every phase of a run, including teardown: the run ends as
+ * Signals to the built CLI in every phase of a run (ready, test, scenarios, hold, teardown): the run ends as
  * cancelled (130 for SIGINT, 143 for SIGTERM) within the runner's window, whatever stop-grace
  * says, with an app and a test command that ignore SIGTERM, and no process of it is left. A
  * second signal kills what is still being stopped at once.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
 import { CANCEL_GRACE_MS } from "../../src/pipeline/pipeline.js";
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
@@ -19,9 +22,22 @@ afterEach(async () => {
 
 const cli = (args: string[]) =>
   startCli(["run", "--provider", "local", ...args], {
-    env: { ...process.env, ...mark.env },
+    env: { ...process.env, ...mark.env, HOOK_SECRET: "a-webhook-secret-of-some-length" },
     deadlineMs: 40_000,
   });
+
+const scenarioDir = mkdtempSync(path.join(tmpdir(), "pt-sec-signals-"));
+afterAll(() => rmSync(scenarioDir, { recursive: true, force: true }));
+
+/** One webhook delivery (its secret in HOOK_SECRET, set for every run here). */
+function scenarioFile(): string {
+  const file = path.join(scenarioDir, "hook.yml");
+  writeFileSync(
+    file,
+    "scenarios:\n  - name: push\n    provider: github\n    path: /hooks/github\n    event: push\n    secret-env: HOOK_SECRET\n    expect:\n      status: 200\n",
+  );
+  return file;
+}
 
 /** A run that reaches `phase` (seen in its output) and gets `signal` there. */
 const PHASES: readonly { phase: string; args: string[]; when: RegExp }[] = [
@@ -34,6 +50,23 @@ const PHASES: readonly { phase: string; args: string[]; when: RegExp }[] = [
     phase: "test",
     args: ["--start", nodeApp("ignore-sigterm.mjs"), "--stop-grace", "20s", "--test", nodeApp("hang.mjs")],
     when: /Running the test command/,
+  },
+  {
+    phase: "scenarios",
+    args: [
+      "--start",
+      // Answers no request: the delivery waits for its response until the signal.
+      `${JSON.stringify(process.execPath)} -e "require('http').createServer(() => {}).listen(process.env.PORT, '127.0.0.1')"`,
+      "--ready",
+      "tcp",
+      "--auth",
+      "none",
+      "--scenarios",
+      scenarioFile(),
+      "--stop-grace",
+      "20s",
+    ],
+    when: /Running 1 scenario\(s\)/,
   },
   {
     phase: "hold",
