@@ -180,8 +180,16 @@ export class HarRecorder implements EntrySink {
   }
 
   static async open(options: RecorderOptions): Promise<HarRecorder> {
-    makeDir(path.dirname(options.path));
-    const file = await open(options.path, "w", 0o600);
+    let file: FileHandle;
+    try {
+      makeDir(path.dirname(options.path));
+      file = await open(options.path, "w", 0o600);
+    } catch (error) {
+      // Checked before the run started; something changed since.
+      throw new Error(
+        `The recording (input "record") cannot be written to ${options.path}: ${errorMessage(error)}`,
+      );
+    }
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, undefined, 0);
     return new HarRecorder(options, file, header.length);

@@ -7,6 +7,7 @@
 
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../../errors.js";
 import { clientCredentials } from "../../gate/index.js";
 import type { ScenarioKeys } from "../../scenarios/index.js";
 import { makeDir } from "../../util/make-dir.js";
@@ -93,8 +94,15 @@ async function runScenarioPhase(
   // redacted before rendering (Markdown and XML escape the forms), and once more after.
   const redacted = ctx.secrets.redactDeep(run);
   const redact = (text: string) => ctx.secrets.redact(text);
-  makeDir(path.dirname(junitPath));
-  writeFileSync(junitPath, redact(junitXml(redacted)));
+  try {
+    makeDir(path.dirname(junitPath));
+    writeFileSync(junitPath, redact(junitXml(redacted)));
+  } catch (error) {
+    // Checked before the run started; something changed since.
+    ctx.fail(
+      `The JUnit report (input "junit-path") could not be written to ${junitPath}: ${errorMessage(error)}`,
+    );
+  }
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,
