@@ -11,6 +11,7 @@ import {
   type ProcInfo,
   processesWithEnv,
   processTree,
+  readProc,
   stopProcessTree,
 } from "../app/index.js";
 import type { RunEntry } from "../session/registry.js";
@@ -44,12 +45,9 @@ export async function stopLeftovers(
   return pids.length;
 }
 
-/** True while the process that ran `entry` is alive (the same process: same start time). */
-export function runnerAlive(
-  entry: Pick<RunEntry, "pid" | "startTime">,
-  procs?: readonly ProcInfo[],
-): boolean {
+/** True while the process that ran `entry` is alive (the same process: same start time, read now). */
+export function runnerAlive(entry: Pick<RunEntry, "pid" | "startTime">): boolean {
   if (!isAlive(entry.pid)) return false;
-  if (entry.startTime === 0 || procs === undefined) return true;
-  return procs.some((p) => p.pid === entry.pid && p.startTime === entry.startTime);
+  const now = readProc(entry.pid);
+  return entry.startTime === 0 || now === undefined || now.startTime === entry.startTime;
 }

@@ -16,7 +16,7 @@ import { type Logger, redactingLogger } from "../util/logger.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 import { formatDuration } from "../util/time.js";
 import type { CliIo } from "./io.js";
-import { runnerAlive, stopLeftovers } from "./leftovers.js";
+import { leftoversOf, runnerAlive, stopLeftovers } from "./leftovers.js";
 import { startWatchdog, type Watchdog } from "./watchdog.js";
 
 /** What the processes a dead run left get between SIGTERM and SIGKILL. */
@@ -112,7 +112,12 @@ const startTimeOf = (pid: number) => readProc(pid)?.startTime ?? 0;
 async function stopDeadRuns(registry: RunRegistry, cwd: string, logger: Logger): Promise<void> {
   const procs = listProcs();
   for (const entry of registry.entries()) {
-    if (entry.cwd !== cwd || runnerAlive(entry, procs)) continue;
+    if (runnerAlive(entry)) continue;
+    if (entry.cwd !== cwd) {
+      // Another directory's run: its next run there reports it; gone already, it is forgotten.
+      if (leftoversOf(entry, procs).length === 0) registry.remove(entry.runId);
+      continue;
+    }
     const stopped = await stopLeftovers(entry, DEAD_RUN_GRACE_MS);
     if (stopped > 0)
       logger.warning(
