@@ -59,7 +59,10 @@ export async function runCommand(
       leaders: [],
       startedAt: new Date().toISOString(),
     });
-    if (io.script) watchdog = startWatchdog(io.script, run.id, registry?.dir, io.env);
+    if (io.script) {
+      watchdog = startWatchdog(io.script, run.id, registry?.dir, io.env);
+      await watchdog.ready;
+    }
     for (const { label, value } of configSecrets(config, io.env)) secrets.add(value, label);
     // Run locally without a test, the preview is what the user wants: hold it until Ctrl-C.
     const holdForever =

@@ -16,9 +16,17 @@ const WATCHDOG_GRACE_MS = 2000;
 const DISMISS_WAIT_MS = 2000;
 
 export interface Watchdog {
+  /**
+   * Settles once the watchdog listens for the CLI's death (or could not start, or took over
+   * READY_WAIT_MS): the run starts nothing before, so no process of it can outlive the CLI
+   * unwatched. Never rejects.
+   */
+  readonly ready: Promise<void>;
   /** The run ended normally: the watchdog leaves without stopping anything. Never throws. */
   dismiss(): Promise<void>;
 }
+
+const READY_WAIT_MS = 5000;
 
 /**
  * Starts the watchdog of run `runId` with the CLI's own `script` (its registry entry in
@@ -38,10 +46,20 @@ export function startWatchdog(
     windowsHide: true,
   });
   child.on("error", () => undefined);
-  // Neither the process nor its channel keeps the CLI alive.
-  child.unref();
-  child.channel?.unref();
+  let timer: NodeJS.Timeout | undefined;
+  const ready = new Promise<void>((resolve) => {
+    child.once("message", () => resolve());
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+    timer = setTimeout(resolve, READY_WAIT_MS);
+  }).then(() => {
+    clearTimeout(timer);
+    // From now on neither the process nor its channel keeps the CLI alive.
+    child.unref();
+    child.channel?.unref();
+  });
   return {
+    ready,
     async dismiss() {
       if (child.exitCode !== null || child.signalCode !== null || !child.connected) return;
       // Held (ref) until it has gone, or the CLI's loop could empty before it does.
@@ -59,16 +77,11 @@ export function startWatchdog(
 /** The watchdog process: "done" from the CLI ends it; the CLI's death makes it clean up. */
 export function runWatchdog(args: readonly string[]): Promise<number> {
   const [runId, registryDir] = args;
-  if (!runId || !process.connected) return Promise.resolve(2);
+  // Started without an IPC channel: not by the CLI.
+  if (!runId || process.send === undefined) return Promise.resolve(2);
   return new Promise((resolve) => {
     let settled = false;
-    process.on("message", (message) => {
-      if (message !== "done" || settled) return;
-      settled = true;
-      process.disconnect();
-      resolve(0);
-    });
-    process.on("disconnect", () => {
+    const cleanUp = () => {
       if (settled) return;
       settled = true;
       const registry = registryDir ? new RunRegistry(registryDir) : undefined;
@@ -79,6 +92,17 @@ export function runWatchdog(args: readonly string[]): Promise<number> {
           registry?.remove(runId);
           resolve(0);
         });
+    };
+    process.on("message", (message) => {
+      if (message !== "done" || settled) return;
+      settled = true;
+      process.disconnect();
+      resolve(0);
     });
+    process.on("disconnect", cleanUp);
+    // The CLI died while this process was starting: its "disconnect" came before the listener.
+    if (!process.connected) cleanUp();
+    // Its error (the CLI died meanwhile) comes with "disconnect" as well.
+    else process.send?.("ready", undefined, undefined, () => undefined);
   });
 }

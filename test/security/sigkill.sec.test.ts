@@ -5,6 +5,8 @@
  * same directory reports and stops the leftovers. And the ordinary teardown finds the `env -i`
  * daemon too. The process table is checked after each.
  */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,7 +18,7 @@ import { type SshServiceFixture, startSshService } from "../fixtures/tunnel/ssh-
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
 import { until } from "../helpers/wait.js";
 import { type Harness, nodeApp, portOf, tryConnect, useHarness } from "../integration/harness.js";
-import { runCliProcess, startCli } from "./cli-process.js";
+import { CLI, runCliProcess, startCli } from "./cli-process.js";
 
 let mark = newMark();
 let dir: string;
@@ -128,6 +130,33 @@ describe("SIGKILL of the CLI", () => {
     expect(processesWithMark(mark.value).length).toBeGreaterThan(0);
     first.child.kill("SIGINT");
     expect((await first.exited).code).toBe(EXIT.sigint);
+  });
+});
+
+describe("the watchdog itself", () => {
+  it("cleans up when the CLI's channel closes while the watchdog starts (and does not crash on it)", async () => {
+    const runId = randomUUID();
+    const marked = spawn("sleep", ["60"], {
+      detached: true,
+      stdio: "ignore",
+      env: { ...process.env, ...mark.env, PREVIEW_TUNNEL_RUN_ID: runId },
+    });
+    await until("the marked process", () => (marked.pid && isAlive(marked.pid) ? true : undefined));
+    const watchdog = spawn(process.execPath, [CLI, "__watchdog", runId, ""], {
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      env: { ...process.env, ...mark.env },
+    });
+    // The CLI's end of the channel closes at once, as when the CLI is killed right away.
+    watchdog.disconnect();
+    let stderr = "";
+    watchdog.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const code = await new Promise((resolve) => watchdog.once("exit", resolve));
+    expect(stderr).toBe("");
+
+    expect(code).toBe(0);
+    expect(isAlive(marked.pid as number)).toBe(false);
   });
 });
 
