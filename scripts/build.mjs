@@ -83,6 +83,7 @@ const LAZY = {
   "action-post-cleanup": "src/action/post-cleanup.ts",
   "cli-run": "src/cli/run.ts",
   "cli-replay": "src/cli/replay.ts",
+  "cli-watchdog": "src/cli/watchdog.ts",
 };
 
 const common = {

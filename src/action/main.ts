@@ -5,7 +5,6 @@
  * otherwise the preview goes to a background supervisor that outlives this step, and the post
  * step stops it. With `mode: relay` it runs the relay instead (relay-main.ts).
  */
-import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as core from "@actions/core";
@@ -18,6 +17,7 @@ import { ARTIFACT_RUNTIME_ENV } from "../relay/settings.js";
 import { newRun, type RunIdentity } from "../session/run.js";
 import { abortOnSignals } from "../session/signals.js";
 import { STATE } from "../session/state.js";
+import { makeDir } from "../util/make-dir.js";
 import type { SecretRegistry } from "../util/secrets.js";
 import { runsInBackground, startInBackground } from "./background.js";
 import { coreLogger } from "./logger.js";
@@ -48,7 +48,7 @@ export async function runMain(): Promise<void> {
     secrets = actionSecrets(config, process.env);
     saveRun(run, config);
     if (runsInBackground(config)) await background(config, run, cancel.signal, secrets);
-    else await foreground(config, run, cancel.signal, secrets);
+    else await foreground(config, run, cancel, secrets);
   } catch (error) {
     // A bad scenario file is pointed at in the file itself.
     if (error instanceof ConfigError) {
@@ -72,7 +72,7 @@ export async function runMain(): Promise<void> {
  * publishing if this process is killed), and where the post step finds both.
  */
 function saveRun(run: RunIdentity, config: Config): void {
-  mkdirSync(run.dir, { recursive: true });
+  makeDir(run.dir);
   writeConfigFile(run.dir, config);
   core.saveState(STATE.runId, run.id);
   core.saveState(STATE.runDir, run.dir);
@@ -85,7 +85,7 @@ const setOutputs = (outputs: Partial<Record<OutputName, string>>) => {
 async function foreground(
   config: Config,
   run: RunIdentity,
-  signal: AbortSignal,
+  cancel: { readonly signal: AbortSignal; readonly urgent: AbortSignal },
   secrets: SecretRegistry,
 ): Promise<void> {
   try {
@@ -96,7 +96,8 @@ async function foreground(
       secrets,
       state: actionState,
       setOutputs,
-      signal,
+      signal: cancel.signal,
+      urgent: cancel.urgent,
       report: {
         // The pipeline redacted its result with `secrets`.
         finished: async (r) => {

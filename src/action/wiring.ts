@@ -29,6 +29,8 @@ export interface WiredRun {
   readonly setOutputs: (outputs: Partial<Record<OutputName, string>>) => void;
   /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
   readonly signal: AbortSignal;
+  /** Aborted on a second signal: what is still being stopped is killed at once. */
+  readonly urgent?: AbortSignal;
   /** The supervisor's normal end (the post step stopping it): the preview is held until then. */
   readonly stop?: AbortSignal;
   /** How the run's end (and, in the supervisor, its holding and a crash) is reported. */
@@ -61,6 +63,7 @@ export async function runWired(wired: WiredRun): Promise<RunResult> {
     baseEnv: childEnv(process.env),
     secrets,
     signal: wired.signal,
+    ...(wired.urgent ? { urgent: wired.urgent } : {}),
     stop: wired.stop,
     reporter: {
       ...wired.report,

@@ -9,7 +9,7 @@ export { LIVENESS_FAILURES, LIVENESS_INTERVAL_MS, type Liveness, watchLiveness }
 export { type LineListener, LogTail } from "./log-tail.js";
 export { type StartOrder, startOrder } from "./order.js";
 export { freePort, portInUse } from "./ports.js";
-export { isAlive, processesWithEnv } from "./proc-table.js";
+export { isAlive, listProcs, type ProcInfo, processesWithEnv, processTree, readProc } from "./proc-table.js";
 export {
   describeExit,
   type ExitInfo,

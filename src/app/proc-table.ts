@@ -10,6 +10,10 @@ export interface ProcInfo {
   readonly pid: number;
   readonly ppid: number;
   readonly pgid: number;
+  /** Session id: the pid of the session's leader. */
+  readonly sid: number;
+  /** When it started, in clock ticks after boot: with the pid, names one process (pids are reused). */
+  readonly startTime: number;
   /** One letter from /proc/<pid>/stat: R, S, D, Z (zombie), T, ... */
   readonly state: string;
 }
@@ -21,7 +25,14 @@ export function readProc(pid: number): ProcInfo | undefined {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // The command name is in parentheses and may itself contain spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { pid, state: fields[0] ?? "?", ppid: Number(fields[1]), pgid: Number(fields[2]) };
+    return {
+      pid,
+      state: fields[0] ?? "?",
+      ppid: Number(fields[1]),
+      pgid: Number(fields[2]),
+      sid: Number(fields[3]),
+      startTime: Number(fields[19]),
+    };
   } catch {
     return undefined;
   }
@@ -38,7 +49,13 @@ export function listProcs(): ProcInfo[] {
   return procs;
 }
 
-/** pid and all its live descendants, plus live members of its process group. */
+/**
+ * pid and all its live descendants, plus live members of its process group and of its
+ * session: every process a run starts leads a session of its own (spawned detached), so a
+ * daemon that left the tree and lost the run's marker (`env -i`, a double fork) is still found
+ * unless it also made a session of its own (setsid). A session is named by its leader's pid,
+ * which the system does not reuse while the session exists.
+ */
 export function processTree(rootPid: number, procs: readonly ProcInfo[] = listProcs()): number[] {
   const children = new Map<number, number[]>();
   for (const p of procs) {
@@ -55,7 +72,9 @@ export function processTree(rootPid: number, procs: readonly ProcInfo[] = listPr
     found.add(pid);
     queue.push(...(children.get(pid) ?? []));
   }
-  for (const p of procs) if (p.pgid === rootPid && p.state !== "Z") found.add(p.pid);
+  for (const p of procs)
+    if ((p.pgid === rootPid || p.sid === rootPid) && p.state !== "Z" && p.pid !== process.pid)
+      found.add(p.pid);
   return [...found].filter((pid) => procs.some((p) => p.pid === pid && p.state !== "Z"));
 }
 

@@ -32,8 +32,11 @@ export interface ManagedProcess {
   readonly exited: Promise<ExitInfo>;
   /** The exit, once it happened. */
   exitInfo(): ExitInfo | undefined;
-  /** Stops the whole tree; idempotent, never throws. */
-  stop(graceMs: number): Promise<void>;
+  /**
+   * Stops the whole tree; idempotent, never throws. `cutoff`: the latest end of the grace,
+   * read while waiting (see StopOptions).
+   */
+  stop(graceMs: number, cutoff?: () => number): Promise<void>;
 }
 
 /** The effect boundary for starting processes, so the pipeline can be tested with fakes. */
@@ -77,8 +80,8 @@ export async function startProcess(options: StartOptions): Promise<ManagedProces
     pid,
     exited,
     exitInfo: () => exit,
-    stop(graceMs) {
-      stopping ??= stopProcessTree(pid, { graceMs })
+    stop(graceMs, cutoff) {
+      stopping ??= stopProcessTree(pid, { graceMs, ...(cutoff ? { cutoff } : {}) })
         .then(() => undefined)
         .catch(() => undefined);
       return stopping;

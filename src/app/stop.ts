@@ -8,6 +8,11 @@ import { hasProcTable, isAlive, listProcs, processesWithEnv, processTree } from 
 
 export interface StopOptions {
   readonly graceMs: number;
+  /**
+   * The latest moment the grace may end, read again while waiting: a cancellation during
+   * teardown brings it forward. Default: no limit but graceMs.
+   */
+  readonly cutoff?: () => number;
   /** Also stop any process carrying this marker in its environment (see RUN_ID_ENV). */
   readonly marker?: { readonly name: string; readonly value: string };
   readonly platform?: NodeJS.Platform;
@@ -39,7 +44,8 @@ export async function stopProcessTree(rootPid: number, options: StopOptions): Pr
   let pids = targets();
   signalAll(rootPid, pids, "SIGTERM");
   const graceEnd = Date.now() + options.graceMs;
-  while (Date.now() < graceEnd && anyAlive(rootPid, pids)) {
+  const ended = () => Date.now() >= Math.min(graceEnd, options.cutoff?.() ?? graceEnd);
+  while (!ended() && anyAlive(rootPid, pids)) {
     await pause(POLL_MS);
     for (const pid of targets()) pids.add(pid);
   }
@@ -86,8 +92,13 @@ function pause(ms: number): Promise<void> {
  * sweep of a run, for processes that left their process group (setsid, double fork).
  * Returns how many there were.
  */
-export async function sweepMarked(name: string, value: string, graceMs: number): Promise<number> {
+export async function sweepMarked(
+  name: string,
+  value: string,
+  graceMs: number,
+  cutoff?: () => number,
+): Promise<number> {
   const pids = processesWithEnv(name, value);
-  await Promise.all(pids.map((pid) => stopProcessTree(pid, { graceMs })));
+  await Promise.all(pids.map((pid) => stopProcessTree(pid, { graceMs, ...(cutoff ? { cutoff } : {}) })));
   return pids.length;
 }

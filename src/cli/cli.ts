@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import { INPUTS, type InputName } from "../config/names.js";
 import { EXIT, errorMessage } from "../errors.js";
 import { consoleLogger } from "../util/logger.js";
-import type { CliIo } from "./io.js";
+import { type CliIo, WATCHDOG_COMMAND } from "./io.js";
+import { joinDashValues, readSecretFiles, secretFileOptions } from "./secret-files.js";
 import { usage, VERSION } from "./usage.js";
 
 export type { CliIo } from "./io.js";
@@ -19,11 +20,13 @@ const defaultIo: CliIo = {
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
+  ...(process.argv[1] ? { script: process.argv[1] } : {}),
 };
 
 /** Runs the CLI and returns its exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   if (argv[0] === "replay") return (await import("./replay.js")).runReplay(argv.slice(1), io);
+  if (argv[0] === WATCHDOG_COMMAND) return (await import("./watchdog.js")).runWatchdog(argv.slice(1));
   const logger = consoleLogger(io.stderr);
   let parsed: ReturnType<typeof parse>;
   try {
@@ -49,14 +52,24 @@ export async function runCli(argv: readonly string[], io: CliIo = defaultIo): Pr
     );
     return EXIT.invalidInput;
   }
-  const values = parsed.values as Partial<Record<InputName, string>>;
+  let fromFiles: Partial<Record<InputName, string>>;
+  try {
+    fromFiles = readSecretFiles(parsed.values, io.cwd);
+  } catch (error) {
+    logger.error(errorMessage(error));
+    return EXIT.invalidInput;
+  }
+  const values = { ...(parsed.values as Partial<Record<InputName, string>>), ...fromFiles };
   return (await import("./run.js")).runCommand(values, io, logger);
 }
 
 function parse(argv: readonly string[]) {
-  const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" as const }]));
+  const options = {
+    ...Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" as const }])),
+    ...secretFileOptions(),
+  };
   return parseArgs({
-    args: [...argv],
+    args: joinDashValues(argv, new Set(Object.keys(options))),
     allowPositionals: true,
     strict: true,
     options: {

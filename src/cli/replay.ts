@@ -5,7 +5,7 @@
  */
 
 import { parseArgs } from "node:util";
-import { EXIT, errorMessage } from "../errors.js";
+import { EXIT, errorMessage, exitCodeOf } from "../errors.js";
 import { type ReplaySecret, replayHar } from "../gate/index.js";
 import { SecretRegistry } from "../util/secrets.js";
 import { WEBHOOK_PROVIDERS, type WebhookProvider } from "../webhooks/providers.js";
@@ -68,7 +68,8 @@ export async function runReplay(argv: readonly string[], io: CliIo): Promise<num
     results = await replayHar({ harPath, to, filter: pattern, secrets: signers, headers });
   } catch (error) {
     err(`preview-tunnel replay: ${errorMessage(error)}\n`);
-    return EXIT.testFailed;
+    // A bad recording is bad input (2); anything else failed the replay (1).
+    return exitCodeOf(error);
   }
   let errors = 0;
   for (const r of results) {

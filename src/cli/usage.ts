@@ -1,5 +1,6 @@
 /** What `preview-tunnel --help` and `--version` print (cheap to load: no part of the run). */
 import { INPUTS } from "../config/names.js";
+import { SECRET_INPUTS } from "./secret-files.js";
 
 declare const __VERSION__: string;
 export const VERSION = typeof __VERSION__ === "string" ? __VERSION__ : "dev";
@@ -15,7 +16,10 @@ export const REPLAY_USAGE = [
 export function usage(): string {
   const flags = Object.entries(INPUTS).map(([name, spec]) => {
     const def = spec.default ? ` (default: ${spec.default})` : "";
-    return `  --${name} ${spec.placeholder}\n      ${spec.description.replace(/`/g, "")}${def}`;
+    const fromFile = (SECRET_INPUTS as readonly string[]).includes(name)
+      ? `\n  --${name}-file <path>\n      The value of --${name}, read from a file (keeps the secret off the command line).`
+      : "";
+    return `  --${name} ${spec.placeholder}\n      ${spec.description.replace(/`/g, "")}${def}${fromFile}`;
   });
   return [
     `preview-tunnel ${VERSION}: boot an app, wait until it is ready, expose it, test it, tear it all down.`,
@@ -30,8 +34,10 @@ export function usage(): string {
     ...flags,
     "",
     "Every option can also come from the environment as PREVIEW_TUNNEL_<NAME> (e.g.",
-    "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
-    "other users of the machine.",
+    "PREVIEW_TUNNEL_SSH_KEY). Secrets (--credentials, --ssh-key, --ngrok-authtoken,",
+    "--github-token) are better given that way or from a file (--ssh-key-file key): a command",
+    'line is visible to other users of the machine. A value may start with "-" (--ssh-key',
+    '"$(cat key)" or --ssh-key="$(cat key)") unless it looks like an option.',
     "",
     "Without --test, --scenarios and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",

@@ -4,8 +4,10 @@
  * (resolve/*.ts: files, PATH, secrets generated once for the run). Every problem of either
  * step is reported together, in the inputs' order, so one edit can fix them all.
  */
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { AppSettings } from "../app/settings.js";
+import { ConfigError, InputError } from "../errors.js";
 import type { GateSettings } from "../gate/settings.js";
 import { type GithubWebhookSettings, githubWebhookEnv, type PublishSettings } from "../github/settings.js";
 import type { IdpRunSettings } from "../idp/settings.js";
@@ -24,7 +26,7 @@ import { parseAppInputs } from "./parse/app.js";
 import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
 import { parseGithubWebhookInputs } from "./parse/github-webhook.js";
-import { parseIdpInputs } from "./parse/idp.js";
+import { parseIdpInputs, shorten } from "./parse/idp.js";
 import { parseMode, parseRelayInputs } from "./parse/relay.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
@@ -34,8 +36,10 @@ import { resolveApp } from "./resolve/app.js";
 import { resolveGate } from "./resolve/gate.js";
 import { checkExpectDeliveries, resolveGithubWebhook, withGithubWebhook } from "./resolve/github-webhook.js";
 import { resolveIdp, withClientSecret } from "./resolve/idp.js";
+import { checkOutputFile, makeRunFolder, RunFolderError } from "./resolve/outputs.js";
 import { resolveScenarios } from "./resolve/scenarios.js";
 import { resolveSignIn } from "./resolve/signin.js";
+import { trafficPolicyProblem } from "./resolve/traffic-policy.js";
 import { resolveTunnel } from "./resolve/tunnel.js";
 
 /** The whole run, as read from action inputs or CLI flags: the app's settings and each part's. */
@@ -71,6 +75,25 @@ export interface ConfigContext {
  * so nothing starts on bad input.
  */
 export async function buildConfig(source: InputSource, context: ConfigContext): Promise<Config> {
+  const { runDir } = context;
+  // Every output's default place: without it nothing can be written, so it fails alone, first.
+  const made = !existsSync(runDir);
+  try {
+    makeRunFolder(runDir);
+  } catch (error) {
+    if (error instanceof RunFolderError) throw new ConfigError([error]);
+    throw error;
+  }
+  try {
+    return await readInputs(source, context);
+  } catch (error) {
+    // Bad input leaves nothing behind.
+    if (made) rmSync(runDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function readInputs(source: InputSource, context: ConfigContext): Promise<Config> {
   const { cwd, env, runDir } = context;
   const inputs = new InputReader(source, INPUTS);
 
@@ -93,6 +116,13 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   const signin = resolveSignIn(parsed.signin, inputs, env);
   const gate = parsed.gate && resolveGate(parsed.gate, signin);
   const tunnel = resolveTunnel(parsed.tunnel, inputs);
+  // Parsed and checked here rather than when parsing: the YAML parser loads lazily.
+  const policy = tunnel?.ngrok.trafficPolicy;
+  const policyProblem = policy === undefined ? undefined : await trafficPolicyProblem(policy);
+  if (policyProblem !== undefined) {
+    const input = "ngrok-traffic-policy";
+    inputs.report(input, new InputError(input, shorten(inputs.raw(input)), policyProblem));
+  }
   const githubWebhook = await resolveGithubWebhook(parsed.githubWebhook, inputs, parsed.publish.commentKey);
   // Scenarios signing for the hook's path (secret-env) sign with its secret, as GitHub does.
   const scenarios = await resolveScenarios(parsed.scenarios, inputs, {
@@ -102,6 +132,17 @@ export async function buildConfig(source: InputSource, context: ConfigContext): 
   if (scenarios) await checkExpectDeliveries(scenarios.scenarios, githubWebhook, inputs);
   const hooked = app && gate && withGithubWebhook(githubWebhook, { app, gate }, inputs);
   const idp = await resolveIdp(parsed.idp, inputs);
+
+  // Outputs: their folders made now, so a path that cannot be written fails before anything
+  // starts, naming its input (browser screenshots go beside the recording, or into the run
+  // folder, made above).
+  const record = gate?.record;
+  if (record !== undefined)
+    inputs.check("record", () => checkOutputFile("record", inputs.raw("record"), record.path));
+  if (scenarios !== undefined && scenarios.scenarios.length > 0)
+    inputs.check("junit-path", () =>
+      checkOutputFile("junit-path", inputs.raw("junit-path"), scenarios.junitPath),
+    );
 
   const { run, publish, relay } = parsed;
   // An OAuth scenario needs the identity provider, so it starts it as `idp: true` would.

@@ -9,11 +9,12 @@
 
 import { createReadStream } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
-import { mkdir, open } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import { makeDir } from "../util/make-dir.js";
 import type { Redactor } from "../util/secrets.js";
 import type { RecordedExchange } from "./exchange.js";
 import { JsonOut, Serializer } from "./har-serialize.js";
@@ -183,8 +184,16 @@ export class HarRecorder implements EntrySink {
   }
 
   static async open(options: RecorderOptions): Promise<HarRecorder> {
-    await mkdir(path.dirname(options.path), { recursive: true });
-    const file = await open(options.path, "w", 0o600);
+    let file: FileHandle;
+    try {
+      makeDir(path.dirname(options.path));
+      file = await open(options.path, "w", 0o600);
+    } catch (error) {
+      // Checked before the run started; something changed since.
+      throw new Error(
+        `The recording (input "record") cannot be written to ${options.path}: ${errorMessage(error)}`,
+      );
+    }
     const header = Buffer.from(HEADER_TEXT(VERSION));
     await file.write(Buffer.concat([header, Buffer.from(FOOTER)]), 0, undefined, 0);
     return new HarRecorder(options, file, header.length);

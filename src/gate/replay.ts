@@ -6,12 +6,12 @@
  * be added to every request.
  */
 
-import { readFile } from "node:fs/promises";
 import { errorMessage } from "../errors.js";
 import { SCHEMES, type WebhookScheme } from "../webhooks/index.js";
 import type { WebhookProvider } from "../webhooks/providers.js";
 import { twilioUrl } from "../webhooks/twilio.js";
-import type { Har, HarEntry, HarNameValue } from "./har.js";
+import type { HarEntry, HarNameValue } from "./har.js";
+import { readHarEntries } from "./har-read.js";
 import { REDACTED } from "./redact.js";
 import { isReservedPath } from "./reserved-paths.js";
 
@@ -79,12 +79,10 @@ const SKIPPED = new Set([
 ]);
 
 export async function replayHar(options: ReplayOptions): Promise<ReplayResult[]> {
-  const har = JSON.parse(await readFile(options.harPath, "utf8")) as Har;
-  if (!Array.isArray(har?.log?.entries))
-    throw new Error(`${options.harPath} is not a HAR file (no log.entries)`);
+  const entries = await readHarEntries(options.harPath);
   const send: SendFn = options.send ?? (globalThis.fetch as unknown as SendFn);
   const results: ReplayResult[] = [];
-  for (const entry of har.log.entries) {
+  for (const entry of entries) {
     let recorded: URL;
     try {
       recorded = new URL(entry.request.url);

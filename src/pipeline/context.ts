@@ -4,7 +4,6 @@
  * its part; the run's result is read from it, whenever the run ends).
  */
 
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { ProcessLauncher } from "../app/index.js";
 import { RUN_ID_ENV } from "../session/run.js";
@@ -12,6 +11,7 @@ import type { StateStore } from "../session/state.js";
 import { Teardown } from "../session/teardown.js";
 import { mergeEnv } from "../util/env.js";
 import { type Logger, redactingLogger } from "../util/logger.js";
+import { makeDir } from "../util/make-dir.js";
 import { SecretRegistry, tooShortWarning } from "../util/secrets.js";
 import { PhaseClock } from "./clock.js";
 import type { Reached } from "./reached.js";
@@ -81,6 +81,11 @@ export interface PipelineDeps {
   /** Aborted on SIGINT/SIGTERM: the run tears down and rejects with CancelledError. */
   readonly signal: AbortSignal;
   /**
+   * Aborted on a second signal (the runner's SIGTERM 7.5 s after its SIGINT, a second Ctrl-C):
+   * whatever is still being stopped is killed at once.
+   */
+  readonly urgent?: AbortSignal;
+  /**
    * Aborted when the preview should end normally (the post step stopping the supervisor).
    * When given, the preview is held until then instead of for `keep-alive`.
    */
@@ -105,6 +110,8 @@ export class RunContext {
   readonly logger: Logger;
   readonly reached: Reached = {};
   #outcome: RunResult["outcome"] = "no-test";
+  /** When every grace still running ends at the latest (brought forward by signals). */
+  #cutoff = Number.POSITIVE_INFINITY;
   #failure: string | undefined;
   readonly #warnings: string[] = [];
 
@@ -121,12 +128,21 @@ export class RunContext {
       new SecretRegistry({ onTooShort: (label) => deps.logger.warning(tooShortWarning(label)) });
     for (const { label, value } of pipelineSecrets(settings, deps.baseEnv)) this.secrets.add(value, label);
     this.logger = redactingLogger(deps.logger, (text) => this.secrets.redact(text));
-    mkdirSync(this.dir, { recursive: true });
+    makeDir(this.dir);
     this.logsDir = path.join(this.dir, "logs");
-    mkdirSync(this.logsDir, { recursive: true });
+    makeDir(this.logsDir);
     this.appLog = this.serviceLog(settings.services[0]?.name ?? "app");
     this.teardown = new Teardown((m) => this.logger.warning(m));
+    // A signal shortens every grace, also one that is already running (teardown had begun).
+    const cut = (ms: number) => {
+      this.#cutoff = Math.min(this.#cutoff, Date.now() + ms);
+    };
+    onAbort(deps.signal, () => cut(CANCEL_GRACE_MS));
+    if (deps.urgent) onAbort(deps.urgent, () => cut(0));
   }
+
+  /** The latest end of any grace period from now on (see StopOptions.cutoff). */
+  readonly cutoff = (): number => this.#cutoff;
 
   /**
    * The environment of a process the run starts: baseEnv, plus `given` and the run's marker
@@ -217,3 +233,8 @@ export class RunContext {
 }
 
 export type { RunResult } from "./result.js";
+
+function onAbort(signal: AbortSignal, run: () => void): void {
+  if (signal.aborted) run();
+  else signal.addEventListener("abort", run, { once: true });
+}

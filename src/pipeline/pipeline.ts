@@ -84,6 +84,11 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     () => ctx.teardown.run(),
     () => "done",
   );
+  // A signal during teardown (which shortened it) still means the run was cancelled.
+  if (thrown === undefined && ctx.signal.aborted) {
+    thrown = ctx.signal.reason instanceof CancelledError ? ctx.signal.reason : new CancelledError("SIGTERM");
+    ctx.abort("cancelled", `Cancelled by ${(thrown as CancelledError).signal} during teardown.`);
+  }
   deps.state.save(STATE.tornDown, "true");
   await deps.publisher?.settled();
   await deps.reporter.finished(ctx.result());
@@ -98,7 +103,7 @@ function registerRunTeardown(ctx: RunContext): void {
   if (publisher) ctx.teardown.add("publishing", () => publisher.stopped());
   // Anything the app or test left behind (even outside their process groups) carries the run id.
   ctx.teardown.add("stragglers", async () => {
-    const swept = await sweepMarked(RUN_ID_ENV, ctx.id, ctx.grace());
+    const swept = await sweepMarked(RUN_ID_ENV, ctx.id, ctx.grace(), ctx.cutoff);
     if (swept > 0)
       ctx.logger.warning(
         `Stopped ${swept} leftover process(es) of this run that had left their process group.`,

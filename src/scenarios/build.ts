@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseDuration } from "../util/parse.js";
+import { parseDuration, parsePositiveDuration } from "../util/parse.js";
 import {
   type BuildContext,
   buildBehaviour,
@@ -164,7 +164,7 @@ export class ScenarioBuilder {
       timestampOffsetSeconds: signedSeconds(input["timestamp-offset"]),
       tamper: input.tamper ?? false,
       sendAuth: input["send-auth"] ?? false,
-      timeoutMs: input.timeout === undefined ? undefined : parseDuration("timeout", input.timeout),
+      timeoutMs: input.timeout === undefined ? undefined : parsePositiveDuration("timeout", input.timeout),
       source: { file: this.ctx.options.file, ...source },
     };
   }
@@ -405,5 +405,11 @@ const PLACEHOLDER_HELP = "placeholders are ${env.NAME} and ${preview.url} ($${ w
 function signedSeconds(value: string | undefined): number {
   if (value === undefined) return 0;
   const sign = value.trim().startsWith("-") ? -1 : 1;
-  return (sign * parseDuration("timestamp-offset", value.trim().replace(/^[+-]/, ""))) / 1000;
+  return (
+    (sign *
+      parseDuration("timestamp-offset", value.trim().replace(/^[+-]/, ""), {
+        max: Number.POSITIVE_INFINITY,
+      })) /
+    1000
+  );
 }

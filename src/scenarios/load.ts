@@ -4,7 +4,7 @@
  * problem of every scenario is collected with its file, line and column; a file with any
  * problem yields no scenarios, so nothing half-valid runs.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { ScenarioBuilder } from "./build.js";
@@ -12,6 +12,7 @@ import { FileContext, type FileOptions } from "./file-context.js";
 import { drafts, fallbackError, type KnownKeys } from "./issues.js";
 import { locate, position } from "./locate.js";
 import { fileShellSchema, scenarioSchema } from "./schema.js";
+import { SCENARIO_LIMITS } from "./settings.js";
 import type { Scenario, ScenarioProblem } from "./types.js";
 
 export interface LoadOptions {
@@ -69,8 +70,18 @@ export function loadScenarioFiles(files: readonly string[], options: LoadOptions
   const problems: ScenarioProblem[] = [];
   for (const file of files) {
     const result = loadScenarioFile(file, options);
-    scenarios.push(...result.scenarios);
-    problems.push(...result.problems);
+    // One at a time: spreading a long list into push() overflows the stack.
+    for (const scenario of result.scenarios) scenarios.push(scenario);
+    for (const problem of result.problems) problems.push(problem);
+    if (scenarios.length > SCENARIO_LIMITS.scenarios) {
+      problems.push({
+        file: displayPath(file, options.cwd ?? process.cwd()),
+        line: 1,
+        column: 1,
+        message: `brings the run to ${scenarios.length} scenarios; a run takes at most ${SCENARIO_LIMITS.scenarios}: split them over several runs`,
+      });
+      return { scenarios: [], problems };
+    }
   }
   return { scenarios, problems };
 }
@@ -87,6 +98,15 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): LoadR
   const absolute = path.resolve(cwd, file);
   const shown = displayPath(file, cwd);
   let text: string;
+  const problem = (message: string) => ({
+    scenarios: [],
+    problems: [{ file: shown, line: 1, column: 1, message }],
+  });
+  const size = statSync(absolute, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > SCENARIO_LIMITS.fileBytes)
+    return problem(
+      `the scenario file has ${size} bytes; at most ${SCENARIO_LIMITS.fileBytes} (1 MiB) are read: put large bodies in files of their own (body.file)`,
+    );
   try {
     text = readFileSync(absolute, "utf8");
   } catch (error) {
@@ -118,7 +138,14 @@ export function parseScenarioText(text: string, options: ParseOptions): LoadResu
     }
     return { scenarios: [], problems: ctx.problems };
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: SCENARIO_LIMITS.aliases });
+  } catch (error) {
+    // yaml refuses an alias bomb (aliases expanding exponentially) with a ReferenceError.
+    ctx.add([], `expands its YAML aliases (*name) too far: ${(error as Error).message}`, "value");
+    return { scenarios: [], problems: ctx.problems };
+  }
   if (data === null || data === undefined) {
     ctx.add([], 'is empty: a scenario file is a mapping with "scenarios:", a list of scenarios', "value");
     return { scenarios: [], problems: ctx.problems };
@@ -130,6 +157,14 @@ export function parseScenarioText(text: string, options: ParseOptions): LoadResu
     )) {
       ctx.add(d.path, d.message, d.at);
     }
+    return { scenarios: [], problems: ctx.problems };
+  }
+  if (shell.data.scenarios.length > SCENARIO_LIMITS.scenarios) {
+    ctx.add(
+      ["scenarios"],
+      `lists ${shell.data.scenarios.length} scenarios; a run takes at most ${SCENARIO_LIMITS.scenarios}: split them over several runs`,
+      "key",
+    );
     return { scenarios: [], problems: ctx.problems };
   }
   const scenarios: Scenario[] = [];

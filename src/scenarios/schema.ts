@@ -6,6 +6,7 @@
  * Rules that need more than one field (provider-specific ones) live in load.ts.
  */
 import * as z from "zod";
+import { MAX_DURATION_MS, MAX_DURATION_TEXT, parseDuration } from "../util/parse.js";
 import { oauthSchema } from "./oauth/schema.js";
 import { GITHUB_CATALOG_NAMES } from "./payloads/github-catalog-names.js";
 import { GITHUB_EVENTS } from "./payloads/github-events.js";
@@ -24,13 +25,31 @@ const DURATION_HELP = 'a duration: a number with a unit ms, s, m or h, e.g. "500
 const STATUS_HELP =
   'an HTTP status (200), a class ("2xx"), a range ("200-299"), a comma list ("200, 204") or a YAML list of these ([200, 202])';
 
-/** A duration; a bare number gets a hint to add the unit. */
-function duration(what: string, pattern = DURATION, help = DURATION_HELP) {
+const msOf = (value: string) =>
+  parseDuration("duration", value.replace(/^[+-]/, ""), { max: Number.POSITIVE_INFINITY });
+
+/**
+ * A duration; a bare number gets a hint to add the unit. At most MAX_DURATION_MS (a timer
+ * fires at once beyond it) unless `unbounded` (an offset, no timer); above 0 when `positive`
+ * (a timeout).
+ */
+export function duration(
+  what: string,
+  pattern = DURATION,
+  help = DURATION_HELP,
+  bounds: { readonly positive?: boolean; readonly unbounded?: boolean } = {},
+) {
   const message = (input: unknown) =>
     typeof input === "number" ? `must be ${help}; add a unit, e.g. "${input}s"` : `must be ${help}`;
   return z
     .string({ error: (iss) => message(iss.input) })
     .regex(pattern, { error: (iss) => message(iss.input) })
+    .refine((value) => bounds.unbounded || !pattern.test(value) || msOf(value) <= MAX_DURATION_MS, {
+      error: `is too long: durations may be at most ${MAX_DURATION_TEXT}`,
+    })
+    .refine((value) => !bounds.positive || !pattern.test(value) || msOf(value) > 0, {
+      error: 'must be longer than 0, e.g. "10s"',
+    })
     .meta({ description: `${what} (${help}).` });
 }
 
@@ -357,6 +376,7 @@ export const scenarioSchema = z
       "Added to the signed timestamp: negative sends a stale delivery",
       SIGNED_DURATION,
       'a signed duration, e.g. "-10m" (10 minutes old) or "+30s"',
+      { unbounded: true },
     ).optional(),
     tamper: z
       .boolean({ error: "must be true or false" })
@@ -369,7 +389,9 @@ export const scenarioSchema = z
           "Also send the preview's credentials, for paths the gate does not verify (a real provider could not).",
       })
       .optional(),
-    timeout: duration("Longest wait for each response").optional(),
+    timeout: duration("Longest wait for each response", DURATION, DURATION_HELP, {
+      positive: true,
+    }).optional(),
     oauth: oauthSchema.optional(),
     duplicate: z
       .boolean({ error: "must be true or false" })

@@ -9,6 +9,13 @@ import type { Scenario } from "./types.js";
 /** Longest wait for the response to one delivery (or one step of a login), unless configured. */
 export const DEFAULT_SCENARIO_TIMEOUT_MS = 30_000;
 
+/**
+ * Bounds of what a run loads, so a huge or hostile file fails at once with its name instead of
+ * exhausting memory or the stack: scenarios of a run (each is run in turn), bytes of one file,
+ * and YAML aliases resolved (an alias bomb expands exponentially).
+ */
+export const SCENARIO_LIMITS = { scenarios: 1000, fileBytes: 1024 * 1024, aliases: 1000 } as const;
+
 /** The JUnit report's file name in the run's folder, unless configured. */
 export const JUNIT_FILE = "scenarios-junit.xml";
 

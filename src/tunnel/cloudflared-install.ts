@@ -21,6 +21,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { errorMessage, StartError } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import { makeDir } from "../util/make-dir.js";
 import { assetFor, checksumFromReleaseNotes, PINNED_CHECKSUMS } from "./cloudflared-checksums.js";
 
 export interface CloudflaredInstaller {
@@ -73,7 +74,7 @@ export function cloudflaredInstaller(deps: InstallDeps): CloudflaredInstaller {
           `No SHA-256 is known for cloudflared ${version} (${asset.name}), so it is not downloaded. Use the default cloudflared-version, a release whose notes list checksums, or put cloudflared on PATH.`,
         );
       }
-      mkdirSync(deps.tempDir, { recursive: true });
+      makeDir(deps.tempDir);
       const work = mkdtempSync(path.join(deps.tempDir, "cloudflared-"));
       try {
         const url = `${deps.downloadBase}/${version}/${asset.name}`;
@@ -172,7 +173,7 @@ export function directoryStore(root: string): ToolStore {
     find: (version, arch) => (existsSync(dirFor(version, arch)) ? dirFor(version, arch) : undefined),
     async save(file, executable, version, arch) {
       const dir = dirFor(version, arch);
-      mkdirSync(dir, { recursive: true });
+      makeDir(dir);
       copyFileSync(file, path.join(dir, executable));
       return dir;
     },

@@ -4,10 +4,11 @@
  * metrics server, whose /quicktunnel gives the hostname and /ready says the edge connection
  * is up: no log scraping, except to recognise the creation rate limit.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../app/index.js";
 import { StartError } from "../errors.js";
+import { makeDir } from "../util/make-dir.js";
 import { formatDuration, sleep } from "../util/time.js";
 import { type Agent, describeExit, startAgent } from "./agent.js";
 import type { Backoff } from "./backoff.js";
@@ -47,7 +48,7 @@ async function openCloudflared(
 ): Promise<Tunnel> {
   const { logger, runDir } = open;
   const env = open.env ?? process.env;
-  mkdirSync(runDir, { recursive: true });
+  makeDir(runDir);
   let executable = options.executable ?? findOnPath("cloudflared", env);
   if (executable !== undefined) logger.info(`cloudflared: using ${executable}`);
   else executable = await (await options.installer()).install(options.version, logger);

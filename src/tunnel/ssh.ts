@@ -4,9 +4,10 @@
  * known_hosts live in the run's directory; the key is deleted at close.
  */
 
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { StartError } from "../errors.js";
+import { makeDir } from "../util/make-dir.js";
 import { formatDuration } from "../util/time.js";
 import { type Agent, describeExit, startAgent } from "./agent.js";
 import type { Backoff } from "./backoff.js";
@@ -39,7 +40,7 @@ async function openSsh(
 ): Promise<Tunnel> {
   const { settings, timeoutMs } = options;
   const { logger, runDir } = open;
-  mkdirSync(runDir, { recursive: true });
+  makeDir(runDir);
   const files = writeFiles(settings, runDir);
   const removeKey = () => {
     if (files.key !== undefined) rmSync(files.key, { force: true });

@@ -21,8 +21,20 @@ function isDurationUnit(unit: string): unit is keyof typeof UNIT_MS {
   return Object.hasOwn(UNIT_MS, unit);
 }
 
-/** "500ms", "90s", "2m", "1h", "1m30s" -> milliseconds. */
-export function parseDuration(input: string, raw: string): number {
+/**
+ * The longest duration an input may give: Node's timers hold at most 2^31 - 1 ms (about 24.8
+ * days) and fire at once beyond it, so a longer keep-alive or timeout would end immediately.
+ * Capped (with an error) rather than chained: no run needs longer, and every timer built
+ * from an input stays correct without each one having to chain.
+ */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+export const MAX_DURATION_TEXT = "596h (about 24.8 days, the longest Node.js timer)";
+
+/**
+ * "500ms", "90s", "2m", "1h", "1m30s" -> milliseconds, at most MAX_DURATION_MS unless
+ * `max` says otherwise (a timestamp offset is no timer).
+ */
+export function parseDuration(input: string, raw: string, options: { max?: number } = {}): number {
   const value = raw.trim().toLowerCase();
   if (!DURATION.test(value)) {
     const hint = /^\d+(\.\d+)?$/.test(value) ? `; add a unit, e.g. "${value}s"` : "";
@@ -36,7 +48,10 @@ export function parseDuration(input: string, raw: string): number {
   for (const [, amount, unit = ""] of value.matchAll(DURATION_PART)) {
     if (isDurationUnit(unit)) total += Number(amount) * UNIT_MS[unit];
   }
-  return Math.round(total);
+  const ms = Math.round(total);
+  if (ms > (options.max ?? MAX_DURATION_MS))
+    throw new InputError(input, raw, `is too long: durations may be at most ${MAX_DURATION_TEXT}`);
+  return ms;
 }
 
 /** A duration longer than 0 (a timeout). */

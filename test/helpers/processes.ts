@@ -4,6 +4,7 @@
  * so leftovers are found even when they left their process group.
  */
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { processesWithEnv } from "../../src/app/proc-table.js";
 
 export const MARK_ENV = "PREVIEW_TUNNEL_TEST_MARK";
@@ -26,6 +27,7 @@ export async function expectNoProcessLeft(value: string, timeoutMs = 5000): Prom
     left = processesWithMark(value);
   }
   if (left.length > 0) {
+    const described = left.map((pid) => `${pid} (${commandOf(pid)})`);
     for (const pid of left) {
       try {
         process.kill(pid, "SIGKILL");
@@ -33,6 +35,15 @@ export async function expectNoProcessLeft(value: string, timeoutMs = 5000): Prom
         // gone meanwhile
       }
     }
-    throw new Error(`processes left behind: ${left.join(", ")}`);
+    throw new Error(`processes left behind: ${described.join(", ")}`);
+  }
+}
+
+/** A process's command line, shortened, for messages. */
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim().slice(0, 160);
+  } catch {
+    return "?";
   }
 }

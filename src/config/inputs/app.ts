@@ -34,13 +34,13 @@ export const APP_INPUTS = {
   },
   port: {
     description:
-      "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
+      "Port the app listens on, given to it as `PORT`. Empty: `PORT` from `env` if set there, else a free port is chosen and passed as `PORT`. When both are given they must agree.",
     default: "",
     placeholder: "<1-65535>",
   },
   env: {
     description:
-      "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped). With `services`, for every service (a service's own `env` wins).",
+      "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped). With `services`, for every service (a service's own `env` wins). `PORT` here is the app's port, as if given in `port` (both given: they must agree).",
     default: "",
     placeholder: "<KEY=VALUE lines>",
   },

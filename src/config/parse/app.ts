@@ -142,6 +142,27 @@ export interface ParsedApp {
   readonly common: Pick<AppSettings, "readyStatus" | "stopGraceMs"> | undefined;
 }
 
+/**
+ * One port, whichever input gives it: `PORT` in `env` becomes the port (the app is probed
+ * there), and may not disagree with `port`.
+ */
+export function portFromEnv(input: string, envPort: string, port: number | undefined): number {
+  const shown = `PORT=${envPort}`;
+  let fromEnv: number;
+  try {
+    fromEnv = parsePort(input, envPort);
+  } catch {
+    throw new InputError(input, shown, "sets PORT, which must be the app's TCP port, from 1 to 65535");
+  }
+  if (port !== undefined && port !== fromEnv)
+    throw new InputError(
+      input,
+      shown,
+      `sets PORT to ${fromEnv} but "port" is ${port}: give the app's port once, in "port" (or only in env)`,
+    );
+  return fromEnv;
+}
+
 /** Reads every app input into the reader. */
 export function parseAppInputs(
   inputs: InputReader<AppInputName>,
@@ -164,7 +185,15 @@ export function parseAppInputs(
       port: ["port", parseOptionalPort],
       ready: ["ready", parseReady],
     });
-    single = fields && singleService(fields, defaults);
+    const envPort = defaults.env.PORT;
+    const port =
+      fields === undefined || envPort === undefined
+        ? fields?.port
+        : inputs.check("env", () => portFromEnv("env", envPort, fields.port));
+    single =
+      fields && (envPort === undefined || port !== undefined)
+        ? singleService({ ...fields, port }, defaults)
+        : undefined;
   } else {
     for (const name of SINGLE_SERVICE_INPUTS) {
       const raw = inputs.raw(name);

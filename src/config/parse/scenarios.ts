@@ -5,7 +5,7 @@
 import path from "node:path";
 import { InputError } from "../../errors.js";
 import { JUNIT_FILE } from "../../scenarios/settings.js";
-import { parseDuration } from "../../util/parse.js";
+import { parsePositiveDuration } from "../../util/parse.js";
 import type { InputReader } from "../inputs/reader.js";
 import type { ScenarioInputName } from "../inputs/scenarios.js";
 
@@ -46,7 +46,7 @@ export function parseScenarioInputs(
     patterns: inputs.readOrDefault("scenarios", parseScenarioPatterns),
     settings: inputs.readAll({
       junitPath: ["junit-path", (input, value) => parseJunitPath(input, value, fallback, defaults.cwd)],
-      timeoutMs: ["scenario-timeout", parseDuration],
+      timeoutMs: ["scenario-timeout", parsePositiveDuration],
     }),
   };
 }

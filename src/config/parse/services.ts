@@ -22,7 +22,7 @@ import {
   parsePort,
   parsePositiveDuration,
 } from "../../util/parse.js";
-import { parseReady, type ServiceDefaults } from "./app.js";
+import { parseReady, portFromEnv, type ServiceDefaults } from "./app.js";
 import { shorten } from "./idp.js";
 
 export const SERVICES_INPUT = "services";
@@ -207,7 +207,13 @@ function parseEntry(
       : field(where, "ready-timeout", entry["ready-timeout"], parsePositiveDuration),
   );
   const dir = attempt(() => text(where, "working-directory", entry["working-directory"], false));
-  const env = attempt(() => envField(where, entry.env));
+  const env = attempt(() => ({ ...defaults.env, ...envField(where, entry.env) }));
+  // PORT in env is the service's port (it is probed there), as in the single-service inputs.
+  const envPort = env?.PORT;
+  const servicePort =
+    envPort === undefined
+      ? port
+      : attempt(() => field(where, "env", envPort, (input, raw) => portFromEnv(input, raw, port)));
   const route = attempt(() => routeField(where, entry.path));
   const stripPrefix = attempt(() =>
     entry["strip-prefix"] === undefined
@@ -223,8 +229,8 @@ function parseEntry(
     setup,
     startMode: startMode as StartMode,
     workingDirectory: path.resolve(defaults.workingDirectory, dir ?? "."),
-    port,
-    env: { ...defaults.env, ...env },
+    port: servicePort,
+    env: env as Record<string, string>,
     ready: ready as ReadySpec,
     readyTimeoutMs: readyTimeoutMs as number,
     path: route,

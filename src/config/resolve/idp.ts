@@ -7,6 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import type { IdpUser } from "../../idp/index.js";
 import { DEFAULT_USERS, type IdpRunSettings, type IdpSettings, newClientSecret } from "../../idp/settings.js";
+import { fileTooLarge, parseYamlInput } from "../../util/yaml.js";
 import type { IdpInputName } from "../inputs/idp.js";
 import type { InputReader } from "../inputs/reader.js";
 import { checkUsers, type ParsedIdp, parseUsersSource, shorten, type UsersSource } from "../parse/idp.js";
@@ -24,20 +25,16 @@ export async function loadIdpUsers(input: string, raw: string, source: UsersSour
         `must be YAML or JSON listing the test users, or the path of such a file (${source.file} does not exist)`,
       );
     }
+    const tooLarge = fileTooLarge(source.file);
+    if (tooLarge !== undefined) throw new InputError(input, raw, tooLarge);
     text = readFileSync(source.file, "utf8");
     where = ` (in ${source.file})`;
   } else {
     text = source.text;
   }
-  const { parse } = await import("yaml");
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    const reason = ((error as Error).message.split("\n")[0] ?? "").trim();
-    throw new InputError(input, shorten(raw), `is not valid YAML or JSON${where}: ${reason}`);
-  }
-  return checkUsers(input, shorten(raw), where, data);
+  const parsed = await parseYamlInput(text);
+  if (!parsed.ok) throw new InputError(input, shorten(raw), `${parsed.problem}${where}: ${parsed.detail}`);
+  return checkUsers(input, shorten(raw), where, parsed.data);
 }
 
 /**

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { InputError } from "../../errors.js";
 import type { TunnelSettings } from "../../tunnel/settings.js";
+import { fileTooLarge } from "../../util/yaml.js";
 import type { InputReader } from "../inputs/reader.js";
 import type { TunnelInputName } from "../inputs/tunnel.js";
 import { checkPolicy, type ParsedTunnel, type TrafficPolicySource } from "../parse/tunnel.js";
@@ -15,6 +16,8 @@ export function readTrafficPolicy(input: string, raw: string, source: TrafficPol
       `must be a Traffic Policy file (${source.file} does not exist) or the policy inline as YAML or JSON with on_http_request/on_http_response`,
     );
   }
+  const tooLarge = fileTooLarge(source.file);
+  if (tooLarge !== undefined) throw new InputError(input, raw, tooLarge);
   return checkPolicy(input, raw, readFileSync(source.file, "utf8"));
 }
 

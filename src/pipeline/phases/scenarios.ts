@@ -5,11 +5,13 @@
  * browser driver) is loaded only by a run that has scenarios.
  */
 
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { errorMessage } from "../../errors.js";
 import { clientCredentials } from "../../gate/index.js";
 import { githubWebhookEnv } from "../../github/settings.js";
 import type { ScenarioKeys } from "../../scenarios/index.js";
+import { makeDir } from "../../util/make-dir.js";
 import type { RunContext } from "../context.js";
 import type { Exposure } from "../reached.js";
 import type { ScenarioOutcome } from "../result.js";
@@ -95,8 +97,15 @@ async function runScenarioPhase(
   // redacted before rendering (Markdown and XML escape the forms), and once more after.
   const redacted = ctx.secrets.redactDeep(run);
   const redact = (text: string) => ctx.secrets.redact(text);
-  mkdirSync(path.dirname(junitPath), { recursive: true });
-  writeFileSync(junitPath, redact(junitXml(redacted)));
+  try {
+    makeDir(path.dirname(junitPath));
+    writeFileSync(junitPath, redact(junitXml(redacted)));
+  } catch (error) {
+    // Checked before the run started; something changed since.
+    ctx.fail(
+      `The JUnit report (input "junit-path") could not be written to ${junitPath}: ${errorMessage(error)}`,
+    );
+  }
   ctx.logger.info(`Scenarios: ${run.passed} passed, ${run.failed} failed (JUnit: ${junitPath}).`);
   return {
     passed: run.passed,

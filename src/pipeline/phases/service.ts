@@ -302,7 +302,7 @@ export class ServiceRun implements BootedService {
     this.options.plan.paid(this.name);
     if (this.#process) {
       ctx.logger.info(this.options.alone ? "Stopping the app" : `Stopping service "${this.name}"`);
-      await this.#process.stop(ctx.grace());
+      await this.#process.stop(ctx.grace(), ctx.cutoff);
     }
     await this.tail.close();
   }
@@ -317,7 +317,8 @@ export class ServiceRun implements BootedService {
       outcome = await runToEnd(
         ctx.deps.launcher,
         { command, cwd: workingDirectory, env: this.env(), output: { file: this.log } },
-        { timeoutMs: bound, killGraceMs: 0 },
+        // A second signal (the runner's SIGTERM after its SIGINT) kills it at once.
+        { timeoutMs: bound, killGraceMs: 0, signal: ctx.deps.urgent },
       );
     } catch (error) {
       ctx.warn(`The stop command${this.of} could not be started: ${String(error)}`);

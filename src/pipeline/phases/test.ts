@@ -41,7 +41,7 @@ async function runTestCommand(
     output: "inherit",
   });
   ctx.deps.state.save(STATE.testPid, String(test.pid));
-  const stopTest = ctx.teardown.add("test command", () => test.stop(ctx.grace()));
+  const stopTest = ctx.teardown.add("test command", () => test.stop(ctx.grace(), ctx.cutoff));
   const cancelled = new Promise<never>((_, reject) => {
     const onAbort = () => reject(ctx.signal.reason);
     if (ctx.signal.aborted) onAbort();

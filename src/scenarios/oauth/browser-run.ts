@@ -14,11 +14,11 @@
  * login link first, as a reviewer's browser does (../browser/sign-in.ts).
  */
 
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page, Response } from "playwright-core";
 import { errorMessage } from "../../errors.js";
 import type { Logger } from "../../util/logger.js";
+import { makeDir } from "../../util/make-dir.js";
 import { type ChromiumLoader, withChromium } from "../browser/playwright.js";
 import { basicChallengeOptions, signInToGate } from "../browser/sign-in.js";
 import { excerpt } from "../expect.js";
@@ -280,7 +280,7 @@ class BrowserLogin {
     }
     const file = this.options.screenshot;
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      makeDir(path.dirname(file));
       await page.screenshot({ path: file, fullPage: true });
       this.screenshot = file;
     } catch (error) {

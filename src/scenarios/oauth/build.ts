@@ -6,7 +6,7 @@
  */
 
 import { InputError } from "../../errors.js";
-import { parseDuration, parseStatusRanges } from "../../util/parse.js";
+import { parseDuration, parsePositiveDuration, parseStatusRanges } from "../../util/parse.js";
 import type { FileContext } from "../file-context.js";
 import { parseJsonPath } from "../json-path.js";
 import { locate, position } from "../locate.js";
@@ -166,7 +166,7 @@ export function buildOAuthScenario(
     },
     name: input.name,
     expect: expectations,
-    timeoutMs: input.timeout === undefined ? undefined : parseDuration("timeout", input.timeout),
+    timeoutMs: input.timeout === undefined ? undefined : parsePositiveDuration("timeout", input.timeout),
     source: { file: ctx.options.file, ...source },
     // Inert: the webhook fields of a Scenario, unused by OAuth scenarios.
     provider: "github",
