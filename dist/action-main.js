@@ -3,19 +3,19 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-JEU7VCKN.js";
+} from "./chunk-64MKC4J5.js";
 import {
   actionState,
   annotateScenarios,
   writeSummary
-} from "./chunk-ERKIPKXT.js";
+} from "./chunk-FDQBUW53.js";
 import {
   removeConfigFile,
   writeConfigFile
-} from "./chunk-DSZIWXGX.js";
+} from "./chunk-M4XKHLM4.js";
 import {
   coreLogger
-} from "./chunk-YPZWI73F.js";
+} from "./chunk-KXBCKHGL.js";
 import {
   error,
   getInput,
@@ -24,74 +24,81 @@ import {
   setFailed,
   setOutput,
   warning
-} from "./chunk-LZ37G2FO.js";
+} from "./chunk-NL6I4WQY.js";
 import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-GHZ7UY42.js";
+} from "./chunk-ULELWU74.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
 import {
-  CANCEL_GRACE_MS,
-  childEnv
-} from "./chunk-4RTR66C2.js";
-import "./chunk-S2ADTU3Q.js";
+  CANCEL_GRACE_MS
+} from "./chunk-I3FZGTBM.js";
 import "./chunk-7EVMY665.js";
+import "./chunk-S2ADTU3Q.js";
 import {
   abortOnSignals
-} from "./chunk-H3IK2KXZ.js";
+} from "./chunk-N2ALX3E3.js";
 import {
-  LogTail,
-  RUN_DIR_ENV,
-  RUN_ID_ENV,
-  STATE,
-  newRun,
-  stopProcessTree
-} from "./chunk-JNPI4FDS.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-43J54ITV.js";
-import {
-  require_os
-} from "./chunk-4APMPA4J.js";
-import "./chunk-U3LP44OY.js";
+  childEnv
+} from "./chunk-L7C7776O.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-QU3I3ZZN.js";
 import "./chunk-APRB5VJX.js";
-import {
-  require_child_process
-} from "./chunk-F6NLBT5A.js";
 import "./chunk-WXR4GUQT.js";
 import {
   OUTPUTS
-} from "./chunk-HO5Z7ZKV.js";
-import "./chunk-2JR2XLQM.js";
-import "./chunk-E2CMEZH3.js";
-import "./chunk-5MZJDRGG.js";
-import "./chunk-ASMHSPIK.js";
-import "./chunk-WO4RLYMO.js";
-import "./chunk-FGPKYI5V.js";
+} from "./chunk-VIJRKOPJ.js";
+import "./chunk-STNDWCUP.js";
+import "./chunk-TSVAB4NO.js";
+import "./chunk-WG4NBYV4.js";
+import "./chunk-5LIC4QMK.js";
+import "./chunk-QSITGZFO.js";
+import {
+  RUN_DIR_ENV,
+  RUN_ID_ENV,
+  STATE,
+  newRun
+} from "./chunk-URHJZ42D.js";
+import {
+  LogTail,
+  stopProcessTree
+} from "./chunk-XULYXSIQ.js";
+import "./chunk-4ZSSTTBK.js";
+import "./chunk-H5VRMRXI.js";
+import {
+  require_os
+} from "./chunk-4APMPA4J.js";
+import {
+  require_child_process
+} from "./chunk-F6NLBT5A.js";
+import {
+  makeDir
+} from "./chunk-2OFYNOAK.js";
+import "./chunk-H7O7IPFX.js";
 import {
   require_path
 } from "./chunk-IWCDQGAF.js";
-import "./chunk-QSITGZFO.js";
 import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
+import "./chunk-FCJWNPJC.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-NASAAU6J.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-G5QJNJB6.js";
 import "./chunk-5ZE6XM6U.js";
 import {
   CancelledError,
   ConfigError,
   errorMessage
 } from "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
 
 // src/action/main.ts
-var import_node_fs2 = __toESM(require_fs(), 1);
 var import_node_os = __toESM(require_os(), 1);
 var import_node_path2 = __toESM(require_path(), 1);
 
@@ -175,7 +182,7 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-LAZXOVYV.js");
+      const { runRelayMode } = await import("./relay-main-DNZLSGWT.js");
       await runRelayMode(source, cancel.signal);
       return;
     }
@@ -188,7 +195,7 @@ async function runMain() {
     secrets = actionSecrets(config, process.env);
     saveRun(run, config);
     if (runsInBackground(config)) await background(config, run, cancel.signal, secrets);
-    else await foreground(config, run, cancel.signal, secrets);
+    else await foreground(config, run, cancel, secrets);
   } catch (error2) {
     if (error2 instanceof ConfigError) {
       for (const problem of error2.problems) {
@@ -204,7 +211,7 @@ async function runMain() {
   }
 }
 function saveRun(run, config) {
-  (0, import_node_fs2.mkdirSync)(run.dir, { recursive: true });
+  makeDir(run.dir);
   writeConfigFile(run.dir, config);
   saveState(STATE.runId, run.id);
   saveState(STATE.runDir, run.dir);
@@ -212,7 +219,7 @@ function saveRun(run, config) {
 var setOutputs = (outputs) => {
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
 };
-async function foreground(config, run, signal, secrets) {
+async function foreground(config, run, cancel, secrets) {
   try {
     const result = await runWired({
       config,
@@ -221,7 +228,8 @@ async function foreground(config, run, signal, secrets) {
       secrets,
       state: actionState,
       setOutputs,
-      signal,
+      signal: cancel.signal,
+      urgent: cancel.urgent,
       report: {
         // The pipeline redacted its result with `secrets`.
         finished: async (r) => {

@@ -2,53 +2,68 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   readActionState,
   writeSummary
-} from "./chunk-ERKIPKXT.js";
+} from "./chunk-FDQBUW53.js";
 import {
   createPublisher,
   readConfigFileIfAny,
   removeConfigFile
-} from "./chunk-DSZIWXGX.js";
+} from "./chunk-M4XKHLM4.js";
 import {
   coreLogger
-} from "./chunk-YPZWI73F.js";
+} from "./chunk-KXBCKHGL.js";
 import {
   info,
   setFailed,
+  summary,
   warning
-} from "./chunk-LZ37G2FO.js";
+} from "./chunk-NL6I4WQY.js";
 import {
   abortOnSignals
-} from "./chunk-H3IK2KXZ.js";
+} from "./chunk-N2ALX3E3.js";
 import {
-  LogTail,
-  RUN_ID_ENV,
+  childEnv,
   configSecrets,
-  isAlive,
-  processesWithEnv,
+  readStopPlan,
   redactingLogger,
-  stopProcessTree,
-  sweepMarked
-} from "./chunk-JNPI4FDS.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-43J54ITV.js";
-import "./chunk-4APMPA4J.js";
-import {
-  readPublishContext
-} from "./chunk-U3LP44OY.js";
-import "./chunk-APRB5VJX.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-2JR2XLQM.js";
-import "./chunk-E2CMEZH3.js";
+  removeStopPlan
+} from "./chunk-L7C7776O.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-WO4RLYMO.js";
-import "./chunk-FGPKYI5V.js";
-import "./chunk-IWCDQGAF.js";
+import {
+  loadHooksApi,
+  readPublishContext,
+  removeHook
+} from "./chunk-QU3I3ZZN.js";
+import "./chunk-APRB5VJX.js";
+import "./chunk-VIJRKOPJ.js";
+import "./chunk-STNDWCUP.js";
+import "./chunk-TSVAB4NO.js";
+import "./chunk-WG4NBYV4.js";
+import "./chunk-5LIC4QMK.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
+import {
+  RUN_ID_ENV
+} from "./chunk-URHJZ42D.js";
+import {
+  LogTail,
+  describeExit,
+  isAlive,
+  nodeLauncher,
+  processesWithEnv,
+  runToEnd,
+  stopProcessTree,
+  sweepMarked
+} from "./chunk-XULYXSIQ.js";
+import "./chunk-4ZSSTTBK.js";
+import "./chunk-H5VRMRXI.js";
+import "./chunk-4APMPA4J.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-2OFYNOAK.js";
+import "./chunk-H7O7IPFX.js";
+import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-NASAAU6J.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-G5QJNJB6.js";
 import {
   formatDuration,
   sleep
@@ -56,6 +71,7 @@ import {
 import {
   errorMessage
 } from "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/post-cleanup.ts
@@ -69,14 +85,19 @@ async function cleanUp(state) {
     } else if (state.tornDown) {
       info("preview-tunnel: the main step already tore the preview down; checking for leftovers.");
     }
+    await runOwedStops(state.runDir, state.runId);
     await stopLeftovers(state, state.runId);
     const final = readActionState();
+    await deleteLeftoverHook(final.githubHook, config);
     if (!final.tornDown) await finishPublishing(final, config);
     await reportBackgroundRun(final, config?.failOnCrash ?? true);
   } catch (error) {
     warning(`preview-tunnel cleanup: ${errorMessage(error)}`);
   } finally {
-    if (state.runDir) removeConfigFile(state.runDir);
+    if (state.runDir) {
+      removeConfigFile(state.runDir);
+      removeStopPlan(state.runDir);
+    }
     cancel.dispose();
   }
 }
@@ -110,6 +131,47 @@ async function stopSupervisor(state, pid) {
   }
   await log?.close();
 }
+async function runOwedStops(runDir, runId) {
+  const plan = runDir ? readStopPlan(runDir) : void 0;
+  if (!runDir || !plan) return;
+  const warnings = [];
+  for (const owed of [...plan.stops].reverse()) {
+    const warning2 = await runOwedStop(owed, plan.graceMs, runId);
+    if (warning2) {
+      warning(warning2);
+      warnings.push(warning2);
+    }
+  }
+  removeStopPlan(runDir);
+  if (warnings.length > 0 && process.env.GITHUB_STEP_SUMMARY) {
+    const lines = ["**preview-tunnel post step, warnings:**", "", ...warnings.map((w) => `- \u26A0\uFE0F ${w}`), ""];
+    await summary.addRaw(lines.join("\n")).write().catch((error) => warning(`Could not write the job summary: ${errorMessage(error)}`));
+  }
+}
+async function runOwedStop(owed, graceMs, runId) {
+  const what = `the stop command of ${owed.service}`;
+  info(`preview-tunnel: running ${what}, which the run still owed: ${owed.command}`);
+  try {
+    const outcome = await runToEnd(
+      nodeLauncher,
+      {
+        command: owed.command,
+        cwd: owed.cwd,
+        env: childEnv(process.env, { ...owed.env, [RUN_ID_ENV]: runId }),
+        output: { file: owed.log }
+      },
+      { timeoutMs: graceMs, killGraceMs: 0 }
+    );
+    if (outcome.kind === "exited" && outcome.exit.code === 0) {
+      info(`preview-tunnel: ${what} finished after ${formatDuration(outcome.ms)}.`);
+      return void 0;
+    }
+    const how = outcome.kind === "exited" ? describeExit(outcome.exit) : `did not finish within ${formatDuration(graceMs)} (stop-grace) and was killed`;
+    return `preview-tunnel: ${what} ${how}: what it stops may still be running (its output: ${owed.log}).`;
+  } catch (error) {
+    return `preview-tunnel: ${what} could not be started: ${errorMessage(error)}`;
+  }
+}
 async function stopLeftovers(state, runId) {
   for (const [what, pid] of [
     ["test command", state.testPid],
@@ -132,8 +194,7 @@ async function finishPublishing(state, config) {
     );
     return;
   }
-  const secrets = new SecretRegistry();
-  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
+  const secrets = runSecrets(config);
   const publisher = await createPublisher({
     settings: config.publish,
     logger: redactingLogger(coreLogger, (text) => secrets.redact(text)),
@@ -147,7 +208,7 @@ async function finishRelay(saved, config) {
   const record = JSON.parse(saved);
   const context = await readPublishContext(process.env, { logger: coreLogger });
   const pr = context?.pullRequest;
-  const { finishForkStatus } = await import("./relay-2IDJHIYV.js");
+  const { finishForkStatus } = await import("./relay-I32QNKRT.js");
   await finishForkStatus({
     commentKey: config.publish.commentKey,
     pullRequest: pr && { number: pr.number, headSha: pr.headSha },
@@ -156,6 +217,27 @@ async function finishRelay(saved, config) {
     record,
     reason: KILLED
   });
+}
+async function deleteLeftoverHook(hook, config) {
+  if (hook === void 0) return;
+  const { id, owner, repo, apiUrl } = hook;
+  const token = config?.githubWebhook?.token;
+  if (config === void 0 || token === void 0) {
+    warning(
+      `preview-tunnel: the temporary GitHub webhook ${id} of ${owner}/${repo} is left, and the run's settings (its token) are gone: the next run of this preview deletes it, or delete it under Settings \u2192 Webhooks.`
+    );
+    return;
+  }
+  const secrets = runSecrets(config);
+  const logger = redactingLogger(coreLogger, (text) => secrets.redact(text));
+  info(`preview-tunnel: deleting the temporary GitHub webhook ${id} the run left.`);
+  const api = await loadHooksApi({ token, apiUrl, logger });
+  await removeHook(api, { owner, repo }, id, logger);
+}
+function runSecrets(config) {
+  const secrets = new SecretRegistry();
+  for (const { label, value } of configSecrets(config, process.env)) secrets.add(value, label);
+  return secrets;
 }
 async function reportBackgroundRun(state, failOnCrash) {
   if (state.supervisorPid === void 0) return;

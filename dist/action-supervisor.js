@@ -3,46 +3,50 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-JEU7VCKN.js";
+} from "./chunk-64MKC4J5.js";
 import {
   readConfigFile,
   removeConfigFile
-} from "./chunk-DSZIWXGX.js";
+} from "./chunk-M4XKHLM4.js";
 import {
   coreLogger
-} from "./chunk-YPZWI73F.js";
-import "./chunk-LZ37G2FO.js";
-import "./chunk-4RTR66C2.js";
-import "./chunk-S2ADTU3Q.js";
+} from "./chunk-KXBCKHGL.js";
+import "./chunk-NL6I4WQY.js";
+import "./chunk-I3FZGTBM.js";
 import "./chunk-7EVMY665.js";
+import "./chunk-S2ADTU3Q.js";
+import "./chunk-L7C7776O.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-QU3I3ZZN.js";
+import "./chunk-APRB5VJX.js";
+import "./chunk-VIJRKOPJ.js";
+import "./chunk-STNDWCUP.js";
+import "./chunk-TSVAB4NO.js";
+import "./chunk-WG4NBYV4.js";
+import "./chunk-5LIC4QMK.js";
+import "./chunk-QSITGZFO.js";
 import {
   RUN_DIR_ENV,
   RUN_ID_ENV,
   STATE,
   fileState
-} from "./chunk-JNPI4FDS.js";
+} from "./chunk-URHJZ42D.js";
+import "./chunk-XULYXSIQ.js";
+import "./chunk-4ZSSTTBK.js";
 import "./chunk-H5VRMRXI.js";
-import "./chunk-43J54ITV.js";
 import "./chunk-4APMPA4J.js";
-import "./chunk-U3LP44OY.js";
-import "./chunk-APRB5VJX.js";
 import "./chunk-F6NLBT5A.js";
-import "./chunk-HO5Z7ZKV.js";
-import "./chunk-2JR2XLQM.js";
-import "./chunk-E2CMEZH3.js";
-import "./chunk-ASMHSPIK.js";
-import "./chunk-WO4RLYMO.js";
-import "./chunk-FGPKYI5V.js";
+import "./chunk-2OFYNOAK.js";
+import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
-import "./chunk-QSITGZFO.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-NASAAU6J.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-G5QJNJB6.js";
 import "./chunk-5ZE6XM6U.js";
 import {
   CancelledError,
   errorMessage
 } from "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/supervisor.ts

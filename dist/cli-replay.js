@@ -5,31 +5,43 @@ import {
 import {
   WEBHOOK_PROVIDERS
 } from "./chunk-WXR4GUQT.js";
-import "./chunk-HO5Z7ZKV.js";
-import "./chunk-2JR2XLQM.js";
-import "./chunk-E2CMEZH3.js";
+import "./chunk-VIJRKOPJ.js";
+import "./chunk-STNDWCUP.js";
 import {
   replayHar
-} from "./chunk-WO4RLYMO.js";
-import "./chunk-FGPKYI5V.js";
-import "./chunk-IWCDQGAF.js";
+} from "./chunk-TSVAB4NO.js";
+import "./chunk-WG4NBYV4.js";
+import "./chunk-5LIC4QMK.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
-import "./chunk-HWQAXG6F.js";
-import "./chunk-NASAAU6J.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-2OFYNOAK.js";
+import "./chunk-H7O7IPFX.js";
+import {
+  require_path
+} from "./chunk-IWCDQGAF.js";
+import {
+  require_fs
+} from "./chunk-HWQAXG6F.js";
+import "./chunk-G5QJNJB6.js";
 import "./chunk-5ZE6XM6U.js";
 import {
   EXIT,
-  errorMessage
+  errorMessage,
+  exitCodeOf
 } from "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
 
 // src/cli/replay.ts
 var import_node_util = __toESM(require_util(), 1);
+
+// src/cli/secret-files.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 // src/cli/usage.ts
 var REPLAY_USAGE = [
@@ -95,7 +107,7 @@ ${REPLAY_USAGE}
   } catch (error) {
     err(`preview-tunnel replay: ${errorMessage(error)}
 `);
-    return EXIT.testFailed;
+    return exitCodeOf(error);
   }
   let errors = 0;
   for (const r of results) {

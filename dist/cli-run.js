@@ -1,54 +1,68 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-GHZ7UY42.js";
+} from "./chunk-ULELWU74.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,
-  childEnv,
   runPipeline
-} from "./chunk-4RTR66C2.js";
-import "./chunk-S2ADTU3Q.js";
+} from "./chunk-I3FZGTBM.js";
 import "./chunk-7EVMY665.js";
+import "./chunk-S2ADTU3Q.js";
 import {
   abortOnSignals
-} from "./chunk-H3IK2KXZ.js";
+} from "./chunk-N2ALX3E3.js";
 import {
+  childEnv,
   configSecrets,
-  newRun,
-  noState,
-  nodeLauncher,
   redactingLogger
-} from "./chunk-JNPI4FDS.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-43J54ITV.js";
-import {
-  require_os
-} from "./chunk-4APMPA4J.js";
-import "./chunk-U3LP44OY.js";
+} from "./chunk-L7C7776O.js";
+import "./chunk-ASMHSPIK.js";
+import "./chunk-QU3I3ZZN.js";
 import "./chunk-APRB5VJX.js";
-import "./chunk-F6NLBT5A.js";
 import "./chunk-WXR4GUQT.js";
 import {
   inputEnvName
-} from "./chunk-HO5Z7ZKV.js";
-import "./chunk-2JR2XLQM.js";
-import "./chunk-E2CMEZH3.js";
-import "./chunk-5MZJDRGG.js";
-import "./chunk-ASMHSPIK.js";
+} from "./chunk-VIJRKOPJ.js";
+import "./chunk-STNDWCUP.js";
 import {
   clientCredentials
-} from "./chunk-WO4RLYMO.js";
-import "./chunk-FGPKYI5V.js";
-import "./chunk-IWCDQGAF.js";
+} from "./chunk-TSVAB4NO.js";
+import "./chunk-WG4NBYV4.js";
+import "./chunk-5LIC4QMK.js";
 import {
   SecretRegistry,
   tooShortWarning
 } from "./chunk-QSITGZFO.js";
+import {
+  RunRegistry,
+  leftoversOf,
+  runnerAlive,
+  startWatchdog,
+  stopLeftovers
+} from "./chunk-YLNSV4LS.js";
+import {
+  newRun,
+  noState
+} from "./chunk-URHJZ42D.js";
+import {
+  listProcs,
+  nodeLauncher,
+  readProc
+} from "./chunk-XULYXSIQ.js";
+import "./chunk-4ZSSTTBK.js";
+import "./chunk-H5VRMRXI.js";
+import {
+  require_os
+} from "./chunk-4APMPA4J.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-2OFYNOAK.js";
+import "./chunk-H7O7IPFX.js";
+import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
+import "./chunk-FCJWNPJC.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-NASAAU6J.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-G5QJNJB6.js";
 import {
   formatDuration
 } from "./chunk-5ZE6XM6U.js";
@@ -58,37 +72,62 @@ import {
   errorMessage,
   exitCodeOf
 } from "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
 
 // src/cli/run.ts
 var import_node_os = __toESM(require_os(), 1);
+var DEAD_RUN_GRACE_MS = 2e3;
 async function runCommand(values, io, logger) {
-  const cancel = abortOnSignals((sig) => logger.warning(`Received ${sig}: tearing down.`));
+  let signals = 0;
+  const cancel = abortOnSignals(
+    (sig) => logger.warning(
+      ++signals === 1 ? `Received ${sig}: tearing down.` : `Received ${sig} again: stopping what is left at once.`
+    )
+  );
   const secrets = new SecretRegistry({ onTooShort: (label) => logger.warning(tooShortWarning(label)) });
   const safeLogger = redactingLogger(logger, (text) => secrets.redact(text));
+  const registry = RunRegistry.forUser((0, import_node_os.tmpdir)());
+  let watchdog;
+  let run;
   try {
-    const run = newRun((0, import_node_os.tmpdir)());
+    if (registry) await stopDeadRuns(registry, io.cwd, safeLogger);
+    run = newRun((0, import_node_os.tmpdir)());
     const source = (name) => values[name] ?? io.env[inputEnvName(name)];
     const config = await buildConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
+    registry?.write({
+      runId: run.id,
+      pid: process.pid,
+      startTime: startTimeOf(process.pid),
+      cwd: io.cwd,
+      leaders: [],
+      startedAt: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    if (io.script) {
+      watchdog = startWatchdog(io.script, run.id, registry?.dir, io.env);
+      await watchdog.ready;
+    }
     for (const { label, value } of configSecrets(config, io.env)) secrets.add(value, label);
     const holdForever = config.test === void 0 && config.scenarios.scenarios.length === 0 && source("keep-alive") === void 0;
     const result = await runPipeline(holdForever ? { ...config, keepAliveMs: FOREVER_MS } : config, {
       logger,
       launcher: nodeLauncher,
-      state: noState,
+      state: registry ? registry.leaderState(run.id, startTimeOf) : noState,
       run,
       baseEnv: childEnv(io.env),
       secrets,
       signal: cancel.signal,
+      urgent: cancel.urgent,
       reporter: {
-        preview: ({ url, harPath }) => {
+        preview: ({ url, harPath, inspectorUrl }) => {
           const access = Object.entries(clientCredentials(config.gate.auth)).map(([k, v]) => `${k}=${v}
 `);
           io.stdout.write(`PREVIEW_URL=${url}
 ${access.join("")}`);
           if (harPath) safeLogger.info(`Every request through the gate is recorded in ${harPath}`);
+          if (inspectorUrl) safeLogger.info(`Watch and replay the requests live at ${inspectorUrl}`);
         },
         finished: (r) => {
           io.stderr.write(secrets.redact(phaseTable(r)));
@@ -103,7 +142,26 @@ ${access.join("")}`);
     if (!(error instanceof CancelledError)) safeLogger.error(errorMessage(error));
     return exitCodeOf(error);
   } finally {
+    await watchdog?.dismiss();
+    if (run) registry?.remove(run.id);
     cancel.dispose();
+  }
+}
+var startTimeOf = (pid) => readProc(pid)?.startTime ?? 0;
+async function stopDeadRuns(registry, cwd, logger) {
+  const procs = listProcs();
+  for (const entry of registry.entries()) {
+    if (runnerAlive(entry)) continue;
+    if (entry.cwd !== cwd) {
+      if (leftoversOf(entry, procs).length === 0) registry.remove(entry.runId);
+      continue;
+    }
+    const stopped = await stopLeftovers(entry, DEAD_RUN_GRACE_MS);
+    if (stopped > 0)
+      logger.warning(
+        `Stopped ${stopped} process(es) left running by an earlier run in ${cwd} (run ${entry.runId.slice(0, 8)}, started ${entry.startedAt}), whose preview-tunnel process had died without tearing down.`
+      );
+    registry.remove(entry.runId);
   }
 }
 function phaseTable(result) {

@@ -43,10 +43,17 @@ var require_util = __commonJS({
   }
 });
 
-// builtin:module
-var require_module = __commonJS({
-  "builtin:module"(exports, module2) {
-    module2.exports = __require("node:module");
+// builtin:crypto
+var require_crypto = __commonJS({
+  "builtin:crypto"(exports, module2) {
+    module2.exports = __require("node:crypto");
+  }
+});
+
+// builtin:fs
+var require_fs = __commonJS({
+  "builtin:fs"(exports, module2) {
+    module2.exports = __require("node:fs");
   }
 });
 
@@ -57,28 +64,57 @@ var require_path = __commonJS({
   }
 });
 
+// builtin:module
+var require_module = __commonJS({
+  "builtin:module"(exports, module2) {
+    module2.exports = __require("node:module");
+  }
+});
+
+// builtin:os
+var require_os = __commonJS({
+  "builtin:os"(exports, module2) {
+    module2.exports = __require("node:os");
+  }
+});
+
 // src/cli/cli.ts
 var import_node_util = __toESM(require_util(), 1);
 
 // src/config/inputs/app.ts
 var APP_INPUTS = {
   start: {
-    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required.",
+    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required, unless `services` lists several.",
     default: "",
     placeholder: "<command>"
   },
+  stop: {
+    description: "Shell command run at teardown before the app's process tree is stopped, with the same environment and directory as `start`, e.g. `docker compose down -v`. It runs however the run ends (passed, failed, cancelled, in the post step when the main step was killed), is killed after `stop-grace`, and its output goes to the app's log; a failure is a warning in the summary.",
+    default: "",
+    placeholder: "<command>"
+  },
+  setup: {
+    description: "Shell command run once before `start`, with the same environment and directory (migrations, seeding). If it fails, the run stops (exit code 3) with its last output.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "start-mode": {
+    description: "`attached`: `start` is the app, and its exit is a crash. `detached`: `start` launches the app elsewhere and may exit 0 (e.g. `docker compose up -d --wait`); readiness decides, and while the preview is up the readiness probe watches it (every 2s, down after 3 failures in a row). `auto`: attached, but detached when `stop` is set and `start` exits 0. A non-zero exit of `start` always fails at once.",
+    default: "auto",
+    placeholder: "<auto|attached|detached>"
+  },
   "working-directory": {
-    description: "Directory the app and the test command run in, relative to the workspace.",
+    description: "Directory the app and the test command run in, relative to the workspace (with `services`, each one's `working-directory` is relative to it).",
     default: ".",
     placeholder: "<dir>"
   },
   port: {
-    description: "Port the app listens on, given to it as `PORT`. Empty: a free port is chosen and passed as `PORT`.",
+    description: "Port the app listens on, given to it as `PORT`. Empty: `PORT` from `env` if set there, else a free port is chosen and passed as `PORT`. When both are given they must agree.",
     default: "",
     placeholder: "<1-65535>"
   },
   env: {
-    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped).",
+    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped). With `services`, for every service (a service's own `env` wins). `PORT` here is the app's port, as if given in `port` (both given: they must agree).",
     default: "",
     placeholder: "<KEY=VALUE lines>"
   },
@@ -88,7 +124,7 @@ var APP_INPUTS = {
     placeholder: "<url|/path|tcp|log:regex>"
   },
   "ready-timeout": {
-    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m`.",
+    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m` (with `services`, for each one that sets none).",
     default: "60s",
     placeholder: "<duration>"
   },
@@ -98,9 +134,14 @@ var APP_INPUTS = {
     placeholder: "<statuses>"
   },
   "stop-grace": {
-    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree.",
+    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree, and the longest a `stop` command may run.",
     default: "5s",
     placeholder: "<duration>"
+  },
+  services: {
+    description: "Several services behind one gate and one tunnel: a YAML list (inline, or the path of a YAML file) of `name` and `start`, with optional `stop`, `setup`, `start-mode`, `port`, `ready`, `ready-timeout`, `working-directory`, `env`, `path` (route prefix at the gate, `/` by default; `none`: no requests), `strip-prefix` and `depends-on`. They start in dependency order (independent ones in parallel) and stop in reverse; each gets the others' local URLs as `<NAME>_URL`. Replaces `start`, `stop`, `setup`, `port` and `ready`.",
+    default: "",
+    placeholder: "<YAML list|file>"
   }
 };
 
@@ -145,6 +186,11 @@ var GATE_INPUTS = {
     description: "Bytes of each request and response body kept in the recording, e.g. `64kb`; `0b` keeps none.",
     default: "64kb",
     placeholder: "<size>"
+  },
+  inspector: {
+    description: "Live request inspector at `/__preview/inspect` on the preview, behind the same sign-in: requests as they happen, details redacted as in the HAR, replay with edits (webhook deliveries signed again), copy as curl, Download HAR. Empty: on, unless `auth` is `none` (then anyone with the URL could watch the traffic; `true` turns it on anyway, with a warning). `false` turns it off; the path then goes to the app like any other.",
+    default: "",
+    placeholder: "<true|false>"
   }
 };
 
@@ -186,6 +232,41 @@ var PUBLISH_OUTPUTS = {
   "comment-id": "ID of the pull request comment showing the preview (empty when none was posted).",
   "deployment-id": "ID of the GitHub deployment of the preview (empty when none was created).",
   environment: "Deployment environment of the preview (empty when no deployment was created)."
+};
+
+// src/github/settings.ts
+var import_node_crypto = __toESM(require_crypto(), 1);
+
+// src/util/multi-search.ts
+var TABLE_BITS = 15;
+var TABLE_MASK = (1 << TABLE_BITS) - 1;
+
+// src/github/settings.ts
+var DEFAULT_WEBHOOK_PATH = "/webhooks/github";
+var DEFAULT_WEBHOOK_SECRET_ENV = "GITHUB_WEBHOOK_SECRET";
+
+// src/config/inputs/github-webhook.ts
+var GITHUB_WEBHOOK_INPUTS = {
+  "github-webhook": {
+    description: "Events a temporary repository webhook subscribes to for the length of the run, so GitHub itself delivers them to the preview, e.g. `push, pull_request, issue_comment` (comma or newline separated; `*` for all). GitHub's ping must be answered 2xx; `expect-deliveries` scenarios check later deliveries. Needs `github-webhook-token`. Empty: no webhook.",
+    default: "",
+    placeholder: "<events>"
+  },
+  "github-webhook-path": {
+    description: "Path on the preview GitHub delivers to; the gate verifies GitHub's signature there (as `verify-webhooks` would).",
+    default: DEFAULT_WEBHOOK_PATH,
+    placeholder: "<path>"
+  },
+  "github-webhook-token": {
+    description: "Token that creates and deletes the temporary webhook: a fine-grained personal access token or a GitHub App installation token (e.g. from `actions/create-github-app-token`) with the repository permission Webhooks: write. The workflow's `GITHUB_TOKEN` cannot manage webhooks.",
+    default: "",
+    placeholder: "<token>"
+  },
+  "github-webhook-secret-env": {
+    description: "Environment variable the app gets the webhook's secret in (made for the run and masked), to verify `X-Hub-Signature-256` with.",
+    default: DEFAULT_WEBHOOK_SECRET_ENV,
+    placeholder: "<NAME>"
+  }
 };
 
 // src/config/inputs/idp.ts
@@ -275,12 +356,9 @@ var RUN_INPUTS = {
   }
 };
 
-// src/util/multi-search.ts
-var TABLE_BITS = 15;
-var TABLE_MASK = (1 << TABLE_BITS) - 1;
-
 // src/scenarios/settings.ts
 var DEFAULT_SCENARIO_TIMEOUT_MS = 3e4;
+var SCENARIO_LIMITS = { scenarios: 1e3, fileBytes: 1024 * 1024, aliases: 1e3 };
 
 // src/config/inputs/scenarios.ts
 var SCENARIO_INPUTS = {
@@ -413,19 +491,22 @@ var INPUTS = {
   ...TUNNEL_INPUTS,
   ...PUBLISH_INPUTS,
   ...SCENARIO_INPUTS,
+  ...GITHUB_WEBHOOK_INPUTS,
   ...IDP_INPUTS,
   ...RELAY_INPUTS
 };
 var OUTPUTS = {
   url: "URL of the preview (no trailing slash).",
   provider: "Tunnel provider that was used.",
-  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact.",
+  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact. With `services`, the first service's.",
+  "logs-dir": "Folder of the services' logs, one `<name>.log` each (the app's alone is `app.log`).",
   "test-exit-code": "Exit code of the test command, when one ran.",
   username: "User name for basic auth (when `auth` is `basic`).",
   password: "Password for basic auth (masked; generated unless `credentials` was given).",
   token: "Bearer token (when `auth` is `bearer`, or the run's own token with `github`; masked; generated unless `credentials` was given).",
   "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
   "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
+  "inspector-url": "URL of the live request inspector on the preview (`<url>/__preview/inspect`, same sign-in as the preview); empty when `inspector` is off.",
   ...PUBLISH_OUTPUTS,
   ...SCENARIO_OUTPUTS
 };
@@ -461,6 +542,62 @@ function consoleLogger(stream = process.stderr, verbose = false) {
   };
 }
 
+// src/cli/io.ts
+var WATCHDOG_COMMAND = "__watchdog";
+
+// src/cli/secret-files.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var SECRET_INPUTS = [
+  "credentials",
+  "ssh-key",
+  "ngrok-authtoken",
+  "github-token",
+  "github-webhook-token"
+];
+var fileFlag = (name) => `${name}-file`;
+function secretFileOptions() {
+  return Object.fromEntries(SECRET_INPUTS.map((name) => [fileFlag(name), { type: "string" }]));
+}
+var MAX_SECRET_FILE_BYTES = 64 * 1024;
+function readSecretFiles(values, cwd) {
+  const read = {};
+  for (const name of SECRET_INPUTS) {
+    const given = values[fileFlag(name)];
+    if (typeof given !== "string") continue;
+    if (values[name] !== void 0)
+      throw new Error(`--${name} and --${fileFlag(name)} were both given: give one`);
+    const file = import_node_path.default.resolve(cwd, given);
+    const stat = (0, import_node_fs.statSync)(file, { throwIfNoEntry: false });
+    if (stat === void 0) throw new Error(`--${fileFlag(name)}: ${file} does not exist`);
+    if (!stat.isFile()) throw new Error(`--${fileFlag(name)}: ${file} is not a file`);
+    if (stat.size > MAX_SECRET_FILE_BYTES)
+      throw new Error(`--${fileFlag(name)}: ${file} has ${stat.size} bytes, too many for a key or token`);
+    try {
+      read[name] = (0, import_node_fs.readFileSync)(file, "utf8");
+    } catch (error) {
+      throw new Error(
+        `--${fileFlag(name)}: ${file} cannot be read (${error.code})`
+      );
+    }
+  }
+  return read;
+}
+var LOOKS_LIKE_OPTION = /^--?[A-Za-z]/;
+function joinDashValues(argv, stringFlags) {
+  const out = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    if (arg.startsWith("--") && stringFlags.has(arg.slice(2)) && next?.startsWith("-") && !LOOKS_LIKE_OPTION.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 // src/cli/usage.ts
 var VERSION = true ? "0.1.0" : "dev";
 var REPLAY_USAGE = [
@@ -473,14 +610,18 @@ var REPLAY_USAGE = [
 function usage() {
   const flags = Object.entries(INPUTS).map(([name, spec]) => {
     const def = spec.default ? ` (default: ${spec.default})` : "";
+    const fromFile = SECRET_INPUTS.includes(name) ? `
+  --${name}-file <path>
+      The value of --${name}, read from a file (keeps the secret off the command line).` : "";
     return `  --${name} ${spec.placeholder}
-      ${spec.description.replace(/`/g, "")}${def}`;
+      ${spec.description.replace(/`/g, "")}${def}${fromFile}`;
   });
   return [
     `preview-tunnel ${VERSION}: boot an app, wait until it is ready, expose it, test it, tear it all down.`,
     "",
     "Usage:",
     '  preview-tunnel run --start "<command>" [--port <n>] [--test "<command>"] [options]',
+    '  preview-tunnel run --services <services.yml> [--test "<command>"] [options]',
     "  preview-tunnel replay <file.har> [options]",
     "  preview-tunnel --help | --version",
     "",
@@ -488,8 +629,10 @@ function usage() {
     ...flags,
     "",
     "Every option can also come from the environment as PREVIEW_TUNNEL_<NAME> (e.g.",
-    "PREVIEW_TUNNEL_SSH_KEY): use that for secrets, which a command line would show to",
-    "other users of the machine.",
+    "PREVIEW_TUNNEL_SSH_KEY). Secrets (--credentials, --ssh-key, --ngrok-authtoken,",
+    "--github-token) are better given that way or from a file (--ssh-key-file key): a command",
+    'line is visible to other users of the machine. A value may start with "-" (--ssh-key',
+    '"$(cat key)" or --ssh-key="$(cat key)") unless it looks like an option.',
     "",
     "Without --test, --scenarios and --keep-alive the preview stays up until Ctrl-C. The preview's",
     "credentials are printed (PREVIEW_USERNAME/PREVIEW_PASSWORD or PREVIEW_TOKEN, and",
@@ -509,10 +652,12 @@ var defaultIo = {
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
-  env: process.env
+  env: process.env,
+  ...process.argv[1] ? { script: process.argv[1] } : {}
 };
 async function runCli(argv, io = defaultIo) {
   if (argv[0] === "replay") return (await import("./cli-replay.js")).runReplay(argv.slice(1), io);
+  if (argv[0] === WATCHDOG_COMMAND) return (await import("./cli-watchdog.js")).runWatchdog(argv.slice(1));
   const logger = consoleLogger(io.stderr);
   let parsed;
   try {
@@ -538,13 +683,23 @@ Run "preview-tunnel --help" for the options.`);
     );
     return EXIT.invalidInput;
   }
-  const values = parsed.values;
+  let fromFiles;
+  try {
+    fromFiles = readSecretFiles(parsed.values, io.cwd);
+  } catch (error) {
+    logger.error(errorMessage(error));
+    return EXIT.invalidInput;
+  }
+  const values = { ...parsed.values, ...fromFiles };
   return (await import("./cli-run.js")).runCommand(values, io, logger);
 }
 function parse(argv) {
-  const options = Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" }]));
+  const options = {
+    ...Object.fromEntries(Object.keys(INPUTS).map((name) => [name, { type: "string" }])),
+    ...secretFileOptions()
+  };
   return (0, import_node_util.parseArgs)({
-    args: [...argv],
+    args: joinDashValues(argv, new Set(Object.keys(options))),
     allowPositionals: true,
     strict: true,
     options: {
@@ -557,13 +712,56 @@ function parse(argv) {
 
 // src/util/compile-cache.ts
 var import_node_module = __toESM(require_module(), 1);
-var import_node_path = __toESM(require_path(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
+// src/util/make-dir.ts
+var import_node_fs2 = __toESM(require_fs(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+var MakeDirError = class extends Error {
+  constructor(dir, reason) {
+    super(`cannot create the directory ${dir}: ${reason}`);
+    this.dir = dir;
+    this.reason = reason;
+    this.name = "MakeDirError";
+  }
+  dir;
+  reason;
+};
+function makeDir(dir, mode) {
+  const target = import_node_path2.default.resolve(dir);
+  const missing = [];
+  let existing = target;
+  for (; ; ) {
+    const stat = (0, import_node_fs2.statSync)(existing, { throwIfNoEntry: false });
+    if (stat !== void 0) {
+      if (!stat.isDirectory()) throw new MakeDirError(target, `${existing} is not a directory`);
+      break;
+    }
+    const parent = import_node_path2.default.dirname(existing);
+    if (parent === existing) throw new MakeDirError(target, `${existing} does not exist`);
+    missing.push(existing);
+    existing = parent;
+  }
+  for (const part of missing.reverse()) {
+    try {
+      (0, import_node_fs2.mkdirSync)(part, mode === void 0 ? void 0 : { mode });
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST" && (0, import_node_fs2.statSync)(part, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const why = code === "ENOENT" ? `${import_node_path2.default.dirname(part)} cannot hold directories` : code === "EACCES" || code === "EPERM" ? `no permission to create ${part}` : code === "EROFS" ? `${import_node_path2.default.dirname(part)} is on a read-only file system` : `${code ?? "error"} creating ${part}`;
+      throw new MakeDirError(target, why);
+    }
+  }
+}
+
+// src/util/compile-cache.ts
 function enableCompileCache(env = process.env) {
   const runnerTemp = env.RUNNER_TEMP;
+  const dir = runnerTemp ? import_node_path3.default.join(runnerTemp, "preview-tunnel-compile-cache") : import_node_path3.default.join((0, import_node_os.tmpdir)(), "node-compile-cache");
   try {
-    import_node_module.default.enableCompileCache?.(
-      runnerTemp ? import_node_path.default.join(runnerTemp, "preview-tunnel-compile-cache") : void 0
-    );
+    makeDir(dir);
+    import_node_module.default.enableCompileCache?.(dir);
   } catch {
   }
 }

@@ -42,6 +42,13 @@ var require_module = __commonJS({
   }
 });
 
+// builtin:os
+var require_os = __commonJS({
+  "builtin:os"(exports, module2) {
+    module2.exports = __require("node:os");
+  }
+});
+
 // builtin:path
 var require_path = __commonJS({
   "builtin:path"(exports, module2) {
@@ -49,15 +56,65 @@ var require_path = __commonJS({
   }
 });
 
+// builtin:fs
+var require_fs = __commonJS({
+  "builtin:fs"(exports, module2) {
+    module2.exports = __require("node:fs");
+  }
+});
+
 // src/util/compile-cache.ts
 var import_node_module = __toESM(require_module(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path2 = __toESM(require_path(), 1);
+
+// src/util/make-dir.ts
+var import_node_fs = __toESM(require_fs(), 1);
 var import_node_path = __toESM(require_path(), 1);
+var MakeDirError = class extends Error {
+  constructor(dir, reason) {
+    super(`cannot create the directory ${dir}: ${reason}`);
+    this.dir = dir;
+    this.reason = reason;
+    this.name = "MakeDirError";
+  }
+  dir;
+  reason;
+};
+function makeDir(dir, mode) {
+  const target = import_node_path.default.resolve(dir);
+  const missing = [];
+  let existing = target;
+  for (; ; ) {
+    const stat = (0, import_node_fs.statSync)(existing, { throwIfNoEntry: false });
+    if (stat !== void 0) {
+      if (!stat.isDirectory()) throw new MakeDirError(target, `${existing} is not a directory`);
+      break;
+    }
+    const parent = import_node_path.default.dirname(existing);
+    if (parent === existing) throw new MakeDirError(target, `${existing} does not exist`);
+    missing.push(existing);
+    existing = parent;
+  }
+  for (const part of missing.reverse()) {
+    try {
+      (0, import_node_fs.mkdirSync)(part, mode === void 0 ? void 0 : { mode });
+    } catch (error) {
+      const code = error.code;
+      if (code === "EEXIST" && (0, import_node_fs.statSync)(part, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const why = code === "ENOENT" ? `${import_node_path.default.dirname(part)} cannot hold directories` : code === "EACCES" || code === "EPERM" ? `no permission to create ${part}` : code === "EROFS" ? `${import_node_path.default.dirname(part)} is on a read-only file system` : `${code ?? "error"} creating ${part}`;
+      throw new MakeDirError(target, why);
+    }
+  }
+}
+
+// src/util/compile-cache.ts
 function enableCompileCache(env = process.env) {
   const runnerTemp = env.RUNNER_TEMP;
+  const dir = runnerTemp ? import_node_path2.default.join(runnerTemp, "preview-tunnel-compile-cache") : import_node_path2.default.join((0, import_node_os.tmpdir)(), "node-compile-cache");
   try {
-    import_node_module.default.enableCompileCache?.(
-      runnerTemp ? import_node_path.default.join(runnerTemp, "preview-tunnel-compile-cache") : void 0
-    );
+    makeDir(dir);
+    import_node_module.default.enableCompileCache?.(dir);
   } catch {
   }
 }

@@ -964,7 +964,9 @@ var STATE = {
   /** The preview's statuses went to the relay workflow: where it was (JSON), to finish the series. */
   relay: "relay",
   /** The action's mode, when not `preview` (`relay`: the post step has nothing to do). */
-  mode: "mode"
+  mode: "mode",
+  /** The run's temporary GitHub webhook (SavedHook as JSON) until it is deleted; "" once it is. */
+  githubHook: "github-hook"
 };
 var STATE_FILE = "state.json";
 function readStateFile(runDir) {
@@ -995,8 +997,17 @@ function readSavedState(get) {
     result: value(STATE.result) || void 0,
     publisher: value(STATE.publisher) || void 0,
     relay: value(STATE.relay) || void 0,
-    mode: value(STATE.mode) || void 0
+    mode: value(STATE.mode) || void 0,
+    githubHook: savedHook(value(STATE.githubHook))
   };
+}
+function savedHook(text) {
+  try {
+    const hook = JSON.parse(text);
+    return typeof hook?.id === "number" && typeof hook.owner === "string" && typeof hook.repo === "string" && typeof hook.apiUrl === "string" ? { id: hook.id, owner: hook.owner, repo: hook.repo, apiUrl: hook.apiUrl } : void 0;
+  } catch {
+    return void 0;
+  }
 }
 
 // src/action/post.ts
@@ -1022,13 +1033,56 @@ async function runPost() {
 
 // src/util/compile-cache.ts
 var import_node_module = __toESM(require_module(), 1);
+var import_node_os = __toESM(require_os(), 1);
+var import_node_path3 = __toESM(require_path(), 1);
+
+// src/util/make-dir.ts
+var import_node_fs2 = __toESM(require_fs(), 1);
 var import_node_path2 = __toESM(require_path(), 1);
+var MakeDirError = class extends Error {
+  constructor(dir, reason) {
+    super(`cannot create the directory ${dir}: ${reason}`);
+    this.dir = dir;
+    this.reason = reason;
+    this.name = "MakeDirError";
+  }
+  dir;
+  reason;
+};
+function makeDir(dir, mode) {
+  const target = import_node_path2.default.resolve(dir);
+  const missing = [];
+  let existing = target;
+  for (; ; ) {
+    const stat = (0, import_node_fs2.statSync)(existing, { throwIfNoEntry: false });
+    if (stat !== void 0) {
+      if (!stat.isDirectory()) throw new MakeDirError(target, `${existing} is not a directory`);
+      break;
+    }
+    const parent = import_node_path2.default.dirname(existing);
+    if (parent === existing) throw new MakeDirError(target, `${existing} does not exist`);
+    missing.push(existing);
+    existing = parent;
+  }
+  for (const part of missing.reverse()) {
+    try {
+      (0, import_node_fs2.mkdirSync)(part, mode === void 0 ? void 0 : { mode });
+    } catch (error2) {
+      const code = error2.code;
+      if (code === "EEXIST" && (0, import_node_fs2.statSync)(part, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const why = code === "ENOENT" ? `${import_node_path2.default.dirname(part)} cannot hold directories` : code === "EACCES" || code === "EPERM" ? `no permission to create ${part}` : code === "EROFS" ? `${import_node_path2.default.dirname(part)} is on a read-only file system` : `${code ?? "error"} creating ${part}`;
+      throw new MakeDirError(target, why);
+    }
+  }
+}
+
+// src/util/compile-cache.ts
 function enableCompileCache(env = process.env) {
   const runnerTemp = env.RUNNER_TEMP;
+  const dir = runnerTemp ? import_node_path3.default.join(runnerTemp, "preview-tunnel-compile-cache") : import_node_path3.default.join((0, import_node_os.tmpdir)(), "node-compile-cache");
   try {
-    import_node_module.default.enableCompileCache?.(
-      runnerTemp ? import_node_path2.default.join(runnerTemp, "preview-tunnel-compile-cache") : void 0
-    );
+    makeDir(dir);
+    import_node_module.default.enableCompileCache?.(dir);
   } catch {
   }
 }

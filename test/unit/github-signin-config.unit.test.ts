@@ -127,9 +127,12 @@ describe("auth: github", () => {
     ]);
   });
 
-  it("ignores the sign-in's inputs with another auth mode", async () => {
-    const c = await config({ auth: "bearer", "github-allow": "whatever you like" });
+  it("with another auth mode, needs no client ID but still checks the sign-in's inputs", async () => {
+    const c = await config({ auth: "bearer", "github-allow": "triage", "github-session-ttl": "1h" });
     expect(c.gate.auth.mode).toBe("bearer");
+    expect(
+      await configProblems(() => config({ auth: "bearer", "github-allow": "whatever you like" })),
+    ).toEqual([expect.stringMatching(/^Input "github-allow" has an unknown entry "whatever"/)]);
   });
 
   it("goes through the run's config file and back unchanged", async () => {

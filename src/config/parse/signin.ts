@@ -1,5 +1,5 @@
 /**
- * Parsers of the GitHub sign-in's inputs (`auth: github`), read only with that mode. Pure:
+ * Parsers of the GitHub sign-in's inputs (`auth: github`), checked whatever the mode (the sign-in is built only with it). Pure:
  * the repository's facts (public or not, the pull request's author) are read from the event
  * payload when resolving (resolve/signin.ts).
  */
@@ -62,20 +62,27 @@ export function parseRepository(input: string, raw: string): RepositoryRef | und
 }
 
 /**
- * Reads the sign-in's inputs when `auth` is `github` (undefined otherwise, and when one is
- * invalid: the reader keeps the problem). The mode is read here without reporting: a bad
- * `auth` is reported by the gate's parser.
+ * Reads the sign-in's inputs: the sign-in when `auth` is `github` (undefined otherwise, and
+ * when one is invalid: the reader keeps the problem). Its other inputs are checked whatever
+ * the mode, as every input is (a bad value waiting for the day `auth` changes is a surprise);
+ * only the client ID is required with the mode alone. The mode is read here without
+ * reporting: a bad `auth` is reported by the gate's parser.
  */
 export function parseSignInInputs(
   inputs: InputReader<SignInInputName | GateInputName>,
 ): ParsedSignIn | undefined {
-  if (!isGithubMode(inputs.raw("auth"))) return undefined;
-  return inputs.readAll({
-    clientId: ["github-oauth-client-id", parseGithubClientId],
+  const github = isGithubMode(inputs.raw("auth"));
+  const rest = inputs.readAll({
     allow: ["github-allow", (input, value) => parseAllow(value, input)],
     sessionTtlMs: ["github-session-ttl", parseSessionTtl],
     repository: ["github-repository", parseRepository],
   });
+  const clientId = github
+    ? inputs.read("github-oauth-client-id", parseGithubClientId)
+    : inputs.read("github-oauth-client-id", (input, raw) =>
+        raw.trim() === "" ? "" : parseGithubClientId(input, raw),
+      );
+  return github && rest && clientId !== undefined ? { clientId, ...rest } : undefined;
 }
 
 function isGithubMode(raw: string): boolean {

@@ -1,0 +1,148 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  namedIdpSecrets
+} from "./chunk-ASMHSPIK.js";
+import {
+  INPUTS,
+  inputEnvName,
+  namedTunnelSecrets
+} from "./chunk-VIJRKOPJ.js";
+import {
+  namedScenarioSecrets
+} from "./chunk-STNDWCUP.js";
+import {
+  namedGateSecrets
+} from "./chunk-TSVAB4NO.js";
+import {
+  namedGithubWebhookSecrets,
+  namedPublishSecrets
+} from "./chunk-5LIC4QMK.js";
+import {
+  RUN_DIR_ENV
+} from "./chunk-URHJZ42D.js";
+import {
+  require_path
+} from "./chunk-IWCDQGAF.js";
+import {
+  require_fs
+} from "./chunk-HWQAXG6F.js";
+import {
+  __toESM
+} from "./chunk-PGICO5ZK.js";
+
+// src/util/env.ts
+function mergeEnv(...sources) {
+  const env = {};
+  for (const source of sources) {
+    for (const [name, value] of Object.entries(source)) if (value !== void 0) env[name] = value;
+  }
+  return env;
+}
+
+// src/config/child-env.ts
+var FILE_COMMANDS = /* @__PURE__ */ new Set([
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_STEP_SUMMARY"
+]);
+var TOKENS = /* @__PURE__ */ new Set(["GITHUB_TOKEN", "GH_TOKEN", "NGROK_AUTHTOKEN"]);
+var DEBUG_FLAGS = /* @__PURE__ */ new Set(["ACTIONS_STEP_DEBUG", "ACTIONS_RUNNER_DEBUG"]);
+var cliInputNames;
+function isWithheld(name) {
+  const upper = name.toUpperCase();
+  if (upper.startsWith("INPUT_") || upper.startsWith("STATE_")) return true;
+  if (upper.startsWith("ACTIONS_")) return !DEBUG_FLAGS.has(upper);
+  if (FILE_COMMANDS.has(upper) || TOKENS.has(upper) || upper === RUN_DIR_ENV) return true;
+  cliInputNames ??= new Set(Object.keys(INPUTS).map((input) => inputEnvName(input)));
+  return cliInputNames.has(upper);
+}
+function childEnv(runnerEnv, ...given) {
+  const kept = Object.fromEntries(Object.entries(runnerEnv).filter(([name]) => !isWithheld(name)));
+  return mergeEnv(kept, ...given);
+}
+
+// src/util/logger.ts
+function redactingLogger(logger, redact) {
+  return {
+    info: (m) => logger.info(redact(m)),
+    warning: (m) => logger.warning(redact(m)),
+    error: (m) => logger.error(redact(m)),
+    debug: (m) => logger.debug(redact(m)),
+    startGroup: (title) => logger.startGroup(redact(title)),
+    endGroup: () => logger.endGroup(),
+    write: (text) => logger.write(redact(text))
+  };
+}
+
+// src/config/secrets.ts
+function configSecrets(config, env) {
+  return [
+    ...namedGateSecrets(config.gate),
+    ...namedTunnelSecrets(config.tunnel),
+    ...namedPublishSecrets(config.publish),
+    ...namedScenarioSecrets(config.scenarios, env),
+    ...namedIdpSecrets(config.idp),
+    ...namedGithubWebhookSecrets(config.githubWebhook)
+  ];
+}
+
+// src/session/stop-plan.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var STOP_PLAN_FILE = "stops.json";
+var StopPlan = class {
+  constructor(runDir, graceMs) {
+    this.graceMs = graceMs;
+    this.#file = import_node_path.default.join(runDir, STOP_PLAN_FILE);
+  }
+  graceMs;
+  #file;
+  #stops = [];
+  owe(stop) {
+    if (this.#stops.some((s) => s.service === stop.service)) return;
+    this.#stops.push(stop);
+    this.#write();
+  }
+  paid(service) {
+    this.#stops = this.#stops.filter((s) => s.service !== service);
+    this.#write();
+  }
+  #write() {
+    try {
+      if (this.#stops.length === 0) {
+        (0, import_node_fs.rmSync)(this.#file, { force: true });
+        return;
+      }
+      const data = { graceMs: this.graceMs, stops: this.#stops };
+      (0, import_node_fs.writeFileSync)(`${this.#file}.tmp`, JSON.stringify(data), { mode: 384 });
+      (0, import_node_fs.renameSync)(`${this.#file}.tmp`, this.#file);
+    } catch {
+    }
+  }
+};
+function readStopPlan(runDir) {
+  try {
+    const data = JSON.parse((0, import_node_fs.readFileSync)(import_node_path.default.join(runDir, STOP_PLAN_FILE), "utf8"));
+    return Array.isArray(data.stops) && data.stops.length > 0 ? data : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function removeStopPlan(runDir) {
+  try {
+    (0, import_node_fs.rmSync)(import_node_path.default.join(runDir, STOP_PLAN_FILE), { force: true });
+  } catch {
+  }
+}
+
+export {
+  mergeEnv,
+  childEnv,
+  redactingLogger,
+  configSecrets,
+  StopPlan,
+  readStopPlan,
+  removeStopPlan
+};

@@ -1,0 +1,70 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+
+// src/errors.ts
+var EXIT = {
+  ok: 0,
+  testFailed: 1,
+  invalidInput: 2,
+  startFailed: 3,
+  /** 128 + signal number, as shells report a run ended by a signal. */
+  sigint: 130,
+  sigterm: 143
+};
+var InputError = class extends Error {
+  constructor(input, value, problem) {
+    super(`Input "${input}" ${problem} (got ${JSON.stringify(value)}).`);
+    this.input = input;
+    this.value = value;
+    this.problem = problem;
+    this.name = "InputError";
+  }
+  input;
+  value;
+  problem;
+  exitCode = EXIT.invalidInput;
+};
+var ConfigError = class extends Error {
+  constructor(problems) {
+    super(
+      problems.length === 1 ? problems[0]?.message ?? "Invalid input." : `${problems.length} inputs are invalid:
+${problems.map((p) => `  - ${p.message}`).join("\n")}`
+    );
+    this.problems = problems;
+    this.name = "ConfigError";
+  }
+  problems;
+  exitCode = EXIT.invalidInput;
+};
+var StartError = class extends Error {
+  exitCode = EXIT.startFailed;
+  constructor(message, options) {
+    super(message, options);
+    this.name = "StartError";
+  }
+};
+var CancelledError = class extends Error {
+  constructor(signal) {
+    super(`Cancelled by ${signal}.`);
+    this.signal = signal;
+    this.name = "CancelledError";
+    this.exitCode = signal === "SIGINT" ? EXIT.sigint : EXIT.sigterm;
+  }
+  signal;
+  exitCode;
+};
+function exitCodeOf(error) {
+  return error instanceof Error && "exitCode" in error && typeof error.exitCode === "number" ? error.exitCode : EXIT.testFailed;
+}
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export {
+  EXIT,
+  InputError,
+  ConfigError,
+  StartError,
+  CancelledError,
+  exitCodeOf,
+  errorMessage
+};

@@ -1,0 +1,487 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  DEFAULT_SCENARIO_TIMEOUT_MS
+} from "./chunk-STNDWCUP.js";
+import {
+  DEFAULT_WEBHOOK_PATH,
+  DEFAULT_WEBHOOK_SECRET_ENV
+} from "./chunk-5LIC4QMK.js";
+import {
+  namedSecrets
+} from "./chunk-QSITGZFO.js";
+
+// src/config/inputs/app.ts
+var APP_INPUTS = {
+  start: {
+    description: "Shell command that starts the app under test (run through bash, or cmd on Windows), e.g. `npm start`. Required, unless `services` lists several.",
+    default: "",
+    placeholder: "<command>"
+  },
+  stop: {
+    description: "Shell command run at teardown before the app's process tree is stopped, with the same environment and directory as `start`, e.g. `docker compose down -v`. It runs however the run ends (passed, failed, cancelled, in the post step when the main step was killed), is killed after `stop-grace`, and its output goes to the app's log; a failure is a warning in the summary.",
+    default: "",
+    placeholder: "<command>"
+  },
+  setup: {
+    description: "Shell command run once before `start`, with the same environment and directory (migrations, seeding). If it fails, the run stops (exit code 3) with its last output.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "start-mode": {
+    description: "`attached`: `start` is the app, and its exit is a crash. `detached`: `start` launches the app elsewhere and may exit 0 (e.g. `docker compose up -d --wait`); readiness decides, and while the preview is up the readiness probe watches it (every 2s, down after 3 failures in a row). `auto`: attached, but detached when `stop` is set and `start` exits 0. A non-zero exit of `start` always fails at once.",
+    default: "auto",
+    placeholder: "<auto|attached|detached>"
+  },
+  "working-directory": {
+    description: "Directory the app and the test command run in, relative to the workspace (with `services`, each one's `working-directory` is relative to it).",
+    default: ".",
+    placeholder: "<dir>"
+  },
+  port: {
+    description: "Port the app listens on, given to it as `PORT`. Empty: `PORT` from `env` if set there, else a free port is chosen and passed as `PORT`. When both are given they must agree.",
+    default: "",
+    placeholder: "<1-65535>"
+  },
+  env: {
+    description: "Extra environment for the app: one `KEY=VALUE` per line (lines starting with `#` are skipped). With `services`, for every service (a service's own `env` wins). `PORT` here is the app's port, as if given in `port` (both given: they must agree).",
+    default: "",
+    placeholder: "<KEY=VALUE lines>"
+  },
+  ready: {
+    description: "How to tell the app is ready: a URL (`http://127.0.0.1:3000/health`), a path on the app's port (`/health`), `tcp` (the port accepts connections) or `log:<regex>` (a line of its output matches). Empty: GET `/` on the app's port.",
+    default: "",
+    placeholder: "<url|/path|tcp|log:regex>"
+  },
+  "ready-timeout": {
+    description: "How long to wait for the app to become ready, e.g. `500ms`, `90s`, `2m` (with `services`, for each one that sets none).",
+    default: "60s",
+    placeholder: "<duration>"
+  },
+  "ready-status": {
+    description: "HTTP statuses that count as ready: codes, ranges or classes, e.g. `200-399`, `200,204`, `2xx`.",
+    default: "200-399",
+    placeholder: "<statuses>"
+  },
+  "stop-grace": {
+    description: "Time between SIGTERM and SIGKILL when stopping the app's process tree, and the longest a `stop` command may run.",
+    default: "5s",
+    placeholder: "<duration>"
+  },
+  services: {
+    description: "Several services behind one gate and one tunnel: a YAML list (inline, or the path of a YAML file) of `name` and `start`, with optional `stop`, `setup`, `start-mode`, `port`, `ready`, `ready-timeout`, `working-directory`, `env`, `path` (route prefix at the gate, `/` by default; `none`: no requests), `strip-prefix` and `depends-on`. They start in dependency order (independent ones in parallel) and stop in reverse; each gets the others' local URLs as `<NAME>_URL`. Replaces `start`, `stop`, `setup`, `port` and `ready`.",
+    default: "",
+    placeholder: "<YAML list|file>"
+  }
+};
+
+// src/config/inputs/gate.ts
+var GATE_INPUTS = {
+  auth: {
+    description: "How the preview is protected: `basic` (browser login prompt), `bearer` (an `Authorization: Bearer` token), `github` (reviewers sign in with GitHub; see `github-oauth-client-id` and `github-allow`) or `none`.",
+    default: "basic",
+    placeholder: "<basic|bearer|github|none>"
+  },
+  credentials: {
+    description: "`user:password` for `basic`, a token for `bearer` (and for the run's own token beside the GitHub sign-in with `github`); pass it from a secret. Empty: generated (24 random bytes) and masked.",
+    default: "",
+    placeholder: "<user:password|token>"
+  },
+  "allow-cidrs": {
+    description: "Client addresses allowed to reach the preview: IPv4/IPv6 CIDRs or single addresses, separated by commas or newlines. Empty: any address.",
+    default: "",
+    placeholder: "<cidrs>"
+  },
+  "request-headers": {
+    description: "Headers added to every request proxied to the app: one `Name: value` per line.",
+    default: "",
+    placeholder: "<Name: value lines>"
+  },
+  "max-body": {
+    description: "Largest request body the gate lets through (413 beyond it), e.g. `512kb`, `25mb`, `1gb`.",
+    default: "25mb",
+    placeholder: "<size>"
+  },
+  "verify-webhooks": {
+    description: "Webhook paths that skip user auth when their signature verifies: one `<provider> <path-prefix> <SECRET_ENV_VAR>` per line. Providers: github, stripe, slack, shopify, twilio, standard-webhooks, svix, pagerduty, gitlab, linear, square, discord (the variable holds the application's public key), paddle.",
+    default: "",
+    placeholder: "<provider path ENV lines>"
+  },
+  record: {
+    description: "Path of the HAR file recording requests through the gate; `none` turns recording off. Empty: a file under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path|none>"
+  },
+  "record-body-limit": {
+    description: "Bytes of each request and response body kept in the recording, e.g. `64kb`; `0b` keeps none.",
+    default: "64kb",
+    placeholder: "<size>"
+  },
+  inspector: {
+    description: "Live request inspector at `/__preview/inspect` on the preview, behind the same sign-in: requests as they happen, details redacted as in the HAR, replay with edits (webhook deliveries signed again), copy as curl, Download HAR. Empty: on, unless `auth` is `none` (then anyone with the URL could watch the traffic; `true` turns it on anyway, with a warning). `false` turns it off; the path then goes to the app like any other.",
+    default: "",
+    placeholder: "<true|false>"
+  }
+};
+
+// src/config/inputs/github.ts
+var PUBLISH_INPUTS = {
+  "github-token": {
+    description: "Token used to post the pull request comment and the deployment. Needs `pull-requests: write` (comment) and `deployments: write` (deployment) in the job's `permissions`.",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not JS
+    default: "${{ github.token }}",
+    placeholder: "<token>"
+  },
+  comment: {
+    description: "Post a sticky comment on the pull request with the preview's URL, the commit it serves and its status, updated in place as the run goes (`true` or `false`).",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  "comment-key": {
+    description: "Tells this preview's comment apart from others on the same pull request (e.g. one per app in a matrix): letters, digits, `.`, `_` and `-`.",
+    default: "preview",
+    placeholder: "<key>"
+  },
+  "comment-mode": {
+    description: "What to do with this preview's comment from an earlier run: `update` it in place, `recreate` it (delete and post a new one, so it comes last), or `minimize-old` (hide the earlier one as outdated and post a new one).",
+    default: "update",
+    placeholder: "<update|recreate|minimize-old>"
+  },
+  deployment: {
+    description: "Create a GitHub deployment for the preview (shown on the pull request with a link to the URL; marked inactive at teardown) (`true` or `false`).",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  environment: {
+    description: "Deployment environment: `<number>` is replaced by the pull request number and `<ref>` by the branch name. Without a pull request (push, workflow_dispatch) a name containing `<number>` becomes `preview-<ref>`.",
+    default: "pr-<number>",
+    placeholder: "<name>"
+  }
+};
+var PUBLISH_OUTPUTS = {
+  "comment-id": "ID of the pull request comment showing the preview (empty when none was posted).",
+  "deployment-id": "ID of the GitHub deployment of the preview (empty when none was created).",
+  environment: "Deployment environment of the preview (empty when no deployment was created)."
+};
+
+// src/config/inputs/github-webhook.ts
+var GITHUB_WEBHOOK_INPUTS = {
+  "github-webhook": {
+    description: "Events a temporary repository webhook subscribes to for the length of the run, so GitHub itself delivers them to the preview, e.g. `push, pull_request, issue_comment` (comma or newline separated; `*` for all). GitHub's ping must be answered 2xx; `expect-deliveries` scenarios check later deliveries. Needs `github-webhook-token`. Empty: no webhook.",
+    default: "",
+    placeholder: "<events>"
+  },
+  "github-webhook-path": {
+    description: "Path on the preview GitHub delivers to; the gate verifies GitHub's signature there (as `verify-webhooks` would).",
+    default: DEFAULT_WEBHOOK_PATH,
+    placeholder: "<path>"
+  },
+  "github-webhook-token": {
+    description: "Token that creates and deletes the temporary webhook: a fine-grained personal access token or a GitHub App installation token (e.g. from `actions/create-github-app-token`) with the repository permission Webhooks: write. The workflow's `GITHUB_TOKEN` cannot manage webhooks.",
+    default: "",
+    placeholder: "<token>"
+  },
+  "github-webhook-secret-env": {
+    description: "Environment variable the app gets the webhook's secret in (made for the run and masked), to verify `X-Hub-Signature-256` with.",
+    default: DEFAULT_WEBHOOK_SECRET_ENV,
+    placeholder: "<NAME>"
+  }
+};
+
+// src/config/inputs/idp.ts
+var IDP_INPUTS = {
+  idp: {
+    description: "Start a strict test OpenID Connect provider, served by the gate under `<preview URL>/__preview/idp` (exempt from the gate's login), and give the app its settings in its environment: `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET` (generated per run, masked) and `OIDC_REDIRECT_URI` (`true` or `false`). An OAuth scenario in `scenarios` starts it too.",
+    default: "false",
+    placeholder: "<true|false>"
+  },
+  "idp-users": {
+    description: "Test users of the identity provider, as YAML or JSON (inline, or the path of a file relative to the workspace): a list of users, each with `sub` and optionally `email`, `name` and any other claims (e.g. `groups`). Empty: one user `alice` (`alice@example.com`, `Alice Example`). Scripted logins pick one with `login_hint=<sub or email>`; `login_hint=deny` refuses consent.",
+    default: "",
+    placeholder: "<YAML|JSON|file>"
+  },
+  "idp-require-pkce": {
+    description: "Make the identity provider refuse authorization requests without PKCE (a `code_challenge` with method S256) (`true` or `false`).",
+    default: "true",
+    placeholder: "<true|false>"
+  },
+  "idp-env-prefix": {
+    description: "Prefix of the app's environment variables with the identity provider's settings: `<prefix>ISSUER`, `<prefix>CLIENT_ID`, `<prefix>CLIENT_SECRET` and `<prefix>REDIRECT_URI`.",
+    default: "OIDC_",
+    placeholder: "<prefix>"
+  },
+  "idp-redirect-paths": {
+    description: "Redirect URIs registered for the app at the identity provider, as paths on the preview's public URL, separated by commas or new lines, compared exactly. The first one is passed as `<prefix>REDIRECT_URI`.",
+    default: "/auth/callback",
+    placeholder: "<paths>"
+  },
+  "idp-client-id": {
+    description: "The app's `client_id` at the identity provider (its secret is generated for each run).",
+    default: "preview-app",
+    placeholder: "<client-id>"
+  }
+};
+
+// src/config/inputs/relay.ts
+var RELAY_INPUTS = {
+  mode: {
+    description: '`preview`: run the preview. `relay`: in a `workflow_run` workflow, publish the comment and deployment of a preview run on a pull request from a fork, from the status artifacts it uploaded (see "Pull requests from forks"); only the publishing inputs and `relay-*` are read then.',
+    default: "preview",
+    placeholder: "<preview|relay>"
+  },
+  publish: {
+    description: "Where the preview is published: `direct` (the comment and deployment, with `github-token`), `relay` (only status artifacts, for a relay workflow to publish), or `auto`: direct, but status artifacts when the pull request comes from a fork or GitHub refuses the token.",
+    default: "auto",
+    placeholder: "<auto|direct|relay>"
+  },
+  "relay-timeout": {
+    description: "With `mode: relay`: how long the relay of a `requested` event follows the preview run before it leaves the final state to the relay of its `completed` event, e.g. `60m`.",
+    default: "60m",
+    placeholder: "<duration>"
+  },
+  "relay-allowed-hosts": {
+    description: "With `mode: relay`: hosts of self-hosted tunnels whose preview URLs may be links, separated by commas or newlines: `preview.example.com` (that host) or `*.tunnels.example.com` (its subdomains). URLs on known tunnel domains always may; any other is shown as text, with a warning.",
+    default: "",
+    placeholder: "<hosts>"
+  }
+};
+
+// src/config/inputs/run.ts
+var RUN_INPUTS = {
+  provider: {
+    description: "Tunnel provider: `ngrok`, `cloudflared` (quick tunnel), `ssh` (localhost.run, pinggy, serveo, sish or any sshd), `local` (no tunnel: the preview is on loopback), or `auto`: ngrok when an authtoken is set (`ngrok-authtoken` or `NGROK_AUTHTOKEN`), otherwise cloudflared on a GitHub runner, otherwise local.",
+    default: "auto",
+    placeholder: "<name>"
+  },
+  test: {
+    description: "Shell command run against the preview once it is up, with `PREVIEW_URL` in its environment. Its exit code is the step's result.",
+    default: "",
+    placeholder: "<command>"
+  },
+  "keep-alive": {
+    description: "How long to keep the preview up after the tests before tearing it down, e.g. `10m`. In background mode the post step holds it this long before stopping it.",
+    default: "0s",
+    placeholder: "<duration>"
+  },
+  "keep-running": {
+    description: "Keep the preview up after this step (background mode), so later steps can use `steps.<id>.outputs.url`; the post step tears it down. Background mode is also used when there is no `test`.",
+    default: "false",
+    placeholder: "<true|false>"
+  },
+  "fail-on-crash": {
+    description: "In background mode, fail the job in the post step (with the app's last output) if the app exited while the preview was up.",
+    default: "true",
+    placeholder: "<true|false>"
+  }
+};
+
+// src/config/inputs/scenarios.ts
+var SCENARIO_INPUTS = {
+  scenarios: {
+    description: "Webhook scenario files (YAML) to run against the preview's public URL once it is up: paths or globs (e.g. `webhooks/*.yml`), one per line, relative to the workspace. Each delivery is signed as its provider signs it. Empty: none.",
+    default: "",
+    placeholder: "<files|globs>"
+  },
+  "junit-path": {
+    description: "Where the webhook scenarios' JUnit XML report is written. Empty: `scenarios-junit.xml` in the run's folder under `RUNNER_TEMP`.",
+    default: "",
+    placeholder: "<path>"
+  },
+  "scenario-timeout": {
+    description: "Longest wait for the response to one webhook delivery (or for one step of an OAuth login), e.g. `10s`; a scenario's own `timeout` wins.",
+    default: `${DEFAULT_SCENARIO_TIMEOUT_MS / 1e3}s`,
+    placeholder: "<duration>"
+  },
+  "browser-path": {
+    description: "Chromium or Chrome executable for OAuth scenarios with `browser: true` (driven headless with playwright-core, which the action ships): a path, or a command on `PATH`. Empty: `CHROME_PATH`, else the first of `chromium`, `chromium-browser`, `google-chrome`, `google-chrome-stable` on `PATH` (GitHub-hosted Ubuntu runners have Google Chrome). Only checked when such a scenario exists.",
+    default: "",
+    placeholder: "<path>"
+  }
+};
+var SCENARIO_OUTPUTS = {
+  passed: "Number of webhook scenarios that passed (0 when none ran).",
+  failed: "Number of webhook scenarios that failed (0 when none ran).",
+  "junit-path": "Path of the webhook scenarios' JUnit XML report (empty when no scenarios ran)."
+};
+
+// src/config/inputs/signin.ts
+var SIGNIN_INPUTS = {
+  "github-oauth-client-id": {
+    description: "With `auth: github`: the client ID of the GitHub App or OAuth App reviewers sign in with; its device flow must be enabled. Not a secret; no client secret is needed. Required with `auth: github`.",
+    default: "",
+    placeholder: "<client-id>"
+  },
+  "github-allow": {
+    description: "With `auth: github`: who may open the preview. A permission level on the repository (`read`, `triage`, `write`, `maintain`, `admin`; higher levels included), `author` (the pull request's author), `users: <login>, <login>`, `teams: <org>/<team-slug>, ...`; one entry per line (or separated by `;`). Anyone matching one entry gets in; given entries replace the default. On a public repository `read` means every GitHub user.",
+    default: "write, author",
+    placeholder: "<rules>"
+  },
+  "github-session-ttl": {
+    description: "With `auth: github`: how long a sign-in lasts, e.g. `8h`. Empty: as long as the preview (a cookie that ends with the browser session).",
+    default: "",
+    placeholder: "<duration>"
+  },
+  "github-repository": {
+    description: "With `auth: github`: the repository whose access decides who gets in, as `owner/name`. Empty: the workflow's repository (`GITHUB_REPOSITORY`); the CLI outside Actions needs it.",
+    default: "",
+    placeholder: "<owner/name>"
+  }
+};
+
+// src/tunnel/settings.ts
+var TUNNEL_PROVIDERS = ["auto", "ngrok", "cloudflared", "ssh", "local"];
+var DEFAULT_CLOUDFLARED_VERSION = "2026.8.2";
+var DEFAULT_TUNNEL_TIMEOUT_MS = 6e4;
+function sshService(host) {
+  const h = host.toLowerCase();
+  if (h === "localhost.run") return "localhost.run";
+  if (h === "pinggy.io" || h.endsWith(".pinggy.io")) return "pinggy";
+  if (h === "serveo.net") return "serveo";
+  return "other";
+}
+var DEFAULT_SSH_HOST = "localhost.run";
+var SSH_DEFAULTS = {
+  // localhost.run treats "nokey" as "anonymous, don't ask for a key".
+  "localhost.run": { port: 22, user: "nokey", remote: "80" },
+  // Pinggy listens on 443 (passes firewalls) and reads the user as a token or keyword:
+  // "http" is its HTTP tunnel type, so the runner's login name is never taken for a token.
+  pinggy: { port: 443, user: "http", remote: "0" },
+  serveo: { port: 22, user: void 0, remote: "80" },
+  other: { port: 22, user: void 0, remote: "0" }
+};
+function defaultTunnelSettings() {
+  const service = sshService(DEFAULT_SSH_HOST);
+  const { port, user, remote } = SSH_DEFAULTS[service];
+  return {
+    timeoutMs: DEFAULT_TUNNEL_TIMEOUT_MS,
+    ssh: {
+      host: DEFAULT_SSH_HOST,
+      port,
+      user,
+      key: void 0,
+      knownHosts: void 0,
+      remote,
+      urlTemplate: void 0,
+      service
+    },
+    cloudflared: { version: DEFAULT_CLOUDFLARED_VERSION },
+    ngrok: { authtoken: void 0, authtokenFrom: void 0, domain: void 0, trafficPolicy: void 0 }
+  };
+}
+function applyUrlTemplate(template, port) {
+  return template.replaceAll("{port}", String(port));
+}
+function namedTunnelSecrets(settings) {
+  return namedSecrets(
+    ['input "ssh-key"', settings.ssh.key],
+    [`the ngrok authtoken (${settings.ngrok.authtokenFrom})`, settings.ngrok.authtoken]
+  );
+}
+
+// src/config/inputs/tunnel.ts
+var TUNNEL_INPUTS = {
+  "tunnel-timeout": {
+    description: "How long the tunnel may take to come up and answer through its public URL (and to come back after a drop), e.g. `60s`, `2m`.",
+    default: `${DEFAULT_TUNNEL_TIMEOUT_MS / 1e3}s`,
+    placeholder: "<duration>"
+  },
+  "ssh-host": {
+    description: "SSH tunnel service for `provider: ssh`: `localhost.run`, `a.pinggy.io`, `serveo.net`, a sish server or any OpenSSH server.",
+    default: DEFAULT_SSH_HOST,
+    placeholder: "<host>"
+  },
+  "ssh-port": {
+    description: "Port of the SSH service. Empty: 443 for pinggy, 22 otherwise.",
+    default: "",
+    placeholder: "<1-65535>"
+  },
+  "ssh-user": {
+    description: "SSH user. Empty: `nokey` for localhost.run, `http` for pinggy (a tunnel-type keyword, not a login), otherwise the runner's user.",
+    default: "",
+    placeholder: "<user>"
+  },
+  "ssh-key": {
+    description: "Private key (its text, from a secret) to log in with; written 0600 under the run's temp dir and deleted at teardown. Empty: anonymous (localhost.run, pinggy, serveo).",
+    default: "",
+    placeholder: "<private key text>"
+  },
+  "ssh-known-hosts": {
+    description: "known_hosts lines pinning the service's host key. Empty: the key is accepted on first use and recorded in a run-local known_hosts file.",
+    default: "",
+    placeholder: "<known_hosts lines>"
+  },
+  "ssh-remote": {
+    description: "Remote side of `ssh -R`: `[bind_address:]port`, or `name:port` for a sish subdomain. Empty: `80` for localhost.run and serveo, `0` (the server picks) otherwise.",
+    default: "",
+    placeholder: "<[address:]port>"
+  },
+  "ssh-url": {
+    description: "Public URL for servers that print only the allocated port (plain sshd): a template such as `https://{port}.example.com` or `http://127.0.0.1:{port}`. Empty: the URL the service prints.",
+    default: "",
+    placeholder: "<url template>"
+  },
+  "cloudflared-version": {
+    description: "cloudflared release to download (checksum-verified, cached with the tool cache) when no `cloudflared` is on PATH.",
+    default: DEFAULT_CLOUDFLARED_VERSION,
+    placeholder: "<version>"
+  },
+  "ngrok-authtoken": {
+    description: "ngrok authtoken (from a secret). Empty: the `NGROK_AUTHTOKEN` environment variable.",
+    default: "",
+    placeholder: "<token>"
+  },
+  "ngrok-domain": {
+    description: "Domain reserved in your ngrok account (e.g. your free dev domain), for a stable URL such as an OAuth redirect. Empty: one ngrok assigns.",
+    default: "",
+    placeholder: "<domain>"
+  },
+  "ngrok-traffic-policy": {
+    description: "ngrok Traffic Policy passed to the endpoint: a file path, or the policy inline as YAML or JSON.",
+    default: "",
+    placeholder: "<file|yaml|json>"
+  }
+};
+
+// src/config/names.ts
+var INPUTS = {
+  ...APP_INPUTS,
+  ...RUN_INPUTS,
+  ...GATE_INPUTS,
+  ...SIGNIN_INPUTS,
+  ...TUNNEL_INPUTS,
+  ...PUBLISH_INPUTS,
+  ...SCENARIO_INPUTS,
+  ...GITHUB_WEBHOOK_INPUTS,
+  ...IDP_INPUTS,
+  ...RELAY_INPUTS
+};
+function inputEnvName(name) {
+  return `PREVIEW_TUNNEL_${name.toUpperCase().replace(/-/g, "_")}`;
+}
+var OUTPUTS = {
+  url: "URL of the preview (no trailing slash).",
+  provider: "Tunnel provider that was used.",
+  "app-log": "Path of the file holding the app's output (stdout and stderr), e.g. to upload as an artifact. With `services`, the first service's.",
+  "logs-dir": "Folder of the services' logs, one `<name>.log` each (the app's alone is `app.log`).",
+  "test-exit-code": "Exit code of the test command, when one ran.",
+  username: "User name for basic auth (when `auth` is `basic`).",
+  password: "Password for basic auth (masked; generated unless `credentials` was given).",
+  token: "Bearer token (when `auth` is `bearer`, or the run's own token with `github`; masked; generated unless `credentials` was given).",
+  "auth-header": "A ready `Authorization` header value for the preview (masked), for later steps' requests.",
+  "har-path": "Path of the HAR file recording every request through the gate (open it in a browser's devtools).",
+  "inspector-url": "URL of the live request inspector on the preview (`<url>/__preview/inspect`, same sign-in as the preview); empty when `inspector` is off.",
+  ...PUBLISH_OUTPUTS,
+  ...SCENARIO_OUTPUTS
+};
+
+export {
+  TUNNEL_PROVIDERS,
+  DEFAULT_CLOUDFLARED_VERSION,
+  sshService,
+  SSH_DEFAULTS,
+  defaultTunnelSettings,
+  applyUrlTemplate,
+  namedTunnelSecrets,
+  INPUTS,
+  inputEnvName,
+  OUTPUTS
+};

@@ -1,0 +1,36 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  Publisher,
+  environmentName,
+  loadGitHubApi,
+  loadGitHubClient,
+  loadHooksApi,
+  readPublishContext,
+  readRunRepository,
+  removeHook,
+  tokenReadOnlyForFork,
+  webhookHooks
+} from "./chunk-QU3I3ZZN.js";
+import {
+  GitHubApiError
+} from "./chunk-APRB5VJX.js";
+import "./chunk-5LIC4QMK.js";
+import "./chunk-QSITGZFO.js";
+import "./chunk-F6NLBT5A.js";
+import "./chunk-HWQAXG6F.js";
+import "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
+import "./chunk-PGICO5ZK.js";
+export {
+  GitHubApiError,
+  Publisher,
+  environmentName,
+  loadGitHubApi,
+  loadGitHubClient,
+  loadHooksApi,
+  readPublishContext,
+  readRunRepository,
+  removeHook,
+  tokenReadOnlyForFork,
+  webhookHooks
+};

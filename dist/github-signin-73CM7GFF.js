@@ -1,0 +1,50 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  GithubSignIn,
+  safeReturnPath
+} from "./chunk-FCJWNPJC.js";
+import "./chunk-JOYH5WIN.js";
+import {
+  ALLOW_INPUT,
+  DEFAULT_ALLOW,
+  GITHUB_SIGNIN_DEFAULTS,
+  LOGOUT_PATH,
+  PERMISSION_LEVELS,
+  SIGNIN_PATH,
+  allowWarnings,
+  describeAllow,
+  describeSignIn,
+  githubSignInSettings,
+  githubUrlsFromEnv,
+  isSignInPath,
+  parseAllow,
+  repoName,
+  scopeFor,
+  signInSummaryMarkdown,
+  writeAnswer
+} from "./chunk-G5QJNJB6.js";
+import "./chunk-5ZE6XM6U.js";
+import "./chunk-TQQFERRB.js";
+import "./chunk-L2ZVH472.js";
+import "./chunk-PGICO5ZK.js";
+export {
+  ALLOW_INPUT,
+  DEFAULT_ALLOW,
+  GITHUB_SIGNIN_DEFAULTS,
+  GithubSignIn,
+  LOGOUT_PATH,
+  PERMISSION_LEVELS,
+  SIGNIN_PATH,
+  allowWarnings,
+  describeAllow,
+  describeSignIn,
+  githubSignInSettings,
+  githubUrlsFromEnv,
+  isSignInPath,
+  parseAllow,
+  repoName,
+  safeReturnPath,
+  scopeFor,
+  signInSummaryMarkdown,
+  writeAnswer
+};
