@@ -1,7 +1,7 @@
 /**
- * Parsers of the GitHub sign-in's inputs (`auth: github`), checked whatever the mode (the sign-in is built only with it). Pure:
- * the repository's facts (public or not, the pull request's author) are read from the event
- * payload when resolving (resolve/signin.ts).
+ * Parsers of the GitHub sign-in's inputs (`auth: github`), checked whatever the mode (the
+ * sign-in is built only with it). Pure: the repository's facts (public or not, the pull
+ * request's author) are read from the event payload when resolving (resolve/signin.ts).
  */
 import { InputError } from "../../errors.js";
 import { type AllowRules, parseAllow, type RepositoryRef } from "../../gate/github-signin/index.js";
