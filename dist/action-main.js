@@ -3,16 +3,16 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-64MKC4J5.js";
+} from "./chunk-MLVO7VB6.js";
 import {
   actionState,
   annotateScenarios,
   writeSummary
-} from "./chunk-FDQBUW53.js";
+} from "./chunk-R33GJOH7.js";
 import {
   removeConfigFile,
   writeConfigFile
-} from "./chunk-M4XKHLM4.js";
+} from "./chunk-XNH7XNWX.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
@@ -29,30 +29,30 @@ import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-ULELWU74.js";
+} from "./chunk-UFACQFEZ.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
 import {
   CANCEL_GRACE_MS
-} from "./chunk-I3FZGTBM.js";
+} from "./chunk-PMSFR3F5.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
 import {
   abortOnSignals
-} from "./chunk-N2ALX3E3.js";
+} from "./chunk-LVARE4MA.js";
 import {
   childEnv
-} from "./chunk-L7C7776O.js";
+} from "./chunk-IYG6YRDG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-QU3I3ZZN.js";
+import "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
   OUTPUTS
 } from "./chunk-VIJRKOPJ.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-TSVAB4NO.js";
+import "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
@@ -65,8 +65,8 @@ import {
 import {
   LogTail,
   stopProcessTree
-} from "./chunk-XULYXSIQ.js";
-import "./chunk-4ZSSTTBK.js";
+} from "./chunk-VAXRBNA3.js";
+import "./chunk-CUHLHYZM.js";
 import "./chunk-H5VRMRXI.js";
 import {
   require_os
@@ -84,15 +84,14 @@ import {
 import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
-import "./chunk-FCJWNPJC.js";
+import "./chunk-VKNCQBM3.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
+import "./chunk-BYGFK6IP.js";
 import {
   CancelledError,
   ConfigError,
   errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import {
   __toESM
@@ -182,7 +181,7 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-DNZLSGWT.js");
+      const { runRelayMode } = await import("./relay-main-7VTCK6VM.js");
       await runRelayMode(source, cancel.signal);
       return;
     }

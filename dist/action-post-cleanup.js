@@ -2,12 +2,12 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   readActionState,
   writeSummary
-} from "./chunk-FDQBUW53.js";
+} from "./chunk-R33GJOH7.js";
 import {
   createPublisher,
   readConfigFileIfAny,
   removeConfigFile
-} from "./chunk-M4XKHLM4.js";
+} from "./chunk-XNH7XNWX.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
@@ -19,24 +19,24 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   abortOnSignals
-} from "./chunk-N2ALX3E3.js";
+} from "./chunk-LVARE4MA.js";
 import {
   childEnv,
   configSecrets,
   readStopPlan,
   redactingLogger,
   removeStopPlan
-} from "./chunk-L7C7776O.js";
+} from "./chunk-IYG6YRDG.js";
 import "./chunk-ASMHSPIK.js";
 import {
   loadHooksApi,
   readPublishContext,
   removeHook
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-VIJRKOPJ.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-TSVAB4NO.js";
+import "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import {
@@ -54,8 +54,8 @@ import {
   runToEnd,
   stopProcessTree,
   sweepMarked
-} from "./chunk-XULYXSIQ.js";
-import "./chunk-4ZSSTTBK.js";
+} from "./chunk-VAXRBNA3.js";
+import "./chunk-CUHLHYZM.js";
 import "./chunk-H5VRMRXI.js";
 import "./chunk-4APMPA4J.js";
 import "./chunk-F6NLBT5A.js";
@@ -63,14 +63,12 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-G5QJNJB6.js";
+import "./chunk-BYGFK6IP.js";
 import {
+  errorMessage,
   formatDuration,
   sleep
-} from "./chunk-5ZE6XM6U.js";
-import {
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
@@ -208,7 +206,7 @@ async function finishRelay(saved, config) {
   const record = JSON.parse(saved);
   const context = await readPublishContext(process.env, { logger: coreLogger });
   const pr = context?.pullRequest;
-  const { finishForkStatus } = await import("./relay-I32QNKRT.js");
+  const { finishForkStatus } = await import("./relay-HXL7HJD2.js");
   await finishForkStatus({
     commentKey: config.publish.commentKey,
     pullRequest: pr && { number: pr.number, headSha: pr.headSha },

@@ -3,25 +3,25 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-64MKC4J5.js";
+} from "./chunk-MLVO7VB6.js";
 import {
   readConfigFile,
   removeConfigFile
-} from "./chunk-M4XKHLM4.js";
+} from "./chunk-XNH7XNWX.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
 import "./chunk-NL6I4WQY.js";
-import "./chunk-I3FZGTBM.js";
+import "./chunk-PMSFR3F5.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
-import "./chunk-L7C7776O.js";
+import "./chunk-IYG6YRDG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-QU3I3ZZN.js";
+import "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-VIJRKOPJ.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-TSVAB4NO.js";
+import "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
@@ -31,8 +31,8 @@ import {
   STATE,
   fileState
 } from "./chunk-URHJZ42D.js";
-import "./chunk-XULYXSIQ.js";
-import "./chunk-4ZSSTTBK.js";
+import "./chunk-VAXRBNA3.js";
+import "./chunk-CUHLHYZM.js";
 import "./chunk-H5VRMRXI.js";
 import "./chunk-4APMPA4J.js";
 import "./chunk-F6NLBT5A.js";
@@ -40,12 +40,11 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
+import "./chunk-BYGFK6IP.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 

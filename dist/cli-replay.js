@@ -9,7 +9,7 @@ import "./chunk-VIJRKOPJ.js";
 import "./chunk-STNDWCUP.js";
 import {
   replayHar
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import {
@@ -23,13 +23,12 @@ import {
 import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
-import "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
+import "./chunk-BYGFK6IP.js";
 import {
   EXIT,
   errorMessage,
   exitCodeOf
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import {
   __toESM

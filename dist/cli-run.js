@@ -1,24 +1,24 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-ULELWU74.js";
+} from "./chunk-UFACQFEZ.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,
   runPipeline
-} from "./chunk-I3FZGTBM.js";
+} from "./chunk-PMSFR3F5.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
 import {
   abortOnSignals
-} from "./chunk-N2ALX3E3.js";
+} from "./chunk-LVARE4MA.js";
 import {
   childEnv,
   configSecrets,
   redactingLogger
-} from "./chunk-L7C7776O.js";
+} from "./chunk-IYG6YRDG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-QU3I3ZZN.js";
+import "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
@@ -27,7 +27,7 @@ import {
 import "./chunk-STNDWCUP.js";
 import {
   clientCredentials
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import {
@@ -40,7 +40,7 @@ import {
   runnerAlive,
   startWatchdog,
   stopLeftovers
-} from "./chunk-YLNSV4LS.js";
+} from "./chunk-UQMZWBMS.js";
 import {
   newRun,
   noState
@@ -49,8 +49,8 @@ import {
   listProcs,
   nodeLauncher,
   readProc
-} from "./chunk-XULYXSIQ.js";
-import "./chunk-4ZSSTTBK.js";
+} from "./chunk-VAXRBNA3.js";
+import "./chunk-CUHLHYZM.js";
 import "./chunk-H5VRMRXI.js";
 import {
   require_os
@@ -60,18 +60,16 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-FCJWNPJC.js";
+import "./chunk-VKNCQBM3.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-G5QJNJB6.js";
-import {
-  formatDuration
-} from "./chunk-5ZE6XM6U.js";
+import "./chunk-BYGFK6IP.js";
 import {
   CancelledError,
   EXIT,
   errorMessage,
-  exitCodeOf
-} from "./chunk-TQQFERRB.js";
+  exitCodeOf,
+  formatDuration
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import {
   __toESM

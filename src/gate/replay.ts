@@ -82,7 +82,7 @@ export async function replayHar(options: ReplayOptions): Promise<ReplayResult[]>
   const entries = await readHarEntries(options.harPath);
   const send: SendFn = options.send ?? (globalThis.fetch as unknown as SendFn);
   const results: ReplayResult[] = [];
-  for (const entry of entries) {
+  for await (const entry of entries) {
     let recorded: URL;
     try {
       recorded = new URL(entry.request.url);

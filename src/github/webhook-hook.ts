@@ -12,8 +12,10 @@
  *   const ping = await hooks.waitForPing(hook.id, { timeoutMs: 60_000 });
  *   if (!ping.ok) fail(ping.message);
  */
+
 import { errorMessage } from "../errors.js";
 import type { Logger } from "../util/logger.js";
+import { sleep } from "../util/time.js";
 import { GitHubApiError, type RepoRef } from "./api.js";
 import type { HookDelivery, RepoHook, RepoHooksApi } from "./hooks-api.js";
 import { type HookMarker, markedUrl, readMarker, withoutMarker } from "./webhook-marker.js";
@@ -223,7 +225,7 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
         await api.redeliver(repo, hookId, latest.id);
       }
       if (now() >= deadline) break;
-      await delay(Math.min(pause, Math.max(0, deadline - now())), wait.signal);
+      await sleep(Math.min(pause, Math.max(0, deadline - now())), wait.signal);
       pause = Math.min(pause * 1.5, 2000);
     }
     return failedPing(hookId, latest, attempts, timeoutMs);
@@ -279,16 +281,4 @@ export function webhookHooks(options: WebhookHooksOptions): WebhookHooks {
   };
 
   return { sweep, create, repoint, waitForPing, deliveries, remove };
-}
-
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }

@@ -5,7 +5,9 @@
  * until the app accepts or the (compressed, load-time bounded) schedule ends. `duplicate`
  * sends an accepted delivery once more, the same way.
  */
+
 import { errorMessage } from "../errors.js";
+import { sleep } from "../util/time.js";
 import { checkReply, excerpt } from "./expect.js";
 import { type agentsFor, type Sent, send } from "./http.js";
 import type { Mismatch } from "./mismatch.js";
@@ -53,20 +55,6 @@ export interface Delivered {
 
 const accepted = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
-/** Resolves after `ms`, or at once when the run is cancelled. */
-export function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
-}
-
 /**
  * Sends one delivery (with its retries). `check` decides what its (last) answer must be:
  * the scenario's expectations, or for a duplicate what `expect-duplicate` says.
@@ -100,7 +88,7 @@ export async function sendDelivery(
   let error: string | undefined;
   for (let i = 0; i <= delays.length; i++) {
     const waitedMs = i === 0 ? 0 : (delays[i - 1] as number);
-    if (i > 0) await pause(waitedMs, run.signal);
+    if (i > 0) await sleep(waitedMs, run.signal);
     if (run.signal?.aborted && i > 0) break;
     // Signed here, right before sending: a timestamp is as fresh as the provider's would be.
     const now = Math.floor(Date.now() / 1000 + s.timestampOffsetSeconds);

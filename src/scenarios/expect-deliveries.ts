@@ -9,7 +9,7 @@
 
 import { errorMessage } from "../errors.js";
 import { statusAccepted } from "../util/parse.js";
-import { pause } from "./delivery.js";
+import { sleep } from "../util/time.js";
 import type { DeliveryResult } from "./results.js";
 import type { ExpectDeliveries, ExpectedDelivery } from "./types.js";
 
@@ -115,7 +115,7 @@ export async function checkGithubDeliveries(
         error: `GitHub delivered no ${missing.map((e) => e.label).join(", ")} within ${spec.withinMs / 1000} s (the webhook got: ${seen.length > 0 ? seen.join(", ") : "nothing"})`,
       };
     }
-    await pause(wait, signal);
+    await sleep(wait, signal);
     wait = Math.min(wait * 1.5, MAX_PAUSE_MS);
   }
   return { deliveries: [], error: "gave up reading the webhook's deliveries" };

@@ -4,8 +4,10 @@
  * holds or the time is up. This is how a scenario checks work the app does after its 200
  * (a queue, a background job). Every loop is bounded in time and in count.
  */
+
 import { errorMessage } from "../errors.js";
-import { mergeHeaders, pause } from "./delivery.js";
+import { sleep } from "../util/time.js";
+import { mergeHeaders } from "./delivery.js";
 import { checkReply, excerpt } from "./expect.js";
 import { type agentsFor, type Sent, send } from "./http.js";
 import { MISSING, valueAt } from "./json-path.js";
@@ -103,7 +105,7 @@ async function poll(
       error = errorMessage(e);
     }
     if (ctx.signal?.aborted || performance.now() + wait > deadline) break;
-    await pause(wait, ctx.signal);
+    await sleep(wait, ctx.signal);
     wait = Math.min(wait * 1.5, MAX_PAUSE_MS);
   }
   return {
@@ -129,17 +131,7 @@ export async function runFollowUp(
   const results: FollowUpResult[] = [];
   for (const request of followUp.then) {
     if ("error" in captured) {
-      results.push({
-        request: `${request.method} ${request.path}`,
-        line: request.line,
-        passed: false,
-        status: undefined,
-        requests: 0,
-        elapsedMs: 0,
-        mismatches: [],
-        error: captured.error,
-        responseExcerpt: "",
-      });
+      results.push(notSent(request, captured.error));
       continue;
     }
     if (ctx.signal?.aborted) break;
@@ -147,18 +139,23 @@ export async function runFollowUp(
       results.push(await poll(request, ctx, { ...ctx.vars, captures: captured.values }));
     } catch (error) {
       // A template that cannot be filled in (an unset ${env.X}).
-      results.push({
-        request: `${request.method} ${request.path}`,
-        line: request.line,
-        passed: false,
-        status: undefined,
-        requests: 0,
-        elapsedMs: 0,
-        mismatches: [],
-        error: errorMessage(error),
-        responseExcerpt: "",
-      });
+      results.push(notSent(request, errorMessage(error)));
     }
   }
   return results;
+}
+
+/** A follow-up request that failed before it was sent (a capture or a template missing). */
+function notSent(request: FollowUpRequest, error: string): FollowUpResult {
+  return {
+    request: `${request.method} ${request.path}`,
+    line: request.line,
+    passed: false,
+    status: undefined,
+    requests: 0,
+    elapsedMs: 0,
+    mismatches: [],
+    error,
+    responseExcerpt: "",
+  };
 }

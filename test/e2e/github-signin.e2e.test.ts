@@ -13,13 +13,13 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
-import { withChromium } from "../../src/scenarios/browser/playwright.js";
 import { approveAtGithub, loopbackContext } from "../helpers/browser-signin.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { FakeDeviceFlow, TEST_CLIENT_ID } from "../helpers/fake-github-device.js";
 import { expectNoProcessLeft, newMark, processesWithMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";
 import { BrowserLike, signInOverHttp } from "../helpers/signin-gate.js";
+import { withTestBrowser } from "../helpers/test-browser.js";
 import { until } from "../helpers/wait.js";
 import { leakedSecrets, shownLog } from "../security/leaks.js";
 
@@ -116,77 +116,69 @@ describe("auth: github from dist/main.js", () => {
     const ids: string[] = [];
     const outside: string[] = [];
 
-    await withChromium(
-      {
-        executablePath: BROWSER.path ?? "",
-        env: { ...process.env, ...mark.env },
-        timeoutMs: 30_000,
-        signal: undefined,
-      },
-      async (browser) => {
-        const newContext = () => loopbackContext(browser, outside);
-        const keepIds = async (context: BrowserContext) => {
-          for (const cookie of await context.cookies()) {
-            if (cookie.name.startsWith("preview_tunnel_") && cookie.value !== "") ids.push(cookie.value);
-          }
-        };
-        /** From the sign-in page: the code, approved at the fake GitHub as `login`, then Continue. */
-        const signIn = async (context: BrowserContext, page: Page, login: string) => {
-          await Promise.all([
-            page.waitForURL(/\/__preview\/signin\?to=/),
-            page.click("button:has-text('Sign in with GitHub')"),
-          ]);
-          const code = (await page.textContent("#user-code")) ?? "";
-          expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
-          await keepIds(context);
-          expect(await approveAtGithub(context, page, code, login)).toBe(`${github.url}/login/device`);
-          await page.waitForSelector("#continue:not([aria-disabled])");
-          const response = page.waitForResponse((r) => !r.url().includes("/__preview/"));
-          await page.click("#continue");
-          const landed = await response;
-          await keepIds(context);
-          return landed;
-        };
+    await withTestBrowser({ ...process.env, ...mark.env }, async (browser) => {
+      const newContext = () => loopbackContext(browser, outside);
+      const keepIds = async (context: BrowserContext) => {
+        for (const cookie of await context.cookies()) {
+          if (cookie.name.startsWith("preview_tunnel_") && cookie.value !== "") ids.push(cookie.value);
+        }
+      };
+      /** From the sign-in page: the code, approved at the fake GitHub as `login`, then Continue. */
+      const signIn = async (context: BrowserContext, page: Page, login: string) => {
+        await Promise.all([
+          page.waitForURL(/\/__preview\/signin\?to=/),
+          page.click("button:has-text('Sign in with GitHub')"),
+        ]);
+        const code = (await page.textContent("#user-code")) ?? "";
+        expect(code).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+        await keepIds(context);
+        expect(await approveAtGithub(context, page, code, login)).toBe(`${github.url}/login/device`);
+        await page.waitForSelector("#continue:not([aria-disabled])");
+        const response = page.waitForResponse((r) => !r.url().includes("/__preview/"));
+        await page.click("#continue");
+        const landed = await response;
+        await keepIds(context);
+        return landed;
+      };
 
-        // alice (write): the deep link, the sign-in page, GitHub, back where she started.
-        const alice = await newContext();
-        const page = await alice.newPage();
-        const first = await page.goto(`${url}/deep/path?x=1`);
-        expect(first?.status()).toBe(401);
-        expect(await page.textContent("h1")).toBe("Sign in to open this preview");
-        expect(await page.textContent("main")).toContain(
-          "This preview is open to write access to octo/app, or the pull request's author.",
-        );
-        shots.push(path.join(screens, "github-sign-in.png"));
-        await page.screenshot({ path: shots.at(-1), fullPage: true });
-        const landed = await signIn(alice, page, "alice");
-        expect(landed.status()).toBe(200);
-        expect(page.url()).toBe(`${url}/deep/path?x=1`);
-        const seen = JSON.parse((await page.textContent("body")) ?? "") as Echo;
-        expect(seen.headers["x-preview-user"]).toBe("alice");
-        expect(seen.headers.cookie).toBeUndefined();
-        // Signing out: the preview asks for a sign-in again.
-        await page.goto(`${url}/__preview/logout`);
-        await Promise.all([page.waitForURL(`${url}/__preview/logout`), page.click("#sign-out")]);
-        expect(await page.textContent("h1")).toBe("You are signed out");
-        expect((await page.goto(`${url}/deep/path?x=1`))?.status()).toBe(401);
-        await alice.close();
+      // alice (write): the deep link, the sign-in page, GitHub, back where she started.
+      const alice = await newContext();
+      const page = await alice.newPage();
+      const first = await page.goto(`${url}/deep/path?x=1`);
+      expect(first?.status()).toBe(401);
+      expect(await page.textContent("h1")).toBe("Sign in to open this preview");
+      expect(await page.textContent("main")).toContain(
+        "This preview is open to write access to octo/app, or the pull request's author.",
+      );
+      shots.push(path.join(screens, "github-sign-in.png"));
+      await page.screenshot({ path: shots.at(-1), fullPage: true });
+      const landed = await signIn(alice, page, "alice");
+      expect(landed.status()).toBe(200);
+      expect(page.url()).toBe(`${url}/deep/path?x=1`);
+      const seen = JSON.parse((await page.textContent("body")) ?? "") as Echo;
+      expect(seen.headers["x-preview-user"]).toBe("alice");
+      expect(seen.headers.cookie).toBeUndefined();
+      // Signing out: the preview asks for a sign-in again.
+      await page.goto(`${url}/__preview/logout`);
+      await Promise.all([page.waitForURL(`${url}/__preview/logout`), page.click("#sign-out")]);
+      expect(await page.textContent("h1")).toBe("You are signed out");
+      expect((await page.goto(`${url}/deep/path?x=1`))?.status()).toBe(401);
+      await alice.close();
 
-        // bob (read only): the denial page, 403, saying who and why.
-        const bob = await newContext();
-        const bobPage = await bob.newPage();
-        await bobPage.goto(`${url}/reports`);
-        const refused = await signIn(bob, bobPage, "bob");
-        expect(refused.status()).toBe(403);
-        expect(await bobPage.textContent("h1")).toBe("You can't open this preview");
-        expect(await bobPage.textContent("main")).toContain(
-          "Refused: needs write on octo/app, or to be the pull request's author; bob has read.",
-        );
-        shots.push(path.join(screens, "github-denied.png"));
-        await bobPage.screenshot({ path: shots.at(-1), fullPage: true });
-        await bob.close();
-      },
-    );
+      // bob (read only): the denial page, 403, saying who and why.
+      const bob = await newContext();
+      const bobPage = await bob.newPage();
+      await bobPage.goto(`${url}/reports`);
+      const refused = await signIn(bob, bobPage, "bob");
+      expect(refused.status()).toBe(403);
+      expect(await bobPage.textContent("h1")).toBe("You can't open this preview");
+      expect(await bobPage.textContent("main")).toContain(
+        "Refused: needs write on octo/app, or to be the pull request's author; bob has read.",
+      );
+      shots.push(path.join(screens, "github-denied.png"));
+      await bobPage.screenshot({ path: shots.at(-1), fullPage: true });
+      await bob.close();
+    });
     expect(outside).toEqual([]);
     mkdirSync(SHARED_SCREENS, { recursive: true });
     for (const file of shots) {

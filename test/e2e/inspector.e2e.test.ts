@@ -11,16 +11,17 @@
  * /work/screens/inspector-e2e/. The post step tears down: the comment and the final summary
  * no longer link to the inspector, and no process is left.
  */
+
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sign as octokitSign } from "@octokit/webhooks-methods";
 import type { Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Har } from "../../src/gate/har.js";
-import { withChromium } from "../../src/scenarios/browser/playwright.js";
 import { FakeGitHub } from "../helpers/fake-github.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { FakeRunner } from "../helpers/runner.js";
+import { withTestBrowser } from "../helpers/test-browser.js";
 import { harValidator } from "../integration/gate-helpers.js";
 
 // Chosen once for the run by the global setup; undefined only where no Chromium can run.
@@ -117,99 +118,89 @@ describe("the request inspector, end to end", () => {
     const downloaded = path.join(runDir, "inspector-download.har");
     const browserMark = newMark();
 
-    await withChromium(
-      {
-        executablePath: BROWSER.path ?? "",
-        env: { ...process.env, ...browserMark.env },
-        timeoutMs: 30_000,
-        signal: undefined,
-      },
-      async (browser) => {
-        const context = await browser.newContext({
-          viewport: { width: 1400, height: 860 },
-          httpCredentials: { username: username as string, password: password as string },
-          acceptDownloads: true,
-        });
-        // Test traffic stays on loopback: anything else is refused and noted.
-        await context.route(
-          (target) => target.hostname !== "127.0.0.1",
-          (route) => {
-            outside.push(route.request().url());
-            return route.abort();
-          },
-        );
-        const page = await context.newPage();
-        page.on("pageerror", (error) => pageErrors.push(error.message));
-        const shoot = async (name: string) => {
-          const file = path.join(runDir, `inspector-${name}.png`);
-          await page.screenshot({ path: file });
-          screens.push(file);
-        };
+    await withTestBrowser({ ...process.env, ...browserMark.env }, async (browser) => {
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 860 },
+        httpCredentials: { username: username as string, password: password as string },
+        acceptDownloads: true,
+      });
+      // Test traffic stays on loopback: anything else is refused and noted.
+      await context.route(
+        (target) => target.hostname !== "127.0.0.1",
+        (route) => {
+          outside.push(route.request().url());
+          return route.abort();
+        },
+      );
+      const page = await context.newPage();
+      page.on("pageerror", (error) => pageErrors.push(error.message));
+      const shoot = async (name: string) => {
+        const file = path.join(runDir, `inspector-${name}.png`);
+        await page.screenshot({ path: file });
+        screens.push(file);
+      };
 
-        // Signed in with the run's Basic credentials, the inspector opens and goes live.
-        const opened = await page.goto(inspectorUrl);
-        expect(opened?.status()).toBe(200);
-        expect(opened?.headers()["content-security-policy"]).toContain("default-src 'none'");
-        await page.waitForSelector('#conn[data-state="live"]');
+      // Signed in with the run's Basic credentials, the inspector opens and goes live.
+      const opened = await page.goto(inspectorUrl);
+      expect(opened?.status()).toBe(200);
+      expect(opened?.headers()["content-security-policy"]).toContain("default-src 'none'");
+      await page.waitForSelector('#conn[data-state="live"]');
 
-        // Requests sent through the preview now appear while the page is open.
-        expect((await fetch(`${url}/health`, { headers: { authorization: auth } })).status).toBe(200);
-        const payload = JSON.stringify({ ref: "refs/heads/feature", after: "c".repeat(40) });
-        const delivered = await fetch(`${url}/webhooks/github`, {
-          method: "POST",
-          body: payload,
-          headers: {
-            "content-type": "application/json",
-            "user-agent": "GitHub-Hookshot/e2e",
-            "x-github-event": "push",
-            "x-github-delivery": DELIVERY,
-            "x-hub-signature-256": await octokitSign(SECRETS.GITHUB_WEBHOOK_SECRET, payload),
-          },
-        });
-        expect(delivered.status).toBe(200);
-        expect((await fetch(`${url}/events`)).status).toBe(401);
-        await page.waitForSelector('#rows tr[data-id="3"]');
-        expect(await rowIds(page)).toEqual([3, 2, 1]);
-        const hookRow = page.locator('#rows tr[data-id="2"]');
-        expect(await hookRow.locator(".path-text").textContent()).toBe("/webhooks/github");
-        expect(await hookRow.locator(".status").textContent()).toBe("200");
-        expect(await hookRow.locator(".badge.ok").textContent()).toBe("✓ github");
-        expect(await page.locator('#rows tr[data-id="3"] .status').textContent()).toBe("401");
-        await shoot("1-list");
+      // Requests sent through the preview now appear while the page is open.
+      expect((await fetch(`${url}/health`, { headers: { authorization: auth } })).status).toBe(200);
+      const payload = JSON.stringify({ ref: "refs/heads/feature", after: "c".repeat(40) });
+      const delivered = await fetch(`${url}/webhooks/github`, {
+        method: "POST",
+        body: payload,
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "GitHub-Hookshot/e2e",
+          "x-github-event": "push",
+          "x-github-delivery": DELIVERY,
+          "x-hub-signature-256": await octokitSign(SECRETS.GITHUB_WEBHOOK_SECRET, payload),
+        },
+      });
+      expect(delivered.status).toBe(200);
+      expect((await fetch(`${url}/events`)).status).toBe(401);
+      await page.waitForSelector('#rows tr[data-id="3"]');
+      expect(await rowIds(page)).toEqual([3, 2, 1]);
+      const hookRow = page.locator('#rows tr[data-id="2"]');
+      expect(await hookRow.locator(".path-text").textContent()).toBe("/webhooks/github");
+      expect(await hookRow.locator(".status").textContent()).toBe("200");
+      expect(await hookRow.locator(".badge.ok").textContent()).toBe("✓ github");
+      expect(await page.locator('#rows tr[data-id="3"] .status').textContent()).toBe("401");
+      await shoot("1-list");
 
-        // The delivery's details: the signature redacted, the body as sent.
-        await hookRow.click();
-        await page.waitForSelector('#detail[data-id="2"]');
-        const headers = await page.$$eval("#detail table.headers tr", (rows) =>
-          rows.map((r) => [r.querySelector("th")?.textContent, r.querySelector("td")?.textContent]),
-        );
-        expect(headers).toContainEqual(["x-hub-signature-256", "[redacted]"]);
-        expect(headers).toContainEqual(["x-github-delivery", DELIVERY]);
+      // The delivery's details: the signature redacted, the body as sent.
+      await hookRow.click();
+      await page.waitForSelector('#detail[data-id="2"]');
+      const headers = await page.$$eval("#detail table.headers tr", (rows) =>
+        rows.map((r) => [r.querySelector("th")?.textContent, r.querySelector("td")?.textContent]),
+      );
+      expect(headers).toContainEqual(["x-hub-signature-256", "[redacted]"]);
+      expect(headers).toContainEqual(["x-github-delivery", DELIVERY]);
 
-        // Replay: signed again, accepted by the app's own verifier, listed as #4, linked to #2.
-        await page.click("#replay");
-        await page.waitForSelector("#replay-result.ok");
-        expect(await page.textContent("#replay-result")).toBe("Replayed (signed again as github): 200 as #4");
-        await page.waitForSelector('#rows tr[data-id="4"]');
-        expect(await page.textContent('#rows tr[data-id="4"] .badge.replay')).toBe("↻ #2");
-        expect(await page.textContent('#rows tr[data-id="4"] .badge.ok')).toBe("✓ github");
-        await page.waitForSelector('#replayed-as [data-goto="4"]');
-        await shoot("2-detail-replayed");
-        const events = (await (
-          await fetch(`${url}/events`, { headers: { authorization: auth } })
-        ).json()) as {
-          provider: string;
-          delivery: string;
-        }[];
-        expect(events.filter((e) => e.provider === "github" && e.delivery === DELIVERY)).toHaveLength(2);
+      // Replay: signed again, accepted by the app's own verifier, listed as #4, linked to #2.
+      await page.click("#replay");
+      await page.waitForSelector("#replay-result.ok");
+      expect(await page.textContent("#replay-result")).toBe("Replayed (signed again as github): 200 as #4");
+      await page.waitForSelector('#rows tr[data-id="4"]');
+      expect(await page.textContent('#rows tr[data-id="4"] .badge.replay')).toBe("↻ #2");
+      expect(await page.textContent('#rows tr[data-id="4"] .badge.ok')).toBe("✓ github");
+      await page.waitForSelector('#replayed-as [data-goto="4"]');
+      await shoot("2-detail-replayed");
+      const events = (await (await fetch(`${url}/events`, { headers: { authorization: auth } })).json()) as {
+        provider: string;
+        delivery: string;
+      }[];
+      expect(events.filter((e) => e.provider === "github" && e.delivery === DELIVERY)).toHaveLength(2);
 
-        // Download HAR: valid, with the replay, without the inspector's own requests.
-        const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
-        await download.saveAs(downloaded);
-        expect(pageErrors).toEqual([]);
-        await context.close();
-      },
-    );
+      // Download HAR: valid, with the replay, without the inspector's own requests.
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download")]);
+      await download.saveAs(downloaded);
+      expect(pageErrors).toEqual([]);
+      await context.close();
+    });
     expect(outside).toEqual([]);
     await expectNoProcessLeft(browserMark.value);
 

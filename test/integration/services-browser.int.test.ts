@@ -10,7 +10,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { CancelledError } from "../../src/errors.js";
 import type { Har } from "../../src/gate/har.js";
-import { withChromium } from "../../src/scenarios/browser/playwright.js";
+import { withTestBrowser } from "../helpers/test-browser.js";
 import { until } from "../helpers/wait.js";
 import { type Harness, useHarness } from "./harness.js";
 
@@ -42,25 +42,22 @@ describe("two services behind one preview, in a browser", () => {
     try {
       await until("the preview to be held", () => h.loggedAt(/^Keeping the preview/), 30_000);
       const url = h.preview?.url as string;
-      await withChromium(
-        { executablePath: BROWSER.path as string, env: h.env, timeoutMs: 30_000, signal: undefined },
-        async (browser) => {
-          const context = await browser.newContext({
-            httpCredentials: { username: "reviewer", password: "two-services-Browser-7" },
-          });
-          const page = await context.newPage();
-          await page.goto(`${url}/`);
-          await page.getByText("Monitor: 3 in stock").waitFor({ timeout: 10_000 });
-          expect(await page.locator("#items li").allTextContents()).toEqual([
-            "Keyboard: 12 in stock",
-            "Monitor: 3 in stock",
-            "Cable: 140 in stock",
-          ]);
-          screenshot = path.join(h.tempDir, "two-services.png");
-          await page.screenshot({ path: screenshot, fullPage: true });
-          await context.close();
-        },
-      );
+      await withTestBrowser(h.env, async (browser) => {
+        const context = await browser.newContext({
+          httpCredentials: { username: "reviewer", password: "two-services-Browser-7" },
+        });
+        const page = await context.newPage();
+        await page.goto(`${url}/`);
+        await page.getByText("Monitor: 3 in stock").waitFor({ timeout: 10_000 });
+        expect(await page.locator("#items li").allTextContents()).toEqual([
+          "Keyboard: 12 in stock",
+          "Monitor: 3 in stock",
+          "Cable: 140 in stock",
+        ]);
+        screenshot = path.join(h.tempDir, "two-services.png");
+        await page.screenshot({ path: screenshot, fullPage: true });
+        await context.close();
+      });
     } finally {
       h.controller.abort(new CancelledError("SIGINT"));
       expect(await run).toBeInstanceOf(CancelledError);

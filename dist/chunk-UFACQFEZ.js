@@ -13,7 +13,7 @@ import {
 } from "./chunk-ASMHSPIK.js";
 import {
   readRunRepository
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import {
   WEBHOOK_PROVIDERS,
   isWebhookProvider
@@ -32,7 +32,7 @@ import {
   AUTH_MODES,
   DEFAULT_USERNAME,
   GATE_MANAGED_HEADERS
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import {
   COMMENT_MODES,
   ENVIRONMENT_MAX,
@@ -45,7 +45,7 @@ import {
   START_MODES,
   serviceUrlEnv,
   startOrder
-} from "./chunk-XULYXSIQ.js";
+} from "./chunk-VAXRBNA3.js";
 import {
   masked,
   parseBoolean,
@@ -57,7 +57,7 @@ import {
   parsePositiveDuration,
   parseSize,
   parseStatusRanges
-} from "./chunk-4ZSSTTBK.js";
+} from "./chunk-CUHLHYZM.js";
 import {
   MakeDirError,
   makeDir
@@ -79,11 +79,11 @@ import {
   isUnder,
   parseAllow,
   requestPath
-} from "./chunk-G5QJNJB6.js";
+} from "./chunk-BYGFK6IP.js";
 import {
   ConfigError,
   InputError
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";
@@ -169,7 +169,7 @@ async function resolveScenarios(parsed, inputs, context) {
   let scenarios = [];
   let browserPath;
   if (files !== void 0 && files.length > 0) {
-    const part = await import("./scenarios-TBRQ4WCE.js");
+    const part = await import("./scenarios-UFJE4DWG.js");
     const loaded = part.loadScenarioFiles(files, { cwd, env });
     for (const problem2 of loaded.problems)
       inputs.report("scenarios", new ScenarioInputError(problem2, part.formatProblem(problem2)));
@@ -1567,7 +1567,7 @@ function resolveGate(parsed, signin) {
 // src/config/resolve/github-webhook.ts
 async function resolveGithubWebhook(parsed, inputs, key) {
   if (parsed === void 0 || parsed.events.length === 0) return void 0;
-  const { githubEventProblem } = await import("./scenarios-TBRQ4WCE.js");
+  const { githubEventProblem } = await import("./scenarios-UFJE4DWG.js");
   let valid = true;
   for (const event of parsed.events) {
     const problem2 = event === "*" ? void 0 : githubEventProblem(event, false);
@@ -1630,7 +1630,7 @@ function withGithubWebhook(webhook, parts, inputs) {
 async function checkExpectDeliveries(scenarios, webhook, inputs) {
   const expecting = scenarios.filter((s) => s.expectDeliveries !== void 0);
   if (expecting.length === 0 || webhook === void 0 && inputs.raw("github-webhook").trim() !== "") return;
-  const { formatProblem } = await import("./scenarios-TBRQ4WCE.js");
+  const { formatProblem } = await import("./scenarios-UFJE4DWG.js");
   const report = (s, message) => {
     const problem2 = { ...s.source, message: `scenario "${s.name}": ${message}` };
     inputs.report("scenarios", new ScenarioInputError(problem2, formatProblem(problem2)));

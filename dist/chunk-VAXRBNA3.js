@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   statusAccepted
-} from "./chunk-4ZSSTTBK.js";
+} from "./chunk-CUHLHYZM.js";
 import {
   require_https
 } from "./chunk-H5VRMRXI.js";
@@ -21,7 +21,7 @@ import {
 import {
   formatDuration,
   sleep
-} from "./chunk-5ZE6XM6U.js";
+} from "./chunk-6OTEV7IO.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

@@ -7,16 +7,16 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   gateSummaryMarkdown
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import {
   readSavedState
 } from "./chunk-URHJZ42D.js";
 import {
   signInSummaryMarkdown
-} from "./chunk-G5QJNJB6.js";
+} from "./chunk-BYGFK6IP.js";
 import {
   formatDuration
-} from "./chunk-5ZE6XM6U.js";
+} from "./chunk-6OTEV7IO.js";
 
 // src/action/state.ts
 var actionState = { save: (key, value) => saveState(key, value) };

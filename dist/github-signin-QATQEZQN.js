@@ -2,7 +2,7 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   GithubSignIn,
   safeReturnPath
-} from "./chunk-FCJWNPJC.js";
+} from "./chunk-VKNCQBM3.js";
 import "./chunk-JOYH5WIN.js";
 import {
   ALLOW_INPUT,
@@ -22,9 +22,8 @@ import {
   scopeFor,
   signInSummaryMarkdown,
   writeAnswer
-} from "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
-import "./chunk-TQQFERRB.js";
+} from "./chunk-BYGFK6IP.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 export {

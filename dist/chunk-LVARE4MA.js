@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   CancelledError
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 
 // src/session/signals.ts
 function abortOnSignals(onSignal) {

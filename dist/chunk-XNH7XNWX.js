@@ -4,10 +4,10 @@ import {
   loadGitHubApi,
   readPublishContext,
   tokenReadOnlyForFork
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import {
   parseCidrs
-} from "./chunk-4ZSSTTBK.js";
+} from "./chunk-CUHLHYZM.js";
 import {
   require_net
 } from "./chunk-2OFYNOAK.js";
@@ -118,7 +118,7 @@ async function createRunPublisher(options) {
   if (!relayOnly && (route === "direct" || !context?.pullRequest)) {
     return { publisher: await createPublisher({ ...options, context }), relay: void 0 };
   }
-  const { forkStatusPublisher, withRelayFallback } = await import("./relay-I32QNKRT.js");
+  const { forkStatusPublisher, withRelayFallback } = await import("./relay-HXL7HJD2.js");
   const pr = context?.pullRequest;
   const relay = forkStatusPublisher({
     commentKey: settings.commentKey,

@@ -10,7 +10,7 @@ import {
   processesWithEnv,
   readProc,
   stopProcessTree
-} from "./chunk-XULYXSIQ.js";
+} from "./chunk-VAXRBNA3.js";
 import {
   require_os
 } from "./chunk-4APMPA4J.js";

@@ -1,5 +1,5 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
-import "./chunk-6D63HWGL.js";
+import "./chunk-IE5JGYAS.js";
 import {
   _enum,
   array,
@@ -48,7 +48,7 @@ import {
   svix,
   twilio,
   twilioUrl
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-QSITGZFO.js";
 import {
@@ -58,7 +58,7 @@ import {
   parsePositiveDuration,
   parseStatusRanges,
   statusAccepted
-} from "./chunk-4ZSSTTBK.js";
+} from "./chunk-CUHLHYZM.js";
 import {
   require_https
 } from "./chunk-H5VRMRXI.js";
@@ -78,12 +78,12 @@ import "./chunk-JOYH5WIN.js";
 import {
   IDP_MOUNT_PATH,
   LOGIN_PATH
-} from "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
+} from "./chunk-BYGFK6IP.js";
 import {
   InputError,
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+  errorMessage,
+  sleep
+} from "./chunk-6OTEV7IO.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";
@@ -2253,18 +2253,6 @@ function mergeHeaders(...sets) {
   return Object.fromEntries(byLower.values());
 }
 var accepted = (status3) => status3 !== void 0 && status3 >= 200 && status3 < 300;
-function pause(ms2, signal) {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms2);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
-}
 async function sendDelivery(s, p, unit, deliveryId, index, run, check, clock, duplicate = false) {
   const retry = s.behaviour?.retry;
   const delays = retry?.delaysMs ?? [];
@@ -2274,7 +2262,7 @@ async function sendDelivery(s, p, unit, deliveryId, index, run, check, clock, du
   let error;
   for (let i = 0; i <= delays.length; i++) {
     const waitedMs = i === 0 ? 0 : delays[i - 1];
-    if (i > 0) await pause(waitedMs, run.signal);
+    if (i > 0) await sleep(waitedMs, run.signal);
     if (run.signal?.aborted && i > 0) break;
     const now = Math.floor(Date.now() / 1e3 + s.timestampOffsetSeconds);
     const later = clock.lastSeconds === void 0 ? now : Math.max(now, clock.lastSeconds + 1);
@@ -2420,7 +2408,7 @@ async function checkGithubDeliveries(spec, log, signal, pollMs = FIRST_PAUSE_MS)
         error: `GitHub delivered no ${missing.map((e) => e.label).join(", ")} within ${spec.withinMs / 1e3} s (the webhook got: ${seen.length > 0 ? seen.join(", ") : "nothing"})`
       };
     }
-    await pause(wait, signal);
+    await sleep(wait, signal);
     wait = Math.min(wait * 1.5, MAX_PAUSE_MS);
   }
   return { deliveries: [], error: "gave up reading the webhook's deliveries" };
@@ -2487,7 +2475,7 @@ async function poll(request, ctx, vars) {
       error = errorMessage(e);
     }
     if (ctx.signal?.aborted || performance.now() + wait > deadline) break;
-    await pause(wait, ctx.signal);
+    await sleep(wait, ctx.signal);
     wait = Math.min(wait * 1.5, MAX_PAUSE_MS2);
   }
   return {
@@ -2507,37 +2495,30 @@ async function runFollowUp(followUp, ctx, source) {
   const results = [];
   for (const request of followUp.then) {
     if ("error" in captured) {
-      results.push({
-        request: `${request.method} ${request.path}`,
-        line: request.line,
-        passed: false,
-        status: void 0,
-        requests: 0,
-        elapsedMs: 0,
-        mismatches: [],
-        error: captured.error,
-        responseExcerpt: ""
-      });
+      results.push(notSent(request, captured.error));
       continue;
     }
     if (ctx.signal?.aborted) break;
     try {
       results.push(await poll(request, ctx, { ...ctx.vars, captures: captured.values }));
     } catch (error) {
-      results.push({
-        request: `${request.method} ${request.path}`,
-        line: request.line,
-        passed: false,
-        status: void 0,
-        requests: 0,
-        elapsedMs: 0,
-        mismatches: [],
-        error: errorMessage(error),
-        responseExcerpt: ""
-      });
+      results.push(notSent(request, errorMessage(error)));
     }
   }
   return results;
+}
+function notSent(request, error) {
+  return {
+    request: `${request.method} ${request.path}`,
+    line: request.line,
+    passed: false,
+    status: void 0,
+    requests: 0,
+    elapsedMs: 0,
+    mismatches: [],
+    error,
+    responseExcerpt: ""
+  };
 }
 
 // src/scenarios/oauth/browser-run.ts

@@ -21,7 +21,7 @@ import {
 } from "./chunk-7EVMY665.js";
 import {
   loadGitHubClient
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
@@ -36,11 +36,9 @@ import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
 import {
+  errorMessage,
   formatDuration
-} from "./chunk-5ZE6XM6U.js";
-import {
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import {
   __commonJS,
@@ -414,8 +412,8 @@ async function runRelayAction(options) {
   const { env, logger, publish } = options;
   const [{ parseRelayEvent }, { runRelay }, { createRelayApi }] = await Promise.all([
     import("./event-PYIEYHP5.js"),
-    import("./relay-5U6HP3ZB.js"),
-    import("./api-C5OCM5MB.js")
+    import("./relay-PQUZ67UH.js"),
+    import("./api-4MXBVEZG.js")
   ]);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let payload = {};

@@ -13,14 +13,14 @@ import {
   normalizeIssuer,
   previewClient,
   startStandaloneIdp
-} from "./chunk-6D63HWGL.js";
+} from "./chunk-IE5JGYAS.js";
 import {
   DEFAULT_USERS,
   DENY_HINT,
   RESERVED_CLAIMS,
   newClientSecret
 } from "./chunk-ASMHSPIK.js";
-import "./chunk-TSVAB4NO.js";
+import "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-2OFYNOAK.js";
@@ -30,9 +30,8 @@ import "./chunk-HWQAXG6F.js";
 import "./chunk-JOYH5WIN.js";
 import {
   IDP_MOUNT_PATH
-} from "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
-import "./chunk-TQQFERRB.js";
+} from "./chunk-BYGFK6IP.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 export {

@@ -8,20 +8,20 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   buildRelayConfig
-} from "./chunk-ULELWU74.js";
+} from "./chunk-UFACQFEZ.js";
 import "./chunk-SKAUZFMM.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-QU3I3ZZN.js";
+import "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import "./chunk-VIJRKOPJ.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-TSVAB4NO.js";
+import "./chunk-PSTYOK27.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
-import "./chunk-XULYXSIQ.js";
-import "./chunk-4ZSSTTBK.js";
+import "./chunk-VAXRBNA3.js";
+import "./chunk-CUHLHYZM.js";
 import "./chunk-H5VRMRXI.js";
 import "./chunk-4APMPA4J.js";
 import "./chunk-F6NLBT5A.js";
@@ -29,11 +29,10 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-FCJWNPJC.js";
+import "./chunk-VKNCQBM3.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-G5QJNJB6.js";
-import "./chunk-5ZE6XM6U.js";
-import "./chunk-TQQFERRB.js";
+import "./chunk-BYGFK6IP.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
@@ -41,7 +40,7 @@ import "./chunk-PGICO5ZK.js";
 async function runRelayMode(source, signal) {
   const { relay, publish } = buildRelayConfig(source);
   if (publish.token) setSecret(publish.token);
-  const { runRelayAction } = await import("./relay-I32QNKRT.js");
+  const { runRelayAction } = await import("./relay-HXL7HJD2.js");
   const outcome = await runRelayAction({
     settings: relay,
     publish,

@@ -4,7 +4,7 @@ import {
 } from "./chunk-2OFYNOAK.js";
 import {
   InputError
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

@@ -7,14 +7,14 @@ import {
 import "./chunk-D6DGZTI2.js";
 import {
   ArtifactTooLargeError
-} from "./chunk-5NBI7WUZ.js";
+} from "./chunk-QROSOGEU.js";
 import {
   KNOWN_TUNNEL_DOMAINS
 } from "./chunk-SKAUZFMM.js";
 import {
   Publisher,
   environmentName
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import {
   GitHubApiError
 } from "./chunk-APRB5VJX.js";
@@ -23,11 +23,9 @@ import "./chunk-QSITGZFO.js";
 import "./chunk-F6NLBT5A.js";
 import "./chunk-HWQAXG6F.js";
 import {
+  errorMessage,
   sleep
-} from "./chunk-5ZE6XM6U.js";
-import {
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import {
   __commonJS,

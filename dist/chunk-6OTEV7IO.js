@@ -1,4 +1,16 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-PGICO5ZK.js";
+
+// builtin:timers/promises
+var require_promises = __commonJS({
+  "builtin:timers/promises"(exports, module) {
+    module.exports = __require("node:timers/promises");
+  }
+});
 
 // src/errors.ts
 var EXIT = {
@@ -59,6 +71,22 @@ function errorMessage(error) {
   return error instanceof Error ? error.message : String(error);
 }
 
+// src/util/time.ts
+var import_promises = __toESM(require_promises(), 1);
+function formatDuration(ms) {
+  if (ms < 1e3) return `${Math.round(ms)}ms`;
+  if (ms < 6e4) return `${(ms / 1e3).toFixed(ms < 1e4 ? 2 : 1)}s`;
+  const m = Math.floor(ms / 6e4);
+  const s = Math.round(ms % 6e4 / 1e3);
+  return s === 0 ? `${m}m` : `${m}m${s}s`;
+}
+async function sleep(ms, signal) {
+  try {
+    await (0, import_promises.setTimeout)(ms, void 0, { signal });
+  } catch {
+  }
+}
+
 export {
   EXIT,
   InputError,
@@ -66,5 +94,7 @@ export {
   StartError,
   CancelledError,
   exitCodeOf,
-  errorMessage
+  errorMessage,
+  formatDuration,
+  sleep
 };

@@ -11,7 +11,7 @@ import {
 import {
   IDP_MOUNT_PATH,
   safeEqual
-} from "./chunk-G5QJNJB6.js";
+} from "./chunk-BYGFK6IP.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";

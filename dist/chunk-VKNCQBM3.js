@@ -26,13 +26,11 @@ import {
   teamName,
   textAnswer,
   wantsHtml
-} from "./chunk-G5QJNJB6.js";
+} from "./chunk-BYGFK6IP.js";
 import {
+  errorMessage,
   sleep
-} from "./chunk-5ZE6XM6U.js";
-import {
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";

@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-TQQFERRB.js";
+} from "./chunk-6OTEV7IO.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";

@@ -12,8 +12,9 @@ import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
 import {
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+  errorMessage,
+  sleep
+} from "./chunk-6OTEV7IO.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
@@ -930,7 +931,7 @@ function webhookHooks(options) {
         await api.redeliver(repo, hookId, latest.id);
       }
       if (now() >= deadline) break;
-      await delay(Math.min(pause, Math.max(0, deadline - now())), wait.signal);
+      await sleep(Math.min(pause, Math.max(0, deadline - now())), wait.signal);
       pause = Math.min(pause * 1.5, 2e3);
     }
     return failedPing(hookId, latest, attempts, timeoutMs);
@@ -979,17 +980,6 @@ function webhookHooks(options) {
     };
   };
   return { sweep, create, repoint, waitForPing, deliveries, remove };
-}
-function delay(ms, signal) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-  });
 }
 
 // src/github/index.ts

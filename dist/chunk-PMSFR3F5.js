@@ -10,7 +10,7 @@ import {
   StopPlan,
   mergeEnv,
   redactingLogger
-} from "./chunk-L7C7776O.js";
+} from "./chunk-IYG6YRDG.js";
 import {
   namedIdpSecrets
 } from "./chunk-ASMHSPIK.js";
@@ -30,7 +30,7 @@ import {
   newProbeSecrets,
   require_promises,
   startGate
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import {
   require_stream
 } from "./chunk-WG4NBYV4.js";
@@ -61,7 +61,7 @@ import {
   sweepMarked,
   waitForReady,
   watchLiveness
-} from "./chunk-XULYXSIQ.js";
+} from "./chunk-VAXRBNA3.js";
 import {
   require_os
 } from "./chunk-4APMPA4J.js";
@@ -82,16 +82,14 @@ import {
   PROBE_PATH,
   describeSignIn,
   isUnder
-} from "./chunk-G5QJNJB6.js";
-import {
-  formatDuration,
-  sleep
-} from "./chunk-5ZE6XM6U.js";
+} from "./chunk-BYGFK6IP.js";
 import {
   CancelledError,
   StartError,
-  errorMessage
-} from "./chunk-TQQFERRB.js";
+  errorMessage,
+  formatDuration,
+  sleep
+} from "./chunk-6OTEV7IO.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";
@@ -1568,7 +1566,7 @@ var RunIdentity = class {
   /** Starts it on the public URL; returns the app's OIDC_* environment. */
   async start(publicUrl) {
     const settings = this.ctx.settings.idp;
-    const idp = await import("./idp-5ASXQFME.js");
+    const idp = await import("./idp-HCYEF4CB.js");
     this.module = idp;
     this.idp = idp.createIdp({
       issuer: idp.idpIssuer(publicUrl),
@@ -2212,7 +2210,7 @@ function watchTunnel(ctx, exposure, onNewUrl) {
 async function openGithubWebhook(ctx) {
   const settings = ctx.settings.githubWebhook;
   if (settings === void 0) return void 0;
-  const { loadHooksApi, readPublishContext, webhookHooks } = await import("./github-BDUWPNZ6.js");
+  const { loadHooksApi, readPublishContext, webhookHooks } = await import("./github-JALNR5N3.js");
   const context = await readPublishContext(ctx.deps.baseEnv, {
     logger: ctx.logger,
     gitHead: async () => void 0
@@ -2349,18 +2347,18 @@ async function scenarios(ctx, exposure, keys) {
 }
 async function scenarioKeys(ctx) {
   if (!ctx.settings.scenarios.scenarios.some((s) => s.publicKeyEnv !== void 0)) return void 0;
-  const keys = (await import("./scenarios-TBRQ4WCE.js")).createScenarioKeys();
+  const keys = (await import("./scenarios-UFJE4DWG.js")).createScenarioKeys();
   ctx.secrets.add(keys.discord.privateKeyPem, "the scenarios' Discord signing key");
   return keys;
 }
 async function scenarioEnv(ctx, keys) {
   if (!keys) return {};
-  return (await import("./scenarios-TBRQ4WCE.js")).scenarioAppEnv(ctx.settings.scenarios.scenarios, keys);
+  return (await import("./scenarios-UFJE4DWG.js")).scenarioAppEnv(ctx.settings.scenarios.scenarios, keys);
 }
 async function runScenarioPhase(ctx, url2, authHeader, keys, loginUrl) {
   const { scenarios: scenarios2, junitPath, timeoutMs, browserPath } = ctx.settings.scenarios;
   ctx.logger.info(`Running ${scenarios2.length} scenario(s) against ${url2}`);
-  const { annotations, junitXml, runScenarios, summaryMarkdown } = await import("./scenarios-TBRQ4WCE.js");
+  const { annotations, junitXml, runScenarios, summaryMarkdown } = await import("./scenarios-UFJE4DWG.js");
   const run = await runScenarios({
     scenarios: scenarios2,
     baseUrl: url2,

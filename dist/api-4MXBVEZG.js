@@ -2,14 +2,14 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   ArtifactTooLargeError,
   createRelayApi
-} from "./chunk-5NBI7WUZ.js";
-import "./chunk-QU3I3ZZN.js";
+} from "./chunk-QROSOGEU.js";
+import "./chunk-5MKECH3X.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-F6NLBT5A.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-TQQFERRB.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 export {

@@ -1,22 +1,22 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   createRunPublisher
-} from "./chunk-M4XKHLM4.js";
+} from "./chunk-XNH7XNWX.js";
 import {
   setSecret,
   warning
 } from "./chunk-NL6I4WQY.js";
 import {
   runPipeline
-} from "./chunk-I3FZGTBM.js";
+} from "./chunk-PMSFR3F5.js";
 import {
   childEnv,
   configSecrets,
   redactingLogger
-} from "./chunk-L7C7776O.js";
+} from "./chunk-IYG6YRDG.js";
 import {
   clientCredentials
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import {
   SecretRegistry,
   tooShortWarning
@@ -26,7 +26,7 @@ import {
 } from "./chunk-URHJZ42D.js";
 import {
   nodeLauncher
-} from "./chunk-XULYXSIQ.js";
+} from "./chunk-VAXRBNA3.js";
 
 // src/action/outputs.ts
 function previewOutputs(config, info) {

@@ -10,7 +10,7 @@ import {
   removeHook,
   tokenReadOnlyForFork,
   webhookHooks
-} from "./chunk-QU3I3ZZN.js";
+} from "./chunk-5MKECH3X.js";
 import {
   GitHubApiError
 } from "./chunk-APRB5VJX.js";
@@ -18,7 +18,7 @@ import "./chunk-5LIC4QMK.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-F6NLBT5A.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-TQQFERRB.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 export {

@@ -12,7 +12,7 @@ import {
 } from "./chunk-STNDWCUP.js";
 import {
   namedGateSecrets
-} from "./chunk-TSVAB4NO.js";
+} from "./chunk-PSTYOK27.js";
 import {
   namedGithubWebhookSecrets,
   namedPublishSecrets
