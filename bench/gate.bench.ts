@@ -11,7 +11,8 @@
  * src/ on the spot, same inputs) as a contender, to measure what a change costs side by side
  * in one run, e.g. `git worktree add /tmp/before 9c8680d && BENCH_GATE_BEFORE=/tmp/before npm
  * run bench -- gate`; the inspector is off in both then (it came later; bench/inspector.bench.ts
- * measures it).
+ * measures it). A few percent between two gates needs many rounds on a shared VM:
+ * `BENCH_GATE_AB=1 BENCH_ROUNDS=25` runs only those two (the anchors' lines then read NaN).
  */
 
 import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
@@ -28,7 +29,8 @@ import { parseGateSettings } from "../src/config/parts.js";
 import { type Gate, startGate } from "../src/gate/server.js";
 import type { Logger } from "../src/util/logger.js";
 
-const ROUNDS = 9;
+/** `BENCH_ROUNDS` for more (a small difference on a noisy machine needs 20 or more). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SECONDS = 2;
 const CONNECTIONS = 32;
 const UPLOAD = 1024 ** 3;
@@ -355,7 +357,11 @@ async function main(): Promise<void> {
     const before = beforeDir ? await gateBefore(beforeDir, appPort, harPath) : undefined;
     if (before) contenders.push(before);
     const direct: Contender = { name: "app (direct)", port: appPort, close: async () => undefined };
-    const all = [direct, bare, hp, gate, ...(before ? [before] : [])];
+    // BENCH_GATE_AB=1 (with BENCH_GATE_BEFORE): only the two gates, so more rounds fit the time.
+    const all =
+      before && process.env.BENCH_GATE_AB === "1"
+        ? [gate, before]
+        : [direct, bare, hp, gate, ...(before ? [before] : [])];
 
     console.log(
       `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} rounds (order rotated), medians over rounds; Node ${process.version}`,
