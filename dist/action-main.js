@@ -3,16 +3,16 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-MLVO7VB6.js";
+} from "./chunk-QGBRULF6.js";
 import {
   actionState,
   annotateScenarios,
   writeSummary
-} from "./chunk-R33GJOH7.js";
+} from "./chunk-D6GKWIPD.js";
 import {
   removeConfigFile,
   writeConfigFile
-} from "./chunk-XNH7XNWX.js";
+} from "./chunk-XUMRW72Z.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
@@ -29,13 +29,13 @@ import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-UFACQFEZ.js";
+} from "./chunk-5XNWYKCQ.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
 import {
   CANCEL_GRACE_MS
-} from "./chunk-PMSFR3F5.js";
+} from "./chunk-CXVGGTGC.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
 import {
@@ -43,18 +43,18 @@ import {
 } from "./chunk-LVARE4MA.js";
 import {
   childEnv
-} from "./chunk-IYG6YRDG.js";
+} from "./chunk-ESD6MRBG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-5MKECH3X.js";
+import "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
   OUTPUTS
-} from "./chunk-VIJRKOPJ.js";
+} from "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-PSTYOK27.js";
+import "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import {
   RUN_DIR_ENV,
@@ -84,15 +84,15 @@ import {
 import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
-import "./chunk-VKNCQBM3.js";
+import "./chunk-TLG2RA2N.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-BYGFK6IP.js";
+import "./chunk-DKZ2NEOY.js";
+import "./chunk-L2ZVH472.js";
 import {
   CancelledError,
   ConfigError,
   errorMessage
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
@@ -181,7 +181,7 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-7VTCK6VM.js");
+      const { runRelayMode } = await import("./relay-main-SHKO7V3O.js");
       await runRelayMode(source, cancel.signal);
       return;
     }

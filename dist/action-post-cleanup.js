@@ -2,12 +2,12 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   readActionState,
   writeSummary
-} from "./chunk-R33GJOH7.js";
+} from "./chunk-D6GKWIPD.js";
 import {
   createPublisher,
   readConfigFileIfAny,
   removeConfigFile
-} from "./chunk-XNH7XNWX.js";
+} from "./chunk-XUMRW72Z.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
@@ -26,19 +26,19 @@ import {
   readStopPlan,
   redactingLogger,
   removeStopPlan
-} from "./chunk-IYG6YRDG.js";
+} from "./chunk-ESD6MRBG.js";
 import "./chunk-ASMHSPIK.js";
 import {
   loadHooksApi,
   readPublishContext,
   removeHook
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
-import "./chunk-VIJRKOPJ.js";
+import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-PSTYOK27.js";
+import "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
@@ -63,13 +63,13 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-BYGFK6IP.js";
+import "./chunk-DKZ2NEOY.js";
+import "./chunk-L2ZVH472.js";
 import {
   errorMessage,
   formatDuration,
   sleep
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/post-cleanup.ts
@@ -206,7 +206,7 @@ async function finishRelay(saved, config) {
   const record = JSON.parse(saved);
   const context = await readPublishContext(process.env, { logger: coreLogger });
   const pr = context?.pullRequest;
-  const { finishForkStatus } = await import("./relay-HXL7HJD2.js");
+  const { finishForkStatus } = await import("./relay-6HSVTQGS.js");
   await finishForkStatus({
     commentKey: config.publish.commentKey,
     pullRequest: pr && { number: pr.number, headSha: pr.headSha },

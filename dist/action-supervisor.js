@@ -3,27 +3,27 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-MLVO7VB6.js";
+} from "./chunk-QGBRULF6.js";
 import {
   readConfigFile,
   removeConfigFile
-} from "./chunk-XNH7XNWX.js";
+} from "./chunk-XUMRW72Z.js";
 import {
   coreLogger
 } from "./chunk-KXBCKHGL.js";
 import "./chunk-NL6I4WQY.js";
-import "./chunk-PMSFR3F5.js";
+import "./chunk-CXVGGTGC.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
-import "./chunk-IYG6YRDG.js";
+import "./chunk-ESD6MRBG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-5MKECH3X.js";
+import "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
-import "./chunk-VIJRKOPJ.js";
+import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-PSTYOK27.js";
+import "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import {
   RUN_DIR_ENV,
@@ -40,12 +40,12 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-BYGFK6IP.js";
+import "./chunk-DKZ2NEOY.js";
+import "./chunk-L2ZVH472.js";
 import {
   CancelledError,
   errorMessage
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/supervisor.ts

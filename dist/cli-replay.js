@@ -5,13 +5,13 @@ import {
 import {
   WEBHOOK_PROVIDERS
 } from "./chunk-WXR4GUQT.js";
-import "./chunk-VIJRKOPJ.js";
+import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
 import {
   replayHar
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
@@ -23,13 +23,13 @@ import {
 import {
   require_fs
 } from "./chunk-HWQAXG6F.js";
-import "./chunk-BYGFK6IP.js";
+import "./chunk-DKZ2NEOY.js";
+import "./chunk-L2ZVH472.js";
 import {
   EXIT,
   errorMessage,
   exitCodeOf
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

@@ -1,12 +1,12 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-UFACQFEZ.js";
+} from "./chunk-5XNWYKCQ.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,
   runPipeline
-} from "./chunk-PMSFR3F5.js";
+} from "./chunk-CXVGGTGC.js";
 import "./chunk-7EVMY665.js";
 import "./chunk-S2ADTU3Q.js";
 import {
@@ -16,20 +16,20 @@ import {
   childEnv,
   configSecrets,
   redactingLogger
-} from "./chunk-IYG6YRDG.js";
+} from "./chunk-ESD6MRBG.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-5MKECH3X.js";
+import "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
   inputEnvName
-} from "./chunk-VIJRKOPJ.js";
+} from "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
 import {
   clientCredentials
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry,
   tooShortWarning
@@ -60,9 +60,10 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-VKNCQBM3.js";
+import "./chunk-TLG2RA2N.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-BYGFK6IP.js";
+import "./chunk-DKZ2NEOY.js";
+import "./chunk-L2ZVH472.js";
 import {
   CancelledError,
   EXIT,
@@ -70,7 +71,6 @@ import {
   exitCodeOf,
   formatDuration
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

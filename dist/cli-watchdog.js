@@ -13,8 +13,8 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-6OTEV7IO.js";
 import "./chunk-L2ZVH472.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-PGICO5ZK.js";
 export {
   runWatchdog,

@@ -43,13 +43,6 @@ var require_util = __commonJS({
   }
 });
 
-// builtin:crypto
-var require_crypto = __commonJS({
-  "builtin:crypto"(exports, module2) {
-    module2.exports = __require("node:crypto");
-  }
-});
-
 // builtin:fs
 var require_fs = __commonJS({
   "builtin:fs"(exports, module2) {
@@ -233,9 +226,6 @@ var PUBLISH_OUTPUTS = {
   "deployment-id": "ID of the GitHub deployment of the preview (empty when none was created).",
   environment: "Deployment environment of the preview (empty when no deployment was created)."
 };
-
-// src/github/settings.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
 
 // src/util/multi-search.ts
 var TABLE_BITS = 15;

@@ -2,7 +2,6 @@
  * How the preview is published to the pull request (the sticky comment and the deployment), and
  * the run's temporary repository webhook.
  */
-import { randomBytes } from "node:crypto";
 import { type NamedSecret, namedSecrets } from "../util/secrets.js";
 
 export const COMMENT_MODES = ["update", "recreate", "minimize-old"] as const;
@@ -48,11 +47,6 @@ export interface GithubWebhookSettings {
   readonly secretEnv: string;
   /** Tells this preview's hooks from others' of the repository (the comment key). */
   readonly key: string;
-}
-
-/** A secret for the run's hook: 32 random bytes as 64 hex characters (GitHub takes any string). */
-export function newWebhookSecret(): string {
-  return randomBytes(32).toString("hex");
 }
 
 /** The hook's token and secret, named: to mask before anything is logged. */

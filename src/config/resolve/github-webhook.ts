@@ -5,10 +5,11 @@
  * the hook's path, and `expect-deliveries` scenarios need the hook (and its events).
  */
 
+import { randomBytes } from "node:crypto";
 import type { AppSettings } from "../../app/settings.js";
 import { InputError } from "../../errors.js";
 import type { GateSettings } from "../../gate/settings.js";
-import { type GithubWebhookSettings, newWebhookSecret } from "../../github/settings.js";
+import type { GithubWebhookSettings } from "../../github/settings.js";
 import type { Scenario } from "../../scenarios/index.js";
 import type { GithubWebhookInputName } from "../inputs/github-webhook.js";
 import type { InputReader } from "../inputs/reader.js";
@@ -131,4 +132,13 @@ export async function checkExpectDeliveries(
       );
     }
   }
+}
+
+/**
+ * A secret for the run's hook: 32 random bytes as 64 hex characters (GitHub takes any string).
+ * Made here, in the resolve step, like the run's other secrets (and so github/settings.ts, which
+ * `--help` loads for its defaults, needs no crypto).
+ */
+export function newWebhookSecret(): string {
+  return randomBytes(32).toString("hex");
 }

@@ -1,10 +1,10 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
-  InputError
-} from "./chunk-6OTEV7IO.js";
-import {
   require_crypto
 } from "./chunk-L2ZVH472.js";
+import {
+  InputError
+} from "./chunk-6OTEV7IO.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

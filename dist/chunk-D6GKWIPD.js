@@ -7,13 +7,13 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   gateSummaryMarkdown
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import {
   readSavedState
 } from "./chunk-URHJZ42D.js";
 import {
   signInSummaryMarkdown
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
 import {
   formatDuration
 } from "./chunk-6OTEV7IO.js";

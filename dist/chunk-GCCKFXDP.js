@@ -4,7 +4,7 @@ import {
 } from "./chunk-APRB5VJX.js";
 import {
   ENVIRONMENT_MAX
-} from "./chunk-5LIC4QMK.js";
+} from "./chunk-MTL5JJZW.js";
 import {
   require_child_process
 } from "./chunk-F6NLBT5A.js";

@@ -10,16 +10,15 @@ import {
   removeHook,
   tokenReadOnlyForFork,
   webhookHooks
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import {
   GitHubApiError
 } from "./chunk-APRB5VJX.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-F6NLBT5A.js";
 import "./chunk-HWQAXG6F.js";
 import "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import "./chunk-PGICO5ZK.js";
 export {
   GitHubApiError,

@@ -6,17 +6,17 @@ import {
   INPUTS,
   inputEnvName,
   namedTunnelSecrets
-} from "./chunk-VIJRKOPJ.js";
+} from "./chunk-7S3VWT3P.js";
 import {
   namedScenarioSecrets
 } from "./chunk-STNDWCUP.js";
 import {
   namedGateSecrets
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import {
   namedGithubWebhookSecrets,
   namedPublishSecrets
-} from "./chunk-5LIC4QMK.js";
+} from "./chunk-MTL5JJZW.js";
 import {
   RUN_DIR_ENV
 } from "./chunk-URHJZ42D.js";

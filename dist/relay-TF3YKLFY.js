@@ -7,18 +7,18 @@ import {
 import "./chunk-D6DGZTI2.js";
 import {
   ArtifactTooLargeError
-} from "./chunk-QROSOGEU.js";
+} from "./chunk-I6NBWFX3.js";
 import {
   KNOWN_TUNNEL_DOMAINS
 } from "./chunk-SKAUZFMM.js";
 import {
   Publisher,
   environmentName
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import {
   GitHubApiError
 } from "./chunk-APRB5VJX.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-F6NLBT5A.js";
 import "./chunk-HWQAXG6F.js";
@@ -26,7 +26,6 @@ import {
   errorMessage,
   sleep
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import {
   __commonJS,
   __require,

@@ -2,7 +2,7 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   GithubSignIn,
   safeReturnPath
-} from "./chunk-VKNCQBM3.js";
+} from "./chunk-TLG2RA2N.js";
 import "./chunk-JOYH5WIN.js";
 import {
   ALLOW_INPUT,
@@ -22,9 +22,9 @@ import {
   scopeFor,
   signInSummaryMarkdown,
   writeAnswer
-} from "./chunk-BYGFK6IP.js";
-import "./chunk-6OTEV7IO.js";
+} from "./chunk-DKZ2NEOY.js";
 import "./chunk-L2ZVH472.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-PGICO5ZK.js";
 export {
   ALLOW_INPUT,

@@ -41,15 +41,15 @@ import {
   textAnswer,
   withoutSessionCookie,
   writeAnswer
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
+import {
+  require_crypto
+} from "./chunk-L2ZVH472.js";
 import {
   EXIT,
   errorMessage,
   formatDuration
 } from "./chunk-6OTEV7IO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
 import {
   __commonJS,
   __export,
@@ -6723,7 +6723,7 @@ async function startGate(options) {
 async function startSignIn(options, onMinted) {
   const auth = options.settings.auth;
   if (auth.mode !== "github") return void 0;
-  const { allowWarnings, GithubSignIn, repoName } = await import("./github-signin-QATQEZQN.js");
+  const { allowWarnings, GithubSignIn, repoName } = await import("./github-signin-RI7XS5NZ.js");
   const settings = auth.signin;
   for (const warning of allowWarnings(settings.allow, {
     repo: repoName(settings.repository),

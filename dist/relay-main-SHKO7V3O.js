@@ -8,17 +8,17 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   buildRelayConfig
-} from "./chunk-UFACQFEZ.js";
+} from "./chunk-5XNWYKCQ.js";
 import "./chunk-SKAUZFMM.js";
 import "./chunk-ASMHSPIK.js";
-import "./chunk-5MKECH3X.js";
+import "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
-import "./chunk-VIJRKOPJ.js";
+import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-PSTYOK27.js";
+import "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-VAXRBNA3.js";
 import "./chunk-CUHLHYZM.js";
@@ -29,18 +29,18 @@ import "./chunk-2OFYNOAK.js";
 import "./chunk-H7O7IPFX.js";
 import "./chunk-IWCDQGAF.js";
 import "./chunk-HWQAXG6F.js";
-import "./chunk-VKNCQBM3.js";
+import "./chunk-TLG2RA2N.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-BYGFK6IP.js";
-import "./chunk-6OTEV7IO.js";
+import "./chunk-DKZ2NEOY.js";
 import "./chunk-L2ZVH472.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/relay-main.ts
 async function runRelayMode(source, signal) {
   const { relay, publish } = buildRelayConfig(source);
   if (publish.token) setSecret(publish.token);
-  const { runRelayAction } = await import("./relay-HXL7HJD2.js");
+  const { runRelayAction } = await import("./relay-6HSVTQGS.js");
   const outcome = await runRelayAction({
     settings: relay,
     publish,

@@ -13,7 +13,7 @@ import {
 } from "./chunk-ASMHSPIK.js";
 import {
   readRunRepository
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import {
   WEBHOOK_PROVIDERS,
   isWebhookProvider
@@ -24,7 +24,7 @@ import {
   SSH_DEFAULTS,
   TUNNEL_PROVIDERS,
   sshService
-} from "./chunk-VIJRKOPJ.js";
+} from "./chunk-7S3VWT3P.js";
 import {
   JUNIT_FILE
 } from "./chunk-STNDWCUP.js";
@@ -32,14 +32,13 @@ import {
   AUTH_MODES,
   DEFAULT_USERNAME,
   GATE_MANAGED_HEADERS
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import {
   COMMENT_MODES,
   ENVIRONMENT_MAX,
   ENVIRONMENT_PLACEHOLDERS,
-  githubWebhookEnv,
-  newWebhookSecret
-} from "./chunk-5LIC4QMK.js";
+  githubWebhookEnv
+} from "./chunk-MTL5JJZW.js";
 import {
   DEFAULT_SERVICE_NAME,
   START_MODES,
@@ -79,14 +78,14 @@ import {
   isUnder,
   parseAllow,
   requestPath
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
+import {
+  require_crypto
+} from "./chunk-L2ZVH472.js";
 import {
   ConfigError,
   InputError
 } from "./chunk-6OTEV7IO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
@@ -169,7 +168,7 @@ async function resolveScenarios(parsed, inputs, context) {
   let scenarios = [];
   let browserPath;
   if (files !== void 0 && files.length > 0) {
-    const part = await import("./scenarios-UFJE4DWG.js");
+    const part = await import("./scenarios-UFUV6TET.js");
     const loaded = part.loadScenarioFiles(files, { cwd, env });
     for (const problem2 of loaded.problems)
       inputs.report("scenarios", new ScenarioInputError(problem2, part.formatProblem(problem2)));
@@ -1565,9 +1564,10 @@ function resolveGate(parsed, signin) {
 }
 
 // src/config/resolve/github-webhook.ts
+var import_node_crypto2 = __toESM(require_crypto(), 1);
 async function resolveGithubWebhook(parsed, inputs, key) {
   if (parsed === void 0 || parsed.events.length === 0) return void 0;
-  const { githubEventProblem } = await import("./scenarios-UFJE4DWG.js");
+  const { githubEventProblem } = await import("./scenarios-UFUV6TET.js");
   let valid = true;
   for (const event of parsed.events) {
     const problem2 = event === "*" ? void 0 : githubEventProblem(event, false);
@@ -1630,7 +1630,7 @@ function withGithubWebhook(webhook, parts, inputs) {
 async function checkExpectDeliveries(scenarios, webhook, inputs) {
   const expecting = scenarios.filter((s) => s.expectDeliveries !== void 0);
   if (expecting.length === 0 || webhook === void 0 && inputs.raw("github-webhook").trim() !== "") return;
-  const { formatProblem } = await import("./scenarios-UFJE4DWG.js");
+  const { formatProblem } = await import("./scenarios-UFUV6TET.js");
   const report = (s, message) => {
     const problem2 = { ...s.source, message: `scenario "${s.name}": ${message}` };
     inputs.report("scenarios", new ScenarioInputError(problem2, formatProblem(problem2)));
@@ -1652,6 +1652,9 @@ async function checkExpectDeliveries(scenarios, webhook, inputs) {
       );
     }
   }
+}
+function newWebhookSecret() {
+  return (0, import_node_crypto2.randomBytes)(32).toString("hex");
 }
 
 // src/config/resolve/idp.ts

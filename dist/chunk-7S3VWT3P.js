@@ -5,7 +5,7 @@ import {
 import {
   DEFAULT_WEBHOOK_PATH,
   DEFAULT_WEBHOOK_SECRET_ENV
-} from "./chunk-5LIC4QMK.js";
+} from "./chunk-MTL5JJZW.js";
 import {
   namedSecrets
 } from "./chunk-QSITGZFO.js";

@@ -11,7 +11,7 @@ import {
 import {
   IDP_MOUNT_PATH,
   safeEqual
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
 import {
   require_crypto
 } from "./chunk-L2ZVH472.js";

@@ -21,9 +21,9 @@ import {
 } from "./chunk-7EVMY665.js";
 import {
   loadGitHubClient
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import "./chunk-APRB5VJX.js";
-import "./chunk-5LIC4QMK.js";
+import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import {
   require_os
@@ -39,7 +39,6 @@ import {
   errorMessage,
   formatDuration
 } from "./chunk-6OTEV7IO.js";
-import "./chunk-L2ZVH472.js";
 import {
   __commonJS,
   __require,
@@ -412,8 +411,8 @@ async function runRelayAction(options) {
   const { env, logger, publish } = options;
   const [{ parseRelayEvent }, { runRelay }, { createRelayApi }] = await Promise.all([
     import("./event-PYIEYHP5.js"),
-    import("./relay-PQUZ67UH.js"),
-    import("./api-4MXBVEZG.js")
+    import("./relay-TF3YKLFY.js"),
+    import("./api-XSLJ6NFG.js")
   ]);
   const eventName = env.GITHUB_EVENT_NAME ?? "";
   let payload = {};

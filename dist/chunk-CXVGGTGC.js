@@ -10,7 +10,7 @@ import {
   StopPlan,
   mergeEnv,
   redactingLogger
-} from "./chunk-IYG6YRDG.js";
+} from "./chunk-ESD6MRBG.js";
 import {
   namedIdpSecrets
 } from "./chunk-ASMHSPIK.js";
@@ -19,7 +19,7 @@ import {
   applyUrlTemplate,
   defaultTunnelSettings,
   namedTunnelSecrets
-} from "./chunk-VIJRKOPJ.js";
+} from "./chunk-7S3VWT3P.js";
 import {
   namedScenarioSecrets
 } from "./chunk-STNDWCUP.js";
@@ -30,14 +30,14 @@ import {
   newProbeSecrets,
   require_promises,
   startGate
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import {
   require_stream
 } from "./chunk-WG4NBYV4.js";
 import {
   githubWebhookEnv,
   namedGithubWebhookSecrets
-} from "./chunk-5LIC4QMK.js";
+} from "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry,
   tooShortWarning
@@ -82,7 +82,10 @@ import {
   PROBE_PATH,
   describeSignIn,
   isUnder
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
+import {
+  require_crypto
+} from "./chunk-L2ZVH472.js";
 import {
   CancelledError,
   StartError,
@@ -90,9 +93,6 @@ import {
   formatDuration,
   sleep
 } from "./chunk-6OTEV7IO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";
@@ -1566,7 +1566,7 @@ var RunIdentity = class {
   /** Starts it on the public URL; returns the app's OIDC_* environment. */
   async start(publicUrl) {
     const settings = this.ctx.settings.idp;
-    const idp = await import("./idp-HCYEF4CB.js");
+    const idp = await import("./idp-RAFLKJAL.js");
     this.module = idp;
     this.idp = idp.createIdp({
       issuer: idp.idpIssuer(publicUrl),
@@ -2210,7 +2210,7 @@ function watchTunnel(ctx, exposure, onNewUrl) {
 async function openGithubWebhook(ctx) {
   const settings = ctx.settings.githubWebhook;
   if (settings === void 0) return void 0;
-  const { loadHooksApi, readPublishContext, webhookHooks } = await import("./github-JALNR5N3.js");
+  const { loadHooksApi, readPublishContext, webhookHooks } = await import("./github-RVVXJHUV.js");
   const context = await readPublishContext(ctx.deps.baseEnv, {
     logger: ctx.logger,
     gitHead: async () => void 0
@@ -2347,18 +2347,18 @@ async function scenarios(ctx, exposure, keys) {
 }
 async function scenarioKeys(ctx) {
   if (!ctx.settings.scenarios.scenarios.some((s) => s.publicKeyEnv !== void 0)) return void 0;
-  const keys = (await import("./scenarios-UFJE4DWG.js")).createScenarioKeys();
+  const keys = (await import("./scenarios-UFUV6TET.js")).createScenarioKeys();
   ctx.secrets.add(keys.discord.privateKeyPem, "the scenarios' Discord signing key");
   return keys;
 }
 async function scenarioEnv(ctx, keys) {
   if (!keys) return {};
-  return (await import("./scenarios-UFJE4DWG.js")).scenarioAppEnv(ctx.settings.scenarios.scenarios, keys);
+  return (await import("./scenarios-UFUV6TET.js")).scenarioAppEnv(ctx.settings.scenarios.scenarios, keys);
 }
 async function runScenarioPhase(ctx, url2, authHeader, keys, loginUrl) {
   const { scenarios: scenarios2, junitPath, timeoutMs, browserPath } = ctx.settings.scenarios;
   ctx.logger.info(`Running ${scenarios2.length} scenario(s) against ${url2}`);
-  const { annotations, junitXml, runScenarios, summaryMarkdown } = await import("./scenarios-UFJE4DWG.js");
+  const { annotations, junitXml, runScenarios, summaryMarkdown } = await import("./scenarios-UFUV6TET.js");
   const run = await runScenarios({
     scenarios: scenarios2,
     baseUrl: url2,

@@ -4,7 +4,7 @@ import {
   loadGitHubApi,
   readPublishContext,
   tokenReadOnlyForFork
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import {
   parseCidrs
 } from "./chunk-CUHLHYZM.js";
@@ -118,7 +118,7 @@ async function createRunPublisher(options) {
   if (!relayOnly && (route === "direct" || !context?.pullRequest)) {
     return { publisher: await createPublisher({ ...options, context }), relay: void 0 };
   }
-  const { forkStatusPublisher, withRelayFallback } = await import("./relay-HXL7HJD2.js");
+  const { forkStatusPublisher, withRelayFallback } = await import("./relay-6HSVTQGS.js");
   const pr = context?.pullRequest;
   const relay = forkStatusPublisher({
     commentKey: settings.commentKey,

@@ -1,5 +1,5 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
-import "./chunk-IE5JGYAS.js";
+import "./chunk-36W6XMVW.js";
 import {
   _enum,
   array,
@@ -48,7 +48,7 @@ import {
   svix,
   twilio,
   twilioUrl
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-QSITGZFO.js";
 import {
@@ -78,15 +78,15 @@ import "./chunk-JOYH5WIN.js";
 import {
   IDP_MOUNT_PATH,
   LOGIN_PATH
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
+import {
+  require_crypto
+} from "./chunk-L2ZVH472.js";
 import {
   InputError,
   errorMessage,
   sleep
 } from "./chunk-6OTEV7IO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
 import {
   require_dist
 } from "./chunk-LXKJYK3N.js";

@@ -13,14 +13,14 @@ import {
   normalizeIssuer,
   previewClient,
   startStandaloneIdp
-} from "./chunk-IE5JGYAS.js";
+} from "./chunk-36W6XMVW.js";
 import {
   DEFAULT_USERS,
   DENY_HINT,
   RESERVED_CLAIMS,
   newClientSecret
 } from "./chunk-ASMHSPIK.js";
-import "./chunk-PSTYOK27.js";
+import "./chunk-ESYU76G7.js";
 import "./chunk-WG4NBYV4.js";
 import "./chunk-QSITGZFO.js";
 import "./chunk-2OFYNOAK.js";
@@ -30,9 +30,9 @@ import "./chunk-HWQAXG6F.js";
 import "./chunk-JOYH5WIN.js";
 import {
   IDP_MOUNT_PATH
-} from "./chunk-BYGFK6IP.js";
-import "./chunk-6OTEV7IO.js";
+} from "./chunk-DKZ2NEOY.js";
 import "./chunk-L2ZVH472.js";
+import "./chunk-6OTEV7IO.js";
 import "./chunk-PGICO5ZK.js";
 export {
   DEFAULT_CODE_TTL_MS,

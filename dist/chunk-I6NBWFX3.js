@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   loadGitHubClient
-} from "./chunk-5MKECH3X.js";
+} from "./chunk-GCCKFXDP.js";
 import {
   GitHubApiError
 } from "./chunk-APRB5VJX.js";

@@ -26,14 +26,14 @@ import {
   teamName,
   textAnswer,
   wantsHtml
-} from "./chunk-BYGFK6IP.js";
+} from "./chunk-DKZ2NEOY.js";
+import {
+  require_crypto
+} from "./chunk-L2ZVH472.js";
 import {
   errorMessage,
   sleep
 } from "./chunk-6OTEV7IO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
 import {
   __toESM
 } from "./chunk-PGICO5ZK.js";

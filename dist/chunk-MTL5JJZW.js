@@ -2,15 +2,8 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   namedSecrets
 } from "./chunk-QSITGZFO.js";
-import {
-  require_crypto
-} from "./chunk-L2ZVH472.js";
-import {
-  __toESM
-} from "./chunk-PGICO5ZK.js";
 
 // src/github/settings.ts
-var import_node_crypto = __toESM(require_crypto(), 1);
 var COMMENT_MODES = ["update", "recreate", "minimize-old"];
 var ENVIRONMENT_MAX = 255;
 var ENVIRONMENT_PLACEHOLDERS = ["<number>", "<ref>"];
@@ -19,9 +12,6 @@ function namedPublishSecrets(settings) {
 }
 var DEFAULT_WEBHOOK_PATH = "/webhooks/github";
 var DEFAULT_WEBHOOK_SECRET_ENV = "GITHUB_WEBHOOK_SECRET";
-function newWebhookSecret() {
-  return (0, import_node_crypto.randomBytes)(32).toString("hex");
-}
 function namedGithubWebhookSecrets(settings) {
   return namedSecrets(
     ['input "github-webhook-token"', settings?.token],
@@ -39,7 +29,6 @@ export {
   namedPublishSecrets,
   DEFAULT_WEBHOOK_PATH,
   DEFAULT_WEBHOOK_SECRET_ENV,
-  newWebhookSecret,
   namedGithubWebhookSecrets,
   githubWebhookEnv
 };

@@ -1,22 +1,22 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   createRunPublisher
-} from "./chunk-XNH7XNWX.js";
+} from "./chunk-XUMRW72Z.js";
 import {
   setSecret,
   warning
 } from "./chunk-NL6I4WQY.js";
 import {
   runPipeline
-} from "./chunk-PMSFR3F5.js";
+} from "./chunk-CXVGGTGC.js";
 import {
   childEnv,
   configSecrets,
   redactingLogger
-} from "./chunk-IYG6YRDG.js";
+} from "./chunk-ESD6MRBG.js";
 import {
   clientCredentials
-} from "./chunk-PSTYOK27.js";
+} from "./chunk-ESYU76G7.js";
 import {
   SecretRegistry,
   tooShortWarning
