@@ -29,7 +29,7 @@ import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-5XNWYKCQ.js";
+} from "./chunk-QIB4KEPN.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
@@ -181,7 +181,7 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-SHKO7V3O.js");
+      const { runRelayMode } = await import("./relay-main-JJJYYMJH.js");
       await runRelayMode(source, cancel.signal);
       return;
     }

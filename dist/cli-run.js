@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-5XNWYKCQ.js";
+} from "./chunk-QIB4KEPN.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,

@@ -22,6 +22,13 @@ export type YamlResult =
   | { readonly ok: true; readonly data: unknown }
   | { readonly ok: false; readonly problem: string; readonly detail: string };
 
+/** The yaml package, loaded on first use. */
+export async function loadYaml(): Promise<typeof import("yaml")> {
+  const loaded = await import("yaml");
+  // Bundled, the package's CommonJS build arrives as the module's default export.
+  return typeof loaded.parse === "function" ? loaded : (loaded.default as typeof import("yaml"));
+}
+
 export async function parseYamlInput(text: string): Promise<YamlResult> {
   const bytes = Buffer.byteLength(text);
   if (bytes > YAML_INPUT_LIMITS.bytes)
@@ -30,9 +37,7 @@ export async function parseYamlInput(text: string): Promise<YamlResult> {
       problem: "is too large",
       detail: `${bytes} bytes, at most ${YAML_INPUT_LIMITS.bytes} (1 MiB)`,
     };
-  // Bundled, the package's CommonJS build arrives as the module's default export.
-  const loaded = await import("yaml");
-  const yaml = typeof loaded.parse === "function" ? loaded : loaded.default;
+  const yaml = await loadYaml();
   try {
     return { ok: true, data: yaml.parse(text, { maxAliasCount: YAML_INPUT_LIMITS.aliases }) };
   } catch (error) {

@@ -255,6 +255,22 @@ describe("the built CLI (its bundled YAML parser)", () => {
     expect(r.stderr).not.toContain("idp-users");
   });
 
+  it("reads a services list from a file, and refuses an alias bomb in one naming the input", async () => {
+    const run = (args: string[]) => runCliProcess(["run", ...args], { env: process.env, deadlineMs: 20_000 });
+    const list = file(
+      "services.yml",
+      "- name: web\n  start: node web.mjs\n- name: api\n  start: node api.mjs\n  path: /api\n",
+    );
+    // Only keep-alive (given wrong on purpose, so nothing starts) is refused.
+    const ok = await run(["--services", list, "--keep-alive", "600h"]);
+    expect(ok.code).toBe(EXIT.invalidInput);
+    expect(ok.stderr).toContain('Input "keep-alive" is too long');
+    expect(ok.stderr).not.toContain('"services"');
+    const bomb = await run(["--services", file("services-bomb.yml", aliasBomb())]);
+    expect(bomb.code).toBe(EXIT.invalidInput);
+    expect(bomb.stderr).toContain('Input "services" expands its YAML aliases (*name) too far');
+  });
+
   it("an alias bomb in a scenario file exits 2, naming the file and line", async () => {
     const scenarios = file("cli-bomb.yml", `${aliasBomb()}scenarios: [*l7]\n`);
     const r = await cli(["--scenarios", scenarios]);

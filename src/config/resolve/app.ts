@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { AppSettings, ServiceSettings } from "../../app/settings.js";
 import { InputError } from "../../errors.js";
+import { fileTooLarge, loadYaml, YAML_INPUT_LIMITS } from "../../util/yaml.js";
 import type { AppInputName } from "../inputs/app.js";
 import type { InputReader } from "../inputs/reader.js";
 import type { ParsedApp } from "../parse/app.js";
@@ -54,11 +55,26 @@ async function readServices(
       );
       return undefined;
     }
+    const large = fileTooLarge(source.file);
+    if (large !== undefined) {
+      inputs.report(SERVICES_INPUT, new InputError(SERVICES_INPUT, raw, large));
+      return undefined;
+    }
     text = readFileSync(source.file, "utf8");
     where = ` (in ${source.file})`;
+  } else if (Buffer.byteLength(text) > YAML_INPUT_LIMITS.bytes) {
+    inputs.report(
+      SERVICES_INPUT,
+      new InputError(
+        SERVICES_INPUT,
+        shorten(text),
+        `is too large: at most ${YAML_INPUT_LIMITS.bytes} bytes (1 MiB)`,
+      ),
+    );
+    return undefined;
   }
-  const { parseDocument } = await import("yaml");
-  const document = parseDocument(text);
+  const yaml = await loadYaml();
+  const document = yaml.parseDocument(text);
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
@@ -71,7 +87,22 @@ async function readServices(
     );
     return undefined;
   }
-  const result = parseServiceList(document.toJS(), parsed.defaults);
+  let list: unknown;
+  try {
+    list = document.toJS({ maxAliasCount: YAML_INPUT_LIMITS.aliases });
+  } catch (error) {
+    const detail = ((error as Error).message.split("\n")[0] ?? "").trim();
+    inputs.report(
+      SERVICES_INPUT,
+      new InputError(
+        SERVICES_INPUT,
+        shorten(text),
+        `expands its YAML aliases (*name) too far${where}: ${detail}`,
+      ),
+    );
+    return undefined;
+  }
+  const result = parseServiceList(list, parsed.defaults);
   if ("problems" in result) {
     for (const problem of result.problems) inputs.report(SERVICES_INPUT, problem);
     return undefined;

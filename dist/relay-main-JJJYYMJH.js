@@ -8,7 +8,7 @@ import {
 } from "./chunk-NL6I4WQY.js";
 import {
   buildRelayConfig
-} from "./chunk-5XNWYKCQ.js";
+} from "./chunk-QIB4KEPN.js";
 import "./chunk-SKAUZFMM.js";
 import "./chunk-ASMHSPIK.js";
 import "./chunk-GCCKFXDP.js";

@@ -1210,7 +1210,35 @@ function parseTunnelInputs(inputs, env, context) {
 }
 
 // src/config/resolve/app.ts
+var import_node_fs2 = __toESM(require_fs(), 1);
+
+// src/util/yaml.ts
 var import_node_fs = __toESM(require_fs(), 1);
+var YAML_INPUT_LIMITS = { bytes: 1024 * 1024, aliases: 100 };
+function fileTooLarge(file) {
+  const size = (0, import_node_fs.statSync)(file).size;
+  return size > YAML_INPUT_LIMITS.bytes ? `is too large: ${file} has ${size} bytes, at most ${YAML_INPUT_LIMITS.bytes} (1 MiB)` : void 0;
+}
+async function loadYaml() {
+  const loaded = await import("./dist-BEK2B23D.js");
+  return typeof loaded.parse === "function" ? loaded : loaded.default;
+}
+async function parseYamlInput(text2) {
+  const bytes = Buffer.byteLength(text2);
+  if (bytes > YAML_INPUT_LIMITS.bytes)
+    return {
+      ok: false,
+      problem: "is too large",
+      detail: `${bytes} bytes, at most ${YAML_INPUT_LIMITS.bytes} (1 MiB)`
+    };
+  const yaml = await loadYaml();
+  try {
+    return { ok: true, data: yaml.parse(text2, { maxAliasCount: YAML_INPUT_LIMITS.aliases }) };
+  } catch (error) {
+    const detail = (error.message.split("\n")[0] ?? "").trim();
+    return error instanceof ReferenceError ? { ok: false, problem: "expands its YAML aliases (*name) too far", detail } : { ok: false, problem: "is not valid YAML or JSON", detail };
+  }
+}
 
 // src/config/parse/services.ts
 var import_node_path7 = __toESM(require_path(), 1);
@@ -1469,7 +1497,7 @@ function parseServiceList(data, defaults) {
 }
 
 // src/config/resolve/app.ts
-var isDirectory = (dir) => (0, import_node_fs.statSync)(dir, { throwIfNoEntry: false })?.isDirectory() === true;
+var isDirectory = (dir) => (0, import_node_fs2.statSync)(dir, { throwIfNoEntry: false })?.isDirectory() === true;
 async function resolveApp(parsed, inputs) {
   const dir = parsed.workingDirectory;
   if (!isDirectory(dir)) {
@@ -1493,7 +1521,7 @@ async function readServices(parsed, inputs) {
   let text2 = source.kind === "inline" ? source.text : "";
   let where = "";
   if (source.kind === "file") {
-    if (!(0, import_node_fs.statSync)(source.file, { throwIfNoEntry: false })?.isFile()) {
+    if (!(0, import_node_fs2.statSync)(source.file, { throwIfNoEntry: false })?.isFile()) {
       inputs.report(
         SERVICES_INPUT,
         new InputError(
@@ -1504,11 +1532,26 @@ async function readServices(parsed, inputs) {
       );
       return void 0;
     }
-    text2 = (0, import_node_fs.readFileSync)(source.file, "utf8");
+    const large = fileTooLarge(source.file);
+    if (large !== void 0) {
+      inputs.report(SERVICES_INPUT, new InputError(SERVICES_INPUT, raw, large));
+      return void 0;
+    }
+    text2 = (0, import_node_fs2.readFileSync)(source.file, "utf8");
     where = ` (in ${source.file})`;
+  } else if (Buffer.byteLength(text2) > YAML_INPUT_LIMITS.bytes) {
+    inputs.report(
+      SERVICES_INPUT,
+      new InputError(
+        SERVICES_INPUT,
+        shorten(text2),
+        `is too large: at most ${YAML_INPUT_LIMITS.bytes} bytes (1 MiB)`
+      )
+    );
+    return void 0;
   }
-  const { parseDocument } = await import("./dist-BEK2B23D.js");
-  const document = parseDocument(text2);
+  const yaml = await loadYaml();
+  const document = yaml.parseDocument(text2);
   const error = document.errors[0];
   if (error) {
     const line = error.linePos?.[0]?.line;
@@ -1521,7 +1564,22 @@ async function readServices(parsed, inputs) {
     );
     return void 0;
   }
-  const result = parseServiceList(document.toJS(), parsed.defaults);
+  let list;
+  try {
+    list = document.toJS({ maxAliasCount: YAML_INPUT_LIMITS.aliases });
+  } catch (error2) {
+    const detail = (error2.message.split("\n")[0] ?? "").trim();
+    inputs.report(
+      SERVICES_INPUT,
+      new InputError(
+        SERVICES_INPUT,
+        shorten(text2),
+        `expands its YAML aliases (*name) too far${where}: ${detail}`
+      )
+    );
+    return void 0;
+  }
+  const result = parseServiceList(list, parsed.defaults);
   if ("problems" in result) {
     for (const problem2 of result.problems) inputs.report(SERVICES_INPUT, problem2);
     return void 0;
@@ -1659,33 +1717,6 @@ function newWebhookSecret() {
 
 // src/config/resolve/idp.ts
 var import_node_fs3 = __toESM(require_fs(), 1);
-
-// src/util/yaml.ts
-var import_node_fs2 = __toESM(require_fs(), 1);
-var YAML_INPUT_LIMITS = { bytes: 1024 * 1024, aliases: 100 };
-function fileTooLarge(file) {
-  const size = (0, import_node_fs2.statSync)(file).size;
-  return size > YAML_INPUT_LIMITS.bytes ? `is too large: ${file} has ${size} bytes, at most ${YAML_INPUT_LIMITS.bytes} (1 MiB)` : void 0;
-}
-async function parseYamlInput(text2) {
-  const bytes = Buffer.byteLength(text2);
-  if (bytes > YAML_INPUT_LIMITS.bytes)
-    return {
-      ok: false,
-      problem: "is too large",
-      detail: `${bytes} bytes, at most ${YAML_INPUT_LIMITS.bytes} (1 MiB)`
-    };
-  const loaded = await import("./dist-BEK2B23D.js");
-  const yaml = typeof loaded.parse === "function" ? loaded : loaded.default;
-  try {
-    return { ok: true, data: yaml.parse(text2, { maxAliasCount: YAML_INPUT_LIMITS.aliases }) };
-  } catch (error) {
-    const detail = (error.message.split("\n")[0] ?? "").trim();
-    return error instanceof ReferenceError ? { ok: false, problem: "expands its YAML aliases (*name) too far", detail } : { ok: false, problem: "is not valid YAML or JSON", detail };
-  }
-}
-
-// src/config/resolve/idp.ts
 async function loadIdpUsers(input, raw, source) {
   if (source.kind === "default") return [...DEFAULT_USERS];
   let text2;
