@@ -6,7 +6,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { SecretMatcher, sha256 } from "../util/secure-compare.js";
+import { SecretMatcher, sha256Base64 } from "../util/secure-compare.js";
 import type { Exchange } from "./exchange.js";
 import { reply } from "./respond.js";
 import { cookieValues, SESSION_COOKIE } from "./session-cookie.js";
@@ -22,7 +22,7 @@ export type AuthResult =
   | { readonly ok: false; readonly reason: string; readonly challenge: string };
 
 function digestKey(value: string): string {
-  return sha256(value).toString("base64");
+  return sha256Base64(value);
 }
 
 export class Authenticator {

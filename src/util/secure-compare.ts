@@ -9,6 +9,16 @@ export function sha256(data: string | Buffer): Buffer {
 }
 
 /**
+ * The SHA-256 digest in base64: a key to look a secret up by (a session id on every request).
+ * Asked for base64, crypto.hash skips the Buffer it would otherwise make: a third of the time.
+ */
+export function sha256Base64(data: string): string {
+  return typeof hash === "function"
+    ? hash("sha256", data, "base64")
+    : createHash("sha256").update(data).digest("base64");
+}
+
+/**
  * Equality that leaks neither content nor length: both sides are hashed first, so
  * timingSafeEqual always compares 32 bytes.
  */

@@ -5,7 +5,7 @@
  * login and the decision (allowed or refused, and why); never a GitHub token.
  */
 import { randomBytes } from "node:crypto";
-import { sha256 } from "../../util/secure-compare.js";
+import { sha256Base64 } from "../../util/secure-compare.js";
 import { cookieValues, SESSION_COOKIE } from "../session-cookie.js";
 import type { AllowedVerdict, DeniedVerdict } from "./verdict.js";
 
@@ -17,7 +17,7 @@ export function newSecret(): string {
 }
 
 export function digestKey(secret: string): string {
-  return sha256(secret).toString("base64");
+  return sha256Base64(secret);
 }
 
 export interface Session {

@@ -8,7 +8,7 @@
  * off the request before recording and forwarding it; a spent ticket is worth nothing anyway.
  */
 import { randomBytes } from "node:crypto";
-import { sha256 } from "../../util/secure-compare.js";
+import { sha256Base64 } from "../../util/secure-compare.js";
 
 /** The request header that carries a ticket; the gate removes it before the app. */
 export const REPLAY_HEADER = "x-preview-replay";
@@ -71,5 +71,5 @@ export class ReplayTickets {
 }
 
 function key(value: string): string {
-  return sha256(value).toString("base64");
+  return sha256Base64(value);
 }
