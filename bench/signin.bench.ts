@@ -25,7 +25,7 @@ import { FakeDeviceFlow, TEST_CLIENT_ID } from "../test/helpers/fake-github-devi
 import { BrowserLike, signInOverHttp } from "../test/helpers/signin-gate.js";
 
 const ROUNDS = Number(process.env.SIGNIN_BENCH_ROUNDS ?? 4);
-const GENERATIONS = Number(process.env.SIGNIN_BENCH_GENERATIONS ?? 4);
+const GENERATIONS = Number(process.env.SIGNIN_BENCH_GENERATIONS ?? 6);
 const BASIC_NAME = "gate (auth: basic)";
 const GITHUB_NAME = "gate (auth: github, session)";
 const SECONDS = Number(process.env.SIGNIN_BENCH_SECONDS ?? 2);

@@ -1,5 +1,5 @@
 /**
- * Sessions (opaque ids kept by digest, bounded, expiring), the token-check cache, the
+ * Sessions (opaque ids found by selector and checked in constant time, bounded, expiring), the token-check cache, the
  * headers the app gets (the gate's header rewriting), and the page script (valid JavaScript, served with a content hash).
  */
 import { Script } from "node:vm";
@@ -60,10 +60,25 @@ describe("SessionStore", () => {
     expect(store.find(`${SESSION_COOKIE}=${z}`)).toBeUndefined();
   });
 
-  it("keeps digests, never ids: the digest of a session id is not a usable cookie", () => {
+  it("finds a session by its selector but lets in only the whole id: a wrong, short or long verifier is refused", () => {
     const store = new SessionStore({ ttlMs: undefined, max: 10, now: Date.now });
     const id = store.create(alice);
-    expect(store.find(`${SESSION_COOKIE}=${digestKey(id)}`)).toBeUndefined();
+    const cookie = (value: string) => `${SESSION_COOKIE}=${value}`;
+    expect(store.find(cookie(id))?.verdict).toBe(alice);
+    const last = id.at(-1) === "A" ? "B" : "A";
+    for (const wrong of [
+      `${id.slice(0, -1)}${last}`, // one character off at the end
+      `${id.slice(0, 12)}${"A".repeat(31)}`, // the selector alone
+      id.slice(0, -1), // short
+      `${id}A`, // long
+      `${id.slice(0, -1)}é`, // same length in characters, longer in bytes
+      digestKey(id),
+    ]) {
+      expect(store.find(cookie(wrong)), wrong).toBeUndefined();
+      expect(store.end(cookie(wrong)), wrong).toBe(0);
+    }
+    expect(store.find(cookie(id))?.verdict).toBe(alice);
+    expect(store.end(cookie(id))).toBe(1);
   });
 });
 
