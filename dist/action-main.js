@@ -3,19 +3,19 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-QGBRULF6.js";
+} from "./chunk-BWQPZ2S2.js";
 import {
   actionState,
   annotateScenarios,
   writeSummary
-} from "./chunk-D6GKWIPD.js";
+} from "./chunk-2HJ4RZUR.js";
 import {
   removeConfigFile,
   writeConfigFile
-} from "./chunk-XUMRW72Z.js";
+} from "./chunk-5EFNQMPJ.js";
 import {
   coreLogger
-} from "./chunk-KXBCKHGL.js";
+} from "./chunk-LFGR7MS7.js";
 import {
   error,
   getInput,
@@ -24,36 +24,36 @@ import {
   setFailed,
   setOutput,
   warning
-} from "./chunk-NL6I4WQY.js";
+} from "./chunk-YKLKHHX5.js";
 import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-QIB4KEPN.js";
+} from "./chunk-BUMQHZPJ.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
 import {
   CANCEL_GRACE_MS
-} from "./chunk-CXVGGTGC.js";
-import "./chunk-7EVMY665.js";
-import "./chunk-S2ADTU3Q.js";
+} from "./chunk-IYPUM6QB.js";
+import "./chunk-Y4O7CTZI.js";
+import "./chunk-3AIUAVFA.js";
 import {
   abortOnSignals
-} from "./chunk-LVARE4MA.js";
+} from "./chunk-7FW4473H.js";
 import {
   childEnv
-} from "./chunk-ESD6MRBG.js";
-import "./chunk-ASMHSPIK.js";
-import "./chunk-GCCKFXDP.js";
+} from "./chunk-CCJA65KF.js";
+import "./chunk-3Y4TJIQ3.js";
+import "./chunk-YBFULNOX.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
   OUTPUTS
 } from "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-ESYU76G7.js";
-import "./chunk-WG4NBYV4.js";
+import "./chunk-FQHZH3D3.js";
+import "./chunk-ADOYJPIF.js";
 import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import {
@@ -61,50 +61,40 @@ import {
   RUN_ID_ENV,
   STATE,
   newRun
-} from "./chunk-URHJZ42D.js";
+} from "./chunk-O3TADS5N.js";
 import {
   LogTail,
   stopProcessTree
-} from "./chunk-VAXRBNA3.js";
-import "./chunk-CUHLHYZM.js";
-import "./chunk-H5VRMRXI.js";
+} from "./chunk-ZJNQSVQY.js";
+import "./chunk-LDT6WRPX.js";
+import "./chunk-EHOPSBCD.js";
 import {
-  require_os
-} from "./chunk-4APMPA4J.js";
+  tmpdir
+} from "./chunk-NR726SSU.js";
 import {
-  require_child_process
-} from "./chunk-F6NLBT5A.js";
+  spawn
+} from "./chunk-TATCJCUR.js";
 import {
   makeDir
-} from "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
+} from "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
 import {
-  require_path
-} from "./chunk-IWCDQGAF.js";
+  path_default
+} from "./chunk-C6CPBUKC.js";
 import {
-  require_fs
-} from "./chunk-HWQAXG6F.js";
-import "./chunk-TLG2RA2N.js";
+  closeSync,
+  openSync
+} from "./chunk-RIQZ67RY.js";
+import "./chunk-P7Z7VSPS.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-DKZ2NEOY.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-YJNIKON3.js";
+import "./chunk-DDG4KZIH.js";
 import {
   CancelledError,
   ConfigError,
   errorMessage
-} from "./chunk-6OTEV7IO.js";
-import {
-  __toESM
-} from "./chunk-PGICO5ZK.js";
-
-// src/action/main.ts
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
-
-// src/action/background.ts
-var import_node_child_process = __toESM(require_child_process(), 1);
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
+} from "./chunk-S4FSG2IO.js";
+import "./chunk-PGICO5ZK.js";
 
 // src/action/supervisor-protocol.ts
 function isSupervisorMessage(value) {
@@ -118,16 +108,16 @@ function runsInBackground(config) {
 }
 async function startInBackground(options) {
   const { id: runId, dir: runDir } = options.run;
-  const logFile = import_node_path.default.join(runDir, "supervisor.log");
-  const fd = (0, import_node_fs.openSync)(logFile, "a");
-  const child = (0, import_node_child_process.spawn)(process.execPath, [options.supervisorScript], {
+  const logFile = path_default.join(runDir, "supervisor.log");
+  const fd = openSync(logFile, "a");
+  const child = spawn(process.execPath, [options.supervisorScript], {
     detached: true,
     stdio: ["ignore", fd, fd, "ipc"],
     // It reads the run's Config from the run folder: no inputs, only what any child may have.
     env: childEnv(process.env, options.env ?? {}, { [RUN_ID_ENV]: runId, [RUN_DIR_ENV]: runDir }),
     windowsHide: true
   });
-  (0, import_node_fs.closeSync)(fd);
+  closeSync(fd);
   if (child.pid !== void 0) saveState(STATE.supervisorPid, String(child.pid));
   const relay = new LogTail(logFile, 50);
   relay.onLine((line) => process.stdout.write(`${line}
@@ -181,11 +171,11 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-JJJYYMJH.js");
+      const { runRelayMode } = await import("./relay-main-3ZYSAWST.js");
       await runRelayMode(source, cancel.signal);
       return;
     }
-    const run = newRun(process.env.RUNNER_TEMP || (0, import_node_os.tmpdir)());
+    const run = newRun(process.env.RUNNER_TEMP || tmpdir());
     const config = await buildConfig(source, {
       cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(),
       env: process.env,
@@ -249,7 +239,7 @@ async function background(config, run, signal, secrets) {
   const outcome = await startInBackground({
     run,
     signal,
-    supervisorScript: import_node_path2.default.join(import_node_path2.default.dirname(process.argv[1] ?? "."), "supervisor.js"),
+    supervisorScript: path_default.join(path_default.dirname(process.argv[1] ?? "."), "supervisor.js"),
     env: relayUploadEnv(config)
   });
   if (outcome.kind === "failed") {

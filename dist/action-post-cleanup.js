@@ -2,49 +2,49 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   readActionState,
   writeSummary
-} from "./chunk-D6GKWIPD.js";
+} from "./chunk-2HJ4RZUR.js";
 import {
   createPublisher,
   readConfigFileIfAny,
   removeConfigFile
-} from "./chunk-XUMRW72Z.js";
+} from "./chunk-5EFNQMPJ.js";
 import {
   coreLogger
-} from "./chunk-KXBCKHGL.js";
+} from "./chunk-LFGR7MS7.js";
 import {
   info,
   setFailed,
   summary,
   warning
-} from "./chunk-NL6I4WQY.js";
+} from "./chunk-YKLKHHX5.js";
 import {
   abortOnSignals
-} from "./chunk-LVARE4MA.js";
+} from "./chunk-7FW4473H.js";
 import {
   childEnv,
   configSecrets,
   readStopPlan,
   redactingLogger,
   removeStopPlan
-} from "./chunk-ESD6MRBG.js";
-import "./chunk-ASMHSPIK.js";
+} from "./chunk-CCJA65KF.js";
+import "./chunk-3Y4TJIQ3.js";
 import {
   loadHooksApi,
   readPublishContext,
   removeHook
-} from "./chunk-GCCKFXDP.js";
+} from "./chunk-YBFULNOX.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-ESYU76G7.js";
-import "./chunk-WG4NBYV4.js";
+import "./chunk-FQHZH3D3.js";
+import "./chunk-ADOYJPIF.js";
 import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
 import {
   RUN_ID_ENV
-} from "./chunk-URHJZ42D.js";
+} from "./chunk-O3TADS5N.js";
 import {
   LogTail,
   describeExit,
@@ -54,22 +54,22 @@ import {
   runToEnd,
   stopProcessTree,
   sweepMarked
-} from "./chunk-VAXRBNA3.js";
-import "./chunk-CUHLHYZM.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-4APMPA4J.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
-import "./chunk-IWCDQGAF.js";
-import "./chunk-HWQAXG6F.js";
-import "./chunk-DKZ2NEOY.js";
-import "./chunk-L2ZVH472.js";
+} from "./chunk-ZJNQSVQY.js";
+import "./chunk-LDT6WRPX.js";
+import "./chunk-EHOPSBCD.js";
+import "./chunk-NR726SSU.js";
+import "./chunk-TATCJCUR.js";
+import "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
+import "./chunk-C6CPBUKC.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-YJNIKON3.js";
+import "./chunk-DDG4KZIH.js";
 import {
   errorMessage,
   formatDuration,
   sleep
-} from "./chunk-6OTEV7IO.js";
+} from "./chunk-S4FSG2IO.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/post-cleanup.ts
@@ -206,7 +206,7 @@ async function finishRelay(saved, config) {
   const record = JSON.parse(saved);
   const context = await readPublishContext(process.env, { logger: coreLogger });
   const pr = context?.pullRequest;
-  const { finishForkStatus } = await import("./relay-6HSVTQGS.js");
+  const { finishForkStatus } = await import("./relay-JZ7AA4AF.js");
   await finishForkStatus({
     commentKey: config.publish.commentKey,
     pullRequest: pr && { number: pr.number, headSha: pr.headSha },

@@ -3,26 +3,26 @@ import {
   actionSecrets,
   resultOutputs,
   runWired
-} from "./chunk-QGBRULF6.js";
+} from "./chunk-BWQPZ2S2.js";
 import {
   readConfigFile,
   removeConfigFile
-} from "./chunk-XUMRW72Z.js";
+} from "./chunk-5EFNQMPJ.js";
 import {
   coreLogger
-} from "./chunk-KXBCKHGL.js";
-import "./chunk-NL6I4WQY.js";
-import "./chunk-CXVGGTGC.js";
-import "./chunk-7EVMY665.js";
-import "./chunk-S2ADTU3Q.js";
-import "./chunk-ESD6MRBG.js";
-import "./chunk-ASMHSPIK.js";
-import "./chunk-GCCKFXDP.js";
+} from "./chunk-LFGR7MS7.js";
+import "./chunk-YKLKHHX5.js";
+import "./chunk-IYPUM6QB.js";
+import "./chunk-Y4O7CTZI.js";
+import "./chunk-3AIUAVFA.js";
+import "./chunk-CCJA65KF.js";
+import "./chunk-3Y4TJIQ3.js";
+import "./chunk-YBFULNOX.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
-import "./chunk-ESYU76G7.js";
-import "./chunk-WG4NBYV4.js";
+import "./chunk-FQHZH3D3.js";
+import "./chunk-ADOYJPIF.js";
 import "./chunk-MTL5JJZW.js";
 import "./chunk-QSITGZFO.js";
 import {
@@ -30,22 +30,22 @@ import {
   RUN_ID_ENV,
   STATE,
   fileState
-} from "./chunk-URHJZ42D.js";
-import "./chunk-VAXRBNA3.js";
-import "./chunk-CUHLHYZM.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-4APMPA4J.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
-import "./chunk-IWCDQGAF.js";
-import "./chunk-HWQAXG6F.js";
-import "./chunk-DKZ2NEOY.js";
-import "./chunk-L2ZVH472.js";
+} from "./chunk-O3TADS5N.js";
+import "./chunk-ZJNQSVQY.js";
+import "./chunk-LDT6WRPX.js";
+import "./chunk-EHOPSBCD.js";
+import "./chunk-NR726SSU.js";
+import "./chunk-TATCJCUR.js";
+import "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
+import "./chunk-C6CPBUKC.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-YJNIKON3.js";
+import "./chunk-DDG4KZIH.js";
 import {
   CancelledError,
   errorMessage
-} from "./chunk-6OTEV7IO.js";
+} from "./chunk-S4FSG2IO.js";
 import "./chunk-PGICO5ZK.js";
 
 // src/action/supervisor.ts

@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
-  require_util
-} from "./chunk-KR5HWSFE.js";
+  parseArgs
+} from "./chunk-E43PBYYW.js";
 import {
   WEBHOOK_PROVIDERS
 } from "./chunk-WXR4GUQT.js";
@@ -9,37 +9,26 @@ import "./chunk-7S3VWT3P.js";
 import "./chunk-STNDWCUP.js";
 import {
   replayHar
-} from "./chunk-ESYU76G7.js";
-import "./chunk-WG4NBYV4.js";
+} from "./chunk-FQHZH3D3.js";
+import "./chunk-ADOYJPIF.js";
 import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry
 } from "./chunk-QSITGZFO.js";
-import "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
-import {
-  require_path
-} from "./chunk-IWCDQGAF.js";
-import {
-  require_fs
-} from "./chunk-HWQAXG6F.js";
-import "./chunk-DKZ2NEOY.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
+import "./chunk-C6CPBUKC.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-YJNIKON3.js";
+import "./chunk-DDG4KZIH.js";
 import {
   EXIT,
   errorMessage,
   exitCodeOf
-} from "./chunk-6OTEV7IO.js";
-import {
-  __toESM
-} from "./chunk-PGICO5ZK.js";
-
-// src/cli/replay.ts
-var import_node_util = __toESM(require_util(), 1);
+} from "./chunk-S4FSG2IO.js";
+import "./chunk-PGICO5ZK.js";
 
 // src/cli/secret-files.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
 var MAX_SECRET_FILE_BYTES = 64 * 1024;
 
 // src/cli/usage.ts
@@ -134,7 +123,7 @@ function registerHeaderValue(secrets, value) {
   }
 }
 function parse(argv) {
-  return (0, import_node_util.parseArgs)({
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     strict: true,

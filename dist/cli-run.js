@@ -1,24 +1,24 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-QIB4KEPN.js";
+} from "./chunk-BUMQHZPJ.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,
   runPipeline
-} from "./chunk-CXVGGTGC.js";
-import "./chunk-7EVMY665.js";
-import "./chunk-S2ADTU3Q.js";
+} from "./chunk-IYPUM6QB.js";
+import "./chunk-Y4O7CTZI.js";
+import "./chunk-3AIUAVFA.js";
 import {
   abortOnSignals
-} from "./chunk-LVARE4MA.js";
+} from "./chunk-7FW4473H.js";
 import {
   childEnv,
   configSecrets,
   redactingLogger
-} from "./chunk-ESD6MRBG.js";
-import "./chunk-ASMHSPIK.js";
-import "./chunk-GCCKFXDP.js";
+} from "./chunk-CCJA65KF.js";
+import "./chunk-3Y4TJIQ3.js";
+import "./chunk-YBFULNOX.js";
 import "./chunk-APRB5VJX.js";
 import "./chunk-WXR4GUQT.js";
 import {
@@ -27,8 +27,8 @@ import {
 import "./chunk-STNDWCUP.js";
 import {
   clientCredentials
-} from "./chunk-ESYU76G7.js";
-import "./chunk-WG4NBYV4.js";
+} from "./chunk-FQHZH3D3.js";
+import "./chunk-ADOYJPIF.js";
 import "./chunk-MTL5JJZW.js";
 import {
   SecretRegistry,
@@ -40,43 +40,40 @@ import {
   runnerAlive,
   startWatchdog,
   stopLeftovers
-} from "./chunk-UQMZWBMS.js";
+} from "./chunk-DFYG2IFB.js";
 import {
   newRun,
   noState
-} from "./chunk-URHJZ42D.js";
+} from "./chunk-O3TADS5N.js";
 import {
   listProcs,
   nodeLauncher,
   readProc
-} from "./chunk-VAXRBNA3.js";
-import "./chunk-CUHLHYZM.js";
-import "./chunk-H5VRMRXI.js";
+} from "./chunk-ZJNQSVQY.js";
+import "./chunk-LDT6WRPX.js";
+import "./chunk-EHOPSBCD.js";
 import {
-  require_os
-} from "./chunk-4APMPA4J.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
-import "./chunk-IWCDQGAF.js";
-import "./chunk-HWQAXG6F.js";
-import "./chunk-TLG2RA2N.js";
+  tmpdir
+} from "./chunk-NR726SSU.js";
+import "./chunk-TATCJCUR.js";
+import "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
+import "./chunk-C6CPBUKC.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-P7Z7VSPS.js";
 import "./chunk-JOYH5WIN.js";
-import "./chunk-DKZ2NEOY.js";
-import "./chunk-L2ZVH472.js";
+import "./chunk-YJNIKON3.js";
+import "./chunk-DDG4KZIH.js";
 import {
   CancelledError,
   EXIT,
   errorMessage,
   exitCodeOf,
   formatDuration
-} from "./chunk-6OTEV7IO.js";
-import {
-  __toESM
-} from "./chunk-PGICO5ZK.js";
+} from "./chunk-S4FSG2IO.js";
+import "./chunk-PGICO5ZK.js";
 
 // src/cli/run.ts
-var import_node_os = __toESM(require_os(), 1);
 var DEAD_RUN_GRACE_MS = 2e3;
 async function runCommand(values, io, logger) {
   let signals = 0;
@@ -87,12 +84,12 @@ async function runCommand(values, io, logger) {
   );
   const secrets = new SecretRegistry({ onTooShort: (label) => logger.warning(tooShortWarning(label)) });
   const safeLogger = redactingLogger(logger, (text) => secrets.redact(text));
-  const registry = RunRegistry.forUser((0, import_node_os.tmpdir)());
+  const registry = RunRegistry.forUser(tmpdir());
   let watchdog;
   let run;
   try {
     if (registry) await stopDeadRuns(registry, io.cwd, safeLogger);
-    run = newRun((0, import_node_os.tmpdir)());
+    run = newRun(tmpdir());
     const source = (name) => values[name] ?? io.env[inputEnvName(name)];
     const config = await buildConfig(source, { cwd: io.cwd, env: io.env, runDir: run.dir });
     registry?.write({

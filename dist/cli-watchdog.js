@@ -2,19 +2,19 @@ import { createRequire as __ptCreateRequire } from "node:module"; const require 
 import {
   runWatchdog,
   startWatchdog
-} from "./chunk-UQMZWBMS.js";
-import "./chunk-URHJZ42D.js";
-import "./chunk-VAXRBNA3.js";
-import "./chunk-CUHLHYZM.js";
-import "./chunk-H5VRMRXI.js";
-import "./chunk-4APMPA4J.js";
-import "./chunk-F6NLBT5A.js";
-import "./chunk-2OFYNOAK.js";
-import "./chunk-H7O7IPFX.js";
-import "./chunk-IWCDQGAF.js";
-import "./chunk-HWQAXG6F.js";
-import "./chunk-L2ZVH472.js";
-import "./chunk-6OTEV7IO.js";
+} from "./chunk-DFYG2IFB.js";
+import "./chunk-O3TADS5N.js";
+import "./chunk-ZJNQSVQY.js";
+import "./chunk-LDT6WRPX.js";
+import "./chunk-EHOPSBCD.js";
+import "./chunk-NR726SSU.js";
+import "./chunk-TATCJCUR.js";
+import "./chunk-VTIJIBSJ.js";
+import "./chunk-VWFGOYLM.js";
+import "./chunk-C6CPBUKC.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-DDG4KZIH.js";
+import "./chunk-S4FSG2IO.js";
 import "./chunk-PGICO5ZK.js";
 export {
   runWatchdog,

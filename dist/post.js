@@ -1,10 +1,6 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
-var __create = Object.create;
 var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x)(function(x) {
@@ -19,52 +15,45 @@ var __esm = (fn, res, err) => function __init() {
     throw err = [e], e;
   }
 };
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
 };
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
 
 // builtin:fs
-var require_fs = __commonJS({
-  "builtin:fs"(exports, module2) {
-    module2.exports = __require("node:fs");
+var builtin, appendFileSync, existsSync, mkdirSync, readFileSync, statSync, constants, promises;
+var init_fs = __esm({
+  "builtin:fs"() {
+    builtin = __require("node:fs");
+    appendFileSync = /* @__PURE__ */ (() => builtin.appendFileSync)();
+    existsSync = /* @__PURE__ */ (() => builtin.existsSync)();
+    mkdirSync = /* @__PURE__ */ (() => builtin.mkdirSync)();
+    readFileSync = /* @__PURE__ */ (() => builtin.readFileSync)();
+    statSync = /* @__PURE__ */ (() => builtin.statSync)();
+    constants = /* @__PURE__ */ (() => builtin.constants)();
+    promises = /* @__PURE__ */ (() => builtin.promises)();
   }
 });
 
 // builtin:path
-var require_path = __commonJS({
-  "builtin:path"(exports, module2) {
-    module2.exports = __require("node:path");
+var builtin2, path_default, sep, delimiter;
+var init_path = __esm({
+  "builtin:path"() {
+    builtin2 = __require("node:path");
+    path_default = builtin2;
+    sep = /* @__PURE__ */ (() => builtin2.sep)();
+    delimiter = /* @__PURE__ */ (() => builtin2.delimiter)();
   }
 });
 
 // builtin:os
-var require_os = __commonJS({
-  "builtin:os"(exports, module2) {
-    module2.exports = __require("node:os");
+var builtin3, os_default, tmpdir, EOL;
+var init_os = __esm({
+  "builtin:os"() {
+    builtin3 = __require("node:os");
+    os_default = builtin3;
+    tmpdir = /* @__PURE__ */ (() => builtin3.tmpdir)();
+    EOL = /* @__PURE__ */ (() => builtin3.EOL)();
   }
 });
 
@@ -98,7 +87,7 @@ var init_utils = __esm({
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
+  process.stdout.write(cmd.toString() + EOL);
 }
 function issue(name, message = "") {
   issueCommand(name, {}, message);
@@ -109,10 +98,10 @@ function escapeData(s) {
 function escapeProperty(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
-var os, CMD_STRING, Command;
+var CMD_STRING, Command;
 var init_command = __esm({
   "node_modules/@actions/core/lib/command.js"() {
-    os = __toESM(require_os(), 1);
+    init_os();
     init_utils();
     CMD_STRING = "::";
     Command = class {
@@ -151,9 +140,11 @@ var init_command = __esm({
 });
 
 // builtin:crypto
-var require_crypto = __commonJS({
-  "builtin:crypto"(exports, module2) {
-    module2.exports = __require("node:crypto");
+var builtin4, randomUUID;
+var init_crypto = __esm({
+  "builtin:crypto"() {
+    builtin4 = __require("node:crypto");
+    randomUUID = /* @__PURE__ */ (() => builtin4.randomUUID)();
   }
 });
 
@@ -163,15 +154,15 @@ function issueFileCommand(command, message) {
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs.existsSync(filePath)) {
+  if (!existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  appendFileSync(filePath, `${toCommandValue(message)}${EOL}`, {
     encoding: "utf8"
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter2 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter2 = `ghadelimiter_${randomUUID()}`;
   const convertedValue = toCommandValue(value);
   if (key.includes(delimiter2)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter2}"`);
@@ -179,14 +170,13 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter2)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter2}"`);
   }
-  return `${key}<<${delimiter2}${os2.EOL}${convertedValue}${os2.EOL}${delimiter2}`;
+  return `${key}<<${delimiter2}${EOL}${convertedValue}${EOL}${delimiter2}`;
 }
-var crypto, fs, os2;
 var init_file_command = __esm({
   "node_modules/@actions/core/lib/file-command.js"() {
-    crypto = __toESM(require_crypto(), 1);
-    fs = __toESM(require_fs(), 1);
-    os2 = __toESM(require_os(), 1);
+    init_crypto();
+    init_fs();
+    init_os();
     init_utils();
   }
 });
@@ -321,11 +311,11 @@ var init_oidc_utils = __esm({
 });
 
 // node_modules/@actions/core/lib/summary.js
-var import_os, import_fs, __awaiter2, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, markdownSummary, summary;
+var __awaiter2, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, markdownSummary, summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
-    import_os = __toESM(require_os(), 1);
-    import_fs = __toESM(require_fs(), 1);
+    init_os();
+    init_fs();
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
         return value instanceof P ? value : new P(function(resolve) {
@@ -353,7 +343,7 @@ var init_summary = __esm({
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ access, appendFile, writeFile } = import_fs.promises);
+    ({ access, appendFile, writeFile } = promises);
     SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
     Summary = class {
       constructor() {
@@ -375,7 +365,7 @@ var init_summary = __esm({
             throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
           }
           try {
-            yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
+            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
           } catch (_a) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
@@ -468,7 +458,7 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addEOL() {
-        return this.addRaw(import_os.EOL);
+        return this.addRaw(EOL);
       }
       /**
        * Adds an HTML codeblock to the summary buffer
@@ -619,12 +609,11 @@ function toWin32Path(pth) {
   return pth.replace(/[/]/g, "\\");
 }
 function toPlatformPath(pth) {
-  return pth.replace(/[/\\]/g, path2.sep);
+  return pth.replace(/[/\\]/g, sep);
 }
-var path2;
 var init_path_utils = __esm({
   "node_modules/@actions/core/lib/path-utils.js"() {
-    path2 = __toESM(require_path(), 1);
+    init_path();
   }
 });
 
@@ -661,10 +650,10 @@ function getDetails() {
     });
   });
 }
-var import_os2, __awaiter3, getWindowsInfo, getMacOsInfo, getLinuxInfo, platform, arch, isWindows, isMacOS, isLinux;
+var __awaiter3, getWindowsInfo, getMacOsInfo, getLinuxInfo, platform, arch, isWindows, isMacOS, isLinux;
 var init_platform = __esm({
   "node_modules/@actions/core/lib/platform.js"() {
-    import_os2 = __toESM(require_os(), 1);
+    init_os();
     init_exec();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
@@ -727,8 +716,8 @@ var init_platform = __esm({
         version
       };
     });
-    platform = import_os2.default.platform();
-    arch = import_os2.default.arch();
+    platform = os_default.platform();
+    arch = os_default.arch();
     isWindows = platform === "win32";
     isMacOS = platform === "darwin";
     isLinux = platform === "linux";
@@ -786,7 +775,7 @@ function addPath(inputPath) {
   } else {
     issueCommand("add-path", {}, inputPath);
   }
-  process.env["PATH"] = `${inputPath}${path3.delimiter}${process.env["PATH"]}`;
+  process.env["PATH"] = `${inputPath}${delimiter}${process.env["PATH"]}`;
 }
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
@@ -821,7 +810,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setCommandEcho(enabled) {
@@ -847,7 +836,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -882,14 +871,14 @@ function getIDToken(aud) {
     return yield OidcClient.getIDToken(aud);
   });
 }
-var os4, path3, __awaiter4, ExitCode;
+var __awaiter4, ExitCode;
 var init_core = __esm({
   "node_modules/@actions/core/lib/core.js"() {
     init_command();
     init_file_command();
     init_utils();
-    os4 = __toESM(require_os(), 1);
-    path3 = __toESM(require_path(), 1);
+    init_os();
+    init_path();
     init_oidc_utils();
     init_summary();
     init_summary();
@@ -929,21 +918,14 @@ var init_core = __esm({
   }
 });
 
-// builtin:module
-var require_module = __commonJS({
-  "builtin:module"(exports, module2) {
-    module2.exports = __require("node:module");
-  }
-});
-
 // src/errors.ts
 function errorMessage(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 
 // src/session/state.ts
-var import_node_fs = __toESM(require_fs(), 1);
-var import_node_path = __toESM(require_path(), 1);
+init_fs();
+init_path();
 var STATE = {
   runId: "run-id",
   appPid: "app-pid",
@@ -971,7 +953,7 @@ var STATE = {
 var STATE_FILE = "state.json";
 function readStateFile(runDir) {
   try {
-    return JSON.parse((0, import_node_fs.readFileSync)(import_node_path.default.join(runDir, STATE_FILE), "utf8"));
+    return JSON.parse(readFileSync(path_default.join(runDir, STATE_FILE), "utf8"));
   } catch {
     return {};
   }
@@ -1031,14 +1013,17 @@ async function runPost() {
   }
 }
 
+// builtin:module
+var builtin5 = __require("node:module");
+var module_default = builtin5;
+
 // src/util/compile-cache.ts
-var import_node_module = __toESM(require_module(), 1);
-var import_node_os = __toESM(require_os(), 1);
-var import_node_path3 = __toESM(require_path(), 1);
+init_os();
+init_path();
 
 // src/util/make-dir.ts
-var import_node_fs2 = __toESM(require_fs(), 1);
-var import_node_path2 = __toESM(require_path(), 1);
+init_fs();
+init_path();
 var MakeDirError = class extends Error {
   constructor(dir, reason) {
     super(`cannot create the directory ${dir}: ${reason}`);
@@ -1050,27 +1035,27 @@ var MakeDirError = class extends Error {
   reason;
 };
 function makeDir(dir, mode) {
-  const target = import_node_path2.default.resolve(dir);
+  const target = path_default.resolve(dir);
   const missing = [];
   let existing = target;
   for (; ; ) {
-    const stat = (0, import_node_fs2.statSync)(existing, { throwIfNoEntry: false });
+    const stat = statSync(existing, { throwIfNoEntry: false });
     if (stat !== void 0) {
       if (!stat.isDirectory()) throw new MakeDirError(target, `${existing} is not a directory`);
       break;
     }
-    const parent = import_node_path2.default.dirname(existing);
+    const parent = path_default.dirname(existing);
     if (parent === existing) throw new MakeDirError(target, `${existing} does not exist`);
     missing.push(existing);
     existing = parent;
   }
   for (const part of missing.reverse()) {
     try {
-      (0, import_node_fs2.mkdirSync)(part, mode === void 0 ? void 0 : { mode });
+      mkdirSync(part, mode === void 0 ? void 0 : { mode });
     } catch (error2) {
       const code = error2.code;
-      if (code === "EEXIST" && (0, import_node_fs2.statSync)(part, { throwIfNoEntry: false })?.isDirectory()) continue;
-      const why = code === "ENOENT" ? `${import_node_path2.default.dirname(part)} cannot hold directories` : code === "EACCES" || code === "EPERM" ? `no permission to create ${part}` : code === "EROFS" ? `${import_node_path2.default.dirname(part)} is on a read-only file system` : `${code ?? "error"} creating ${part}`;
+      if (code === "EEXIST" && statSync(part, { throwIfNoEntry: false })?.isDirectory()) continue;
+      const why = code === "ENOENT" ? `${path_default.dirname(part)} cannot hold directories` : code === "EACCES" || code === "EPERM" ? `no permission to create ${part}` : code === "EROFS" ? `${path_default.dirname(part)} is on a read-only file system` : `${code ?? "error"} creating ${part}`;
       throw new MakeDirError(target, why);
     }
   }
@@ -1079,10 +1064,10 @@ function makeDir(dir, mode) {
 // src/util/compile-cache.ts
 function enableCompileCache(env = process.env) {
   const runnerTemp = env.RUNNER_TEMP;
-  const dir = runnerTemp ? import_node_path3.default.join(runnerTemp, "preview-tunnel-compile-cache") : import_node_path3.default.join((0, import_node_os.tmpdir)(), "node-compile-cache");
+  const dir = runnerTemp ? path_default.join(runnerTemp, "preview-tunnel-compile-cache") : path_default.join(tmpdir(), "node-compile-cache");
   try {
     makeDir(dir);
-    import_node_module.default.enableCompileCache?.(dir);
+    module_default.enableCompileCache?.(dir);
   } catch {
   }
 }

@@ -4,7 +4,7 @@
  * the browser looked for when a scenario drives one. Each problem of a file keeps its file and
  * line (ScenarioInputError.location) for an annotation.
  */
-import * as fs from "node:fs";
+import fs from "node:fs";
 import path from "node:path";
 import { InputError } from "../../errors.js";
 import type { Scenario, ScenarioProblem } from "../../scenarios/index.js";

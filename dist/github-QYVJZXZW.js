@@ -1,0 +1,35 @@
+import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
+import {
+  Publisher,
+  environmentName,
+  loadGitHubApi,
+  loadGitHubClient,
+  loadHooksApi,
+  readPublishContext,
+  readRunRepository,
+  removeHook,
+  tokenReadOnlyForFork,
+  webhookHooks
+} from "./chunk-YBFULNOX.js";
+import {
+  GitHubApiError
+} from "./chunk-APRB5VJX.js";
+import "./chunk-MTL5JJZW.js";
+import "./chunk-QSITGZFO.js";
+import "./chunk-TATCJCUR.js";
+import "./chunk-RIQZ67RY.js";
+import "./chunk-S4FSG2IO.js";
+import "./chunk-PGICO5ZK.js";
+export {
+  GitHubApiError,
+  Publisher,
+  environmentName,
+  loadGitHubApi,
+  loadGitHubClient,
+  loadHooksApi,
+  readPublishContext,
+  readRunRepository,
+  removeHook,
+  tokenReadOnlyForFork,
+  webhookHooks
+};
