@@ -3,8 +3,8 @@
 # with nothing but Node, npm, git and the OpenSSH client, as the README says? Builds a
 # minimal Debian 12 root with debootstrap, puts this machine's node and npm in it, clones the
 # current branch's last commit into it, and runs `npm ci && npm test` there in a chroot.
-# Expected: 0 failed, and the only test skipped is the one against a real OpenSSH sshd,
-# named in the closing line.
+# Expected: 0 failed, and the only tests skipped are the one against a real OpenSSH sshd and
+# the real Docker Compose example (no Docker engine there), named in the closing line.
 #
 #   sudo scripts/fresh-machine-check.sh [--fresh] [ROOT]
 #
