@@ -10,11 +10,11 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { build } from "esbuild";
-
-const require = createRequire(import.meta.url);
 import { inspectorPageEsbuildPlugin } from "./inspector-page.mjs";
 import { vendorNgrok } from "./vendor-ngrok.mjs";
 import { vendorPlaywright } from "./vendor-playwright.mjs";
+
+const require = createRequire(import.meta.url);
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -78,7 +78,10 @@ const builtinsByRequire = {
       const id = JSON.stringify(`node:${args.path}`);
       const names = Object.getOwnPropertyNames(require(`node:${args.path}`)).filter(isBindingName);
       const lines = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
-      return { contents: [`const builtin = require(${id});`, "export default builtin;", ...lines].join("\n"), loader: "js" };
+      return {
+        contents: [`const builtin = require(${id});`, "export default builtin;", ...lines].join("\n"),
+        loader: "js",
+      };
     });
   },
 };
