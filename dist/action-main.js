@@ -29,7 +29,7 @@ import {
   ScenarioInputError,
   buildConfig,
   readActionMode
-} from "./chunk-BUMQHZPJ.js";
+} from "./chunk-AZQK2MJW.js";
 import {
   ARTIFACT_RUNTIME_ENV
 } from "./chunk-SKAUZFMM.js";
@@ -171,7 +171,7 @@ async function runMain() {
     const source = (name) => getInput(name);
     if (readActionMode(source) === "relay") {
       saveState(STATE.mode, "relay");
-      const { runRelayMode } = await import("./relay-main-3ZYSAWST.js");
+      const { runRelayMode } = await import("./relay-main-VZWLUF37.js");
       await runRelayMode(source, cancel.signal);
       return;
     }

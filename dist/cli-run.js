@@ -1,7 +1,7 @@
 import { createRequire as __ptCreateRequire } from "node:module"; const require = __ptCreateRequire(import.meta.url);
 import {
   buildConfig
-} from "./chunk-BUMQHZPJ.js";
+} from "./chunk-AZQK2MJW.js";
 import "./chunk-SKAUZFMM.js";
 import {
   FOREVER_MS,

@@ -27,7 +27,7 @@ import { parseGateInputs } from "./parse/gate.js";
 import { parsePublishInputs } from "./parse/github.js";
 import { parseGithubWebhookInputs } from "./parse/github-webhook.js";
 import { parseIdpInputs, shorten } from "./parse/idp.js";
-import { parseMode, parseRelayInputs } from "./parse/relay.js";
+import { parseMode, parsePreviewMode, parseRelayInputs } from "./parse/relay.js";
 import { parseRunInputs } from "./parse/run.js";
 import { parseScenarioInputs } from "./parse/scenarios.js";
 import { parseSignInInputs } from "./parse/signin.js";
@@ -107,7 +107,7 @@ async function readInputs(source: InputSource, context: ConfigContext): Promise<
     publish: parsePublishInputs(inputs),
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
     idp: parseIdpInputs(inputs, { cwd }),
-    relay: parseRelayInputs(inputs),
+    relay: parseRelayInputs(inputs, parsePreviewMode),
     githubWebhook: parseGithubWebhookInputs(inputs, env),
   };
 

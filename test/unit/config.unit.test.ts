@@ -197,6 +197,12 @@ describe("the relay's inputs", () => {
     ).toMatchObject({ timeoutMs: 900_000, allowedHosts: ["preview.example.com", "*.tunnels.example.org"] });
   });
 
+  it("a preview's config refuses mode relay (the CLI's --mode relay), saying where the relay runs", async () => {
+    expect(await problems({ start: "npm start", mode: "relay" })).toEqual([
+      'Input "mode" is "relay", which runs only as the GitHub Action in a workflow_run job (see the README, "Pull requests from forks"); previews run with "preview", the default (got "relay").',
+    ]);
+  });
+
   it("an unknown mode is one error naming the input", () => {
     expect(configProblems(() => readActionMode(source({ mode: "relays" })))).toEqual([
       'Input "mode" must be one of preview, relay (got "relays").',

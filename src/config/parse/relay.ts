@@ -15,6 +15,21 @@ export function parseMode(input: string, raw: string): ActionMode {
   return parseChoice(input, raw, ACTION_MODES);
 }
 
+/**
+ * `mode` where a preview is built (the CLI, and the action once it chose preview mode): only
+ * `preview`. The relay runs as the action alone, in a workflow_run job.
+ */
+export function parsePreviewMode(input: string, raw: string): "preview" {
+  const mode = parseMode(input, raw);
+  if (mode !== "preview")
+    throw new InputError(
+      input,
+      raw,
+      'is "relay", which runs only as the GitHub Action in a workflow_run job (see the README, "Pull requests from forks"); previews run with "preview", the default',
+    );
+  return mode;
+}
+
 export function parsePublishRoute(input: string, raw: string): PublishRoute {
   return parseChoice(input, raw, PUBLISH_ROUTES);
 }
@@ -44,10 +59,16 @@ export interface ParsedRelay {
   readonly allowedHosts: readonly string[];
 }
 
-/** Reads every relay input into the reader; undefined when one is invalid (its problem is kept). */
-export function parseRelayInputs(inputs: InputReader<RelayInputName>): ParsedRelay | undefined {
+/**
+ * Reads every relay input into the reader; undefined when one is invalid (its problem is kept).
+ * `mode` is read with `readMode`: parsePreviewMode where a preview is built.
+ */
+export function parseRelayInputs(
+  inputs: InputReader<RelayInputName>,
+  readMode: (input: string, raw: string) => ActionMode = parseMode,
+): ParsedRelay | undefined {
   return inputs.readAll({
-    mode: ["mode", parseMode],
+    mode: ["mode", readMode],
     publish: ["publish", parsePublishRoute],
     timeoutMs: ["relay-timeout", parsePositiveDuration],
     allowedHosts: ["relay-allowed-hosts", parseAllowedHosts],

@@ -864,6 +864,16 @@ function parseIdpInputs(inputs, context) {
 function parseMode(input, raw) {
   return parseChoice(input, raw, ACTION_MODES);
 }
+function parsePreviewMode(input, raw) {
+  const mode = parseMode(input, raw);
+  if (mode !== "preview")
+    throw new InputError(
+      input,
+      raw,
+      'is "relay", which runs only as the GitHub Action in a workflow_run job (see the README, "Pull requests from forks"); previews run with "preview", the default'
+    );
+  return mode;
+}
 function parsePublishRoute(input, raw) {
   return parseChoice(input, raw, PUBLISH_ROUTES);
 }
@@ -880,9 +890,9 @@ function parseAllowedHosts(input, raw) {
   }
   return entries;
 }
-function parseRelayInputs(inputs) {
+function parseRelayInputs(inputs, readMode = parseMode) {
   return inputs.readAll({
-    mode: ["mode", parseMode],
+    mode: ["mode", readMode],
     publish: ["publish", parsePublishRoute],
     timeoutMs: ["relay-timeout", parsePositiveDuration],
     allowedHosts: ["relay-allowed-hosts", parseAllowedHosts]
@@ -1931,7 +1941,7 @@ async function readInputs(source, context) {
     publish: parsePublishInputs(inputs),
     scenarios: parseScenarioInputs(inputs, { cwd, runDir }),
     idp: parseIdpInputs(inputs, { cwd }),
-    relay: parseRelayInputs(inputs),
+    relay: parseRelayInputs(inputs, parsePreviewMode),
     githubWebhook: parseGithubWebhookInputs(inputs, env)
   };
   const app = await resolveApp(parsed.app, inputs);

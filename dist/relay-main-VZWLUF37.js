@@ -8,7 +8,7 @@ import {
 } from "./chunk-YKLKHHX5.js";
 import {
   buildRelayConfig
-} from "./chunk-BUMQHZPJ.js";
+} from "./chunk-AZQK2MJW.js";
 import "./chunk-SKAUZFMM.js";
 import "./chunk-3Y4TJIQ3.js";
 import "./chunk-YBFULNOX.js";
