@@ -15,19 +15,27 @@
  * `BENCH_GATE_AB=1 BENCH_ROUNDS=25` runs only those two (the anchors' lines then read NaN).
  */
 
-import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { build } from "esbuild";
 import httpProxy from "http-proxy";
 import { parseGateSettings } from "../src/config/parts.js";
 import { type Gate, startGate } from "../src/gate/server.js";
-import type { Logger } from "../src/util/logger.js";
+import {
+  ask,
+  BASIC_AUTH,
+  median,
+  PASSWORD,
+  type Pinning,
+  pinProxies,
+  quietLogger,
+  send,
+  startChild,
+} from "./children.js";
 
 /** `BENCH_ROUNDS` for more (a small difference on a noisy machine needs 20 or more). */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
@@ -36,14 +44,6 @@ const CONNECTIONS = 32;
 const UPLOAD = 1024 ** 3;
 const WARMUP_UPLOAD = 8 * 1024 ** 2;
 const MB = 1024 * 1024;
-const PASSWORD = "bench-password-0123456789";
-const AUTH = `Basic ${Buffer.from(`bench:${PASSWORD}`).toString("base64")}`;
-
-type Message = Record<string, unknown>;
-
-function send(message: Message): void {
-  process.send?.(message);
-}
 
 // ---------------------------------------------------------------- child roles
 
@@ -73,7 +73,7 @@ function loadRole(): void {
       url: m.url,
       connections: CONNECTIONS,
       duration: m.seconds,
-      headers: { authorization: AUTH },
+      headers: { authorization: BASIC_AUTH },
     });
     send({
       rps: result.requests.average,
@@ -99,7 +99,7 @@ function uploadRole(): void {
         method: "PUT",
         path: "/upload",
         agent: false,
-        headers: { authorization: AUTH, "content-length": String(m.size) },
+        headers: { authorization: BASIC_AUTH, "content-length": String(m.size) },
       },
       (res) => {
         let text = "";
@@ -188,16 +188,6 @@ async function httpProxyContender(appPort: number): Promise<Contender> {
   };
 }
 
-const silent: Logger = {
-  info: () => undefined,
-  warning: (m) => console.error(`gate warning: ${m}`),
-  error: (m) => console.error(`gate error: ${m}`),
-  debug: () => undefined,
-  startGroup: () => undefined,
-  endGroup: () => undefined,
-  write: () => undefined,
-};
-
 const GATE_INPUTS = (harPath: string, extra: Record<string, string>) => (name: string) =>
   ({ credentials: `bench:${PASSWORD}`, record: harPath, "max-body": "2gb", ...extra })[name];
 
@@ -207,7 +197,11 @@ async function gateContender(
   extra: Record<string, string> = {},
 ): Promise<Contender & { gate: Gate }> {
   const settings = parseGateSettings(GATE_INPUTS(harPath, extra), {});
-  const gate = await startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: silent });
+  const gate = await startGate({
+    upstream: { host: "127.0.0.1", port: appPort },
+    settings,
+    logger: quietLogger,
+  });
   return { name: "gate (basic auth + HAR)", port: gate.port, gate, close: () => gate.close() };
 }
 
@@ -247,46 +241,16 @@ async function gateBefore(dir: string, appPort: number, harPath: string): Promis
   const gate = await before.startGate({
     upstream: { host: "127.0.0.1", port: appPort },
     settings,
-    logger: silent,
+    logger: quietLogger,
   });
   return { name: "gate before", port: gate.port, close: () => gate.close() };
 }
 
 // ---------------------------------------------------------------- measurement
 
-/**
- * With 2+ CPUs and taskset, the proxies (this process) get CPU 0 and the app and load
- * generator the others: each proxy is then limited by its own cost per request, not by
- * how the scheduler happens to share cores with the load generator.
- */
-function pinning(): { proxyCpu: string; otherCpus: string } | undefined {
-  const cpus = availableParallelism();
-  if (process.platform !== "linux" || cpus < 2) return undefined;
-  try {
-    execFileSync("taskset", ["-pc", "0", String(process.pid)], { stdio: "ignore" });
-    return { proxyCpu: "0", otherCpus: `1-${cpus - 1}` };
-  } catch {
-    return undefined;
-  }
-}
+let pinned: Pinning | undefined;
 
-let pinned: { proxyCpu: string; otherCpus: string } | undefined;
-
-async function child(role: string): Promise<{ proc: ChildProcess; first: Message }> {
-  const script = process.argv[1] as string;
-  const stdio: ["ignore", "inherit", "inherit", "ipc"] = ["ignore", "inherit", "inherit", "ipc"];
-  const proc = pinned
-    ? spawn("taskset", ["-c", pinned.otherCpus, process.execPath, script, "--role", role], { stdio })
-    : fork(script, ["--role", role], { stdio });
-  const [first] = (await once(proc, "message")) as [Message];
-  return { proc, first };
-}
-
-async function ask(proc: ChildProcess, message: Message): Promise<Message> {
-  proc.send(message);
-  const [reply] = (await once(proc, "message")) as [Message];
-  return reply;
-}
+const child = (role: string) => startChild(role, { pinned });
 
 interface Run {
   /** CPU time of this process (the proxy) per request, in µs. */
@@ -296,11 +260,6 @@ interface Run {
   p99: number;
   non2xx: number;
   errors: number;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 type Gc = (options?: { type: "minor" | "major" }) => void;
@@ -342,7 +301,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const contenders: Contender[] = [];
   try {
-    pinned = pinning();
+    pinned = pinProxies();
     const app = await child("app");
     children.push(app.proc);
     const appPort = Number(app.first.port);

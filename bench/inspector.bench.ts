@@ -7,51 +7,29 @@
  * watching "tab" each run in their own child process (this file, in another role). Reports
  * ratios and PASS/MISS; asserts nothing. INSPECTOR_BENCH_ROUNDS sets the rounds (default 7).
  */
-import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { parseGateSettings } from "../src/config/parts.js";
 import { type Gate, startGate } from "../src/gate/server.js";
-import type { Logger } from "../src/util/logger.js";
+import {
+  ask,
+  BASIC_AUTH,
+  jsonAppRole,
+  median,
+  PASSWORD,
+  type Pinning,
+  pinProxies,
+  quietLogger,
+  send,
+  startChild,
+} from "./children.js";
 
 const ROUNDS = Number(process.env.INSPECTOR_BENCH_ROUNDS ?? 7);
 const SECONDS = 2;
 const CONNECTIONS = 32;
-const USER = "bench";
-const PASSWORD = "bench-password-0123456789";
-const AUTH = `Basic ${Buffer.from(`${USER}:${PASSWORD}`).toString("base64")}`;
-
-type Message = Record<string, unknown>;
-
-const silent: Logger = {
-  info: () => undefined,
-  warning: (m) => console.error(`gate warning: ${m}`),
-  error: (m) => console.error(`gate error: ${m}`),
-  debug: () => undefined,
-  startGroup: () => undefined,
-  endGroup: () => undefined,
-  write: () => undefined,
-};
-
-function send(message: Message): void {
-  process.send?.(message);
-}
-
-/** The app: a small JSON answer. */
-function appRole(): void {
-  const body = JSON.stringify({ ok: true, message: "hello from the app", items: [1, 2, 3] });
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => send({ port: (server.address() as AddressInfo).port }));
-}
 
 function loadRole(): void {
   process.on("message", async (m: { url: string; seconds: number }) => {
@@ -59,7 +37,7 @@ function loadRole(): void {
       url: m.url,
       connections: CONNECTIONS,
       duration: m.seconds,
-      headers: { authorization: AUTH },
+      headers: { authorization: BASIC_AUTH },
     });
     send({
       rps: result.requests.average,
@@ -80,7 +58,7 @@ function watchRole(): void {
         host: "127.0.0.1",
         port: m.port,
         path: "/__preview/inspect/events",
-        headers: { authorization: AUTH },
+        headers: { authorization: BASIC_AUTH },
         agent: false,
       },
       (res) => {
@@ -100,37 +78,9 @@ function watchRole(): void {
   send({ ready: true });
 }
 
-function pinning(): { proxyCpu: string; otherCpus: string } | undefined {
-  const cpus = availableParallelism();
-  if (process.platform !== "linux" || cpus < 2) return undefined;
-  try {
-    execFileSync("taskset", ["-pc", "0", String(process.pid)], { stdio: "ignore" });
-    return { proxyCpu: "0", otherCpus: `1-${cpus - 1}` };
-  } catch {
-    return undefined;
-  }
-}
+let pinned: Pinning | undefined;
 
-let pinned: { proxyCpu: string; otherCpus: string } | undefined;
-
-async function child(role: string): Promise<{ proc: ChildProcess; first: Message }> {
-  const script = process.argv[1] as string;
-  const stdio: ["ignore", "inherit", "inherit", "ipc"] = ["ignore", "inherit", "inherit", "ipc"];
-  const proc = pinned
-    ? spawn("taskset", ["-c", pinned.otherCpus, process.execPath, script, "--role", role], { stdio })
-    : fork(script, ["--role", role], { stdio });
-  const [first] = (await once(proc, "message")) as [Message];
-  return { proc, first };
-}
-
-async function ask(proc: ChildProcess, message: Message): Promise<Message> {
-  proc.send(message);
-  const [reply] = (await once(proc, "message")) as [Message];
-  return reply;
-}
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+const child = (role: string) => startChild(role, { pinned });
 
 interface Contender {
   readonly name: string;
@@ -142,7 +92,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   const contenders: Contender[] = [];
   try {
-    pinned = pinning();
+    pinned = pinProxies();
     const app = await child("app");
     children.push(app.proc);
     const appPort = Number(app.first.port);
@@ -153,12 +103,12 @@ async function main(): Promise<void> {
 
     const gate = (name: string, inspector: boolean) => {
       const inputs: Record<string, string> = {
-        credentials: `${USER}:${PASSWORD}`,
+        credentials: `bench:${PASSWORD}`,
         record: path.join(workDir, `inspector-bench-${name}.har`),
         inspector: String(inspector),
       };
       const settings = parseGateSettings((input) => inputs[input], {});
-      return startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: silent });
+      return startGate({ upstream: { host: "127.0.0.1", port: appPort }, settings, logger: quietLogger });
     };
     const off: Contender = { name: "inspector off", gate: await gate("off", false) };
     const idle: Contender = { name: "inspector on, no tab", gate: await gate("idle", true) };
@@ -229,7 +179,7 @@ async function main(): Promise<void> {
 
 const role = process.argv[process.argv.indexOf("--role") + 1];
 if (process.argv.includes("--role")) {
-  if (role === "app") appRole();
+  if (role === "app") jsonAppRole();
   else if (role === "load") loadRole();
   else if (role === "watch") watchRole();
 } else {

@@ -11,18 +11,26 @@
  * ratios and PASS/MISS; asserts nothing. SIGNIN_BENCH_GENERATIONS / SIGNIN_BENCH_ROUNDS / SIGNIN_BENCH_SECONDS shorten
  * a trial run.
  */
-import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { availableParallelism } from "node:os";
 import autocannon from "autocannon";
 import { parseGateSettings } from "../src/config/parts.js";
 import { startGate } from "../src/gate/server.js";
-import type { Logger } from "../src/util/logger.js";
 import { FakeGitHub } from "../test/helpers/fake-github.js";
 import { FakeDeviceFlow, TEST_CLIENT_ID } from "../test/helpers/fake-github-device.js";
 import { BrowserLike, signInOverHttp } from "../test/helpers/signin-gate.js";
+import {
+  ask,
+  BASIC_AUTH,
+  jsonAppRole,
+  median,
+  PASSWORD,
+  type Pinning,
+  pinProxies,
+  quietLogger,
+  send,
+  startChild,
+} from "./children.js";
 
 const ROUNDS = Number(process.env.SIGNIN_BENCH_ROUNDS ?? 4);
 const GENERATIONS = Number(process.env.SIGNIN_BENCH_GENERATIONS ?? 6);
@@ -30,25 +38,6 @@ const BASIC_NAME = "gate (auth: basic)";
 const GITHUB_NAME = "gate (auth: github, session)";
 const SECONDS = Number(process.env.SIGNIN_BENCH_SECONDS ?? 2);
 const CONNECTIONS = 32;
-const PASSWORD = "bench-password-0123456789";
-const BASIC = `Basic ${Buffer.from(`bench:${PASSWORD}`).toString("base64")}`;
-
-type Message = Record<string, unknown>;
-
-function send(message: Message): void {
-  process.send?.(message);
-}
-
-/** The app: a small JSON answer. */
-function appRole(): void {
-  const body = JSON.stringify({ ok: true, message: "hello from the app", items: [1, 2, 3] });
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
-    res.end(body);
-  });
-  server.keepAliveTimeout = 60_000;
-  server.listen(0, "127.0.0.1", () => send({ port: (server.address() as AddressInfo).port }));
-}
 
 /** Load generator: one autocannon run per message, with that contender's credentials. */
 function loadRole(): void {
@@ -67,16 +56,6 @@ function loadRole(): void {
   });
   send({ ready: true });
 }
-
-const quiet: Logger = {
-  info: () => undefined,
-  warning: (m) => console.error(`gate warning: ${m}`),
-  error: (m) => console.error(`gate error: ${m}`),
-  debug: () => undefined,
-  startGroup: () => undefined,
-  endGroup: () => undefined,
-  write: () => undefined,
-};
 
 interface Contender {
   readonly name: string;
@@ -110,7 +89,7 @@ async function gateRole(): Promise<void> {
       GITHUB_SERVER_URL: github,
       GITHUB_API_URL: github,
     }),
-    logger: quiet,
+    logger: quietLogger,
   });
   process.on("message", (m: { cpu?: boolean }) => {
     if (!m.cpu) return;
@@ -121,49 +100,7 @@ async function gateRole(): Promise<void> {
   send({ url: gate.url });
 }
 
-/** Proxies on CPU 0, the app and the load generator on the others (Linux, taskset, 2+ CPUs). */
-function pinning(): string | undefined {
-  const cpus = availableParallelism();
-  if (process.platform !== "linux" || cpus < 2) return undefined;
-  try {
-    execFileSync("taskset", ["-pc", "0", String(process.pid)], { stdio: "ignore" });
-    return `1-${cpus - 1}`;
-  } catch {
-    return undefined;
-  }
-}
-
-let others: string | undefined;
-
-/** A child in `role`: gates on CPU 0 (beside this process, idle while measuring), the rest on the others. */
-async function child(
-  role: string,
-  args: readonly string[] = [],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<{ proc: ChildProcess; first: Message }> {
-  const script = process.argv[1] as string;
-  const stdio: ["ignore", "inherit", "inherit", "ipc"] = ["ignore", "inherit", "inherit", "ipc"];
-  const cpus = role === "gate" ? "0" : others;
-  const proc = others
-    ? spawn("taskset", ["-c", cpus as string, process.execPath, script, "--role", role, ...args], {
-        stdio,
-        env,
-      })
-    : fork(script, ["--role", role, ...args], { stdio, env });
-  const [first] = (await once(proc, "message")) as [Message];
-  return { proc, first };
-}
-
-async function ask(proc: ChildProcess, message: Message): Promise<Message> {
-  proc.send(message);
-  const [reply] = (await once(proc, "message")) as [Message];
-  return reply;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+let pinned: Pinning | undefined;
 
 async function main(): Promise<void> {
   const children: ChildProcess[] = [];
@@ -173,17 +110,20 @@ async function main(): Promise<void> {
   });
   const github = await FakeGitHub.start({ token: "bench-core-token", extensions: [device] });
   try {
-    others = pinning();
-    const app = await child("app");
+    pinned = pinProxies();
+    const app = await startChild("app", { pinned });
     children.push(app.proc);
     const upstream = { host: "127.0.0.1", port: Number(app.first.port) };
-    const load = await child("load");
+    const load = await startChild("load", { pinned });
     children.push(load.proc);
 
     const gate = async (mode: string) => {
-      const started = await child("gate", ["--mode", mode, "--upstream", String(upstream.port)], {
-        ...process.env,
-        BENCH_GITHUB_URL: github.url,
+      // Each gate on the proxies' CPU, beside this process (idle while measuring).
+      const started = await startChild("gate", {
+        pinned,
+        cpus: "proxy",
+        args: ["--mode", mode, "--upstream", String(upstream.port)],
+        env: { ...process.env, BENCH_GITHUB_URL: github.url },
       });
       children.push(started.proc);
       return { proc: started.proc, url: String(started.first.url) };
@@ -195,7 +135,9 @@ async function main(): Promise<void> {
       `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per run, ${GENERATIONS} pairs of fresh gate processes x ${ROUNDS} rounds (order alternating); Node ${process.version}`,
     );
     console.log(
-      others ? `gates pinned to CPU 0, app and load generator to CPUs ${others}` : "not pinned to CPUs",
+      pinned
+        ? `gates pinned to CPU ${pinned.proxyCpu}, app and load generator to CPUs ${pinned.otherCpus}`
+        : "not pinned to CPUs",
     );
     // Fresh processes per generation: one process's luck (how V8 compiled its hot paths) moved
     // a whole run by 20%, so the ratio is taken over several.
@@ -210,7 +152,7 @@ async function main(): Promise<void> {
         throw new Error(`the sign-in failed: ${landed.status}`);
       calls = github.requests.length;
       const contenders: Contender[] = [
-        { name: BASIC_NAME, ...basicGate, headers: { authorization: BASIC } },
+        { name: BASIC_NAME, ...basicGate, headers: { authorization: BASIC_AUTH } },
         { name: GITHUB_NAME, ...githubGate, headers: { cookie } },
       ];
       for (const c of contenders) {
@@ -271,7 +213,7 @@ async function main(): Promise<void> {
 
 const roleIndex = process.argv.indexOf("--role");
 const role = roleIndex === -1 ? undefined : process.argv[roleIndex + 1];
-if (role === "app") appRole();
+if (role === "app") jsonAppRole();
 else if (role === "gate") await gateRole();
 else if (role === "load") loadRole();
 else
