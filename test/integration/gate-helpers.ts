@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import type { GateInputName } from "../../src/config/inputs/gate.js";
 import type { SignInInputName } from "../../src/config/inputs/signin.js";
 import { parseGateSettings } from "../../src/config/parts.js";
+import type { Har } from "../../src/gate/har.js";
 import { type Gate, type GateOptions, startGate } from "../../src/gate/server.js";
 import type { Logger } from "../../src/util/logger.js";
 
@@ -164,3 +165,10 @@ export function basic(user: string, password: string): string {
 export const harValidator = createRequire(import.meta.url)("har-validator") as {
   har(data: unknown): Promise<unknown>;
 };
+
+/** A HAR's exchanges as "METHOD /path status", in order: what a test compares. */
+export function harExchanges(har: Har): string[] {
+  return har.log.entries.map(
+    (e) => `${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`,
+  );
+}

@@ -26,7 +26,7 @@ import { type ChildApp, startChildApp } from "../fixtures/scenarios/apps.js";
 import { expectNoProcessLeft, newMark } from "../helpers/processes.js";
 import { TcpRelay } from "../helpers/tcp-relay.js";
 import { withTestBrowser } from "../helpers/test-browser.js";
-import { basic, harValidator, request, startTestGate } from "./gate-helpers.js";
+import { basic, harExchanges, harValidator, request, startTestGate } from "./gate-helpers.js";
 
 // Chosen once for the run by the global setup; undefined only where no Chromium can run.
 const BROWSER = inject("testBrowser");
@@ -250,11 +250,7 @@ describe("the request inspector in a real browser", () => {
       await download.saveAs(harFile);
       const har = JSON.parse(readFileSync(harFile, "utf8")) as Har;
       await expect(harValidator.har(har)).resolves.toBeTruthy();
-      expect(
-        har.log.entries.map(
-          (e) => `${e.request.method} ${new URL(e.request.url).pathname} ${e.response.status}`,
-        ),
-      ).toEqual([
+      expect(harExchanges(har)).toEqual([
         "GET /health 200",
         "POST /hooks/github 200",
         "GET /received 401",
